@@ -1,0 +1,121 @@
+"""Recipes: one explicit, hashable pydantic config per dataset build, loaded from YAML.
+
+Precedence: recipe YAML, then CLI overrides, then the environment for secrets (never stored here).
+Unknown keys and wrong types fail before any work starts, with the key's dotted path in the message.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from medseg_qa.errors import ConfigError
+from medseg_qa.ids import stable_hash
+
+ALL_STYLES = ("function", "clinical_scenario", "anatomical_relation", "differential")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceSpec(_Strict):
+    """One input of a recipe: a source type and its options (checked against that type's model)."""
+
+    type: str
+    options: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _check_options(self) -> "SourceSpec":
+        from medseg_qa.sources import options_model
+
+        options_model(self.type).model_validate(self.options)
+        return self
+
+
+class GenerationConfig(_Strict):
+    backend: Literal["template"] = "template"
+    model: str = "template-v1"
+    prompt_version: str = "v1"
+    seed: int = 0
+    user_turns: int = Field(default=3, ge=2, le=6)
+    styles: list[Literal["function", "clinical_scenario", "anatomical_relation", "differential"]] = \
+        Field(default_factory=lambda: list(ALL_STYLES), min_length=1)
+    conversations_per_record: int = Field(default=1, ge=1, le=4)
+    params: dict[str, float | int | str] = Field(default_factory=dict)
+
+
+class SplitFractions(_Strict):
+    train: float = Field(default=0.8, ge=0)
+    validation: float = Field(default=0.1, ge=0)
+    test: float = Field(default=0.1, ge=0)
+
+    @model_validator(mode="after")
+    def _sum_to_one(self) -> "SplitFractions":
+        total = self.train + self.validation + self.test
+        if abs(total - 1.0) > 1e-6:
+            raise ValueError(f"split fractions sum to {total}, not 1")
+        return self
+
+
+class ExportConfig(_Strict):
+    name: str = "medseg-qa"
+    output: str = "exports"
+    splits: SplitFractions = Field(default_factory=SplitFractions)
+    seed: int = 0
+    include_states: list[Literal["passed", "flagged"]] = Field(default_factory=lambda: ["passed"])
+
+
+class Recipe(_Strict):
+    name: str
+    description: str = ""
+    sources: list[SourceSpec] = Field(min_length=1)
+    generation: GenerationConfig = Field(default_factory=GenerationConfig)
+    export: ExportConfig = Field(default_factory=ExportConfig)
+
+    def fingerprint(self) -> str:
+        return stable_hash(self.model_dump(mode="json"))
+
+
+def _format(exc: ValidationError, where: str) -> str:
+    err = exc.errors()[0]
+    key = ".".join(str(p) for p in err["loc"]) or "(top level)"
+    hint = "remove it or fix its spelling" if err["type"] == "extra_forbidden" else "fix its value"
+    extra = f" ({len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else ""
+    return f"{where}: key '{key}': {err['msg']}; {hint}{extra}"
+
+
+def parse_recipe(data: Any, where: str = "recipe") -> Recipe:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}: a recipe must be a mapping of keys, got {type(data).__name__}")
+    try:
+        return Recipe.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format(exc, where)) from None
+
+
+def load_recipe(path: str | Path, overrides: Optional[dict[str, Any]] = None) -> Recipe:
+    """Read a recipe YAML; `overrides` are dotted keys (e.g. {"generation.seed": 3}) from the CLI."""
+    import yaml
+
+    p = Path(path)
+    if not p.exists():  # a built-in recipe name, shipped in medseg_qa.pipelines
+        from medseg_qa import pipelines
+
+        p = Path(pipelines.__file__).parent / p.name
+        if not p.exists():
+            raise ConfigError(f"recipe {path} not found; give a path to a YAML file or a built-in "
+                              "recipe name such as demo.yaml")
+    try:
+        data = yaml.safe_load(p.read_text())
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{p}: not valid YAML ({exc.__class__.__name__}); fix the syntax") from None
+    for dotted, value in (overrides or {}).items():
+        node = data
+        *parents, leaf = dotted.split(".")
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = value
+    return parse_recipe(data, str(p))

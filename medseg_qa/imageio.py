@@ -1,0 +1,107 @@
+"""Reading images and masks from any common encoding, and writing canonical PNGs.
+
+Masks are canonicalised to 0/255 uint8 whatever their input (0/1, 0/255, RGB, palette, 16-bit);
+images to 8-bit grayscale or RGB. A pixel limit guards against decompression bombs.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ItemError
+
+DEFAULT_MAX_PIXELS = 64_000_000
+
+
+def read_image(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
+    """Decode an image file to uint8 (H, W) grayscale or (H, W, 3) RGB; ItemError when unreadable."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            if im.width * im.height > max_pixels:
+                raise ItemError("too_large", f"image has {im.width * im.height} pixels, over the limit "
+                                f"{max_pixels}; raise max_pixels in the source options if it is genuine",
+                                str(path))
+            im.load()
+            return _to_uint8(im)
+    except ItemError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ItemError("unreadable_image", f"cannot decode image ({type(exc).__name__}); "
+                        "re-download or remove the file", str(path)) from exc
+
+
+def _to_uint8(im) -> np.ndarray:
+    if im.mode in ("1", "L", "P"):
+        if im.mode == "P":
+            im = im.convert("RGB")
+            arr = np.asarray(im)
+            return arr[..., 0] if (arr[..., 0] == arr[..., 1]).all() and (arr[..., 1] == arr[..., 2]).all() else arr
+        return np.asarray(im.convert("L"))
+    if im.mode in ("I;16", "I;16B", "I", "F"):
+        arr = np.asarray(im).astype(np.float64)
+        lo, hi = np.percentile(arr, [0.5, 99.5])
+        return np.clip((arr - lo) / max(hi - lo, 1e-6) * 255, 0, 255).astype(np.uint8)
+    return np.asarray(im.convert("RGB"))
+
+
+def read_label_array(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
+    """Decode a mask or label-map file keeping its values (palette indices stay indices)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as im:
+            if im.width * im.height > max_pixels:
+                raise ItemError("too_large", f"mask has {im.width * im.height} pixels, over the limit "
+                                f"{max_pixels}", str(path))
+            if im.mode in ("P", "L", "1", "I", "I;16", "I;16B"):
+                arr = np.asarray(im if im.mode != "1" else im.convert("L"))
+            else:
+                arr = np.asarray(im.convert("RGB"))
+            return np.array(arr)
+    except ItemError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ItemError("unreadable_mask", f"cannot decode mask ({type(exc).__name__}); "
+                        "re-export or remove the file", str(path)) from exc
+
+
+def binarize(arr: np.ndarray, where: str = "", strict: bool = False) -> np.ndarray:
+    """Any mask encoding to a 0/255 uint8 (H, W) array.
+
+    RGB masks are reduced to 'any channel set'. With `strict` (binary was declared), more than two
+    distinct values is an ItemError instead of thresholding.
+    """
+    a = np.asarray(arr)
+    if a.ndim == 3:
+        a = a.max(axis=2)
+    values = np.unique(a)
+    if strict and len(values) > 2:
+        raise ItemError("not_binary", f"mask declared binary has {len(values)} distinct values; "
+                        "set the source's mask_mode to 'labels' or fix the mask", where)
+    if len(values) <= 2 and values.min() == 0:
+        out = a > 0
+    else:
+        # anti-aliased or JPEG masks: threshold at half the range
+        out = a > (int(a.min()) + int(a.max())) / 2
+    return out.astype(np.uint8) * 255
+
+
+def to_png_bytes(arr: np.ndarray) -> bytes:
+    """Encode a uint8 (H, W) or (H, W, 3) array as PNG with fixed settings (deterministic bytes)."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(arr)).save(buf, format="PNG", compress_level=6)
+    return buf.getvalue()
+
+
+def from_png_bytes(data: bytes) -> np.ndarray:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as im:
+        return np.asarray(im).copy()

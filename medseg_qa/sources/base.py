@@ -1,0 +1,64 @@
+"""The Source protocol: what every input format yields, before records are made.
+
+A source yields `SourceItem`s (one image with one or more labelled binary masks) or, for an input it
+cannot read, an `ItemError` instead of raising, so that the ingest stage quarantines that one item and
+goes on. The shared ingest code (`medseg_qa.pipelines.ingest`) turns items into `SourceRecord`s: it
+canonicalises masks, checks sizes, computes facts and derives ids, so no source repeats that logic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator, Optional, Protocol, Union
+
+import numpy as np
+
+from medseg_qa.errors import ItemError
+
+
+@dataclass
+class SourceInfo:
+    """Dataset-level provenance that lands on every record of the source."""
+
+    dataset: str
+    licence: str
+    citation: str = ""
+    source_url: str = ""
+    synthetic: bool = False
+
+
+@dataclass
+class SourceItem:
+    """One image and its labelled masks (label -> array of the image's height and width).
+
+    `masks` values may be bool, 0/1 or 0/255; `binary_declared` makes more than two values an error.
+    `item_key` identifies the item in quarantine entries (a relative path, a case and slice).
+    """
+
+    item_key: str
+    image: np.ndarray
+    masks: dict[str, np.ndarray]
+    case_id: str
+    patient_id: str
+    modality: str
+    body_region: str
+    orientation: str = "LP"
+    spacing: Optional[tuple[float, float]] = None
+    slice_index: Optional[int] = None
+    binary_declared: bool = True
+    extra_synonyms: dict[str, list[str]] = field(default_factory=dict)
+
+
+Yielded = Union[SourceItem, ItemError]
+
+
+class Source(Protocol):
+    """A configured input; `items()` may be called more than once and yields the same items."""
+
+    info: SourceInfo
+
+    def items(self) -> Iterator[Yielded]: ...
+
+    def estimate(self) -> Optional[int]:
+        """Number of items, when cheap to know (for the progress bar)."""
+        ...

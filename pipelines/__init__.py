@@ -1,0 +1,1 @@
+"""Stage functions, the stage runner, recipes (`*.yaml`), knowledge base and prompt templates."""

@@ -1,0 +1,46 @@
+"""Multi-turn reasoning conversations and how they were generated."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from pydantic import Field
+
+from .base import Record
+
+SEG_TOKEN = "[SEG]"
+
+QuestionStyle = Literal["function", "clinical_scenario", "anatomical_relation", "differential"]
+
+
+class Turn(Record):
+    role: Literal["user", "assistant"]
+    content: str = Field(min_length=1)
+
+
+class GenerationProvenance(Record):
+    """Everything needed to reproduce, price and audit one generated conversation (never a secret)."""
+
+    backend: str
+    model: str
+    prompt_version: str
+    seed: int
+    params: dict[str, float | int | str] = Field(default_factory=dict)
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+
+
+class Conversation(Record):
+    """A conversation about one record; the grounding assistant answer carries exactly one `[SEG]`.
+
+    `conversation_id` is derived from (record_id, prompt version, model, sampling params, style).
+    """
+
+    conversation_id: str
+    record_id: str
+    question_style: QuestionStyle
+    turns: list[Turn] = Field(min_length=2)
+    provenance: GenerationProvenance
+    qc_flags: list[str] = Field(default_factory=list)
+    raw_text: Optional[str] = Field(default=None, description="the backend's raw answer when it failed to parse")
