@@ -16,6 +16,9 @@ from .base import Source, SourceInfo, SourceItem
 SOURCE_TYPES = {
     "phantom": "medseg_qa.sources.phantom",
     "folder": "medseg_qa.sources.folder",
+    "nifti": "medseg_qa.sources.nifti",
+    "dicom": "medseg_qa.sources.dicom",
+    "hf": "medseg_qa.sources.hf",
 }
 
 __all__ = ["Source", "SourceInfo", "SourceItem", "SOURCE_TYPES", "options_model", "build_source"]

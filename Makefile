@@ -1,0 +1,46 @@
+# Two commands do all set-up on a fresh clone: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip -q
+# Debian packages that ship real image/mask data used by the tests.
+APT_PACKAGES := mricron-data insighttoolkit5-examples
+export PIP_DISABLE_PIP_VERSION_CHECK = 1
+
+.PHONY: demo test bench install install-dev apt-deps clean schemas
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(VENV)/.stamp-install: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e .
+	touch $@
+
+$(VENV)/.stamp-dev: pyproject.toml constraints.txt | $(BIN)/python
+	$(PIP) install -c constraints.txt -e '.[dev]'
+	touch $@ $(VENV)/.stamp-install
+
+install: $(VENV)/.stamp-install
+install-dev: $(VENV)/.stamp-dev
+
+apt-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
+
+demo: install
+	$(BIN)/medsegqa generate pipelines/demo.yaml
+	$(BIN)/medsegqa export --recipe pipelines/demo.yaml --version 0.1.0
+
+test: install-dev apt-deps
+	$(BIN)/python -m pytest -q
+
+bench: install-dev
+	$(BIN)/python -m bench
+
+schemas: install
+	$(BIN)/medsegqa schemas --write
+
+clean:
+	rm -rf medsegqa-data exports .pytest_cache
