@@ -44,6 +44,7 @@ class GenerationConfig(_Strict):
     styles: list[Literal["function", "clinical_scenario", "anatomical_relation", "differential"]] = \
         Field(default_factory=lambda: list(ALL_STYLES), min_length=1)
     conversations_per_record: int = Field(default=1, ge=1, le=4)
+    qc_retries: int = Field(default=2, ge=0, le=5, description="regenerations of a flagged draft")
     params: dict[str, float | int | str] = Field(default_factory=dict)
 
 

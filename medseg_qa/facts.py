@@ -27,7 +27,7 @@ def _axis_side(letter: str, coord: float) -> str:
     return letter if coord > 0.5 else _OPPOSITE[letter]
 
 
-def compute_facts(mask: np.ndarray, orientation: str, others: dict[str, np.ndarray] | None = None) -> MaskFacts:
+def compute_facts(mask: np.ndarray, orientation: str | None, others: dict[str, np.ndarray] | None = None) -> MaskFacts:
     """Facts of a non-empty binary mask; `others` are the other labelled structures of the same image."""
     from scipy import ndimage
 
@@ -38,7 +38,6 @@ def compute_facts(mask: np.ndarray, orientation: str, others: dict[str, np.ndarr
     cx, cy = float(xs.mean()), float(ys.mean())
     nx, ny = cx / max(w - 1, 1), cy / max(h - 1, 1)
     labelled, n_comp = ndimage.label(m, structure=np.ones((3, 3), bool))
-    col_letter, row_letter = orientation[0], orientation[1]
     frac = area / float(h * w)
     return MaskFacts(
         width=w, height=h, area_pixels=area, area_fraction=round(frac, 6),
@@ -46,20 +45,29 @@ def compute_facts(mask: np.ndarray, orientation: str, others: dict[str, np.ndarr
         centroid=(round(cx, 2), round(cy, 2)), centroid_normalized=(round(nx, 4), round(ny, 4)),
         components=int(n_comp),
         laterality=_laterality(m, labelled, n_comp, orientation),
-        vertical="central" if abs(ny - 0.5) < MIDLINE_BAND else _WORD[_axis_side(row_letter, ny)],
+        vertical=_vertical(ny, orientation),
         size_class="small" if frac < SMALL else "medium" if frac < MEDIUM else "large",
-        relations=_relations((nx, ny), orientation, others or {}),
+        relations=_relations((nx, ny), orientation, others or {}) if orientation else [],
     )
 
 
-def _lateral_axis(orientation: str) -> int | None:
-    for axis, letter in enumerate(orientation):
+def _vertical(ny: float, orientation: str | None) -> str:
+    """Patient direction along the rows (e.g. anterior/posterior), or upper/lower image half without axes."""
+    if abs(ny - 0.5) < MIDLINE_BAND:
+        return "central"
+    if orientation is None:
+        return "lower" if ny > 0.5 else "upper"
+    return _WORD[_axis_side(orientation[1], ny)]
+
+
+def _lateral_axis(orientation: str | None) -> int | None:
+    for axis, letter in enumerate(orientation or ""):
         if letter in "LR":
             return axis
     return None
 
 
-def _laterality(m: np.ndarray, labelled: np.ndarray, n_comp: int, orientation: str) -> str:
+def _laterality(m: np.ndarray, labelled: np.ndarray, n_comp: int, orientation: str | None) -> str:
     axis = _lateral_axis(orientation)
     if axis is None:
         return "unknown"

@@ -37,8 +37,8 @@ class MaskFacts(Record):
     centroid_normalized: tuple[float, float] = Field(description="x, y in [0, 1]")
     components: int = Field(ge=0)
     laterality: Side
-    vertical: str = Field(description="patient direction of the mask's centroid along the image rows, "
+    vertical: str = Field(description="patient direction of the mask centroid along the image rows, "
                                       "e.g. anterior/posterior for axial, superior/inferior for coronal, "
-                                      "or central")
+                                      "central, or upper/lower (image terms) without patient axes")
     size_class: SizeClass
     relations: list[Relation] = Field(default_factory=list)

@@ -18,7 +18,8 @@ class SourceRecord(Record):
     `record_id` is derived from the image pixels, mask pixels and target (see `medseg_qa.ids`), so
     re-ingesting the same data gives the same id. `orientation` names the patient direction of
     increasing column and increasing row (e.g. "LP": columns run to the patient's left, rows to
-    posterior, the radiological axial convention). `patient_id` is always pseudonymous.
+    posterior, the radiological axial convention); it is None for endoscopy or dermoscopy photos,
+    whose facts then carry no patient side. `patient_id` is always pseudonymous.
     """
 
     record_id: str
@@ -37,7 +38,8 @@ class SourceRecord(Record):
     patient_id: str
     slice_index: Optional[int] = None
     spacing: Optional[tuple[float, float]] = None
-    orientation: str = Field(pattern=r"^[RLAPSI]{2}$")
+    orientation: Optional[str] = Field(default=None, pattern=r"^[RLAPSI]{2}$",
+                                       description="None for images without patient axes (photos)")
     licence: str
     citation: str = ""
     source_url: str = ""

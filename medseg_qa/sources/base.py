@@ -42,7 +42,7 @@ class SourceItem:
     patient_id: str
     modality: str
     body_region: str
-    orientation: str = "LP"
+    orientation: Optional[str] = None  # patient directions of +column/+row, e.g. "LP"; None for photos
     spacing: Optional[tuple[float, float]] = None
     slice_index: Optional[int] = None
     binary_declared: bool = True

@@ -1,0 +1,236 @@
+"""The `medsegqa` command line. Heavy imports live inside the commands so `--help` is instant."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from medseg_qa.errors import MedsegQAError
+
+app = typer.Typer(help="Build medical image reasoning-segmentation datasets (MedSeg-QA style).",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+
+WorkspaceOpt = typer.Option(None, "--workspace", "-w", envvar="MEDSEGQA_WORKSPACE",
+                            help="workspace folder (default ./medsegqa-data)")
+NoProgress = typer.Option(False, "--no-progress", help="hide progress bars")
+
+
+def _console():
+    from rich.console import Console
+
+    return Console()
+
+
+def _fail(exc: MedsegQAError) -> None:
+    typer.secho(f"error: {exc}", fg="red", err=True)
+    raise typer.Exit(2)
+
+
+def _open(workspace: Optional[Path]):
+    from medseg_qa.workspace import Workspace, resolve_workspace
+
+    return Workspace(resolve_workspace(workspace))
+
+
+def _setup_logging(workspace_root: Path) -> None:
+    """Warnings to stderr, everything to <workspace>/medsegqa.log (never secrets: nothing logs them)."""
+    root = logging.getLogger()
+    if any(getattr(h, "_medsegqa", False) for h in root.handlers):
+        return
+    handler = logging.FileHandler(workspace_root / "medsegqa.log")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._medsegqa = True
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _print_ingest(summary) -> None:
+    from rich.table import Table
+
+    t = Table(title="ingest")
+    for col in ("items", "records added", "already there", "duplicates", "quarantined"):
+        t.add_column(col, justify="right")
+    t.add_row(str(summary.items), str(summary.added), str(summary.unchanged), str(summary.duplicates),
+              str(sum(summary.quarantined.values())))
+    _console().print(t)
+    _warn_quarantine(summary.quarantined)
+
+
+def _warn_quarantine(counts) -> None:
+    n = sum(counts.values())
+    if n:
+        reasons = ", ".join(f"{code}: {c}" for code, c in sorted(counts.items()))
+        typer.secho(f"warning: {n} item(s) quarantined ({reasons}); see `medsegqa status`", fg="yellow", err=True)
+
+
+@app.command()
+def ingest(recipe: Optional[Path] = typer.Argument(None, help="recipe YAML (all its sources)"),
+           workspace: Optional[Path] = WorkspaceOpt, no_progress: bool = NoProgress) -> None:
+    """Ingest a recipe's sources into the workspace (idempotent: a rerun adds nothing)."""
+    from medseg_qa.config import load_recipe
+    from medseg_qa.pipelines.ingest import ingest as run_ingest
+
+    try:
+        if recipe is None:
+            raise MedsegQAError("give a recipe YAML to ingest, e.g. `medsegqa ingest pipelines/demo.yaml`")
+        rec = load_recipe(recipe)
+        with _open(workspace) as ws:
+            _setup_logging(ws.root)
+            _print_ingest(run_ingest(ws, rec, progress=not no_progress))
+    except MedsegQAError as exc:
+        _fail(exc)
+
+
+@app.command()
+def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
+             workspace: Optional[Path] = WorkspaceOpt, no_progress: bool = NoProgress,
+             seed: Optional[int] = typer.Option(None, help="override generation.seed")) -> None:
+    """Ingest the recipe's sources, generate conversations for every record, and run QC."""
+    from medseg_qa.config import load_recipe
+    from medseg_qa.pipelines.generate import generate as run_generate
+    from medseg_qa.pipelines.ingest import ingest as run_ingest
+
+    try:
+        rec = load_recipe(recipe, {"generation.seed": seed} if seed is not None else None)
+        with _open(workspace) as ws:
+            _setup_logging(ws.root)
+            _print_ingest(run_ingest(ws, rec, progress=not no_progress))
+            summary = run_generate(ws, rec, progress=not no_progress)
+            _print_generate(summary)
+    except MedsegQAError as exc:
+        _fail(exc)
+
+
+def _print_generate(summary) -> None:
+    from rich.table import Table
+
+    t = Table(title="generate + qc")
+    for col in ("planned", "already there", "passed", "flagged", "failed", "prompt tok", "completion tok", "cost $"):
+        t.add_column(col, justify="right")
+    s = summary.states
+    t.add_row(str(summary.planned), str(summary.skipped_existing), str(s["passed"]), str(s["flagged"]),
+              str(s["failed"]), str(summary.prompt_tokens), str(summary.completion_tokens), f"{summary.cost_usd:.4f}")
+    _console().print(t)
+    if summary.flags:
+        typer.echo("qc flags: " + ", ".join(f"{k}: {v}" for k, v in sorted(summary.flags.items())))
+    _warn_quarantine(summary.quarantined)
+
+
+@app.command()
+def qc(workspace: Optional[Path] = WorkspaceOpt) -> None:
+    """Re-run the QC checks over every generated conversation."""
+    from medseg_qa.pipelines.generate import run_qc
+
+    try:
+        with _open(workspace) as ws:
+            result = run_qc(ws)
+        typer.echo("states: " + ", ".join(f"{k}: {v}" for k, v in sorted(result["states"].items())))
+        typer.echo("flags: " + (", ".join(f"{k}: {v}" for k, v in sorted(result["flags"].items())) or "none"))
+    except MedsegQAError as exc:
+        _fail(exc)
+
+
+@app.command()
+def export(version: str = typer.Option(..., "--version", help="semantic version, e.g. 0.1.0"),
+           recipe: Optional[Path] = typer.Option(None, "--recipe", help="recipe whose export section to use"),
+           output: Optional[Path] = typer.Option(None, "--output", help="folder for exports"),
+           workspace: Optional[Path] = WorkspaceOpt) -> None:
+    """Export the workspace as a versioned Hugging Face DatasetDict with a dataset card."""
+    from medseg_qa.config import ExportConfig, load_recipe
+    from medseg_qa.export import export_dataset
+
+    try:
+        rec = load_recipe(recipe) if recipe else None
+        config = rec.export if rec else ExportConfig()
+        with _open(workspace) as ws:
+            _setup_logging(ws.root)
+            result = export_dataset(ws, config, version, recipe_name=rec.name if rec else "adhoc",
+                                    out_dir=output)
+        typer.echo(result.message)
+        _print_dataset_table(Path(result.path))
+    except MedsegQAError as exc:
+        _fail(exc)
+
+
+def _print_dataset_table(path: Path) -> None:
+    """Rows per target and split of an exported dataset, with conversation and turn totals."""
+    from collections import Counter
+
+    from datasets import load_from_disk
+    from rich.table import Table
+
+    dd = load_from_disk(str(path))
+    splits = list(dd.keys())
+    per = {s: Counter(dd[s]["target"]) for s in splits}
+    targets = sorted(set().union(*per.values()))
+    t = Table(title=f"dataset {path}")
+    t.add_column("target")
+    for s in splits:
+        t.add_column(s, justify="right")
+    t.add_column("total", justify="right")
+    for target in targets:
+        counts = [per[s][target] for s in splits]
+        t.add_row(target, *map(str, counts), str(sum(counts)))
+    totals = [dd[s].num_rows for s in splits]
+    t.add_row("[bold]all", *map(str, totals), str(sum(totals)))
+    _console().print(t)
+    turns = sum(len(c) for s in splits for c in dd[s]["conversation"])
+    typer.echo(f"conversations: {sum(totals)}, turns: {turns}, patients: "
+               f"{len({p for s in splits for p in dd[s]['patient_id']})}")
+
+
+@app.command()
+def status(workspace: Optional[Path] = WorkspaceOpt,
+           limit: int = typer.Option(20, help="quarantine messages to list")) -> None:
+    """Counts per stage and state, quarantine reasons, and exports."""
+    from rich.table import Table
+
+    try:
+        with _open(workspace) as ws:
+            counts = ws.counts()
+            rows = ws.quarantined()
+    except MedsegQAError as exc:
+        _fail(exc)
+    t = Table(title="workspace")
+    t.add_column("stage")
+    t.add_column("state / reason")
+    t.add_column("count", justify="right")
+    t.add_row("ingest", "records", str(counts["records"]))
+    for target, n in counts["records_by_target"].items():
+        t.add_row("", f"  {target}", str(n))
+    for state, n in sorted(counts["conversations_by_state"].items()):
+        t.add_row("generate", state, str(n))
+    for key, n in sorted(counts["quarantine"].items()):
+        t.add_row("quarantine", key, str(n))
+    for version, path in counts["exports"]:
+        t.add_row("export", version, path)
+    _console().print(t)
+    for stage, key, code, message in rows[:limit]:
+        typer.echo(f"quarantined [{stage}] {code}: {message} ({key})")
+    if len(rows) > limit:
+        typer.echo(f"... and {len(rows) - limit} more (use --limit)")
+
+
+@app.command()
+def schemas(check: bool = typer.Option(False, "--check", help="fail if the JSON Schema files drifted"),
+            write: bool = typer.Option(False, "--write", help="regenerate the JSON Schema files")) -> None:
+    """Check or regenerate the JSON Schema files of the record models in schemas/."""
+    from medseg_qa.schemas import check_json_schemas, write_json_schemas
+
+    if write:
+        for p in write_json_schemas():
+            typer.echo(f"wrote {p}")
+    drifted = check_json_schemas()
+    if drifted:
+        typer.secho(f"error: schema files out of date: {', '.join(drifted)}; run `medsegqa schemas --write`",
+                    fg="red", err=True)
+        raise typer.Exit(1)
+    typer.echo("schema files match the models")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    sys.exit(app())

@@ -1,0 +1,117 @@
+"""Workspace, ids, config, schemas and facts: the contracts every stage relies on."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from medseg_qa import ids
+from medseg_qa.config import load_recipe, parse_recipe
+from medseg_qa.errors import ConfigError, WorkspaceError
+from medseg_qa.facts import compute_facts
+from medseg_qa.imageio import binarize, from_png_bytes, to_png_bytes
+from medseg_qa.schemas import check_json_schemas, write_json_schemas
+from medseg_qa.workspace import SCHEMA_VERSION, Workspace
+
+
+def test_record_id_depends_on_pixels_and_target_only():
+    img = np.arange(64, dtype=np.uint8).reshape(8, 8)
+    mask = (img > 30).astype(np.uint8) * 255
+    a = ids.record_id(img, mask, "liver")
+    assert a == ids.record_id(img.copy(), mask.copy(), "liver")
+    assert a != ids.record_id(img, mask, "spleen")
+    mask2 = mask.copy()
+    mask2[0, 0] = 255
+    assert a != ids.record_id(img, mask2, "liver")
+    assert ids.conversation_id(a, "v1", "m", {"t": 1, "s": 2}, "function") == \
+        ids.conversation_id(a, "v1", "m", {"s": 2, "t": 1}, "function")
+    assert ids.conversation_id(a, "v1", "m", {}, "function") != ids.conversation_id(a, "v2", "m", {}, "function")
+
+
+def test_workspace_blobs_are_content_addressed_and_atomic(tmp_path):
+    with Workspace(tmp_path / "ws") as ws:
+        d = ws.put_blob(b"hello")
+        assert ws.put_blob(b"hello") == d
+        path = ws.blob_path(d)
+        assert path.read_bytes() == b"hello" and path.parent.name == d[:2]
+        assert not list(path.parent.glob(".tmp-*"))
+        with pytest.raises(WorkspaceError, match="missing"):
+            ws.get_blob("0" * 64)
+
+
+def test_workspace_schema_version_and_wal(tmp_path):
+    with Workspace(tmp_path / "ws") as ws:
+        assert ws.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert ws.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        ws.db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    with pytest.raises(WorkspaceError, match="newer"):
+        Workspace(tmp_path / "ws")
+
+
+def test_transaction_rolls_back(tmp_path):
+    with Workspace(tmp_path / "ws") as ws:
+        with pytest.raises(RuntimeError):
+            with ws.transaction():
+                ws.quarantine("ingest", "k", "bad", "msg")
+                raise RuntimeError("boom")
+        assert ws.quarantined() == []
+
+
+def test_schema_files_match_models(tmp_path):
+    assert check_json_schemas() == [], "run `medsegqa schemas --write`"
+    write_json_schemas(tmp_path)
+    (tmp_path / "review.schema.json").write_text("{}")
+    assert check_json_schemas(tmp_path) == ["review.schema.json"]
+
+
+def test_recipe_unknown_key_is_named():
+    with pytest.raises(ConfigError, match="generation.temprature"):
+        parse_recipe({"name": "x", "sources": [{"type": "phantom"}], "generation": {"temprature": 1}})
+    with pytest.raises(ConfigError, match="sources.0.options.cases"):
+        parse_recipe({"name": "x", "sources": [{"type": "phantom", "options": {"cases": "many"}}]})
+    with pytest.raises(ConfigError, match="unknown source type 'phantm'.*phantom"):
+        parse_recipe({"name": "x", "sources": [{"type": "phantm"}]})
+
+
+def test_builtin_recipe_loads_by_name_with_overrides():
+    r = load_recipe("demo.yaml", {"generation.seed": 7})
+    assert r.generation.seed == 7 and r.sources[0].type == "phantom"
+    assert r.fingerprint() != load_recipe("demo.yaml").fingerprint()
+
+
+def test_binarize_encodings():
+    zero_one = np.array([[0, 1], [1, 0]], np.uint8)
+    rgb = np.zeros((2, 2, 3), np.uint8)
+    rgb[0, 1] = (255, 0, 0)
+    rgb[1, 0] = (0, 0, 128)
+    assert binarize(zero_one).tolist() == [[0, 255], [255, 0]]
+    assert binarize(rgb).tolist() == [[0, 255], [255, 0]]
+    jpeg_like = np.array([[0, 3, 250], [255, 128, 2]], np.uint8)
+    assert binarize(jpeg_like).tolist() == [[0, 0, 255], [255, 255, 0]]
+    with pytest.raises(Exception, match="distinct values"):
+        binarize(jpeg_like, strict=True)
+    assert (from_png_bytes(to_png_bytes(binarize(zero_one))) == binarize(zero_one)).all()
+
+
+def test_facts_radiological_laterality_and_relations():
+    h = w = 100
+    right_organ = np.zeros((h, w), bool)   # image left = patient right in "LP"
+    right_organ[20:60, 5:40] = True
+    left_organ = np.zeros((h, w), bool)
+    left_organ[20:40, 70:90] = True
+    spine = np.zeros((h, w), bool)
+    spine[80:95, 45:56] = True
+    f = compute_facts(right_organ, "LP", {"spleen": left_organ, "spine": spine})
+    assert f.laterality == "right"
+    assert ("spleen", "right_of") in {(r.other, r.relation) for r in f.relations}
+    assert ("spine", "anterior_to") in {(r.other, r.relation) for r in f.relations}
+    assert compute_facts(left_organ, "LP").laterality == "left"
+    assert compute_facts(spine, "LP").laterality == "midline"
+    assert compute_facts(spine, "LP").vertical == "posterior"
+    # neurological convention flips the side
+    assert compute_facts(right_organ, "RP").laterality == "left"
+    both = right_organ | left_organ
+    fb = compute_facts(both, "LP")
+    assert fb.laterality == "bilateral" and fb.components == 2
+    assert compute_facts(right_organ, None).laterality == "unknown"
+    assert f.area_pixels == 40 * 35 and f.size_class == "large" and f.bbox == (5, 20, 39, 59)
