@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from medseg_qa.errors import ConfigError
 from medseg_qa.ids import stable_hash
@@ -27,16 +27,25 @@ class SourceSpec(_Strict):
     type: str
     options: dict[str, Any] = Field(default_factory=dict)
 
-    @model_validator(mode="after")
-    def _check_options(self) -> "SourceSpec":
+    @field_validator("options")
+    @classmethod
+    def _check_options(cls, options: dict[str, Any], info: ValidationInfo) -> dict[str, Any]:
         from medseg_qa.sources import options_model
 
-        options_model(self.type).model_validate(self.options)
-        return self
+        if "type" in info.data:
+            options_model(info.data["type"]).model_validate(options)
+        return options
+
+
+class ModelPrice(_Strict):
+    """USD per 1,000 tokens of one model, for cost accounting and --dry-run estimates."""
+
+    prompt_per_1k: float = Field(ge=0)
+    completion_per_1k: float = Field(ge=0)
 
 
 class GenerationConfig(_Strict):
-    backend: Literal["template"] = "template"
+    backend: Literal["template", "openai"] = "template"
     model: str = "template-v1"
     prompt_version: str = "v1"
     seed: int = 0
@@ -46,6 +55,18 @@ class GenerationConfig(_Strict):
     conversations_per_record: int = Field(default=1, ge=1, le=4)
     qc_retries: int = Field(default=2, ge=0, le=5, description="regenerations of a flagged draft")
     params: dict[str, float | int | str] = Field(default_factory=dict)
+    # -- backend "openai" (any OpenAI-compatible server); the API key comes from the environment only --
+    base_url: Optional[str] = Field(default=None, description="e.g. http://127.0.0.1:8011/v1; None = OpenAI")
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="environment variable holding the key")
+    require_key: Optional[bool] = Field(default=None, description="None: required only for OpenAI's own URL")
+    concurrency: int = Field(default=8, ge=1, le=512)
+    rpm: Optional[int] = Field(default=None, ge=1, description="requests per minute; None = unlimited")
+    tpm: Optional[int] = Field(default=None, ge=1, description="tokens per minute; None = unlimited")
+    timeout_s: float = Field(default=120.0, gt=0, description="per-request deadline")
+    max_retries: int = Field(default=8, ge=0, le=20)
+    structured: Literal["json_schema", "json_object", "auto"] = "auto"
+    multimodal: bool = Field(default=False, description="send the image and a contour overlay (vision models)")
+    prices: dict[str, ModelPrice] = Field(default_factory=dict, description="per model, for cost")
 
 
 class SplitFractions(_Strict):

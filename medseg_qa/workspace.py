@@ -47,6 +47,11 @@ MIGRATIONS: list[str] = [
     CREATE TABLE llm_cache (
         key TEXT PRIMARY KEY, response TEXT NOT NULL, created_at REAL NOT NULL);
     """,
+    # 2: de-identification audit, one entry per input file (attribute keywords only, never values)
+    """
+    CREATE TABLE audit (
+        file_ref TEXT PRIMARY KEY, dataset TEXT NOT NULL, body TEXT NOT NULL, created_at REAL NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -204,6 +209,13 @@ class Workspace:
         """(stage, item_key, code, message) rows."""
         return self.db.execute("SELECT stage, item_key, code, message FROM quarantine "
                                "ORDER BY stage, code, item_key").fetchall()
+
+    # -- de-identification audit ------------------------------------------------------------------
+    def add_audit(self, dataset: str, file_ref: str, body_json: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO audit VALUES (?,?,?,?)", (file_ref, dataset, body_json, time.time()))
+
+    def audit_entries(self) -> list[dict]:
+        return [json.loads(b) for (b,) in self.db.execute("SELECT body FROM audit ORDER BY file_ref")]
 
     # -- summaries -------------------------------------------------------------------------------
     def counts(self) -> dict:

@@ -132,6 +132,10 @@ def ingest_source(ws: Workspace, source: Source, *, progress: bool = True) -> In
                 flush()
             advance()
         flush()
+    if hasattr(source, "audit"):  # de-identifying sources say what they removed from each file
+        with ws.transaction():
+            for entry in source.audit():
+                ws.add_audit(ds, entry.file_ref, entry.model_dump_json())
     return summary
 
 
