@@ -1,0 +1,386 @@
+"""The export stage: workspace -> a versioned Hugging Face DatasetDict folder with its card.
+
+Contract:
+- one row per conversation whose state is in `config.include_states`, except those a physician
+  rejected; a review's turn corrections and edited mask replace the generated ones (a physician's edit
+  beats any regeneration), and an edited mask's facts are re-measured;
+- splits are by patient (`medseg_qa.splits`), always train/validation/test with explicit Features, so
+  an empty split still loads with the full schema;
+- the folder is `<output>/<name>/<version>/` (or `out_dir/<name>/<version>/`), holding the
+  `save_to_disk` DatasetDict plus README.md (the card), manifest.json and preview.png; it is built in
+  a temporary sibling and renamed into place in the same catalog transaction that records it, so a
+  crash leaves no half-written version;
+- versions are immutable: the `state_hash` fingerprints what was exported (conversation, record and
+  review bodies, review status) and the export settings. The same version with the same hash is a
+  no-op; with another hash it is refused, as is a folder that exists without a catalog entry.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import shutil
+import tempfile
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional
+
+from pydantic import ValidationError
+
+from medseg_qa.card import render_card
+from medseg_qa.config import ExportConfig
+from medseg_qa.errors import ExportError
+from medseg_qa.ids import stable_hash
+from medseg_qa.schemas import Conversation, Review, SourceRecord
+from medseg_qa.splits import SPLITS, assign_splits
+from medseg_qa.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+EXPORT_FORMAT = 1          # bump when the row layout changes: it is part of every state hash
+PROGRESS_MIN_ROWS = 200    # below this a progress bar is noise
+PREVIEW_TILES = 12
+PREVIEW_TILE_PX = 160
+_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+_REVIEW_STATUS = {"accept": "accepted", "needs_changes": "needs_changes"}
+_PALETTE = [(230, 25, 75), (60, 180, 75), (255, 225, 25), (0, 130, 200), (245, 130, 48), (145, 30, 180),
+            (70, 240, 240), (240, 50, 230), (210, 245, 60), (250, 190, 212), (0, 128, 128), (170, 110, 40)]
+
+
+@dataclass
+class ExportResult:
+    path: str
+    version: str
+    rows: dict[str, int]
+    state_hash: str
+    created: bool
+    message: str
+    excluded: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class _Row:
+    """One planned row: its dataset columns except the pixels, and the blobs that hold them."""
+
+    meta: dict[str, Any]
+    image_blob: str
+    mask_blob: str
+    key: list[str]  # what identifies its content in the state hash
+
+
+def export_features():
+    """The declared schema of every split (also what an empty split carries)."""
+    from datasets import Features, Image, List, Value
+
+    s, i32, i64, f64 = Value("string"), Value("int32"), Value("int64"), Value("float64")
+    return Features({
+        "id": s, "record_id": s, "image": Image(), "mask": Image(),
+        "conversation": List({"role": s, "content": s}),
+        "question_style": s, "target": s, "synonyms": List(s), "ontology_code": s,
+        "modality": s, "body_region": s, "dataset": s, "source": s, "source_url": s, "licence": s,
+        "citation": s, "patient_id": s, "case_id": s, "slice_index": i32, "orientation": s,
+        "synthetic": Value("bool"), "review_status": s,
+        "facts": {
+            "width": i32, "height": i32, "area_pixels": i64, "area_fraction": f64,
+            "bbox": List(i32, length=4), "centroid": List(f64, length=2),
+            "centroid_normalized": List(f64, length=2), "components": i32, "laterality": s,
+            "vertical": s, "size_class": s, "relations": List({"other": s, "relation": s}),
+        },
+        "provenance": {"backend": s, "model": s, "prompt_version": s, "seed": i64, "prompt_tokens": i64,
+                       "completion_tokens": i64, "cost_usd": f64},
+        "qc_flags": List(s),
+    })
+
+
+def check_version(version: str) -> None:
+    if not _SEMVER.match(version or ""):
+        raise ExportError(f"version {version!r} is not a semantic version X.Y.Z; pass e.g. --version 0.1.0")
+
+
+def patch_bump(version: str) -> str:
+    major, minor, patch = version.split(".")
+    return f"{major}.{minor}.{int(patch) + 1}"
+
+
+def export_dir(config: ExportConfig, version: str, out_dir: Optional[str | Path] = None) -> Path:
+    """`<out_dir or config.output>/<config.name>/<version>`, absolute (relative paths are from the CWD)."""
+    if not config.name or Path(config.name).name != config.name or config.name in (".", ".."):
+        raise ExportError(f"export name {config.name!r} is not a plain folder name; set export.name in the "
+                          "recipe to something like medseg-qa-demo")
+    return (Path(out_dir or config.output).expanduser() / config.name / version).absolute()
+
+
+# -- planning: which rows, with what content -----------------------------------------------------
+def _load_review(ws: Workspace, conversation_id: str) -> Optional[Review]:
+    body = ws.review(conversation_id)
+    if body is None:
+        return None
+    try:
+        return Review.model_validate(body)
+    except ValidationError as exc:
+        raise ExportError(f"the stored review of conversation {conversation_id} is not a valid Review "
+                          f"({exc.errors()[0]['msg']}); pull the review again") from None
+
+
+def _facts_for(record: SourceRecord, mask_blob: str, ws: Workspace) -> Optional[dict]:
+    """The record's facts, or re-measured ones for an edited mask (None when the edit left it empty)."""
+    if mask_blob == record.mask_blob:
+        return record.facts.model_dump(mode="json")
+    from medseg_qa.facts import compute_facts
+    from medseg_qa.imageio import binarize, from_png_bytes
+
+    mask = binarize(from_png_bytes(ws.get_blob(mask_blob)))
+    if mask.shape != (record.height, record.width):
+        raise ExportError(f"edited mask {mask_blob} of record {record.record_id} is {mask.shape[1]}x"
+                          f"{mask.shape[0]}, its image {record.width}x{record.height}; fix the review")
+    if not mask.any():
+        return None
+    facts = compute_facts(mask, record.orientation).model_dump(mode="json")
+    facts["relations"] = record.facts.model_dump(mode="json")["relations"]  # other structures unknown here
+    return facts
+
+
+def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws: Workspace) -> Optional[_Row]:
+    turns = [t.model_dump() for t in conv.turns]
+    mask_blob = record.mask_blob
+    if review is not None:
+        for verdict in review.turn_verdicts:
+            if verdict.verdict == "edit" and verdict.correction and 0 <= verdict.turn_index < len(turns):
+                turns[verdict.turn_index]["content"] = verdict.correction
+        mask_blob = review.edited_mask_blob or mask_blob
+    facts = _facts_for(record, mask_blob, ws)
+    if facts is None:
+        return None
+    for digest in (record.image_blob, mask_blob):
+        if not ws.blob_path(digest).exists():
+            ws.get_blob(digest)  # raises its "workspace is damaged" WorkspaceError
+    p = conv.provenance
+    meta = {
+        "id": conv.conversation_id, "record_id": record.record_id,
+        "conversation": [{"role": t["role"], "content": t["content"]} for t in turns],
+        "question_style": conv.question_style, "target": record.target, "synonyms": list(record.synonyms),
+        "ontology_code": record.ontology_code, "modality": record.modality, "body_region": record.body_region,
+        "dataset": record.dataset, "source": record.source, "source_url": record.source_url,
+        "licence": record.licence, "citation": record.citation, "patient_id": record.patient_id,
+        "case_id": record.case_id, "slice_index": record.slice_index, "orientation": record.orientation,
+        "synthetic": record.synthetic,
+        "review_status": "unreviewed" if review is None else _REVIEW_STATUS[review.decision],
+        "facts": facts,
+        "provenance": {"backend": p.backend, "model": p.model, "prompt_version": p.prompt_version,
+                       "seed": p.seed, "prompt_tokens": p.prompt_tokens,
+                       "completion_tokens": p.completion_tokens, "cost_usd": p.cost_usd},
+        "qc_flags": list(conv.qc_flags),
+    }
+    key = [conv.conversation_id, record.record_id, meta["review_status"],
+           stable_hash(conv.model_dump(mode="json")), stable_hash(record.model_dump(mode="json")),
+           stable_hash(review.model_dump(mode="json")) if review else ""]
+    return _Row(meta, record.image_blob, mask_blob, key)
+
+
+def plan_rows(ws: Workspace, config: ExportConfig) -> tuple[dict[str, list[_Row]], Counter]:
+    """Rows per split, in conversation-id order, and the count of excluded conversations per reason."""
+    records: dict[str, SourceRecord] = {}
+    rows: list[_Row] = []
+    excluded: Counter = Counter()
+    for conv, _state in ws.conversations(tuple(config.include_states)):
+        review = _load_review(ws, conv.conversation_id)
+        if review is not None and review.decision == "reject":
+            excluded["rejected_in_review"] += 1
+            continue
+        if conv.record_id not in records:
+            records[conv.record_id] = ws.record(conv.record_id)
+        row = _row(conv, records[conv.record_id], review, ws)
+        if row is None:
+            log.warning("conversation %s: the reviewer's edited mask is empty; left out of the export",
+                        conv.conversation_id)
+            excluded["empty_edited_mask"] += 1
+            continue
+        rows.append(row)
+    assignment = assign_splits((r.meta["patient_id"] for r in rows), config.splits, config.seed)
+    by_split: dict[str, list[_Row]] = {s: [] for s in SPLITS}
+    for row in rows:
+        by_split[assignment[row.meta["patient_id"]]].append(row)
+    return by_split, excluded
+
+
+def state_hash(by_split: dict[str, list[_Row]], config: ExportConfig) -> str:
+    """Stable fingerprint of the exported content and the settings that shape it (not the output path)."""
+    settings = config.model_dump(mode="json", exclude={"output"})
+    keys = sorted(row.key for rows in by_split.values() for row in rows)
+    return stable_hash({"format": EXPORT_FORMAT, "settings": settings, "rows": keys}, length=32)
+
+
+# -- building ------------------------------------------------------------------------------------
+@contextmanager
+def _quiet_datasets_bars() -> Iterator[None]:
+    from datasets.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
+
+    was_disabled = are_progress_bars_disabled()
+    disable_progress_bars()
+    try:
+        yield
+    finally:
+        if not was_disabled:
+            enable_progress_bars()
+
+
+def _build_split(ws: Workspace, rows: list[_Row], features, cache_dir: Path, fingerprint: str, advance):
+    from datasets import Dataset
+
+    if not rows:
+        return Dataset.from_dict({k: [] for k in features}, features=features)
+
+    def generate():
+        for row in rows:
+            yield {**row.meta, "image": {"bytes": ws.get_blob(row.image_blob), "path": None},
+                   "mask": {"bytes": ws.get_blob(row.mask_blob), "path": None}}
+            advance()
+
+    return Dataset.from_generator(generate, features=features, cache_dir=str(cache_dir), fingerprint=fingerprint)
+
+
+def _write_dataset(ws: Workspace, by_split: dict[str, list[_Row]], folder: Path, digest: str,
+                   progress: bool) -> None:
+    from datasets import DatasetDict
+
+    from medseg_qa.pipelines.progress import progress_bar
+
+    features = export_features()
+    total = sum(len(r) for r in by_split.values())
+    cache_dir = Path(tempfile.mkdtemp(prefix=".export-cache-", dir=folder.parent))
+    try:
+        with _quiet_datasets_bars(), progress_bar("export rows", total, progress and total >= PROGRESS_MIN_ROWS) as adv:
+            dd = DatasetDict({s: _build_split(ws, rows, features, cache_dir, f"{digest}-{s}", adv)
+                              for s, rows in by_split.items()})
+            # an empty split saved with datasets' default of 0 shards cannot be loaded back: give it one
+            dd.save_to_disk(str(folder), num_shards={s: 1 if not rows else None for s, rows in by_split.items()})
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+
+
+def render_preview(ws: Workspace, by_split: dict[str, list[_Row]], tiles: int = PREVIEW_TILES) -> bytes:
+    """A PNG grid of up to `tiles` images with their masks overlaid in colour and the target as caption."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    ordered = [row for s in SPLITS for row in by_split[s]]
+    picked: list[_Row] = []
+    seen: set[str] = set()
+    for row in ordered:  # one per target first, so the grid shows the variety
+        if len(picked) == tiles:
+            break
+        if row.meta["target"] not in seen:
+            seen.add(row.meta["target"])
+            picked.append(row)
+    taken = {id(r) for r in picked}
+    for row in ordered:
+        if len(picked) >= tiles:
+            break
+        if id(row) not in taken:
+            picked.append(row)
+    size, caption = PREVIEW_TILE_PX, 18
+    cols = min(4, max(len(picked), 1))
+    nrows = max(1, -(-len(picked) // cols))
+    sheet = Image.new("RGB", (cols * size, nrows * (size + caption)), (24, 24, 24))
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default()
+    colours: dict[str, tuple[int, int, int]] = {}  # one colour per target across the grid
+    for i, row in enumerate(picked):
+        with Image.open(io.BytesIO(ws.get_blob(row.image_blob))) as im:
+            img = im.convert("RGB")
+        with Image.open(io.BytesIO(ws.get_blob(row.mask_blob))) as im:
+            mask = im.convert("L").resize(img.size, Image.NEAREST)
+        scale = size / max(img.size)
+        shape = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
+        img, mask = img.resize(shape, Image.BILINEAR), mask.resize(shape, Image.NEAREST)
+        colour = colours.setdefault(row.meta["target"], _PALETTE[len(colours) % len(_PALETTE)])
+        tinted = Image.blend(img, Image.new("RGB", shape, colour), 0.5)
+        tile = Image.composite(tinted, img, mask.point(lambda v: 255 if v > 127 else 0))
+        x0, y0 = (i % cols) * size, (i // cols) * (size + caption)
+        tile = tile.resize((max(1, shape[0] - 4), max(1, shape[1] - 4)))  # a gutter between tiles
+        sheet.paste(tile, (x0 + (size - tile.width) // 2, y0 + (size - tile.height) // 2))
+        label = row.meta["target"] if len(row.meta["target"]) <= 24 else row.meta["target"][:23] + "…"
+        draw.text((x0 + 4, y0 + size + 3), label, fill=colour, font=font)
+    buf = io.BytesIO()
+    sheet.save(buf, format="PNG")
+    return buf.getvalue()
+
+
+def _manifest(config: ExportConfig, version: str, digest: str, by_split, excluded: Counter, recipe_name: str,
+              created_at: str) -> dict:
+    from medseg_qa import __version__
+
+    return {
+        "name": config.name, "version": version, "state_hash": digest, "created_at": created_at,
+        "medseg_qa_version": __version__, "recipe": recipe_name, "export_format": EXPORT_FORMAT,
+        "rows": {s: len(r) for s, r in by_split.items()},
+        "patients": {s: len({row.meta["patient_id"] for row in r}) for s, r in by_split.items()},
+        "excluded": dict(sorted(excluded.items())),
+        "export_config": config.model_dump(mode="json"),
+    }
+
+
+def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_name: str,
+                   out_dir: Optional[str | Path] = None, progress: bool = True) -> ExportResult:
+    """Export the workspace as version `version` (semver); idempotent for an unchanged state."""
+    check_version(version)
+    target = export_dir(config, version, out_dir)
+    by_split, excluded = plan_rows(ws, config)
+    counts = {s: len(r) for s, r in by_split.items()}
+    digest = state_hash(by_split, config)
+    entry = ws.export_entry(version)
+    if entry is not None:
+        old_hash, old_path = entry
+        if old_hash != digest:
+            raise ExportError(f"version {version} already holds a different state ({old_path}); choose a new "
+                              f"--version, e.g. {patch_bump(version)}")
+        if Path(old_path).exists():
+            return ExportResult(old_path, version, counts, digest, False,
+                                f"version {version} already exported with this exact state at {old_path}; "
+                                "nothing to do", dict(excluded))
+        target = Path(old_path)  # the catalog knows it but its folder is gone: rebuild the same state there
+        log.warning("version %s is in the catalog but %s is missing; rebuilding it", version, target)
+    elif target.exists():
+        raise ExportError(f"{target} already exists but no version {version} is in the catalog of {ws.root}; "
+                          "move that folder away or choose another --version or --output")
+    if sum(counts.values()) == 0:
+        raise ExportError(f"nothing to export: no conversations in states {list(config.include_states)} "
+                          f"in {ws.root}; run generate first, or add 'flagged' to export.include_states")
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        _write_dataset(ws, by_split, building, digest, progress)
+        created_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        from medseg_qa import __version__
+
+        card = render_card(name=config.name, version=version, recipe_name=recipe_name, state_hash=digest,
+                           created_at=created_at, tool_version=__version__,
+                           splits={s: [row.meta for row in r] for s, r in by_split.items()})
+        (building / "README.md").write_text(card, encoding="utf-8")
+        manifest = _manifest(config, version, digest, by_split, excluded, recipe_name, created_at)
+        (building / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+        (building / "preview.png").write_bytes(render_preview(ws, by_split))
+        building.chmod(0o755)  # mkdtemp makes it 0700
+        with ws.transaction():
+            if entry is None:
+                ws.add_export(version, digest, str(target))
+            try:
+                building.rename(target)
+            except OSError as exc:
+                raise ExportError(f"cannot move the finished export into {target}: {exc.strerror}; "
+                                  "check that nothing else is writing there and retry") from exc
+    finally:
+        if building.exists():
+            shutil.rmtree(building, ignore_errors=True)
+    split_text = ", ".join(f"{s} {n}" for s, n in counts.items())
+    message = (f"exported {config.name} version {version} to {target}: {sum(counts.values())} rows "
+               f"({split_text})")
+    if excluded:
+        message += "; left out: " + ", ".join(f"{k} {v}" for k, v in sorted(excluded.items()))
+    log.info(message)
+    return ExportResult(str(target), version, counts, digest, True, message, dict(excluded))
