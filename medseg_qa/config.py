@@ -25,7 +25,15 @@ class SourceSpec(_Strict):
     """One input of a recipe: a source type and its options (checked against that type's model)."""
 
     type: str
-    options: dict[str, Any] = Field(default_factory=dict)
+    options: dict[str, Any] = Field(default_factory=dict, validate_default=True)
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, type_: str) -> str:
+        from medseg_qa.sources import options_model
+
+        options_model(type_)  # ConfigError with close matches for an unknown type
+        return type_
 
     @field_validator("options")
     @classmethod

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from medseg_qa.knowledge import lookup
+from medseg_qa.knowledge import lookup, mentions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,8 +28,7 @@ def cli(*args, cwd: Path, check: bool = True) -> subprocess.CompletedProcess:
 
 def _names_target(text: str, target: str) -> bool:
     entry = lookup(target)
-    words = [target] + (entry.synonyms if entry else [])
-    return any(re.search(rf"\b{re.escape(w.lower())}", text.lower()) for w in words)
+    return bool(mentions(text, entry.terms() if entry else (target,)))
 
 
 def check_dataset(path: Path, min_rows: int, min_targets: int) -> dict:
