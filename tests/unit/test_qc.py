@@ -1,0 +1,261 @@
+"""QC: each flag is raised by a conversation that earns it and not by close calls that do not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from medseg_qa.facts import compute_facts
+from medseg_qa.knowledge import lookup
+from medseg_qa.qc import FLAG_DESCRIPTIONS, check_conversation, extract_claims, near_duplicates
+from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
+
+H = W = 64
+
+
+def _box(r0, r1, c0, c1):
+    m = np.zeros((H, W), np.uint8)
+    m[r0:r1, c0:c1] = 1
+    return m
+
+
+# Orientation "LP": columns run to the patient's left, so the image's left half is the patient's right.
+LAYOUT = {
+    "liver": _box(15, 40, 4, 28),          # patient right, large
+    "spleen": _box(15, 30, 45, 58),        # patient left
+    "left kidney": _box(35, 45, 40, 48),   # patient left, medium
+    "right kidney": _box(35, 45, 14, 22),  # patient right
+    "aorta": _box(30, 34, 30, 34),         # midline, small
+    "vertebral body": _box(40, 50, 27, 37),
+}
+
+
+def record(target: str, mask=None, layout=LAYOUT, orientation="LP") -> SourceRecord:
+    mask = layout[target] if mask is None else mask
+    others = {k: v for k, v in layout.items() if k != target}
+    facts = compute_facts(mask, orientation, others)
+    return SourceRecord(record_id=f"r-{target}", source="phantom", dataset="test", image_blob="a" * 64,
+                        mask_blob="b" * 64, width=W, height=H, target=target, modality="CT",
+                        body_region="abdomen", case_id="c1", patient_id="p1", orientation=orientation,
+                        licence="CC0-1.0", synthetic=True, facts=facts)
+
+
+def conv(*contents: str, roles=None) -> Conversation:
+    roles = roles or ["user", "assistant"] * (len(contents) // 2 + 1)
+    return Conversation(conversation_id="c1", record_id="r1", question_style="function",
+                        turns=[Turn(role=r, content=c) for r, c in zip(roles, contents)],
+                        provenance=GenerationProvenance(backend="test", model="m", prompt_version="v1", seed=0))
+
+
+def flags(rec: SourceRecord, *contents: str, **kw) -> list[str]:
+    return check_conversation(conv(*contents, **kw), rec, lookup(rec.target))
+
+
+Q = "In this CT slice, which structure is highlighted by the clinical question? Please segment it."
+
+
+def test_facts_of_the_layout_are_what_the_tests_assume():
+    assert record("left kidney").facts.laterality == "left"
+    assert record("liver").facts.laterality == "right" and record("liver").facts.size_class == "large"
+    assert record("aorta").facts.laterality == "midline" and record("aorta").facts.size_class == "small"
+    rels = {(r.other, r.relation) for r in record("liver").facts.relations}
+    assert ("spleen", "right_of") in rels
+
+
+def test_clean_conversation_passes():
+    rec = record("left kidney")
+    ans = ("This is the left kidney [SEG]. It filters blood. It lies on the patient's left, posterior to the "
+           "liver, and it is medium-sized, covering about 2% of the image as a single connected region.")
+    assert flags(rec, Q, ans, "Where is it?  Tell me.", "It lies on the patient's left side, beside the spine.") == []
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Which organ makes bile? The hepatic one, please segment it.", True),
+    ("Which LIVER-shaped organ makes bile? Please segment it.", True),
+    ("Which organ do the livers of these patients resemble? Segment it.", True),
+    ("Look at the liver's outline and segment the organ.", True),
+    ("Which hepato-biliary organ is this? Please segment it.", True),
+    ("Which hepatocellular organ is this? Please segment it.", True),
+    ("Which organ helps deliver bile to the gut? Please segment it.", False),
+    ("Which organ produces bile that helps digest fats? Please segment it.", False),
+    ("Which organ sits above the sliver of fat by the kidney? Segment it.", False),
+])
+def test_names_target_is_word_bounded_and_inflection_aware(question, named):
+    rec = record("liver")
+    answer = "This is the liver [SEG], on the patient's right."
+    assert ("names_target" in flags(rec, question, answer)) is named
+
+
+def test_names_target_catches_the_unsided_name_and_adjectives_of_a_sided_target():
+    rec = record("left kidney")
+    for q in ("Which kidney filters blood here? Segment it.", "Which renal structure is this? Segment it.",
+              "Which organ would a nephrologist treat here? Segment it."):
+        assert "names_target" in flags(rec, q, "This is the left kidney [SEG]."), q
+    assert "names_target" not in flags(rec, "Which organ lies below the spleen? Segment it.",
+                                       "This is the left kidney [SEG].")
+
+
+def test_seg_count():
+    rec = record("spleen")
+    assert "seg_count" in flags(rec, Q, "This is the spleen, on the patient's left.")
+    assert "seg_count" in flags(rec, Q, "This is the spleen [SEG] [SEG].")
+    assert "seg_count" in flags(rec, Q, "This is the spleen [SEG].", "Where is it exactly?", "Here [SEG], left.")
+    assert "seg_count" not in flags(rec, Q, "This is the spleen [SEG].", "Where is it exactly?",
+                                    "It lies on the patient's left.")
+
+
+@pytest.mark.parametrize("target, answer, flagged", [
+    ("left kidney", "This is the left kidney [SEG]. It lies on the patient's right.", True),
+    ("left kidney", "This is the left kidney [SEG], in the right upper quadrant.", True),
+    ("left kidney", "The left kidney [SEG] is a right-sided structure here.", True),
+    ("left kidney", "This is the left kidney [SEG]. It appears on the left side of the image.", True),
+    ("left kidney", "This is the left kidney [SEG]. It appears on the right side of the image.", False),
+    ("left kidney", "This is the left kidney [SEG]. It lies on the patient's left.", False),
+    ("left kidney", "This is the left kidney [SEG]; the right kidney lies on the patient's right.", False),
+    ("spleen", "This is the spleen [SEG], lying on the left, above the left kidney.", False),
+    ("spleen", "This is the spleen [SEG]. The liver lies on the patient's right, whereas it is on the left.", False),
+    ("spleen", "It is the spleen [SEG], opposite the liver, which lies on the right.", False),
+    ("liver", "This is the liver [SEG]. It lies in the left side of the abdomen.", True),
+    ("liver", "This is the liver [SEG]; its right lobe is the biggest part, next to the left kidney.", False),
+    ("aorta", "This is the aorta [SEG], a midline structure in front of the spine.", False),
+    ("aorta", "This is the aorta [SEG]. It lies on the patient's right.", True),
+    ("aorta", "This is the aorta [SEG]. It lies slightly to the left.", False),
+    ("liver", "This is the liver [SEG]. It lies in the midline.", True),
+])
+def test_laterality(target, answer, flagged):
+    assert ("laterality" in flags(record(target), Q, answer)) is flagged
+
+
+@pytest.mark.parametrize("target, answer, flagged", [
+    ("liver", "This is the liver [SEG]. It lies to the left of the spleen.", True),
+    ("liver", "This is the liver [SEG]. It lies to the patient's right of the spleen.", False),
+    ("liver", "This is the liver [SEG]. The spleen lies to the right of it.", True),
+    ("liver", "This is the liver [SEG]. The spleen lies to the left of the liver.", False),
+    ("left kidney", "This is the left kidney [SEG]. It sits to the left of the spine.", False),
+    ("left kidney", "This is the left kidney [SEG]. It sits to the right of the vertebral body.", True),
+    ("left kidney", "This is the left kidney [SEG]. It lies anterior to the liver.", True),
+    ("left kidney", "This is the left kidney [SEG]. It lies posterior to the liver.", False),
+    ("left kidney", "This is the left kidney [SEG]. It lies in front of the gallbladder.", False),
+])
+def test_position(target, answer, flagged):
+    assert ("position" in flags(record(target), Q, answer)) is flagged
+
+
+@pytest.mark.parametrize("target, answer, flagged", [
+    ("liver", "This is the liver [SEG]. It is small in this slice.", True),
+    ("liver", "This is the liver [SEG]. It is large in this slice.", False),
+    ("liver", "This is the liver [SEG]. It is the largest solid organ.", False),
+    ("liver", "This is the liver [SEG]. It covers about 3% of the image.", True),
+    ("liver", "This is the liver [SEG]. It covers about 15% of the image.", False),
+    ("liver", "This is the liver [SEG]. It occupies less than 5 percent of the slice.", True),
+    ("liver", "This is the liver [SEG]; about 90% of patients have no symptoms.", False),
+    ("liver", "This is the liver [SEG]. Near it the small bowel is visible.", False),
+    ("aorta", "This is the aorta [SEG]. It is a relatively large structure in this image.", True),
+    ("aorta", "This is the aorta [SEG], a small region here. The liver is large.", False),
+    ("left kidney", "This is the left kidney [SEG], medium-sized in this view.", False),
+    ("left kidney", "This is the left kidney [SEG], a small area of the slice.", True),
+])
+def test_size(target, answer, flagged):
+    assert ("size" in flags(record(target), Q, answer)) is flagged
+
+
+def test_count():
+    two = _box(35, 45, 40, 48)
+    two[10:14, 50:54] = 1
+    split = record("left kidney", mask=two)
+    whole = record("left kidney")
+    assert split.facts.components == 2 and whole.facts.components == 1
+    assert "count" in flags(split, Q, "This is the left kidney [SEG], a single connected region.")
+    assert "count" not in flags(split, Q, "This is the left kidney [SEG], seen as two separate regions.")
+    assert "count" in flags(whole, Q, "This is the left kidney [SEG], seen as two separate regions.")
+    assert "count" in flags(whole, Q, "This is the left kidney [SEG]. It is split into several pieces.")
+    assert "count" not in flags(whole, Q, "This is the left kidney [SEG], one connected region.")
+    assert "count" not in flags(whole, Q, "This is the left kidney [SEG], one of the two kidneys.")
+
+
+def test_length_and_roles():
+    rec = record("spleen")
+    assert "length" in flags(rec, "Hm?", "This is the spleen [SEG].")
+    assert "length" in flags(rec, Q, "This is the spleen [SEG]. " + "x" * 3000)
+    assert check_conversation(conv(Q, "This is the spleen [SEG]."), rec, lookup("spleen"), min_chars=200) == \
+        ["length"]
+    assert "roles" in flags(rec, "This is the spleen [SEG].", Q, roles=["assistant", "user"])
+    assert "roles" in flags(rec, Q, Q, roles=["user", "user"])
+    assert "roles" in flags(rec, Q, "This is the spleen [SEG].", Q, roles=["user", "assistant", "user"])
+    assert "roles" not in flags(rec, Q, "This is the spleen [SEG].")
+
+
+def test_flags_are_described_and_ordered():
+    rec = record("liver")
+    got = flags(rec, "Which hepatic organ? [SEG]", "It is small and lies on the left.")
+    assert got == [f for f in FLAG_DESCRIPTIONS if f in got]
+    assert {"names_target", "seg_count", "laterality", "size"} <= set(got)
+    assert all(isinstance(v, str) and v for v in FLAG_DESCRIPTIONS.values())
+
+
+def test_claims_from_free_text_are_attributed_to_the_right_structure():
+    rec = record("spleen")
+    text = ("The highlighted organ is the spleen [SEG], located in the left upper quadrant of the abdomen. "
+            "The liver, on the patient's right, is much larger and the right kidney is small.")
+    claims = extract_claims(text, rec, lookup("spleen"))
+    assert [(c.kind, c.value) for c in claims] == [("side", "left")]
+
+
+def test_near_duplicates():
+    qs = ["Which organ produces bile that helps digest fats? Please segment it.",
+          "Which organ stores glycogen between meals? Please segment it.",
+          "which organ produces bile that helps digest fats?  please segment it!",
+          "In this CT slice, which organ produces bile that helps digest fats? Please segment it.",
+          "Which organ stores glycogen between meals? Please segment it."]
+    assert near_duplicates(qs) == {2, 4}
+    assert near_duplicates(qs, threshold=0.6) == {2, 3, 4}
+    assert near_duplicates([]) == set() and near_duplicates(["", ""]) == set()
+
+
+def test_near_duplicates_matches_brute_force_on_many_questions():
+    import random
+
+    rng = random.Random(0)
+    words = "which organ vessel lies left right of the spleen liver aorta bile makes stores blood".split()
+    base = [" ".join(rng.choice(words) for _ in range(12)) for _ in range(40)]
+    qs = [b if rng.random() < 0.5 else b.replace(b.split()[rng.randrange(12)], "kidney", 1)
+          for b in base for _ in range(5)]
+
+    def sh(q):
+        t = q.split()
+        return {f"{a} {b}" for a, b in zip(t, t[1:])}
+
+    for threshold in (0.5, 0.8, 0.9):
+        brute = {j for j in range(len(qs)) for i in range(j)
+                 if len(sh(qs[i]) & sh(qs[j])) / len(sh(qs[i]) | sh(qs[j])) >= threshold}
+        assert near_duplicates(qs, threshold) == brute
+
+
+def test_count_uses_a_lesions_own_name():
+    lesion = _box(20, 25, 8, 14)
+    rec = record("liver lesion", mask=lesion, layout={**LAYOUT, "liver lesion": lesion})
+    assert rec.facts.components == 1
+    assert "count" in flags(rec, Q, "This is the liver lesion [SEG]; there are two nodules here.")
+    assert "count" not in flags(rec, Q, "This is the liver lesion [SEG], a solitary nodule.")
+
+
+@pytest.mark.parametrize("target, answer, expected", [
+    ("spleen", "The structure you are asking about is the spleen [SEG]. Located in the left upper quadrant, "
+               "beneath the diaphragm and posterior to the stomach, it filters blood. In this CT slice it appears "
+               "as a medium-sized, homogeneous organ lateral to the left kidney.", []),
+    ("liver", "The highlighted organ is the liver [SEG]. Hepatic tissue occupies most of the right side of the "
+              "patient's abdomen and extends across the midline toward the left.", []),
+    ("vertebral body", "The vertebral body [SEG] sits in the midline behind the aorta. The kidneys lie on either "
+                       "side of it: the left kidney on the patient's left and the right kidney on the patient's "
+                       "right.", []),
+    ("aorta", "This is the abdominal aorta [SEG], running in front of the vertebral body, slightly left of "
+              "midline. It appears as a small round structure.", []),
+    ("aorta", "This is the abdominal aorta [SEG], running behind the vertebral body. It appears as a large "
+              "round structure.", ["position", "size"]),
+    ("left kidney", "Left kidney [SEG]. Unlike the spleen, which is on the right side too, it lies more "
+                    "posteriorly, to the right of the spine.", ["position"]),
+    ("left kidney", "It's the left kidney [SEG]. On this radiological image the patient's left is displayed on "
+                    "the right side of the screen, so it appears on the right side of the image.", []),
+])
+def test_free_text_answers(target, answer, expected):
+    assert flags(record(target), Q, answer) == expected
