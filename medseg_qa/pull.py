@@ -1,0 +1,457 @@
+"""`medsegqa pull NAME`: fetch a registry dataset into a local folder that `ingest --dataset NAME` finds.
+
+The folder is `<cache>/<name>` (cache: `MEDSEGQA_CACHE`, default `~/.cache/medseg-qa`) or `--dest`; it
+*is* the source root (archives are extracted into it, a hub mirror is snapshotted into it), and the
+bookkeeping lives in its hidden `.medsegqa/` subfolder: partial downloads (`*.part`, resumed with HTTP
+Range on the next try), and `pull.json`, written last, which marks the folder complete. Every network
+call has a timeout; every failure is a MedsegQAError saying what to do; a checksum mismatch deletes the
+partial file instead of keeping it as complete; archives are extracted member by member, refusing
+absolute paths, `..` and links, so an archive cannot write outside the dataset folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import logging
+import os
+import shutil
+import socket
+import tarfile
+import time
+import urllib.error
+import urllib.request
+import zipfile
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Optional, Sequence, Union
+
+from medseg_qa.errors import ConfigError, MedsegQAError
+from medseg_qa.registry import DownloadFile, RegistryEntry, archive_kind, get_entry
+
+log = logging.getLogger(__name__)
+
+ENV_CACHE = "MEDSEGQA_CACHE"
+META_DIR = ".medsegqa"
+MARKER = "pull.json"
+INSTALLING = "installing"
+DEFAULT_TIMEOUT = 30.0
+CHUNK = 1 << 20
+USER_AGENT = "medseg-qa-pull/0.1"
+
+
+class DownloadError(MedsegQAError):
+    """A download, checksum or extraction failed; the message says whether a rerun resumes."""
+
+
+class ManualDownloadRequired(MedsegQAError):
+    """The dataset's licence needs a registration or click-through; the message says where."""
+
+
+@dataclass
+class PullResult:
+    name: str
+    path: Path
+    method: str  # "url", "hub", "archive" or "cache"
+    files: list[str] = field(default_factory=list)
+
+
+# -- cache locations -----------------------------------------------------------------------------
+def cache_root(cache_dir: Union[str, Path, None] = None) -> Path:
+    if cache_dir:
+        return Path(cache_dir).expanduser()
+    env = os.environ.get(ENV_CACHE)
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "medseg-qa"
+
+
+def dataset_dir(name: str, cache_dir: Union[str, Path, None] = None) -> Path:
+    return cache_root(cache_dir) / name
+
+
+def is_complete(folder: Path) -> bool:
+    return (folder / META_DIR / MARKER).is_file()
+
+
+def _marker(folder: Path) -> dict:
+    try:
+        data = json.loads((folder / META_DIR / MARKER).read_text())
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def cached_path(name: str, cache_dir: Union[str, Path, None] = None) -> Optional[Path]:
+    """The folder of a completed pull of `name` in the cache, or None."""
+    folder = dataset_dir(name, cache_dir)
+    return folder if is_complete(folder) else None
+
+
+# -- the pull ------------------------------------------------------------------------------------
+def pull(name: str, *, dest: Union[str, Path, None] = None, cache_dir: Union[str, Path, None] = None,
+         registry: Union[str, Path, dict, None] = None, entry: Optional[RegistryEntry] = None,
+         archives: Sequence[Union[str, Path]] = (), force: bool = False, timeout: float = DEFAULT_TIMEOUT,
+         retries: int = 3, progress: bool = True, keep_archives: bool = False,
+         hf_endpoint: Optional[str] = None) -> PullResult:
+    """Download (or unpack given `archives` of) a registry dataset into its folder; idempotent.
+
+    A completed folder is returned as is unless `force`. A manual dataset without `archives` raises
+    ManualDownloadRequired naming its homepage.
+    """
+    entry = entry or get_entry(name, registry)
+    folder = Path(dest).expanduser() if dest else dataset_dir(entry.name, cache_dir)
+    if is_complete(folder):
+        held = _marker(folder).get("name")
+        if held != entry.name:
+            raise ConfigError(f"{folder} holds a pull of '{held}', not '{entry.name}'; choose another --dest")
+    if is_complete(folder) and not force:
+        log.info("%s is already pulled into %s", entry.name, folder)
+        return PullResult(entry.name, folder, "cache")
+    dl = entry.download
+    if dl.manual and not archives:
+        raise ManualDownloadRequired(
+            f"{entry.name} needs a manual download ({dl.manual_note.rstrip('.')}): get it from {entry.homepage}, "
+            f"then run `medsegqa pull {entry.name} --archive FILE` or ingest the unpacked folder with --path")
+    _claim(folder, force)
+    meta = folder / META_DIR
+    record: dict = {"name": entry.name, "title": entry.title, "licence": entry.licence}
+    if archives:
+        files = _install_archives(entry, [Path(a).expanduser() for a in archives], folder)
+        record.update(method="archive", files=files)
+    elif dl.hf_repo:
+        _snapshot(dl.hf_repo, dl.hf_revision, dl.hf_allow_patterns, folder, timeout, hf_endpoint)
+        record.update(method="hub", hf_repo=dl.hf_repo, revision=dl.hf_revision)
+        files = [dl.hf_repo]
+    else:
+        downloads = meta / "downloads"
+        got = [download_file(f.url, downloads / f.filename, sha256=f.sha256, timeout=timeout, retries=retries,
+                             progress=progress) for f in dl.files if f.url]
+        for f, path in zip([f for f in dl.files if f.url], got):
+            _install(path, f, folder)
+        if not keep_archives:
+            shutil.rmtree(downloads, ignore_errors=True)
+        files = [f.url for f in dl.files if f.url]
+        record.update(method="url", files=files)
+    record["pulled_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    _atomic_write(meta / MARKER, json.dumps(record, indent=2))
+    (meta / INSTALLING).unlink(missing_ok=True)
+    return PullResult(entry.name, folder, record["method"], files)
+
+
+def _claim(folder: Path, force: bool) -> None:
+    """Make `folder` ours: refuse a non-empty folder that no pull wrote; clear ours when re-pulling."""
+    meta = folder / META_DIR
+    ours = (meta / INSTALLING).exists() or (meta / MARKER).exists()
+    content = [p for p in folder.iterdir() if p.name != META_DIR] if folder.is_dir() else []
+    if content and not ours:
+        raise ConfigError(f"{folder} is not empty and holds no medseg-qa pull; choose an empty --dest or "
+                          "remove its contents")
+    if force and (meta / MARKER).exists():
+        for p in content:
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+        (meta / MARKER).unlink()
+    meta.mkdir(parents=True, exist_ok=True)
+    (meta / INSTALLING).touch()
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
+
+
+# -- direct downloads ----------------------------------------------------------------------------
+class _Interrupted(Exception):
+    pass
+
+
+def download_file(url: str, target: Path, *, sha256: Optional[str] = None, timeout: float = DEFAULT_TIMEOUT,
+                  retries: int = 3, progress: bool = True, backoff: float = 1.0) -> Path:
+    """Fetch `url` to `target`, resuming `target.part` with HTTP Range; verify `sha256` when given.
+
+    A complete `target` (renamed from .part only after a full, verified transfer) is reused as is.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        if not sha256 or _sha256(target) == sha256:
+            return target
+        target.unlink()
+    part = target.with_name(target.name + ".part")
+    last: Optional[BaseException] = None
+    for attempt in range(max(1, retries)):
+        try:
+            _fetch(url, part, timeout, progress)
+            break
+        except urllib.error.HTTPError as exc:
+            if exc.code < 500 and exc.code != 429:
+                raise DownloadError(f"{url} answered HTTP {exc.code} {exc.reason}; check the URL in the registry "
+                                    "or download the file by hand and pass it with --archive") from None
+            last = exc
+        except (_Interrupted, urllib.error.URLError, http.client.HTTPException, socket.timeout, OSError) as exc:
+            last = exc
+        log.warning("download of %s failed (%s); retry %d of %d", url, _reason(last), attempt + 1, retries)
+        if attempt + 1 < retries:
+            time.sleep(backoff * (2 ** attempt))
+    else:
+        kept = f"{part.stat().st_size} bytes kept in {part}; " if part.exists() else ""
+        raise DownloadError(f"download of {url} failed after {retries} tries ({_reason(last)}); "
+                            f"{kept}run the pull again to resume")
+    if sha256:
+        got = _sha256(part)
+        if got != sha256:
+            part.unlink()
+            raise DownloadError(f"{url}: sha256 {got[:12]}... does not match the registry's {sha256[:12]}...; "
+                                "the file was deleted; run the pull again, or fix the checksum if the file "
+                                "changed upstream")
+    part.replace(target)
+    return target
+
+
+def _reason(exc: Optional[BaseException]) -> str:
+    if exc is None:
+        return "unknown error"
+    if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
+        exc = exc.reason if isinstance(exc.reason, BaseException) else exc
+    return f"{type(exc).__name__}: {str(exc)[:200]}" if str(exc) else type(exc).__name__
+
+
+def _fetch(url: str, part: Path, timeout: float, show: bool) -> None:
+    have = part.stat().st_size if part.exists() else 0
+    headers = {"User-Agent": USER_AGENT}
+    if have:
+        headers["Range"] = f"bytes={have}-"
+    try:
+        resp = urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout)
+    except urllib.error.HTTPError as exc:
+        if exc.code == 416 and have:  # nothing left to send: the part is whole (the checksum decides)
+            total = _content_range_total(exc.headers.get("Content-Range"))
+            if total is None or total == have:
+                return
+            part.unlink()
+            raise _Interrupted(f"server refused resuming at byte {have} of {total}; starting over") from None
+        raise
+    with resp:
+        if have and resp.status == 206 and _content_range_start(resp.headers.get("Content-Range")) == have:
+            mode, done = "ab", have
+            total = _content_range_total(resp.headers.get("Content-Range"))
+        else:  # the server ignored the Range header: start over
+            mode, done = "wb", 0
+            length = resp.headers.get("Content-Length")
+            total = int(length) if length and length.isdigit() else None
+        if have:
+            log.info("resuming %s at byte %d (%s)", url, done, "appending" if mode == "ab" else "restarting")
+        with open(part, mode) as out, _progress(part.name[:-5], total, done, show) as advance:
+            while True:
+                chunk = resp.read(CHUNK)
+                if not chunk:
+                    break
+                out.write(chunk)
+                done += len(chunk)
+                advance(len(chunk))
+    if total is not None and done != total:
+        raise _Interrupted(f"connection closed after {done} of {total} bytes")
+
+
+def _content_range_start(value: Optional[str]) -> Optional[int]:
+    try:
+        return int(value.split()[1].split("-")[0]) if value else None
+    except (IndexError, ValueError):
+        return None
+
+
+def _content_range_total(value: Optional[str]) -> Optional[int]:
+    try:
+        total = value.rsplit("/", 1)[1] if value else "*"
+        return int(total) if total != "*" else None
+    except (IndexError, ValueError):
+        return None
+
+
+@contextmanager
+def _progress(label: str, total: Optional[int], done: int, show: bool):
+    """A rich progress bar over bytes (to stderr) yielding `advance(n)`; nothing when `show` is false."""
+    if not show:
+        yield lambda n: None
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
+                               TransferSpeedColumn)
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=total, completed=done)
+        yield lambda n: bar.advance(task, n)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(CHUNK), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# -- archives ------------------------------------------------------------------------------------
+def _install_archives(entry: RegistryEntry, archives: list[Path], folder: Path) -> list[str]:
+    by_name = {f.filename: f for f in entry.download.files}
+    for a in archives:
+        if not a.is_file():
+            raise ConfigError(f"archive {a} not found; give the path of the downloaded file")
+        spec = by_name.get(a.name) or (entry.download.files[0] if len(entry.download.files) == 1 else None)
+        spec = spec or DownloadFile(filename=a.name)
+        if spec.sha256 and spec.filename == a.name and _sha256(a) != spec.sha256:
+            raise DownloadError(f"{a}: sha256 does not match the registry's for {spec.filename}; re-download it")
+        _install(a, spec.model_copy(update={"archive": archive_kind(a.name) if spec.filename != a.name
+                                             else spec.archive}), folder)
+    return [str(a) for a in archives]
+
+
+def _install(path: Path, spec: DownloadFile, folder: Path) -> None:
+    """Extract (or copy) one downloaded file into the dataset folder."""
+    target = folder / spec.into if spec.into else folder
+    target.mkdir(parents=True, exist_ok=True)
+    kind = spec.archive or archive_kind(path.name)
+    if kind == "none":
+        shutil.copyfile(path, target / spec.filename)
+        return
+    log.info("extracting %s into %s", path.name, target)
+    extract_archive(path, target, kind=kind, strip_components=spec.strip_components)
+
+
+def _member_path(name: str, strip: int, archive: Path) -> Optional[PurePosixPath]:
+    p = PurePosixPath(name.replace("\\", "/"))
+    if p.is_absolute() or ".." in p.parts or (p.parts and ":" in p.parts[0]):
+        raise DownloadError(f"archive {archive.name} has an unsafe member '{name}' (absolute or '..' path); "
+                            "refusing to extract it")
+    if "__MACOSX" in p.parts or p.name.startswith("._"):
+        return None  # macOS resource forks (the Decathlon tars carry them): not data
+    parts = [x for x in p.parts if x not in ("", ".")][strip:]
+    return PurePosixPath(*parts) if parts else None
+
+
+def extract_archive(archive: Path, dest: Path, *, kind: Optional[str] = None, strip_components: int = 0) -> int:
+    """Extract regular files and folders of a zip/tar archive under `dest`; returns the file count.
+
+    Links, devices and paths that leave `dest` make the whole archive refused (DownloadError).
+    """
+    kind = kind or archive_kind(archive.name)
+    root = dest.resolve()
+    count = 0
+
+    def out_path(rel: PurePosixPath) -> Path:
+        p = (dest / Path(*rel.parts)).resolve()
+        if root != p and root not in p.parents:
+            raise DownloadError(f"archive {archive.name}: member '{rel}' would land outside {dest}; refusing")
+        return p
+
+    try:
+        if kind == "zip":
+            with zipfile.ZipFile(archive) as zf:
+                for info in zf.infolist():
+                    if (info.external_attr >> 16) & 0o170000 == 0o120000:
+                        raise DownloadError(f"archive {archive.name} has a symbolic link '{info.filename}'; "
+                                            "refusing to extract it")
+                    rel = _member_path(info.filename, strip_components, archive)
+                    if rel is None:
+                        continue
+                    p = out_path(rel)
+                    if info.is_dir():
+                        p.mkdir(parents=True, exist_ok=True)
+                        continue
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                    with zf.open(info) as src, open(p, "wb") as dst:
+                        shutil.copyfileobj(src, dst, CHUNK)
+                    count += 1
+        elif kind in ("tar", "tar.gz", "tgz", "tar.bz2"):
+            with tarfile.open(archive, "r:*") as tf:
+                for m in tf:
+                    if not (m.isfile() or m.isdir()):
+                        raise DownloadError(f"archive {archive.name} has a link or special file '{m.name}'; "
+                                            "refusing to extract it")
+                    rel = _member_path(m.name, strip_components, archive)
+                    if rel is None:
+                        continue
+                    p = out_path(rel)
+                    if m.isdir():
+                        p.mkdir(parents=True, exist_ok=True)
+                        continue
+                    p.parent.mkdir(parents=True, exist_ok=True)
+                    src = tf.extractfile(m)
+                    with src, open(p, "wb") as dst:
+                        shutil.copyfileobj(src, dst, CHUNK)
+                    count += 1
+        else:
+            raise DownloadError(f"{archive.name}: unknown archive format '{kind}'; use zip, tar, tar.gz or tgz")
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
+        raise DownloadError(f"{archive} is not a readable {kind} archive ({type(exc).__name__}); delete it and "
+                            "pull again") from None
+    return count
+
+
+# -- the hub -------------------------------------------------------------------------------------
+_HUB_TIMEOUT: Optional[float] = None
+
+
+def configure_hub_timeouts(timeout: float = DEFAULT_TIMEOUT) -> None:
+    """Give huggingface_hub's shared HTTP client a timeout (its default has none and can hang forever)."""
+    global _HUB_TIMEOUT
+    if _HUB_TIMEOUT == timeout:
+        return
+    import httpx2
+    from huggingface_hub import set_client_factory
+    from huggingface_hub.utils import _http
+
+    hook = getattr(_http, "hf_request_event_hook", None)
+
+    def factory():
+        return httpx2.Client(event_hooks={"request": [hook]} if hook else {}, follow_redirects=True,
+                             timeout=httpx2.Timeout(timeout))
+
+    set_client_factory(factory)
+    _HUB_TIMEOUT = timeout
+
+
+def reset_hub_timeouts() -> None:
+    """Give huggingface_hub back its own client factory (tests, or code that wants its defaults)."""
+    global _HUB_TIMEOUT
+    from huggingface_hub import set_client_factory
+    from huggingface_hub.utils._http import default_client_factory
+
+    set_client_factory(default_client_factory)
+    _HUB_TIMEOUT = None
+
+
+def _snapshot(repo: str, revision: Optional[str], patterns: list[str], folder: Path, timeout: float,
+              endpoint: Optional[str]) -> None:
+    """Snapshot a hub dataset repo into `folder`, pinned to one commit, and check every file arrived.
+
+    huggingface_hub returns a non-empty local_dir as is when the hub cannot be reached, so the file
+    list is fetched first and checked after the download: an unreachable hub is an error, never a
+    silently partial copy.
+    """
+    from huggingface_hub import HfApi, snapshot_download
+    from huggingface_hub.utils import filter_repo_objects
+
+    configure_hub_timeouts(timeout)
+    try:
+        info = HfApi(endpoint=endpoint).dataset_info(repo, revision=revision, timeout=timeout)
+        wanted = list(filter_repo_objects([s.rfilename for s in info.siblings or []],
+                                          allow_patterns=patterns or None))
+        if not wanted:
+            raise DownloadError(f"hub dataset {repo} has no files matching {patterns or 'any pattern'}; fix "
+                                "hf_allow_patterns in the registry")
+        snapshot_download(repo, repo_type="dataset", revision=info.sha, local_dir=str(folder),
+                          allow_patterns=patterns or None, etag_timeout=timeout, endpoint=endpoint)
+    except DownloadError:
+        raise
+    except Exception as exc:  # hub errors, httpx2 network errors, OSError: all become one message
+        text = str(exc).strip().splitlines()
+        raise DownloadError(f"cannot download the hub dataset {repo}: {type(exc).__name__}: "
+                            f"{text[0][:200] if text else 'no message'}; check the network, HF_ENDPOINT and "
+                            "HF_TOKEN (gated sets need an accepted licence on the hub), then pull again to "
+                            "resume") from None
+    missing = [f for f in wanted if not (folder / f).is_file()]
+    if missing:
+        raise DownloadError(f"hub dataset {repo}: {len(missing)} file(s) missing after the download, e.g. "
+                            f"{missing[0]}; pull again to resume")
