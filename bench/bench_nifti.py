@@ -4,8 +4,9 @@ Data: one synthetic CT-like int16 volume of 512x512x200 (0.7x0.7x2.5 mm, stored 
 flip it to LPS) with 3 labels, written once as .nii.gz and listed as `CASES` cases of an MSD folder.
 Baseline: read each volume with SimpleITK and, in a plain loop, window and PNG-encode every slice that
 holds a label plus one mask per label present (what any converter pays). Measured, each in a fresh
-process (so peak RSS is its own): the source's items() + the same PNG encoding in the consumer with 1
-and 2 workers, and with 2 workers running the encoding in the pool through `items(transform=...)`.
+process (so peak RSS is its own): the real ingest stage (`ingest_source` into a workspace: reorient,
+window, masks, facts, ids, PNG blobs, catalog) with 1 and 2 workers; with 2 workers the records and
+their PNGs are built in the pool (`items(transform=...)`).
 Peak RSS: the consumer process (ru_maxrss) and the sampled sum over it and its pool processes.
 
 On a shared machine the wall-clock speedup only holds when two cores are free, so each speedup row also
@@ -69,38 +70,15 @@ for img_path in sorted((root / "imagesTr").glob("*.nii.gz")):
             n += 1
 """
 
-SOURCE = _SAMPLER + """
-import pathlib, numpy as np
+INGEST = _SAMPLER + """
 from medseg_qa.sources import build_source
-from medseg_qa.imageio import to_png_bytes
-from bench.bench_nifti import encode_pngs
-out = pathlib.Path({out!r})
+from medseg_qa.pipelines.ingest import ingest_source
+from medseg_qa.workspace import Workspace
 src = build_source("nifti", dict(root={root!r}, workers={workers}, min_area=1, window="abdomen"))
-n = 0
-if {in_pool}:
-    for key, pngs in src.items(transform=encode_pngs):
-        for i, data in enumerate(pngs):
-            (out / f"{{key.replace('/', '_')}}-{{i}}.png").write_bytes(data)
-            n += 1
-else:
-    for item in src.items():
-        key = item.item_key.replace("/", "_")
-        (out / f"{{key}}.png").write_bytes(to_png_bytes(item.image))
-        n += 1
-        for name, m in item.masks.items():
-            (out / f"{{key}}-{{name}}.png").write_bytes(to_png_bytes(m.astype(np.uint8) * 255))
-            n += 1
+with Workspace({out!r}) as ws:
+    s = ingest_source(ws, src, progress=False)
+n = s.items + s.added + s.unchanged + s.duplicates  # one image PNG per slice, one mask PNG per record
 """
-
-
-def encode_pngs(item) -> tuple[str, list[bytes]]:
-    """The PNGs of one item (image, then its masks): a transform that runs in the pool's workers."""
-    import numpy as np
-
-    from medseg_qa.imageio import to_png_bytes
-
-    return item.item_key, [to_png_bytes(item.image)] + [to_png_bytes(m.astype(np.uint8) * 255)
-                                                        for m in item.masks.values()]
 
 
 def make_dataset(root: Path, shape=SHAPE, cases: int = CASES) -> Path:
@@ -173,11 +151,8 @@ def _run(tmp: Path) -> list[dict]:
         return str(tmp / name)
 
     bare = _measure_with_others(BARE.format(root=root, out=out_dir("bare")) + _END)
-    configs = {
-        "w1": SOURCE.format(root=root, out=out_dir("w1"), workers=1, in_pool=False),
-        "w2": SOURCE.format(root=root, out=out_dir("w2"), workers=2, in_pool=False),
-        "w2pool": SOURCE.format(root=root, out=out_dir("w2pool"), workers=2, in_pool=True),
-    }
+    configs = {"w1": INGEST.format(root=root, out=out_dir("w1"), workers=1),
+               "w2": INGEST.format(root=root, out=out_dir("w2"), workers=2)}
     res = {}
     for name, body in configs.items():
         res[name] = _measure_with_others(body + _END)
@@ -187,18 +162,18 @@ def _run(tmp: Path) -> list[dict]:
     note = f"{CASES} cases of {SHAPE[2]}x{SHAPE[1]}x{SHAPE[0]} int16, {bare['pngs']} PNGs; other processes kept " \
         f"up to {others:.1f} of {os.cpu_count()} cores busy" + ("" if same else f"; PNG COUNTS DIFFER {counts}")
     w1 = res["w1"]["wall_s"]
-    rows = [row("nifti 1 worker: wall", "bare SimpleITK+PNG loop", round(w1, 2), round(bare["wall_s"], 2), "s",
+    rows = [row("nifti ingest 1 worker: wall", "bare SimpleITK+PNG loop", round(w1, 2), round(bare["wall_s"], 2), "s",
                 f"goal ratio <= 1.3; {note}"),
-            row("nifti 1 worker: CPU", "bare SimpleITK+PNG loop", round(res["w1"]["cpu_s"], 2),
+            row("nifti ingest 1 worker: CPU", "bare SimpleITK+PNG loop", round(res["w1"]["cpu_s"], 2),
                 round(bare["cpu_s"], 2), "s", "process CPU time: robust to other load on the machine")]
-    for name, label in (("w2", "2 workers, PNG in consumer"), ("w2pool", "2 workers, PNG in pool")):
+    for name, label in (("w2", "ingest 2 workers"),):
         r = res[name]
         # what 2 free cores would give: the busiest process (consumer or a worker) bounds the wall time
         critical = max([r["cpu_s"], *r["child_cpu_s"]])
-        rows.append(row(f"nifti {label}: speedup", "nifti 1 worker", round(w1 / r["wall_s"], 2), None, "x",
+        rows.append(row(f"nifti {label}: speedup", "nifti ingest 1 worker", round(w1 / r["wall_s"], 2), None, "x",
                         f"wall {r['wall_s']:.2f}s vs {w1:.2f}s; critical-path estimate on 2 free cores "
                         f"{res['w1']['cpu_s'] / critical:.2f}x (CPU {res['w1']['cpu_s']:.1f}s / busiest process "
-                        f"{critical:.1f}s)" + ("; goal >= 1.6" if name == "w2pool" else "")))
+                        f"{critical:.1f}s)" + "; goal >= 1.6"))
         rows[-1]["ratio"] = rows[-1]["value"]
     for name, r in (("bare", bare), *res.items()):
         rows.append(row(f"nifti {name}: peak RSS (all processes)", "bare SimpleITK+PNG loop",

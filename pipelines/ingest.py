@@ -10,9 +10,12 @@ later ingests cleanly loses its quarantine entry.
 
 from __future__ import annotations
 
+import inspect
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Iterator
 
 import numpy as np
 
@@ -22,7 +25,7 @@ from medseg_qa.ids import record_id
 from medseg_qa.imageio import binarize, to_png_bytes
 from medseg_qa.knowledge import lookup
 from medseg_qa.schemas import SourceRecord
-from medseg_qa.sources import Source, SourceItem, build_source
+from medseg_qa.sources import Source, SourceInfo, SourceItem, build_source
 from medseg_qa.workspace import Workspace
 
 from .progress import progress_bar
@@ -47,7 +50,7 @@ class IngestSummary:
         self.quarantined.update(other.quarantined)
 
 
-def make_records(item: SourceItem, source: Source) -> list[tuple[SourceRecord, bytes, bytes]]:
+def make_records(item: SourceItem, info: SourceInfo, source_type: str) -> list[tuple[SourceRecord, bytes, bytes]]:
     """Records (with their image and mask PNG bytes) for one item: one per non-empty mask.
 
     Empty masks beside non-empty ones are labels absent from this image and are skipped. Raises
@@ -75,9 +78,8 @@ def make_records(item: SourceItem, source: Source) -> list[tuple[SourceRecord, b
         others = {k: v for k, v in present.items() if k != label}
         entry = lookup(label)
         synonyms = sorted(set((entry.synonyms if entry else []) + item.extra_synonyms.get(label, [])))
-        info = source.info
         rec = SourceRecord(
-            record_id=record_id(image, mask, label), source=type(source).__module__.rsplit(".", 1)[-1],
+            record_id=record_id(image, mask, label), source=source_type,
             dataset=info.dataset, image_blob="", mask_blob="", width=image.shape[1], height=image.shape[0],
             target=label, synonyms=synonyms, ontology_code=entry.ontology_code if entry else None,
             modality=item.modality, body_region=item.body_region, case_id=item.case_id,
@@ -87,6 +89,28 @@ def make_records(item: SourceItem, source: Source) -> list[tuple[SourceRecord, b
             facts=compute_facts(mask, item.orientation, others))
         out.append((rec, image_png, to_png_bytes(mask)))
     return out
+
+
+def keyed_records(item: SourceItem, info: SourceInfo, source_type: str):
+    """(item_key, records) of one item: a top-level function so that sources with worker pools can run
+    it, PNG encoding included, in their workers (`items(transform=...)`)."""
+    return item.item_key, make_records(item, info, source_type)
+
+
+def _results(source: Source) -> Iterator:
+    """(item_key, records) pairs or ItemErrors, computed in the source's workers when it has them."""
+    work = partial(keyed_records, info=source.info, source_type=type(source).__module__.rsplit(".", 1)[-1])
+    if "transform" in inspect.signature(source.items).parameters:
+        yield from source.items(transform=work)
+        return
+    for item in source.items():
+        if isinstance(item, ItemError):
+            yield item
+            continue
+        try:
+            yield work(item)
+        except ItemError as exc:
+            yield exc
 
 
 def ingest_source(ws: Workspace, source: Source, *, progress: bool = True) -> IngestSummary:
@@ -117,17 +141,16 @@ def ingest_source(ws: Workspace, source: Source, *, progress: bool = True) -> In
         pending.clear()
 
     with progress_bar(f"ingest {ds}", source.estimate(), progress) as advance:
-        for item in source.items():
+        for result in _results(source):
             summary.items += 1
-            try:
-                if isinstance(item, ItemError):
-                    raise item
-                pending.append(("records", (f"{ds}:{item.item_key}", make_records(item, source))))
-            except ItemError as exc:
-                key = f"{ds}:{exc.where or '?'}"
-                log.warning("quarantined %s: %s", key, exc)
-                summary.quarantined[exc.code] += 1
-                pending.append(("quarantine", (key, exc.code, str(exc))))
+            if isinstance(result, ItemError):
+                key = f"{ds}:{result.where or '?'}"
+                log.warning("quarantined %s: %s", key, result)
+                summary.quarantined[result.code] += 1
+                pending.append(("quarantine", (key, result.code, str(result))))
+            else:
+                item_key, records = result
+                pending.append(("records", (f"{ds}:{item_key}", records)))
             if len(pending) >= BATCH:
                 flush()
             advance()

@@ -348,16 +348,26 @@ def test_two_workers_yield_the_same_items_in_the_same_order(tmp_path):
 
 
 def test_items_feed_the_shared_ingest(tmp_path):
-    from medseg_qa.pipelines.ingest import make_records
+    """The ingest stage over the nifti source; two workers (records built in the pool) give the same
+    catalog as one."""
+    from medseg_qa.pipelines.ingest import ingest_source
+    from medseg_qa.workspace import Workspace
 
     ct, lab = phantom()
     root = msd(tmp_path / "t", {"c1": (ct, lab)})
-    src = build_source("nifti", dict(root=str(root), max_slices_per_label=1))
-    item = next(it for it in _ok(_items(src)) if len(it.masks) == 2)
-    records = make_records(item, src)
-    assert {r.target for r, _, _ in records} == {"left blob", "right blob"}
-    for rec, _, _ in records:
-        assert rec.source == "nifti" and rec.orientation == "LP" and rec.modality == "CT"
-        assert rec.dataset == "Task99_Phantom" and rec.slice_index == item.slice_index
-        assert rec.facts.laterality == ("left" if rec.target == "left blob" else "right")
-        assert rec.facts.relations  # the other blob is a neighbour
+    catalogs = []
+    for workers in (1, 2):
+        src = build_source("nifti", dict(root=str(root), max_slices_per_label=1, workers=workers))
+        with Workspace(tmp_path / f"ws{workers}") as ws:
+            summary = ingest_source(ws, src, progress=False)
+            records = list(ws.records())
+        assert summary.added == len(records) > 0 and not summary.quarantined
+        catalogs.append([r.model_dump() for r in records])
+    assert catalogs[0] == catalogs[1]
+    records = [r for r in catalogs[0] if r["slice_index"] == catalogs[0][0]["slice_index"]]
+    assert {r["target"] for r in records} == {"left blob", "right blob"}
+    for rec in records:
+        assert rec["source"] == "nifti" and rec["orientation"] == "LP" and rec["modality"] == "CT"
+        assert rec["dataset"] == "Task99_Phantom"
+        assert rec["facts"]["laterality"] == ("left" if rec["target"] == "left blob" else "right")
+        assert rec["facts"]["relations"]  # the other blob is a neighbour
