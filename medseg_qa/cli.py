@@ -69,18 +69,33 @@ def _warn_quarantine(counts) -> None:
 
 @app.command()
 def ingest(recipe: Optional[Path] = typer.Argument(None, help="recipe YAML (all its sources)"),
+           dataset: Optional[str] = typer.Option(None, "--dataset", help="a registry dataset (see "
+                                                 "`medsegqa sources list`) instead of a recipe"),
+           path: Optional[Path] = typer.Option(None, "--path", help="where that dataset lies (default: the "
+                                               "`medsegqa pull` cache)"),
            workspace: Optional[Path] = WorkspaceOpt, no_progress: bool = NoProgress) -> None:
-    """Ingest a recipe's sources into the workspace (idempotent: a rerun adds nothing)."""
+    """Ingest a recipe's sources, or one registry dataset, into the workspace (a rerun adds nothing)."""
     from medseg_qa.config import load_recipe
     from medseg_qa.pipelines.ingest import ingest as run_ingest
+    from medseg_qa.pipelines.ingest import ingest_source
 
     try:
-        if recipe is None:
-            raise MedsegQAError("give a recipe YAML to ingest, e.g. `medsegqa ingest pipelines/demo.yaml`")
-        rec = load_recipe(recipe)
+        if (recipe is None) == (dataset is None):
+            raise MedsegQAError("give a recipe YAML or --dataset NAME, e.g. `medsegqa ingest pipelines/demo.yaml` "
+                                "or `medsegqa ingest --dataset kvasir-seg --path data/kvasir-seg`")
+        if dataset:
+            from medseg_qa.registry import source_spec_for
+            from medseg_qa.sources import build_source
+
+            type_, options = source_spec_for(dataset, path)
+            source = build_source(type_, options)
+        else:
+            rec = load_recipe(recipe)
         with _open(workspace) as ws:
             _setup_logging(ws.root)
-            _print_ingest(run_ingest(ws, rec, progress=not no_progress))
+            summary = (ingest_source(ws, source, progress=not no_progress) if dataset
+                       else run_ingest(ws, rec, progress=not no_progress))
+            _print_ingest(summary)
     except MedsegQAError as exc:
         _fail(exc)
 
@@ -88,21 +103,73 @@ def ingest(recipe: Optional[Path] = typer.Argument(None, help="recipe YAML (all 
 @app.command()
 def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
              workspace: Optional[Path] = WorkspaceOpt, no_progress: bool = NoProgress,
-             seed: Optional[int] = typer.Option(None, help="override generation.seed")) -> None:
+             seed: Optional[int] = typer.Option(None, help="override generation.seed"),
+             dry_run: bool = typer.Option(False, "--dry-run", help="print the planned requests, estimated "
+                                          "tokens and cost; call no LLM"),
+             batch: bool = typer.Option(False, "--batch", help="submit the pending requests as OpenAI Batch "
+                                        "API jobs (backend openai)"),
+             collect: bool = typer.Option(False, "--collect", help="collect finished Batch API jobs into "
+                                          "conversations (idempotent)")) -> None:
     """Ingest the recipe's sources, generate conversations for every record, and run QC."""
     from medseg_qa.config import load_recipe
+    from medseg_qa.pipelines import batch_stage
     from medseg_qa.pipelines.generate import generate as run_generate
     from medseg_qa.pipelines.ingest import ingest as run_ingest
 
     try:
+        if dry_run + batch + collect > 1:
+            raise MedsegQAError("use only one of --dry-run, --batch and --collect")
         rec = load_recipe(recipe, {"generation.seed": seed} if seed is not None else None)
+        if batch or collect:
+            batch_stage.require_openai(rec.generation)
         with _open(workspace) as ws:
             _setup_logging(ws.root)
+            backend = None
+            if not dry_run:  # fail fast (missing key, unreachable server) before any work
+                from medseg_qa.llm import build_backend
+
+                backend = build_backend(rec.generation, workspace=ws)
+                if hasattr(backend, "preflight"):
+                    backend.preflight()
+            if collect:
+                return _print_batch(batch_stage.collect_batches(ws, rec, backend=backend))
             _print_ingest(run_ingest(ws, rec, progress=not no_progress))
-            summary = run_generate(ws, rec, progress=not no_progress)
+            if dry_run:
+                return _print_plan(batch_stage.dry_run(ws, rec))
+            if batch:
+                return _print_batch(batch_stage.submit_batches(ws, rec, backend=backend))
+            summary = run_generate(ws, rec, backend=backend, progress=not no_progress)
             _print_generate(summary)
     except MedsegQAError as exc:
         _fail(exc)
+    except KeyboardInterrupt:
+        typer.secho("interrupted: finished conversations are saved; rerun the same command to resume",
+                    fg="yellow", err=True)
+        raise typer.Exit(130) from None
+
+
+def _print_plan(plan) -> None:
+    cost = "unknown (no generation.prices entry for this model)" if plan.cost_usd is None else f"${plan.cost_usd:.4f}"
+    typer.echo(f"dry run ({plan.backend} {plan.model}): {plan.planned} planned, {plan.existing} already there, "
+               f"{plan.no_knowledge} without a knowledge entry, {plan.pending} requests to send")
+    typer.echo(f"estimated tokens: prompt {plan.prompt_tokens}, completion {plan.completion_tokens}; "
+               f"estimated cost: {cost} (before repairs and QC regenerations)")
+
+
+def _print_batch(summary) -> None:
+    if summary.submitted or summary.requests or summary.from_cache or summary.already_open:
+        typer.echo(f"batch submit: {summary.requests} request(s) in {len(summary.submitted)} new batch(es) "
+                   f"{', '.join(summary.submitted)}; {summary.from_cache} answered from the cache; "
+                   f"{summary.already_open} already in open batches")
+    if summary.collected or summary.waiting:
+        typer.echo(f"batch collect: {len(summary.collected)} batch(es) collected, {len(summary.waiting)} not "
+                   f"finished ({', '.join(summary.waiting) or '-'}); {summary.left_pending} item(s) left for the "
+                   "next --batch")
+    if summary.states:
+        typer.echo("stored: " + ", ".join(f"{k}: {v}" for k, v in sorted(summary.states.items())) +
+                   f"; tokens {summary.prompt_tokens}+{summary.completion_tokens}, cost ${summary.cost_usd:.4f}")
+    if not (summary.submitted or summary.from_cache or summary.collected or summary.waiting):
+        typer.echo("batch: nothing to do")
 
 
 def _print_generate(summary) -> None:
@@ -190,9 +257,12 @@ def status(workspace: Optional[Path] = WorkspaceOpt,
     from rich.table import Table
 
     try:
+        from medseg_qa.llm.cache import usage_totals
+
         with _open(workspace) as ws:
             counts = ws.counts()
             rows = ws.quarantined()
+            usage = usage_totals(ws)
     except MedsegQAError as exc:
         _fail(exc)
     t = Table(title="workspace")
@@ -204,6 +274,9 @@ def status(workspace: Optional[Path] = WorkspaceOpt,
         t.add_row("", f"  {target}", str(n))
     for state, n in sorted(counts["conversations_by_state"].items()):
         t.add_row("generate", state, str(n))
+    if usage["conversations"]:
+        t.add_row("generate", "prompt / completion tokens", f"{usage['prompt_tokens']} / {usage['completion_tokens']}")
+        t.add_row("generate", "cost (USD)", f"{usage['cost_usd']:.4f}")
     for key, n in sorted(counts["quarantine"].items()):
         t.add_row("quarantine", key, str(n))
     for version, path in counts["exports"]:
@@ -230,6 +303,16 @@ def schemas(check: bool = typer.Option(False, "--check", help="fail if the JSON 
                     fg="red", err=True)
         raise typer.Exit(1)
     typer.echo("schema files match the models")
+
+
+def _register_subcommands() -> None:
+    from medseg_qa.cli_sources import pull_command, sources_app
+
+    app.add_typer(sources_app, name="sources", help="The registry of public image-mask sets.")
+    app.command("pull")(pull_command)
+
+
+_register_subcommands()
 
 
 def main() -> None:  # pragma: no cover - console entry

@@ -84,7 +84,7 @@ def _drafts(backend, requests: list[ConversationRequest]) -> Iterator[tuple[int,
 def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> GenerateSummary:
     """Generate every missing conversation of the recipe, then run QC over the catalog."""
     gen = recipe.generation
-    backend = backend or build_backend(gen)
+    backend = backend or build_backend(gen, workspace=ws)
     summary = GenerateSummary()
     jobs: list[Job] = []
     for job in plan_jobs(ws, gen):
@@ -134,7 +134,9 @@ def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Convers
         from medseg_qa.schemas import Turn
 
         conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
-                            question_style=job.style, provenance=GenerationProvenance(**prov),
+                            question_style=job.style,  # a failed answer was still paid for
+                            provenance=GenerationProvenance(**prov, **{k: getattr(result, k) for k in (
+                                "prompt_tokens", "completion_tokens", "cost_usd") if hasattr(result, k)}),
                             turns=[Turn(role="user", content="(generation failed)"),
                                    Turn(role="assistant", content=str(result))],
                             qc_flags=["generation_failed"], raw_text=getattr(result, "raw_text", None))

@@ -1,0 +1,393 @@
+"""Backend "openai": conversations from any OpenAI-compatible chat server (OpenAI, vLLM, llama.cpp, ...).
+
+Contract:
+- the API key comes from the environment variable the recipe names (`generation.api_key_env`) and only
+  from there; it never reaches logs, provenance, exports or cache keys. A missing key (when the URL is
+  OpenAI's or `require_key` is set) or an unreachable server is one BackendError before any work
+  (`preflight`, which probes GET /models with a short timeout);
+- the answer must be JSON `{"turns": [...]}` (see `prompts.parse_turns`); an invalid answer gets one
+  repair reprompt that quotes the problem, then an ItemError with `raw_text` (the stage stores the
+  conversation as failed and goes on);
+- `structured: auto` tries `response_format` json_schema and, when the server says it does not support it,
+  falls back to json_object with the schema attached (llama.cpp grammar-constrains that), remembering the
+  choice in the workspace;
+- throughput: `concurrency` requests in flight, requests- and tokens-per-minute buckets, a per-request
+  deadline, and retries with full-jitter exponential backoff (honouring Retry-After) on 429, 5xx, resets,
+  timeouts and malformed bodies; the openai client's own retries are off so these are the only ones.
+  Retries that run out abort the run with a BackendError (finished conversations are already committed,
+  so a rerun resumes) rather than failing every remaining item;
+- every response is stored in the workspace cache when it arrives, keyed by what decides it
+  (`cache.request_key`), so a rerun re-sends nothing that completed, repairs included.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import logging
+import os
+from collections import Counter
+from typing import Any, Iterable, Iterator, Optional
+
+from medseg_qa.errors import BackendError, ItemError, MedsegQAError
+
+from .base import ConversationDraft, ConversationRequest
+from .cache import LLMCache, request_key
+from .prompts import AnswerInvalid, answer_schema, build_messages, contour_overlay_png, parse_turns, repair_messages
+from .ratelimit import RateLimiter, backoff_delay, estimate_tokens, parse_retry_after
+
+log = logging.getLogger(__name__)
+
+OPENAI_HOST = "api.openai.com"
+API_PARAMS = ("temperature", "top_p", "max_tokens", "presence_penalty", "frequency_penalty")
+DEFAULT_PARAMS = {"temperature": 0.7, "max_tokens": 1024}
+RETRY_STATUS = {408, 409, 425, 429}
+PLACEHOLDER_KEY = "no-key-needed"  # local servers ignore the key, but the client insists on one
+
+
+class _Retryable(Exception):
+    def __init__(self, reason: str, retry_after: Optional[float] = None) -> None:
+        super().__init__(reason)
+        self.reason, self.retry_after = reason, retry_after
+
+
+class _Unsupported(Exception):
+    """The server refused response_format json_schema."""
+
+
+def _retry_after(headers) -> Optional[float]:
+    if headers is None:
+        return None
+    ms = headers.get("retry-after-ms")
+    if ms:
+        try:
+            return max(0.0, float(ms) / 1000.0)
+        except ValueError:
+            pass
+    return parse_retry_after(headers.get("retry-after"))
+
+
+def _says_unsupported(message: str) -> bool:
+    m = message.lower()
+    return "json_schema" in m or "response_format" in m or "json_object" in m
+
+
+class OpenAIBackend:
+    """Conversation drafts from an OpenAI-compatible server; see the module docstring for the contract."""
+
+    name = "openai"
+
+    def __init__(self, config, workspace=None, *, backoff_base_s: float = 0.5, backoff_cap_s: float = 30.0,
+                 probe_timeout_s: float = 5.0) -> None:
+        self.config = config
+        self.model = config.model
+        self.workspace = workspace
+        self.cache = LLMCache(workspace) if workspace is not None else None
+        self.backoff_base_s, self.backoff_cap_s, self.probe_timeout_s = backoff_base_s, backoff_cap_s, probe_timeout_s
+        self.stats: Counter = Counter()
+        self._ready = False
+        self._mode: Optional[str] = None if config.structured == "auto" else config.structured
+        if config.multimodal and workspace is None:
+            raise BackendError("generation.multimodal needs the workspace (for the images); pass workspace= "
+                               "to build_backend")
+
+    # -- configuration ---------------------------------------------------------------------------------
+    @property
+    def base_url(self) -> str:
+        return (self.config.base_url or "https://api.openai.com/v1").rstrip("/")
+
+    @property
+    def key_required(self) -> bool:
+        if self.config.require_key is not None:
+            return self.config.require_key
+        return self.config.base_url is None or OPENAI_HOST in self.config.base_url
+
+    def _api_key(self) -> str:
+        key = os.environ.get(self.config.api_key_env, "")
+        if not key and self.key_required:
+            raise BackendError(f"environment variable {self.config.api_key_env} is not set, and {self.base_url} "
+                               "needs an API key; export it (or set generation.api_key_env to the variable "
+                               "that holds it)")
+        return key or PLACEHOLDER_KEY
+
+    def api_params(self) -> dict[str, Any]:
+        """Sampling parameters sent to the server (from the recipe's `params`, with defaults)."""
+        params = dict(DEFAULT_PARAMS)
+        params.update({k: v for k, v in self.config.params.items() if k in API_PARAMS})
+        return params
+
+    def response_format(self, mode: Optional[str], user_turns: int) -> Optional[dict]:
+        if mode == "json_schema":
+            return {"type": "json_schema", "json_schema": {"name": "conversation", "strict": True,
+                                                           "schema": answer_schema(user_turns)}}
+        if mode == "json_object":
+            return {"type": "json_object", "schema": answer_schema(user_turns, grammar=True)}
+        return None
+
+    def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
+        price = self.config.prices.get(self.model)
+        if price is None:
+            return 0.0
+        return prompt_tokens / 1000 * price.prompt_per_1k + completion_tokens / 1000 * price.completion_per_1k
+
+    def _mode_meta_key(self) -> str:
+        return "structured:" + hashlib.sha256(f"{self.base_url}|{self.model}".encode()).hexdigest()[:20]
+
+    # -- fail fast -------------------------------------------------------------------------------------
+    def preflight(self) -> None:
+        """Check the key and that the server answers GET /models; BackendError otherwise. Runs once."""
+        if self._ready:
+            return
+        import openai
+
+        key = self._api_key()
+        client = openai.OpenAI(base_url=self.base_url, api_key=key, timeout=self.probe_timeout_s, max_retries=0)
+        try:
+            ids = [m.id for m in client.models.list().data]
+        except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+            raise BackendError(f"{self.base_url} rejected the API key in {self.config.api_key_env} (HTTP "
+                               f"{exc.status_code}); set a valid key") from None
+        except openai.APIConnectionError as exc:
+            raise BackendError(f"cannot reach the LLM server at {self.base_url} ({type(exc).__name__}: "
+                               f"{exc.__cause__ or exc}); start it or fix generation.base_url") from None
+        except openai.APIStatusError as exc:  # it answered: reachable, even if it has no model listing
+            log.warning("GET %s/models answered HTTP %s; going on", self.base_url, exc.status_code)
+            ids = []
+        finally:
+            client.close()
+        if ids and self.model not in ids:
+            log.warning("model %r is not among the %d models %s lists (%s...); the server may still route it",
+                        self.model, len(ids), self.base_url, ", ".join(ids[:5]))
+        if self._mode is None and self.cache is not None:
+            self._mode = self.cache.get_meta(self._mode_meta_key())
+        self._ready = True
+
+    # -- the stage's entry points ----------------------------------------------------------------------
+    def generate(self, request: ConversationRequest) -> ConversationDraft:
+        for _, result in self.generate_many([request]):
+            if isinstance(result, MedsegQAError):
+                raise result
+            return result
+        raise AssertionError("generate_many yielded nothing")
+
+    def generate_many(self, requests: Iterable[ConversationRequest]) -> Iterator[tuple[int, object]]:
+        """Yield `(index, draft | ItemError)` as each conversation completes, `concurrency` at a time.
+
+        Runs its own event loop on this thread; the loop advances while the caller waits for the next
+        results, so the caller's catalog writes and the cache's share one connection and one thread (an
+        A/B against a worker-thread loop showed no throughput gain: both are CPU-bound Python). A
+        BackendError (retries exhausted, key rejected) is raised after the results already yielded;
+        closing the iterator or Ctrl-C cancels what is in flight. One run at a time per backend."""
+        requests = list(requests)
+        if not requests:
+            return
+        self.preflight()
+        with asyncio.Runner() as runner:
+            ready: asyncio.Queue = asyncio.Queue()
+            main = runner.get_loop().create_task(self._run_all(requests, ready.put_nowait))
+            try:
+                remaining = len(requests)
+                while remaining:
+                    batch = runner.run(self._next(ready, main))
+                    remaining -= len(batch)
+                    yield from batch
+            finally:
+                main.cancel()
+                log.info("openai backend: %s", dict(self.stats))
+
+    @staticmethod
+    async def _next(ready: asyncio.Queue, main: asyncio.Task) -> list:
+        """Every result that is ready (at least one), or the run's fatal error."""
+        if ready.empty():
+            get = asyncio.ensure_future(ready.get())
+            await asyncio.wait({get, main}, return_when=asyncio.FIRST_COMPLETED)
+            if not get.done():
+                get.cancel()
+                main.result()  # raises the run's fatal error
+                raise AssertionError("the generation run ended before every request had a result")
+            batch = [get.result()]
+        else:
+            batch = []
+        while not ready.empty():
+            batch.append(ready.get_nowait())
+        return batch
+
+    async def _run_all(self, requests: list[ConversationRequest], put) -> None:
+        import openai
+
+        cfg = self.config
+        client = openai.AsyncOpenAI(base_url=self.base_url, api_key=self._api_key(), timeout=cfg.timeout_s,
+                                    max_retries=0)
+        limiter = RateLimiter(cfg.rpm, cfg.tpm)
+        sem = asyncio.Semaphore(cfg.concurrency)
+        self._mode_lock = asyncio.Lock()
+        self._inflight: dict[str, asyncio.Future] = {}
+
+        async def one(i: int, req: ConversationRequest) -> None:
+            async with sem:
+                try:
+                    result: object = await self._conversation(client, limiter, req)
+                except ItemError as exc:
+                    result = exc
+            put((i, result))
+
+        tasks = [asyncio.ensure_future(one(i, r)) for i, r in enumerate(requests)]
+        try:
+            for fut in asyncio.as_completed(tasks):
+                await fut
+        finally:
+            for t in tasks:
+                t.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await client.close()
+
+    # -- one conversation ------------------------------------------------------------------------------
+    def _images(self, req: ConversationRequest) -> Optional[list[bytes]]:
+        if not self.config.multimodal:
+            return None
+        image = self.workspace.get_blob(req.record.image_blob)
+        return [image, contour_overlay_png(image, self.workspace.get_blob(req.record.mask_blob))]
+
+    async def _conversation(self, client, limiter: RateLimiter, req: ConversationRequest) -> ConversationDraft:
+        messages = build_messages(req, self._images(req))
+        usage = Counter()
+        text = await self._complete(client, limiter, messages, req, usage)
+        try:
+            turns = parse_turns(text, req.user_turns)
+        except AnswerInvalid as first:
+            self.stats["repairs"] += 1
+            text = await self._complete(client, limiter,
+                                        repair_messages(messages, text or "", str(first), req.user_turns), req, usage)
+            try:
+                turns = parse_turns(text, req.user_turns)
+            except AnswerInvalid as second:
+                self.stats["invalid_after_repair"] += 1
+                exc = ItemError("invalid_answer", f"{self.model} gave no valid conversation after one repair "
+                                f"reprompt ({second}); the raw answer is kept; rerun with another seed or model",
+                                req.record.record_id)
+                exc.raw_text = text
+                exc.prompt_tokens, exc.completion_tokens = usage["prompt"], usage["completion"]
+                exc.cost_usd = self.cost(usage["prompt"], usage["completion"])
+                raise exc from None
+        return ConversationDraft(turns=turns, prompt_tokens=usage["prompt"], completion_tokens=usage["completion"],
+                                 cost_usd=self.cost(usage["prompt"], usage["completion"]))
+
+    async def _complete(self, client, limiter: RateLimiter, messages: list[dict], req: ConversationRequest,
+                        usage: Counter) -> Optional[str]:
+        """The answer text for `messages`, resolving `structured: auto` on the first call."""
+        if self._mode is None:
+            async with self._mode_lock:
+                if self._mode is None:
+                    try:
+                        text = await self._send(client, limiter, messages, req, "json_schema", usage)
+                        self._remember_mode("json_schema")
+                        return text
+                    except _Unsupported:
+                        log.info("%s refuses response_format json_schema; using json_object with the schema",
+                                 self.base_url)
+                        self.stats["structured_fallback"] += 1
+                        self._remember_mode("json_object")
+            return await self._send(client, limiter, messages, req, self._mode, usage)
+        try:
+            return await self._send(client, limiter, messages, req, self._mode, usage)
+        except _Unsupported:
+            raise BackendError(f"{self.base_url} does not support response_format json_schema; set "
+                               "generation.structured to json_object or auto") from None
+
+    def _remember_mode(self, mode: str) -> None:
+        self._mode = mode
+        if self.cache is not None:
+            self.cache.put_meta(self._mode_meta_key(), mode)
+
+    async def _send(self, client, limiter: RateLimiter, messages: list[dict], req: ConversationRequest,
+                    mode: Optional[str], usage: Counter) -> Optional[str]:
+        params = {**self.api_params(), "seed": req.seed}
+        fmt = self.response_format(mode, req.user_turns)
+        key = request_key(self.model, messages, params, fmt)
+        cache = self.cache
+        raw = cache.get_response(key) if cache is not None else None
+        data = _parse_body(raw) if raw is not None else None
+        if data is not None:
+            self.stats["cache_hits"] += 1
+        elif key in self._inflight:  # an identical request is on its way: share its answer (pay once)
+            self.stats["shared"] += 1
+            data = await asyncio.shield(self._inflight[key])
+            if data is None:  # it failed: try on our own
+                return await self._send(client, limiter, messages, req, mode, usage)
+        else:
+            shared = self._inflight[key] = asyncio.get_running_loop().create_future()
+            try:
+                data, raw = await self._post(client, limiter, messages, params, fmt)
+                if cache is not None:
+                    cache.put_response(key, raw)
+            finally:
+                del self._inflight[key]
+                shared.set_result(data)
+        u = data.get("usage") or {}
+        usage["prompt"] += int(u.get("prompt_tokens") or 0)
+        usage["completion"] += int(u.get("completion_tokens") or 0)
+        return data["choices"][0]["message"].get("content")
+
+    async def _post(self, client, limiter: RateLimiter, messages: list[dict], params: dict,
+                    fmt: Optional[dict]) -> tuple[dict, str]:
+        import openai
+
+        body: dict[str, Any] = {"model": self.model, "messages": messages, **params}
+        if fmt is not None:
+            body["response_format"] = fmt
+        est = estimate_tokens(len(json.dumps(messages))) + int(params.get("max_tokens") or 0)
+        cfg = self.config
+        for attempt in range(cfg.max_retries + 1):
+            await limiter.acquire(est)
+            try:
+                self.stats["sent"] += 1
+                # the client's generic POST (its documented way to send any body) instead of the typed
+                # chat.completions.create: same auth, errors and transport, without re-validating the
+                # messages (about 3 ms CPU per request) and keeping the raw text for the cache
+                raw = await asyncio.wait_for(client.post("/chat/completions", body=body, cast_to=str), cfg.timeout_s)
+                data = _parse_body(raw)
+                if data is None:
+                    raise _Retryable("malformed response body")
+                u = data.get("usage") or {}
+                limiter.correct(est, int(u.get("total_tokens") or est))
+                return data, raw
+            except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
+                raise BackendError(f"{self.base_url} rejected the API key in {cfg.api_key_env} (HTTP "
+                                   f"{exc.status_code}); set a valid key") from None
+            except openai.NotFoundError:
+                raise BackendError(f"{self.base_url} has no model {self.model!r} (HTTP 404); fix "
+                                   "generation.model") from None
+            except openai.APIStatusError as exc:
+                status, message = exc.status_code, str(exc)
+                if fmt is not None and fmt["type"] == "json_schema" and status in (400, 422, 500, 501) \
+                        and _says_unsupported(message):
+                    raise _Unsupported(message) from None
+                if status not in RETRY_STATUS and status < 500:
+                    raise ItemError("llm_rejected", f"{self.base_url} refused the request (HTTP {status}: "
+                                    f"{message[:200]}); check generation.params and the prompt size") from None
+                failure = _Retryable(f"HTTP {status}", _retry_after(exc.response.headers))
+            except (openai.APIConnectionError, asyncio.TimeoutError) as exc:
+                failure = _Retryable("timeout" if isinstance(exc, (openai.APITimeoutError, asyncio.TimeoutError))
+                                     else "connection error")
+            except _Retryable as exc:
+                failure = exc
+            limiter.correct(est, 0)  # nothing was processed: give the tokens back
+            self.stats[f"retry:{failure.reason}"] += 1
+            if attempt == cfg.max_retries:
+                raise BackendError(f"{self.base_url} kept failing ({failure.reason}) after {cfg.max_retries} "
+                                   "retries; finished conversations are saved: rerun later to resume, or "
+                                   "raise generation.max_retries")
+            await asyncio.sleep(backoff_delay(attempt, self.backoff_base_s, self.backoff_cap_s,
+                                              failure.retry_after))
+        raise AssertionError("unreachable")
+
+
+def _parse_body(raw: Optional[str]) -> Optional[dict]:
+    """A chat completion body as a dict, or None when it is not one (truncated, HTML error page, ...)."""
+    try:
+        data = json.loads(raw or "")
+        data["choices"][0]["message"]
+        return data
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None
