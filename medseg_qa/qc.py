@@ -23,6 +23,7 @@ from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 FLAG_DESCRIPTIONS = {
     "roles": "turns do not alternate user/assistant starting with a user turn and ending with an answer",
     "length": "a turn is shorter or longer than the allowed number of characters",
+    "malformed": "a turn is not prose (fewer than three words), or the first user turn asks nothing",
     "names_target": "the first question names the target or one of its synonyms, so it is not implicit",
     "seg_count": "the first answer lacks exactly one [SEG] token, or another turn carries one",
     "laterality": "an answer puts the target on a patient side (or the midline) that the mask contradicts",
@@ -33,6 +34,9 @@ FLAG_DESCRIPTIONS = {
     "generation_failed": "the backend gave no usable conversation; the raw answer is kept for review",
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_ASKS = re.compile(r"\?|\b(segment|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
+                   r"indicate|label|contour|trace|select)\b", re.IGNORECASE)
 
 _ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
             "adrenal gland", "bladder", "ureter", "heart", "lung", "diaphragm", "psoas", "psoas muscle", "muscle",
@@ -356,6 +360,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("roles")
     if any(not (min_chars <= len(t.content.strip()) <= max_chars) for t in turns):
         flags.add("length")
+    if any(len(_WORD.findall(t.content)) < 3 for t in turns) or (turns and not _ASKS.search(turns[0].content)):
+        flags.add("malformed")
     users = [t.content for t in turns if t.role == "user"]
     answers = [t.content for t in turns if t.role == "assistant"]
     lexicon = _Lexicon(record, knowledge)

@@ -58,6 +58,11 @@ SCHEMA_VERSION = len(MIGRATIONS)
 CONVERSATION_STATES = ("passed", "flagged", "failed")
 
 
+def _statements(script: str) -> list[str]:
+    """A migration script split into statements (migrations hold no literal semicolons)."""
+    return [part.strip() for part in script.split(";") if part.strip()]
+
+
 def resolve_workspace(path: Optional[str | Path]) -> Path:
     """--workspace, else MEDSEGQA_WORKSPACE, else ./medsegqa-data."""
     return Path(path or os.environ.get("MEDSEGQA_WORKSPACE") or DEFAULT_WORKSPACE)
@@ -91,17 +96,28 @@ class Workspace:
         self.db.close()
 
     def _migrate(self) -> None:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise WorkspaceError(f"workspace {self.root} has catalog schema v{version}, newer than this "
-                                 f"medseg-qa (v{SCHEMA_VERSION}); upgrade medseg-qa")
-        for i in range(version, SCHEMA_VERSION):
-            try:  # executescript commits any open transaction first, so the script carries its own
-                self.db.executescript(f"BEGIN IMMEDIATE;{MIGRATIONS[i]};PRAGMA user_version={i + 1};COMMIT;")
+        """Apply pending migrations; the version is read under the write lock, so two processes opening
+        a new workspace at once cannot both apply the same migration."""
+        for _ in range(len(MIGRATIONS) + 1):
+            if self.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+                return
+            self.db.execute("BEGIN IMMEDIATE")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                self.db.execute("ROLLBACK")
+                raise WorkspaceError(f"workspace {self.root} has catalog schema v{version}, newer than this "
+                                     f"medseg-qa (v{SCHEMA_VERSION}); upgrade medseg-qa")
+            if version == SCHEMA_VERSION:
+                self.db.execute("ROLLBACK")
+                return
+            try:
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={version + 1}")
+                self.db.execute("COMMIT")
             except sqlite3.Error as exc:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                raise WorkspaceError(f"migrating {self.db_path} to v{i + 1} failed: {exc}; "
+                self.db.execute("ROLLBACK")
+                raise WorkspaceError(f"migrating {self.db_path} to v{version + 1} failed: {exc}; "
                                      "restore the workspace from a backup") from exc
 
     @contextmanager

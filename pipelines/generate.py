@@ -64,9 +64,15 @@ def plan_jobs(ws: Workspace, gen) -> Iterator[Job]:
             yield Job(cid, record, style, job_params)
 
 
+def attempt_seed(job: Job, gen, attempt: int) -> int:
+    """The sampling seed of one attempt: derived from the record too, so that two records with the same
+    facts do not get the same prompt and seed (and so the same answer) from a sampling LLM."""
+    return int(stable_hash([job.record.record_id, gen.seed, job.params["k"], attempt]), 16) % 2**31
+
+
 def _request(job: Job, gen, attempt: int) -> ConversationRequest:
     return ConversationRequest(record=job.record, knowledge=lookup(job.record.target), style=job.style,
-                               user_turns=gen.user_turns, seed=gen.seed + 1000 * job.params["k"] + attempt,
+                               user_turns=gen.user_turns, seed=attempt_seed(job, gen, attempt),
                                prompt_version=gen.prompt_version)
 
 
@@ -120,14 +126,23 @@ def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> G
                 summary.cost_usd += conv.provenance.cost_usd
                 advance()
             jobs, attempt = retry, attempt + 1
-    qc_summary = run_qc(ws)
-    summary.states, summary.flags = qc_summary["states"], qc_summary["flags"]
+    summary.states, summary.flags = catalog_counts(ws)
     return summary
+
+
+def catalog_counts(ws: Workspace) -> tuple[Counter, Counter]:
+    """Conversations per state and QC flags over the whole catalog, counted in SQL (no re-check:
+    every conversation was checked when it was stored; `medsegqa qc` re-checks after rule changes)."""
+    states = Counter(dict(ws.db.execute("SELECT state, COUNT(*) FROM conversations GROUP BY state")))
+    flags = Counter(dict(ws.db.execute(
+        "SELECT f.value, COUNT(*) FROM conversations, json_each(conversations.body, '$.qc_flags') AS f "
+        "GROUP BY f.value")))
+    return states, flags
 
 
 def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Conversation, str]:
     prov = dict(backend=backend.name, model=backend.model, prompt_version=gen.prompt_version,
-                seed=gen.seed + 1000 * job.params["k"] + attempt,
+                seed=attempt_seed(job, gen, attempt),
                 params={k: v for k, v in job.params.items() if k != "k"})
     if isinstance(result, MedsegQAError):
         log.warning("generation failed for %s: %s", job.record.record_id, result)

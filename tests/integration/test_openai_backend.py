@@ -178,7 +178,7 @@ def test_unreachable_server_fails_fast(tmp_path):
 
 def test_auto_structured_output_falls_back_to_json_object_once_and_remembers(tmp_path):
     with FaultServer(Faults(json_schema_unsupported=True)) as srv, _workspace(tmp_path / "ws") as ws:
-        recipe = _recipe(srv.base_url, structured="auto")
+        recipe = _recipe(srv.base_url, structured="auto", qc_retries=0)  # one request per conversation
         generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
         assert srv.stats.response_formats["json_schema"] == 1
         assert srv.stats.response_formats["json_object"] == len(_states(ws))

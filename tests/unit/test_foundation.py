@@ -115,3 +115,16 @@ def test_facts_radiological_laterality_and_relations():
     assert fb.laterality == "bilateral" and fb.components == 2
     assert compute_facts(right_organ, None).laterality == "unknown"
     assert f.area_pixels == 40 * 35 and f.size_class == "large" and f.bbox == (5, 20, 39, 59)
+
+
+def _open_and_version(path: str) -> int:
+    with Workspace(path) as ws:
+        return ws.db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def test_concurrent_first_open_migrates_once(tmp_path):
+    import multiprocessing as mp
+
+    with mp.get_context("spawn").Pool(4) as pool:
+        versions = pool.map(_open_and_version, [str(tmp_path / "ws")] * 8)
+    assert versions == [SCHEMA_VERSION] * 8

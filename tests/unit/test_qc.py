@@ -259,3 +259,32 @@ def test_count_uses_a_lesions_own_name():
 ])
 def test_free_text_answers(target, answer, expected):
     assert flags(record(target), Q, answer) == expected
+
+
+def test_malformed_turns_are_flagged():
+    """Small LLMs emit JSON debris or statements instead of questions; QC must not pass them."""
+    import numpy as np
+
+    from medseg_qa.facts import compute_facts
+    from medseg_qa.knowledge import lookup
+    from medseg_qa.qc import check_conversation
+    from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
+
+    mask = np.zeros((64, 64), bool)
+    mask[10:30, 5:25] = True
+    rec = SourceRecord(record_id="r1", source="t", dataset="t", image_blob="a", mask_blob="b", width=64,
+                       height=64, target="liver", modality="CT", body_region="abdomen", case_id="c",
+                       patient_id="p", orientation="LP", licence="CC0-1.0",
+                       facts=compute_facts(mask, "LP"))
+
+    def conv(first_user: str, answer: str = "It is the structure here [SEG], on the patient's right.") -> Conversation:
+        return Conversation(conversation_id="c1", record_id="r1", question_style="function",
+                            provenance=GenerationProvenance(backend="t", model="m", prompt_version="v1", seed=0),
+                            turns=[Turn(role="user", content=first_user), Turn(role="assistant", content=answer)])
+
+    good = "Which organ in this slice produces bile? Please segment it."
+    assert "malformed" not in check_conversation(conv(good), rec, lookup("liver"))
+    assert "malformed" not in check_conversation(conv("Segment the organ that stores glycogen."), rec, lookup("liver"))
+    assert "malformed" in check_conversation(conv("...}, { ...} }, {"), rec, lookup("liver"))
+    assert "malformed" in check_conversation(conv("This is the first user question of the set."), rec, lookup("liver"))
+    assert "malformed" in check_conversation(conv(good, "[SEG] }, {"), rec, lookup("liver"))
