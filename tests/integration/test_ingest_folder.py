@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -138,3 +140,27 @@ def test_folder_missing_root_and_bad_options(tmp_path):
         build_source("folder", {"root": str(tmp_path / "nope"), "label": "x"})
     with pytest.raises(Exception, match="label"):
         build_source("folder", {"root": str(tmp_path)})
+
+
+ITK_DATA = Path("/usr/share/doc/insighttoolkit5-examples/examples/Data")
+
+
+def test_real_itk_brain_slice_and_mask(tmp_path):
+    """The ITK example MR slice (palette PNG) with its 1-bit brain mask, from Debian's
+    insighttoolkit5-examples (installed by `make test`)."""
+    assert ITK_DATA.is_dir(), "run `make test`: it installs Debian's insighttoolkit5-examples"
+    root = tmp_path / "itk"
+    root.mkdir()
+    for name in ("BrainProtonDensitySliceBorder20.png", "BrainProtonDensitySliceBorder20Mask.png"):
+        (root / name).symlink_to(ITK_DATA / name)
+    src = build_source("folder", {"root": str(root), "mask_suffix": "Mask", "label": "brain",
+                                  "modality": "MR", "body_region": "head", "dataset": "itk-examples",
+                                  "licence": "Apache-2.0"})
+    with Workspace(tmp_path / "ws") as ws:
+        s = ingest_source(ws, src, progress=False)
+        assert (s.added, sum(s.quarantined.values())) == (1, 0)
+        rec = next(ws.records())
+        truth = np.asarray(Image.open(ITK_DATA / "BrainProtonDensitySliceBorder20Mask.png"))
+        assert (rec.width, rec.height) == (221, 257) and rec.facts.area_pixels == int(truth.sum())
+        assert (from_png_bytes(ws.get_blob(rec.mask_blob)) > 0).tolist() == truth.tolist()
+        assert rec.facts.components >= 1 and rec.licence == "Apache-2.0"
