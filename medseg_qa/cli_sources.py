@@ -128,7 +128,8 @@ def pull_command(name: str = typer.Argument(..., help="registry name, e.g. kvasi
                  registry: Optional[Path] = RegistryOpt,
                  no_progress: bool = typer.Option(False, "--no-progress", help="hide progress bars")) -> None:
     """Download a registry dataset (hub mirror or direct URL, resumable, checksummed) for ingest."""
-    from medseg_qa.pull import ManualDownloadRequired, pull
+    from medseg_qa.errors import ManualDownloadRequired
+    from medseg_qa.pull import pull
 
     try:
         result = pull(name, dest=dest, cache_dir=cache_dir, registry=registry, archives=archive or (),

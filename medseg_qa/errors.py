@@ -43,6 +43,14 @@ class MissingExtraError(MedsegQAError):
     """An optional dependency is not installed; the message names the extra to install."""
 
 
+class DownloadError(MedsegQAError):
+    """A download, checksum or extraction failed; the message says whether a rerun resumes."""
+
+
+class ManualDownloadRequired(MedsegQAError):
+    """The dataset's licence needs a registration or click-through; the message says where."""
+
+
 def require(module: str, extra: str):
     """Import an optional heavy module or raise a MissingExtraError with the install hint."""
     import importlib

@@ -7,28 +7,26 @@ Range on the next try), and `pull.json`, written last, which marks the folder co
 call has a timeout; every failure is a MedsegQAError saying what to do; a checksum mismatch deletes the
 partial file instead of keeping it as complete; archives are extracted member by member, refusing
 absolute paths, `..` and links, so an archive cannot write outside the dataset folder.
+
+This module decides what to fetch and owns the folder and its marker; the transfers themselves are
+`medseg_qa.download` (resumable, verified HTTP) and `medseg_qa.archive` (safe extraction), and the hub
+mirror is the snapshot below.
 """
 
 from __future__ import annotations
 
-import hashlib
-import http.client
 import json
 import logging
 import os
 import shutil
-import socket
-import tarfile
 import time
-import urllib.error
-import urllib.request
-import zipfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from medseg_qa.errors import ConfigError, MedsegQAError
+from medseg_qa.archive import extract_archive
+from medseg_qa.download import DEFAULT_TIMEOUT, download_file, sha256_of
+from medseg_qa.errors import ConfigError, DownloadError, ManualDownloadRequired
 from medseg_qa.registry import DownloadFile, RegistryEntry, archive_kind, get_entry
 
 log = logging.getLogger(__name__)
@@ -37,17 +35,6 @@ ENV_CACHE = "MEDSEGQA_CACHE"
 META_DIR = ".medsegqa"
 MARKER = "pull.json"
 INSTALLING = "installing"
-DEFAULT_TIMEOUT = 30.0
-CHUNK = 1 << 20
-USER_AGENT = "medseg-qa-pull/0.1"
-
-
-class DownloadError(MedsegQAError):
-    """A download, checksum or extraction failed; the message says whether a rerun resumes."""
-
-
-class ManualDownloadRequired(MedsegQAError):
-    """The dataset's licence needs a registration or click-through; the message says where."""
 
 
 @dataclass
@@ -161,138 +148,7 @@ def _atomic_write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-# -- direct downloads ----------------------------------------------------------------------------
-class _Interrupted(Exception):
-    pass
-
-
-def download_file(url: str, target: Path, *, sha256: Optional[str] = None, timeout: float = DEFAULT_TIMEOUT,
-                  retries: int = 3, progress: bool = True, backoff: float = 1.0) -> Path:
-    """Fetch `url` to `target`, resuming `target.part` with HTTP Range; verify `sha256` when given.
-
-    A complete `target` (renamed from .part only after a full, verified transfer) is reused as is.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        if not sha256 or _sha256(target) == sha256:
-            return target
-        target.unlink()
-    part = target.with_name(target.name + ".part")
-    last: Optional[BaseException] = None
-    for attempt in range(max(1, retries)):
-        try:
-            _fetch(url, part, timeout, progress)
-            break
-        except urllib.error.HTTPError as exc:
-            if exc.code < 500 and exc.code != 429:
-                raise DownloadError(f"{url} answered HTTP {exc.code} {exc.reason}; check the URL in the registry "
-                                    "or download the file by hand and pass it with --archive") from None
-            last = exc
-        except (_Interrupted, urllib.error.URLError, http.client.HTTPException, socket.timeout, OSError) as exc:
-            last = exc
-        log.warning("download of %s failed (%s); retry %d of %d", url, _reason(last), attempt + 1, retries)
-        if attempt + 1 < retries:
-            time.sleep(backoff * (2 ** attempt))
-    else:
-        kept = f"{part.stat().st_size} bytes kept in {part}; " if part.exists() else ""
-        raise DownloadError(f"download of {url} failed after {retries} tries ({_reason(last)}); "
-                            f"{kept}run the pull again to resume")
-    if sha256:
-        got = _sha256(part)
-        if got != sha256:
-            part.unlink()
-            raise DownloadError(f"{url}: sha256 {got[:12]}... does not match the registry's {sha256[:12]}...; "
-                                "the file was deleted; run the pull again, or fix the checksum if the file "
-                                "changed upstream")
-    part.replace(target)
-    return target
-
-
-def _reason(exc: Optional[BaseException]) -> str:
-    if exc is None:
-        return "unknown error"
-    if isinstance(exc, urllib.error.URLError) and not isinstance(exc, urllib.error.HTTPError):
-        exc = exc.reason if isinstance(exc.reason, BaseException) else exc
-    return f"{type(exc).__name__}: {str(exc)[:200]}" if str(exc) else type(exc).__name__
-
-
-def _fetch(url: str, part: Path, timeout: float, show: bool) -> None:
-    have = part.stat().st_size if part.exists() else 0
-    headers = {"User-Agent": USER_AGENT}
-    if have:
-        headers["Range"] = f"bytes={have}-"
-    try:
-        resp = urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=timeout)
-    except urllib.error.HTTPError as exc:
-        if exc.code == 416 and have:  # nothing left to send: the part is whole (the checksum decides)
-            total = _content_range_total(exc.headers.get("Content-Range"))
-            if total is None or total == have:
-                return
-            part.unlink()
-            raise _Interrupted(f"server refused resuming at byte {have} of {total}; starting over") from None
-        raise
-    with resp:
-        if have and resp.status == 206 and _content_range_start(resp.headers.get("Content-Range")) == have:
-            mode, done = "ab", have
-            total = _content_range_total(resp.headers.get("Content-Range"))
-        else:  # the server ignored the Range header: start over
-            mode, done = "wb", 0
-            length = resp.headers.get("Content-Length")
-            total = int(length) if length and length.isdigit() else None
-        if have:
-            log.info("resuming %s at byte %d (%s)", url, done, "appending" if mode == "ab" else "restarting")
-        with open(part, mode) as out, _progress(part.name[:-5], total, done, show) as advance:
-            while True:
-                chunk = resp.read(CHUNK)
-                if not chunk:
-                    break
-                out.write(chunk)
-                done += len(chunk)
-                advance(len(chunk))
-    if total is not None and done != total:
-        raise _Interrupted(f"connection closed after {done} of {total} bytes")
-
-
-def _content_range_start(value: Optional[str]) -> Optional[int]:
-    try:
-        return int(value.split()[1].split("-")[0]) if value else None
-    except (IndexError, ValueError):
-        return None
-
-
-def _content_range_total(value: Optional[str]) -> Optional[int]:
-    try:
-        total = value.rsplit("/", 1)[1] if value else "*"
-        return int(total) if total != "*" else None
-    except (IndexError, ValueError):
-        return None
-
-
-@contextmanager
-def _progress(label: str, total: Optional[int], done: int, show: bool):
-    """A rich progress bar over bytes (to stderr) yielding `advance(n)`; nothing when `show` is false."""
-    if not show:
-        yield lambda n: None
-        return
-    from rich.console import Console
-    from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn,
-                               TransferSpeedColumn)
-
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=total, completed=done)
-        yield lambda n: bar.advance(task, n)
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(CHUNK), b""):
-            h.update(block)
-    return h.hexdigest()
-
-
-# -- archives ------------------------------------------------------------------------------------
+# -- installing ----------------------------------------------------------------------------------
 def _install_archives(entry: RegistryEntry, archives: list[Path], folder: Path) -> list[str]:
     by_name = {f.filename: f for f in entry.download.files}
     for a in archives:
@@ -300,7 +156,7 @@ def _install_archives(entry: RegistryEntry, archives: list[Path], folder: Path) 
             raise ConfigError(f"archive {a} not found; give the path of the downloaded file")
         spec = by_name.get(a.name) or (entry.download.files[0] if len(entry.download.files) == 1 else None)
         spec = spec or DownloadFile(filename=a.name)
-        if spec.sha256 and spec.filename == a.name and _sha256(a) != spec.sha256:
+        if spec.sha256 and spec.filename == a.name and sha256_of(a) != spec.sha256:
             raise DownloadError(f"{a}: sha256 does not match the registry's for {spec.filename}; re-download it")
         _install(a, spec.model_copy(update={"archive": archive_kind(a.name) if spec.filename != a.name
                                              else spec.archive}), folder)
@@ -317,76 +173,6 @@ def _install(path: Path, spec: DownloadFile, folder: Path) -> None:
         return
     log.info("extracting %s into %s", path.name, target)
     extract_archive(path, target, kind=kind, strip_components=spec.strip_components)
-
-
-def _member_path(name: str, strip: int, archive: Path) -> Optional[PurePosixPath]:
-    p = PurePosixPath(name.replace("\\", "/"))
-    if p.is_absolute() or ".." in p.parts or (p.parts and ":" in p.parts[0]):
-        raise DownloadError(f"archive {archive.name} has an unsafe member '{name}' (absolute or '..' path); "
-                            "refusing to extract it")
-    if "__MACOSX" in p.parts or p.name.startswith("._"):
-        return None  # macOS resource forks (the Decathlon tars carry them): not data
-    parts = [x for x in p.parts if x not in ("", ".")][strip:]
-    return PurePosixPath(*parts) if parts else None
-
-
-def extract_archive(archive: Path, dest: Path, *, kind: Optional[str] = None, strip_components: int = 0) -> int:
-    """Extract regular files and folders of a zip/tar archive under `dest`; returns the file count.
-
-    Links, devices and paths that leave `dest` make the whole archive refused (DownloadError).
-    """
-    kind = kind or archive_kind(archive.name)
-    root = dest.resolve()
-    count = 0
-
-    def out_path(rel: PurePosixPath) -> Path:
-        p = (dest / Path(*rel.parts)).resolve()
-        if root != p and root not in p.parents:
-            raise DownloadError(f"archive {archive.name}: member '{rel}' would land outside {dest}; refusing")
-        return p
-
-    try:
-        if kind == "zip":
-            with zipfile.ZipFile(archive) as zf:
-                for info in zf.infolist():
-                    if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                        raise DownloadError(f"archive {archive.name} has a symbolic link '{info.filename}'; "
-                                            "refusing to extract it")
-                    rel = _member_path(info.filename, strip_components, archive)
-                    if rel is None:
-                        continue
-                    p = out_path(rel)
-                    if info.is_dir():
-                        p.mkdir(parents=True, exist_ok=True)
-                        continue
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                    with zf.open(info) as src, open(p, "wb") as dst:
-                        shutil.copyfileobj(src, dst, CHUNK)
-                    count += 1
-        elif kind in ("tar", "tar.gz", "tgz", "tar.bz2"):
-            with tarfile.open(archive, "r:*") as tf:
-                for m in tf:
-                    if not (m.isfile() or m.isdir()):
-                        raise DownloadError(f"archive {archive.name} has a link or special file '{m.name}'; "
-                                            "refusing to extract it")
-                    rel = _member_path(m.name, strip_components, archive)
-                    if rel is None:
-                        continue
-                    p = out_path(rel)
-                    if m.isdir():
-                        p.mkdir(parents=True, exist_ok=True)
-                        continue
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                    src = tf.extractfile(m)
-                    with src, open(p, "wb") as dst:
-                        shutil.copyfileobj(src, dst, CHUNK)
-                    count += 1
-        else:
-            raise DownloadError(f"{archive.name}: unknown archive format '{kind}'; use zip, tar, tar.gz or tgz")
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
-        raise DownloadError(f"{archive} is not a readable {kind} archive ({type(exc).__name__}); delete it and "
-                            "pull again") from None
-    return count
 
 
 # -- the hub -------------------------------------------------------------------------------------

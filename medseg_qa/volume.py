@@ -1,4 +1,4 @@
-"""3D volume helpers for the volume sources: orientation, slicing views, intensity windows, slice choice.
+"""3D volume helpers for the volume sources: orientation, slicing views, slice choice, reading.
 
 Orientation strings use the convention of SimpleITK's `DICOMOrient`: each letter names the patient
 direction in which an index axis (i, j, k) *increases*; "LPS" is the identity direction in ITK's LPS
@@ -11,6 +11,8 @@ world. A `SliceView` is a numpy transpose + flips of the array as read (numpy di
   letter (LPS -> coronal "LI", sagittal "PI", anterior on the image's left).
 
 Oblique volumes take the nearest axis-aligned orientation (as `DICOMOrient` does); nothing is resampled.
+Intensity windows (CT presets, percentiles, 8-bit mapping) live in `medseg_qa.windowing`, shared with
+the DICOM source.
 """
 
 from __future__ import annotations
@@ -21,14 +23,6 @@ from typing import Literal, Optional, Sequence
 import numpy as np
 
 Plane = Literal["axial", "coronal", "sagittal"]
-
-# CT presets as (level, width) in HU
-CT_WINDOWS: dict[str, tuple[float, float]] = {
-    "abdomen": (40.0, 400.0),
-    "lung": (-600.0, 1500.0),
-    "bone": (400.0, 1800.0),
-    "brain": (40.0, 80.0),
-}
 
 _PAIR = {"L": "LR", "R": "LR", "P": "PA", "A": "PA", "S": "SI", "I": "SI"}
 _POSITIVE = "LPS"  # ITK world: +x is patient left, +y posterior, +z superior
@@ -111,53 +105,6 @@ def slice_view(direction: Sequence[float], target: str, plane: Plane) -> SliceVi
         row_letter = "I"
     return SliceView(perm=perm, flips=(flip[0], flip[1], flip[2]),  # type: ignore[arg-type]
                      orientation=col_letter + row_letter)
-
-
-# -- intensities ---------------------------------------------------------------------------------------
-
-def ct_window(name: str) -> tuple[float, float]:
-    """(low, high) intensity bounds of a named CT window preset."""
-    level, width = CT_WINDOWS[name]
-    return level - width / 2, level + width / 2
-
-
-def auto_ct_preset(body_region: str) -> str:
-    region = body_region.lower()
-    if any(w in region for w in ("brain", "head", "neuro")):
-        return "brain"
-    if any(w in region for w in ("lung", "chest", "thorax")):
-        return "lung"
-    return "abdomen"
-
-
-def percentile_window(arr: np.ndarray, low: float = 1.0, high: float = 99.0,
-                      sample: int = 2_000_000) -> tuple[float, float]:
-    """Volume-wide (low, high) percentile bounds from an evenly strided sample (same for every slice)."""
-    flat = arr.reshape(-1)
-    step = max(1, flat.size // sample)
-    lo, hi = np.percentile(flat[::step].astype(np.float32), [low, high])
-    if hi <= lo:
-        hi = lo + 1.0
-    return float(lo), float(hi)
-
-
-def window_to_uint8(arr: np.ndarray, low: float, high: float) -> np.ndarray:
-    """Linear map of [low, high] to [0, 255], clipped, as a contiguous uint8 array."""
-    scale = np.float32(255.0 / (high - low))
-    out = (arr.astype(np.float32) - np.float32(low)) * scale
-    np.clip(out, 0, 255, out=out)
-    return out.astype(np.uint8)
-
-
-def windower(dtype: np.dtype, low: float, high: float):
-    """`window_to_uint8` for one volume: a lookup table for 8- and 16-bit integer voxels (about four
-    times faster per slice, same values), the arithmetic otherwise."""
-    dtype = np.dtype(dtype)
-    if dtype.kind in "iu" and dtype.itemsize <= 2:
-        unsigned = np.dtype(f"u{dtype.itemsize}")
-        lut = window_to_uint8(np.arange(2 ** (8 * dtype.itemsize), dtype=unsigned).view(dtype), low, high)
-        return lambda a: np.take(lut, a.view(unsigned))
-    return lambda a: window_to_uint8(a, low, high)
 
 
 # -- slice choice --------------------------------------------------------------------------------------

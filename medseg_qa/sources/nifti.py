@@ -12,29 +12,32 @@ in parallel (a worker holds one volume at a time; results are yielded in file or
 one worker); `items(transform=f)` also runs per-item work such as PNG encoding in the workers, which is
 where most of the time goes. A bad volume becomes one ItemError; a bad slice cannot happen once its
 volume is good.
+
+This module holds the options, the label and modality resolution, and the pairing of images with
+label maps; `nifti_slices` turns one case into items and `nifti_pool` runs the cases, serially or in
+worker processes.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import logging
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal, Optional, Union
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from medseg_qa.errors import ConfigError, ItemError
+from medseg_qa.errors import ConfigError
 from medseg_qa.schemas.source import Modality
-from medseg_qa.volume import (Plane, auto_ct_preset, ct_window, per_slice_counts, percentile_window, pick_slices,
-                              slice_view, valid_orientation, windower)
+from medseg_qa.volume import Plane, valid_orientation
+from medseg_qa.windowing import auto_ct_preset, ct_window, window_bounds
 
 from .base import SourceInfo, SourceItem, Yielded
+from .nifti_pool import run_cases
+from .nifti_slices import Case, Plan
 
 log = logging.getLogger(__name__)
 
@@ -102,37 +105,6 @@ class Options(BaseModel):
         return self
 
 
-@dataclass(frozen=True)
-class Case:
-    key: str  # image path relative to root: the item key of volume-level errors
-    image: Path
-    label: Optional[Path]
-    case_id: str
-    patient_id: str
-
-
-@dataclass(frozen=True)
-class Plan:
-    """Everything a worker needs to turn a case into items (picklable, resolved once)."""
-
-    labels: dict[int, str]  # every known non-background value
-    include: frozenset[int]
-    modality: str
-    body_region: str
-    window: Any  # (low, high) or None for volume percentiles
-    percentiles: tuple[float, float]
-    axis: Plane
-    orientation: str
-    slice_step: int
-    min_area: int
-    min_area_fraction: Optional[float]
-    max_slices_per_label: Optional[int]
-    context_labels: bool
-    channel: int
-    max_voxels: int
-    tolerance: float
-
-
 def stem(path: Path) -> str:
     name = path.name
     for ext in VOLUME_EXTS:
@@ -164,7 +136,7 @@ class NiftiSource:
         if o.window == "auto":
             window = ct_window(auto_ct_preset(o.body_region)) if modality == "CT" else None
         elif isinstance(o.window, tuple):
-            window = (o.window[0] - o.window[1] / 2, o.window[0] + o.window[1] / 2)
+            window = window_bounds(*o.window)
         else:
             window = ct_window(o.window)
         self.plan = Plan(labels=labels, include=include, modality=modality, body_region=o.body_region,
@@ -302,169 +274,7 @@ class NiftiSource:
         SourceItem where it is made, in the worker process when `workers > 1`, and its result is yielded
         instead; ItemErrors (from the source or raised by `transform`) are yielded as they are."""
         cases = self.cases()
-        if self.o.workers == 1 or len(cases) <= 1:
-            for case in cases:
-                for out in case_items(self.plan, case):
-                    yield _apply(transform, out)
-            return
-        yield from _pooled(self.plan, cases, transform, self.o.workers)
-
-
-@dataclass(frozen=True)
-class SliceData:
-    """One chosen slice in compact, picklable form: its labels as codes plus the codes it carries."""
-
-    case: Case
-    index: int
-    image: np.ndarray  # uint8 (H, W), windowed
-    codes: np.ndarray  # label codes (H, W)
-    carried: tuple[tuple[str, int], ...]  # (label name, code) of the masks the item carries
-    orientation: str
-    spacing: tuple[float, float]
-
-
-def case_items(plan: Plan, case: Case) -> Iterator[Yielded]:
-    """Items of one case: a volume-level ItemError, or one SourceItem per chosen slice."""
-    try:
-        for data in case_slices(plan, case):
-            yield to_item(plan, data)
-    except ItemError as exc:
-        yield exc
-
-
-def to_item(plan: Plan, d: SliceData) -> SourceItem:
-    c = d.case
-    return SourceItem(item_key=f"{c.key}:{plan.axis}:{d.index}", image=d.image,
-                      masks={name: d.codes == code for name, code in d.carried}, case_id=c.case_id,
-                      patient_id=c.patient_id, modality=plan.modality, body_region=plan.body_region,
-                      orientation=d.orientation, spacing=d.spacing, slice_index=d.index)
-
-
-def case_slices(plan: Plan, case: Case) -> Iterator[SliceData]:
-    """Chosen slices of one case; every volume-level ItemError is raised before the first slice.
-
-    A slice's `codes` is a view into the label volume, valid only until the generator resumes: use it
-    (`to_item`) or copy it before asking for the next slice."""
-    import math
-
-    from medseg_qa import volume as vol
-
-    where = case.key
-    if case.label is None:
-        raise ItemError("missing_label", "image has no label map; add it (labelsTr/ with the same name, or "
-                        "the label_suffix/label_glob of the recipe) or remove the image", where)
-    head, lab_head = vol.read_header(case.image, where), vol.read_header(case.label, where)
-    if len(head.size) not in (3, 4):
-        raise ItemError("not_a_volume", f"image has {len(head.size)} dimensions; this source reads 3D "
-                        "volumes (4D: one channel); use the folder source for 2D images", where)
-    if max(head.voxels, lab_head.voxels) > plan.max_voxels:
-        raise ItemError("too_large", f"volume has {max(head.voxels, lab_head.voxels)} voxels, over max_voxels "
-                        f"{plan.max_voxels}; raise max_voxels in the source options if it is genuine", where)
-    if len(head.size) == 4 and plan.channel >= head.size[3]:
-        raise ItemError("missing_channel", f"image has {head.size[3]} channels, channel {plan.channel} "
-                        "was asked; fix 'channel'", where)
-    diff = vol.grid_mismatch(head, lab_head, plan.tolerance)
-    if diff:
-        raise ItemError("grid_mismatch", f"label map {case.label.name} is on another grid than its image "
-                        f"({diff}); resample it onto the image grid (nearest neighbour) or fix the pairing", where)
-    raw_labels, _label_owner = vol.read_array(case.label, where)
-    codes, values = vol.label_codes(raw_labels, set(plan.labels), where)
-    view = slice_view(head.direction, plan.orientation, plan.axis)
-    counts = per_slice_counts(codes, view.perm[0], len(values))
-    vol.check_known(raw_labels, counts.sum(axis=0), values, set(plan.labels), where)
-    del raw_labels
-    if view.flips[0]:
-        counts = counts[::-1]
-    pixels = int(np.prod([codes.shape[d] for d in view.perm[1:]]))
-    threshold = max(plan.min_area, math.ceil((plan.min_area_fraction or 0) * pixels))
-    code_of = {v: c for c, v in enumerate(values) if v > 0}
-    included = [(plan.labels[v], code_of[v]) for v in sorted(plan.include) if v in code_of]
-    chosen: dict[int, set[int]] = {}
-    for _, code in included:
-        for s in pick_slices(counts[:, code], threshold, plan.slice_step, plan.max_slices_per_label):
-            chosen.setdefault(s, set()).add(code)
-    if not chosen:
-        names = ", ".join(plan.labels[v] for v in sorted(plan.include))
-        raise ItemError("no_labelled_slices", f"no slice holds {threshold}+ pixels of any of: {names[:120]}; "
-                        "lower min_area or check the label map", where)
-    image, _image_owner = vol.read_array(case.image, where)
-    if image.ndim == 4:
-        image = image[plan.channel]
-    window = windower(image.dtype, *(plan.window or percentile_window(image, *plan.percentiles)))
-    images, labels = view.apply(image), view.apply(codes)
-    spacing = view.spacing(head.spacing)
-    for s in sorted(chosen):
-        carried = tuple((n, c) for n, c in included
-                        if c in chosen[s] or (plan.context_labels and counts[s, c] >= threshold))
-        yield SliceData(case=case, index=s, image=window(images[s]), codes=labels[s], carried=carried,
-                        orientation=view.orientation, spacing=spacing)
-
-
-def _apply(transform, out):
-    if transform is None or isinstance(out, ItemError):
-        return out
-    try:
-        return transform(out)
-    except ItemError as exc:
-        return exc
-
-
-# -- the process pool ------------------------------------------------------------------------------
-
-def _worker_init() -> None:
-    import SimpleITK as sitk
-
-    sitk.ProcessObject.SetGlobalDefaultNumberOfThreads(1)  # one process per core already
-
-
-def _error_state(exc: ItemError) -> tuple:
-    msg = str(exc)
-    suffix = f" [{exc.where}]"
-    return ("error", exc.code, msg[: -len(suffix)] if exc.where and msg.endswith(suffix) else msg, exc.where)
-
-
-def _worker_case(plan: Plan, case: Case, transform) -> list:
-    """One case in a worker: results ready to pickle (compact slices, transform results or errors)."""
-    out: list = []
-    try:
-        for data in case_slices(plan, case):
-            if transform is None:  # own the label slice: the volume it views is freed after the loop
-                out.append(("slice", dataclasses.replace(data, codes=data.codes.copy())))
-            else:
-                res = _apply(transform, to_item(plan, data))
-                out.append(_error_state(res) if isinstance(res, ItemError) else ("value", res))
-    except ItemError as exc:
-        out.append(_error_state(exc))
-    return out
-
-
-def _pooled(plan: Plan, cases: list[Case], transform, workers: int) -> Iterator:
-    import multiprocessing as mp
-    from collections import deque
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = mp.get_all_start_methods()
-    ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-    window = workers  # volumes in flight (being read or waiting to be consumed): memory stays bounded
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
-        pending: deque = deque()
-        it = iter(cases)
-        for case in it:
-            pending.append(pool.submit(_worker_case, plan, case, transform))
-            if len(pending) >= window:
-                break
-        while pending:
-            results = pending.popleft().result()
-            nxt = next(it, None)
-            if nxt is not None:
-                pending.append(pool.submit(_worker_case, plan, nxt, transform))
-            for kind, *payload in results:
-                if kind == "error":
-                    yield ItemError(*payload)
-                elif kind == "slice":
-                    yield to_item(plan, payload[0])
-                else:
-                    yield payload[0]
+        yield from run_cases(self.plan, cases, transform, self.o.workers)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
@@ -497,4 +307,4 @@ def build(options: Options) -> NiftiSource:
     return NiftiSource(options)
 
 
-__all__ = ["Options", "NiftiSource", "Case", "Plan", "SliceData", "build", "case_items"]
+__all__ = ["Options", "NiftiSource", "build"]

@@ -19,7 +19,7 @@ from medseg_qa.deid import AuditEntry, deidentify, quiet_pydicom, remap_uid  # n
 from medseg_qa.errors import ItemError  # noqa: E402
 from medseg_qa.facts import compute_facts  # noqa: E402
 from medseg_qa.sources import SourceItem, build_source  # noqa: E402
-from medseg_qa.sources.dicom import patient_orientation  # noqa: E402
+from medseg_qa.sources.dicom_index import patient_orientation  # noqa: E402
 
 SALT = "integration-salt"
 REAL_SEGS = ["liver.dcm", "liver_1frame.dcm", "liver_expb_1frame.dcm"]

@@ -23,9 +23,9 @@ import pytest
 import yaml
 from PIL import Image
 
-from medseg_qa.errors import ConfigError, MedsegQAError
-from medseg_qa.pull import (META_DIR, DownloadError, ManualDownloadRequired, cached_path, extract_archive,
-                            is_complete, pull)
+from medseg_qa.archive import extract_archive
+from medseg_qa.errors import ConfigError, DownloadError, ManualDownloadRequired, MedsegQAError
+from medseg_qa.pull import META_DIR, cached_path, is_complete, pull
 from medseg_qa.registry import source_spec_for
 from medseg_qa.sources import SourceItem, build_source
 

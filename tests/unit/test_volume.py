@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from medseg_qa.errors import ItemError
-from medseg_qa.volume import (CT_WINDOWS, Header, axis_letters, check_known, ct_window, grid_mismatch, gzip_complete,
-                              label_codes, per_slice_counts, percentile_window, pick_slices, slice_view,
-                              valid_orientation, window_to_uint8, windower)
+from medseg_qa.volume import (Header, axis_letters, check_known, grid_mismatch, gzip_complete, label_codes,
+                              per_slice_counts, pick_slices, slice_view, valid_orientation)
+from medseg_qa.windowing import CT_WINDOWS, ct_window, percentile_window, window_to_uint8, windower
 
 IDENTITY = (1, 0, 0, 0, 1, 0, 0, 0, 1)
 
