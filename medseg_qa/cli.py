@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -313,7 +312,3 @@ def _register_subcommands() -> None:
 
 
 _register_subcommands()
-
-
-def main() -> None:  # pragma: no cover - console entry
-    sys.exit(app())

@@ -25,7 +25,7 @@ from medseg_qa.ids import conversation_id, stable_hash
 from medseg_qa.knowledge import lookup
 from medseg_qa.llm import ConversationRequest, build_backend
 from medseg_qa.qc import check_conversation, near_duplicates
-from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord
+from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
 from medseg_qa.workspace import Workspace
 
 from .progress import progress_bar
@@ -146,8 +146,6 @@ def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Convers
                 params={k: v for k, v in job.params.items() if k != "k"})
     if isinstance(result, MedsegQAError):
         log.warning("generation failed for %s: %s", job.record.record_id, result)
-        from medseg_qa.schemas import Turn
-
         conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
                             question_style=job.style,  # a failed answer was still paid for
                             provenance=GenerationProvenance(**prov, **{k: getattr(result, k) for k in (
