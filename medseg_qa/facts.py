@@ -27,24 +27,30 @@ def _axis_side(letter: str, coord: float) -> str:
     return letter if coord > 0.5 else _OPPOSITE[letter]
 
 
-def compute_facts(mask: np.ndarray, orientation: str | None, others: dict[str, np.ndarray] | None = None) -> MaskFacts:
-    """Facts of a non-empty binary mask; `others` are the other labelled structures of the same image."""
+def compute_facts(mask: np.ndarray, orientation: str | None,
+                  others: dict[str, np.ndarray | tuple[float, float]] | None = None) -> MaskFacts:
+    """Facts of a non-empty binary mask; `others` are the other labelled structures of the same image,
+    as masks or as their normalised centroids (`centroid_normalized`, cheaper when reused)."""
     from scipy import ndimage
 
     m = np.asarray(mask) > 0
     h, w = m.shape
-    ys, xs = np.nonzero(m)
+    rows, cols = np.flatnonzero(m.any(axis=1)), np.flatnonzero(m.any(axis=0))
+    y0, y1, x0, x1 = int(rows[0]), int(rows[-1]), int(cols[0]), int(cols[-1])
+    crop = m[y0:y1 + 1, x0:x1 + 1]  # work inside the bounding box: organs are small beside the image
+    ys, xs = np.nonzero(crop)
+    xs, ys = xs + x0, ys + y0
     area = int(xs.size)
     cx, cy = float(xs.mean()), float(ys.mean())
     nx, ny = cx / max(w - 1, 1), cy / max(h - 1, 1)
-    labelled, n_comp = ndimage.label(m, structure=np.ones((3, 3), bool))
+    labelled, n_comp = ndimage.label(crop, structure=np.ones((3, 3), bool))
     frac = area / float(h * w)
     return MaskFacts(
         width=w, height=h, area_pixels=area, area_fraction=round(frac, 6),
-        bbox=(int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())),
+        bbox=(x0, y0, x1, y1),
         centroid=(round(cx, 2), round(cy, 2)), centroid_normalized=(round(nx, 4), round(ny, 4)),
         components=int(n_comp),
-        laterality=_laterality(m, labelled, n_comp, orientation),
+        laterality=_laterality((xs, ys), labelled[labelled > 0], n_comp, (w, h), orientation),
         vertical=_vertical(ny, orientation),
         size_class="small" if frac < SMALL else "medium" if frac < MEDIUM else "large",
         relations=_relations((nx, ny), orientation, others or {}) if orientation else [],
@@ -67,30 +73,33 @@ def _lateral_axis(orientation: str | None) -> int | None:
     return None
 
 
-def _laterality(m: np.ndarray, labelled: np.ndarray, n_comp: int, orientation: str | None) -> str:
+def _laterality(coords: tuple[np.ndarray, np.ndarray], component_of: np.ndarray, n_comp: int,
+                size: tuple[int, int], orientation: str | None) -> str:
+    """Side of the mask; `coords` are its pixels' (x, y), `component_of` their component numbers."""
     axis = _lateral_axis(orientation)
     if axis is None:
         return "unknown"
     letter = orientation[axis]
-    size = m.shape[1 - axis]
-    coords = np.nonzero(m)[1 - axis] / max(size - 1, 1)
-    centre = float(coords.mean())
+    along = coords[axis] / max(size[axis] - 1, 1)
     if n_comp >= 2:  # separate structures on both sides of the midline: bilateral
         sides = set()
+        counts = np.bincount(component_of, minlength=n_comp + 1)
+        sums = np.bincount(component_of, weights=along, minlength=n_comp + 1)
         for i in range(1, n_comp + 1):
-            comp = np.nonzero(labelled == i)[1 - axis] / max(size - 1, 1)
-            if comp.size >= 0.1 * coords.size:
-                c = float(comp.mean())
+            if counts[i] >= 0.1 * along.size:
+                c = float(sums[i] / counts[i])
                 if abs(c - 0.5) >= MIDLINE_BAND:
                     sides.add(_axis_side(letter, c))
         if len(sides) == 2:
             return "bilateral"
+    centre = float(along.mean())
     if abs(centre - 0.5) < MIDLINE_BAND:
         return "midline"
     return _WORD[_axis_side(letter, centre)]
 
 
-def _centroid(mask: np.ndarray) -> tuple[float, float] | None:
+def centroid_normalized(mask: np.ndarray) -> tuple[float, float] | None:
+    """(x, y) centroid in [0, 1] image units; None for an empty mask."""
     ys, xs = np.nonzero(np.asarray(mask) > 0)
     if xs.size == 0:
         return None
@@ -98,11 +107,12 @@ def _centroid(mask: np.ndarray) -> tuple[float, float] | None:
     return float(xs.mean()) / max(w - 1, 1), float(ys.mean()) / max(h - 1, 1)
 
 
-def _relations(c: tuple[float, float], orientation: str, others: dict[str, np.ndarray]) -> list[Relation]:
+def _relations(c: tuple[float, float], orientation: str, others: dict) -> list[Relation]:
     """`target REL other` along each image axis whose centroids differ by more than the margin."""
     out = []
     for name in sorted(others):
-        oc = _centroid(others[name])
+        other = others[name]
+        oc = other if isinstance(other, tuple) else centroid_normalized(other)
         if oc is None:
             continue
         for axis in (0, 1):

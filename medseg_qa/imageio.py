@@ -77,9 +77,12 @@ def binarize(arr: np.ndarray, where: str = "", strict: bool = False) -> np.ndarr
     distinct values is an ItemError instead of thresholding.
     """
     a = np.asarray(arr)
+    if a.dtype == bool:
+        return a.astype(np.uint8) * 255
     if a.ndim == 3:
         a = a.max(axis=2)
-    values = np.unique(a)
+    # distinct values: a histogram for 8-bit masks is ~20x cheaper than np.unique's sort
+    values = np.flatnonzero(np.bincount(a.ravel(), minlength=256)) if a.dtype == np.uint8 else np.unique(a)
     if strict and len(values) > 2:
         raise ItemError("not_binary", f"mask declared binary has {len(values)} distinct values; "
                         "set the source's mask_mode to 'labels' or fix the mask", where)

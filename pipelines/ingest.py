@@ -20,7 +20,7 @@ from typing import Iterator
 import numpy as np
 
 from medseg_qa.errors import ItemError
-from medseg_qa.facts import compute_facts
+from medseg_qa.facts import centroid_normalized, compute_facts
 from medseg_qa.ids import record_id
 from medseg_qa.imageio import binarize, to_png_bytes
 from medseg_qa.knowledge import lookup
@@ -66,16 +66,16 @@ def make_records(item: SourceItem, info: SourceInfo, source_type: str) -> list[t
         if raw.shape[:2] != image.shape[:2]:
             raise ItemError("size_mismatch", f"mask '{label}' is {raw.shape[1]}x{raw.shape[0]} but the image is "
                             f"{image.shape[1]}x{image.shape[0]}; fix or re-export the mask", item.item_key)
-        masks[label.strip().lower()] = binarize(raw.astype(np.uint8) if raw.dtype == bool else raw,
-                                                 item.item_key, strict=item.binary_declared)
+        masks[label.strip().lower()] = binarize(raw, item.item_key, strict=item.binary_declared)
     present = {k: v for k, v in masks.items() if v.any()}
     if not present:
         raise ItemError("empty_mask", "every mask of this image is empty; remove the pair or fix the mask",
                         item.item_key)
     image_png = to_png_bytes(image)
+    centroids = {k: centroid_normalized(v) for k, v in present.items()}
     out = []
     for label, mask in present.items():
-        others = {k: v for k, v in present.items() if k != label}
+        others = {k: v for k, v in centroids.items() if k != label}
         entry = lookup(label)
         synonyms = sorted(set((entry.synonyms if entry else []) + item.extra_synonyms.get(label, [])))
         rec = SourceRecord(
