@@ -127,16 +127,21 @@ def _kb_names_by_term(target: str) -> dict[str, frozenset]:
 
 
 class _Lexicon:
-    """The target's terms and every other structure's terms (KB, the record's neighbours, common anatomy)."""
+    """The target's terms and every other structure's terms (KB, the record's neighbours, common anatomy).
 
-    def __init__(self, record: SourceRecord, knowledge: KnowledgeEntry | None):
-        self.target_terms = target_terms(record, knowledge)
+    Built once per (target, synonyms, neighbours, knowledge) by `_lexicon_for`: records of one target
+    share it, which keeps QC cheap over thousands of conversations."""
+
+    def __init__(self, target: str, synonyms: tuple[str, ...], neighbours: tuple[str, ...],
+                 knowledge: KnowledgeEntry | None):
+        terms = set(giveaway_terms(target, synonyms)) | (set(knowledge.terms()) if knowledge else set())
+        self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
-        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(record.target.lower()))
-        for rel in record.facts.relations:
-            entry = lookup(rel.other)
-            for term in (entry.terms() if entry else giveaway_terms(rel.other)):
-                names_by_term[term] = names_by_term.get(term, frozenset()) | {rel.other.lower()}
+        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower()))
+        for other in neighbours:
+            entry = lookup(other)
+            for term in (entry.terms() if entry else giveaway_terms(other)):
+                names_by_term[term] = names_by_term.get(term, frozenset()) | {other.lower()}
         for word in _ANATOMY:
             names_by_term.setdefault(word, frozenset({word}))
         self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own}
@@ -161,12 +166,23 @@ class _Lexicon:
         return kept
 
 
+_LEXICONS: dict[tuple, _Lexicon] = {}
+
+
+def _lexicon_for(record: SourceRecord, knowledge: KnowledgeEntry | None) -> _Lexicon:
+    neighbours = tuple(dict.fromkeys(rel.other for rel in record.facts.relations))
+    key = (record.target, tuple(record.synonyms), neighbours, knowledge.model_dump_json() if knowledge else None)
+    lexicon = _LEXICONS.get(key)
+    if lexicon is None:
+        if len(_LEXICONS) >= 4096:
+            _LEXICONS.clear()
+        lexicon = _LEXICONS[key] = _Lexicon(record.target, tuple(record.synonyms), neighbours, knowledge)
+    return lexicon
+
+
 def target_terms(record: SourceRecord, knowledge: KnowledgeEntry | None) -> tuple[str, ...]:
     """Every term that names the record's target: its label, the record's and the KB's synonyms."""
-    terms = set(giveaway_terms(record.target, record.synonyms))
-    if knowledge is not None:
-        terms |= set(knowledge.terms())
-    return tuple(sorted(terms))
+    return _lexicon_for(record, knowledge).target_terms
 
 
 def _sentences(text: str) -> list[str]:
@@ -290,7 +306,7 @@ def _count_claims(sentence: str, lexicon: _Lexicon) -> list[tuple[int, Claim]]:
 def extract_claims(text: str, record: SourceRecord, knowledge: KnowledgeEntry | None,
                    _lexicon: _Lexicon | None = None) -> list[Claim]:
     """The checkable claims that `text` makes about the record's target."""
-    lexicon = _lexicon or _Lexicon(record, knowledge)
+    lexicon = _lexicon or _lexicon_for(record, knowledge)
     claims: list[Claim] = []
     for sentence in _sentences(text):
         mentions = lexicon.mentions(sentence)
@@ -364,7 +380,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("malformed")
     users = [t.content for t in turns if t.role == "user"]
     answers = [t.content for t in turns if t.role == "assistant"]
-    lexicon = _Lexicon(record, knowledge)
+    lexicon = _lexicon_for(record, knowledge)
     if users and lexicon.target_re and lexicon.target_re.search(normalize_text(users[0])):
         flags.add("names_target")
     if (not answers or answers[0].count(SEG_TOKEN) != 1 or any(SEG_TOKEN in a for a in answers[1:])
