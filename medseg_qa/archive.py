@@ -13,7 +13,8 @@ import shutil
 import tarfile
 import zipfile
 from pathlib import Path, PurePosixPath
-from typing import Optional
+from functools import partial
+from typing import Callable, Iterator, Optional
 
 from medseg_qa.errors import DownloadError
 from medseg_qa.registry import archive_kind
@@ -37,47 +38,43 @@ def extract_archive(archive: Path, dest: Path, *, kind: Optional[str] = None, st
         return p
 
     try:
-        if kind == "zip":
-            with zipfile.ZipFile(archive) as zf:
-                for info in zf.infolist():
-                    if (info.external_attr >> 16) & 0o170000 == 0o120000:
-                        raise DownloadError(f"archive {archive.name} has a symbolic link '{info.filename}'; "
-                                            "refusing to extract it")
-                    rel = _member_path(info.filename, strip_components, archive)
-                    if rel is None:
-                        continue
-                    p = out_path(rel)
-                    if info.is_dir():
-                        p.mkdir(parents=True, exist_ok=True)
-                        continue
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                    with zf.open(info) as src, open(p, "wb") as dst:
-                        shutil.copyfileobj(src, dst, COPY_CHUNK)
-                    count += 1
-        elif kind in ("tar", "tar.gz", "tgz", "tar.bz2"):
-            with tarfile.open(archive, "r:*") as tf:
-                for m in tf:
-                    if not (m.isfile() or m.isdir()):
-                        raise DownloadError(f"archive {archive.name} has a link or special file '{m.name}'; "
-                                            "refusing to extract it")
-                    rel = _member_path(m.name, strip_components, archive)
-                    if rel is None:
-                        continue
-                    p = out_path(rel)
-                    if m.isdir():
-                        p.mkdir(parents=True, exist_ok=True)
-                        continue
-                    p.parent.mkdir(parents=True, exist_ok=True)
-                    src = tf.extractfile(m)
-                    with src, open(p, "wb") as dst:
-                        shutil.copyfileobj(src, dst, COPY_CHUNK)
-                    count += 1
-        else:
-            raise DownloadError(f"{archive.name}: unknown archive format '{kind}'; use zip, tar, tar.gz or tgz")
+        for name, is_dir, open_member in _members(archive, kind):
+            rel = _member_path(name, strip_components, archive)
+            if rel is None:
+                continue
+            p = out_path(rel)
+            if is_dir:
+                p.mkdir(parents=True, exist_ok=True)
+                continue
+            p.parent.mkdir(parents=True, exist_ok=True)
+            with open_member() as src, open(p, "wb") as dst:
+                shutil.copyfileobj(src, dst, COPY_CHUNK)
+            count += 1
     except (zipfile.BadZipFile, tarfile.TarError, EOFError) as exc:
         raise DownloadError(f"{archive} is not a readable {kind} archive ({type(exc).__name__}); delete it and "
                             "pull again") from None
     return count
+
+
+def _members(archive: Path, kind: str) -> Iterator[tuple[str, bool, Callable]]:
+    """(name, is_dir, opener) of every member of a zip or tar archive; a link or special file refuses
+    the whole archive."""
+    if kind == "zip":
+        with zipfile.ZipFile(archive) as zf:
+            for info in zf.infolist():
+                if (info.external_attr >> 16) & 0o170000 == 0o120000:
+                    raise DownloadError(f"archive {archive.name} has a symbolic link '{info.filename}'; "
+                                        "refusing to extract it")
+                yield info.filename, info.is_dir(), partial(zf.open, info)
+    elif kind in ("tar", "tar.gz", "tgz", "tar.bz2"):
+        with tarfile.open(archive, "r:*") as tf:
+            for m in tf:
+                if not (m.isfile() or m.isdir()):
+                    raise DownloadError(f"archive {archive.name} has a link or special file '{m.name}'; "
+                                        "refusing to extract it")
+                yield m.name, m.isdir(), partial(tf.extractfile, m)
+    else:
+        raise DownloadError(f"{archive.name}: unknown archive format '{kind}'; use zip, tar, tar.gz or tgz")
 
 
 def _member_path(name: str, strip: int, archive: Path) -> Optional[PurePosixPath]:
