@@ -27,7 +27,7 @@ def read_image(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
                                 f"{max_pixels}; raise max_pixels in the source options if it is genuine",
                                 str(path))
             im.load()
-            return _to_uint8(im)
+            return pil_to_uint8(im)
     except ItemError:
         raise
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
@@ -35,7 +35,9 @@ def read_image(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
                         "re-download or remove the file", str(path)) from exc
 
 
-def _to_uint8(im) -> np.ndarray:
+def pil_to_uint8(im) -> np.ndarray:
+    """A decoded PIL image as uint8 grayscale (H, W) or RGB (H, W, 3); 16-bit and float images are
+    stretched between their 0.5 and 99.5 percentiles. Shared by the file and Hugging Face sources."""
     if im.mode in ("1", "L", "P"):
         if im.mode == "P":
             im = im.convert("RGB")

@@ -24,7 +24,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from medseg_qa.errors import ConfigError, ItemError, MedsegQAError
-from medseg_qa.imageio import DEFAULT_MAX_PIXELS, _to_uint8, binarize
+from medseg_qa.imageio import DEFAULT_MAX_PIXELS, binarize, pil_to_uint8
 from medseg_qa.schemas.source import Modality
 
 from .base import SourceInfo, SourceItem, Yielded
@@ -373,7 +373,7 @@ def _decode(value: Any, max_pixels: int, key: str, base: Optional[Path], as_mask
             lossy = (im.format or "").upper() == "JPEG"
             im.load()
             if not as_mask:
-                return _to_uint8(im), lossy
+                return pil_to_uint8(im), lossy
             if im.mode in ("P", "L", "1", "I", "I;16", "I;16B"):
                 return np.array(im if im.mode != "1" else im.convert("L")), lossy
             return np.array(im.convert("RGB")), lossy
