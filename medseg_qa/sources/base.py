@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Iterator, Optional, Protocol, Union
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
 from medseg_qa.errors import ItemError
+from medseg_qa.imageio import DEFAULT_MAX_PIXELS
 
 
 @dataclass
@@ -25,6 +27,18 @@ class SourceInfo:
     citation: str = ""
     source_url: str = ""
     synthetic: bool = False
+
+
+class ProvenanceOptions(BaseModel):
+    """Options shared by the sources that read files: the provenance that lands on every record, and
+    the pixel limit that guards against decompression bombs."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    licence: str = "unknown"
+    citation: str = ""
+    source_url: str = ""
+    max_pixels: int = DEFAULT_MAX_PIXELS
 
 
 @dataclass

@@ -32,14 +32,13 @@ from pathlib import Path
 from typing import Callable, Iterator, Literal, Optional
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import Field, SecretStr
 
 from medseg_qa.deid import DEFAULT_SALT, AuditEntry, deidentify, keyed_hash, quiet_pydicom
 from medseg_qa.errors import ConfigError, ItemError
-from medseg_qa.imageio import DEFAULT_MAX_PIXELS
 from medseg_qa.windowing import CT_WINDOWS, ct_window, window_bounds
 
-from .base import SourceInfo, SourceItem, Yielded
+from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
 from .dicom_index import FolderIndex, SegHeader, Series, patient_orientation
 from .dicom_seg import Masks, add_seg_frames
 
@@ -48,15 +47,13 @@ log = logging.getLogger(__name__)
 SALT_ENV = "MEDSEGQA_DEID_SALT"
 
 
-class Options(BaseModel):
+class Options(ProvenanceOptions):
     """Options of the `dicom` source.
 
     `deid_salt` keys every pseudonym, date shift and UID remapping: default from the environment
     variable MEDSEGQA_DEID_SALT, else a fixed project default that anyone can recompute. Real releases
     must set their own secret salt and keep it out of the recipe file and the repository.
     """
-
-    model_config = ConfigDict(extra="forbid")
 
     root: Path
     window: Literal["auto", "abdomen", "lung", "bone", "brain"] = Field(
@@ -67,12 +64,8 @@ class Options(BaseModel):
         "null drops the segment. Default: the SegmentLabel lower-cased")
     body_region: Optional[str] = Field(default=None, description="default: BodyPartExamined, lower-cased")
     dataset: str = "dicom"
-    licence: str = "unknown"
-    citation: str = ""
-    source_url: str = ""
     deid_salt: Optional[SecretStr] = None
     date_shift_days_max: int = Field(default=365, ge=1)
-    max_pixels: int = DEFAULT_MAX_PIXELS
     position_tolerance_mm: float = Field(default=0.1, gt=0)
     fractional_threshold: float = Field(default=0.5, gt=0, le=1)
     reveal_paths: bool = Field(default=False, description="name relative paths in errors (they may "

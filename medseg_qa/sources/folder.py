@@ -13,12 +13,12 @@ import re
 from pathlib import Path
 from typing import Iterator, Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from medseg_qa.errors import ConfigError, ItemError
-from medseg_qa.imageio import DEFAULT_MAX_PIXELS, binarize, read_image, read_label_array
+from medseg_qa.imageio import binarize, read_image, read_label_array
 
-from .base import SourceInfo, SourceItem, Yielded
+from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
 
 IMAGE_EXTS = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff")
 
@@ -36,9 +36,7 @@ PRESETS: dict[str, dict] = {
 }
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Options(ProvenanceOptions):
     root: Path
     preset: Optional[Literal["kvasir-seg", "cvc-clinicdb", "isic", "busi"]] = None
     layout: Literal["suffix", "dirs"] = "suffix"
@@ -55,10 +53,6 @@ class Options(BaseModel):
     patient_id_pattern: Optional[str] = Field(default=None, description="regex on the file stem; group 1 "
                                               "is the patient/case id (default: the stem)")
     dataset: str = "folder"
-    licence: str = "unknown"
-    citation: str = ""
-    source_url: str = ""
-    max_pixels: int = DEFAULT_MAX_PIXELS
     binary_strict: bool = Field(default=True, description="quarantine a binary mask with more than two "
                                 "values (JPEG masks are always thresholded: lossy files cannot keep two)")
 

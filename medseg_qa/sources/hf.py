@@ -21,22 +21,20 @@ from pathlib import Path
 from typing import Any, Iterator, Optional
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from medseg_qa.errors import ConfigError, ItemError, MedsegQAError
-from medseg_qa.imageio import DEFAULT_MAX_PIXELS, binarize, pil_to_uint8
+from medseg_qa.imageio import binarize, pil_to_uint8
 from medseg_qa.schemas.source import Modality
 
-from .base import SourceInfo, SourceItem, Yielded
+from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
 
 log = logging.getLogger(__name__)
 
 BACKGROUND_NAMES = {"background", "bg", "_background_", "unlabeled", "unlabelled", "void", "none"}
 
 
-class Options(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class Options(ProvenanceOptions):
     path: str = Field(description="hub dataset id (owner/name) or a local save_to_disk/parquet/imagefolder path")
     name: Optional[str] = Field(default=None, description="dataset configuration (subset) name")
     split: str = "train"
@@ -60,10 +58,6 @@ class Options(BaseModel):
     body_region: str = "unknown"
     orientation: Optional[str] = Field(default=None, pattern=r"^[RLAPSI]{2}$")
     dataset: Optional[str] = Field(default=None, description="dataset name on records (default: from path)")
-    licence: str = "unknown"
-    citation: str = ""
-    source_url: str = ""
-    max_pixels: int = DEFAULT_MAX_PIXELS
     binary_strict: bool = Field(default=True, description="quarantine a binary mask with more than two values "
                                 "(JPEG masks are always thresholded)")
 
