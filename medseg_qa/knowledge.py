@@ -173,7 +173,7 @@ def expand(entry: KnowledgeEntry) -> list[KnowledgeEntry]:
         for m in s.members:
             values = dict(m=m, ordinal=_ordinal(m))
             members.append(entry.model_copy(update={
-                **rules, "name": _fill(s.name, **values).lower(), "family": family,
+                **rules, "name": _fill(s.name, **values).lower(), "family": family, "ontology_code": None,
                 "synonyms": [_fill(x, **values) for x in [*entry.synonyms, *s.synonyms]],
                 "aliases": [_fill(x, **values) for x in [*entry.aliases, *s.aliases]]}))
     out = [m.model_copy(update={"synonyms": [x for x in m.synonyms if "{side}" not in x],
@@ -308,37 +308,52 @@ def check_contradictions(kb: KnowledgeBase) -> None:
 
 # --- the active base ----------------------------------------------------------------------------------
 
-_EXTRA: tuple[str, ...] = ()
+_ACTIVE: tuple = ((), ())
+
+
+def _stamp(extra: tuple[str, ...]) -> tuple:
+    """Which files the extra paths hold and when each last changed (a changed file rebuilds the base)."""
+    out = []
+    for p in extra:
+        for f in knowledge_files(p):
+            st = f.stat()
+            out.append((str(f), st.st_mtime_ns, st.st_size))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8)
-def build_base(extra: tuple[str, ...] = ()) -> KnowledgeBase:
-    """The built-in entries plus those of `extra` files/folders (later ones override earlier ones)."""
+def _build(extra: tuple[str, ...], stamp: tuple) -> KnowledgeBase:
     kb = KnowledgeBase()
     for path in sorted(knowledge_dir().glob("*.yaml")):
         kb.add_file(path, builtin=True)
-    for p in extra:
-        for path in knowledge_files(p):
-            kb.add_file(path, builtin=False)
+    for path, _, _ in stamp:
+        kb.add_file(Path(path), builtin=False)
     return kb.finish()
 
 
+def build_base(extra: tuple[str, ...] | list[str] = ()) -> KnowledgeBase:
+    """The built-in entries plus those of `extra` files/folders (later ones override earlier ones)."""
+    extra = tuple(str(Path(p).resolve()) for p in extra)
+    return _build(extra, _stamp(extra))
+
+
 def use_knowledge(paths: list[str] | tuple[str, ...] = ()) -> KnowledgeBase:
-    """Make the built-in base plus `paths` the active knowledge (for lookup, generation and QC)."""
-    global _EXTRA
+    """Make the built-in base plus `paths` the active knowledge (for lookup, generation and QC); files
+    changed since the last call are read again."""
+    global _ACTIVE
     extra = tuple(str(Path(p).resolve()) for p in paths)
-    kb = build_base(extra)  # validate before switching
-    if extra != _EXTRA:
-        _EXTRA = extra
+    active = (extra, _stamp(extra))
+    kb = _build(*active)  # validate before switching
+    if active != _ACTIVE:
+        _ACTIVE = active
         qc = sys.modules.get("medseg_qa.qc")  # QC caches lexicons built from the active base
-        for name in ("_kb_names_by_term",):
-            getattr(getattr(qc, name, None), "cache_clear", lambda: None)()
+        getattr(getattr(qc, "_kb_names_by_term", None), "cache_clear", lambda: None)()
         getattr(getattr(qc, "_LEXICONS", None), "clear", lambda: None)()
     return kb
 
 
 def active_base() -> KnowledgeBase:
-    return build_base(_EXTRA)
+    return _build(*_ACTIVE)
 
 
 def load_knowledge() -> dict[str, KnowledgeEntry]:
@@ -346,8 +361,25 @@ def load_knowledge() -> dict[str, KnowledgeEntry]:
     return active_base().entries
 
 
-load_knowledge.cache_clear = build_base.cache_clear  # type: ignore[attr-defined]
+load_knowledge.cache_clear = _build.cache_clear  # type: ignore[attr-defined]
 
 
 def lookup(label: str) -> Optional[KnowledgeEntry]:
     return active_base().lookup(label)
+
+
+def usable_entry(target: str, allow_draft: bool = False) -> tuple[Optional[KnowledgeEntry], Optional[str], str]:
+    """(entry, None, status) when generation may use the target's entry, else (None, reason code, one-line
+    message saying how to fix it): 'no_knowledge' or 'draft_knowledge'."""
+    kb = active_base()
+    entry = kb.lookup(target)
+    if entry is None:
+        return None, "no_knowledge", (f"no knowledge-base entry for target '{target}'; draft one with `medsegqa "
+                                      "knowledge draft RECIPE.yaml`, check and sign it off, or list a knowledge "
+                                      "file in the recipe's `knowledge:`")
+    status = kb.status(entry.name)
+    if status == "draft" and not allow_draft:
+        return None, "draft_knowledge", (f"the knowledge entry '{entry.name}' ({kb.origin[entry.name]}) is an "
+                                         f"unreviewed draft; check it and run `medsegqa knowledge sign-off "
+                                         f"'{entry.name}' --by NAME`, or pass --allow-draft-knowledge")
+    return entry, None, status
