@@ -225,6 +225,10 @@ def export(version: str = typer.Option(..., "--version", help="semantic version,
     try:
         rec = load_recipe(recipe) if recipe else None
         config = rec.export if rec else ExportConfig()
+        if rec is not None:  # the card names the knowledge entries behind the rows
+            from medseg_qa.knowledge import use_knowledge
+
+            use_knowledge(rec.knowledge)
         with _open(workspace) as ws:
             _setup_logging(ws.root)
             result = export_dataset(ws, config, version, recipe_name=rec.name if rec else "adhoc",
