@@ -71,6 +71,8 @@ def draft(recipe: Path = typer.Argument(..., help="recipe YAML (its sources are 
             typer.echo(f"  rejected: {p}")
         for line in s.failed:
             typer.echo(f"  failed: {line}")
+        for name, terms in s.dropped.items():
+            typer.echo(f"  {name}: left out synonyms that name other structures: {', '.join(terms)}")
         if str(out_dir.resolve()) not in {str(Path(p).resolve()) for p in rec.knowledge}:
             typer.secho(f"add the folder to the recipe so generate uses it: knowledge: [{out_dir}]", fg="yellow")
         if s.written:

@@ -148,6 +148,13 @@ def label_key(label: str) -> str:
     return " ".join(_SPELLING.get(w, w) for w in words if w)
 
 
+def _index_key(label: str) -> str:
+    """`label_key` with a single side word moved to the front ('rib left 1' -> 'left rib 1')."""
+    words = label_key(label).split()
+    side = [w for w in words if w in SIDE_WORDS]
+    return " ".join([side[0], *[w for w in words if w not in SIDE_WORDS]] if len(side) == 1 else words)
+
+
 # --- expansion of rules -----------------------------------------------------------------------------
 
 def _fill(text: str, **values: str) -> str:
@@ -164,7 +171,8 @@ def _ordinal(member: str) -> str:
 def expand(entry: KnowledgeEntry) -> list[KnowledgeEntry]:
     """The entry and the entries its rules generate (series members, then left/right variants); rule
     fields are cleared in the results, and the generated ones get the entry's name as their family.
-    Synonyms and aliases with `{side}` belong to the sided variants only."""
+    Synonyms with `{side}` belong to the sided variants only; aliases name one entry each, so the sided
+    variants get only those with `{side}`."""
     rules = dict(sided=False, left=None, right=None, series=None)
     family = entry.family or entry.name
     members = [entry.model_copy(update=rules)]
@@ -185,7 +193,7 @@ def expand(entry: KnowledgeEntry) -> list[KnowledgeEntry]:
                 out.append(m.model_copy(update={
                     "name": f"{side} {m.name}", "family": family, "expected_side": side,
                     "synonyms": [_fill(x, side=side) for x in [*m.synonyms, *over.synonyms]],
-                    "aliases": [_fill(x, side=side) for x in [*m.aliases, *over.aliases]],
+                    "aliases": [_fill(x, side=side) for x in m.aliases if "{side}" in x] + over.aliases,
                     "ontology_code": over.ontology_code,
                     "descriptor": over.descriptor or (f"{m.descriptor} on the patient's {side}"
                                                       if m.descriptor else None),
@@ -244,6 +252,7 @@ class KnowledgeBase:
     origin: dict[str, str] = field(default_factory=dict)
     builtin: set[str] = field(default_factory=set)
     index: dict[str, str] = field(default_factory=dict)
+    owner: dict[str, str] = field(default_factory=dict)  # term key -> the first entry that claims it
 
     def add_file(self, path: Path, *, builtin: bool) -> None:
         seen: dict[str, str] = {}
@@ -262,7 +271,7 @@ class KnowledgeBase:
     def finish(self) -> "KnowledgeBase":
         self.index = {}
         for name, e in self.entries.items():
-            for key in (label_key(name), *map(label_key, e.aliases)):
+            for key in {_index_key(name), *map(_index_key, e.aliases)}:
                 other = self.index.setdefault(key, name)
                 if other != name:
                     raise ConfigError(f"knowledge entries {other!r} ({self.origin[other]}) and {name!r} "
@@ -271,13 +280,7 @@ class KnowledgeBase:
         return self
 
     def lookup(self, label: str) -> Optional[KnowledgeEntry]:
-        key = label_key(label)
-        name = self.index.get(key)
-        if name is None:  # side word anywhere -> in front ('rib left 1' -> 'left rib 1')
-            words = key.split()
-            side = [w for w in words if w in SIDE_WORDS]
-            if len(side) == 1:
-                name = self.index.get(" ".join([side[0], *[w for w in words if w not in SIDE_WORDS]]))
+        name = self.index.get(_index_key(label))
         return self.entries.get(name) if name else None
 
     def status(self, name: str) -> str:
@@ -293,7 +296,8 @@ def family_of(e: KnowledgeEntry) -> str:
 
 def check_contradictions(kb: KnowledgeBase) -> None:
     """Refuse a term (name, alias or synonym) claimed by two structures of different families."""
-    owner: dict[str, str] = {}
+    owner = kb.owner
+    owner.clear()
     for name, e in kb.entries.items():
         for term in {name, *(s.lower().strip() for s in [*e.synonyms, *e.aliases])}:
             if term in CLASS_WORDS or not term:
@@ -304,6 +308,17 @@ def check_contradictions(kb: KnowledgeBase) -> None:
                 raise ConfigError(f"knowledge entries {other!r} ({kb.origin[other]}) and {name!r} "
                                   f"({kb.origin[name]}) both claim the term {term!r}; keep it on one of them, or "
                                   "give both the same `family` if one is a part or kind of the other")
+
+
+def claimed_elsewhere(entry: KnowledgeEntry, kb: KnowledgeBase) -> list[str]:
+    """The synonyms of `entry` that name another structure of `kb` (a contradiction if kept)."""
+    out = []
+    for term in entry.synonyms:
+        other = kb.owner.get(label_key(term))
+        if term.lower().strip() not in CLASS_WORDS and other and other != entry.name \
+                and family_of(kb.entries[other]) != family_of(entry):
+            out.append(term)
+    return out
 
 
 # --- the active base ----------------------------------------------------------------------------------

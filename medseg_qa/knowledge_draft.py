@@ -29,7 +29,7 @@ from typing import Optional
 from pydantic import ValidationError
 
 from medseg_qa.errors import ConfigError, ItemError
-from medseg_qa.knowledge import KnowledgeEntry, knowledge_files, read_entries
+from medseg_qa.knowledge import KnowledgeEntry, claimed_elsewhere, knowledge_files, read_entries
 
 log = logging.getLogger(__name__)
 
@@ -56,21 +56,21 @@ def draft_schema(*, grammar: bool = False) -> dict:
     grammar by llama.cpp) adds length caps and patterns so a small model closes the JSON in time."""
     # no quotes, escapes or control characters in grammar mode (the server's generic string rule lets a raw
     # newline through, which is not JSON), and a length cap
-    text = {"type": "string", "pattern": r'^[^\n\r\t"\\]{3,160}$'} if grammar else {"type": "string"}
+    text = {"type": "string", "pattern": r'^[^\n\r\t"\\]{3,90}$'} if grammar else {"type": "string"}
 
     def items(lo: int, hi: int) -> dict:
         return {"type": "array", "items": text, "minItems": lo, "maxItems": hi} if grammar else \
             {"type": "array", "items": {"type": "string"}}
 
     code = {"type": "string", "pattern": r"^((SCT|FMA|UBERON):[0-9]{1,12})?$"} if grammar else {"type": "string"}
-    props = {"synonyms": items(1, 12), "category": {"type": "string", "enum": [
+    props = {"synonyms": items(2, 8), "category": {"type": "string", "enum": [
                  "organ", "vessel", "bone", "muscle", "cartilage", "nervous tissue", "fluid space", "airway",
                  "cardiac chamber", "lesion", "region", "other"]},
              "region": {"type": "string", "enum": list(REGIONS)}, "descriptor": text,
-             "functions": items(3, 4), "clinical": items(3, 4), "relations": items(2, 3), "differentials": items(2, 3),
-             "neighbours": items(1, 5), "expected_side": {"type": "string", "enum": ["left", "right", "midline",
+             "functions": items(3, 3), "clinical": items(3, 3), "relations": items(2, 2), "differentials": items(2, 2),
+             "neighbours": items(1, 3), "expected_side": {"type": "string", "enum": ["left", "right", "midline",
                                                                                      "bilateral", "none"]},
-             "modality_notes": items(1, 2), "ontology_code": code}
+             "modality_notes": items(1, 1), "ontology_code": code}
     return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
@@ -118,6 +118,7 @@ class DraftSummary:
     written: list[Path] = field(default_factory=list)
     rejected: list[Path] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    dropped: dict[str, list[str]] = field(default_factory=dict)  # target -> synonyms other entries own
     already: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -167,7 +168,7 @@ class Drafter:
             await client.close()
         raise ItemError("llm_rejected", f"{b.base_url} accepts neither json_schema nor json_object output")
 
-    def draft(self, target: str, modalities: list[str], beside: list[str], out_dir: Path,
+    def draft(self, target: str, modalities: list[str], beside: list[str], out_dir: Path, kb,
               summary: DraftSummary) -> None:
         text, usage = self.ask(draft_messages(target, modalities, beside))
         summary.prompt_tokens += int(usage.get("prompt_tokens") or 0)
@@ -182,6 +183,10 @@ class Drafter:
                                         "reason": f"not a valid knowledge entry: {reason}", "raw": text}, indent=2))
             summary.rejected.append(path)
             return
+        taken = claimed_elsewhere(entry, kb)
+        if taken:  # names of other structures would contradict them: not this structure's synonyms
+            entry = entry.model_copy(update={"synonyms": [x for x in entry.synonyms if x not in taken]})
+            summary.dropped[target] = taken
         rejected = out_dir / f"{slug(target)}.rejected.json"
         rejected.unlink(missing_ok=True)
         summary.written.append(write_entry(entry, out_dir / f"{slug(target)}.yaml"))
@@ -222,7 +227,8 @@ def draft_missing(ws, recipe, out_dir: Path, *, backend=None, only: Optional[lis
     with progress_bar("draft knowledge", len(todo), progress) as advance:
         for target, (mods, beside) in todo:
             try:
-                drafter.draft(target, mods, beside, out_dir, summary)
+                drafter.draft(target, mods, beside, out_dir, kb, summary)
+                kb = use_knowledge([*recipe.knowledge, str(out_dir)])  # later drafts see this one
             except ItemError as exc:  # the server refused this request: the others go on
                 summary.failed.append(f"{target}: {exc}")
             advance()
