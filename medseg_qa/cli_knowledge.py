@@ -110,7 +110,7 @@ def check(paths: Optional[list[Path]] = typer.Argument(None, help="knowledge fil
         for p in extra:
             folder = Path(p) if Path(p).is_dir() else Path(p).parent
             for f in sorted(folder.glob("*.rejected.json")):
-                t.add_row(f.name.removesuffix(".rejected.json"), "rejected", str(f), _reason(f))
+                t.add_row(*_rejected(f))
         Console(width=200).print(t)
         counts = {s: sum(kb.status(n) == s for n in kb.entries) for s in ("builtin", "approved", "draft")}
         typer.echo(", ".join(f"{k}: {v}" for k, v in counts.items()) + f"; files: "
@@ -121,13 +121,15 @@ def check(paths: Optional[list[Path]] = typer.Argument(None, help="knowledge fil
         _fail(exc)
 
 
-def _reason(path: Path) -> str:
+def _rejected(path: Path) -> tuple[str, str, str, str]:
+    """(target, 'rejected', file, reason) of a draft kept raw."""
     import json
 
     try:
-        return str(json.loads(path.read_text()).get("reason", "?"))
+        data = json.loads(path.read_text())
+        return str(data.get("target", path.name)), "rejected", str(path), str(data.get("reason", "?"))
     except ValueError:
-        return "unreadable"
+        return path.name, "rejected", str(path), "unreadable"
 
 
 def _print_stats() -> None:

@@ -210,13 +210,16 @@ def knowledge_dir() -> Path:
 
 
 def knowledge_files(path: str | Path) -> list[Path]:
-    """A file, or the `*.yaml`/`*.yml` files directly inside a folder, sorted."""
+    """A file, or the `*.yaml`/`*.yml` files directly inside a folder, sorted; a folder that does not exist
+    yet holds nothing (`knowledge draft` creates it), a missing file is an error."""
     p = Path(path)
     if p.is_dir():
         return sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
     if p.is_file():
         return [p]
-    raise ConfigError(f"knowledge path {p} does not exist; give a YAML file or a folder of them")
+    if p.suffix.lower() not in (".yaml", ".yml"):
+        return []
+    raise ConfigError(f"knowledge file {p} does not exist; fix the path in the recipe's `knowledge:` or --knowledge")
 
 
 def read_entries(path: Path) -> list[KnowledgeEntry]:
