@@ -314,14 +314,14 @@ def check_contradictions(kb: KnowledgeBase) -> None:
 
 
 def claimed_elsewhere(entry: KnowledgeEntry, kb: KnowledgeBase) -> list[str]:
-    """The synonyms of `entry` that name another structure of `kb` (a contradiction if kept)."""
-    out = []
-    for term in entry.synonyms:
-        other = kb.owner.get(label_key(term))
-        if term.lower().strip() not in CLASS_WORDS and other and other != entry.name \
-                and family_of(kb.entries[other]) != family_of(entry):
-            out.append(term)
-    return out
+    """The synonyms of `entry` that name another structure of `kb`, its derived variants included
+    ('perirenal' names a kidney): kept, they would make one word name two structures."""
+    owners: dict[str, set[str]] = {}
+    for name, e in kb.entries.items():
+        for term in e.terms():
+            owners.setdefault(label_key(term), set()).add(family_of(e))
+    return [t for t in entry.synonyms if t.lower().strip() not in CLASS_WORDS
+            and owners.get(label_key(t), set()) - {family_of(entry)}]
 
 
 # --- the active base ----------------------------------------------------------------------------------
