@@ -161,6 +161,9 @@ def render_card(*, name: str, version: str, splits: Mapping[str, Sequence[Mappin
                  + f"\n\nTokens: {tokens}; cost: ${cost:.4f}. Rows with QC flags: "
                    f"{sum(1 for r in rows if r['qc_flags'])}.\n")
 
+    from medseg_qa.knowledge_report import knowledge_section
+
+    parts.append(knowledge_section(rows))
     reviews = Counter(r["review_status"] for r in rows)
     parts.append("## Review status\n\nConversations a physician rejected are excluded; reviewed "
                  "ones carry the physician's corrections (edited turns, edited masks).\n\n"

@@ -16,6 +16,8 @@ app = typer.Typer(help="Build medical image reasoning-segmentation datasets (Med
 WorkspaceOpt = typer.Option(None, "--workspace", "-w", envvar="MEDSEGQA_WORKSPACE",
                             help="workspace folder (default ./medsegqa-data)")
 NoProgress = typer.Option(False, "--no-progress", help="hide progress bars")
+KnowledgeOpt = typer.Option(None, "--knowledge", help="knowledge file or folder that extends or overrides the "
+                            "built-in entries (repeatable; added to the recipe's `knowledge:`)")
 
 
 def _console():
@@ -72,9 +74,11 @@ def ingest(recipe: Optional[Path] = typer.Argument(None, help="recipe YAML (all 
                                                  "`medsegqa sources list`) instead of a recipe"),
            path: Optional[Path] = typer.Option(None, "--path", help="where that dataset lies (default: the "
                                                "`medsegqa pull` cache)"),
-           workspace: Optional[Path] = WorkspaceOpt, no_progress: bool = NoProgress) -> None:
+           workspace: Optional[Path] = WorkspaceOpt, no_progress: bool = NoProgress,
+           knowledge: Optional[list[Path]] = KnowledgeOpt) -> None:
     """Ingest a recipe's sources, or one registry dataset, into the workspace (a rerun adds nothing)."""
     from medseg_qa.config import load_recipe
+    from medseg_qa.knowledge import use_knowledge
     from medseg_qa.pipelines.ingest import ingest as run_ingest
     from medseg_qa.pipelines.ingest import ingest_source
 
@@ -90,6 +94,7 @@ def ingest(recipe: Optional[Path] = typer.Argument(None, help="recipe YAML (all 
             source = build_source(type_, options)
         else:
             rec = load_recipe(recipe)
+        use_knowledge([*(rec.knowledge if recipe else []), *map(str, knowledge or [])])
         with _open(workspace) as ws:
             _setup_logging(ws.root)
             summary = (ingest_source(ws, source, progress=not no_progress) if dataset
@@ -108,9 +113,14 @@ def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
              batch: bool = typer.Option(False, "--batch", help="submit the pending requests as OpenAI Batch "
                                         "API jobs (backend openai)"),
              collect: bool = typer.Option(False, "--collect", help="collect finished Batch API jobs into "
-                                          "conversations (idempotent)")) -> None:
+                                          "conversations (idempotent)"),
+             knowledge: Optional[list[Path]] = KnowledgeOpt,
+             allow_draft_knowledge: bool = typer.Option(False, "--allow-draft-knowledge", help="use knowledge "
+                                                        "entries still marked `status: draft` (rows are marked)")
+             ) -> None:
     """Ingest the recipe's sources, generate conversations for every record, and run QC."""
     from medseg_qa.config import load_recipe
+    from medseg_qa.knowledge import use_knowledge
     from medseg_qa.pipelines import batch_stage
     from medseg_qa.pipelines.generate import generate as run_generate
     from medseg_qa.pipelines.ingest import ingest as run_ingest
@@ -119,6 +129,8 @@ def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
         if dry_run + batch + collect > 1:
             raise MedsegQAError("use only one of --dry-run, --batch and --collect")
         rec = load_recipe(recipe, {"generation.seed": seed} if seed is not None else None)
+        rec = rec.model_copy(update={"knowledge": [*rec.knowledge, *map(str, knowledge or [])]})
+        use_knowledge(rec.knowledge)
         if batch or collect:
             batch_stage.require_openai(rec.generation)
         with _open(workspace) as ws:
@@ -137,7 +149,8 @@ def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
                 return _print_plan(batch_stage.dry_run(ws, rec))
             if batch:
                 return _print_batch(batch_stage.submit_batches(ws, rec, backend=backend))
-            summary = run_generate(ws, rec, backend=backend, progress=not no_progress)
+            summary = run_generate(ws, rec, backend=backend, progress=not no_progress,
+                                   allow_draft_knowledge=allow_draft_knowledge)
             _print_generate(summary)
     except MedsegQAError as exc:
         _fail(exc)
@@ -212,6 +225,10 @@ def export(version: str = typer.Option(..., "--version", help="semantic version,
     try:
         rec = load_recipe(recipe) if recipe else None
         config = rec.export if rec else ExportConfig()
+        if rec is not None:  # the card names the knowledge entries behind the rows
+            from medseg_qa.knowledge import use_knowledge
+
+            use_knowledge(rec.knowledge)
         with _open(workspace) as ws:
             _setup_logging(ws.root)
             result = export_dataset(ws, config, version, recipe_name=rec.name if rec else "adhoc",
@@ -309,6 +326,9 @@ def _register_subcommands() -> None:
 
     app.add_typer(sources_app, name="sources", help="The registry of public image-mask sets.")
     app.command("pull")(pull_command)
+    from medseg_qa.cli_knowledge import knowledge_app
+
+    app.add_typer(knowledge_app, name="knowledge")
 
 
 _register_subcommands()

@@ -102,6 +102,9 @@ class Recipe(_Strict):
     name: str
     description: str = ""
     sources: list[SourceSpec] = Field(min_length=1)
+    knowledge: list[str] = Field(default_factory=list,
+                                 description="knowledge files or folders that extend or override the built-in "
+                                             "entries (relative to the recipe file)")
     generation: GenerationConfig = Field(default_factory=GenerationConfig)
     export: ExportConfig = Field(default_factory=ExportConfig)
 
@@ -148,4 +151,6 @@ def load_recipe(path: str | Path, overrides: Optional[dict[str, Any]] = None) ->
         for key in parents:
             node = node.setdefault(key, {})
         node[leaf] = value
+    if isinstance(data, dict) and isinstance(data.get("knowledge"), list):  # paths are relative to the recipe
+        data["knowledge"] = [str(p.parent / k) if isinstance(k, str) else k for k in data["knowledge"]]
     return parse_recipe(data, str(p))

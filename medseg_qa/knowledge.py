@@ -1,40 +1,100 @@
 """The knowledge base: per-structure synonyms, functions, clinical associations and relations.
 
-Entries live as YAML files in `pipelines/knowledge/` (one file per group of structures); every label
-a source can produce needs an entry, so that generation can ask about it without naming it.
+Entries come from the built-in YAML files in `pipelines/knowledge/` and from any number of extra files or
+folders (a recipe's `knowledge:` list, `--knowledge PATH`), which extend the built-in base or override an
+entry of the same name. Every label a source can produce needs an entry, so that generation can ask about
+it without naming it; `medsegqa knowledge draft` has an LLM draft the missing ones for a person to sign off.
 
-It also owns how a structure's names are recognised in free text (`giveaway_terms`, `term_pattern`):
-generation uses it to keep questions implicit and QC uses the same matcher to check them, so the two
-can never disagree about what "naming the target" means.
+Contract:
+- one schema (`KnowledgeEntry`) for built-in, hand-written and drafted entries; an error names the file,
+  the entry and the field;
+- generative rules keep the files short: `sided: true` adds the left and right variants (synonyms and
+  aliases with `{side}` are formatted for them), `series:` adds numbered members (vertebrae, ribs);
+- a term (name, alias or synonym) claimed by two structures of different families is a contradiction and
+  refused, naming both (kinds of finding such as 'lesion' or 'tumour' may be shared);
+- labels resolve by name or alias, ignoring case, '_' vs '-' vs space, side word order and a few
+  spelling variants ('kidney_left' -> 'left kidney', 'Left-Cerebral-White-Matter').
+Text matching (giveaway terms and their systematic variants) lives in `knowledge_terms`.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from medseg_qa.errors import ConfigError
+from medseg_qa.knowledge_terms import (SIDE_WORDS, find_terms, giveaway_terms, mentions, normalize_text,  # noqa: F401
+                                       term_pattern)
 
-SIDE_WORDS = frozenset({"left", "right"})
+ONTOLOGY_PREFIXES = ("SCT", "FMA", "UBERON")
+#: kinds of finding, not structures: several lesion entries may list them
+CLASS_WORDS = frozenset({"lesion", "lesions", "tumour", "tumours", "tumor", "tumors", "mass", "masses", "nodule",
+                         "nodules", "neoplasm", "neoplasms", "cyst", "cysts", "carcinoma", "cancer", "metastasis",
+                         "metastases", "malignancy", "focal lesion"})
+_SPELLING = {"tumor": "tumour", "tumors": "tumours", "gray": "grey", "oedema": "edema", "oesophagus": "esophagus",
+             "peritumoural": "peritumoral", "haemorrhage": "hemorrhage"}
+_ORDINALS = ("zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth").split()
+
+
+class SideOverride(BaseModel):
+    """Fields of one side's variant that differ from the shared entry."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    synonyms: list[str] = Field(default_factory=list, description="added to the shared synonyms")
+    aliases: list[str] = Field(default_factory=list, description="added to the shared aliases")
+    ontology_code: Optional[str] = None
+    descriptor: Optional[str] = None
+    relations: Optional[list[str]] = Field(default=None, description="replace the shared relations")
+
+
+class Series(BaseModel):
+    """Numbered members of one kind (C1..C7, ribs 1..12): `{m}` is the member, `{ordinal}` its number as
+    a word; each member gets the entry's texts and these formatted names."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    members: list[str] = Field(min_length=1)
+    name: str = Field(description="e.g. '{m} vertebra'")
+    synonyms: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list)
+
+    @field_validator("members", mode="before")
+    @classmethod
+    def _as_text(cls, v):
+        return [str(m) for m in v] if isinstance(v, list) else v
 
 
 class KnowledgeEntry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(description="canonical label, lower case, e.g. 'left kidney'")
+    name: str = Field(min_length=1, description="canonical label, lower case, e.g. 'left kidney'")
     synonyms: list[str] = Field(default_factory=list,
-                                description="every name that gives it away; a trailing '-' marks a "
-                                            "combining prefix ('hepato-' matches 'hepatocellular')")
-    ontology_code: str | None = Field(default=None, description="'SCT:<id>' (SNOMED CT) or 'FMA:<id>'")
-    category: str = Field(description="organ, vessel, bone, lesion, region, ...")
-    descriptor: str | None = Field(default=None,
-                                   description="a noun phrase that points at it without naming it, used "
-                                               "when a question about another structure must mention it")
-    within: str | None = Field(default=None, description="the structure that contains it (a lesion's organ)")
+                                description="every name that gives it away, abbreviations included; a trailing "
+                                            "'-' marks a combining prefix ('hepato-' matches 'hepatocellular'); "
+                                            "plurals, adjectives and peri-/para-/intra-/sub- forms are derived")
+    aliases: list[str] = Field(default_factory=list,
+                               description="other spellings of the label that resolve to it (e.g. a dataset's "
+                                           "class name 'kidney_left')")
+    ontology_code: Optional[str] = Field(default=None, description="'SCT:<id>', 'FMA:<id>' or 'UBERON:<id>'; "
+                                                                   "null unless known with confidence")
+    category: str = Field(min_length=1, description="organ, vessel, bone, muscle, lesion, region, ...")
+    region: Optional[str] = Field(default=None, description="body region: head, neck, thorax, abdomen, pelvis, "
+                                                            "spine, upper limb, lower limb, skin, breast")
+    family: Optional[str] = Field(default=None,
+                                  description="the structure it is a part or kind of, when it shares synonyms "
+                                              "with it (both hippocampal parts: 'hippocampus')")
+    descriptor: Optional[str] = Field(default=None,
+                                      description="a noun phrase that points at it without naming it, used "
+                                                  "when a question about another structure must mention it")
+    within: Optional[str] = Field(default=None, description="the structure that contains it (a lesion's organ)")
     functions: list[str] = Field(default_factory=list,
                                  description="what it does, a verb phrase without its name "
                                              "('produces bile that helps digest fats')")
@@ -45,11 +105,103 @@ class KnowledgeEntry(BaseModel):
                                  description="anatomical relations, a verb phrase without its name")
     differentials: list[str] = Field(default_factory=list,
                                      description="structures it is confused with, as noun phrases")
+    neighbours: list[str] = Field(default_factory=list, description="structures typically next to it")
+    expected_side: Optional[Literal["left", "right", "midline", "bilateral"]] = None
+    modality_notes: list[str] = Field(default_factory=list, description="how it looks on CT, MR, US, ...")
+    sided: bool = Field(default=False, description="also define its left and right variants")
+    left: Optional[SideOverride] = None
+    right: Optional[SideOverride] = None
+    series: Optional[Series] = None
+    status: Optional[Literal["draft", "approved"]] = Field(
+        default=None, description="draft: written by an LLM, not yet signed off; absent: written by a person")
+    drafted_by: Optional[str] = Field(default=None, description="the model that drafted it")
+    reviewed_by: Optional[str] = None
+    reviewed_at: Optional[str] = Field(default=None, description="ISO time of the sign-off")
+
+    @field_validator("name")
+    @classmethod
+    def _lower(cls, v: str) -> str:
+        return " ".join(v.strip().lower().split())
+
+    @field_validator("ontology_code")
+    @classmethod
+    def _code(cls, v: Optional[str]) -> Optional[str]:
+        if v is not None and (v.split(":")[0] not in ONTOLOGY_PREFIXES or not re.fullmatch(r"[A-Z]+:[\w.]+", v)):
+            raise ValueError(f"'{v}' is not 'SCT:<id>', 'FMA:<id>' or 'UBERON:<id>'; use null when unsure")
+        return v
 
     def terms(self) -> tuple[str, ...]:
-        """Every term whose mention gives this structure away."""
-        return giveaway_terms(self.name, self.synonyms)
+        """Every term whose mention gives this structure away (variants included)."""
+        return giveaway_terms(self.name, [*self.synonyms, *self.aliases])
 
+
+def entry_hash(entry: KnowledgeEntry) -> str:
+    """The stable hash of an entry's content (same as `medseg_qa.ids.knowledge_hash`)."""
+    from medseg_qa.ids import stable_hash
+
+    return stable_hash(entry.model_dump(mode="json"))
+
+
+def label_key(label: str) -> str:
+    """How labels are compared: case, '_'/'-'/space and a few spellings ignored."""
+    words = re.split(r"[\s_\-]+", unicodedata.normalize("NFKC", label).lower().strip())
+    return " ".join(_SPELLING.get(w, w) for w in words if w)
+
+
+def _index_key(label: str) -> str:
+    """`label_key` with a single side word moved to the front ('rib left 1' -> 'left rib 1')."""
+    words = label_key(label).split()
+    side = [w for w in words if w in SIDE_WORDS]
+    return " ".join([side[0], *[w for w in words if w not in SIDE_WORDS]] if len(side) == 1 else words)
+
+
+# --- expansion of rules -----------------------------------------------------------------------------
+
+def _fill(text: str, **values: str) -> str:
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return " ".join(text.split())
+
+
+def _ordinal(member: str) -> str:
+    digits = re.sub(r"\D", "", member)
+    return _ORDINALS[int(digits)] if digits and int(digits) < len(_ORDINALS) else member
+
+
+def expand(entry: KnowledgeEntry) -> list[KnowledgeEntry]:
+    """The entry and the entries its rules generate (series members, then left/right variants); rule
+    fields are cleared in the results, and the generated ones get the entry's name as their family.
+    Synonyms with `{side}` belong to the sided variants only; aliases name one entry each, so the sided
+    variants get only those with `{side}`."""
+    rules = dict(sided=False, left=None, right=None, series=None)
+    family = entry.family or entry.name
+    members = [entry.model_copy(update=rules)]
+    if entry.series:
+        s = entry.series
+        for m in s.members:
+            values = dict(m=m, ordinal=_ordinal(m))
+            members.append(entry.model_copy(update={
+                **rules, "name": _fill(s.name, **values).lower(), "family": family, "ontology_code": None,
+                "synonyms": [_fill(x, **values) for x in [*entry.synonyms, *s.synonyms]],
+                "aliases": [_fill(x, **values) for x in [*entry.aliases, *s.aliases]]}))
+    out = [m.model_copy(update={"synonyms": [x for x in m.synonyms if "{side}" not in x],
+                                "aliases": [x for x in m.aliases if "{side}" not in x]}) for m in members]
+    if entry.sided:
+        for m in members[1:] if entry.series else members:
+            for side in ("left", "right"):
+                over = getattr(entry, side) or SideOverride()
+                out.append(m.model_copy(update={
+                    "name": f"{side} {m.name}", "family": family, "expected_side": side,
+                    "synonyms": [_fill(x, side=side) for x in [*m.synonyms, *over.synonyms]],
+                    "aliases": [_fill(x, side=side) for x in m.aliases if "{side}" in x] + over.aliases,
+                    "ontology_code": over.ontology_code,
+                    "descriptor": over.descriptor or (f"{m.descriptor} on the patient's {side}"
+                                                      if m.descriptor else None),
+                    "relations": over.relations if over.relations is not None else m.relations}))
+    return out
+
+
+# --- loading ------------------------------------------------------------------------------------------
 
 def knowledge_dir() -> Path:
     from medseg_qa import pipelines
@@ -57,113 +209,195 @@ def knowledge_dir() -> Path:
     return Path(pipelines.__file__).parent / "knowledge"
 
 
-@lru_cache(maxsize=1)
-def load_knowledge() -> dict[str, KnowledgeEntry]:
-    """All entries by canonical name (lower case); a duplicate name across files is an error."""
+def knowledge_files(path: str | Path) -> list[Path]:
+    """A file, or the `*.yaml`/`*.yml` files directly inside a folder, sorted; a folder that does not exist
+    yet holds nothing (`knowledge draft` creates it), a missing file is an error."""
+    p = Path(path)
+    if p.is_dir():
+        return sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
+    if p.is_file():
+        return [p]
+    if p.suffix.lower() not in (".yaml", ".yml"):
+        return []
+    raise ConfigError(f"knowledge file {p} does not exist; fix the path in the recipe's `knowledge:` or --knowledge")
+
+
+def read_entries(path: Path) -> list[KnowledgeEntry]:
+    """The entries of one file (a list of entries, or one entry as a mapping), as written (unexpanded)."""
     import yaml
 
-    entries: dict[str, KnowledgeEntry] = {}
-    for path in sorted(knowledge_dir().glob("*.yaml")):
+    try:
+        raw_entries = yaml.load(path.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix the syntax") from None
+    raw_entries = [raw_entries] if isinstance(raw_entries, dict) else (raw_entries or [])
+    if not isinstance(raw_entries, list):
+        raise ConfigError(f"{path}: a knowledge file must be a YAML list of entries or one entry")
+    out = []
+    for i, raw in enumerate(raw_entries, 1):
         try:
-            raw_entries = yaml.load(path.read_text(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
-        except yaml.YAMLError as exc:
-            raise ConfigError(f"{path}: not valid YAML ({exc.__class__.__name__}); fix the syntax") from None
-        if not isinstance(raw_entries, list):
-            raise ConfigError(f"{path}: a knowledge file must be a YAML list of entries")
-        for raw in raw_entries:
-            try:
-                entry = KnowledgeEntry.model_validate(raw)
-            except ValidationError as exc:
-                name = raw.get("name", "?") if isinstance(raw, dict) else "?"
-                raise ConfigError(f"{path}: bad knowledge entry {name!r}: {exc.errors()[0]['msg']} at "
-                                  f"{'.'.join(map(str, exc.errors()[0]['loc']))}; fix the entry") from None
-            key = entry.name.lower()
-            if key in entries:
-                raise ConfigError(f"{path}: knowledge entry {key!r} is defined twice; keep one")
-            entries[key] = entry
-    return entries
-
-
-def lookup(label: str) -> KnowledgeEntry | None:
-    return load_knowledge().get(label.lower().strip())
-
-
-# --- recognising names in free text -------------------------------------------------------------
-
-def normalize_text(text: str) -> str:
-    """NFKC with typographic apostrophes and dashes folded, so matching sees one spelling."""
-    text = unicodedata.normalize("NFKC", text)
-    return (text.replace("\u2019", "'").replace("\u2018", "'").replace("\u2010", "-")
-            .replace("\u2011", "-").replace("\u2013", "-"))
-
-
-def giveaway_terms(name: str, synonyms: list[str] | tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The name, its synonyms and, for a sided name, its unsided remainder ('left kidney' -> 'kidney'):
-    saying 'kidney' gives either kidney away."""
-    terms = {name.lower().strip(), *(s.lower().strip() for s in synonyms)}
-    words = name.lower().split()
-    rest = [w for w in words if w not in SIDE_WORDS]
-    if rest and len(rest) < len(words):
-        terms.add(" ".join(rest))
-    return tuple(sorted(t for t in terms if t))
-
-
-def _term_regex(term: str) -> str:
-    """One term as a regex: word-bounded, any case, hyphen or space between words, plural -s/-es
-    (-ies for -y), possessive; a trailing '-' makes it a prefix of a longer word."""
-    t = term.lower().strip()
-    if t.endswith("-"):
-        return rf"(?<![\w]){re.escape(t[:-1])}[\w-]*"
-    words = [re.escape(w) for w in re.split(r"[\s-]+", t) if w]
-    last = words[-1]
-    if last.endswith("y") and len(last) > 2:
-        words[-1] = last[:-1] + "(?:y|ies)"
-    body = r"[\s-]+".join(words)
-    return rf"(?<![\w]){body}(?:s|es)?(?:'s|s'|')?(?![\w])"
-
-
-@lru_cache(maxsize=512)
-def term_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """A compiled case-insensitive matcher for any of `terms` (longest first); None for no terms."""
-    clean = sorted({t.lower().strip() for t in terms if t.strip()}, key=len, reverse=True)
-    if not clean:
-        return None
-    return re.compile("|".join(f"(?:{_term_regex(t)})" for t in clean), re.IGNORECASE)
-
-
-@lru_cache(maxsize=8192)
-def _single(term: str) -> tuple[str, re.Pattern]:
-    """A term's cheap substring pre-filter (its first word's stem) and its own matcher."""
-    first = re.split(r"[\s-]+", term.lower().strip())[0]
-    stem = first[:-1] if first.endswith("y") and len(first) > 2 else first
-    return stem, re.compile(_term_regex(term), re.IGNORECASE)
-
-
-def find_terms(text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int, str]]:
-    """(start, end, term) of every match of every term in `text` (already normalised), in text order.
-
-    A substring pre-filter skips the terms that cannot occur, so checking a clean text against hundreds
-    of terms costs a few `in` tests rather than a large regex alternation.
-    """
-    low = text.lower()
-    found = []
-    for stem, rx, term in _compiled(tuple(terms)):
-        if stem in low:
-            found.extend((m.start(), m.end(), term) for m in rx.finditer(text))
-    return sorted(found)
-
-
-@lru_cache(maxsize=1024)
-def _compiled(terms: tuple[str, ...]) -> tuple[tuple[str, re.Pattern, str], ...]:
-    return tuple((*_single(t), t) for t in terms if t.strip())
-
-
-def mentions(text: str, terms: tuple[str, ...] | list[str]) -> list[str]:
-    """The spans of `text` that mention any of `terms` (empty when none), overlaps merged."""
-    norm = normalize_text(text)
-    out, last_end = [], -1
-    for start, end, _ in sorted(find_terms(norm, terms), key=lambda x: (x[0], -x[1])):
-        if start >= last_end:
-            out.append(norm[start:end])
-            last_end = end
+            out.append(KnowledgeEntry.model_validate(raw))
+        except ValidationError as exc:
+            name = raw.get("name", f"#{i}") if isinstance(raw, dict) else f"#{i}"
+            err = exc.errors()[0]
+            where = ".".join(map(str, err["loc"])) or "(entry)"
+            raise ConfigError(f"{path}: knowledge entry {name!r}: field '{where}': {err['msg']}; fix the entry"
+                              + (f" ({len(exc.errors()) - 1} more problem(s))" if len(exc.errors()) > 1 else "")
+                              ) from None
     return out
+
+
+@dataclass
+class KnowledgeBase:
+    """Expanded entries by name, where each came from, and the alias index."""
+
+    entries: dict[str, KnowledgeEntry] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)
+    builtin: set[str] = field(default_factory=set)
+    index: dict[str, str] = field(default_factory=dict)
+    owner: dict[str, str] = field(default_factory=dict)  # term key -> the first entry that claims it
+
+    def add_file(self, path: Path, *, builtin: bool) -> None:
+        seen: dict[str, str] = {}
+        for written in read_entries(path):
+            for e in expand(written):
+                if e.name in seen:
+                    raise ConfigError(f"{path}: knowledge entry {e.name!r} is defined twice; keep one")
+                seen[e.name] = written.name
+                if builtin and e.name in self.entries:
+                    raise ConfigError(f"{path}: knowledge entry {e.name!r} is defined twice (also in "
+                                      f"{self.origin[e.name]}); keep one")
+                self.entries[e.name] = e  # a recipe's entry overrides a built-in one of the same name
+                self.origin[e.name] = str(path)
+                (self.builtin.add if builtin else self.builtin.discard)(e.name)
+
+    def finish(self) -> "KnowledgeBase":
+        self.index = {}
+        for name, e in self.entries.items():
+            for key in {_index_key(name), *map(_index_key, e.aliases)}:
+                other = self.index.setdefault(key, name)
+                if other != name:
+                    raise ConfigError(f"knowledge entries {other!r} ({self.origin[other]}) and {name!r} "
+                                      f"({self.origin[name]}) both answer to the label {key!r}; keep it on one")
+        check_contradictions(self)
+        return self
+
+    def lookup(self, label: str) -> Optional[KnowledgeEntry]:
+        name = self.index.get(_index_key(label))
+        return self.entries.get(name) if name else None
+
+    def status(self, name: str) -> str:
+        """'builtin', 'approved' (signed off or written by a person) or 'draft'."""
+        if name in self.builtin:
+            return "builtin"
+        return "draft" if self.entries[name].status == "draft" else "approved"
+
+
+def family_of(e: KnowledgeEntry) -> str:
+    return e.family or " ".join(w for w in e.name.split() if w not in SIDE_WORDS)
+
+
+def check_contradictions(kb: KnowledgeBase) -> None:
+    """Refuse a term (name, alias or synonym) claimed by two structures of different families."""
+    owner = kb.owner
+    owner.clear()
+    for name, e in kb.entries.items():
+        for term in {name, *(s.lower().strip() for s in [*e.synonyms, *e.aliases])}:
+            if term in CLASS_WORDS or not term:
+                continue
+            other = owner.setdefault(label_key(term), name)
+            if other != name and family_of(kb.entries[other]) != family_of(e) \
+                    and e.family != other and kb.entries[other].family != name:
+                raise ConfigError(f"knowledge entries {other!r} ({kb.origin[other]}) and {name!r} "
+                                  f"({kb.origin[name]}) both claim the term {term!r}; keep it on one of them, or "
+                                  "give both the same `family` if one is a part or kind of the other")
+
+
+def claimed_elsewhere(entry: KnowledgeEntry, kb: KnowledgeBase) -> list[str]:
+    """The synonyms of `entry` that name another structure of `kb`, its derived variants included
+    ('perirenal' names a kidney): kept, they would make one word name two structures."""
+    owners: dict[str, set[str]] = {}
+    for name, e in kb.entries.items():
+        for term in e.terms():
+            owners.setdefault(label_key(term), set()).add(family_of(e))
+    return [t for t in entry.synonyms if t.lower().strip() not in CLASS_WORDS
+            and owners.get(label_key(t), set()) - {family_of(entry)}]
+
+
+# --- the active base ----------------------------------------------------------------------------------
+
+_ACTIVE: tuple = ((), ())
+
+
+def _stamp(extra: tuple[str, ...]) -> tuple:
+    """Which files the extra paths hold and when each last changed (a changed file rebuilds the base)."""
+    out = []
+    for p in extra:
+        for f in knowledge_files(p):
+            st = f.stat()
+            out.append((str(f), st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+@lru_cache(maxsize=8)
+def _build(extra: tuple[str, ...], stamp: tuple) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for path in sorted(knowledge_dir().glob("*.yaml")):
+        kb.add_file(path, builtin=True)
+    for path, _, _ in stamp:
+        kb.add_file(Path(path), builtin=False)
+    return kb.finish()
+
+
+def build_base(extra: tuple[str, ...] | list[str] = ()) -> KnowledgeBase:
+    """The built-in entries plus those of `extra` files/folders (later ones override earlier ones)."""
+    extra = tuple(str(Path(p).resolve()) for p in extra)
+    return _build(extra, _stamp(extra))
+
+
+def use_knowledge(paths: list[str] | tuple[str, ...] = ()) -> KnowledgeBase:
+    """Make the built-in base plus `paths` the active knowledge (for lookup, generation and QC); files
+    changed since the last call are read again."""
+    global _ACTIVE
+    extra = tuple(str(Path(p).resolve()) for p in paths)
+    active = (extra, _stamp(extra))
+    kb = _build(*active)  # validate before switching
+    if active != _ACTIVE:
+        _ACTIVE = active
+        qc = sys.modules.get("medseg_qa.qc")  # QC caches lexicons built from the active base
+        getattr(getattr(qc, "_kb_names_by_term", None), "cache_clear", lambda: None)()
+        getattr(getattr(qc, "_LEXICONS", None), "clear", lambda: None)()
+    return kb
+
+
+def active_base() -> KnowledgeBase:
+    return _build(*_ACTIVE)
+
+
+def load_knowledge() -> dict[str, KnowledgeEntry]:
+    """All active entries by canonical name (lower case)."""
+    return active_base().entries
+
+
+load_knowledge.cache_clear = _build.cache_clear  # type: ignore[attr-defined]
+
+
+def lookup(label: str) -> Optional[KnowledgeEntry]:
+    return active_base().lookup(label)
+
+
+def usable_entry(target: str, allow_draft: bool = False) -> tuple[Optional[KnowledgeEntry], Optional[str], str]:
+    """(entry, None, status) when generation may use the target's entry, else (None, reason code, one-line
+    message saying how to fix it): 'no_knowledge' or 'draft_knowledge'."""
+    kb = active_base()
+    entry = kb.lookup(target)
+    if entry is None:
+        return None, "no_knowledge", (f"no knowledge-base entry for target '{target}'; draft one with `medsegqa "
+                                      "knowledge draft RECIPE.yaml`, check and sign it off, or list a knowledge "
+                                      "file in the recipe's `knowledge:`")
+    status = kb.status(entry.name)
+    if status == "draft" and not allow_draft:
+        return None, "draft_knowledge", (f"the knowledge entry '{entry.name}' ({kb.origin[entry.name]}) is an "
+                                         f"unreviewed draft; check it and run `medsegqa knowledge sign-off "
+                                         f"'{entry.name}' --by NAME`, or pass --allow-draft-knowledge")
+    return entry, None, status

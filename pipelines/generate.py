@@ -22,7 +22,7 @@ from typing import Iterator
 
 from medseg_qa.errors import MedsegQAError
 from medseg_qa.ids import conversation_id, stable_hash
-from medseg_qa.knowledge import lookup
+from medseg_qa.knowledge import lookup, usable_entry, use_knowledge
 from medseg_qa.llm import ConversationRequest, build_backend
 from medseg_qa.qc import check_conversation, near_duplicates
 from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
@@ -87,9 +87,13 @@ def _drafts(backend, requests: list[ConversationRequest]) -> Iterator[tuple[int,
             yield i, exc
 
 
-def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> GenerateSummary:
-    """Generate every missing conversation of the recipe, then run QC over the catalog."""
+def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True,
+             allow_draft_knowledge: bool = False) -> GenerateSummary:
+    """Generate every missing conversation of the recipe, then run QC over the catalog. The recipe's
+    knowledge files join the built-in base; a target whose entry is an unreviewed draft is quarantined
+    unless `allow_draft_knowledge`, and each conversation records its entry's status."""
     gen = recipe.generation
+    use_knowledge(recipe.knowledge)
     backend = backend or build_backend(gen, workspace=ws)
     summary = GenerateSummary()
     jobs: list[Job] = []
@@ -97,12 +101,12 @@ def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> G
         summary.planned += 1
         if ws.has_conversation(job.conversation_id):
             summary.skipped_existing += 1
-        elif lookup(job.record.target) is None:
-            summary.quarantined["no_knowledge"] += 1
-            ws.quarantine("generate", job.record.record_id, "no_knowledge",
-                          f"no knowledge-base entry for target '{job.record.target}'; add one to "
-                          f"pipelines/knowledge/*.yaml [{job.record.dataset}:{job.record.origin}]")
+        elif (gate := usable_entry(job.record.target, allow_draft_knowledge))[1] is not None:
+            summary.quarantined[gate[1]] += 1
+            ws.quarantine("generate", job.record.record_id, gate[1],
+                          f"{gate[2]} [{job.record.dataset}:{job.record.origin}]")
         else:
+            ws.clear_quarantine("generate", job.record.record_id)
             jobs.append(job)
     asked = _first_questions_by_group(ws)
     attempt, retries = 0, gen.qc_retries
@@ -143,7 +147,8 @@ def catalog_counts(ws: Workspace) -> tuple[Counter, Counter]:
 def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Conversation, str]:
     prov = dict(backend=backend.name, model=backend.model, prompt_version=gen.prompt_version,
                 seed=attempt_seed(job, gen, attempt),
-                params={k: v for k, v in job.params.items() if k != "k"})
+                params={k: v for k, v in job.params.items() if k != "k"},
+                knowledge_status=usable_entry(job.record.target, allow_draft=True)[2])
     if isinstance(result, MedsegQAError):
         log.warning("generation failed for %s: %s", job.record.record_id, result)
         conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,

@@ -29,6 +29,9 @@ class GenerationProvenance(Record):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    knowledge_status: Literal["builtin", "approved", "draft"] = Field(
+        default="builtin", description="the target's knowledge entry: built in, written or signed off by a "
+                                       "person, or an unreviewed LLM draft (--allow-draft-knowledge)")
 
 
 class Conversation(Record):
