@@ -102,6 +102,8 @@ class Recipe(_Strict):
     name: str
     description: str = ""
     sources: list[SourceSpec] = Field(min_length=1)
+    deduplicate: bool = Field(default=False, description="allow registry sets that share patients (the "
+                              "registry's overlaps:): identical images are stored once and split together")
     generation: GenerationConfig = Field(default_factory=GenerationConfig)
     export: ExportConfig = Field(default_factory=ExportConfig)
 
