@@ -26,7 +26,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from medseg_qa.errors import ConfigError
 
-PHASH_MAX_DISTANCE = 10  # of 64 bits: consecutive video frames and mild re-crops; distinct images sit near 32
+PHASH_MAX_DISTANCE = 10  # of 64 bits: drifting video frames and 5% re-crops chain within it; the T1 and PD
+# scans of one brain slice (ITK examples) sit 16 apart, unrelated images 24 to 32
 
 
 # -- registry overlaps ---------------------------------------------------------------------------------

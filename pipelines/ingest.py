@@ -181,12 +181,12 @@ def _ingest_source(ws: Workspace, source: Source, progress: bool) -> IngestSumma
                 ws.clear_quarantine("ingest", key)
                 before = ws.origin_records(ds, origin)
                 for rec, image_png, mask_png in records:
-                    if rec.record_id in seen:
-                        summary.duplicates += 1
+                    repeat = rec.record_id in seen
+                    summary.duplicates += repeat
                     seen.add(rec.record_id)
                     rec.image_blob = ws.put_blob(image_png)
                     rec.mask_blob = ws.put_blob(mask_png)
-                    _store(ws, rec, summary)
+                    _store(ws, rec, IngestSummary() if repeat else summary)  # a repeat: its own row, no count
                 for gone in sorted(before - {rec.record_id for rec, _, _ in records}):
                     summary.retired += ws.retire_provenance(gone, ds, origin)
         pending.clear()
@@ -218,7 +218,7 @@ def _ingest_source(ws: Workspace, source: Source, progress: bool) -> IngestSumma
 def ingest(ws: Workspace, recipe, *, progress: bool = True) -> IngestSummary:
     """Ingest every source of a recipe, after refusing one that combines overlapping registry sets
     without `deduplicate: true` (see `medseg_qa.registry.check_overlaps`)."""
-    from medseg_qa.registry import check_overlaps
+    from medseg_qa.grouping import check_overlaps
 
     sources = [build_source(spec.type, spec.options) for spec in recipe.sources]
     check_overlaps([s.info.dataset for s in sources], deduplicate=recipe.deduplicate, where=recipe.name)

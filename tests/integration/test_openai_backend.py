@@ -309,3 +309,74 @@ def _app():
     from medseg_qa.cli import app
 
     return app
+
+
+def test_reported_cost_equals_what_the_server_billed_with_repairs_and_regenerations(tmp_path):
+    """Invalid answers force repair reprompts and failures; every response the server sent is counted."""
+    faults = Faults(rate_invalid_content=0.3, persistent_invalid=0.3, seed=3)
+    with FaultServer(faults) as srv:
+        recipe = _recipe(srv.base_url, {"cases": 3, "slices_per_case": 2, "size": 128},
+                         prices={MODEL: {"prompt_per_1k": 1.0, "completion_per_1k": 2.0}})
+        with _workspace(tmp_path / "ws", {"cases": 3, "slices_per_case": 2, "size": 128}) as ws:
+            s = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert srv.stats.repairs > 0 and s.states["failed"] > 0
+            assert (s.prompt_tokens, s.completion_tokens) == (srv.stats.prompt_tokens, srv.stats.completion_tokens)
+            assert s.cost_usd == pytest.approx(srv.stats.prompt_tokens / 1000 + 2 * srv.stats.completion_tokens / 1000)
+            billed = usage_totals(ws)["billed"]
+            assert (billed["prompt_tokens"], billed["completion_tokens"]) == (srv.stats.prompt_tokens,
+                                                                              srv.stats.completion_tokens)
+            # retry the failed ones once the server answers well: new seeds (not the cached bad answers)
+            srv.faults.persistent_invalid, srv.faults.rate_invalid_content = 0.0, 0.0
+            before = srv.total_chat_requests()
+            again = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert srv.total_chat_requests() == before  # without --retry-failed nothing is re-sent
+            retried = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False, retry_failed=True)
+            assert retried.retried_failed == s.states["failed"] and retried.states["failed"] == 0
+            assert again.prompt_tokens == 0
+            assert usage_totals(ws)["billed"]["prompt_tokens"] == srv.stats.prompt_tokens
+
+
+def test_conversation_ids_and_cache_keys_follow_the_endpoint_and_modes(tmp_path):
+    with FaultServer() as srv:
+        with _workspace(tmp_path / "ws") as ws:
+            ids = lambda **g: sorted(j.conversation_id for j in plan_jobs(ws, _recipe(srv.base_url, **g).generation))
+            base = ids()
+            assert ids() == base
+            assert ids(multimodal=True) != base and ids(structured="json_object") != base
+            other = _recipe(srv.base_url.replace("127.0.0.1", "localhost")).generation
+            assert sorted(j.conversation_id for j in plan_jobs(ws, other)) != base
+            same = _recipe(srv.base_url.replace("http://", "HTTP://") + "/").generation
+            assert sorted(j.conversation_id for j in plan_jobs(ws, same)) == base  # normalised
+            b1, b2 = _fast_backend(_recipe(srv.base_url), ws), _fast_backend(_recipe("http://user:pw@other:9/v1"), ws)
+            msgs = [{"role": "user", "content": "x"}]
+            assert b1.cache_key(msgs, {}, None) != b2.cache_key(msgs, {}, None)
+            assert b2.endpoint == "http://other:9/v1"  # credentials never reach ids or keys
+
+
+def test_two_generate_processes_never_both_pay(tmp_path):
+    """A real second process: while one holds the workspace, `medsegqa generate` exits with one line naming it."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "ws"
+    _workspace(root).close()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys,time; from medseg_qa.workspace import Workspace\n"
+        f"ws = Workspace({str(root)!r})\n"
+        "with ws.writer('generate'):\n    print('held', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        recipe = tmp_path / "r.yaml"
+        recipe.write_text("name: t\nsources:\n  - type: phantom\n    options: {cases: 1, slices_per_case: 2, size: 128}\n")
+        out = subprocess.run([sys.executable, "-m", "medseg_qa", "generate", str(recipe), "-w", str(root),
+                              "--no-progress"], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 2
+        assert f"pid {holder.pid}" in out.stderr and "in use by another medsegqa process" in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    with Workspace(root) as ws:  # released when its holder died
+        with ws.writer("generate"):
+            pass
