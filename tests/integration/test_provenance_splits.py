@@ -185,3 +185,37 @@ def test_quarantine_entries_clear_on_a_fixed_rerun_whatever_key_they_named(tmp_p
         (root / "bad_mask.png").unlink()
         s = ingest_source(ws, _folder(root, "set-a"), progress=False)
         assert ws.quarantined() == [] and s.quarantine_cleared == 1
+
+
+def test_a_fixed_nifti_volume_clears_its_quarantine_entry(tmp_path):
+    """NIfTI errors name the volume file, its records the slices: the entry still clears once fixed."""
+    from tests.integration.test_nifti_source import msd, phantom, write
+
+    ct, lab = phantom()
+    root = msd(tmp_path / "t", {"a_good": (ct, lab), "c_grid": (ct, lab)})
+    write(root / "labelsTr" / "c_grid.nii.gz", lab[:, :, :40].copy())
+    src = lambda: build_source("nifti", dict(root=str(root), max_slices_per_label=1, dataset="task99"))
+    with Workspace(tmp_path / "ws") as ws:
+        ingest_source(ws, src(), progress=False)
+        assert [(k, c) for _, k, c, _ in ws.quarantined()] == [("task99:imagesTr/c_grid.nii.gz", "grid_mismatch")]
+        write(root / "labelsTr" / "c_grid.nii.gz", lab)
+        s = ingest_source(ws, src(), progress=False)
+        assert ws.quarantined() == [] and s.quarantine_cleared == 1
+        # same pixels as a_good: no new record, but the fixed volume has its own provenance rows
+        assert s.added == 0 and any(r["origin"].startswith("imagesTr/c_grid") for r in ws.provenance())
+
+
+def test_a_renamed_label_retires_the_old_records_and_clears_the_generate_quarantine(tmp_path):
+    root = _real_folder(tmp_path / "set")
+    spec = lambda label: {"name": "t", "sources": [{"type": "folder", "options": {
+        "root": str(root), "label": label, "modality": "MR", "body_region": "head", "dataset": "set-a"}}]}
+    with Workspace(tmp_path / "ws") as ws:
+        ingest(ws, parse_recipe(spec("blobby thing")), progress=False)
+        g = generate(ws, parse_recipe(spec("blobby thing")), progress=False)
+        assert g.quarantined["no_knowledge"] == 2 and len(ws.quarantined()) == 2
+        s = ingest(ws, parse_recipe(spec("liver")), progress=False)  # the recipe names the label properly now
+        assert s.added == 2 and s.retired == 2
+        assert {r.target for r in ws.records()} == {"liver"}
+        assert ws.counts()["records_retired"] == 2  # kept, not deleted
+        g2 = generate(ws, parse_recipe(spec("liver")), progress=False)
+        assert ws.quarantined() == [] and g2.states["passed"] + g2.states["flagged"] == 2
