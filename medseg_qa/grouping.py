@@ -6,9 +6,10 @@ Contract:
 - a dataset that gives every image its own "patient" (2D sets: Kvasir, ISIC, BUSI, CVC frames) is grouped
   by near-duplicate images instead: a perceptual hash (`imagehash.phash`, 64 bits) per image, and
   union-find over pairs within `PHASH_MAX_DISTANCE` bits, so video frames of one polyp and re-crops of one
-  lesion form one group. Pairs are found by multi-index hashing (split the hash into distance+1 bands:
-  two hashes within the distance agree exactly on at least one band), so the work grows with the
-  number of near pairs, not with the square of the images: it scales to 100k images;
+  lesion form one group. Equal hashes join at once; pairs of distinct ones are found by multi-index
+  hashing (split the hash into distance+1 bands: two hashes within the distance agree exactly on at
+  least one band) and compared a block of rows at a time, so the work follows the bucket sizes, not the
+  square of the images, and memory stays bounded: it scales to 100k images (`bench/bench_grouping.py`);
 - across datasets, records with identical pixels (the same image blob) always join one group, so the
   same volume under two registry names (a deduplicated overlap) cannot be split apart;
 - `check_overlaps` refuses a recipe that combines registry sets listed together under the registry's
@@ -114,17 +115,24 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)  # the smaller key names the group: deterministic
 
 
-def near_pairs(hashes: Sequence[int], max_distance: int = PHASH_MAX_DISTANCE) -> list[tuple[int, int]]:
-    """Index pairs (i < j) whose 64-bit hashes differ in at most `max_distance` bits."""
+def near_pairs(hashes: Sequence[int], max_distance: int = PHASH_MAX_DISTANCE,
+               block: int = 1024) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of distinct hash values within `max_distance` bits (equal values are left to
+    the caller: `cluster_hashes` joins them first)."""
+    return [tuple(p) for p in _near_pair_array(hashes, max_distance, block).tolist()]
+
+
+def _near_pair_array(hashes: Sequence[int], max_distance: int, block: int = 1024):
+    """The (k, 2) array behind `near_pairs`. Buckets are compared `block` rows at a time, so a crowded
+    bucket costs time, never a square-sized matrix."""
     import numpy as np
 
     n = len(hashes)
+    found = [np.empty((0, 2), dtype=np.int64)]
     if n < 2:
-        return []
+        return found[0]
     h = np.array(hashes, dtype=np.uint64)
-    bands = max_distance + 1
-    edges = np.linspace(0, 64, bands + 1).astype(int)
-    pairs: set[tuple[int, int]] = set()
+    edges = np.linspace(0, 64, max_distance + 2).astype(int)
     for lo, hi in zip(edges[:-1], edges[1:]):
         if hi <= lo:
             continue
@@ -132,17 +140,30 @@ def near_pairs(hashes: Sequence[int], max_distance: int = PHASH_MAX_DISTANCE) ->
         order = np.argsort(key, kind="stable")
         sorted_key = key[order]
         starts = np.flatnonzero(np.r_[True, sorted_key[1:] != sorted_key[:-1]])
-        ends = np.r_[starts[1:], n]
-        for s, e in zip(starts, ends):
-            if e - s < 2:
-                continue
-            idx = order[s:e]
-            block = h[idx]
-            dist = np.bitwise_count(block[:, None] ^ block[None, :])
-            ii, jj = np.nonzero(np.triu(dist <= max_distance, k=1))
-            for a, b in zip(idx[ii].tolist(), idx[jj].tolist()):
-                pairs.add((min(a, b), max(a, b)))
-    return sorted(pairs)
+        sizes = np.diff(np.r_[starts, n])
+        for s, size in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist()):
+            idx = order[s:s + size]
+            for r0 in range(0, size - 1, block):
+                rows, cols = idx[r0:r0 + block], idx[r0:]
+                dist = np.bitwise_count(h[rows][:, None] ^ h[cols][None, :])
+                ii, jj = np.nonzero((dist <= max_distance) & (dist > 0))
+                a, b = rows[ii], cols[jj]
+                found.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
+    return np.unique(np.concatenate(found), axis=0)
+
+
+def cluster_hashes(hashes: Sequence[int], max_distance: int = PHASH_MAX_DISTANCE) -> list[int]:
+    """A cluster label per hash: equal hashes share one, near ones are joined transitively (connected
+    components of the near-pair graph of the distinct values)."""
+    import numpy as np
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    values, inverse = np.unique(np.array(hashes, dtype=np.uint64), return_inverse=True)
+    pairs = _near_pair_array(values.tolist(), max_distance)
+    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(values), len(values)))
+    _, labels = connected_components(graph, directed=False)
+    return labels[inverse].tolist()
 
 
 def group_keys(items: Sequence[tuple[str, str, str]], image_hash, *,
@@ -170,8 +191,7 @@ def group_keys(items: Sequence[tuple[str, str, str]], image_hash, *,
             else:
                 owner[blob] = node
     by_image = sorted({blob for node, blobs in images_of.items() if method[node[0]] != "patient" for blob in blobs})
-    if by_image:
-        hashes = [image_hash(b) for b in by_image]
-        for i, j in near_pairs(hashes, max_distance):
-            uf.union(owner[by_image[i]], owner[by_image[j]])
+    first: dict[int, str] = {}
+    for blob, label in zip(by_image, cluster_hashes([image_hash(b) for b in by_image], max_distance)):
+        uf.union(owner[first.setdefault(label, blob)], owner[blob])
     return {node: "/".join(uf.find(node)) for node in images_of}, method

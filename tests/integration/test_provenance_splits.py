@@ -13,7 +13,7 @@ from PIL import Image
 
 from medseg_qa.config import parse_recipe
 from medseg_qa.errors import ConfigError
-from medseg_qa.grouping import check_overlaps, near_pairs, phash_png
+from medseg_qa.grouping import check_overlaps, cluster_hashes, near_pairs, phash_png
 from medseg_qa.pipelines.generate import generate
 from medseg_qa.pipelines.ingest import ingest, ingest_source
 from medseg_qa.sources import build_source
@@ -142,12 +142,17 @@ def test_near_pairs_match_brute_force_on_20k_hashes():
         flip = rng.choice(64, size=i % 13, replace=False)
         hashes[i + 1] = hashes[i] ^ int(sum(1 << int(b) for b in flip))
     got = set(near_pairs(hashes, 10))
-    planted = {(i, i + 1) for i in range(0, 400, 2) if (i % 13) <= 10}
+    planted = {(i, i + 1) for i in range(0, 400, 2) if 0 < (i % 13) <= 10}
     assert planted <= got
+    assert set(near_pairs(hashes[:3000], 10, block=7)) == {p for p in got if p[1] < 3000}  # blocks change nothing
+    labels = cluster_hashes(hashes, 10)
+    assert all(labels[i] == labels[i + 1] for i in range(0, 400, 2) if (i % 13) <= 10)  # equal hashes too
+    joined = len(got) + len([i for i in range(0, 400, 2) if i % 13 == 0])  # near pairs plus equal ones
+    assert len(set(labels)) == 20000 - joined  # (random 63-bit hashes: about one chance pair within 10 bits)
     sample = rng.choice(20000, 300, replace=False)
     for a in sample:  # no pair missed or invented around a random sample (brute force)
         for b in range(20000):
-            if a != b and bin(hashes[a] ^ hashes[b]).count("1") <= 10:
+            if hashes[a] != hashes[b] and bin(hashes[a] ^ hashes[b]).count("1") <= 10:
                 assert (min(a, b), max(a, b)) in got
 
 
