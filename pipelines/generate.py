@@ -21,6 +21,7 @@ Backends that can work on many requests at once expose `generate_many(requests)`
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections import Counter
@@ -139,6 +140,7 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
     summary = GenerateSummary()
     jobs: list[Job] = []
     planned: set[str] = set()
+    spent: dict[str, Counter] = {}  # tokens and cost of every attempt of a job, discarded drafts included
     started = time.time()
     failed = {cid for (cid,) in ws.db.execute("SELECT conversation_id FROM conversations WHERE state='failed'")}
     for job in plan_jobs(ws, gen):
@@ -152,19 +154,22 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
                           f"no knowledge-base entry for target '{job.record.target}'; add one to "
                           f"pipelines/knowledge/*.yaml [{job.record.dataset}:{job.record.origin}]")
         else:
-            if job.conversation_id in failed:
+            if job.conversation_id in failed:  # its earlier attempts count in its provenance too
                 summary.retried_failed += 1
-                body = ws.db.execute("SELECT json_extract(body, '$.provenance.attempts') FROM conversations "
-                                     "WHERE conversation_id=?", (job.conversation_id,)).fetchone()
-                job.offset = int(body[0] or 1)
+                row = ws.db.execute("SELECT json_extract(body, '$.provenance') FROM conversations "
+                                    "WHERE conversation_id=?", (job.conversation_id,)).fetchone()
+                prov = json.loads(row[0])
+                job.offset = int(prov.get("attempts") or 1)
+                spent[job.conversation_id] = Counter(prompt=prov["prompt_tokens"], completion=prov["completion_tokens"],
+                                                     cost=prov["cost_usd"])
             jobs.append(job)
     with ws.transaction():
         summary.superseded = supersede(ws, gen, planned)
         ws.clear_stale_quarantine("generate", started)  # fixed since the last run (knowledge added, ...)
     asked = _first_questions_by_group(ws)
     attempt, retries = 0, gen.qc_retries
-    spent: dict[str, Counter] = {}  # tokens and cost of every attempt of a job, discarded drafts included
     billed_before = Counter(getattr(backend, "billed", {}))
+    this_run: Counter = Counter()
     with progress_bar("generate", len(jobs), progress) as advance:
         while jobs:
             retry: list[Job] = []
@@ -172,6 +177,8 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
                 job = jobs[i]
                 conv, state = _conversation(job, gen, backend, result, attempt + job.offset)
                 used = spent.setdefault(job.conversation_id, Counter())
+                this_run.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
+                this_run["cost"] += conv.provenance.cost_usd
                 used.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
                 used["cost"] += conv.provenance.cost_usd
                 group = asked.setdefault((job.record.target, job.record.patient_id), [])
@@ -194,9 +201,8 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
         summary.prompt_tokens, summary.completion_tokens = billed["prompt"], billed["completion"]
         summary.cost_usd = backend.cost(billed["prompt"], billed["completion"])
     else:
-        summary.prompt_tokens = sum(u["prompt"] for u in spent.values())
-        summary.completion_tokens = sum(u["completion"] for u in spent.values())
-        summary.cost_usd = sum(u["cost"] for u in spent.values())
+        summary.prompt_tokens, summary.completion_tokens = this_run["prompt"], this_run["completion"]
+        summary.cost_usd = this_run["cost"]
     summary.states, summary.flags = catalog_counts(ws)
     return summary
 

@@ -315,11 +315,13 @@ def test_reported_cost_equals_what_the_server_billed_with_repairs_and_regenerati
     """Invalid answers force repair reprompts and failures; every response the server sent is counted."""
     faults = Faults(rate_invalid_content=0.3, persistent_invalid=0.3, seed=3)
     with FaultServer(faults) as srv:
-        recipe = _recipe(srv.base_url, {"cases": 3, "slices_per_case": 2, "size": 128},
+        cases = {"cases": 2, "slices_per_case": 3, "size": 128}  # repeated first questions per patient: QC retries
+        recipe = _recipe(srv.base_url, cases, conversations_per_record=2,
                          prices={MODEL: {"prompt_per_1k": 1.0, "completion_per_1k": 2.0}})
-        with _workspace(tmp_path / "ws", {"cases": 3, "slices_per_case": 2, "size": 128}) as ws:
+        with _workspace(tmp_path / "ws", cases) as ws:
             s = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
             assert srv.stats.repairs > 0 and s.states["failed"] > 0
+            assert any(c.provenance.attempts > 1 for c, _ in ws.conversations())  # QC regenerations happened
             assert (s.prompt_tokens, s.completion_tokens) == (srv.stats.prompt_tokens, srv.stats.completion_tokens)
             assert s.cost_usd == pytest.approx(srv.stats.prompt_tokens / 1000 + 2 * srv.stats.completion_tokens / 1000)
             billed = usage_totals(ws)["billed"]
@@ -333,7 +335,11 @@ def test_reported_cost_equals_what_the_server_billed_with_repairs_and_regenerati
             retried = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False, retry_failed=True)
             assert retried.retried_failed == s.states["failed"] and retried.states["failed"] == 0
             assert again.prompt_tokens == 0
-            assert usage_totals(ws)["billed"]["prompt_tokens"] == srv.stats.prompt_tokens
+            totals = usage_totals(ws)
+            assert totals["billed"]["prompt_tokens"] == srv.stats.prompt_tokens
+            # and the conversations' own provenance adds up to the same: no attempt's tokens dropped
+            assert (totals["prompt_tokens"], totals["completion_tokens"]) == (srv.stats.prompt_tokens,
+                                                                              srv.stats.completion_tokens)
 
 
 def test_conversation_ids_and_cache_keys_follow_the_endpoint_and_modes(tmp_path):
