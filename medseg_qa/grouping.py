@@ -166,13 +166,15 @@ def cluster_hashes(hashes: Sequence[int], max_distance: int = PHASH_MAX_DISTANCE
     return labels[inverse].tolist()
 
 
-def group_keys(items: Sequence[tuple[str, str, str]], image_hash, *,
-               max_distance: int = PHASH_MAX_DISTANCE) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
+def group_keys(items: Sequence[tuple[str, str, str]], image_hash, *, max_distance: int = PHASH_MAX_DISTANCE,
+               overlapping: Iterable[frozenset[str]] = ()) -> tuple[dict[tuple[str, str], str], dict[str, str]]:
     """Group every (dataset, patient_id, image_blob) item.
 
     `image_hash(image_blob) -> int` gives the perceptual hash (called once per distinct image of the
-    datasets grouped by images). Returns ({(dataset, patient_id): group key}, {dataset: "patient" or
-    "near-duplicate images"}); a group key is the smallest "dataset/patient" of its group."""
+    datasets grouped by images, and of the `overlapping` dataset pairs: sets known to share patients,
+    whose near-duplicate images join across the two sets even when their pixels differ, e.g. another
+    windowing). Returns ({(dataset, patient_id): group key}, {dataset: "patient" or "near-duplicate
+    images"}); a group key is the smallest "dataset/patient" of its group."""
     images_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for ds, pid, blob in items:
         images_of[(ds, pid)].add(blob)
@@ -191,7 +193,29 @@ def group_keys(items: Sequence[tuple[str, str, str]], image_hash, *,
             else:
                 owner[blob] = node
     by_image = sorted({blob for node, blobs in images_of.items() if method[node[0]] != "patient" for blob in blobs})
+    hashes: dict[str, int] = {}
+
+    def hash_of(blob: str) -> int:
+        if blob not in hashes:
+            hashes[blob] = image_hash(blob)
+        return hashes[blob]
+
     first: dict[int, str] = {}
-    for blob, label in zip(by_image, cluster_hashes([image_hash(b) for b in by_image], max_distance)):
+    for blob, label in zip(by_image, cluster_hashes([hash_of(b) for b in by_image], max_distance)):
         uf.union(owner[first.setdefault(label, blob)], owner[blob])
+    for pair in overlapping:
+        if not pair <= set(by_dataset):
+            continue
+        a, b = sorted(pair)
+        blobs = [(ds, blob) for ds in (a, b) for node in by_dataset[ds] for blob in sorted(images_of[node])]
+        values = [hash_of(blob) for _, blob in blobs]
+        equal: dict[tuple[str, int], str] = {}
+        for (ds, blob), v in zip(blobs, values):
+            equal.setdefault((ds, v), blob)
+        for (ds, v), blob in equal.items():  # equal hashes across the two sets
+            if ds == a and (b, v) in equal:
+                uf.union(owner[blob], owner[equal[(b, v)]])
+        for i, j in _near_pair_array(values, max_distance).tolist():
+            if blobs[i][0] != blobs[j][0]:  # only across the two sets: within one, patients stay apart
+                uf.union(owner[blobs[i][1]], owner[blobs[j][1]])
     return {node: "/".join(uf.find(node)) for node in images_of}, method

@@ -143,12 +143,16 @@ def plan_splits(items: Iterable[tuple[str, str, str, str]], fractions: SplitFrac
     """Split (dataset, patient_id, image_blob, target) items by group (see the module contract).
 
     `previous` maps 'dataset/patient_id' nodes to the split an earlier version gave them;
-    `image_hash(image_blob)` gives a 64-bit perceptual hash (needed only for datasets grouped by images)."""
+    `image_hash(image_blob)` gives a 64-bit perceptual hash (needed for datasets grouped by images and for
+    registry sets that overlap, whose near-duplicate images join across the two sets)."""
     from medseg_qa.grouping import group_keys
 
     items = list(items)
     previous = previous or {}
-    groups, method = group_keys([(d, p, b) for d, p, b, _ in items], image_hash or _no_hash)
+    from medseg_qa.grouping import check_overlaps
+
+    overlapping = [frozenset((a, b)) for a, b, _ in check_overlaps({d for d, _, _, _ in items}, deduplicate=True)]
+    groups, method = group_keys([(d, p, b) for d, p, b, _ in items], image_hash or _no_hash, overlapping=overlapping)
     members: dict[str, list[str]] = defaultdict(list)
     for (ds, pid), g in groups.items():
         members[g].append(node_key(ds, pid))

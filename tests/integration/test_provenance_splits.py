@@ -224,3 +224,30 @@ def test_a_renamed_label_retires_the_old_records_and_clears_the_generate_quarant
         assert ws.counts()["records_retired"] == 2  # kept, not deleted
         g2 = generate(ws, parse_recipe(spec("liver")), progress=False)
         assert ws.quarantined() == [] and g2.states["passed"] + g2.states["flagged"] == 2
+
+
+def test_overlapping_volume_sets_join_their_patients_by_near_duplicate_images():
+    """MSD liver and LiTS as two patient-grouped sets whose pixels differ slightly (another windowing):
+    the same patient lands in one split; two unrelated sets with the same content stay apart."""
+    import io
+
+    blobs, items = {}, []
+    for ds, shift in (("msd-liver", 0), ("lits", 8)):
+        for k, name in enumerate(REAL):
+            base = np.asarray(Image.open(ITK / name).convert("L").resize((128, 128))).astype(np.int16)
+            for j in range(2):  # two slices per patient: the source knows its patients
+                img = np.clip(np.roll(base, 3 * j, axis=0) + shift, 0, 255).astype(np.uint8)
+                buf = io.BytesIO()
+                Image.fromarray(img).save(buf, format="PNG")
+                blob = f"{ds}-{k}-{j}"
+                blobs[blob] = buf.getvalue()
+                items.append((ds, f"PX-{ds}-{k}", blob, "liver"))
+    fractions = parse_recipe({"name": "t", "sources": [{"type": "phantom"}]}).export.splits
+    plan = plan_splits(items, fractions, image_hash=lambda b: phash_png(blobs[b]))
+    assert {s.dataset: s.grouping for s in plan.sources} == {"msd-liver": "patient", "lits": "patient"}
+    assert sum(plan.groups_per_split.values()) == len(REAL)
+    for k in range(len(REAL)):
+        assert plan.split_of("msd-liver", f"PX-msd-liver-{k}") == plan.split_of("lits", f"PX-lits-{k}")
+    unrelated = [(d.replace("msd-liver", "set-x").replace("lits", "set-y"), p, b, t) for d, p, b, t in items]
+    assert sum(plan_splits(unrelated, fractions, image_hash=lambda b: phash_png(blobs[b])).groups_per_split.values()) \
+        == 2 * len(REAL)
