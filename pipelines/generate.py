@@ -102,6 +102,16 @@ def supersede(ws: Workspace, gen, planned: set[str]) -> int:
     return len(gone)
 
 
+def _reviewed_slots(ws: Workspace, gen) -> set[tuple[str, str]]:
+    """(record, style) of reviewed conversations made with these settings under another id (an older id
+    formula, or inputs changed since): a review is never replaced by a regeneration."""
+    return set(ws.db.execute(
+        "SELECT c.record_id, json_extract(c.body, '$.question_style') FROM conversations c JOIN reviews r "
+        "USING (conversation_id) WHERE json_extract(c.body, '$.provenance.backend')=? AND "
+        "json_extract(c.body, '$.provenance.model')=? AND json_extract(c.body, '$.provenance.prompt_version')=?",
+        (gen.backend, gen.model, gen.prompt_version)).fetchall())
+
+
 def attempt_seed(job: Job, gen, attempt: int) -> int:
     """The sampling seed of one attempt: derived from the record too, so that two records with the same
     facts do not get the same prompt and seed (and so the same answer) from a sampling LLM."""
@@ -143,10 +153,13 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
     spent: dict[str, Counter] = {}  # tokens and cost of every attempt of a job, discarded drafts included
     started = time.time()
     failed = {cid for (cid,) in ws.db.execute("SELECT conversation_id FROM conversations WHERE state='failed'")}
+    reviewed = _reviewed_slots(ws, gen)
     for job in plan_jobs(ws, gen):
         summary.planned += 1
         planned.add(job.conversation_id)
         if ws.has_conversation(job.conversation_id) and not (retry_failed and job.conversation_id in failed):
+            summary.skipped_existing += 1
+        elif (job.record.record_id, job.style) in reviewed:  # a physician's reviewed one stands for it
             summary.skipped_existing += 1
         elif lookup(job.record.target) is None:
             summary.quarantined["no_knowledge"] += 1

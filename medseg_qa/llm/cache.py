@@ -60,6 +60,16 @@ class LLMCache:
     def put_response(self, key: str, raw: str) -> None:
         self._put("chat:" + key, raw)
 
+    def adopt_legacy(self, legacy_key: str, key: str) -> Optional[str]:
+        """A response cached before keys named the endpoint (medseg-qa < ids), moved under its new key so
+        an upgraded workspace pays nothing twice; None when there is none. Only rows written before the
+        upgrade can match: new keys always carry the endpoint."""
+        raw = self._get("chat:" + legacy_key)
+        if raw is not None:
+            self.db.execute("DELETE FROM llm_cache WHERE key=?", ("chat:" + legacy_key,))
+            self.put_response(key, raw)
+        return raw
+
     # -- the usage ledger: what the server billed, one row per response received over the network ---------
     def put_usage(self, key: str, model: str, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None:
         n = self.db.execute("SELECT COUNT(*) FROM llm_cache WHERE key LIKE ?", (f"usage:{key}:%",)).fetchone()[0]

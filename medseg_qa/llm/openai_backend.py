@@ -320,6 +320,8 @@ class OpenAIBackend:
         key = self.cache_key(messages, params, fmt)
         cache = self.cache
         raw = cache.get_response(key) if cache is not None else None
+        if raw is None and cache is not None:
+            raw = cache.adopt_legacy(request_key(self.model, messages, params, fmt), key)
         data = _parse_body(raw) if raw is not None else None
         if data is not None:
             self.stats["cache_hits"] += 1

@@ -386,3 +386,40 @@ def test_two_generate_processes_never_both_pay(tmp_path):
     with Workspace(root) as ws:  # released when its holder died
         with ws.writer("generate"):
             pass
+
+
+def test_an_upgraded_workspace_reuses_its_cache_and_keeps_its_reviews(tmp_path):
+    """A catalog written by the previous id formula (ids without the answer context, cache keys without
+    the endpoint): the next generate pays nothing, supersedes the old conversations, keeps the reviewed one."""
+    import json as _json
+
+    from medseg_qa import ids
+    from medseg_qa.llm.cache import request_key
+
+    with FaultServer() as srv:
+        recipe = _recipe(srv.base_url)
+        with _workspace(tmp_path / "ws") as ws:
+            generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            sent = srv.total_chat_requests()
+            backend = _fast_backend(recipe, ws)
+            for job in plan_jobs(ws, recipe.generation):  # rewrite the catalog as the old version wrote it
+                params = {**backend.api_params(), "seed": _request(job, recipe.generation, 0).seed}
+                from medseg_qa.llm.prompts import build_messages
+
+                msgs = build_messages(_request(job, recipe.generation, 0))
+                fmt = backend.response_format("json_schema", recipe.generation.user_turns)
+                ws.db.execute("UPDATE llm_cache SET key=? WHERE key=?", ("chat:" + request_key(MODEL, msgs, params, fmt),
+                                                                         "chat:" + backend.cache_key(msgs, params, fmt)))
+                old = ids.conversation_id(job.record.record_id, "v1", MODEL, job.params, job.style)
+                body = _json.loads(ws.db.execute("SELECT body FROM conversations WHERE conversation_id=?",
+                                                 (job.conversation_id,)).fetchone()[0])
+                body["conversation_id"] = old
+                ws.db.execute("UPDATE conversations SET conversation_id=?, body=? WHERE conversation_id=?",
+                              (old, _json.dumps(body), job.conversation_id))
+            legacy = [c.conversation_id for c, _ in ws.conversations()]
+            ws.db.execute("INSERT INTO reviews VALUES (?,?,0)", (legacy[0], '{"decision": "accept"}'))
+            s = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert srv.total_chat_requests() == sent and s.prompt_tokens == 0  # every answer from the old cache
+            assert s.superseded == len(legacy) - 1
+            live = {c.conversation_id for c, _ in ws.conversations()}
+            assert legacy[0] in live and len(live) == len(legacy)

@@ -77,7 +77,8 @@ def test_a_metadata_change_rederives_facts_and_regenerates_conversations(tmp_pat
         assert {r.facts.laterality for r in ws.records()} == {"right"}  # image-left is the patient's right
         g = generate(ws, recipe("LP"), progress=False)
         live = {c.conversation_id: s for c, s in ws.conversations()}
-        assert reviewed in live and len(live) == len(first) + 2 - 1  # reviewed kept; others regenerated
+        # the reviewed one stays and stands for its slot (a review is never replaced); the other regenerated
+        assert reviewed in live and len(live) == len(first) and len(set(live) - set(first)) == len(first) - 1
         states = dict(ws.db.execute("SELECT conversation_id, state FROM conversations"))
         assert sum(v == "stale" for v in states.values()) == len(first) - 1  # kept, not lost
         assert g.planned == 2
