@@ -331,11 +331,11 @@ class Workspace:
         return self.db.execute("SELECT 1 FROM conversations WHERE conversation_id=? AND state!='stale'",
                                (conversation_id,)).fetchone() is not None
 
-    def stale_conversations(self, record_id: str, keep: frozenset = frozenset()) -> int:
-        """Mark the unreviewed live conversations of a record stale (except ids in `keep`); the count."""
+    def stale_conversations(self, record_id: str) -> int:
+        """Mark the unreviewed live conversations of a record stale; the count."""
         ids = [c for (c,) in self.db.execute(
             "SELECT conversation_id FROM conversations WHERE record_id=? AND state!='stale' AND conversation_id "
-            "NOT IN (SELECT conversation_id FROM reviews)", (record_id,)) if c not in keep]
+            "NOT IN (SELECT conversation_id FROM reviews)", (record_id,))]
         self.db.executemany("UPDATE conversations SET state='stale', updated_at=? WHERE conversation_id=?",
                             [(time.time(), c) for c in ids])
         return len(ids)

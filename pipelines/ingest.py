@@ -142,8 +142,8 @@ def _store(ws: Workspace, rec: SourceRecord, summary: IngestSummary) -> None:
         summary.cross_source += 1
         if stored.licence != rec.licence:
             summary.licence_conflicts += 1
-            log.warning("record %s: %s says licence %s, %s says %s; both are kept, export applies the most "
-                        "restrictive", rec.record_id, stored.dataset, stored.licence, rec.dataset, rec.licence)
+            log.warning("record %s: %s says licence %s, %s says %s; both provenance rows are kept (see "
+                        "`medsegqa status`)", rec.record_id, stored.dataset, stored.licence, rec.dataset, rec.licence)
     if before is not None and before == rec:
         summary.unchanged += 1
         if active:
@@ -217,7 +217,7 @@ def _ingest_source(ws: Workspace, source: Source, progress: bool) -> IngestSumma
 
 def ingest(ws: Workspace, recipe, *, progress: bool = True) -> IngestSummary:
     """Ingest every source of a recipe, after refusing one that combines overlapping registry sets
-    without `deduplicate: true` (see `medseg_qa.registry.check_overlaps`)."""
+    without `deduplicate: true` (see `medseg_qa.grouping.check_overlaps`)."""
     from medseg_qa.grouping import check_overlaps
 
     sources = [build_source(spec.type, spec.options) for spec in recipe.sources]
