@@ -58,6 +58,10 @@ def _print_ingest(summary) -> None:
     t.add_row(str(summary.items), str(summary.added), str(summary.unchanged), str(summary.duplicates),
               str(sum(summary.quarantined.values())))
     _console().print(t)
+    if summary.cross_source or summary.rederived or summary.retired:
+        typer.echo(f"provenance: {summary.cross_source} record(s) also seen from another dataset "
+                   f"({summary.licence_conflicts} with another licence); {summary.rederived} re-derived after a "
+                   f"metadata change ({summary.invalidated} conversation(s) to regenerate); {summary.retired} retired")
     _warn_quarantine(summary.quarantined)
 
 
@@ -116,8 +120,9 @@ def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
                                           "conversations (idempotent)"),
              knowledge: Optional[list[Path]] = KnowledgeOpt,
              allow_draft_knowledge: bool = typer.Option(False, "--allow-draft-knowledge", help="use knowledge "
-                                                        "entries still marked `status: draft` (rows are marked)")
-             ) -> None:
+                                                        "entries still marked `status: draft` (rows are marked)"),
+             retry_failed: bool = typer.Option(False, "--retry-failed", help="generate again the "
+                                               "conversations stored as failed")) -> None:
     """Ingest the recipe's sources, generate conversations for every record, and run QC."""
     from medseg_qa.config import load_recipe
     from medseg_qa.knowledge import use_knowledge
@@ -150,7 +155,7 @@ def generate(recipe: Path = typer.Argument(..., help="recipe YAML"),
             if batch:
                 return _print_batch(batch_stage.submit_batches(ws, rec, backend=backend))
             summary = run_generate(ws, rec, backend=backend, progress=not no_progress,
-                                   allow_draft_knowledge=allow_draft_knowledge)
+                                   allow_draft_knowledge=allow_draft_knowledge, retry_failed=retry_failed)
             _print_generate(summary)
     except MedsegQAError as exc:
         _fail(exc)
@@ -293,11 +298,22 @@ def status(workspace: Optional[Path] = WorkspaceOpt,
     if usage["conversations"]:
         t.add_row("generate", "prompt / completion tokens", f"{usage['prompt_tokens']} / {usage['completion_tokens']}")
         t.add_row("generate", "cost (USD)", f"{usage['cost_usd']:.4f}")
+    if usage["billed"]["responses"]:
+        b = usage["billed"]
+        t.add_row("generate", "billed: responses / tokens / USD",
+                  f"{b['responses']} / {b['prompt_tokens']}+{b['completion_tokens']} / {b['cost_usd']:.4f}")
+    cross = counts["cross_source"]
+    if cross["duplicates"] or counts["records_retired"]:
+        t.add_row("ingest", "records seen from 2+ datasets", str(cross["duplicates"]))
+        t.add_row("ingest", "  with conflicting licences", str(cross["licence_conflicts"]))
+        t.add_row("ingest", "retired records (kept, unused)", str(counts["records_retired"]))
     for key, n in sorted(counts["quarantine"].items()):
         t.add_row("quarantine", key, str(n))
     for version, path in counts["exports"]:
         t.add_row("export", version, path)
     _console().print(t)
+    for rid, seen in cross["examples"]:
+        typer.echo(f"licence conflict: record {rid}: " + ", ".join(f"{d} says {lic}" for d, lic in seen))
     for stage, key, code, message in rows[:limit]:
         typer.echo(f"quarantined [{stage}] {code}: {message} ({key})")
     if len(rows) > limit:

@@ -105,6 +105,8 @@ class Recipe(_Strict):
     knowledge: list[str] = Field(default_factory=list,
                                  description="knowledge files or folders that extend or override the built-in "
                                              "entries (relative to the recipe file)")
+    deduplicate: bool = Field(default=False, description="allow registry sets that share patients (the "
+                              "registry's overlaps:): identical images are stored once and split together")
     generation: GenerationConfig = Field(default_factory=GenerationConfig)
     export: ExportConfig = Field(default_factory=ExportConfig)
 

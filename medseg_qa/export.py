@@ -37,7 +37,7 @@ from medseg_qa.config import ExportConfig
 from medseg_qa.errors import ExportError
 from medseg_qa.ids import stable_hash
 from medseg_qa.schemas import Conversation, Review, SourceRecord
-from medseg_qa.splits import SPLITS, assign_splits
+from medseg_qa.splits import SPLITS, SplitPlan, plan_export_splits
 from medseg_qa.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -182,8 +182,9 @@ def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws:
     return _Row(meta, record.image_blob, mask_blob, key)
 
 
-def plan_rows(ws: Workspace, config: ExportConfig) -> tuple[dict[str, list[_Row]], Counter]:
-    """Rows per split, in conversation-id order, and the count of excluded conversations per reason."""
+def plan_rows(ws: Workspace, config: ExportConfig) -> tuple[dict[str, list[_Row]], Counter, SplitPlan]:
+    """Rows per split, in conversation-id order, the count of excluded conversations per reason, and the
+    split plan (groups per source and split, for the card and manifest)."""
     records: dict[str, SourceRecord] = {}
     rows: list[_Row] = []
     excluded: Counter = Counter()
@@ -201,11 +202,11 @@ def plan_rows(ws: Workspace, config: ExportConfig) -> tuple[dict[str, list[_Row]
             excluded["empty_edited_mask"] += 1
             continue
         rows.append(row)
-    assignment = assign_splits((r.meta["patient_id"] for r in rows), config.splits, config.seed)
+    plan = plan_export_splits(ws, [r.meta for r in rows], [r.image_blob for r in rows], config.splits, config.seed)
     by_split: dict[str, list[_Row]] = {s: [] for s in SPLITS}
     for row in rows:
-        by_split[assignment[row.meta["patient_id"]]].append(row)
-    return by_split, excluded
+        by_split[plan.split_of(row.meta["dataset"], row.meta["patient_id"])].append(row)
+    return by_split, excluded, plan
 
 
 def state_hash(by_split: dict[str, list[_Row]], config: ExportConfig) -> str:
@@ -329,7 +330,7 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
     """Export the workspace as version `version` (semver); idempotent for an unchanged state."""
     check_version(version)
     target = export_dir(config, version, out_dir)
-    by_split, excluded = plan_rows(ws, config)
+    by_split, excluded, plan = plan_rows(ws, config)
     counts = {s: len(r) for s, r in by_split.items()}
     digest = state_hash(by_split, config)
     entry = ws.export_entry(version)
@@ -363,12 +364,14 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
                            splits={s: [row.meta for row in r] for s, r in by_split.items()})
         (building / "README.md").write_text(card, encoding="utf-8")
         manifest = _manifest(config, version, digest, by_split, excluded, recipe_name, created_at)
+        manifest["split_plan"] = plan.model_dump(mode="json", exclude={"assignment"})
         (building / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         (building / "preview.png").write_bytes(render_preview(ws, by_split))
         building.chmod(0o755)  # mkdtemp makes it 0700
         with ws.transaction():
             if entry is None:
                 ws.add_export(version, digest, str(target))
+            ws.record_splits(version, plan.assignment)
             try:
                 building.rename(target)
             except OSError as exc:

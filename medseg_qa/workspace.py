@@ -52,10 +52,35 @@ MIGRATIONS: list[str] = [
     CREATE TABLE audit (
         file_ref TEXT PRIMARY KEY, dataset TEXT NOT NULL, body TEXT NOT NULL, created_at REAL NOT NULL);
     """,
+    # provenance apart from pixel identity: one row per (record, dataset, origin) that yielded the record,
+    # holding that source's full record body (licence, patient, orientation, facts); `active` = 0 marks a
+    # row whose origin, re-ingested, no longer yields the record. Back-filled from the records table.
+    """
+    CREATE TABLE provenance (
+        record_id TEXT NOT NULL REFERENCES records(record_id), dataset TEXT NOT NULL, origin TEXT NOT NULL,
+        source TEXT NOT NULL, licence TEXT NOT NULL, patient_id TEXT NOT NULL, orientation TEXT,
+        body TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1, created_at REAL NOT NULL,
+        updated_at REAL NOT NULL, PRIMARY KEY (record_id, dataset, origin));
+    CREATE INDEX provenance_origin ON provenance(dataset, origin);
+    INSERT INTO provenance SELECT record_id, dataset, COALESCE(json_extract(body, '$.origin'), ''),
+        json_extract(body, '$.source'), json_extract(body, '$.licence'), patient_id,
+        json_extract(body, '$.orientation'), body, 1, created_at, created_at FROM records;
+    ALTER TABLE records ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+    """,
+    # the split each (dataset, patient) node was first released in, so later versions keep it; back-filled
+    # from the newest export folder on first use (`medseg_qa.splits.previous_splits`)
+    """
+    CREATE TABLE split_history (
+        node TEXT PRIMARY KEY, split TEXT NOT NULL, version TEXT NOT NULL, created_at REAL NOT NULL);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
-CONVERSATION_STATES = ("passed", "flagged", "failed")
+CONVERSATION_STATES = ("passed", "flagged", "failed", "stale")
+# "stale": superseded (its record was re-derived or retired, or the inputs of its id changed); kept, never
+# exported, and regenerated under its new id by the next `generate`
+LIVE_STATES = ("passed", "flagged", "failed")
+LOCK_FILE = "writer.lock"
 
 
 def _statements(script: str) -> list[str]:
@@ -78,6 +103,7 @@ class Workspace:
         except OSError as exc:
             raise WorkspaceError(f"cannot create workspace folder {self.root}: {exc.strerror}; "
                                  "choose another --workspace") from exc
+        self._lock_depth = 0
         self.db_path = self.root / "catalog.sqlite"
         self.db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -134,6 +160,47 @@ class Workspace:
             raise
         self.db.execute("COMMIT")
 
+    # -- one writer at a time ------------------------------------------------------------------------
+    @contextmanager
+    def writer(self, stage: str) -> Iterator[None]:
+        """Hold the workspace's advisory writer lock (`writer.lock`, flock) for a writing stage.
+
+        A second process gets one WorkspaceError naming the holder's pid and stage at once, so two
+        `generate` runs can never both pay for the same requests. Re-entrant within this object; the
+        kernel drops the lock when the process dies, so a crash leaves nothing to clean up."""
+        import fcntl
+
+        if self._lock_depth:
+            self._lock_depth += 1
+            try:
+                yield
+            finally:
+                self._lock_depth -= 1
+            return
+        path = self.root / LOCK_FILE
+        fh = open(path, "a+")
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            fh.close()
+            raise WorkspaceError(f"workspace {self.root} is in use by another medsegqa process ({holder}); wait "
+                                 "for it to finish, or use another --workspace") from None
+        fh.seek(0)
+        fh.truncate()
+        fh.write(f"pid {os.getpid()}, {stage}, since {time.strftime('%H:%M:%S')}")
+        fh.flush()
+        self._lock_depth = 1
+        try:
+            yield
+        finally:
+            self._lock_depth = 0
+            fh.seek(0)
+            fh.truncate()
+            fcntl.flock(fh, fcntl.LOCK_UN)
+            fh.close()
+
     # -- blobs -----------------------------------------------------------------------------------
     def blob_path(self, digest: str, suffix: str = ".png") -> Path:
         return self.root / "blobs" / digest[:2] / f"{digest}{suffix}"
@@ -164,16 +231,19 @@ class Workspace:
 
     # -- records ---------------------------------------------------------------------------------
     def add_record(self, rec: SourceRecord) -> bool:
-        """Insert a record; False (and no change) when its id is already there."""
+        """Insert a record (and its provenance row); False (and no change) when its id is already there."""
         cur = self.db.execute(
-            "INSERT OR IGNORE INTO records VALUES (?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO records VALUES (?,?,?,?,?,?,1)",
             (rec.record_id, rec.dataset, rec.target, rec.patient_id, rec.model_dump_json(), time.time()))
+        if cur.rowcount == 1:
+            self.put_provenance(rec)
         return cur.rowcount == 1
 
     def records(self, dataset: Optional[str] = None) -> Iterator[SourceRecord]:
-        sql, args = "SELECT body FROM records", ()
+        """Active records (those some source still yields), in record-id order."""
+        sql, args = "SELECT body FROM records WHERE active=1", ()
         if dataset:
-            sql, args = sql + " WHERE dataset=?", (dataset,)
+            sql, args = sql + " AND dataset=?", (dataset,)
         for (body,) in self.db.execute(sql + " ORDER BY record_id", args).fetchall():
             yield SourceRecord.model_validate_json(body)
 
@@ -183,10 +253,92 @@ class Workspace:
             raise WorkspaceError(f"record {record_id} is not in {self.db_path}")
         return SourceRecord.model_validate_json(row[0])
 
+    # -- provenance: every (dataset, origin) that yielded a record ----------------------------------
+    def provenance_row(self, record_id: str, dataset: str, origin: str) -> Optional[SourceRecord]:
+        row = self.db.execute("SELECT body FROM provenance WHERE record_id=? AND dataset=? AND origin=?",
+                              (record_id, dataset, origin)).fetchone()
+        return SourceRecord.model_validate_json(row[0]) if row else None
+
+    def put_provenance(self, rec: SourceRecord) -> None:
+        """Insert or update (re-activating) the row of this record as seen from rec.dataset at rec.origin."""
+        now = time.time()
+        self.db.execute(
+            "INSERT INTO provenance VALUES (?,?,?,?,?,?,?,?,1,?,?) ON CONFLICT(record_id, dataset, origin) DO "
+            "UPDATE SET source=excluded.source, licence=excluded.licence, patient_id=excluded.patient_id, "
+            "orientation=excluded.orientation, body=excluded.body, active=1, updated_at=excluded.updated_at",
+            (rec.record_id, rec.dataset, rec.origin, rec.source, rec.licence, rec.patient_id, rec.orientation,
+             rec.model_dump_json(), now, now))
+
+    def origin_records(self, dataset: str, origin: str) -> set[str]:
+        """Ids of the records this (dataset, origin) yielded last time (active rows)."""
+        return {r for (r,) in self.db.execute("SELECT record_id FROM provenance WHERE dataset=? AND origin=? "
+                                              "AND active=1", (dataset, origin))}
+
+    def retire_provenance(self, record_id: str, dataset: str, origin: str) -> bool:
+        """Mark one provenance row inactive; when the record has no active row left it is retired too
+        (kept, no longer planned or exported) and its unreviewed conversations go stale. True if retired."""
+        self.db.execute("UPDATE provenance SET active=0, updated_at=? WHERE record_id=? AND dataset=? AND origin=?",
+                        (time.time(), record_id, dataset, origin))
+        if self.db.execute("SELECT 1 FROM provenance WHERE record_id=? AND active=1", (record_id,)).fetchone():
+            return False
+        self.db.execute("UPDATE records SET active=0 WHERE record_id=?", (record_id,))
+        self.stale_conversations(record_id)
+        return True
+
+    def record_state(self, record_id: str) -> Optional[tuple[str, bool]]:
+        """(primary dataset, active) of a stored record, or None when it is not stored."""
+        row = self.db.execute("SELECT dataset, active FROM records WHERE record_id=?", (record_id,)).fetchone()
+        return (row[0], bool(row[1])) if row else None
+
+    def clear_stale_quarantine(self, stage: str, since: float, prefix: str = "") -> int:
+        """Drop the entries of `stage` (keys starting with `prefix`) not refreshed since `since`: after a
+        complete pass, an item that did not fail again was fixed, whatever key its error named."""
+        cur = self.db.execute("DELETE FROM quarantine WHERE stage=? AND created_at<? AND substr(item_key, 1, ?)=?",
+                              (stage, since, len(prefix), prefix))
+        return cur.rowcount
+
+    def update_record(self, rec: SourceRecord) -> None:
+        """Replace a record's body (re-derived facts and metadata) and re-activate it."""
+        self.db.execute("UPDATE records SET dataset=?, target=?, patient_id=?, body=?, active=1 WHERE record_id=?",
+                        (rec.dataset, rec.target, rec.patient_id, rec.model_dump_json(), rec.record_id))
+
+    def provenance(self, record_id: Optional[str] = None) -> list[dict]:
+        """Active provenance rows (record_id, dataset, origin, source, licence, patient_id, orientation)."""
+        sql = ("SELECT record_id, dataset, origin, source, licence, patient_id, orientation FROM provenance "
+               "WHERE active=1")
+        args: tuple = ()
+        if record_id:
+            sql, args = sql + " AND record_id=?", (record_id,)
+        cols = ("record_id", "dataset", "origin", "source", "licence", "patient_id", "orientation")
+        return [dict(zip(cols, row)) for row in self.db.execute(sql + " ORDER BY record_id, dataset, origin", args)]
+
+    def cross_source(self) -> dict:
+        """Records seen from more than one dataset, and those among them whose sources disagree on the
+        licence: {"duplicates": n, "licence_conflicts": n, "examples": [(record_id, [(dataset, licence)])]}."""
+        rows = self.db.execute(
+            "SELECT record_id, group_concat(DISTINCT dataset || '|' || licence) FROM provenance WHERE active=1 "
+            "GROUP BY record_id HAVING COUNT(DISTINCT dataset) > 1 ORDER BY record_id").fetchall()
+        conflicts = []
+        for rid, pairs in rows:
+            seen = sorted(tuple(p.split("|", 1)) for p in pairs.split(","))
+            if len({lic for _, lic in seen}) > 1:
+                conflicts.append((rid, seen))
+        return {"duplicates": len(rows), "licence_conflicts": len(conflicts), "examples": conflicts[:5]}
+
     # -- conversations ---------------------------------------------------------------------------
     def has_conversation(self, conversation_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM conversations WHERE conversation_id=?",
+        """True when the conversation exists and is live (a stale one is regenerated)."""
+        return self.db.execute("SELECT 1 FROM conversations WHERE conversation_id=? AND state!='stale'",
                                (conversation_id,)).fetchone() is not None
+
+    def stale_conversations(self, record_id: str) -> int:
+        """Mark the unreviewed live conversations of a record stale; the count."""
+        ids = [c for (c,) in self.db.execute(
+            "SELECT conversation_id FROM conversations WHERE record_id=? AND state!='stale' AND conversation_id "
+            "NOT IN (SELECT conversation_id FROM reviews)", (record_id,))]
+        self.db.executemany("UPDATE conversations SET state='stale', updated_at=? WHERE conversation_id=?",
+                            [(time.time(), c) for c in ids])
+        return len(ids)
 
     def put_conversation(self, conv: Conversation, state: str) -> None:
         """Insert or update a conversation; a reviewed conversation is never overwritten."""
@@ -200,7 +352,7 @@ class Workspace:
             "SET state=excluded.state, body=excluded.body, updated_at=excluded.updated_at",
             (conv.conversation_id, conv.record_id, state, conv.model_dump_json(), now, now))
 
-    def conversations(self, states: tuple[str, ...] = CONVERSATION_STATES) -> Iterator[tuple[Conversation, str]]:
+    def conversations(self, states: tuple[str, ...] = LIVE_STATES) -> Iterator[tuple[Conversation, str]]:
         marks = ",".join("?" * len(states))
         rows = self.db.execute(f"SELECT body, state FROM conversations WHERE state IN ({marks}) "
                                "ORDER BY conversation_id", states).fetchall()
@@ -238,8 +390,11 @@ class Workspace:
         """Counts per stage and state, and quarantine counts per (stage, code)."""
         q = self.db.execute
         return {
-            "records": q("SELECT COUNT(*) FROM records").fetchone()[0],
-            "records_by_target": dict(q("SELECT target, COUNT(*) FROM records GROUP BY target ORDER BY target")),
+            "records": q("SELECT COUNT(*) FROM records WHERE active=1").fetchone()[0],
+            "records_retired": q("SELECT COUNT(*) FROM records WHERE active=0").fetchone()[0],
+            "records_by_target": dict(q("SELECT target, COUNT(*) FROM records WHERE active=1 GROUP BY target "
+                                        "ORDER BY target")),
+            "cross_source": self.cross_source(),
             "conversations_by_state": dict(q("SELECT state, COUNT(*) FROM conversations GROUP BY state")),
             "quarantine": {f"{s}:{c}": n for s, c, n in
                            q("SELECT stage, code, COUNT(*) FROM quarantine GROUP BY stage, code")},
@@ -249,6 +404,15 @@ class Workspace:
     # -- exports ---------------------------------------------------------------------------------
     def export_entry(self, version: str) -> Optional[tuple[str, str]]:
         return self.db.execute("SELECT state_hash, path FROM exports WHERE version=?", (version,)).fetchone()
+
+    def split_history(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT node, split FROM split_history"))
+
+    def record_splits(self, version: str, assignment: dict[str, str]) -> None:
+        """Remember the split of every released node; the first release of a node wins."""
+        now = time.time()
+        self.db.executemany("INSERT OR IGNORE INTO split_history VALUES (?,?,?,?)",
+                            [(node, split, version, now) for node, split in assignment.items()])
 
     def add_export(self, version: str, state_hash: str, path: str) -> None:
         self.db.execute("INSERT INTO exports VALUES (?,?,?,?)", (version, state_hash, path, time.time()))

@@ -153,6 +153,11 @@ def _store(ws: Workspace, summary: BatchSummary, job: Job, gen, backend, result)
 
 def submit_batches(ws: Workspace, recipe, *, backend=None, max_lines: Optional[int] = None) -> BatchSummary:
     """Submit every pending request of the recipe as Batch API jobs (see the module contract)."""
+    with ws.writer("generate --batch"):
+        return _submit_batches(ws, recipe, backend, max_lines)
+
+
+def _submit_batches(ws: Workspace, recipe, backend, max_lines: Optional[int]) -> BatchSummary:
     from medseg_qa.llm.batch import MAX_LINES, BatchClient, batch_line
 
     gen = recipe.generation
@@ -191,6 +196,11 @@ def submit_batches(ws: Workspace, recipe, *, backend=None, max_lines: Optional[i
 
 def collect_batches(ws: Workspace, recipe, *, backend=None) -> BatchSummary:
     """Poll the recorded batches and store the conversations of every finished one (idempotent)."""
+    with ws.writer("generate --collect"):
+        return _collect_batches(ws, recipe, backend)
+
+
+def _collect_batches(ws: Workspace, recipe, backend) -> BatchSummary:
     from medseg_qa.llm.batch import FINAL_STATES, BatchClient
 
     gen = recipe.generation
@@ -237,6 +247,7 @@ def _collect_line(ws: Workspace, summary: BatchSummary, entry: dict, line: dict,
     status = response.get("status_code")
     if status == 200 and isinstance(response.get("body"), dict):
         backend.cache.put_response(item["cache_key"], json.dumps(response["body"]))
+        backend.bill(item["cache_key"], response["body"])
         _store(ws, summary, job, gen, backend, _result_from_body(backend, response["body"], gen, job))
     elif status is None or status == 429 or status >= 500:
         summary.left_pending += 1  # the server could not run it: the next submit sends it again

@@ -2,9 +2,15 @@
 
 Contract:
 - one job per (record, k < conversations_per_record); its conversation id is derived from the record,
-  prompt version, model, sampling params and question style, so a rerun skips every job already in the
-  catalog (nothing regenerated, nothing paid twice) and each finished conversation is committed at once
-  (a crash or Ctrl-C loses at most the jobs in flight);
+  prompt version, model, sampling params, question style and `answer_context` (template text, knowledge
+  entry, the record's prompt-visible content, backend, endpoint, modes), so a rerun skips every job already
+  in the catalog (nothing regenerated, nothing paid twice) and each finished conversation is committed at
+  once (a crash or Ctrl-C loses at most the jobs in flight); conversations of these settings that the
+  plan no longer asks for go `stale` (kept, not exported);
+- a conversation's provenance counts the tokens and cost of every attempt (repair reprompts and QC
+  regenerations included); the run's summary reports what the server billed in this run;
+- `retry_failed` regenerates conversations stored as failed; quarantine entries not raised again clear;
+- one writing process per workspace (`Workspace.writer`);
 - each draft goes through QC; a flagged draft is regenerated with the next seed up to `qc_retries`
   times, then kept as `flagged` with its flags for review; a backend failure for one item is stored as
   `failed` with the raw text and the run goes on;
@@ -15,13 +21,16 @@ Backends that can work on many requests at once expose `generate_many(requests)`
 
 from __future__ import annotations
 
+import json
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from medseg_qa.errors import MedsegQAError
-from medseg_qa.ids import conversation_id, stable_hash
+from medseg_qa.ids import (conversation_id, endpoint_identity, knowledge_hash, record_answer_hash, stable_hash,
+                           template_hash)
 from medseg_qa.knowledge import lookup, usable_entry, use_knowledge
 from medseg_qa.llm import ConversationRequest, build_backend
 from medseg_qa.qc import check_conversation, near_duplicates
@@ -40,7 +49,9 @@ class GenerateSummary:
     states: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
     quarantined: Counter = field(default_factory=Counter)
-    prompt_tokens: int = 0
+    retried_failed: int = 0
+    superseded: int = 0
+    prompt_tokens: int = 0       # billed in this run, every attempt (repairs, QC regenerations) included
     completion_tokens: int = 0
     cost_usd: float = 0.0
 
@@ -51,17 +62,54 @@ class Job:
     record: SourceRecord
     style: str
     params: dict
+    offset: int = 0  # attempts made by earlier runs (a failed conversation retried): new seeds, not the cache
+
+
+def answer_context(gen, record: SourceRecord, knowledge) -> dict:
+    """Everything besides the record id, model, params and style that changes the answer: the prompt
+    template text, the knowledge entry, what the prompt shows of the record, the backend and endpoint
+    identity (never the key), and the multimodal and structured modes."""
+    remote = gen.backend == "openai"
+    return {"template": template_hash(gen.prompt_version), "knowledge": knowledge_hash(knowledge),
+            "record": record_answer_hash(record), "backend": gen.backend,
+            "endpoint": endpoint_identity(gen.base_url) if remote else "",
+            "multimodal": bool(gen.multimodal) and remote, "structured": gen.structured if remote else ""}
 
 
 def plan_jobs(ws: Workspace, gen) -> Iterator[Job]:
     """Every (record, k) job of the recipe's generation section, in a stable order."""
     params = {**gen.params, "user_turns": gen.user_turns, "seed": gen.seed}
     for record in ws.records():
+        context = answer_context(gen, record, lookup(record.target))
         for k in range(gen.conversations_per_record):
             style = gen.styles[int(stable_hash([record.record_id, k, gen.seed]), 16) % len(gen.styles)]
             job_params = {**params, "k": k}
-            cid = conversation_id(record.record_id, gen.prompt_version, gen.model, job_params, style)
+            cid = conversation_id(record.record_id, gen.prompt_version, gen.model, job_params, style, context)
             yield Job(cid, record, style, job_params)
+
+
+def supersede(ws: Workspace, gen, planned: set[str]) -> int:
+    """Mark stale the unreviewed conversations this recipe's generation settings (backend, model, prompt
+    version) made for a record that the plan no longer asks for (their inputs changed: template text,
+    knowledge, facts, endpoint, modes, or an id formula of an older medseg-qa). They stay in the catalog."""
+    rows = ws.db.execute(
+        "SELECT conversation_id FROM conversations WHERE state!='stale' AND "
+        "json_extract(body, '$.provenance.backend')=? AND json_extract(body, '$.provenance.model')=? AND "
+        "json_extract(body, '$.provenance.prompt_version')=? AND conversation_id NOT IN "
+        "(SELECT conversation_id FROM reviews)", (gen.backend, gen.model, gen.prompt_version)).fetchall()
+    gone = [(time.time(), cid) for (cid,) in rows if cid not in planned]
+    ws.db.executemany("UPDATE conversations SET state='stale', updated_at=? WHERE conversation_id=?", gone)
+    return len(gone)
+
+
+def _reviewed_slots(ws: Workspace, gen) -> set[tuple[str, str]]:
+    """(record, style) of reviewed conversations made with these settings under another id (an older id
+    formula, or inputs changed since): a review is never replaced by a regeneration."""
+    return set(ws.db.execute(
+        "SELECT c.record_id, json_extract(c.body, '$.question_style') FROM conversations c JOIN reviews r "
+        "USING (conversation_id) WHERE json_extract(c.body, '$.provenance.backend')=? AND "
+        "json_extract(c.body, '$.provenance.model')=? AND json_extract(c.body, '$.provenance.prompt_version')=?",
+        (gen.backend, gen.model, gen.prompt_version)).fetchall())
 
 
 def attempt_seed(job: Job, gen, attempt: int) -> int:
@@ -88,34 +136,67 @@ def _drafts(backend, requests: list[ConversationRequest]) -> Iterator[tuple[int,
 
 
 def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True,
-             allow_draft_knowledge: bool = False) -> GenerateSummary:
-    """Generate every missing conversation of the recipe, then run QC over the catalog. The recipe's
-    knowledge files join the built-in base; a target whose entry is an unreviewed draft is quarantined
-    unless `allow_draft_knowledge`, and each conversation records its entry's status."""
+             allow_draft_knowledge: bool = False, retry_failed: bool = False) -> GenerateSummary:
+    """Generate every missing conversation of the recipe (and, with `retry_failed`, again every failed
+    one), then run QC over the catalog. The recipe's knowledge files join the built-in base; a target whose
+    entry is an unreviewed draft is quarantined unless `allow_draft_knowledge`, and each conversation records
+    its entry's status. Holds the workspace writer lock: a second process gets a clear
+    error instead of paying for the same requests."""
+    with ws.writer("generate"):
+        return _generate(ws, recipe, backend, progress, retry_failed, allow_draft_knowledge)
+
+
+def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool,
+              allow_draft_knowledge: bool) -> GenerateSummary:
     gen = recipe.generation
     use_knowledge(recipe.knowledge)
     backend = backend or build_backend(gen, workspace=ws)
     summary = GenerateSummary()
     jobs: list[Job] = []
+    planned: set[str] = set()
+    spent: dict[str, Counter] = {}  # tokens and cost of every attempt of a job, discarded drafts included
+    started = time.time()
+    failed = {cid for (cid,) in ws.db.execute("SELECT conversation_id FROM conversations WHERE state='failed'")}
+    reviewed = _reviewed_slots(ws, gen)
     for job in plan_jobs(ws, gen):
         summary.planned += 1
-        if ws.has_conversation(job.conversation_id):
+        planned.add(job.conversation_id)
+        if ws.has_conversation(job.conversation_id) and not (retry_failed and job.conversation_id in failed):
+            summary.skipped_existing += 1
+        elif (job.record.record_id, job.style) in reviewed:  # a physician's reviewed one stands for it
             summary.skipped_existing += 1
         elif (gate := usable_entry(job.record.target, allow_draft_knowledge))[1] is not None:
             summary.quarantined[gate[1]] += 1
             ws.quarantine("generate", job.record.record_id, gate[1],
                           f"{gate[2]} [{job.record.dataset}:{job.record.origin}]")
         else:
-            ws.clear_quarantine("generate", job.record.record_id)
+            if job.conversation_id in failed:  # its earlier attempts count in its provenance too
+                summary.retried_failed += 1
+                row = ws.db.execute("SELECT json_extract(body, '$.provenance') FROM conversations "
+                                    "WHERE conversation_id=?", (job.conversation_id,)).fetchone()
+                prov = json.loads(row[0])
+                job.offset = int(prov.get("attempts") or 1)
+                spent[job.conversation_id] = Counter(prompt=prov["prompt_tokens"], completion=prov["completion_tokens"],
+                                                     cost=prov["cost_usd"])
             jobs.append(job)
+    with ws.transaction():
+        summary.superseded = supersede(ws, gen, planned)
+        ws.clear_stale_quarantine("generate", started)  # fixed since the last run (knowledge added, ...)
     asked = _first_questions_by_group(ws)
     attempt, retries = 0, gen.qc_retries
+    billed_before = Counter(getattr(backend, "billed", {}))
+    this_run: Counter = Counter()
     with progress_bar("generate", len(jobs), progress) as advance:
         while jobs:
             retry: list[Job] = []
-            for i, result in _drafts(backend, [_request(j, gen, attempt) for j in jobs]):
+            for i, result in _drafts(backend, [_request(j, gen, attempt + j.offset) for j in jobs]):
                 job = jobs[i]
-                conv, state = _conversation(job, gen, backend, result, attempt)
+                conv, state = _conversation(job, gen, backend, result, attempt + job.offset)
+                used = spent.setdefault(job.conversation_id, Counter())
+                this_run.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
+                this_run["cost"] += conv.provenance.cost_usd
+                used.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
+                used["cost"] += conv.provenance.cost_usd
                 group = asked.setdefault((job.record.target, job.record.patient_id), [])
                 if state != "failed" and _repeats(group, conv.turns[0].content):
                     conv.qc_flags.append("near_duplicate")
@@ -123,13 +204,21 @@ def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True,
                 if state == "flagged" and attempt < retries:
                     retry.append(job)
                     continue
+                conv.provenance.prompt_tokens, conv.provenance.completion_tokens = used["prompt"], used["completion"]
+                conv.provenance.cost_usd = used["cost"]
+                conv.provenance.attempts = attempt + job.offset + 1
                 ws.put_conversation(conv, state)
                 group.append(conv.turns[0].content)
-                summary.prompt_tokens += conv.provenance.prompt_tokens
-                summary.completion_tokens += conv.provenance.completion_tokens
-                summary.cost_usd += conv.provenance.cost_usd
                 advance()
             jobs, attempt = retry, attempt + 1
+    if hasattr(backend, "billed"):  # what the server billed in this run (cache hits cost nothing)
+        billed = Counter(backend.billed)
+        billed.subtract(billed_before)
+        summary.prompt_tokens, summary.completion_tokens = billed["prompt"], billed["completion"]
+        summary.cost_usd = backend.cost(billed["prompt"], billed["completion"])
+    else:
+        summary.prompt_tokens, summary.completion_tokens = this_run["prompt"], this_run["completion"]
+        summary.cost_usd = this_run["cost"]
     summary.states, summary.flags = catalog_counts(ws)
     return summary
 
@@ -146,7 +235,8 @@ def catalog_counts(ws: Workspace) -> tuple[Counter, Counter]:
 
 def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Conversation, str]:
     prov = dict(backend=backend.name, model=backend.model, prompt_version=gen.prompt_version,
-                seed=attempt_seed(job, gen, attempt),
+                seed=attempt_seed(job, gen, attempt), knowledge_hash=knowledge_hash(lookup(job.record.target)),
+                template_hash=template_hash(gen.prompt_version),
                 params={k: v for k, v in job.params.items() if k != "k"},
                 knowledge_status=usable_entry(job.record.target, allow_draft=True)[2])
     if isinstance(result, MedsegQAError):
@@ -182,6 +272,11 @@ def _repeats(earlier: list[str], question: str) -> bool:
 
 
 def run_qc(ws: Workspace) -> dict:
+    with ws.writer("qc"):
+        return _run_qc(ws)
+
+
+def _run_qc(ws: Workspace) -> dict:
     """Re-check every generated conversation (QC rules may change between runs) and flag near-duplicate
     first questions about the same target in the same patient (the same question on another patient's
     image is a legitimate new sample; on a neighbouring slice of the same patient it adds nothing).

@@ -26,7 +26,10 @@ class GenerationProvenance(Record):
     prompt_version: str
     seed: int
     params: dict[str, float | int | str] = Field(default_factory=dict)
-    prompt_tokens: int = 0
+    knowledge_hash: str = Field(default="", description="hash of the knowledge entry's JSON the prompt used")
+    template_hash: str = Field(default="", description="hash of the prompt template files' text")
+    attempts: int = Field(default=1, ge=1, description="drafts made (QC regenerations included)")
+    prompt_tokens: int = Field(default=0, description="every attempt's, repairs and regenerations included")
     completion_tokens: int = 0
     cost_usd: float = 0.0
     knowledge_status: Literal["builtin", "approved", "draft"] = Field(
@@ -37,7 +40,8 @@ class GenerationProvenance(Record):
 class Conversation(Record):
     """A conversation about one record; the grounding assistant answer carries exactly one `[SEG]`.
 
-    `conversation_id` is derived from (record_id, prompt version, model, sampling params, style).
+    `conversation_id` is derived from (record_id, prompt version, model, sampling params, style) and
+    everything else that changes the answer (`medseg_qa.pipelines.generate.answer_context`).
     """
 
     conversation_id: str

@@ -62,6 +62,8 @@ class Stats:
     chat_by_key: Counter = field(default_factory=Counter)     # chat requests that reached the server
     valid_by_key: Counter = field(default_factory=Counter)    # complete, valid answers delivered
     repairs: int = 0
+    prompt_tokens: int = 0          # usage of every complete 200 response sent (what a real server bills)
+    completion_tokens: int = 0
     response_formats: Counter = field(default_factory=Counter)
 
     def as_json(self) -> dict:
@@ -279,6 +281,13 @@ def _handler(server: FaultServer):
             self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # add ~40 ms each
 
         # -- plumbing -----------------------------------------------------------------------------
+        def _bill(self, payload) -> None:
+            usage = (payload or {}).get("usage") if isinstance(payload, dict) else None
+            if usage:
+                with server._lock:
+                    server.stats.prompt_tokens += usage["prompt_tokens"]
+                    server.stats.completion_tokens += usage["completion_tokens"]
+
         def _send(self, status: int, payload, headers: Optional[dict] = None, raw: Optional[bytes] = None,
                   content_type: Optional[str] = None) -> None:
             data = raw if raw is not None else json.dumps(payload).encode()
@@ -404,7 +413,9 @@ def _handler(server: FaultServer):
                 time.sleep(f.timeout_sleep_s)
                 return self._reset()
             if fault == "invalid":
-                return self._send(200, completion(body, "Sure! Here is a conversation about the structure."))
+                resp = completion(body, "Sure! Here is a conversation about the structure.")
+                self._bill(resp)
+                return self._send(200, resp)
             resp, valid = server.answer(body)
             if fault == "truncated":
                 data = json.dumps(resp).encode()
@@ -412,6 +423,7 @@ def _handler(server: FaultServer):
             if valid:
                 with server._lock:
                     server.stats.valid_by_key[key] += 1
+            self._bill(resp)
             self._send(200, resp)
 
     return Handler

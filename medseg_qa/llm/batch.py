@@ -21,7 +21,7 @@ from typing import Optional
 from medseg_qa.errors import BackendError
 
 from .base import ConversationRequest
-from .cache import LLMCache, request_key
+from .cache import LLMCache
 from .prompts import build_messages
 
 log = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ def batch_line(backend, request: ConversationRequest, conversation_id: str, atte
     if fmt is not None:
         body["response_format"] = fmt
     custom_id = f"{conversation_id}:{attempt}"
-    return BatchLine(custom_id, conversation_id, request_key(backend.model, messages, params, fmt),
+    return BatchLine(custom_id, conversation_id, backend.cache_key(messages, params, fmt),
                      {"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body})
 
 

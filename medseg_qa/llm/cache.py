@@ -20,9 +20,14 @@ from typing import Any, Iterator, Optional
 from medseg_qa.ids import canonical_json
 
 
-def request_key(model: str, messages: list[dict], params: dict, response_format: Optional[dict]) -> str:
-    """sha256 of (model, messages, sampling parameters, response format); identical requests share it."""
+def request_key(model: str, messages: list[dict], params: dict, response_format: Optional[dict],
+                endpoint: str = "") -> str:
+    """sha256 of (endpoint identity, model, messages, sampling parameters, response format); identical
+    requests to the same server share it. `endpoint` is `ids.endpoint_identity(base_url)`: normalised,
+    never credentials (messages carry the template text, knowledge, facts and images)."""
     payload = {"model": model, "messages": messages, "params": params, "response_format": response_format}
+    if endpoint:
+        payload["endpoint"] = endpoint
     return hashlib.sha256(canonical_json(payload)).hexdigest()
 
 
@@ -55,6 +60,22 @@ class LLMCache:
     def put_response(self, key: str, raw: str) -> None:
         self._put("chat:" + key, raw)
 
+    def adopt_legacy(self, legacy_key: str, key: str) -> Optional[str]:
+        """A response cached before keys named the endpoint (medseg-qa < ids), moved under its new key so
+        an upgraded workspace pays nothing twice; None when there is none. Only rows written before the
+        upgrade can match: new keys always carry the endpoint."""
+        raw = self._get("chat:" + legacy_key)
+        if raw is not None:
+            self.db.execute("DELETE FROM llm_cache WHERE key=?", ("chat:" + legacy_key,))
+            self.put_response(key, raw)
+        return raw
+
+    # -- the usage ledger: what the server billed, one row per response received over the network ---------
+    def put_usage(self, key: str, model: str, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None:
+        n = self.db.execute("SELECT COUNT(*) FROM llm_cache WHERE key LIKE ?", (f"usage:{key}:%",)).fetchone()[0]
+        self._put(f"usage:{key}:{n}", json.dumps({"model": model, "prompt_tokens": prompt_tokens,
+                                                  "completion_tokens": completion_tokens, "cost_usd": cost_usd}))
+
     # -- remembered facts about a server (e.g. which structured-output mode it accepts) ---------------
     def get_meta(self, name: str) -> Optional[Any]:
         raw = self._get("meta:" + name)
@@ -75,10 +96,18 @@ class LLMCache:
 
 
 def usage_totals(ws) -> dict:
-    """Prompt tokens, completion tokens and cost (USD) summed over every conversation's provenance."""
+    """Prompt tokens, completion tokens and cost (USD) summed over every conversation's provenance, and
+    `billed`: the same sums over the usage ledger (every response the server sent, whether or not its
+    draft was kept)."""
     row = ws.db.execute(
         "SELECT COUNT(*), COALESCE(SUM(json_extract(body, '$.provenance.prompt_tokens')), 0), "
         "COALESCE(SUM(json_extract(body, '$.provenance.completion_tokens')), 0), "
         "COALESCE(SUM(json_extract(body, '$.provenance.cost_usd')), 0.0) FROM conversations").fetchone()
+    led = ws.db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(json_extract(response, '$.prompt_tokens')), 0), "
+        "COALESCE(SUM(json_extract(response, '$.completion_tokens')), 0), "
+        "COALESCE(SUM(json_extract(response, '$.cost_usd')), 0.0) FROM llm_cache WHERE key LIKE 'usage:%'").fetchone()
     return {"conversations": row[0], "prompt_tokens": int(row[1]), "completion_tokens": int(row[2]),
-            "cost_usd": float(row[3])}
+            "cost_usd": float(row[3]),
+            "billed": {"responses": led[0], "prompt_tokens": int(led[1]), "completion_tokens": int(led[2]),
+                       "cost_usd": float(led[3])}}

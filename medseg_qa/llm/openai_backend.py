@@ -17,7 +17,9 @@ Contract:
   Retries that run out abort the run with a BackendError (finished conversations are already committed,
   so a rerun resumes) rather than failing every remaining item;
 - every response is stored in the workspace cache when it arrives, keyed by what decides it
-  (`cache.request_key`), so a rerun re-sends nothing that completed, repairs included.
+  (`cache.request_key`: the endpoint identity and the request), so a rerun re-sends nothing that
+  completed, repairs included; its usage goes to the workspace's usage ledger and `billed` at once, so
+  every attempt is counted (repairs, QC regenerations, answers that fail validation).
 """
 
 from __future__ import annotations
@@ -86,6 +88,7 @@ class OpenAIBackend:
         self.cache = LLMCache(workspace) if workspace is not None else None
         self.backoff_base_s, self.backoff_cap_s, self.probe_timeout_s = backoff_base_s, backoff_cap_s, probe_timeout_s
         self.stats: Counter = Counter()
+        self.billed: Counter = Counter()  # tokens of every response received over the network (not cache hits)
         self._ready = False
         self._mode: Optional[str] = None if config.structured == "auto" else config.structured
         if config.multimodal and workspace is None:
@@ -124,6 +127,16 @@ class OpenAIBackend:
         if mode == "json_object":
             return {"type": "json_object", "schema": answer_schema(user_turns, grammar=True)}
         return None
+
+    @property
+    def endpoint(self) -> str:
+        """The server's identity for cache keys (normalised base URL, never credentials)."""
+        from medseg_qa.ids import endpoint_identity
+
+        return endpoint_identity(self.base_url)
+
+    def cache_key(self, messages: list[dict], params: dict, fmt: Optional[dict]) -> str:
+        return request_key(self.model, messages, params, fmt, self.endpoint)
 
     def cost(self, prompt_tokens: int, completion_tokens: int) -> float:
         price = self.config.prices.get(self.model)
@@ -304,9 +317,11 @@ class OpenAIBackend:
                     mode: Optional[str], usage: Counter) -> Optional[str]:
         params = {**self.api_params(), "seed": req.seed}
         fmt = self.response_format(mode, req.user_turns)
-        key = request_key(self.model, messages, params, fmt)
+        key = self.cache_key(messages, params, fmt)
         cache = self.cache
         raw = cache.get_response(key) if cache is not None else None
+        if raw is None and cache is not None:
+            raw = cache.adopt_legacy(request_key(self.model, messages, params, fmt), key)
         data = _parse_body(raw) if raw is not None else None
         if data is not None:
             self.stats["cache_hits"] += 1
@@ -319,6 +334,7 @@ class OpenAIBackend:
             shared = self._inflight[key] = asyncio.get_running_loop().create_future()
             try:
                 data, raw = await self._post(client, limiter, messages, params, fmt)
+                self.bill(key, data)
                 if cache is not None:
                     cache.put_response(key, raw)
             finally:
@@ -328,6 +344,14 @@ class OpenAIBackend:
         usage["prompt"] += int(u.get("prompt_tokens") or 0)
         usage["completion"] += int(u.get("completion_tokens") or 0)
         return data["choices"][0]["message"].get("content")
+
+    def bill(self, key: str, data: dict) -> None:
+        """Count a response the server sent (and billed) in `billed` and the workspace's usage ledger."""
+        u = data.get("usage") or {}
+        p, c = int(u.get("prompt_tokens") or 0), int(u.get("completion_tokens") or 0)
+        self.billed.update(prompt=p, completion=c)
+        if self.cache is not None:
+            self.cache.put_usage(key, self.model, p, c, self.cost(p, c))
 
     async def _post(self, client, limiter: RateLimiter, messages: list[dict], params: dict,
                     fmt: Optional[dict]) -> tuple[dict, str]:

@@ -8,7 +8,6 @@ mask per label (the ingest makes one record per label).
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Iterator, Literal, Optional
@@ -16,6 +15,7 @@ from typing import Iterator, Literal, Optional
 from pydantic import Field, model_validator
 
 from medseg_qa.errors import ConfigError, ItemError
+from medseg_qa.ids import patient_pseudonym
 from medseg_qa.imageio import binarize, read_image, read_label_array
 
 from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
@@ -149,7 +149,7 @@ class FolderSource:
         stem = image_path.stem
         case = self._patient(stem)
         return SourceItem(item_key=key, image=image, masks=masks, case_id=case,
-                          patient_id="PX-" + hashlib.sha256(f"{o.dataset}/{case}".encode()).hexdigest()[:10],
+                          patient_id=patient_pseudonym(o.dataset, case),
                           modality=o.modality, body_region=o.body_region, orientation=o.orientation,
                           binary_declared=o.mask_mode == "binary")
 

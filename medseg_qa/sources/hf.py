@@ -12,7 +12,6 @@ row becomes an ItemError instead of stopping the iteration.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import itertools
 import json
@@ -24,6 +23,7 @@ import numpy as np
 from pydantic import Field, model_validator
 
 from medseg_qa.errors import ConfigError, ItemError, MedsegQAError
+from medseg_qa.ids import patient_pseudonym
 from medseg_qa.imageio import binarize, pil_to_uint8
 from medseg_qa.schemas.source import Modality
 
@@ -256,7 +256,7 @@ class HFSource:
                 masks[label] = np.maximum(masks[label], mask) if label in masks else mask
             binary = True
         return SourceItem(item_key=key, image=image, masks=masks, case_id=case,
-                          patient_id="PX-" + hashlib.sha256(f"{self.info.dataset}/{case}".encode()).hexdigest()[:10],
+                          patient_id=patient_pseudonym(self.info.dataset, case),
                           modality=o.modality, body_region=o.body_region, orientation=o.orientation,
                           binary_declared=binary)
 

@@ -13,12 +13,13 @@ does not change when more cases are asked for.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from typing import Iterator, Optional
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
+
+from medseg_qa.ids import patient_pseudonym
 
 from .base import SourceInfo, SourceItem, Yielded
 
@@ -408,7 +409,7 @@ class PhantomSource:
         px = round(FOV_MM / o.size, 4)
         for case in range(o.cases):
             case_id = f"phantom-case-{case:04d}"
-            patient = "PX-" + hashlib.sha256(f"phantom/{o.seed}/{case}".encode()).hexdigest()[:8].upper()
+            patient = patient_pseudonym(f"phantom/{o.seed}", str(case))
             params = _draw_case(o.seed, case, o.lesion_probability)
             for k in range(o.slices_per_case):
                 sl = render_slice(o, case, k, params)

@@ -228,3 +228,33 @@ def test_preview_images_decode_to_the_workspace_pixels(ws, config):
     row = dd["train"][0]
     record = ws.record(row["record_id"])
     assert (np.asarray(row["image"]) == from_png_bytes(ws.get_blob(record.image_blob))).all()
+
+
+def _splits_of(path: str) -> dict[str, str]:
+    dd = _load(path)
+    return {p: s for s in dd for p in dd[s]["patient_id"]}
+
+
+def test_released_patients_keep_their_split_and_new_ones_fill_the_fractions(ws, config):
+    first = export_dataset(ws, config, "0.1.0", recipe_name="unit")
+    manifest = json.loads((Path(first.path) / "manifest.json").read_text())
+    plan = manifest["split_plan"]
+    assert plan["groups_per_split"] == {"train": 4, "validation": 1, "test": 1}  # 6 at 80/10/10, largest remainder
+    assert {s["dataset"]: s["grouping"] for s in plan["sources"]} == {"phantom-ct": "patient", "real-ct": "patient"}
+    assert sum(s["groups"] for s in plan["sources"]) == 6
+    before = _splits_of(first.path)
+    for patient in range(6, 10):
+        for target in TARGETS:
+            ws.put_conversation(_conversation(_record(ws, patient, target, synthetic=False)), "passed")
+    second = export_dataset(ws, config, "0.1.1", recipe_name="unit")
+    after = _splits_of(second.path)
+    assert {p: after[p] for p in before} == before
+    counts = json.loads((Path(second.path) / "manifest.json").read_text())["split_plan"]["groups_per_split"]
+    assert counts == {"train": 8, "validation": 1, "test": 1}
+    # a workspace exported before the split history existed: the newest export folder is the history
+    ws.db.execute("DELETE FROM split_history")
+    for target in TARGETS:
+        ws.put_conversation(_conversation(_record(ws, 10, target, synthetic=False)), "passed")
+    third = export_dataset(ws, config, "0.1.2", recipe_name="unit")
+    again = _splits_of(third.path)
+    assert {p: again[p] for p in after} == after

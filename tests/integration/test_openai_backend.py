@@ -309,3 +309,117 @@ def _app():
     from medseg_qa.cli import app
 
     return app
+
+
+def test_reported_cost_equals_what_the_server_billed_with_repairs_and_regenerations(tmp_path):
+    """Invalid answers force repair reprompts and failures; every response the server sent is counted."""
+    faults = Faults(rate_invalid_content=0.3, persistent_invalid=0.3, seed=3)
+    with FaultServer(faults) as srv:
+        cases = {"cases": 2, "slices_per_case": 3, "size": 128}  # repeated first questions per patient: QC retries
+        recipe = _recipe(srv.base_url, cases, conversations_per_record=2,
+                         prices={MODEL: {"prompt_per_1k": 1.0, "completion_per_1k": 2.0}})
+        with _workspace(tmp_path / "ws", cases) as ws:
+            s = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert srv.stats.repairs > 0 and s.states["failed"] > 0
+            assert any(c.provenance.attempts > 1 for c, _ in ws.conversations())  # QC regenerations happened
+            assert (s.prompt_tokens, s.completion_tokens) == (srv.stats.prompt_tokens, srv.stats.completion_tokens)
+            assert s.cost_usd == pytest.approx(srv.stats.prompt_tokens / 1000 + 2 * srv.stats.completion_tokens / 1000)
+            billed = usage_totals(ws)["billed"]
+            assert (billed["prompt_tokens"], billed["completion_tokens"]) == (srv.stats.prompt_tokens,
+                                                                              srv.stats.completion_tokens)
+            # retry the failed ones once the server answers well: new seeds (not the cached bad answers)
+            srv.faults.persistent_invalid, srv.faults.rate_invalid_content = 0.0, 0.0
+            before = srv.total_chat_requests()
+            again = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert srv.total_chat_requests() == before  # without --retry-failed nothing is re-sent
+            retried = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False, retry_failed=True)
+            assert retried.retried_failed == s.states["failed"] and retried.states["failed"] == 0
+            assert again.prompt_tokens == 0
+            totals = usage_totals(ws)
+            assert totals["billed"]["prompt_tokens"] == srv.stats.prompt_tokens
+            # and the conversations' own provenance adds up to the same: no attempt's tokens dropped
+            assert (totals["prompt_tokens"], totals["completion_tokens"]) == (srv.stats.prompt_tokens,
+                                                                              srv.stats.completion_tokens)
+
+
+def test_conversation_ids_and_cache_keys_follow_the_endpoint_and_modes(tmp_path):
+    with FaultServer() as srv:
+        with _workspace(tmp_path / "ws") as ws:
+            ids = lambda **g: sorted(j.conversation_id for j in plan_jobs(ws, _recipe(srv.base_url, **g).generation))
+            base = ids()
+            assert ids() == base
+            assert ids(multimodal=True) != base and ids(structured="json_object") != base
+            other = _recipe(srv.base_url.replace("127.0.0.1", "localhost")).generation
+            assert sorted(j.conversation_id for j in plan_jobs(ws, other)) != base
+            same = _recipe(srv.base_url.replace("http://", "HTTP://") + "/").generation
+            assert sorted(j.conversation_id for j in plan_jobs(ws, same)) == base  # normalised
+            b1, b2 = _fast_backend(_recipe(srv.base_url), ws), _fast_backend(_recipe("http://user:pw@other:9/v1"), ws)
+            msgs = [{"role": "user", "content": "x"}]
+            assert b1.cache_key(msgs, {}, None) != b2.cache_key(msgs, {}, None)
+            assert b2.endpoint == "http://other:9/v1"  # credentials never reach ids or keys
+
+
+def test_two_generate_processes_never_both_pay(tmp_path):
+    """A real second process: while one holds the workspace, `medsegqa generate` exits with one line naming it."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "ws"
+    _workspace(root).close()
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys,time; from medseg_qa.workspace import Workspace\n"
+        f"ws = Workspace({str(root)!r})\n"
+        "with ws.writer('generate'):\n    print('held', flush=True); time.sleep(60)")],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        recipe = tmp_path / "r.yaml"
+        recipe.write_text("name: t\nsources:\n  - type: phantom\n    options: {cases: 1, slices_per_case: 2, size: 128}\n")
+        out = subprocess.run([sys.executable, "-m", "medseg_qa", "generate", str(recipe), "-w", str(root),
+                              "--no-progress"], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 2
+        assert f"pid {holder.pid}" in out.stderr and "in use by another medsegqa process" in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+    finally:
+        holder.kill()
+        holder.wait()
+    with Workspace(root) as ws:  # released when its holder died
+        with ws.writer("generate"):
+            pass
+
+
+def test_an_upgraded_workspace_reuses_its_cache_and_keeps_its_reviews(tmp_path):
+    """A catalog written by the previous id formula (ids without the answer context, cache keys without
+    the endpoint): the next generate pays nothing, supersedes the old conversations, keeps the reviewed one."""
+    import json as _json
+
+    from medseg_qa import ids
+    from medseg_qa.llm.cache import request_key
+
+    with FaultServer() as srv:
+        recipe = _recipe(srv.base_url)
+        with _workspace(tmp_path / "ws") as ws:
+            generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            sent = srv.total_chat_requests()
+            backend = _fast_backend(recipe, ws)
+            for job in plan_jobs(ws, recipe.generation):  # rewrite the catalog as the old version wrote it
+                params = {**backend.api_params(), "seed": _request(job, recipe.generation, 0).seed}
+                from medseg_qa.llm.prompts import build_messages
+
+                msgs = build_messages(_request(job, recipe.generation, 0))
+                fmt = backend.response_format("json_schema", recipe.generation.user_turns)
+                ws.db.execute("UPDATE llm_cache SET key=? WHERE key=?", ("chat:" + request_key(MODEL, msgs, params, fmt),
+                                                                         "chat:" + backend.cache_key(msgs, params, fmt)))
+                old = ids.conversation_id(job.record.record_id, "v1", MODEL, job.params, job.style)
+                body = _json.loads(ws.db.execute("SELECT body FROM conversations WHERE conversation_id=?",
+                                                 (job.conversation_id,)).fetchone()[0])
+                body["conversation_id"] = old
+                ws.db.execute("UPDATE conversations SET conversation_id=?, body=? WHERE conversation_id=?",
+                              (old, _json.dumps(body), job.conversation_id))
+            legacy = [c.conversation_id for c, _ in ws.conversations()]
+            ws.db.execute("INSERT INTO reviews VALUES (?,?,0)", (legacy[0], '{"decision": "accept"}'))
+            s = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert srv.total_chat_requests() == sent and s.prompt_tokens == 0  # every answer from the old cache
+            assert s.superseded == len(legacy) - 1
+            live = {c.conversation_id for c, _ in ws.conversations()}
+            assert legacy[0] in live and len(live) == len(legacy)

@@ -128,3 +128,62 @@ def test_concurrent_first_open_migrates_once(tmp_path):
     with mp.get_context("spawn").Pool(4) as pool:
         versions = pool.map(_open_and_version, [str(tmp_path / "ws")] * 8)
     assert versions == [SCHEMA_VERSION] * 8
+
+
+def test_conversation_ids_follow_the_template_text_and_the_knowledge_entry(tmp_path, monkeypatch):
+    """Editing a prompt version's files or a knowledge entry changes the ids (and provenance records both)."""
+    import os
+    import shutil
+    from pathlib import Path
+
+    from medseg_qa import pipelines
+    from medseg_qa.pipelines import generate as gen_stage
+    from medseg_qa.pipelines.ingest import ingest_source
+    from medseg_qa.sources import build_source
+
+    prompts = Path(pipelines.__file__).parent / "prompts"
+    version = f"_test_{os.getpid()}"
+    shutil.copytree(prompts / "v1", prompts / version)
+    try:
+        recipe = parse_recipe({"name": "t", "sources": [{"type": "phantom"}],
+                               "generation": {"prompt_version": version}})
+        with Workspace(tmp_path / "ws") as ws:
+            ingest_source(ws, build_source("phantom", {"cases": 1, "slices_per_case": 1, "size": 128}), progress=False)
+            plan = lambda: [j.conversation_id for j in gen_stage.plan_jobs(ws, recipe.generation)]
+            base = plan()
+            assert plan() == base and ids.template_hash(version) == ids.template_hash("v1")
+            user = prompts / version / "user.txt"
+            user.write_text(user.read_text() + "\nAnswer briefly.\n")
+            edited = plan()
+            assert set(edited).isdisjoint(base)
+            real = gen_stage.lookup
+            liver = real("liver")
+            changed = liver.model_copy(update={"functions": liver.functions + ["stores iron"]})
+            assert ids.knowledge_hash(changed) != ids.knowledge_hash(liver) and ids.knowledge_hash(None) == ""
+            monkeypatch.setattr(gen_stage, "lookup", lambda t: changed if t == "liver" else real(t))
+            again = plan()
+            liver_jobs = [i for i, j in enumerate(gen_stage.plan_jobs(ws, recipe.generation)) if j.record.target == "liver"]
+            assert liver_jobs and all(again[i] != edited[i] for i in liver_jobs)
+            assert sum(a != b for a, b in zip(again, edited)) == len(liver_jobs)
+    finally:
+        shutil.rmtree(prompts / version)
+
+
+def test_endpoint_identity_is_normalised_and_never_holds_credentials():
+    assert ids.endpoint_identity("HTTPS://API.OpenAI.com:443/v1/") == "https://api.openai.com/v1"
+    assert ids.endpoint_identity(None) == "https://api.openai.com/v1"
+    assert ids.endpoint_identity("http://bob:s3cret@127.0.0.1:8011/v1?key=abc") == "http://127.0.0.1:8011/v1"
+    assert ids.endpoint_identity("http://127.0.0.1:8011/v1") != ids.endpoint_identity("http://127.0.0.1:8012/v1")
+
+
+def test_one_patient_pseudonym_rule_for_every_source_without_phi():
+    import subprocess
+
+    assert ids.patient_pseudonym("kvasir-seg", "cju0qkwl35piu0993l0dewei2") == ids.patient_pseudonym(
+        "kvasir-seg", "cju0qkwl35piu0993l0dewei2")
+    assert ids.patient_pseudonym("a", "1").startswith("PX-") and len(ids.patient_pseudonym("a", "1")) == 13
+    assert ids.patient_pseudonym("a", "1") != ids.patient_pseudonym("b", "1")
+    out = subprocess.run(["grep", "-rn", "--include=*.py", '"PX-" +', "medseg_qa"], capture_output=True, text=True)
+    # the only other construction is DICOM's salted one (its patient ids are PHI); nifti is the lead's to switch
+    assert {line.split(":")[0] for line in out.stdout.splitlines()} <= {"medseg_qa/ids.py", "medseg_qa/deid.py",
+                                                                       "medseg_qa/sources/nifti.py"}

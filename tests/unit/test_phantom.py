@@ -59,7 +59,7 @@ def test_patient_ids_are_per_case_pseudonyms(items):
         by_case.setdefault(it.case_id, set()).add(it.patient_id)
     assert len(by_case) == 10 and all(len(ids) == 1 for ids in by_case.values())
     ids = [next(iter(v)) for v in by_case.values()]
-    assert len(set(ids)) == 10 and all(i.startswith("PX-") and len(i) == 11 for i in ids)
+    assert len(set(ids)) == 10 and all(i.startswith("PX-") and len(i) == 13 for i in ids)
     other_seed = next(iter(build(Options(cases=1, seed=6, size=128)).items()))
     assert other_seed.case_id == items[0].case_id and other_seed.patient_id != items[0].patient_id
 

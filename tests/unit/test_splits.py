@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from medseg_qa.config import SplitFractions
-from medseg_qa.splits import SPLITS, assign_splits, split_counts
+from medseg_qa.splits import SPLITS, assign_groups, assign_splits, split_counts
 
 DEFAULT = SplitFractions()  # 0.8 / 0.1 / 0.1
 
@@ -45,27 +45,30 @@ def test_same_assignment_in_another_process_with_another_hash_seed():
     assert json.loads(out) == assign_splits(ids, DEFAULT, seed=7)
 
 
-@pytest.mark.parametrize("fractions", [DEFAULT, SplitFractions(train=0.6, validation=0.2, test=0.2)])
-def test_counts_follow_the_fractions_on_200_patients(fractions):
-    """Hash buckets give binomial counts: each draw within 3 sigma (0.085 for 0.8 of 200), the mean close."""
-    shares = {name: [] for name in SPLITS}
-    for seed in range(20):
-        counts = split_counts(assign_splits(_patients(200), fractions, seed))
-        assert sum(counts.values()) == 200
-        for name in SPLITS:
-            want = getattr(fractions, name)
-            assert abs(counts[name] / 200 - want) <= 0.085, (seed, name, counts)
-            shares[name].append(counts[name] / 200)
-    for name in SPLITS:
-        assert abs(sum(shares[name]) / 20 - getattr(fractions, name)) <= 0.02, (name, shares[name])
+@pytest.mark.parametrize("n,want", [(30, (24, 3, 3)), (200, (160, 20, 20)), (31, (25, 3, 3)), (7, (5, 1, 1))])
+def test_counts_are_the_largest_remainder_of_the_fractions(n, want):
+    for seed in range(5):
+        counts = split_counts(assign_splits(_patients(n), DEFAULT, seed))
+        assert (counts["train"], counts["validation"], counts["test"]) == want, (n, seed, counts)
 
 
-def test_adding_patients_never_moves_existing_ones():
-    first = _patients(100)
+def test_released_groups_keep_their_split_and_new_ones_fill_toward_the_fractions():
+    first = _patients(30)
     before = assign_splits(first, DEFAULT, seed=0)
-    assert all(split_counts(before).values())  # every split drew someone, so no small-n correction applies
-    after = assign_splits(first + _patients(150, prefix="new"), DEFAULT, seed=0)
+    after = assign_splits(first + _patients(20, prefix="new"), DEFAULT, seed=0, previous=before)
     assert {p: after[p] for p in first} == before
+    assert split_counts(after) == {"train": 40, "validation": 5, "test": 5}
+    # without the history the same ids are dealt afresh: the history is what keeps them
+    assert assign_splits(first + _patients(20, prefix="new"), DEFAULT, seed=0) != after
+
+
+def test_strata_are_spread_over_the_splits():
+    """Two sources of 40 groups each: each source gets its own 32/4/4, not one source in test."""
+    strata = {f"a{i}": "a" for i in range(40)} | {f"b{i}": "b" for i in range(40)}
+    got = assign_groups(strata, DEFAULT, seed=1)
+    for src in "ab":
+        counts = split_counts({k: v for k, v in got.items() if strata[k] == src})
+        assert counts == {"train": 32, "validation": 4, "test": 4}, (src, counts)
 
 
 @pytest.mark.parametrize("n", [3, 4, 6, 10])
