@@ -109,8 +109,8 @@ def body_threshold(values: np.ndarray, modality: str) -> float:
 
 
 def body_outline(values: np.ndarray, threshold: float, inside: Optional[np.ndarray] = None) -> Optional[Body]:
-    """The body in a 2D slice: pixels above `threshold`, opened (cuts thin tables and cables), holes
-    filled (lungs, bowel gas), then the largest component that overlaps `inside` (the slice's labelled
+    """The body in a 2D slice: pixels above `threshold`, holes filled (the skull and brain inside a
+    thin scalp, lungs, bowel gas), opened (cuts thin tables and cables), then the largest component that overlaps `inside` (the slice's labelled
     structures lie in the body; a padded strip or the table does not hold them), else the largest.
     None when nothing covers MIN_BODY_FRACTION of the slice."""
     from scipy import ndimage
@@ -118,9 +118,8 @@ def body_outline(values: np.ndarray, threshold: float, inside: Optional[np.ndarr
     a = np.asarray(values)
     h, w = a.shape[:2]
     step = max(1, math.ceil(max(h, w) / _WORK_SIZE))
-    small = np.asarray(a[::step, ::step] > threshold)
-    small = ndimage.binary_opening(small, np.ones((3, 3), bool))
-    small = ndimage.binary_fill_holes(small)
+    small = ndimage.binary_fill_holes(np.asarray(a[::step, ::step] > threshold))
+    small = ndimage.binary_fill_holes(ndimage.binary_opening(small, np.ones((3, 3), bool)))
     labels, n = ndimage.label(small)
     if n == 0:
         return None
