@@ -209,5 +209,42 @@ def dicom_geometry(position, iop, spacing) -> Optional[SliceGeometry]:
                          row_step=tuple(col_dir * float(spacing[0])))
 
 
+
+
+@dataclass
+class ViewedSlice:
+    """A 2D slice in the canonical view with what facts need: masks, orientation, (row, column)
+    spacing, world geometry and body outline, all in the same (transformed) pixel grid."""
+
+    image: np.ndarray
+    masks: dict[str, np.ndarray]
+    orientation: Optional[str]
+    spacing: Optional[tuple[float, float]]
+    geometry: Optional[SliceGeometry]
+    body: Optional[object]
+
+
+def patient_view(image: np.ndarray, masks: dict[str, np.ndarray], orientation: Optional[str],
+                 spacing: Optional[tuple[float, float]], geometry: Optional[SliceGeometry],
+                 values: Optional[np.ndarray] = None, modality: str = "") -> ViewedSlice:
+    """A slice as stored (DICOM rows and columns) put into the canonical view of its plane, with its
+    body outlined on the raw `values` (CT and MR) after the same transform."""
+    from medseg_qa.patient import BODY_MODALITIES, body_outline, body_threshold
+
+    view = canonical_view(orientation)
+    if view is not None:
+        shape = image.shape[:2]
+        image = view.apply(image)
+        masks = {k: view.apply(np.asarray(m)) for k, m in masks.items()}
+        values = view.apply(values) if values is not None else None
+        orientation, spacing = view.orientation, view.spacing(spacing)
+        geometry = view.geometry(geometry, shape) if geometry is not None else None
+    body = None
+    if values is not None and orientation and modality in BODY_MODALITIES:
+        inside = np.logical_or.reduce([np.asarray(m) > 0 for m in masks.values()]) if masks else None
+        body = body_outline(values, body_threshold(values, modality), inside)
+    return ViewedSlice(image, masks, orientation, spacing, geometry, body)
+
+
 __all__ = ["MAX_OBLIQUE_DEG", "CANONICAL", "obliquity_deg", "world_point", "Xform", "sform_override",
-           "view_geometry", "lateral_midline", "PlaneView", "canonical_view", "dicom_geometry"]
+           "view_geometry", "lateral_midline", "PlaneView", "canonical_view", "dicom_geometry", "ViewedSlice", "patient_view"]
