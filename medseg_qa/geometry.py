@@ -199,16 +199,22 @@ def canonical_view(orientation: Optional[str]) -> Optional[PlaneView]:
                      orientation=target)
 
 
-def dicom_geometry(position, iop, spacing) -> Optional[SliceGeometry]:
+def dicom_geometry(position, iop, spacing, positions: Optional[np.ndarray] = None) -> Optional[SliceGeometry]:
     """World geometry of a DICOM image from ImagePositionPatient, ImageOrientationPatient and
-    PixelSpacing (between rows, between columns); None when any is missing."""
+    PixelSpacing (between rows, between columns); None when any is missing. For a sagittal series,
+    `positions` (every slice's ImagePositionPatient) give the lateral span of the acquisition, which
+    stands in for the body width when world x = 0 (the isocentre) lies inside it."""
     if position is None or not iop or len(iop) != 6 or not spacing:
         return None
     row_dir, col_dir = np.asarray(iop[:3], float), np.asarray(iop[3:], float)  # +column, +row directions
+    width = None
+    if positions is not None and len(positions) > 1 and abs(np.cross(row_dir, col_dir)[0]) > 0.7:
+        xs = np.asarray(positions, float)[:, 0]
+        step = float(np.ptp(xs)) / (len(xs) - 1)
+        if xs.min() - step / 2 <= 0.0 <= xs.max() + step / 2:
+            width = float(np.ptp(xs)) + step
     return SliceGeometry(origin=tuple(float(v) for v in position), col_step=tuple(row_dir * float(spacing[1])),
-                         row_step=tuple(col_dir * float(spacing[0])))
-
-
+                         row_step=tuple(col_dir * float(spacing[0])), body_width_mm=width)
 
 
 @dataclass

@@ -227,7 +227,8 @@ class DicomSource:
                             f"({type(exc).__name__}); re-export the series", key) from exc
         # the radiological view of the NIfTI source (axial LP), with world geometry and body outline
         v = patient_view(image, masks, patient_orientation(series.orientation), series.spacing,
-                         dicom_geometry(sl.position, series.orientation, series.spacing), values, series.modality)
+                         dicom_geometry(sl.position, series.orientation, series.spacing, series.positions),
+                         values, series.modality)
         return SourceItem(
             item_key=key, image=v.image, masks=v.masks, case_id=case, patient_id=series.patient,
             modality=series.modality, body_region=self.o.body_region or series.body_part or "unknown",

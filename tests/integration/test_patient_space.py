@@ -278,3 +278,37 @@ def test_phantom_sides_hold_through_ingest():
                 assert rec.facts.laterality == expected[rec.target], (it.item_key, rec.target)
                 assert rec.facts.midline_source == "body_outline" and rec.facts.body_fraction > rec.facts.area_fraction
     assert n >= 40
+
+
+def test_dicom_sagittal_slices_get_a_side_from_their_world_position(tmp_path):
+    """Sagittal slices (PI view) have no lateral axis in the plane: the side is where the plane lies,
+    relative to world x = 0 (the isocentre) inside the series' lateral span."""
+    import pydicom
+
+    n, rows, cols = 12, 24, 32
+    xs = -27.5 + 5.0 * np.arange(n)                          # slice positions, patient right (-) to left (+)
+    rng = np.random.default_rng(5)
+    vol = np.full((n, rows, cols), -1000.0)
+    vol[:, 3:21, 4:28] = 40 + rng.normal(0, 5, (n, 18, 24))
+    masks = {"left lobe": np.zeros((n, rows, cols), bool), "right lobe": np.zeros((n, rows, cols), bool)}
+    masks["left lobe"][xs > 10, 8:14, 10:20] = True
+    masks["right lobe"][xs < -10, 8:14, 10:20] = True
+    study, series, for_uid = uid(78, 1), uid(78, 2), uid(78, 3)
+    paths = []
+    for i in range(n):
+        p = tmp_path / "sag" / f"IM{i}"
+        write_ct_slice(p, sop_uid=uid(78, 100 + i), series_uid=series, study_uid=study, for_uid=for_uid,
+                       position=(float(xs[i]), -40.0, 60.0), orientation=(0, 1, 0, 0, 0, -1), spacing=(1.0, 1.0),
+                       pixels=vol[i], instance=i + 1)
+        paths.append(p)
+    seg = build_seg([pydicom.dcmread(p) for p in paths], masks, [uid(78, 900), uid(78, 901)])
+    seg.save_as(tmp_path / "sag" / "seg.dcm", enforce_file_format=True)
+    src = build_source("dicom", dict(root=str(tmp_path / "sag"), deid_salt="s"))
+    items = list(src.items())
+    assert items and all(isinstance(it, SourceItem) and it.orientation == "PI" for it in items)
+    seen = Counter()
+    for it in items:
+        for rec, _, _ in make_records(it, src.info, "dicom"):
+            assert rec.facts.laterality == name_side(rec.target) and rec.facts.midline_source == "world"
+            seen[rec.target] += 1
+    assert seen == {"left lobe": 4, "right lobe": 4}
