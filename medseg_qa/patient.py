@@ -110,8 +110,9 @@ def body_threshold(values: np.ndarray, modality: str) -> float:
 
 def body_outline(values: np.ndarray, threshold: float, inside: Optional[np.ndarray] = None) -> Optional[Body]:
     """The body in a 2D slice: pixels above `threshold`, holes filled (the skull and brain inside a
-    thin scalp, lungs, bowel gas), opened (cuts thin tables and cables), then the largest component that overlaps `inside` (the slice's labelled
-    structures lie in the body; a padded strip or the table does not hold them), else the largest.
+    thin scalp, lungs, bowel gas), opened (cuts thin tables and cables), then the largest component
+    that overlaps `inside` (the slice's labelled structures lie in the body; a padded strip or the table
+    does not hold them), else the largest.
     None when nothing covers MIN_BODY_FRACTION of the slice."""
     from scipy import ndimage
 
@@ -141,7 +142,7 @@ def body_outline(values: np.ndarray, threshold: float, inside: Optional[np.ndarr
     y0, y1 = int(ys.min()) * step, min(int(ys.max()) * step + step - 1, h - 1)
     return Body(centre=(float(xs.mean()) * step + half, float(ys.mean()) * step + half),
                 bbox=(x0, y0, x1, y1), area=int(xs.size * step * step),
-                touches=(xs.min() == 0, xs.max() == sw - 1, ys.min() == 0, ys.max() == sh - 1))
+                touches=(bool(xs.min() == 0), bool(xs.max() == sw - 1), bool(ys.min() == 0), bool(ys.max() == sh - 1)))
 
 
 def display_body(image: np.ndarray, modality: str, orientation: Optional[str],
@@ -195,7 +196,7 @@ def patient_frame(shape: Sequence[int], orientation: Optional[str], body: Option
     source = "image_centre" if body is None else "body_outline"
     cut = body is not None and (body.touches[2 * axis] or body.touches[2 * axis + 1])
     if (body is None or cut) and geometry is not None:
-        at = _world_midline(geometry, axis, centre, size)
+        at = _world_midline(geometry, axis, centre[1 - axis])
         lo, hi = ((body.bbox[axis], body.bbox[axis + 2]) if body is not None else (0, size[axis] - 1))
         if at is not None and lo <= at <= hi:
             centre[axis], source = at, "world"
@@ -208,12 +209,11 @@ def _pixel_mm(g: SliceGeometry, axis: int) -> float:
     return float(np.linalg.norm(g.col_step if axis == 0 else g.row_step)) or 1.0
 
 
-def _world_midline(g: SliceGeometry, axis: int, centre: list, size: tuple[int, int]) -> Optional[float]:
-    """Pixel coordinate along `axis` where world x equals the midline, at the frame's other coordinate."""
+def _world_midline(g: SliceGeometry, axis: int, other: float) -> Optional[float]:
+    """Pixel coordinate along `axis` where world x equals the midline, at coordinate `other` on the other axis."""
     step = (g.col_step if axis == 0 else g.row_step)[0]
     if abs(step) < 1e-9:
         return None
-    other = centre[1 - axis]
     base = g.world(0.0, other)[0] if axis == 0 else g.world(other, 0.0)[0]
     target = g.midline_mm if g.midline_mm is not None else 0.0
     return float((target - base) / step)
@@ -229,5 +229,4 @@ def _plane_offset(g: Optional[SliceGeometry]) -> Optional[float]:
 
 
 __all__ = ["Body", "SliceGeometry", "PatientFrame", "BODY_MODALITIES", "otsu_threshold", "body_threshold",
-           "body_outline", "display_body", "slice_frame", "lateral_axis",
-           "patient_frame"]
+           "body_outline", "display_body", "slice_frame", "lateral_axis", "patient_frame"]
