@@ -20,6 +20,7 @@ from medseg_qa.patient import PatientFrame, lateral_axis, patient_frame
 from medseg_qa.schemas import MaskFacts, Relation
 
 MIDLINE_BAND = 0.06     # |centroid - patient centre| below this share of the body's extent: midline/central
+ONE_SIDED = 0.9        # share of a near-midline mask's pixels on one side of the midline that makes it one-sided
 RELATION_MARGIN = 0.05  # centroids closer than this along an axis: no relation claimed on that axis
 SMALL, MEDIUM = 0.01, 0.05  # image-fraction bounds of the size classes (no body found)
 # body-fraction bounds: a CT/MR body cross-section fills about half of its field of view, so these mean
@@ -110,6 +111,9 @@ def _laterality(coords: tuple[np.ndarray, np.ndarray], component_of: np.ndarray,
             return "bilateral"
     centre = float(along.mean())
     if abs(centre) < MIDLINE_BAND:
+        share = float((along > 0).mean())  # a mask near the midline but wholly on one side of it is one-sided
+        if max(share, 1.0 - share) >= ONE_SIDED:
+            return _WORD[_axis_side(letter, share - 0.5)]
         return "midline"
     return _WORD[_axis_side(letter, centre)]
 

@@ -269,13 +269,13 @@ def test_dicom_series_stored_mirrored_comes_out_like_the_nifti_of_the_same_volum
 def test_phantom_sides_hold_through_ingest():
     src = build_source("phantom", {"cases": 4, "slices_per_case": 2, "size": 128})
     expected = {"liver": "right", "right kidney": "right", "spleen": "left", "left kidney": "left",
-                "vertebral body": "midline", "aorta": "midline"}
+                "vertebral body": "midline", "aorta": "left or midline"}   # the aorta runs just left of the spine
     n = 0
     for it in src.items():
         for rec, _, _ in make_records(it, src.info, "phantom"):
             if rec.target in expected:
                 n += 1
-                assert rec.facts.laterality == expected[rec.target], (it.item_key, rec.target)
+                assert rec.facts.laterality in expected[rec.target].split(" or "), (it.item_key, rec.target)
                 assert rec.facts.midline_source == "body_outline" and rec.facts.body_fraction > rec.facts.area_fraction
     assert n >= 40
 

@@ -97,7 +97,7 @@ def test_midline_band_and_size_scale_with_the_body():
     shape = (400, 400)
     small_body = body_outline(*_ct_body(shape, 60, 50))
     big_body = body_outline(*_ct_body(shape, 180, 150))
-    organ = ellipse(shape, 212, 200, 12, 12)   # 12 px left of the centre, 450 px
+    organ = ellipse(shape, 212, 200, 20, 6)   # 12 px left of the centre, straddling it; 377 px
     near = compute_facts(organ, "LP", None, patient_frame(shape, "LP", small_body))
     far = compute_facts(organ, "LP", None, patient_frame(shape, "LP", big_body))
     assert near.laterality == "left" and far.laterality == "midline"   # 12 px is 10% of 120, 3% of 360
@@ -156,3 +156,20 @@ def test_side_conflict_names_the_structure_and_the_fix():
     midline = np.zeros((100, 100), bool)
     midline[40:60, 45:55] = True
     assert side_conflict("Hippocampus_L", compute_facts(midline, "LP")) is None
+
+
+def test_a_mask_near_the_midline_but_wholly_on_one_side_is_one_sided():
+    """The left cingulum hugs the midline: its centroid is inside the band, but every pixel is on the left."""
+    shape = (200, 200)
+    hu = np.full(shape, -1000.0)
+    hu[ellipse(shape, 100, 100, 90, 80)] = 40
+    frame = patient_frame(shape, "LP", body_outline(hu, -500.0))
+    centre = int(round(frame.centre[0]))
+    assert centre == 100
+    hugging = np.zeros(shape, bool)
+    hugging[80:120, centre + 1: centre + 8] = True      # patient's left of the midline, within 3% of the width
+    straddling = np.zeros(shape, bool)
+    straddling[80:120, centre - 4: centre + 5] = True
+    assert compute_facts(hugging, "LP", None, frame).laterality == "left"
+    assert compute_facts(hugging[:, ::-1].copy(), "LP", None, frame).laterality == "right"
+    assert compute_facts(straddling, "LP", None, frame).laterality == "midline"
