@@ -119,8 +119,8 @@ def body_outline(values: np.ndarray, threshold: float, inside: Optional[np.ndarr
     a = np.asarray(values)
     h, w = a.shape[:2]
     step = max(1, math.ceil(max(h, w) / _WORK_SIZE))
-    small = ndimage.binary_fill_holes(np.asarray(a[::step, ::step] > threshold))
-    small = ndimage.binary_fill_holes(ndimage.binary_opening(small, np.ones((3, 3), bool)))
+    small = _fill_holes(np.asarray(a[::step, ::step] > threshold))
+    small = _fill_holes(ndimage.binary_opening(small, np.ones((3, 3), bool)))
     labels, n = ndimage.label(small)
     if n == 0:
         return None
@@ -143,6 +143,16 @@ def body_outline(values: np.ndarray, threshold: float, inside: Optional[np.ndarr
     return Body(centre=(float(xs.mean()) * step + half, float(ys.mean()) * step + half),
                 bbox=(x0, y0, x1, y1), area=int(xs.size * step * step),
                 touches=(bool(xs.min() == 0), bool(xs.max() == sw - 1), bool(ys.min() == 0), bool(ys.max() == sh - 1)))
+
+
+def _fill_holes(m: np.ndarray) -> np.ndarray:
+    """`m` with every background region that does not reach the border filled (as scipy's
+    binary_fill_holes, by one labelling instead of iterated dilations: about ten times faster)."""
+    from scipy import ndimage
+
+    background, _ = ndimage.label(~m)
+    edge = np.unique(np.concatenate([background[0], background[-1], background[:, 0], background[:, -1]]))
+    return m | ~np.isin(background, edge)
 
 
 def display_body(image: np.ndarray, modality: str, orientation: Optional[str],
