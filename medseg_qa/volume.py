@@ -150,7 +150,6 @@ class Header:
     spacing: tuple[float, ...]
     origin: tuple[float, ...]
     direction: tuple[float, ...]  # row-major 3x3 of the spatial axes
-    note: Optional[str] = None  # a warning about the header (e.g. disagreeing NIfTI qform and sform)
 
     @property
     def voxels(self) -> int:
@@ -161,7 +160,7 @@ def read_header(path, where: str) -> Header:
     """The grid of a volume file (header only); ItemError 'unreadable_volume' when it cannot be parsed.
 
     A NIfTI file whose qform and sform disagree gets the sform's grid, as nibabel and FSL read it (ITK
-    would take the qform), with the reason in `note` (`medseg_qa.geometry.sform_override`)."""
+    would take the qform); the nifti source logs it (`medseg_qa.geometry.sform_override`)."""
     from medseg_qa.geometry import sform_override
 
     import SimpleITK as sitk
@@ -183,7 +182,7 @@ def read_header(path, where: str) -> Header:
     if fix is None:
         return head
     return Header(size=head.size, spacing=fix.spacing + head.spacing[3:], origin=fix.origin + head.origin[3:],
-                  direction=fix.direction, note=fix.note)
+                  direction=fix.direction)
 
 
 def grid_mismatch(image: Header, label: Header, tol: float) -> Optional[str]:

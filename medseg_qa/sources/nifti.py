@@ -274,10 +274,23 @@ class NiftiSource:
         SourceItem where it is made, in the worker process when `workers > 1`, and its result is yielded
         instead; ItemErrors (from the source or raised by `transform`) are yielded as they are."""
         cases = self.cases()
+        _warn_forms(cases)
         yield from run_cases(self.plan, cases, transform, self.o.workers)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+def _warn_forms(cases: list[Case]) -> None:
+    """Log, in this process (worker logs are not forwarded), each file read by its sform because its
+    qform disagrees (`volume.read_header` applies the same rule in whichever process reads the file)."""
+    from medseg_qa.geometry import sform_override
+
+    for case in cases:
+        for path in (case.image, case.label):
+            fix = sform_override(path) if path is not None else None
+            if fix is not None:
+                log.warning("%s: %s", case.key, fix.note)
+
 
 def _is_volume(p: Path) -> bool:
     return p.is_file() and not p.name.startswith("._") and p.name.lower().endswith(VOLUME_EXTS)

@@ -11,7 +11,6 @@ worker processes of `nifti_pool`.
 
 from __future__ import annotations
 
-import logging
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +26,6 @@ from medseg_qa.volume import Plane, per_slice_counts, pick_slices, slice_view
 from medseg_qa.windowing import percentile_window, windower
 
 from .base import SourceItem, Yielded
-
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -119,8 +116,6 @@ def case_slices(plan: Plan, case: Case) -> Iterator[SliceData]:
         raise ItemError("oblique_volume", f"image axes are {angle:.0f} degrees off the patient axes (over "
                         f"{MAX_OBLIQUE_DEG:.0f}): slicing along the nearest axis would swap axes and sides; "
                         "resample it onto an axis-aligned grid or remove the case", where)
-    for note in dict.fromkeys(n for n in (head.note, lab_head.note) if n):
-        log.warning("%s: %s", where, note)
     diff = vol.grid_mismatch(head, lab_head, plan.tolerance)
     if diff:
         raise ItemError("grid_mismatch", f"label map {case.label.name} is on another grid than its image "
