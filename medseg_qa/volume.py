@@ -161,11 +161,10 @@ def read_header(path, where: str) -> Header:
 
     A NIfTI file whose qform and sform disagree gets the sform's grid, as nibabel and FSL read it (ITK
     would take the qform); the nifti source logs it (`medseg_qa.geometry.sform_override`)."""
-    from medseg_qa.geometry import sform_override
-
     import SimpleITK as sitk
 
     from medseg_qa.errors import ItemError
+    from medseg_qa.geometry import sform_override
 
     reader = sitk.ImageFileReader()
     reader.SetFileName(str(path))
