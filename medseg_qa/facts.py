@@ -17,7 +17,7 @@ from typing import Optional
 import numpy as np
 
 from medseg_qa.patient import PatientFrame, lateral_axis, patient_frame
-from medseg_qa.schemas import MaskFacts, Relation
+from medseg_qa.schemas import FrameFacts, MaskFacts, Relation
 
 MIDLINE_BAND = 0.06     # |centroid - patient centre| below this share of the body's extent: midline/central
 ONE_SIDED = 0.9        # share of a near-midline mask's pixels on one side of the midline that makes it one-sided
@@ -74,7 +74,19 @@ def compute_facts(mask: np.ndarray, orientation: str | None,
         relations=_relations((nx, ny), orientation, others or {}) if orientation else [],
         midline_source=frame.source, centroid_patient=(round(offset[0], 4), round(offset[1], 4)),
         body_fraction=None if body_frac is None else round(body_frac, 6),
+        frame=FrameFacts(centre=(round(frame.centre[0], 3), round(frame.centre[1], 3)),
+                         extent=(round(frame.extent[0], 3), round(frame.extent[1], 3)), body_area=frame.body_area,
+                         plane_offset=None if frame.plane_offset is None else round(frame.plane_offset, 6)),
     )
+
+
+def frame_of(facts: MaskFacts) -> Optional[PatientFrame]:
+    """The patient frame stored with `facts` (None for rows stored before frames were kept), to measure
+    an edited mask of the same image against the same patient: `compute_facts(mask, o, frame=...)`."""
+    f = facts.frame
+    if f is None:
+        return None
+    return PatientFrame(facts.midline_source, f.centre, f.extent, f.body_area, f.plane_offset)
 
 
 def _vertical(offset: float, orientation: str | None) -> str:

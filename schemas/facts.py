@@ -21,6 +21,17 @@ class Relation(Record):
     relation: RelationKind
 
 
+class FrameFacts(Record):
+    """The patient frame the facts were measured in (pixels of this image), kept so that an edited mask
+    is re-measured against the same patient (`medseg_qa.facts.frame_of`)."""
+
+    centre: tuple[float, float] = Field(description="patient centre x, y in pixels")
+    extent: tuple[float, float] = Field(description="body width, height in pixels (the image's without a body)")
+    body_area: Optional[int] = Field(default=None, ge=0, description="body pixels; None without a body outline")
+    plane_offset: Optional[float] = Field(default=None, description="sagittal slices: offset of the plane from "
+                                          "the midline toward the patient's left, in body widths")
+
+
 class MaskFacts(Record):
     """Geometry of a binary mask in pixel and patient terms.
 
@@ -55,3 +66,4 @@ class MaskFacts(Record):
         "and heights (image directions)")
     body_fraction: Optional[float] = Field(default=None, ge=0.0, le=1.0,
                                            description="mask area / body area; None without a body outline")
+    frame: Optional[FrameFacts] = None

@@ -173,3 +173,26 @@ def test_a_mask_near_the_midline_but_wholly_on_one_side_is_one_sided():
     assert compute_facts(hugging, "LP", None, frame).laterality == "left"
     assert compute_facts(hugging[:, ::-1].copy(), "LP", None, frame).laterality == "right"
     assert compute_facts(straddling, "LP", None, frame).laterality == "midline"
+
+
+def test_an_edited_mask_is_measured_against_the_stored_frame():
+    """The export re-measures a physician's edited mask: with the frame kept in the facts it lands on
+    the same patient, not the image centre."""
+    from medseg_qa.facts import frame_of
+    from medseg_qa.schemas import MaskFacts
+
+    shape = (200, 300)
+    hu, body = ct_slice(shape, cx=80.0)
+    frame = patient_frame(shape, "LP", body_outline(hu, -500.0, body))
+    original = compute_facts(ellipse(shape, 100, 90, 8, 8), "LP", None, frame)
+    stored = MaskFacts.model_validate_json(original.model_dump_json())
+    edited = ellipse(shape, 104, 92, 9, 7)
+    again = compute_facts(edited, "LP", None, frame_of(stored))
+    assert again.laterality == "left" and again.midline_source == "body_outline"
+    assert again.frame == stored.frame
+    assert compute_facts(edited, "LP").laterality == "right"   # what the image centre would say
+    legacy = stored.model_dump()
+    for key in ("frame", "midline_source", "centroid_patient", "body_fraction"):
+        legacy.pop(key)
+    old = MaskFacts.model_validate(legacy)   # a row stored before these fields existed still loads
+    assert old.midline_source == "image_centre" and frame_of(old) is None
