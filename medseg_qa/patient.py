@@ -12,10 +12,10 @@ reference) and where the lateral centre came from (`PatientFrame.source`), in th
 2. `world`: when the outline is cut by the field of view or absent, the midline plane from the world
    geometry: the one the source measured on the whole volume's body, else world x = 0 (true in atlas
    spaces such as MNI, close to true at the isocentre). It is used only where it crosses the visible
-   body (or the image, without a body): a header whose x = 0 lies outside, such as ITK's default
-   origin at a corner voxel, is not credible.
+   body (without a body: the middle 80% of the image): a header whose x = 0 lies outside, such as
+   ITK's default origin at a corner voxel, is not credible.
 3. `body_outline` of a cut body when there is no credible world midline (the centre of what is seen).
-4. `image_centre`: no body and no geometry.
+4. `image_centre`: no body and no credible geometry.
 
 Slices normal to the lateral axis (sagittal) take their side from their world position relative to
 the midline (`PatientFrame.plane_offset`); without geometry they have no side.
@@ -207,7 +207,10 @@ def patient_frame(shape: Sequence[int], orientation: Optional[str], body: Option
     cut = body is not None and (body.touches[2 * axis] or body.touches[2 * axis + 1])
     if (body is None or cut) and geometry is not None:
         at = _world_midline(geometry, axis, centre[1 - axis])
-        lo, hi = ((body.bbox[axis], body.bbox[axis + 2]) if body is not None else (0, size[axis] - 1))
+        # credible only inside the visible body; without a body, inside the middle 80% of the image (a
+        # header whose x = 0 sits at an edge, as ITK's default corner origin does, is not a midline)
+        lo, hi = ((body.bbox[axis], body.bbox[axis + 2]) if body is not None
+                  else (0.1 * (size[axis] - 1), 0.9 * (size[axis] - 1)))
         if at is not None and lo <= at <= hi:
             centre[axis], source = at, "world"
             if geometry.body_width_mm:

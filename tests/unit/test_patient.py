@@ -196,3 +196,28 @@ def test_an_edited_mask_is_measured_against_the_stored_frame():
         legacy.pop(key)
     old = MaskFacts.model_validate(legacy)   # a row stored before these fields existed still loads
     assert old.midline_source == "image_centre" and frame_of(old) is None
+
+
+def test_without_a_body_world_x0_must_lie_well_inside_the_image():
+    shape = (100, 120)
+    mid = SliceGeometry(origin=(-30.0, 0.0, 0.0), col_step=(0.5, 0.0, 0.0), row_step=(0.0, 0.5, 0.0))
+    f = patient_frame(shape, "LP", None, mid)                  # x = 0 at column 60 of 120
+    assert f.source == "world" and f.centre[0] == pytest.approx(60.0)
+    corner = SliceGeometry(origin=(0.0, 0.0, 0.0), col_step=(0.5, 0.0, 0.0), row_step=(0.0, 0.5, 0.0))
+    assert patient_frame(shape, "LP", None, corner).source == "image_centre"   # ITK's default origin
+
+
+def test_display_outline_when_the_source_gives_no_body():
+    """A 2D CT slice with patient axes but no raw values (folder, hf): ingest outlines the display image."""
+    import dataclasses
+
+    from medseg_qa.pipelines.ingest import make_records
+    from medseg_qa.sources import build_source
+
+    src = build_source("phantom", {"cases": 2, "slices_per_case": 1, "size": 128})
+    for it in src.items():
+        with_body = {r.target: r.facts for r, _, _ in make_records(it, src.info, "phantom")}
+        without = {r.target: r.facts for r, _, _ in make_records(dataclasses.replace(it, body=None), src.info, "x")}
+        for name, f in without.items():
+            assert f.midline_source == "body_outline" and f.laterality == with_body[name].laterality, name
+            assert f.frame.centre[0] == pytest.approx(with_body[name].frame.centre[0], abs=3)
