@@ -45,9 +45,9 @@ def pil_to_uint8(im) -> np.ndarray:
             return arr[..., 0] if (arr[..., 0] == arr[..., 1]).all() and (arr[..., 1] == arr[..., 2]).all() else arr
         return np.asarray(im.convert("L"))
     if im.mode in ("I;16", "I;16B", "I", "F"):
-        arr = np.asarray(im).astype(np.float64)
-        lo, hi = np.percentile(arr, [0.5, 99.5])
-        return np.clip((arr - lo) / max(hi - lo, 1e-6) * 255, 0, 255).astype(np.uint8)
+        from .windowing import stretch_to_uint8
+
+        return stretch_to_uint8(np.asarray(im))
     return np.asarray(im.convert("RGB"))
 
 

@@ -157,10 +157,14 @@ class Header:
 
 
 def read_header(path, where: str) -> Header:
-    """The grid of a volume file (header only); ItemError 'unreadable_volume' when it cannot be parsed."""
+    """The grid of a volume file (header only); ItemError 'unreadable_volume' when it cannot be parsed.
+
+    A NIfTI file whose qform and sform disagree gets the sform's grid, as nibabel and FSL read it (ITK
+    would take the qform); the nifti source logs it (`medseg_qa.geometry.sform_override`)."""
     import SimpleITK as sitk
 
     from medseg_qa.errors import ItemError
+    from medseg_qa.geometry import sform_override
 
     reader = sitk.ImageFileReader()
     reader.SetFileName(str(path))
@@ -171,8 +175,13 @@ def read_header(path, where: str) -> Header:
                         "re-download or re-export the file, or remove the case", where) from exc
     dim = reader.GetDimension()
     direction = np.asarray(reader.GetDirection(), float).reshape(dim, dim)[:3, :3].ravel()
-    return Header(size=tuple(int(s) for s in reader.GetSize()), spacing=tuple(reader.GetSpacing()),
+    head = Header(size=tuple(int(s) for s in reader.GetSize()), spacing=tuple(reader.GetSpacing()),
                   origin=tuple(reader.GetOrigin()), direction=tuple(float(d) for d in direction))
+    fix = sform_override(path)
+    if fix is None:
+        return head
+    return Header(size=head.size, spacing=fix.spacing + head.spacing[3:], origin=fix.origin + head.origin[3:],
+                  direction=fix.direction)
 
 
 def grid_mismatch(image: Header, label: Header, tol: float) -> Optional[str]:

@@ -51,6 +51,15 @@ def percentile_window(arr: np.ndarray, low: float = 1.0, high: float = 99.0,
     return float(lo), float(hi)
 
 
+def stretch_to_uint8(arr: np.ndarray, low: float = 0.5, high: float = 99.5) -> np.ndarray:
+    """The percentile stretch to 8-bit: [low, high] percentiles of `arr` itself mapped to [0, 255].
+
+    The one definition used wherever an image has no absolute scale (16-bit and float 2D images of the
+    folder and Hugging Face sources, DICOM slices without a CT window); volumes compute their bounds
+    once per volume with `percentile_window` instead, so slices stay comparable."""
+    return window_to_uint8(arr, *percentile_window(arr, low, high))
+
+
 def window_to_uint8(arr: np.ndarray, low: float, high: float) -> np.ndarray:
     """Linear map of [low, high] to [0, 255], clipped, as a contiguous uint8 array."""
     scale = np.float32(255.0 / (high - low))
@@ -70,5 +79,5 @@ def windower(dtype: np.dtype, low: float, high: float):
     return lambda a: window_to_uint8(a, low, high)
 
 
-__all__ = ["CT_WINDOWS", "window_bounds", "ct_window", "auto_ct_preset", "percentile_window", "window_to_uint8",
-           "windower"]
+__all__ = ["CT_WINDOWS", "window_bounds", "ct_window", "auto_ct_preset", "percentile_window", "stretch_to_uint8",
+           "window_to_uint8", "windower"]

@@ -31,10 +31,11 @@ from typing import Iterator
 import numpy as np
 
 from medseg_qa.errors import ItemError
-from medseg_qa.facts import centroid_normalized, compute_facts
+from medseg_qa.facts import centroid_normalized, check_name_side, compute_facts
 from medseg_qa.ids import record_answer_hash, record_id
 from medseg_qa.imageio import binarize, to_png_bytes
 from medseg_qa.knowledge import lookup
+from medseg_qa.patient import slice_frame
 from medseg_qa.schemas import SourceRecord
 from medseg_qa.sources import Source, SourceInfo, SourceItem, build_source
 from medseg_qa.workspace import Workspace
@@ -78,23 +79,28 @@ def make_records(item: SourceItem, info: SourceInfo, source_type: str) -> list[t
     if image.ndim == 3 and image.shape[2] == 4:
         image = image[..., :3]
     masks: dict[str, np.ndarray] = {}
+    names: dict[str, str] = {}
     for label, raw in item.masks.items():
         raw = np.asarray(raw)
         if raw.shape[:2] != image.shape[:2]:
             raise ItemError("size_mismatch", f"mask '{label}' is {raw.shape[1]}x{raw.shape[0]} but the image is "
                             f"{image.shape[1]}x{image.shape[0]}; fix or re-export the mask", item.item_key)
         masks[label.strip().lower()] = binarize(raw, item.item_key, strict=item.binary_declared)
+        names[label.strip().lower()] = label
     present = {k: v for k, v in masks.items() if v.any()}
     if not present:
         raise ItemError("empty_mask", "every mask of this image is empty; remove the pair or fix the mask",
                         item.item_key)
     image_png = to_png_bytes(image)
     centroids = {k: centroid_normalized(v) for k, v in present.items()}
+    frame = slice_frame(image, item.modality, item.orientation, present.values(), item.body, item.geometry)
     out = []
     for label, mask in present.items():
         others = {k: v for k, v in centroids.items() if k != label}
         entry = lookup(label)
         synonyms = sorted(set((entry.synonyms if entry else []) + item.extra_synonyms.get(label, [])))
+        facts = compute_facts(mask, item.orientation, others, frame)
+        check_name_side(names[label], facts, item.item_key)
         rec = SourceRecord(
             record_id=record_id(image, mask, label), source=source_type,
             dataset=info.dataset, image_blob="", mask_blob="", width=image.shape[1], height=image.shape[0],
@@ -103,7 +109,7 @@ def make_records(item: SourceItem, info: SourceInfo, source_type: str) -> list[t
             patient_id=item.patient_id, slice_index=item.slice_index, spacing=item.spacing,
             orientation=item.orientation, licence=info.licence, citation=info.citation,
             source_url=info.source_url, synthetic=info.synthetic, origin=item.item_key,
-            facts=compute_facts(mask, item.orientation, others))
+            facts=facts)
         out.append((rec, image_png, to_png_bytes(mask)))
     return out
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from .conversation import SEG_TOKEN, Conversation, GenerationProvenance, Turn
-from .facts import MaskFacts, Relation
+from .facts import FrameFacts, MaskFacts, Relation
 from .review import Review, TurnVerdict
 from .source import SourceRecord
 
@@ -24,7 +24,7 @@ MODELS = {
 }
 
 __all__ = [
-    "SEG_TOKEN", "Conversation", "GenerationProvenance", "Turn", "MaskFacts", "Relation", "Review",
+    "SEG_TOKEN", "Conversation", "GenerationProvenance", "Turn", "FrameFacts", "MaskFacts", "Relation", "Review",
     "TurnVerdict", "SourceRecord", "MODELS", "write_json_schemas", "check_json_schemas",
 ]
 

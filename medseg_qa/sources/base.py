@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict
 
 from medseg_qa.errors import ItemError
 from medseg_qa.imageio import DEFAULT_MAX_PIXELS
+from medseg_qa.patient import Body, SliceGeometry
 
 
 @dataclass
@@ -47,6 +48,9 @@ class SourceItem:
 
     `masks` values may be bool, 0/1 or 0/255; `binary_declared` makes more than two values an error.
     `item_key` identifies the item in quarantine entries (a relative path, a case and slice).
+    `body` (the body outline measured on raw values) and `geometry` (world position of the pixels)
+    let facts be measured against the patient; a source that has neither leaves them None and ingest
+    outlines the body on the display image where the modality has one (`medseg_qa.patient`).
     """
 
     item_key: str
@@ -61,6 +65,8 @@ class SourceItem:
     slice_index: Optional[int] = None
     binary_declared: bool = True
     extra_synonyms: dict[str, list[str]] = field(default_factory=dict)
+    body: Optional[Body] = None
+    geometry: Optional[SliceGeometry] = None
 
 
 Yielded = Union[SourceItem, ItemError]

@@ -36,7 +36,8 @@ from pydantic import Field, SecretStr
 
 from medseg_qa.deid import DEFAULT_SALT, AuditEntry, deidentify, keyed_hash, quiet_pydicom
 from medseg_qa.errors import ConfigError, ItemError
-from medseg_qa.windowing import CT_WINDOWS, ct_window, window_bounds
+from medseg_qa.geometry import dicom_geometry, patient_view
+from medseg_qa.windowing import CT_WINDOWS, ct_window, stretch_to_uint8, window_bounds, window_to_uint8
 
 from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
 from .dicom_index import FolderIndex, SegHeader, Series, patient_orientation
@@ -220,14 +221,18 @@ class DicomSource:
             raise ItemError("burned_in_annotation", f"image (file {sl.ref}) declares burned-in annotation, "
                             "which may show identifiers; remove it from the set", key)
         try:
-            image = _to_uint8(ds, series.modality, self.o.window)
+            image, values = _to_uint8(ds, series.modality, self.o.window)
         except Exception as exc:  # noqa: BLE001 - decoder errors vary with the transfer syntax
             raise ItemError("unreadable_dicom", f"cannot decode image pixels of file {sl.ref} "
                             f"({type(exc).__name__}); re-export the series", key) from exc
+        # the radiological view of the NIfTI source (axial LP), with world geometry and body outline
+        v = patient_view(image, masks, patient_orientation(series.orientation), series.spacing,
+                         dicom_geometry(sl.position, series.orientation, series.spacing, series.positions),
+                         values, series.modality)
         return SourceItem(
-            item_key=key, image=image, masks=masks, case_id=case, patient_id=series.patient,
+            item_key=key, image=v.image, masks=v.masks, case_id=case, patient_id=series.patient,
             modality=series.modality, body_region=self.o.body_region or series.body_part or "unknown",
-            orientation=patient_orientation(series.orientation), spacing=series.spacing, slice_index=i,
+            orientation=v.orientation, spacing=v.spacing, slice_index=i, body=v.body, geometry=v.geometry,
             binary_declared=True, extra_synonyms={k: sorted(v) for k, v in synonyms.items() if k in masks})
 
 
@@ -239,14 +244,15 @@ def _first(value) -> float:
     return float(value[0] if isinstance(value, (MultiValue, list, tuple)) else value)
 
 
-def _to_uint8(ds, modality: str, window: str) -> np.ndarray:
-    """Stored pixels -> rescaled values (slope/intercept) -> window -> 8-bit, MONOCHROME1 inverted."""
+def _to_uint8(ds, modality: str, window: str) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """Stored pixels -> rescaled values (slope/intercept) -> window -> 8-bit, MONOCHROME1 inverted;
+    returns the 8-bit image and the rescaled values (None for colour images)."""
     from pydicom.pixels import apply_modality_lut
 
     arr = ds.pixel_array
     if int(ds.get("SamplesPerPixel", 1) or 1) == 3:
         a = arr.astype(np.float64)
-        return (a if a.max() <= 255 else a / a.max() * 255).astype(np.uint8)
+        return (a if a.max() <= 255 else a / a.max() * 255).astype(np.uint8), None
     values = np.asarray(apply_modality_lut(arr, ds), dtype=np.float64)
     bounds = None
     if modality == "CT":
@@ -255,14 +261,10 @@ def _to_uint8(ds, modality: str, window: str) -> np.ndarray:
         elif ds.get("WindowCenter") is not None and ds.get("WindowWidth") is not None:
             c, w = _first(ds.WindowCenter), _first(ds.WindowWidth)
             bounds = window_bounds(c, w) if w > 0 else None
-    if bounds is None:
-        lo, hi = np.percentile(values, [0.5, 99.5])
-    else:
-        lo, hi = bounds
-    out = np.clip((values - lo) / max(hi - lo, 1e-6) * 255.0, 0, 255).astype(np.uint8)
+    out = stretch_to_uint8(values) if bounds is None else window_to_uint8(values, *bounds)
     if str(ds.get("PhotometricInterpretation", "")).upper() == "MONOCHROME1":
         out = 255 - out
-    return out
+    return out, values
 
 
 def build(options: Options) -> DicomSource:

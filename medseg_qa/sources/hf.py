@@ -381,9 +381,9 @@ def _decode(value: Any, max_pixels: int, key: str, base: Optional[Path], as_mask
 def _array_image(arr: np.ndarray) -> np.ndarray:
     if arr.dtype == np.uint8:
         return arr[..., :3] if arr.ndim == 3 else arr
-    a = arr.astype(np.float64)
-    lo, hi = np.percentile(a, [0.5, 99.5])
-    return np.clip((a - lo) / max(hi - lo, 1e-6) * 255, 0, 255).astype(np.uint8)
+    from medseg_qa.windowing import stretch_to_uint8
+
+    return stretch_to_uint8(arr)
 
 
 def _first_line(exc: Exception) -> str:

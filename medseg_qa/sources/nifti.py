@@ -20,7 +20,6 @@ worker processes.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -31,6 +30,7 @@ from typing import Any, Callable, Iterator, Literal, Optional, Union
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from medseg_qa.errors import ConfigError
+from medseg_qa.ids import patient_pseudonym
 from medseg_qa.schemas.source import Modality
 from medseg_qa.volume import Plane, valid_orientation
 from medseg_qa.windowing import auto_ct_preset, ct_window, window_bounds
@@ -262,7 +262,7 @@ class NiftiSource:
             m = self._pattern.search(case)
             if m:
                 case = m.group(1) if m.groups() else m.group(0)
-        pid = "PX-" + hashlib.sha256(f"{self.info.dataset}/{case}".encode()).hexdigest()[:10]
+        pid = patient_pseudonym(self.info.dataset, case)
         return Case(key=key, image=image, label=label, case_id=case, patient_id=pid)
 
     def estimate(self) -> Optional[int]:
@@ -274,10 +274,23 @@ class NiftiSource:
         SourceItem where it is made, in the worker process when `workers > 1`, and its result is yielded
         instead; ItemErrors (from the source or raised by `transform`) are yielded as they are."""
         cases = self.cases()
+        _warn_forms(cases)
         yield from run_cases(self.plan, cases, transform, self.o.workers)
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+def _warn_forms(cases: list[Case]) -> None:
+    """Log, in this process (worker logs are not forwarded), each file read by its sform because its
+    qform disagrees (`volume.read_header` applies the same rule in whichever process reads the file)."""
+    from medseg_qa.geometry import sform_override
+
+    for case in cases:
+        for path in (case.image, case.label):
+            fix = sform_override(path) if path is not None else None
+            if fix is not None:
+                log.warning("%s: %s", case.key, fix.note)
+
 
 def _is_volume(p: Path) -> bool:
     return p.is_file() and not p.name.startswith("._") and p.name.lower().endswith(VOLUME_EXTS)

@@ -20,6 +20,8 @@ import numpy as np
 
 from medseg_qa import volume as vol
 from medseg_qa.errors import ItemError
+from medseg_qa.geometry import MAX_OBLIQUE_DEG, lateral_midline, obliquity_deg, view_geometry
+from medseg_qa.patient import BODY_MODALITIES, Body, SliceGeometry, body_outline, body_threshold
 from medseg_qa.volume import Plane, per_slice_counts, pick_slices, slice_view
 from medseg_qa.windowing import percentile_window, windower
 
@@ -68,6 +70,8 @@ class SliceData:
     carried: tuple[tuple[str, int], ...]  # (label name, code) of the masks the item carries
     orientation: str
     spacing: tuple[float, float]
+    body: Optional[Body] = None
+    geometry: Optional[SliceGeometry] = None
 
 
 def case_items(plan: Plan, case: Case) -> Iterator[Yielded]:
@@ -84,7 +88,8 @@ def to_item(plan: Plan, d: SliceData) -> SourceItem:
     return SourceItem(item_key=f"{c.key}:{plan.axis}:{d.index}", image=d.image,
                       masks={name: d.codes == code for name, code in d.carried}, case_id=c.case_id,
                       patient_id=c.patient_id, modality=plan.modality, body_region=plan.body_region,
-                      orientation=d.orientation, spacing=d.spacing, slice_index=d.index)
+                      orientation=d.orientation, spacing=d.spacing, slice_index=d.index, body=d.body,
+                      geometry=d.geometry)
 
 
 def case_slices(plan: Plan, case: Case) -> Iterator[SliceData]:
@@ -106,6 +111,11 @@ def case_slices(plan: Plan, case: Case) -> Iterator[SliceData]:
     if len(head.size) == 4 and plan.channel >= head.size[3]:
         raise ItemError("missing_channel", f"image has {head.size[3]} channels, channel {plan.channel} "
                         "was asked; fix 'channel'", where)
+    angle = obliquity_deg(head.direction)
+    if angle > MAX_OBLIQUE_DEG:
+        raise ItemError("oblique_volume", f"image axes are {angle:.0f} degrees off the patient axes (over "
+                        f"{MAX_OBLIQUE_DEG:.0f}): slicing along the nearest axis would swap axes and sides; "
+                        "resample it onto an axis-aligned grid or remove the case", where)
     diff = vol.grid_mismatch(head, lab_head, plan.tolerance)
     if diff:
         raise ItemError("grid_mismatch", f"label map {case.label.name} is on another grid than its image "
@@ -133,14 +143,22 @@ def case_slices(plan: Plan, case: Case) -> Iterator[SliceData]:
     image, _image_owner = vol.read_array(case.image, where)
     if image.ndim == 4:
         image = image[plan.channel]
+    lo, hi = np.nanmin(image), np.nanmax(image)
+    if not (np.isfinite(lo) and np.isfinite(hi)) or lo == hi:
+        raise ItemError("blank_volume", f"image volume is blank (every voxel is {lo}); re-export the image, "
+                        "check the channel, or remove the case", where)
     window = windower(image.dtype, *(plan.window or percentile_window(image, *plan.percentiles)))
     images, labels = view.apply(image), view.apply(codes)
     spacing = view.spacing(head.spacing)
+    body_at = body_threshold(image, plan.modality) if plan.modality in BODY_MODALITIES else None
+    midline = lateral_midline(image, head, body_at) if plan.axis == "sagittal" and body_at is not None else None
     for s in sorted(chosen):
         carried = tuple((n, c) for n, c in included
                         if c in chosen[s] or (plan.context_labels and counts[s, c] >= threshold))
+        body = None if body_at is None else body_outline(images[s], body_at, labels[s] != 0)
         yield SliceData(case=case, index=s, image=window(images[s]), codes=labels[s], carried=carried,
-                        orientation=view.orientation, spacing=spacing)
+                        orientation=view.orientation, spacing=spacing, body=body,
+                        geometry=view_geometry(view, head, codes.shape, s, midline))
 
 
 __all__ = ["Case", "Plan", "SliceData", "case_items", "case_slices", "to_item"]

@@ -20,6 +20,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from medseg_qa.ids import patient_pseudonym
+from medseg_qa.patient import body_outline
 
 from .base import SourceInfo, SourceItem, Yielded
 
@@ -415,7 +416,8 @@ class PhantomSource:
                 sl = render_slice(o, case, k, params)
                 yield SourceItem(item_key=f"{case_id}/slice-{k:02d}", image=sl.image, masks=sl.masks,
                                  case_id=case_id, patient_id=patient, modality="CT", body_region="abdomen",
-                                 orientation="LP", spacing=(px, px), slice_index=k)
+                                 orientation="LP", spacing=(px, px), slice_index=k,
+                                 body=body_outline(sl.tissue > TABLE, 0.5, sl.tissue > TABLE))
 
 
 def build(options: Options) -> PhantomSource:

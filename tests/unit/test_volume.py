@@ -221,3 +221,99 @@ def test_windower_lookup_equals_the_arithmetic(dtype):
         got = windower(arr.dtype, low, high)(arr[1])
         assert got.dtype == np.uint8 and got.flags.c_contiguous
         assert np.array_equal(got, window_to_uint8(arr[1], low, high))
+
+
+# -- geometry: canonical in-plane view, world positions, obliquity, qform/sform ----------------------
+
+def _world_of(g, col, row):
+    return g.origin[0] + col * g.col_step[0] + row * g.row_step[0], \
+        g.origin[1] + col * g.col_step[1] + row * g.row_step[1]
+
+
+@pytest.mark.parametrize("iop", [(1, 0, 0, 0, 1, 0), (-1, 0, 0, 0, 1, 0), (1, 0, 0, 0, -1, 0), (-1, 0, 0, 0, -1, 0),
+                                 (0, 1, 0, 1, 0, 0), (0, -1, 0, 1, 0, 0), (0, 1, 0, -1, 0, 0), (0, -1, 0, -1, 0, 0)])
+def test_every_axial_storage_comes_out_lp_with_pixels_at_the_same_world_place(iop):
+    """A slice stored with any axial ImageOrientationPatient is flipped/transposed into the radiological
+    view, and every pixel keeps its world position (so the image and the geometry stay consistent)."""
+    from medseg_qa.geometry import canonical_view, dicom_geometry
+    from medseg_qa.sources.dicom_index import patient_orientation
+
+    rows, cols = 5, 7
+    g = dicom_geometry((10.0, -20.0, 5.0), list(iop), (0.5, 0.8))
+    # each pixel holds its own world (x, y): after the transform it must sit where the new geometry says
+    world = np.array([[_world_of(g, c, r) for c in range(cols)] for r in range(rows)])
+    view = canonical_view(patient_orientation(list(iop)))
+    g2 = view.geometry(g, (rows, cols))
+    assert view.orientation == "LP"
+    for axis in (0, 1):
+        out = view.apply(world[..., axis])
+        expect = np.array([[_world_of(g2, c, r)[axis] for c in range(out.shape[1])] for r in range(out.shape[0])])
+        assert np.allclose(out, expect)
+    xs = np.array([[_world_of(g2, c, r)[0] for c in range(out.shape[1])] for r in range(out.shape[0])])
+    assert (np.diff(xs, axis=1) > 0).all()   # columns run toward the patient's left (+x)
+
+
+def test_coronal_and_sagittal_storage_get_the_head_up_views():
+    from medseg_qa.geometry import canonical_view
+
+    assert canonical_view("LS").orientation == "LI" and canonical_view("LS").flip_rows
+    assert canonical_view("IR") == canonical_view("IR") and canonical_view("IR").transpose
+    assert canonical_view("AS").orientation == "PI"
+    assert canonical_view(None) is None and canonical_view("LR") is None
+
+
+def test_obliquity():
+    from medseg_qa.geometry import obliquity_deg
+
+    assert obliquity_deg(np.eye(3).ravel()) == pytest.approx(0.0)
+    for deg in (30, 50):
+        t = np.radians(deg)
+        rot = np.array([[np.cos(t), -np.sin(t), 0], [np.sin(t), np.cos(t), 0], [0, 0, 1]])
+        assert obliquity_deg(rot.ravel()) == pytest.approx(min(deg, 90 - deg), abs=1e-6)
+    t = np.radians(45)
+    tilt = np.array([[1, 0, 0], [0, np.cos(t), -np.sin(t)], [0, np.sin(t), np.cos(t)]]) @ \
+        np.array([[np.cos(t), 0, np.sin(t)], [0, 1, 0], [-np.sin(t), 0, np.cos(t)]])
+    assert obliquity_deg(tilt.ravel()) > 45   # tilted about two axes: no world axis is within 45 degrees
+
+
+def test_sform_override_only_when_both_forms_are_set_and_disagree(tmp_path):
+    import nibabel as nib
+
+    from medseg_qa.geometry import sform_override
+
+    ras = np.diag([1.0, 1.0, 2.0, 1.0])
+    ras[:3, 3] = (-5, -6, -4)
+    flip = ras.copy()
+    flip[0, 0], flip[0, 3] = -1.0, 5.0
+    data = np.zeros((4, 5, 6), np.int16)
+
+    def save(name, q, qcode, s, scode):
+        img = nib.Nifti1Image(data, None)
+        img.set_qform(q, code=qcode)
+        img.set_sform(s, code=scode)
+        nib.save(img, tmp_path / name)
+        return tmp_path / name
+
+    assert sform_override(save("agree.nii.gz", ras, 1, ras, 4)) is None
+    assert sform_override(save("sonly.nii.gz", flip, 0, ras, 4)) is None
+    fix = sform_override(save("disagree.nii.gz", flip, 1, ras, 4))
+    assert fix is not None and "disagree" in fix.note and "qform LAS" in fix.note and "sform RAS" in fix.note
+    assert np.allclose(np.reshape(fix.direction, (3, 3)), np.diag([-1.0, -1.0, 1.0]))   # RAS -> LPS
+    assert np.allclose(fix.spacing, (1.0, 1.0, 2.0)) and np.allclose(fix.origin, (5.0, 6.0, -4.0))
+    assert sform_override(tmp_path / "x.nrrd") is None
+
+
+def test_lateral_midline_of_a_volume():
+    from medseg_qa.geometry import lateral_midline
+    from medseg_qa.volume import Header
+
+    arr = np.zeros((4, 10, 40), np.int16)   # k, j, i; i runs toward +x (LPS left)
+    arr[:, 2:8, 20:36] = 100                # body over i = 20..35: centre 27.5
+    head = Header(size=(40, 10, 4), spacing=(2.0, 1.0, 1.0), origin=(-30.0, 0.0, 0.0),
+                  direction=tuple(np.eye(3).ravel()))
+    mid, width = lateral_midline(arr, head, 50)
+    assert mid == pytest.approx(-30 + 27.5 * 2) and width == pytest.approx(32.0)
+    arr[:, 2:8, 0:20] = 100                 # now reaching the first plane: cut, and crossing world x = 0
+    assert lateral_midline(arr, head, 50) == (None, pytest.approx(72.0))
+    shifted = Header(size=head.size, spacing=head.spacing, origin=(10.0, 0.0, 0.0), direction=head.direction)
+    assert lateral_midline(arr, shifted, 50) is None   # cut, and world x = 0 lies outside it: no midline
