@@ -7,7 +7,8 @@ the `dicom` source turns into data (a record's target and synonyms), so it passe
    files linked to that patient (the SEG, the series it references, other studies with the same patient
    id) before any of them is de-identified or stored. Person names become tokens (every PN value, at any
    depth: patient, physicians, operators); ids become squashed strings (alphanumerics only, lower case)
-   of the attributes that the PS3.15 profile table lists and whose keyword names an id, a number, a
+   (five characters or more matched inside the text, shorter ones as whole words) of the attributes
+   that the PS3.15 profile table lists and whose keyword names an id, a number, a
    name, an address or a telephone (PatientID, AccessionNumber, InstitutionName, StationName, ...);
    the birth date in the common written forms. Held in memory only, never logged.
 2. `screen_label`: a label that holds one of those values, that looks like an id (a run of three or
@@ -38,7 +39,8 @@ _DIGIT_RUN = re.compile(r"\d{3,}")
 EXTRA_VOCABULARY = frozenset("""left right bilateral upper lower superior inferior anterior posterior medial
 lateral central peripheral proximal distal lobe segment part whole core region structure tissue organ
 vessel lesion lesions tumor tumour mass cyst nodule necrosis necrotic edema oedema enhancing non
-nonenhancing of the and with main common internal external total""".split())
+nonenhancing of the and with main common internal external total abdomen abdominal chest thorax head neck
+pelvis brain spine heart breast extremity knee shoulder hip whole body skull liver kidney""".split())
 
 
 def tokens(text: str) -> list[str]:
@@ -56,11 +58,13 @@ class Identifiers:
 
     def __init__(self) -> None:
         self.names: set[str] = set()
-        self.ids: set[str] = set()
+        self.ids: set[str] = set()  # five characters or more: matched inside the squashed text
+        self.short_ids: set[str] = set()  # three or four: matched as a whole token (else 'abd' hits 'abdomen')
 
     def update(self, other: "Identifiers") -> None:
         self.names |= other.names
         self.ids |= other.ids
+        self.short_ids |= other.short_ids
 
     def add_dataset(self, ds) -> None:
         """Collect from one raw (not yet de-identified) dataset, nested sequences included."""
@@ -88,8 +92,10 @@ class Identifiers:
 
     def _add_id(self, value: str) -> None:
         s = squash(value)
-        if len(s) >= 3:
+        if len(s) >= 5:
             self.ids.add(s)
+        elif len(s) >= 3:
+            self.short_ids.add(s)
         self.ids.update(run for run in re.findall(r"\d{4,}", value))
 
     def _add_date(self, value: str) -> None:
@@ -100,15 +106,16 @@ class Identifiers:
 
     def found_in(self, text: str) -> bool:
         """True when `text` holds one of the values: a name token, or an id inside its squashed form."""
-        if not self.names and not self.ids:
+        if not self:
             return False
-        if self.names & set(tokens(text)):
+        toks = set(tokens(text))
+        if self.names & toks or self.short_ids & toks:
             return True
         s = squash(text)
         return any(i in s for i in self.ids)
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.ids)
+        return bool(self.names or self.ids or self.short_ids)
 
 
 @lru_cache(maxsize=1)

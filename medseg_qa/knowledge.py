@@ -167,3 +167,22 @@ def mentions(text: str, terms: tuple[str, ...] | list[str]) -> list[str]:
             out.append(norm[start:end])
             last_end = end
     return out
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, KnowledgeEntry]:
+    return {e.ontology_code.upper(): e for e in load_knowledge().values() if e.ontology_code}
+
+
+def by_ontology_code(scheme: str, value: str) -> KnowledgeEntry | None:
+    """The entry whose ontology code is `scheme:value` (e.g. 'SCT', '10200004'), or None."""
+    return _by_code().get(f"{scheme.strip()}:{value.strip()}".upper())
+
+
+def by_term(text: str) -> KnowledgeEntry | None:
+    """The entry named `text`, else the only entry with `text` among its synonyms, else None."""
+    key = normalize_text(text).lower().strip()
+    if key in load_knowledge():
+        return load_knowledge()[key]
+    hits = [e for e in load_knowledge().values() if key in (s.lower() for s in e.synonyms)]
+    return hits[0] if len(hits) == 1 else None
