@@ -210,3 +210,57 @@ def test_caller_identifiers_scrub_kept_text_that_this_file_alone_would_not():
 @pytest.mark.parametrize("salt", ["a", "b"])
 def test_remap_uid_is_a_function_of_salt_and_uid(salt):
     assert remap_uid("1.2.3", salt) == remap_uid("1.2.3", salt) != remap_uid("1.2.4", salt)
+
+
+_PLANT = {"PN": "Planted^Person{i}", "LO": "PLANTED-{i}", "SH": "PLANTED-{i}", "LT": "PLANTED-{i}",
+          "ST": "PLANTED-{i}", "UT": "PLANTED-{i}", "UC": "PLANTED-{i}", "UR": "http://planted/{i}",
+          "AE": "PLANTED{i}", "CS": "PLANTED{i}", "AS": "042Y", "DA": "19991231", "TM": "235959",
+          "DT": "19991231235959", "UI": "1.2.826.0.1.3680043.8.498.77.{i}", "DS": "77.{i}", "IS": "7{i}",
+          "US": 7, "SS": 7, "UL": 7, "SL": 7, "FL": 7.5, "FD": 7.5, "OB": b"PLANTED!", "OW": b"PLANTED!"}
+
+
+def test_every_attribute_of_the_profile_table_is_handled():
+    """Plant a value in every attribute Table E.1-1 lists (and pydicom knows), nested once more in a
+    sequence: afterwards each is gone, empty, a remapped UID or a shifted date; no planted text remains."""
+    from pydicom.datadict import dictionary_VR, keyword_for_tag
+    from pydicom.dataset import Dataset
+
+    from medseg_qa.deid_profile import profile_table
+
+    exact, _ = profile_table()
+    ds, planted = _ds(), {}
+    nested = Dataset()
+    for i, tag in enumerate(sorted(exact)):
+        if not keyword_for_tag(tag) or tag in (0x00100010, 0x00100020):  # name and id: pseudonymised
+            continue
+        vr = dictionary_VR(tag).split(" or ")[0]
+        if vr == "SQ":
+            item = Dataset()
+            item.PatientName = f"Planted^Person{i}"
+            value = [item]
+        elif vr in _PLANT:
+            value = _PLANT[vr].format(i=i) if isinstance(_PLANT[vr], str) else _PLANT[vr]
+        else:
+            continue
+        with quiet_pydicom():
+            ds.add_new(tag, vr, value)
+            nested.add_new(tag, vr, value)
+        planted[tag] = (vr, value)
+    ds.SegmentSequence = [nested]  # a sequence the table does not list: walked, not removed
+    assert len(planted) > 550
+    out, entry = deidentify(ds, SALT)
+    for holder in (out, out.SegmentSequence[0]):
+        for tag, (vr, value) in planted.items():
+            if tag not in holder:
+                continue
+            kept = holder[tag].value
+            if vr == "SQ":  # kept only where the table says replace the UIDs inside (X/Z/U*)
+                assert exact[tag] == "X/Z/U*", keyword_for_tag(tag)
+            elif vr == "UI":
+                assert str(kept).startswith("2.25."), keyword_for_tag(tag)
+            elif vr in ("DA", "DT"):
+                assert kept in ("", None) or str(kept)[:8] != "19991231", keyword_for_tag(tag)
+            else:
+                assert kept in ("", None, []), keyword_for_tag(tag)
+    text = "\n".join(_all_values(out)).lower()
+    assert "planted" not in text and "235959" not in text
