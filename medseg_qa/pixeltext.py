@@ -9,8 +9,8 @@ letters or digits; an image is a suspect when those words hold `min_chars` chara
 anatomy rarely reads as confident words (the CT, MR and NM images shipped with pydicom give none);
 dark text on a bright background is not looked for.
 
-`screen(image)` returns the finding (counts and boxes, never the words read), so a caller can quarantine
-the image with a reason that does not repeat the text. Any source can use it on any 8-bit image.
+`screen(image)` returns the finding (counts and boxes, never the words read); `require_no_text` turns it
+into a quarantine reason that does not repeat the text. Any source can use them on any 8-bit image.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from medseg_qa.errors import MedsegQAError
+from medseg_qa.errors import ItemError, MedsegQAError
 
 MIN_CONFIDENCE = 60.0
 MIN_WORD_CHARS = 3
@@ -127,5 +127,19 @@ def screen(image: np.ndarray, *, timeout: float = 60.0) -> TextFinding:
     return best
 
 
-__all__ = ["TextFinding", "PixelScreenUnavailable", "screen", "available", "tesseract_command",
+def require_no_text(image: np.ndarray, where: str, key: str, *, override: str) -> None:
+    """Raise ItemError('burned_in_text') when `image` shows text (counts only, never the text), or
+    ItemError('pixel_screen_unavailable') when Tesseract is missing; `override` names the source option
+    that turns the screen off."""
+    try:
+        found = screen(image)
+    except PixelScreenUnavailable as exc:
+        raise ItemError("pixel_screen_unavailable", f"{exc} ({where})", key) from None
+    if found.suspect:
+        raise ItemError("burned_in_text", f"image ({where}) shows {found.words} text-like regions, which may be "
+                        f"burned-in identifiers; check the pixels, then set {override} for this source if they "
+                        "are clean", key)
+
+
+__all__ = ["TextFinding", "PixelScreenUnavailable", "screen", "require_no_text", "available", "tesseract_command",
            "MIN_CHARS", "MIN_CONFIDENCE", "MIN_WORD_CHARS"]

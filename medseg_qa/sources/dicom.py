@@ -46,18 +46,16 @@ from pydantic import Field, SecretStr
 from medseg_qa.deid import DEFAULT_SALT, AuditEntry, deidentify, identifying_values, keyed_hash, quiet_pydicom
 from medseg_qa.deid_screen import screen_label
 from medseg_qa.errors import ConfigError, ItemError
+from medseg_qa.pixeltext import require_no_text
 from medseg_qa.windowing import CT_WINDOWS, ct_window, window_bounds
 
 from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
-from .dicom_index import FolderIndex, PatientLinks, SegHeader, Series, patient_orientation
+from .dicom_index import FolderIndex, PatientLinks, SegHeader, Series, burned_in_risk, patient_orientation
 from .dicom_seg import Masks, add_seg_frames
 
 log = logging.getLogger(__name__)
 
 SALT_ENV = "MEDSEGQA_DEID_SALT"
-# Modalities that commonly carry burned-in annotation (PS3.15 E.1.1 note, and issue 13: CR/DX/MG too).
-BURNED_IN_RISK = frozenset({"US", "IVUS", "SC", "XA", "RF", "ES", "OT", "XC", "GM", "SM", "DOC", "CR", "DX",
-                            "MG", "IO", "PX"})
 
 
 class Options(ProvenanceOptions):
@@ -121,8 +119,9 @@ class DicomSource:
 
     # -- files, references, reading ------------------------------------------------------------
     def _ref(self, path: Path) -> str:
-        rel = path.relative_to(self.o.root).as_posix()  # the root too: two roots may hold the same paths
-        ref = rel if self.o.reveal_paths else "f-" + keyed_hash(self._salt, "path", f"{self.o.root.resolve()}\0{rel}")[:12]
+        rel = path.relative_to(self.o.root).as_posix()
+        where = f"{self.o.root.resolve()}\0{rel}"  # the root too: two roots may hold the same relative paths
+        ref = rel if self.o.reveal_paths else "f-" + keyed_hash(self._salt, "path", where)[:12]
         self._paths[ref] = path
         return ref
 
@@ -152,11 +151,12 @@ class DicomSource:
                 ds = pydicom.dcmread(path, stop_before_pixels=header_only)
                 ok = "SOPClassUID" in ds and "SOPInstanceUID" in ds
                 if ok:
-                    raw_ids = identifying_values(ds) if audit else None  # the scan pass collects them
+                    # the scan pass collects each file's raw identifying values; later reads use the pool
+                    own = identifying_values(ds) if audit else None
                     ds, entry = deidentify(ds, self._salt, date_shift_days_max=self.o.date_shift_days_max,
-                                           file_ref=ref, identifiers=raw_ids or self._links.identifiers(ref))
-                    if raw_ids is not None:
-                        self._links.add(ref, raw_ids, ds)
+                                           file_ref=ref, identifiers=own or self._links.identifiers(ref))
+                    if own is not None:
+                        self._links.add(ref, own, ds)
         except Exception as exc:  # noqa: BLE001 - pydicom raises many types on malformed files
             # `from None`: a parser message may quote a raw value, so it is not chained into logs
             raise ItemError("unreadable_dicom", f"cannot parse DICOM file ({type(exc).__name__}); "
@@ -254,7 +254,7 @@ class DicomSource:
             raise ItemError("unreadable_dicom", f"cannot decode image pixels of file {sl.ref} "
                             f"({type(exc).__name__}); re-export the series", key) from exc
         if self.o.pixel_text_screen == "all" or (risky and self.o.pixel_text_screen == "risky"):
-            screen_pixels(image, f"file {sl.ref}", key)
+            require_no_text(image, f"file {sl.ref}", key, override="pixel_text_screen: off (or risky)")
         body = self.o.body_region or (series.body_part if series.body_part and screen_label(
             series.body_part, self._links.identifiers(sl.ref)) is None else "unknown")
         return SourceItem(
@@ -270,30 +270,12 @@ class DicomSource:
         if declared == "YES":
             raise ItemError("burned_in_annotation", f"image (file {ref}) declares burned-in annotation, "
                             "which may show identifiers; remove it from the set", key)
-        sop_name = getattr(ds.get("SOPClassUID", ""), "name", "")
-        risky = (series.dicom_modality in BURNED_IN_RISK or "Secondary Capture" in sop_name
-                 or "ConversionType" in ds)
-        if risky and declared != "NO" and not self.o.allow_burned_in_modalities:
-            kind = series.dicom_modality if series.dicom_modality in BURNED_IN_RISK else "secondary capture"
+        kind = burned_in_risk(ds, series.dicom_modality)
+        if kind and declared != "NO" and not self.o.allow_burned_in_modalities:
             raise ItemError("burned_in_risk", f"image (file {ref}) is {kind}, which often carries burned-in "
                             "text, and BurnedInAnnotation is not NO; check the pixels, then set "
                             "allow_burned_in_modalities: true for this source", key)
-        return risky
-
-
-def screen_pixels(image: np.ndarray, where: str, key: str) -> None:
-    """ItemError('burned_in_text') when the OCR screen finds text in `image` (counts only, never the
-    text); ItemError('pixel_screen_unavailable') when Tesseract is missing."""
-    from medseg_qa import pixeltext
-
-    try:
-        found = pixeltext.screen(image)
-    except pixeltext.PixelScreenUnavailable as exc:
-        raise ItemError("pixel_screen_unavailable", f"{exc} ({where})", key) from None
-    if found.suspect:
-        raise ItemError("burned_in_text", f"image ({where}) shows {found.words} text-like regions, which may "
-                        "be burned-in identifiers; check the pixels, then set pixel_text_screen: off (or risky) "
-                        "for this source if they are clean", key)
+        return kind is not None
 
 
 # -- pixels ----------------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ SEG_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4"
 DICOMDIR_STORAGE = "1.2.840.10008.1.3.10"
 _MODALITY = {"CT": "CT", "MR": "MR", "US": "US", "CR": "XR", "DX": "XR", "MG": "XR", "XA": "XR", "RF": "XR"}
 _NON_IMAGE = {"SEG", "SR", "RTSTRUCT", "RTPLAN", "RTDOSE", "RTRECORD", "PR", "KO", "REG", "DOC", "FID"}
+# Modalities that commonly carry burned-in annotation (issue 7's list, and issue 13: CR, DX, MG too).
+BURNED_IN_RISK = frozenset({"US", "IVUS", "SC", "XA", "RF", "ES", "OT", "XC", "GM", "SM", "DOC", "CR", "DX",
+                            "MG", "IO", "PX"})
 _AXIS_LETTERS = (("R", "L"), ("A", "P"), ("I", "S"))  # DICOM LPS: +x is patient left, +y posterior, +z superior
 
 
@@ -184,6 +187,16 @@ class PatientLinks:
         return self._merged[self._find(node)]
 
 
+def burned_in_risk(ds, modality: str) -> Optional[str]:
+    """What makes an image likely to carry burned-in text (a fixed word, never header text), or None:
+    its Modality code in BURNED_IN_RISK, or a secondary capture of any kind (SOP class or ConversionType)."""
+    if modality in BURNED_IN_RISK:
+        return modality
+    if "Secondary Capture" in getattr(ds.get("SOPClassUID", ""), "name", "") or "ConversionType" in ds:
+        return "a secondary capture"
+    return None
+
+
 def order_slices(s: Series) -> list[ItemError]:
     """Order slices along the slice normal (instance number when no slice has geometry).
 
@@ -238,6 +251,6 @@ def frame_sops(pf) -> list[str]:
             for src in der.get("SourceImageSequence") or [] if "ReferencedSOPInstanceUID" in src]
 
 
-__all__ = ["SEG_STORAGE", "DICOMDIR_STORAGE", "ImageSlice", "Series", "SegHeader", "FolderIndex", "PatientLinks",
+__all__ = ["SEG_STORAGE", "DICOMDIR_STORAGE", "BURNED_IN_RISK", "burned_in_risk", "ImageSlice", "Series", "SegHeader", "FolderIndex", "PatientLinks",
            "order_slices",
            "patient_orientation", "seg_header", "frame_sops"]
