@@ -29,6 +29,11 @@ TABLE_RELEASE = "dicomfields_2026c"
 EMPTY = frozenset("AccessionNumber StudyID ReferringPhysicianName PatientBirthDate PatientSex "
                   "ContentCreatorName StudyTime".split())
 
+# Removed although the table does not list them (the project's earlier hand-written list did): sequences
+# of issuer details and signatures.
+ALSO_REMOVE = frozenset("IssuerOfAccessionNumberSequence IssuerOfPatientIDQualifiersSequence MACParametersSequence"
+                        .split())
+
 # Text values the reader needs; every one is screened before it becomes a target or synonym.
 KEEP_TEXT = frozenset("""CodeValue CodingSchemeDesignator CodingSchemeVersion CodeMeaning LongCodeValue
 URNCodeValue ContextIdentifier MappingResource SegmentLabel SpecificCharacterSet""".split())
@@ -42,7 +47,8 @@ _CATEGORIES = {"D_TAGS": "D", "Z_TAGS": "Z", "X_TAGS": "X", "U_TAGS": "U", "Z_D_
 
 @lru_cache(maxsize=1)
 def profile_table() -> tuple[dict[int, str], tuple[tuple[int, int, int, int, str], ...]]:
-    """(action by tag, masked entries as (group, element, group mask, element mask, action)).
+    """(action by tag, masked entries as (group, element, group mask, element mask, action)); the table
+    plus ALSO_REMOVE.
 
     Raises ImportError with an install hint when `dicom-anonymizer` is missing.
     """
@@ -53,7 +59,9 @@ def profile_table() -> tuple[dict[int, str], tuple[tuple[int, int, int, int, str
     except ImportError as exc:
         raise ImportError("the PS3.15 profile table comes from the dicom-anonymizer package; "
                           "pip install 'dicom-anonymizer>=2.1'") from exc
-    exact: dict[int, str] = {}
+    from pydicom.datadict import tag_for_keyword
+
+    exact: dict[int, str] = {tag_for_keyword(kw): "X" for kw in ALSO_REMOVE}
     masked = []
     for category, action in _CATEGORIES.items():
         for entry in getattr(module, category):
@@ -77,4 +85,4 @@ def action_for(tag: int) -> str | None:
     return None
 
 
-__all__ = ["TABLE_RELEASE", "EMPTY", "KEEP_TEXT", "REMOVE_VRS", "TEXT_VRS", "profile_table", "action_for"]
+__all__ = ["TABLE_RELEASE", "ALSO_REMOVE", "EMPTY", "KEEP_TEXT", "REMOVE_VRS", "TEXT_VRS", "profile_table", "action_for"]

@@ -72,8 +72,7 @@ class Identifiers:
             vr, value = elem.VR, elem.value
             if value is None or vr in ("SQ", "OB", "OW", "OF", "UN") or elem.tag == 0x7FE00010:
                 continue
-            values = list(value) if isinstance(value, (list, tuple)) or type(value).__name__ == "MultiValue" \
-                else [value]
+            values = list(value) if elem.VM > 1 else [value]
             kw = elem.keyword or ""
             if vr == "PN":
                 for v in values:
