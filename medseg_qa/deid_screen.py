@@ -153,6 +153,7 @@ REASONS = {
     "identifying_value": "holds a value found in an identifying attribute of the patient's files",
     "id_like": "looks like an identifier (digits)",
     "free_text": "has words outside the anatomical vocabulary (could be a name)",
+    "no_text": "is missing, or was removed because it held an identifying value",
 }
 
 __all__ = ["Identifiers", "EXTRA_VOCABULARY", "REASONS", "screen_label", "squash", "tokens", "vocabulary"]

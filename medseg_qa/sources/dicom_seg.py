@@ -134,7 +134,7 @@ def segment_label(segment, number: int, labels: dict[str, Optional[str]],
     if label is None:  # free text: the label or the type's meaning (never the region's), once screened
         usable = [t for t in names if t in safe]
         if not usable:
-            return LabelChoice(None, refused=(screen_label(names[0], identifiers) if names else None) or "free_text")
+            return LabelChoice(None, refused=(screen_label(names[0], identifiers) or "free_text") if names else "no_text")
         entry = by_term(usable[0])
         label = entry.name if entry is not None else usable[0].lower()
     return LabelChoice(label, {t.lower() for t in safe} - {label})

@@ -271,7 +271,7 @@ def test_seg_free_text_is_screened_against_every_file_of_the_patient(tmp_path):
         "aorta": {"label": "Ida", "region": "Ida Mass"}})
     src, items, errors = _run(tmp_path)
     assert {e.code for e in errors} == {"seg_label_refused"} and len(errors) == 1
-    assert errors[0].where.endswith("#segment2")
+    assert errors[0].where.endswith("#segment2") and "held an identifying value" in str(errors[0])
     assert {label for it in items for label in it.masks} == {"liver", "aorta"}
     everything = repr([(it.masks.keys(), it.extra_synonyms, it.body_region) for it in items]) + str(errors[0])
     for planted in ("Mass", "mass", "Ida", "ida", "8675309"):
