@@ -377,3 +377,26 @@ def test_audit_migration_keeps_old_rows(tmp_path):
         assert ws.audit_entries() == [{"file_ref": "f-1"}]
         ws.add_audit("new", "f-1", '{"file_ref": "f-1", "n": 2}')
         assert len(ws.audit_entries()) == 2
+
+
+def test_segment_target_comes_from_the_coded_concept_with_its_side():
+    from medseg_qa.sources.dicom_seg import segment_label
+
+    def segment(label, value, meaning, side=None):
+        item, code = pydicom.Dataset(), pydicom.Dataset()
+        item.SegmentLabel = label
+        code.CodeValue, code.CodingSchemeDesignator, code.CodeMeaning = value, "SCT", meaning
+        if side:
+            mod = pydicom.Dataset()
+            mod.CodeValue, mod.CodingSchemeDesignator, mod.CodeMeaning = side, "SCT", "Side"
+            code.SegmentedPropertyTypeModifierCodeSequence = [mod]
+        item.SegmentedPropertyTypeCodeSequence = [code]
+        return item
+
+    assert segment_label(segment("Seg 1", "64033007", "Kidney", "7771000"), 1, {}).label == "left kidney"
+    assert segment_label(segment("Seg 1", "64033007", "Kidney", "24028007"), 1, {}).label == "right kidney"
+    choice = segment_label(segment("Dr Who", "10200004", "Liver"), 1, {})
+    assert choice.label == "liver" and choice.synonyms == set()      # the free-text label is not kept
+    assert segment_label(segment("x", "10200004", "Liver"), 1, {"SCT:10200004": "hepar"}).label == "hepar"
+    refused = segment_label(segment("Dr Who", "123", "Who"), 1, {})
+    assert refused.label is None and refused.refused == "free_text"
