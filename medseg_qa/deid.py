@@ -1,25 +1,26 @@
 """De-identification of DICOM datasets before any value leaves the reader.
 
-Implements the essentials of the DICOM PS3.15 Basic Application Level Confidentiality Profile with the
-"Retain Longitudinal Temporal Information with Modified Dates" option:
+Applies the DICOM PS3.15 Basic Application Level Confidentiality Profile with the "Retain Longitudinal
+Temporal Information with Modified Dates" option, driven by the standard's table (see
+`medseg_qa.deid_profile` for the table, how each action is applied and how unlisted attributes are
+handled by VR):
 
 - patient name and id become a salted pseudonym (`PX-` + keyed hash of PatientID + IssuerOfPatientID);
-- identifying attributes (patient demographics, institution, physicians, operators, device serials,
-  accession and study ids, descriptions and comments) are removed or emptied, at any nesting depth;
-- every private tag, overlay and curve group is removed; every other person name is emptied and every
-  free-text (LT/ST/UT) or unknown-VR (UN) value removed, whatever its keyword, so a field this list
-  forgets still goes;
+- every attribute the table lists is removed or emptied, at any nesting depth; every private tag,
+  overlay and curve group is removed; every other person name is emptied; free text (LT/ST/UT), unknown
+  VRs (UN) and short or long strings (SH/LO/AE/UR/UC/AS) the table does not list are removed unless the
+  reader needs them (`KEEP_TEXT`: coded-concept strings and segment labels);
 - dates (DA, and the date part of DT) shift by a per-patient number of days derived from the salted
-  pseudonym, so intervals within one patient survive and absolute dates do not;
-- instance UIDs (study, series, SOP instance, frame of reference, every Referenced* UID) are remapped to
-  `2.25.<keyed hash>`: the same input UID always gives the same output, so a SEG still references its
-  series after both were remapped; well-known DICOM UIDs (SOP classes, transfer syntaxes) are kept;
-- as a last guard, any remaining text value that contains an identifying value seen in the dataset
-  (a name component, the patient id, the institution) is removed ("scrubbed").
+  pseudonym, so intervals within one patient survive and absolute dates do not; times (TM, and the time
+  part of DT) are removed;
+- instance UIDs are remapped to `2.25.<keyed hash>`: the same input UID always gives the same output, so
+  a SEG still references its series after both were remapped; well-known DICOM UIDs are kept;
+- as a last guard, a kept text value that holds one of the patient's identifying values (collected by
+  the caller across every file of the patient, `medseg_qa.deid_screen.Identifiers`) is removed.
 
-Pixel data is not inspected: images that declare burned-in annotation must be refused by the caller.
-The salt is a secret: whoever knows it can confirm a guessed patient id. Real releases must set their
-own (the `dicom` source reads MEDSEGQA_DEID_SALT); the project default only suits tests and demos.
+Pixel data is not inspected here: the `dicom` source refuses modalities that commonly carry burned-in
+text and screens the pixels (`medseg_qa.pixeltext`). The salt is a secret: whoever knows it can confirm
+a guessed patient id; the `dicom` source refuses the public default unless a recipe opts in for a test.
 The audit names what was done by keyword, never a value.
 """
 
@@ -35,59 +36,16 @@ import warnings
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from medseg_qa.deid_profile import EMPTY, KEEP_TEXT, REMOVE_VRS, TEXT_VRS, action_for
+from medseg_qa.deid_screen import Identifiers
+
 DEFAULT_SALT = "medseg-qa-default-deid-salt-v1"
 _METHOD_PARTS = ("PS3.15 Basic Application Confidentiality Profile",  # each fits LO (64 characters)
-                 "Retain Longitudinal Temporal Info Modified Dates", "medseg-qa deid v1")
+                 "Retain Longitudinal Temporal Info Modified Dates", "medseg-qa deid v2 (PS3.15 2026c table)")
 METHOD = "; ".join(_METHOD_PARTS)
 _METHOD_CODES = (("113100", "Basic Application Confidentiality Profile"),
                  ("113107", "Retain Longitudinal Temporal Information Modified Dates Option"))
 
-# Emptied, not deleted: type 2 attributes most IODs require to be present.
-EMPTY = frozenset("""AccessionNumber StudyID ReferringPhysicianName PatientBirthDate PatientSex
-ContentCreatorName""".split())
-
-# Deleted wherever they occur.
-REMOVE = frozenset("""PatientBirthTime OtherPatientIDs OtherPatientIDsSequence OtherPatientNames
-PatientBirthName PatientAddress PatientTelephoneNumbers PatientTelecomInformation PatientMotherBirthName
-MilitaryRank BranchOfService EthnicGroup EthnicGroupCodeSequence Occupation AdditionalPatientHistory
-PatientComments MedicalRecordLocator PatientAge PatientSize PatientWeight PatientReligiousPreference
-CountryOfResidence RegionOfResidence PatientInsurancePlanCodeSequence MedicalAlerts Allergies SmokingStatus
-PregnancyStatus LastMenstrualDate PatientState SpecialNeeds ResponsiblePerson ResponsibleOrganization
-IssuerOfPatientID IssuerOfPatientIDQualifiersSequence PatientPrimaryLanguageCodeSequence
-PatientSexNeutered PatientSpeciesDescription CurrentPatientLocation PatientInstitutionResidence
-PatientTransportArrangements InstitutionName InstitutionAddress InstitutionCodeSequence
-InstitutionalDepartmentName InstitutionalDepartmentTypeCodeSequence ReferringPhysicianAddress
-ReferringPhysicianTelephoneNumbers ReferringPhysicianIdentificationSequence PerformingPhysicianName
-PerformingPhysicianIdentificationSequence OperatorsName OperatorIdentificationSequence PhysiciansOfRecord
-PhysiciansOfRecordIdentificationSequence NameOfPhysiciansReadingStudy
-PhysiciansReadingStudyIdentificationSequence ConsultingPhysicianName
-ConsultingPhysicianIdentificationSequence RequestingPhysician RequestingService
-ScheduledPerformingPhysicianName StationName PerformedStationName PerformedLocation ScheduledStationName
-ScheduledProcedureStepLocation PerformedStationAETitle ScheduledStationAETitle DeviceSerialNumber
-DeviceDescription UniqueDeviceIdentifier DeviceLabel PlateID DetectorID GantryID CassetteID
-StudyDescription SeriesDescription ImageComments FrameComments StudyComments RequestedProcedureDescription
-PerformedProcedureStepDescription PerformedProcedureStepID ScheduledProcedureStepDescription
-RequestedProcedureID AdmittingDiagnosesDescription AdmittingDiagnosesCodeSequence AdmissionID
-IssuerOfAdmissionID DerivationDescription ProtocolName AcquisitionComments ReasonForStudy
-ReasonForTheRequestedProcedure RequestAttributesSequence ReferencedPatientSequence OrderEnteredBy
-OrderEntererLocation OrderCallbackPhoneNumber PlacerOrderNumberImagingServiceRequest
-FillerOrderNumberImagingServiceRequest IssuerOfAccessionNumberSequence ClinicalTrialSponsorName
-ClinicalTrialProtocolID ClinicalTrialProtocolName ClinicalTrialSiteName ClinicalTrialSiteID
-ClinicalTrialSubjectID ClinicalTrialSubjectReadingID ClinicalTrialCoordinatingCenterName
-ClinicalTrialTimePointDescription ClinicalTrialSeriesDescription IdentifyingComments PersonAddress
-PersonTelephoneNumbers PersonIdentificationCodeSequence ContentCreatorIdentificationCodeSequence
-VisitComments ServiceEpisodeDescription ServiceEpisodeID IssuerOfServiceEpisodeID DataSetTrailingPadding
-ContentSequence TopicTitle TopicAuthor TopicKeywords TopicSubject DigitalSignaturesSequence
-MACParametersSequence OriginalAttributesSequence AcquisitionDeviceProcessingDescription
-ModifiedImageDescription SourceApplicationEntityTitle SendingApplicationEntityTitle
-ReceivingApplicationEntityTitle InterpretationRecorder InterpretationTranscriber InterpretationAuthor
-InterpretationApproverSequence InterpretationID InterpretationIDIssuer ResultsID ResultsIDIssuer
-DistributionName DistributionAddress ReviewerName TextComments TextString AuthorObserverSequence
-ParticipantSequence CustodialOrganizationSequence VerifyingObserverSequence VerifyingOrganization
-VerifyingObserverName RequestedContrastAgent IconImageSequence""".split())
-
-_FREE_TEXT_VRS = {"LT", "ST", "UT"}
-_SCRUB_VRS = {"LO", "SH", "LT", "ST", "UT", "UC", "PN"}
 _DATE_RE = re.compile(r"^\d{8}$")
 
 
@@ -181,11 +139,11 @@ def _shift_dt(value: str, days: int) -> str | None:
     shifted = _shift_da(head, days) if head else None
     if shifted is None:
         return None
-    return shifted[: min(len(value), 8)] + value[8:]
+    return shifted[: min(len(value), 8)]  # the time of day and its offset go, as TM values do
 
 
 class _Run:
-    def __init__(self, salt: str, pid: str, shift: int, identifiers: list[str]) -> None:
+    def __init__(self, salt: str, pid: str, shift: int, identifiers: Identifiers) -> None:
         self.salt, self.pid, self.shift = salt, pid, shift
         self.identifiers = identifiers
         self.removed: set[str] = set()
@@ -206,29 +164,41 @@ class _Run:
                 continue
             if tag == 0x7FE00010:  # pixel data: never read here
                 continue
-            elem = ds[tag]
-            kw = elem.keyword or str(tag)
-            if kw in ("PatientName", "PatientID"):
-                elem.value = self.pid  # also inside sequences
-            elif kw in REMOVE:
-                del ds[tag]
-                self.removed.add(kw)
-            elif kw in EMPTY or elem.VR == "PN":
-                elem.value = ""
-                self.removed.add(kw)
-            elif elem.VR == "SQ":
+            self._element(ds, tag)
+
+    def _element(self, ds, tag) -> None:
+        elem = ds[tag]
+        kw, vr = elem.keyword or str(tag), elem.VR
+        action = action_for(tag)
+        if kw in ("PatientName", "PatientID"):
+            elem.value = self.pid  # also inside sequences
+        elif vr == "SQ":
+            if action in (None, "U", "X/Z/U*"):  # U*: keep the items, replace the UIDs inside
                 for item in elem.value:
                     self.walk(item)
-            elif elem.VR in _FREE_TEXT_VRS or elem.VR == "UN":  # free text, or bytes of unknown meaning
-                del ds[tag]
-                self.removed.add(kw)
-            elif elem.VR in ("DA", "DT"):
-                self._shift(ds, tag, elem, kw)
-            elif elem.VR == "UI":
-                self._remap(elem, kw)
-            elif elem.VR in _SCRUB_VRS and self._holds_identifier(elem.value):
-                del ds[tag]
-                self.scrubbed.add(kw)
+            else:
+                self._drop(ds, tag, kw)
+        elif kw in EMPTY:  # the birth date among them: emptied, never shifted
+            self._drop(ds, tag, kw)
+        elif vr in ("DA", "DT"):  # the Modified Dates option: shifted wherever they occur
+            self._shift(ds, tag, elem, kw)
+        elif vr == "TM":
+            self._drop(ds, tag, kw)
+        elif vr == "UI" and action in (None, "U"):
+            self._remap(elem, kw)
+        elif action is not None or vr == "PN" or vr in REMOVE_VRS or (vr in TEXT_VRS and kw not in KEEP_TEXT):
+            self._drop(ds, tag, kw)
+        elif vr in TEXT_VRS and self.identifiers.found_in(_text(elem.value)):
+            del ds[tag]
+            self.scrubbed.add(kw)
+
+    def _drop(self, ds, tag, kw: str) -> None:
+        """Remove the attribute, or empty it where a type 2 attribute must stay present."""
+        if kw in EMPTY or ds[tag].VR == "PN":
+            ds[tag].value = ""
+        else:
+            del ds[tag]
+        self.removed.add(kw)
 
     def _shift(self, ds, tag, elem, kw: str) -> None:
         fn = _shift_da if elem.VR == "DA" else _shift_dt
@@ -249,39 +219,33 @@ class _Run:
             elem.value = new if elem.VM > 1 else new[0]
             self.remapped.add(kw)
 
-    def _holds_identifier(self, value) -> bool:
-        text = " ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
-        text = text.lower()
-        return any(ident in text for ident in self.identifiers)
+
+def _text(value) -> str:
+    return " ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
 
 
-def _identifying_values(ds) -> list[str]:
-    """Lower-cased values whose reappearance anywhere means a leak (name parts, ids, institution)."""
-    out: set[str] = set()
-    for kw in ("PatientName", "OtherPatientNames", "PatientBirthName", "PatientMotherBirthName"):
-        for part in re.split(r"[\^=\s,]+", str(ds.get(kw, "") or "")):
-            if len(part) >= 3:
-                out.add(part.lower())
-    for kw in ("PatientID", "OtherPatientIDs", "AccessionNumber", "InstitutionName", "MedicalRecordLocator"):
-        value = ds.get(kw, "") or ""
-        for v in (value if isinstance(value, (list, tuple)) else [value]):
-            v = str(v).strip()
-            if len(v) >= 4:
-                out.add(v.lower())
-    return sorted(out)
+def identifying_values(ds) -> Identifiers:
+    """The identifying values of one raw dataset (see `medseg_qa.deid_screen.Identifiers`)."""
+    ids = Identifiers()
+    with quiet_pydicom():
+        ids.add_dataset(ds)
+    return ids
 
 
-def deidentify(ds, salt: str, *, date_shift_days_max: int = 365, file_ref: str = ""):
+def deidentify(ds, salt: str, *, date_shift_days_max: int = 365, file_ref: str = "",
+               identifiers: Identifiers | None = None):
     """De-identify `ds` in place; return `(ds, AuditEntry)`.
 
-    Deterministic for one salt: the same patient gets the same pseudonym and date offset, the same UID
-    the same replacement, whichever file it came from.
+    `identifiers`: the patient's identifying values collected across all of its files (default: those
+    of `ds` alone); kept text that holds one is removed. Deterministic for one salt: the same patient
+    gets the same pseudonym and date offset, the same UID the same replacement, whichever file it came
+    from.
     """
     with quiet_pydicom():
-        return _deidentify(ds, salt, date_shift_days_max, file_ref)
+        return _deidentify(ds, salt, date_shift_days_max, file_ref, identifiers)
 
 
-def _deidentify(ds, salt: str, date_shift_days_max: int, file_ref: str):
+def _deidentify(ds, salt: str, date_shift_days_max: int, file_ref: str, identifiers: Identifiers | None):
     from pydicom.dataset import Dataset
 
     patient_id = str(ds.get("PatientID", "") or "").strip()
@@ -289,8 +253,11 @@ def _deidentify(ds, salt: str, date_shift_days_max: int, file_ref: str):
     if not patient_id:  # no id: fall back to the name, then to the study (one pseudonym per study)
         patient_id = str(ds.get("PatientName", "") or "").strip() or "study:" + str(ds.get("StudyInstanceUID", ""))
     pid = pseudonym(patient_id, issuer, salt)
-    run = _Run(salt, pid, date_shift_days(pid, salt, date_shift_days_max), _identifying_values(ds))
-    sop_class = ds.get("SOPClassUID", "")
+    if identifiers is None:
+        identifiers = Identifiers()
+        identifiers.add_dataset(ds)
+    run = _Run(salt, pid, date_shift_days(pid, salt, date_shift_days_max), identifiers)
+    sop_class = str(ds.get("SOPClassUID", ""))
     run.walk(ds)
     meta = getattr(ds, "file_meta", None)
     if meta is not None:
@@ -308,7 +275,14 @@ def _deidentify(ds, salt: str, date_shift_days_max: int, file_ref: str):
     ds.DeidentificationMethodCodeSequence = codes
     entry = AuditEntry(
         file_ref=file_ref, patient_pseudonym=pid,
-        sop_class=getattr(sop_class, "name", str(sop_class)),
+        sop_class=_sop_class_name(sop_class),
         removed=sorted(run.removed), replaced=replaced, shifted=sorted(run.shifted),
         remapped=sorted(run.remapped), scrubbed=sorted(run.scrubbed), private_tags_removed=run.private)
     return ds, entry
+
+
+def _sop_class_name(uid: str) -> str:
+    """The SOP class's standard name; a private class UID (which could carry anything) is not echoed."""
+    from pydicom._uid_dict import UID_dictionary
+
+    return UID_dictionary[uid][0] if uid in UID_dictionary else "private or unknown SOP class"

@@ -401,3 +401,21 @@ def usable_entry(target: str, allow_draft: bool = False) -> tuple[Optional[Knowl
                                          f"unreviewed draft; check it and run `medsegqa knowledge sign-off "
                                          f"'{entry.name}' --by NAME`, or pass --allow-draft-knowledge")
     return entry, None, status
+
+
+def _by_code() -> dict[str, KnowledgeEntry]:  # from the active base, which can change
+    return {e.ontology_code.upper(): e for e in load_knowledge().values() if e.ontology_code}
+
+
+def by_ontology_code(scheme: str, value: str) -> KnowledgeEntry | None:
+    """The entry whose ontology code is `scheme:value` (e.g. 'SCT', '10200004'), or None."""
+    return _by_code().get(f"{scheme.strip()}:{value.strip()}".upper())
+
+
+def by_term(text: str) -> KnowledgeEntry | None:
+    """The entry named `text`, else the only entry with `text` among its synonyms, else None."""
+    key = normalize_text(text).lower().strip()
+    if key in load_knowledge():
+        return load_knowledge()[key]
+    hits = [e for e in load_knowledge().values() if key in (s.lower() for s in e.synonyms)]
+    return hits[0] if len(hits) == 1 else None

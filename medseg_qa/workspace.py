@@ -73,6 +73,16 @@ MIGRATIONS: list[str] = [
     CREATE TABLE split_history (
         node TEXT PRIMARY KEY, split TEXT NOT NULL, version TEXT NOT NULL, created_at REAL NOT NULL);
     """,
+    # de-identification audit keyed by source and file: two sources whose files share relative paths
+    # never overwrite each other's rows (old rows are kept under their source)
+    """
+    CREATE TABLE audit_by_source (
+        dataset TEXT NOT NULL, file_ref TEXT NOT NULL, body TEXT NOT NULL, created_at REAL NOT NULL,
+        PRIMARY KEY (dataset, file_ref));
+    INSERT INTO audit_by_source SELECT dataset, file_ref, body, created_at FROM audit;
+    DROP TABLE audit;
+    ALTER TABLE audit_by_source RENAME TO audit;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -380,10 +390,12 @@ class Workspace:
 
     # -- de-identification audit ------------------------------------------------------------------
     def add_audit(self, dataset: str, file_ref: str, body_json: str) -> None:
-        self.db.execute("INSERT OR REPLACE INTO audit VALUES (?,?,?,?)", (file_ref, dataset, body_json, time.time()))
+        """One row per (source dataset, file); a rerun replaces that file's row only."""
+        self.db.execute("INSERT OR REPLACE INTO audit (dataset, file_ref, body, created_at) VALUES (?,?,?,?)",
+                        (dataset, file_ref, body_json, time.time()))
 
     def audit_entries(self) -> list[dict]:
-        return [json.loads(b) for (b,) in self.db.execute("SELECT body FROM audit ORDER BY file_ref")]
+        return [json.loads(b) for (b,) in self.db.execute("SELECT body FROM audit ORDER BY dataset, file_ref")]
 
     # -- summaries -------------------------------------------------------------------------------
     def counts(self) -> dict:

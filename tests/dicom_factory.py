@@ -6,6 +6,11 @@ Every identifier a real hospital export would carry is planted (name, MRN, birth
 physicians, a private tag, free text, nested sequences, the file path); `planted_identifiers` lists
 them so any test can assert that none survives anywhere. `ct_for_real_seg` builds the CT series that
 pydicom's real liver SEG files reference (that CT does not ship), so a real SEG matches end to end.
+
+Free-text and pixel leaks (issue 7): `make_case` can put identifiers into the SEG's segment labels and
+code meanings (`segments`), write the SEG without any patient attribute (`seg_patient=False`, so the
+name is only in the image series), write an ultrasound series (`modality="US"`), and burn text into the
+pixels (`burned_text`, rendered with PIL's scalable font at the image borders, as scanners do).
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ import numpy as np
 
 CT_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.2"
 MR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.4"
+US_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.6.1"
+SOP_CLASS = {"CT": CT_IMAGE_STORAGE, "MR": MR_IMAGE_STORAGE, "US": US_IMAGE_STORAGE}
 UID_ROOT = "1.2.826.0.1.3680043.8.498."  # pydicom's root; instance UIDs below are made from a seed
 
 PATIENT = dict(name="Doe^Jane", id="MRN-8675309", birth_date="19700214", study_date="20240611",
@@ -98,7 +105,7 @@ def ct_dataset(*, sop_uid: str, series_uid: str, study_uid: str, for_uid: str, p
 
     patient = patient or PATIENT
 
-    sop_class = CT_IMAGE_STORAGE if modality == "CT" else MR_IMAGE_STORAGE
+    sop_class = SOP_CLASS[modality]
     ds = Dataset()
     ds.file_meta = _meta(sop_class, sop_uid)
     ds.SOPClassUID, ds.SOPInstanceUID = sop_class, sop_uid
@@ -141,8 +148,16 @@ def _phantom(rows: int, cols: int, n: int) -> tuple[np.ndarray, dict[str, np.nda
 def make_case(root: Path, *, seed: int = 1, n_slices: int = 4, rows: int = 64, cols: int = 64,
               patient: dict | None = None, segmentation_type: str = "BINARY",
               per_frame_references: bool = True, missing_pixels: set[int] = frozenset(),
-              folder: str | None = None, modality: str = "CT") -> Case:
-    """A CT (or MR) series + one highdicom SEG (liver, spleen, aorta) under `root/<patient folder>/`."""
+              folder: str | None = None, modality: str = "CT", burned_text: tuple[str, ...] = (),
+              burned_in_annotation: str | None = None, seg_patient: bool = True,
+              segments: dict[str, dict] | None = None) -> Case:
+    """A CT (or MR, US) series + one highdicom SEG (liver, spleen, aorta) under `root/<patient folder>/`.
+
+    `burned_text`: lines burned into every image's pixels; `burned_in_annotation`: the attribute's value
+    (absent if None); `seg_patient=False`: the SEG carries no patient attribute at all; `segments`:
+    per structure, overrides of its SegmentLabel (`label`), type code (`code` as (value, scheme)),
+    type CodeMeaning (`meaning`) and AnatomicRegionSequence CodeMeaning (`region`).
+    """
     import pydicom
 
     patient = dict(patient or PATIENT)
@@ -152,6 +167,8 @@ def make_case(root: Path, *, seed: int = 1, n_slices: int = 4, rows: int = 64, c
     orientation, spacing = [1, 0, 0, 0, 1, 0], [0.8, 0.8]
     positions = [[-25.6, -25.6, -100.0 + 2.5 * i] for i in range(n_slices)]
     vol, masks = _phantom(rows, cols, n_slices)
+    if burned_text:
+        vol = np.stack([burn_text(v, burned_text, value=float(vol.max()) + 400) for v in vol])
     paths = []
     for i in range(n_slices):
         p = base / "CT" / f"IM{i:04d}"  # no extension: files are found by content
@@ -159,6 +176,10 @@ def make_case(root: Path, *, seed: int = 1, n_slices: int = 4, rows: int = 64, c
                        position=positions[i], orientation=orientation, spacing=spacing,
                        pixels=None if i in missing_pixels else vol[i], patient=patient, instance=i + 1,
                        modality=modality)
+        if burned_in_annotation is not None:
+            ds = pydicom.dcmread(p)
+            ds.BurnedInAnnotation = burned_in_annotation
+            ds.save_as(p)
         paths.append(p)
     # highdicom needs pixel data in its sources; build the SEG from complete copies of the slices
     sources = []
@@ -173,6 +194,13 @@ def make_case(root: Path, *, seed: int = 1, n_slices: int = 4, rows: int = 64, c
         for frame in seg.PerFrameFunctionalGroupsSequence:
             del frame.DerivationImageSequence
     _plant_seg(seg, patient)
+    if not seg_patient:
+        for kw in ("PatientName", "PatientID", "PatientBirthDate", "PatientSex", "PatientAge", "OtherPatientIDs",
+                   "PatientAddress", "IssuerOfPatientID", "AccessionNumber", "ReferringPhysicianName", "StudyID"):
+            if kw in seg:
+                del seg[kw]
+    for name, change in (segments or {}).items():
+        _edit_segment(seg, list(masks).index(name) + 1, **change)
     seg_path = base / "SEG" / "segmentation.dcm"
     seg_path.parent.mkdir(parents=True, exist_ok=True)
     seg.save_as(seg_path, enforce_file_format=True)
@@ -206,6 +234,42 @@ def build_seg(sources, masks: dict[str, np.ndarray], seg_uids: list[str], segmen
         sop_instance_uid=seg_uids[1], instance_number=1, manufacturer="Factory",
         manufacturer_model_name="factory-seg", software_versions="1", device_serial_number=PATIENT["serial"],
         content_creator_name=PATIENT["referring"])
+
+
+def _edit_segment(seg, number: int, *, label: str | None = None, code: tuple[str, str] | None = None,
+                  meaning: str | None = None, region: str | None = None) -> None:
+    from pydicom.dataset import Dataset
+
+    item = next(s for s in seg.SegmentSequence if int(s.SegmentNumber) == number)
+    if label is not None:
+        item.SegmentLabel = label
+    prop = item.SegmentedPropertyTypeCodeSequence[0]
+    if code is not None:
+        prop.CodeValue, prop.CodingSchemeDesignator = code
+    if meaning is not None:
+        prop.CodeMeaning = meaning
+    if region is not None:
+        r = Dataset()
+        r.CodeValue, r.CodingSchemeDesignator, r.CodeMeaning = "R1", "99LOCAL", region
+        item.AnatomicRegionSequence = [r]
+
+
+def burn_text(pixels: np.ndarray, lines, *, value: float, size: int | None = None) -> np.ndarray:
+    """`pixels` with `lines` drawn at `value`: the first at the top-left corner, the others along the
+    bottom edge, in PIL's scalable default font (about a twelfth of the image height)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    h, w = pixels.shape
+    size = size or max(9, h // 12)
+    canvas = Image.new("L", (w, h), 0)
+    draw = ImageDraw.Draw(canvas)
+    font = ImageFont.load_default(size=size)
+    draw.text((2, 1), lines[0], fill=255, font=font)
+    for k, line in enumerate(lines[1:]):
+        draw.text((2, h - (len(lines) - 1 - k) * (size + 2) - 2), line, fill=255, font=font)
+    out = np.array(pixels, dtype=np.float64, copy=True)
+    out[np.asarray(canvas) > 127] = value
+    return out
 
 
 def _plant_seg(seg, patient: dict) -> None:

@@ -12,8 +12,17 @@ Matching: image instances are grouped by SeriesInstanceUID and ordered along the
 per-frame source image references (else by FrameOfReferenceUID); each frame goes to its slice by
 ReferencedSOPInstanceUID, else by ImagePositionPatient within `position_tolerance_mm`. One item per
 slice that has a segment; several SEGs of one series are merged, the same label by union. Frames
-whose mask is empty are skipped; a non-empty frame that maps to no slice is quarantined. Images that
-declare BurnedInAnnotation are refused (pixels are never de-identified). `spacing` is in DICOM
+whose mask is empty are skipped; a non-empty frame that maps to no slice is quarantined.
+
+Header text and pixel text never become data unchecked: every file's identifying values are collected
+from its raw header during the scan and pooled per patient (`PatientLinks`: a SEG shares its series'
+values); segment targets come from the coded concept, else from screened free text (`dicom_seg`);
+BodyPartExamined passes the same screen or becomes "unknown". Images are refused when they declare
+BurnedInAnnotation YES, or when their modality commonly carries burned-in text (`BURNED_IN_RISK`, and
+secondary captures of any kind) unless BurnedInAnnotation is NO or the recipe sets
+`allow_burned_in_modalities`; every image that remains is screened for text (`medseg_qa.pixeltext`)
+unless `pixel_text_screen` says otherwise. The salt must be a secret: the public default is refused
+unless `allow_default_salt` is set (tests and demos only). `spacing` is in DICOM
 PixelSpacing order: (between rows, between columns) in mm. The header index lives in `dicom_index`,
 SEG decoding and frame matching in `dicom_seg`; CT window presets are the shared ones of
 `medseg_qa.windowing`, so `window: lung` means the same here as in the `nifti` source.
@@ -34,13 +43,15 @@ from typing import Callable, Iterator, Literal, Optional
 import numpy as np
 from pydantic import Field, SecretStr
 
-from medseg_qa.deid import DEFAULT_SALT, AuditEntry, deidentify, keyed_hash, quiet_pydicom
+from medseg_qa.deid import DEFAULT_SALT, AuditEntry, deidentify, identifying_values, keyed_hash, quiet_pydicom
+from medseg_qa.deid_screen import screen_label
 from medseg_qa.errors import ConfigError, ItemError
 from medseg_qa.geometry import dicom_geometry, patient_view
+from medseg_qa.pixeltext import require_no_text
 from medseg_qa.windowing import CT_WINDOWS, ct_window, stretch_to_uint8, window_bounds, window_to_uint8
 
 from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
-from .dicom_index import FolderIndex, SegHeader, Series, patient_orientation
+from .dicom_index import FolderIndex, PatientLinks, SegHeader, Series, burned_in_risk, patient_orientation
 from .dicom_seg import Masks, add_seg_frames
 
 log = logging.getLogger(__name__)
@@ -52,8 +63,8 @@ class Options(ProvenanceOptions):
     """Options of the `dicom` source.
 
     `deid_salt` keys every pseudonym, date shift and UID remapping: default from the environment
-    variable MEDSEGQA_DEID_SALT, else a fixed project default that anyone can recompute. Real releases
-    must set their own secret salt and keep it out of the recipe file and the repository.
+    variable MEDSEGQA_DEID_SALT. The project default is public (anyone can recompute the pseudonyms), so
+    it is refused unless `allow_default_salt` is set, for tests and demos only.
     """
 
     root: Path
@@ -71,6 +82,14 @@ class Options(ProvenanceOptions):
     fractional_threshold: float = Field(default=0.5, gt=0, le=1)
     reveal_paths: bool = Field(default=False, description="name relative paths in errors (they may "
                                "carry patient names: private debugging only)")
+    allow_default_salt: bool = Field(default=False, description="accept the public default salt (tests and "
+                                     "demos only: its pseudonyms can be recomputed by anyone)")
+    allow_burned_in_modalities: bool = Field(
+        default=False, description="accept US, SC, XA, RF, ES, OT, CR, DX, MG and other modalities that often "
+        "carry burned-in text although BurnedInAnnotation is not NO (the pixel screen still runs)")
+    pixel_text_screen: Literal["all", "risky", "off"] = Field(
+        default="all", description="look for burned-in text with OCR in every image, only in the modalities "
+        "above, or nowhere (off: you have checked the pixels yourself)")
 
 
 class DicomSource:
@@ -85,18 +104,25 @@ class DicomSource:
         elif os.environ.get(SALT_ENV):
             self._salt = os.environ[SALT_ENV]
         else:
-            log.warning("dicom source uses the project's default de-identification salt; set %s for a "
-                        "real release", SALT_ENV)
             self._salt = DEFAULT_SALT
+        if self._salt == DEFAULT_SALT:
+            if not options.allow_default_salt:
+                raise ConfigError(f"dicom source {options.dataset!r}: no de-identification salt; set the "
+                                  f"environment variable {SALT_ENV} to a secret (or allow_default_salt: true "
+                                  "for a test run only)")
+            log.warning("dicom source uses the project's public default de-identification salt; its "
+                        "pseudonyms can be recomputed by anyone: test and demo data only")
         self.audit_log: list[AuditEntry] = []
         self.on_audit: Optional[Callable[[AuditEntry], None]] = None
         self._paths: dict[str, Path] = {}
         self._index: Optional[FolderIndex] = None
+        self._links = PatientLinks()
 
     # -- files, references, reading ------------------------------------------------------------
     def _ref(self, path: Path) -> str:
         rel = path.relative_to(self.o.root).as_posix()
-        ref = rel if self.o.reveal_paths else "f-" + keyed_hash(self._salt, "path", rel)[:12]
+        where = f"{self.o.root.resolve()}\0{rel}"  # the root too: two roots may hold the same relative paths
+        ref = rel if self.o.reveal_paths else "f-" + keyed_hash(self._salt, "path", where)[:12]
         self._paths[ref] = path
         return ref
 
@@ -126,8 +152,12 @@ class DicomSource:
                 ds = pydicom.dcmread(path, stop_before_pixels=header_only)
                 ok = "SOPClassUID" in ds and "SOPInstanceUID" in ds
                 if ok:
+                    # the scan pass collects each file's raw identifying values; later reads use the pool
+                    own = identifying_values(ds) if audit else None
                     ds, entry = deidentify(ds, self._salt, date_shift_days_max=self.o.date_shift_days_max,
-                                           file_ref=ref)
+                                           file_ref=ref, identifiers=own or self._links.identifiers(ref))
+                    if own is not None:
+                        self._links.add(ref, own, ds)
         except Exception as exc:  # noqa: BLE001 - pydicom raises many types on malformed files
             # `from None`: a parser message may quote a raw value, so it is not chained into logs
             raise ItemError("unreadable_dicom", f"cannot parse DICOM file ({type(exc).__name__}); "
@@ -145,6 +175,7 @@ class DicomSource:
     # -- scan ------------------------------------------------------------------------------------
     def _scan(self, notify: bool = False) -> FolderIndex:
         self.audit_log = []
+        self._links = PatientLinks()
         idx = FolderIndex()
         for path in self._files():
             ref = self._ref(path)
@@ -201,7 +232,7 @@ class DicomSource:
         ds = self._read(seg.path, seg.ref, header_only=False)  # pixels are decoded only below
         yield from add_seg_frames(ds, seg, uid, found, idx, acc, synonyms, labels=self.o.labels,
                                   threshold=self.o.fractional_threshold, tolerance=self.o.position_tolerance_mm,
-                                  max_pixels=self.o.max_pixels)
+                                  max_pixels=self.o.max_pixels, identifiers=self._links.identifiers(seg.ref))
 
     def _item(self, series: Series, i: int, masks: dict[str, np.ndarray], synonyms) -> SourceItem:
         sl = series.slices[i]
@@ -217,23 +248,39 @@ class DicomSource:
         if "PixelData" not in ds:
             raise ItemError("no_pixel_data", f"image instance (file {sl.ref}) has no PixelData; re-export "
                             "the series", key)
-        if str(ds.get("BurnedInAnnotation", "")).upper() == "YES":
-            raise ItemError("burned_in_annotation", f"image (file {sl.ref}) declares burned-in annotation, "
-                            "which may show identifiers; remove it from the set", key)
+        risky = self._burned_in_check(ds, series, sl.ref, key)
         try:
             image, values = _to_uint8(ds, series.modality, self.o.window)
         except Exception as exc:  # noqa: BLE001 - decoder errors vary with the transfer syntax
             raise ItemError("unreadable_dicom", f"cannot decode image pixels of file {sl.ref} "
                             f"({type(exc).__name__}); re-export the series", key) from exc
+        if self.o.pixel_text_screen == "all" or (risky and self.o.pixel_text_screen == "risky"):
+            require_no_text(image, f"file {sl.ref}", key, override="pixel_text_screen: off (or risky)")
+        body = self.o.body_region or (series.body_part if series.body_part and screen_label(
+            series.body_part, self._links.identifiers(sl.ref)) is None else "unknown")
         # the radiological view of the NIfTI source (axial LP), with world geometry and body outline
         v = patient_view(image, masks, patient_orientation(series.orientation), series.spacing,
                          dicom_geometry(sl.position, series.orientation, series.spacing, series.positions),
                          values, series.modality)
         return SourceItem(
             item_key=key, image=v.image, masks=v.masks, case_id=case, patient_id=series.patient,
-            modality=series.modality, body_region=self.o.body_region or series.body_part or "unknown",
+            modality=series.modality, body_region=body,
             orientation=v.orientation, spacing=v.spacing, slice_index=i, body=v.body, geometry=v.geometry,
             binary_declared=True, extra_synonyms={k: sorted(v) for k, v in synonyms.items() if k in masks})
+
+
+    def _burned_in_check(self, ds, series: Series, ref: str, key: str) -> bool:
+        """Refuse declared burned-in text, and risky modalities not declared free of it; True if risky."""
+        declared = str(ds.get("BurnedInAnnotation", "") or "").strip().upper()
+        if declared == "YES":
+            raise ItemError("burned_in_annotation", f"image (file {ref}) declares burned-in annotation, "
+                            "which may show identifiers; remove it from the set", key)
+        kind = burned_in_risk(ds, series.dicom_modality)
+        if kind and declared != "NO" and not self.o.allow_burned_in_modalities:
+            raise ItemError("burned_in_risk", f"image (file {ref}) is {kind}, which often carries burned-in "
+                            "text, and BurnedInAnnotation is not NO; check the pixels, then set "
+                            "allow_burned_in_modalities: true for this source", key)
+        return kind is not None
 
 
 # -- pixels ----------------------------------------------------------------------------------------

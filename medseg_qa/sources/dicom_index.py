@@ -8,6 +8,11 @@ slice without a position in a series whose other slices have one cannot be place
 and reported. A SEG refers to the series named by its ReferencedSeriesSequence and by its per-frame
 source image references, else (when it names neither) to the series sharing its FrameOfReferenceUID.
 Problems found while indexing are collected in `errors` as ItemErrors, never raised.
+
+`PatientLinks` groups the files that belong to one patient (same pseudonymous patient id, study,
+series or frame of reference, or a SEG and the series it references) and unions their identifying
+values, so a SEG that carries no patient attributes is still screened against the name its image
+series carries.
 """
 
 from __future__ import annotations
@@ -18,12 +23,16 @@ from typing import Optional
 
 import numpy as np
 
+from medseg_qa.deid_screen import Identifiers
 from medseg_qa.errors import ItemError
 
 SEG_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4"
 DICOMDIR_STORAGE = "1.2.840.10008.1.3.10"
 _MODALITY = {"CT": "CT", "MR": "MR", "US": "US", "CR": "XR", "DX": "XR", "MG": "XR", "XA": "XR", "RF": "XR"}
 _NON_IMAGE = {"SEG", "SR", "RTSTRUCT", "RTPLAN", "RTDOSE", "RTRECORD", "PR", "KO", "REG", "DOC", "FID"}
+# Modalities that commonly carry burned-in annotation (issue 7's list, and issue 13: CR, DX, MG too).
+BURNED_IN_RISK = frozenset({"US", "IVUS", "SC", "XA", "RF", "ES", "OT", "XC", "GM", "SM", "DOC", "CR", "DX",
+                            "MG", "IO", "PX"})
 _AXIS_LETTERS = (("R", "L"), ("A", "P"), ("I", "S"))  # DICOM LPS: +x is patient left, +y posterior, +z superior
 
 
@@ -44,13 +53,15 @@ class Series:
     for_uid: str
     patient: str
     modality: str
-    body_part: str
+    body_part: str  # raw BodyPartExamined (CS), lower case: screened before it becomes data
     rows: int
     cols: int
     orientation: Optional[list[float]]
     spacing: Optional[tuple[float, float]]
     slices: list[ImageSlice] = field(default_factory=list)
     positions: Optional[np.ndarray] = None
+    dicom_modality: str = ""  # the Modality code as written (CS), for the burned-in text rules
+    sop_class: str = ""
 
 
 @dataclass
@@ -98,7 +109,8 @@ class FolderIndex:
                 patient=str(ds.PatientID), modality=_MODALITY.get(modality, "other"),
                 body_part=str(ds.get("BodyPartExamined", "") or "").lower(), rows=int(ds.Rows),
                 cols=int(ds.Columns), orientation=[float(v) for v in iop] if iop else None,
-                spacing=(float(ps[0]), float(ps[1])) if ps else None)
+                spacing=(float(ps[0]), float(ps[1])) if ps else None, dicom_modality=modality,
+                sop_class=str(ds.get("SOPClassUID", "")))
         sop = str(ds.get("SOPInstanceUID", ""))
         if sop in self.sops:
             self.errors.append(ItemError("duplicate_instance", "another file holds the same SOP instance; "
@@ -125,6 +137,64 @@ class FolderIndex:
         if not found and not seg.series_refs and not seg.frame_sops and seg.for_uid:
             found = {u for u, s in self.series.items() if s.for_uid == seg.for_uid}
         return sorted(found)
+
+
+class PatientLinks:
+    """Union of files by the keys they share; each group's identifying values (memory only)."""
+
+    def __init__(self) -> None:
+        self._parent: dict[str, str] = {}
+        self._ids: dict[str, Identifiers] = {}
+        self._merged: dict[str, Identifiers] = {}
+
+    def _find(self, key: str) -> str:
+        root = key
+        while self._parent.setdefault(root, root) != root:
+            root = self._parent[root]
+        while self._parent[key] != root:
+            self._parent[key], key = root, self._parent[key]
+        return root
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[rb] = ra
+
+    def add(self, ref: str, ids: Identifiers, ds) -> None:
+        """File `ref` (its raw identifying values, and its de-identified header for the link keys)."""
+        self._merged.clear()
+        node = "file:" + ref
+        self._ids[node] = ids
+        self._find(node)
+        keys = [f"patient:{ds.get('PatientID', '')}", f"study:{ds.get('StudyInstanceUID', '')}",
+                f"series:{ds.get('SeriesInstanceUID', '')}", f"for:{ds.get('FrameOfReferenceUID', '')}",
+                f"sop:{ds.get('SOPInstanceUID', '')}"]
+        keys += [f"series:{r.SeriesInstanceUID}" for r in ds.get("ReferencedSeriesSequence") or []
+                 if "SeriesInstanceUID" in r]
+        keys += [f"sop:{s}" for pf in ds.get("PerFrameFunctionalGroupsSequence") or [] for s in frame_sops(pf)]
+        for key in keys:
+            if not key.endswith(":"):
+                self._union(node, key)
+
+    def identifiers(self, ref: str) -> Identifiers:
+        """Every identifying value of the files linked to `ref` (empty for an unknown file)."""
+        node = "file:" + ref
+        if node not in self._parent:
+            return Identifiers()
+        if not self._merged:  # one pass over all files after the last `add`
+            for other, ids in self._ids.items():
+                self._merged.setdefault(self._find(other), Identifiers()).update(ids)
+        return self._merged[self._find(node)]
+
+
+def burned_in_risk(ds, modality: str) -> Optional[str]:
+    """What makes an image likely to carry burned-in text (a fixed word, never header text), or None:
+    its Modality code in BURNED_IN_RISK, or a secondary capture of any kind (SOP class or ConversionType)."""
+    if modality in BURNED_IN_RISK:
+        return modality
+    if "Secondary Capture" in getattr(ds.get("SOPClassUID", ""), "name", "") or "ConversionType" in ds:
+        return "a secondary capture"
+    return None
 
 
 def order_slices(s: Series) -> list[ItemError]:
@@ -181,5 +251,6 @@ def frame_sops(pf) -> list[str]:
             for src in der.get("SourceImageSequence") or [] if "ReferencedSOPInstanceUID" in src]
 
 
-__all__ = ["SEG_STORAGE", "DICOMDIR_STORAGE", "ImageSlice", "Series", "SegHeader", "FolderIndex", "order_slices",
+__all__ = ["SEG_STORAGE", "DICOMDIR_STORAGE", "BURNED_IN_RISK", "burned_in_risk", "ImageSlice", "Series", "SegHeader", "FolderIndex", "PatientLinks",
+           "order_slices",
            "patient_orientation", "seg_header", "frame_sops"]

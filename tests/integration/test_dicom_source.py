@@ -257,3 +257,146 @@ def test_mr_series_uses_percentiles_whatever_the_window(tmp_path):
     assert errors == [] and [i.modality for i in auto] == ["MR"] * 3
     assert auto[0].image.min() == 0 and auto[0].image.max() == 255
     assert all(np.array_equal(a.image, b.image) for a, b in zip(auto, lung))
+
+
+# -- issue 7: SEG free text, burned-in text, salt; issue 8: audit keyed by source -------------------
+
+def test_seg_free_text_is_screened_against_every_file_of_the_patient(tmp_path):
+    """The SEG carries no patient attribute; the name is only in the CT series. 'Mass' is an anatomical
+    word, so only the pooled identifiers of the series can tell that it is this patient's name."""
+    patient = dict(PATIENT, name="Mass^Ida", folder="case_a")
+    make_case(tmp_path, seed=21, patient=patient, seg_patient=False, segments={
+        "liver": {"label": "MRN-8675309"},                                  # coded: target from the code
+        "spleen": {"label": "Mass", "code": ("X1", "99LOCAL"), "meaning": "Mass"},
+        "aorta": {"label": "Ida", "region": "Ida Mass"}})
+    src, items, errors = _run(tmp_path)
+    assert {e.code for e in errors} == {"seg_label_refused"} and len(errors) == 1
+    assert errors[0].where.endswith("#segment2") and "held an identifying value" in str(errors[0])
+    assert {label for it in items for label in it.masks} == {"liver", "aorta"}
+    everything = repr([(it.masks.keys(), it.extra_synonyms, it.body_region) for it in items]) + str(errors[0])
+    for planted in ("Mass", "mass", "Ida", "ida", "8675309"):
+        assert planted not in everything
+    # without the series in the same folder, nothing says 'Mass' is a name: the same label passes
+    alone = tmp_path / "alone"
+    make_case(alone, seed=22, patient=dict(patient, name="Kim^Lee"), segments={
+        "spleen": {"label": "Mass", "code": ("X1", "99LOCAL"), "meaning": "Mass"}})
+    _, items2, errors2 = _run(alone)
+    assert errors2 == [] and "mass" in items2[0].masks
+
+
+def test_screen_label_reasons_never_echo_the_value():
+    from medseg_qa.deid_screen import REASONS, Identifiers, screen_label
+
+    ids = Identifiers()
+    ds = pydicom.Dataset()
+    ds.PatientName, ds.PatientID, ds.PatientBirthDate = "Nguyen^Thi", "H-2231", "19551122"
+    ds.OperatorsName, ds.InstitutionName = "Okafor^Chidi", "Riverside Clinic"
+    ids.add_dataset(ds)
+    assert screen_label("Liver", ids) is None and screen_label("left kidney", ids) is None
+    assert screen_label("L1 vertebra", ids) is None and screen_label("tumor core", ids) is None
+    assert screen_label("Nguyen", ids) == screen_label("okafor liver", ids) == "identifying_value"
+    assert screen_label("riverside", ids) == "identifying_value"
+    assert screen_label("h2231", ids) == "identifying_value"          # the id, written another way
+    assert screen_label("22.11.1955", ids) == "identifying_value"     # the birth date, written another way
+    assert screen_label("4471093", None) == "id_like"
+    assert screen_label("Wojciechowski", None) == screen_label("spleen of anna", None) == "free_text"
+    assert all("{" not in r and len(r) < 80 for r in REASONS.values())
+
+
+def _us_case(root: Path, seed: int, **kw):
+    return make_case(root, seed=seed, rows=192, cols=256, modality="US",
+                     patient=dict(PATIENT, folder=f"us{seed}"), **kw)
+
+
+def test_burned_in_modalities_are_refused_unless_declared_clean_or_opted_in(tmp_path):
+    text = ("DOE^JANE  MRN-8675309", "DOB 1970-02-14")
+    _us_case(tmp_path / "plain", 31)                                          # no text, no declaration
+    _us_case(tmp_path / "burned", 32, burned_text=text)                       # text, no declaration
+    _us_case(tmp_path / "declared", 33, burned_text=text, burned_in_annotation="NO")  # text, says NO
+    _us_case(tmp_path / "clean", 34, burned_in_annotation="NO")               # no text, says NO
+
+    def codes(sub, **opts):
+        _, items, errors = _run(tmp_path / sub, **opts)
+        return len(items), sorted({e.code for e in errors})
+
+    assert codes("plain") == (0, ["burned_in_risk"])
+    assert codes("burned") == (0, ["burned_in_risk"])
+    assert codes("declared") == (0, ["burned_in_text"])       # the pixel screen overrides the declaration
+    assert codes("clean") == (3, [])                           # screened, nothing found
+    # opt-ins, per source: accept the modality (the screen still runs), then also accept the pixels
+    assert codes("plain", allow_burned_in_modalities=True) == (3, [])
+    assert codes("burned", allow_burned_in_modalities=True) == (0, ["burned_in_text"])
+    assert codes("burned", allow_burned_in_modalities=True, pixel_text_screen="off") == (3, [])
+    _, _, errors = _run(tmp_path / "declared")
+    assert all("8675309" not in str(e) and "DOE" not in str(e) for e in errors)
+
+
+def test_default_salt_is_refused_unless_a_test_run_opts_in(case, monkeypatch):
+    from medseg_qa.deid import DEFAULT_SALT
+    from medseg_qa.errors import ConfigError
+
+    monkeypatch.delenv("MEDSEGQA_DEID_SALT", raising=False)
+    with pytest.raises(ConfigError, match="MEDSEGQA_DEID_SALT"):
+        build_source("dicom", {"root": str(case.root)})
+    with pytest.raises(ConfigError, match="no de-identification salt"):
+        build_source("dicom", {"root": str(case.root), "deid_salt": DEFAULT_SALT})
+    assert build_source("dicom", {"root": str(case.root), "allow_default_salt": True}).estimate() == 3
+
+
+def test_audit_rows_of_two_sources_with_the_same_paths_never_overwrite(tmp_path):
+    from medseg_qa.pipelines.ingest import ingest_source
+    from medseg_qa.workspace import Workspace
+
+    for sub, seed in (("a", 41), ("b", 42)):  # identical relative paths under two roots
+        make_case(tmp_path / sub, seed=seed, folder="export")
+    with Workspace(tmp_path / "ws") as ws:
+        for sub in ("a", "b"):  # one dataset name for both: the root still tells them apart
+            ingest_source(ws, build_source("dicom", {"root": str(tmp_path / sub), "deid_salt": SALT}),
+                          progress=False)
+        ingest_source(ws, build_source("dicom", {"root": str(tmp_path / "a"), "deid_salt": SALT,
+                                                 "dataset": "other"}), progress=False)
+        rows = ws.db.execute("SELECT dataset, COUNT(*) FROM audit GROUP BY dataset").fetchall()
+    assert dict(rows) == {"dicom": 10, "other": 5}
+
+
+def test_audit_migration_keeps_old_rows(tmp_path):
+    import sqlite3
+
+    from medseg_qa.workspace import MIGRATIONS, Workspace, _statements
+
+    upto = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE audit (" in m) + 1
+    con = sqlite3.connect(tmp_path / "catalog.sqlite")
+    for script in MIGRATIONS[:upto]:
+        for statement in _statements(script):
+            con.execute(statement)
+    con.execute("INSERT INTO audit VALUES ('f-1', 'old', '{\"file_ref\": \"f-1\"}', 1.0)")
+    con.execute(f"PRAGMA user_version={upto}")
+    con.commit()
+    con.close()
+    with Workspace(tmp_path) as ws:
+        assert ws.audit_entries() == [{"file_ref": "f-1"}]
+        ws.add_audit("new", "f-1", '{"file_ref": "f-1", "n": 2}')
+        assert len(ws.audit_entries()) == 2
+
+
+def test_segment_target_comes_from_the_coded_concept_with_its_side():
+    from medseg_qa.sources.dicom_seg import segment_label
+
+    def segment(label, value, meaning, side=None):
+        item, code = pydicom.Dataset(), pydicom.Dataset()
+        item.SegmentLabel = label
+        code.CodeValue, code.CodingSchemeDesignator, code.CodeMeaning = value, "SCT", meaning
+        if side:
+            mod = pydicom.Dataset()
+            mod.CodeValue, mod.CodingSchemeDesignator, mod.CodeMeaning = side, "SCT", "Side"
+            code.SegmentedPropertyTypeModifierCodeSequence = [mod]
+        item.SegmentedPropertyTypeCodeSequence = [code]
+        return item
+
+    assert segment_label(segment("Seg 1", "64033007", "Kidney", "7771000"), 1, {}).label == "left kidney"
+    assert segment_label(segment("Seg 1", "64033007", "Kidney", "24028007"), 1, {}).label == "right kidney"
+    choice = segment_label(segment("Dr Who", "10200004", "Liver"), 1, {})
+    assert choice.label == "liver" and choice.synonyms == set()      # the free-text label is not kept
+    assert segment_label(segment("x", "10200004", "Liver"), 1, {"SCT:10200004": "hepar"}).label == "hepar"
+    refused = segment_label(segment("Dr Who", "123", "Who"), 1, {})
+    assert refused.label is None and refused.refused == "free_text"

@@ -247,7 +247,8 @@ def test_dicom_series_stored_mirrored_comes_out_like_the_nifti_of_the_same_volum
     nii = [it for it in build_source("nifti", dict(root=str(tmp_path / "nii"), layout="pairs", image_glob="*.nii.gz",
                                                    labels={1: "left blob", 2: "right blob", 3: "spine"}, modality="CT",
                                                    window="abdomen")).items()]
-    dcm = [it for it in build_source("dicom", dict(root=str(tmp_path / "dcm"), deid_salt="s")).items()]
+    dcm = [it for it in build_source("dicom", dict(root=str(tmp_path / "dcm"), deid_salt="s", labels={  # codes say "organ"
+        "Left blob": "left blob", "Right blob": "right blob", "Spine": "spine"})).items()]
     assert all(isinstance(it, SourceItem) for it in nii + dcm), [str(e) for e in nii + dcm if isinstance(e, ItemError)]
     assert [it.slice_index for it in nii] == [it.slice_index for it in dcm] == [1, 2, 3]
     for a, b in zip(nii, dcm):

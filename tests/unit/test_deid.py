@@ -13,8 +13,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dicom_factory import PATIENT, ct_dataset, planted_identifiers, uid  # noqa: E402
 
-from medseg_qa.deid import (EMPTY, REMOVE, AuditEntry, date_shift_days, deidentify,  # noqa: E402
-                            pseudonym, quiet_pydicom, remap_uid)
+from medseg_qa.deid import (AuditEntry, date_shift_days, deidentify, pseudonym, quiet_pydicom,  # noqa: E402
+                            remap_uid)
 
 SALT = "unit-test-salt"
 CT_CLASS = "1.2.840.10008.5.1.4.1.1.2"
@@ -100,7 +100,7 @@ def test_same_patient_same_pseudonym_and_shift_across_files():
     da = dt.datetime.strptime(a.StudyDate, "%Y%m%d")
     db = dt.datetime.strptime(b.StudyDate, "%Y%m%d")
     assert (db - da).days == 20  # intervals within one patient survive
-    assert a.AcquisitionDateTime == a.StudyDate + "101500.000000"
+    assert a.AcquisitionDateTime == a.StudyDate  # date shifted, time of day removed
 
 
 def test_different_patient_salt_or_issuer_gives_different_pseudonym():
@@ -151,14 +151,116 @@ def test_nested_identifiers_and_empty_patient_id_are_handled():
     assert nested.PatientID == out.PatientID and "InstitutionName" not in nested
 
 
-def test_profile_lists_name_real_keywords():
-    from pydicom.datadict import keyword_dict
+def test_profile_table_comes_from_the_standard_and_covers_its_attributes():
+    from pydicom.datadict import tag_for_keyword
 
-    unknown = sorted(k for k in REMOVE | EMPTY if k not in keyword_dict)
-    assert unknown == []
-    assert not REMOVE & EMPTY
+    from medseg_qa.deid_profile import EMPTY, KEEP_TEXT, action_for, profile_table
+
+    exact, masked = profile_table()
+    assert len(exact) > 600 and masked  # Table E.1-1 has ~650 rows, overlay groups are masked rows
+    assert action_for(tag_for_keyword("PatientBirthDate")) == "Z"
+    assert action_for(tag_for_keyword("SOPInstanceUID")) == "U"
+    assert action_for(tag_for_keyword("InstitutionName")) is not None
+    assert action_for(0x50100000) == "X"  # curve group 50xx
+    assert action_for(tag_for_keyword("Rows")) is None and action_for(tag_for_keyword("SegmentLabel")) is None
+    assert all(tag_for_keyword(k) is not None for k in EMPTY | KEEP_TEXT)
+
+
+def test_times_and_unlisted_short_strings_go():
+    ds = _ds()
+    ds.AcquisitionTime, ds.ContentTime = "101500.000", "101501"
+    ds.SeriesTime = "101500"
+    ds.add_new(0x00181030, "LO", "protocol for Jane")          # ProtocolName: listed
+    ds.add_new(0x00080070, "LO", "Acme Scanners Ltd")           # Manufacturer: not listed, LO
+    ds.add_new(0x00081090, "LO", "ModelX of Jane")              # ManufacturerModelName: not listed
+    ds.add_new(0x00180015, "CS", "ABDOMEN")                     # BodyPartExamined: CS, kept
+    ds.add_new(0x0040A120, "DT", "20240611101500")              # DateTime in a content item
+    with quiet_pydicom():
+        ds.add_new(0x00080055, "AE", "CTSCANNER01")             # StationAETitle: an AE the old list forgot
+        ds.add_new(0x00081190, "UR", "http://pacs.example/jane")  # RetrieveURL: UR
+    out, entry = deidentify(ds, SALT)
+    for kw in ("AcquisitionTime", "ContentTime", "SeriesTime", "ProtocolName", "Manufacturer",
+               "ManufacturerModelName", "StationAETitle", "RetrieveURL"):
+        assert kw not in out and kw in entry.removed, kw
+    assert out.StudyTime == ""  # type 2: emptied, present
+    assert out.BodyPartExamined == "ABDOMEN"
+    assert not any(e.VR == "TM" and str(e.value).strip() for e in out.iterall())
+
+
+def test_caller_identifiers_scrub_kept_text_that_this_file_alone_would_not():
+    from pydicom.dataset import Dataset
+
+    from medseg_qa.deid import identifying_values
+
+    series = _ds()  # the image carries the name
+    seg = _ds(seed=2)
+    for kw in ("PatientName", "OtherPatientIDs", "ReferringPhysicianName", "OperatorsName", "PatientID",
+               "AccessionNumber", "InstitutionName", "PatientAddress"):
+        del seg[kw]
+    seg.PatientID = ""
+    seg_item = Dataset()
+    seg_item.SegmentLabel = "Jane"
+    seg.SegmentSequence = [seg_item]
+    alone, _ = deidentify(copy.deepcopy(seg), SALT)
+    assert alone.SegmentSequence[0].SegmentLabel == "Jane"  # nothing in the SEG says it is a name
+    linked, entry = deidentify(copy.deepcopy(seg), SALT, identifiers=identifying_values(series))
+    assert "SegmentLabel" not in linked.SegmentSequence[0] and "SegmentLabel" in entry.scrubbed
 
 
 @pytest.mark.parametrize("salt", ["a", "b"])
 def test_remap_uid_is_a_function_of_salt_and_uid(salt):
     assert remap_uid("1.2.3", salt) == remap_uid("1.2.3", salt) != remap_uid("1.2.4", salt)
+
+
+_PLANT = {"PN": "Planted^Person{i}", "LO": "PLANTED-{i}", "SH": "PLANTED-{i}", "LT": "PLANTED-{i}",
+          "ST": "PLANTED-{i}", "UT": "PLANTED-{i}", "UC": "PLANTED-{i}", "UR": "http://planted/{i}",
+          "AE": "PLANTED{i}", "CS": "PLANTED{i}", "AS": "042Y", "DA": "19991231", "TM": "235959",
+          "DT": "19991231235959", "UI": "1.2.826.0.1.3680043.8.498.77.{i}", "DS": "77.{i}", "IS": "7{i}",
+          "US": 7, "SS": 7, "UL": 7, "SL": 7, "FL": 7.5, "FD": 7.5, "OB": b"PLANTED!", "OW": b"PLANTED!"}
+
+
+def test_every_attribute_of_the_profile_table_is_handled():
+    """Plant a value in every attribute Table E.1-1 lists (and pydicom knows), nested once more in a
+    sequence: afterwards each is gone, empty, a remapped UID or a shifted date; no planted text remains."""
+    from pydicom.datadict import dictionary_VR, keyword_for_tag
+    from pydicom.dataset import Dataset
+
+    from medseg_qa.deid_profile import profile_table
+
+    exact, _ = profile_table()
+    ds, planted = _ds(), {}
+    nested = Dataset()
+    for i, tag in enumerate(sorted(exact)):
+        if not keyword_for_tag(tag) or tag in (0x00100010, 0x00100020):  # name and id: pseudonymised
+            continue
+        vr = dictionary_VR(tag).split(" or ")[0]
+        if vr == "SQ":
+            item = Dataset()
+            item.PatientName = f"Planted^Person{i}"
+            value = [item]
+        elif vr in _PLANT:
+            value = _PLANT[vr].format(i=i) if isinstance(_PLANT[vr], str) else _PLANT[vr]
+        else:
+            continue
+        with quiet_pydicom():
+            ds.add_new(tag, vr, value)
+            nested.add_new(tag, vr, value)
+        planted[tag] = (vr, value)
+    ds.SegmentSequence = [nested]  # a sequence the table does not list: walked, not removed
+    assert len(planted) > 550
+    out, entry = deidentify(ds, SALT)
+    for holder in (out, out.SegmentSequence[0]):
+        for tag, (vr, value) in planted.items():
+            if tag not in holder:
+                continue
+            kept = holder[tag].value
+            if vr == "SQ":  # kept only where the table says replace the UIDs inside (X/Z/U*)
+                assert exact[tag] == "X/Z/U*", keyword_for_tag(tag)
+            elif vr == "UI":
+                assert str(kept).startswith("2.25."), keyword_for_tag(tag)
+            elif vr in ("DA", "DT"):
+                assert kept in ("", None) or str(kept)[:8] != "19991231", keyword_for_tag(tag)
+            else:
+                assert kept in ("", None, []), keyword_for_tag(tag)
+    text = "\n".join(_all_values(out)).lower()
+    assert "planted" not in text and "235959" not in text
