@@ -309,6 +309,7 @@ def _register_subcommands() -> None:
 
     app.add_typer(sources_app, name="sources", help="The registry of public image-mask sets.")
     app.command("pull")(pull_command)
+    from medseg_qa.cli_review import review_app; app.add_typer(review_app, name="review")  # noqa: E702
 
 
 _register_subcommands()
