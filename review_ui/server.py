@@ -90,7 +90,9 @@ def free_port() -> int:
 
 
 def _port_busy(port: int) -> bool:
+    """True when something listens there (a port in TIME_WAIT after a restart is free, as for the server)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind(("127.0.0.1", port))
         except OSError:
