@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -118,13 +119,12 @@ def push(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, include_flagg
 
     if overlap < 1 or batch_size < 1:
         raise MedsegQAError("--overlap and --batch-size must be at least 1")
-    bridge.whoami()
     guide = reviewer_guide_html()
-    project_id = bridge.ensure_project(project, label_config(), guide, overlap)
+    project_id, in_tool = bridge.ensure_project(project, label_config(), guide, overlap)
     key = project_key(bridge, project_id)
     summary = PushSummary(project_id, bridge.conn.url, _image_mode(ws, bridge, project_id, images))
     blobs = _relative_blobs(ws, document_root) if summary.images == "local" else ""
-    if bridge.task_count(project_id) != sum(s != "deleted" for _, s in ws.review_tasks(key).values()):
+    if in_tool != sum(s != "deleted" for _, s in ws.review_tasks(key).values()):
         summary.reconciled, summary.deleted_in_tool, summary.duplicates_in_tool = _reconcile(ws, bridge, project_id, key)
     states = ("passed", "flagged") if include_flagged else ("passed",)
     items = list(ws.conversations(states))
@@ -133,16 +133,26 @@ def push(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, include_flagg
     known = ws.review_tasks(key)
     pending = [(rank, conv, state) for rank, (conv, state) in enumerate(ordered) if conv.conversation_id not in known]
     summary.candidates, summary.already_there = len(ordered), len(ordered) - len(pending)
-    with progress_bar("review push", len(pending), progress and len(pending) > 0) as advance:
-        for start in range(0, len(pending), batch_size):
-            batch = pending[start:start + batch_size]
-            tasks = []
-            for rank, conv, state in batch:
-                rec = records[conv.record_id]
-                mask = from_png_bytes(ws.get_blob(rec.mask_blob))
-                image = (blob_url(rec.image_blob, blobs) if summary.images == "local"
-                         else data_uri(ws.get_blob(rec.image_blob)))
-                tasks.append(build_task(conv, state, rec, mask, image, guide, rank))
+
+    def build(batch: list) -> list[dict]:
+        tasks = []
+        for rank, conv, state in batch:
+            rec = records[conv.record_id]
+            mask = from_png_bytes(ws.get_blob(rec.mask_blob))
+            image = (blob_url(rec.image_blob, blobs) if summary.images == "local"
+                     else data_uri(ws.get_blob(rec.image_blob)))
+            tasks.append(build_task(conv, state, rec, mask, image, guide, rank))
+        return tasks
+
+    batches = [pending[i:i + batch_size] for i in range(0, len(pending), batch_size)]
+    # the next batch is built (blob reads, PNG decode, brush RLE) while the server imports the current one
+    with progress_bar("review push", len(pending), progress and len(pending) > 0) as advance, \
+            ThreadPoolExecutor(max_workers=1) as builder:
+        upcoming = builder.submit(build, batches[0]) if batches else None
+        for k, batch in enumerate(batches):
+            tasks = upcoming.result()
+            if k + 1 < len(batches):
+                upcoming = builder.submit(build, batches[k + 1])
             task_ids = bridge.import_tasks(project_id, tasks)
             ws.map_review_tasks(key, [(conv.conversation_id, t) for (_, conv, _), t in zip(batch, task_ids)])
             summary.pushed += len(batch)
@@ -182,11 +192,11 @@ def pull(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, progress: boo
     from medseg_qa.pipelines.progress import progress_bar
     from medseg_qa.review_ui.tasks import parse_annotation
 
-    bridge.whoami()
-    project_id = bridge.find_project(project)
-    if project_id is None:
+    found = bridge.find_project(project)
+    if found is None:
         raise MedsegQAError(f"Label Studio at {bridge.conn.url} has no project titled {project!r}; run "
                             "`medsegqa review push` first, or pass the --project you pushed to")
+    project_id = found[0]
     key = project_key(bridge, project_id)
     summary = PullSummary(project_id)
     exported = bridge.snapshot(project_id)

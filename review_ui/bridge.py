@@ -98,24 +98,26 @@ class Bridge:
         users = self.call("listing users", self.client.users.list)
         return {u.id: (u.email or u.username or str(u.id)) for u in users}
 
-    def find_project(self, title: str) -> Optional[int]:
+    def find_project(self, title: str) -> Optional[tuple[int, int]]:
+        """(id, task count) of the project with this title, or None."""
         pager = self.call("finding the project", self.client.projects.list, title=title, page_size=100)
         for project in self.call("finding the project", list, pager):
             if project.title == title:
-                return project.id
+                return project.id, int(project.task_number or 0)
         return None
 
-    def ensure_project(self, title: str, label_config: str, guide_html: str, overlap: int) -> int:
-        """The project with this title, created or brought up to date (config, guide, overlap)."""
+    def ensure_project(self, title: str, label_config: str, guide_html: str, overlap: int) -> tuple[int, int]:
+        """(id, task count) of the project with this title, created or brought up to date (config, guide,
+        overlap)."""
         settings = dict(label_config=label_config, expert_instruction=guide_html, show_instruction=True,
                         maximum_annotations=overlap, overlap_cohort_percentage=100, sampling="Sequential sampling",
                         show_skip_button=False, show_collab_predictions=True)
-        project_id = self.find_project(title)
-        if project_id is None:
+        found = self.find_project(title)
+        if found is None:
             created = self.call("creating the project", self.client.projects.create, title=title, **settings)
-            return created.id
-        self.call("updating the project", self.client.projects.update, project_id, **settings)
-        return project_id
+            return created.id, 0
+        self.call("updating the project", self.client.projects.update, found[0], **settings)
+        return found
 
     def ensure_local_storage(self, project_id: int, path: Path) -> bool:
         """A Local Files import storage on `path`; False when the server refuses it (not its document root)."""
@@ -131,10 +133,6 @@ class Bridge:
             log.warning("Label Studio refused a local-files storage on %s (HTTP %s)", path, exc.status)
             return False
         return True
-
-    def task_count(self, project_id: int) -> int:
-        project = self.call("reading the project", self.client.projects.get, project_id)
-        return int(project.task_number or 0)
 
     def task_conversations(self, project_id: int) -> list[tuple[int, str]]:
         """(task id, conversation_id) of every task in the project, in id order."""
