@@ -16,6 +16,7 @@ Contract:
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -187,10 +188,45 @@ def _store(ws: Workspace, parsed, summary: PullSummary) -> bool:
     return True
 
 
+def _pull_task(ws: Workspace, task: dict, annotations: list[dict], emails: dict[int, str],
+               records: dict[str, SourceRecord], summary: PullSummary) -> None:
+    """Store the task's annotations (oldest first, so each reviewer's latest is kept), in one transaction."""
+    from medseg_qa.review_ui.tasks import parse_annotation
+
+    conv_id = (task.get("data") or {}).get("conversation_id")
+    found = ws.conversation(conv_id) if isinstance(conv_id, str) else None
+    if found is None:
+        summary.unknown_tasks += 1
+        ws.quarantine(STAGE, f"task:{task['id']}", "unknown_conversation",
+                      f"Label Studio task {task['id']} names conversation {conv_id!r}, which this workspace does "
+                      "not have; pull into the workspace that pushed it")
+        return
+    conv = found[0]
+    if conv.record_id not in records:
+        records[conv.record_id] = ws.record(conv.record_id)
+    rec = records[conv.record_id]
+    original = from_png_bytes(ws.get_blob(rec.mask_blob))
+    stored = False
+    with ws.transaction():
+        for ann in sorted(annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at"))):
+            summary.annotations += 1
+            reviewer = _reviewer(ann, emails)
+            item = f"{conv_id}:{reviewer}"
+            try:
+                parsed = parse_annotation(ann, conv, rec, original, reviewer, task["id"])
+            except ItemError as exc:
+                summary.quarantined[exc.code] += 1
+                ws.quarantine(STAGE, item, exc.code, f"{exc} [task {task['id']}, annotation {ann.get('id')}]")
+                continue
+            ws.clear_quarantine(STAGE, item)
+            stored |= _store(ws, parsed, summary)
+        if stored:  # the release applies the latest review of any reviewer
+            ws.set_review(conv_id, json.dumps(ws.reviewer_reviews(conv_id)[0]))
+
+
 def pull(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, progress: bool = True) -> PullSummary:
     """Store every reviewer's latest review from the project's snapshot export (idempotent)."""
     from medseg_qa.pipelines.progress import progress_bar
-    from medseg_qa.review_ui.tasks import parse_annotation
 
     found = bridge.find_project(project)
     if found is None:
@@ -209,43 +245,12 @@ def pull(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, progress: boo
     ws.map_review_tasks(key, [(t["data"]["conversation_id"], t["id"]) for t in exported
                               if isinstance(t.get("data", {}).get("conversation_id"), str)])
     records: dict[str, SourceRecord] = {}
-    touched: set[str] = set()
     with progress_bar("review pull", len(exported), progress and len(exported) > 0) as advance:
         for task in exported:
             advance()
             annotations = [a for a in task.get("annotations") or [] if not a.get("was_cancelled")]
-            if not annotations:
-                continue
-            conv_id = (task.get("data") or {}).get("conversation_id")
-            found = ws.conversation(conv_id) if isinstance(conv_id, str) else None
-            if found is None:
-                summary.unknown_tasks += 1
-                ws.quarantine(STAGE, f"task:{task['id']}", "unknown_conversation",
-                              f"Label Studio task {task['id']} names conversation {conv_id!r}, which this workspace "
-                              "does not have; pull into the workspace that pushed it")
-                continue
-            conv = found[0]
-            if conv.record_id not in records:
-                records[conv.record_id] = ws.record(conv.record_id)
-            rec = records[conv.record_id]
-            original = from_png_bytes(ws.get_blob(rec.mask_blob))
-            with ws.transaction():
-                for ann in sorted(annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at"))):
-                    summary.annotations += 1
-                    reviewer = _reviewer(ann, emails)
-                    item = f"{conv_id}:{reviewer}"
-                    try:
-                        parsed = parse_annotation(ann, conv, rec, original, reviewer, task["id"])
-                    except ItemError as exc:
-                        summary.quarantined[exc.code] += 1
-                        ws.quarantine(STAGE, item, exc.code, f"{exc} [task {task['id']}, annotation {ann.get('id')}]")
-                        continue
-                    ws.clear_quarantine(STAGE, item)
-                    if _store(ws, parsed, summary):
-                        touched.add(conv_id)
-                for cid in touched & {conv_id}:
-                    latest = ws.reviewer_reviews(cid)[0]
-                    ws.set_review(cid, Review.model_validate(latest).model_dump_json())
+            if annotations:
+                _pull_task(ws, task, annotations, emails, records, summary)
     log.info("review pull from %s project %s: %s stored, %s unchanged, %s quarantined, %s deleted in the tool",
              bridge.conn.url, project_id, summary.stored, summary.unchanged, sum(summary.quarantined.values()),
              len(summary.deleted_in_tool))
