@@ -31,6 +31,14 @@ def _bridge(url: Optional[str], token: Optional[str], ws):
     return Bridge(resolve_connection(url, token, ws.root))
 
 
+def _ensure_server_venv():
+    from medseg_qa.review_ui.server import LS_VERSION, default_venv, ensure_venv, installed_version
+
+    if installed_version() != LS_VERSION:
+        typer.echo(f"installing label-studio=={LS_VERSION} into {default_venv()} (first use; about a minute) ...")
+    return ensure_venv()
+
+
 def _credentials(root: Path) -> dict[str, str]:
     """Reviewer account for `serve`: environment first, else what an earlier `serve` saved, else new secrets."""
     from medseg_qa.review_ui.bridge import credentials_path
@@ -58,10 +66,10 @@ def _save_credentials(root: Path, creds: dict[str, str]) -> Path:
 @review_app.command("install")
 def install_command() -> None:
     """Create the Label Studio server venv (pinned label-studio) if it is missing."""
-    from medseg_qa.review_ui.server import LS_VERSION, ensure_venv
+    from medseg_qa.review_ui.server import LS_VERSION
 
     try:
-        venv = ensure_venv()
+        venv = _ensure_server_venv()
     except MedsegQAError as exc:
         _fail(exc)
     typer.echo(f"label-studio {LS_VERSION} is installed in {venv}")
@@ -71,13 +79,13 @@ def install_command() -> None:
 def serve_command(workspace: Optional[Path] = WorkspaceOpt,
                   port: int = typer.Option(8080, "--port", help="port on 127.0.0.1")) -> None:
     """Run a local Label Studio for this workspace until Ctrl-C (installs it in its own venv on first use)."""
-    from medseg_qa.review_ui.server import ensure_venv, start_server
+    from medseg_qa.review_ui.server import start_server
 
     try:
         with _open(workspace) as ws:
             root = ws.root.resolve()
         _setup_logging(root)
-        venv = ensure_venv()
+        venv = _ensure_server_venv()
         creds = _credentials(root)
         typer.echo(f"starting Label Studio for {root} (the first start migrates its database: ~30 s) ...")
         server = start_server(root / "labelstudio" / "data", root, username=creds["user"],

@@ -14,6 +14,7 @@ Contract:
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -28,6 +29,7 @@ from typing import Optional
 
 from medseg_qa.errors import MedsegQAError
 
+log = logging.getLogger(__name__)
 LS_VERSION = "1.23.2"
 _START_TIMEOUT_S = 240.0
 _LOCAL = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback: never through a proxy
@@ -60,15 +62,16 @@ def installed_version(venv: Optional[Path] = None) -> Optional[str]:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def ensure_venv(venv: Optional[Path] = None, python: str = sys.executable) -> Path:
+def ensure_venv(venv: Optional[Path] = None) -> Path:
     """Create the server venv with the pinned label-studio when it is missing (about a minute, ~1 GB)."""
     venv = venv or default_venv()
     if installed_version(venv) == LS_VERSION:
         return venv
-    print(f"installing label-studio=={LS_VERSION} into {venv} (first use; about a minute) ...", file=sys.stderr)
+    log.info("installing label-studio==%s into %s", LS_VERSION, venv)
     try:
-        if not (venv / "bin" / "python").exists():
-            subprocess.run([_base_python(python), "-m", "venv", str(venv)], check=True)
+        if not (venv / "bin" / "python").exists():  # the interpreter behind our venv makes a clean one
+            base = getattr(sys, "_base_executable", None) or sys.executable
+            subprocess.run([base, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q",
                         f"label-studio=={LS_VERSION}"], check=True)
     except (OSError, subprocess.CalledProcessError) as exc:
@@ -76,11 +79,6 @@ def ensure_venv(venv: Optional[Path] = None, python: str = sys.executable) -> Pa
                                      "network access to the package index, or set MEDSEGQA_LS_VENV to a venv "
                                      f"that has label-studio=={LS_VERSION}") from None
     return venv
-
-
-def _base_python(python: str) -> str:
-    """The interpreter that made the current venv (a venv's python makes a venv just as well)."""
-    return getattr(sys, "_base_executable", None) or python
 
 
 def free_port() -> int:
