@@ -259,3 +259,15 @@ def test_crash_and_server_restart_mid_push_leave_no_duplicates(tmp_path):
         ws.close()
     finally:
         server.stop()
+
+
+def test_inline_images_for_a_server_that_cannot_read_the_workspace(ws, bridge, ls_server):
+    import base64
+
+    s = _push(ws, bridge, ls_server, "inline images", images="inline")
+    assert s.images == "inline" and s.pushed == 6
+    task = next(iter(bridge.client.tasks.list(project=s.project_id, page_size=500)))
+    rec = ws.record(task.data["record_id"])
+    prefix = "data:image/png;base64,"
+    assert task.data["image"].startswith(prefix)
+    assert base64.b64decode(task.data["image"][len(prefix):]) == ws.get_blob(rec.image_blob)
