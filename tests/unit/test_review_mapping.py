@@ -144,3 +144,21 @@ def test_review_replaces_corrected_turns_and_mask_only(ws):
     assert [t["content"] for t in turns] == [t.content for t in conv.turns[:3]] + ["On the left."]
     assert mask == "f" * 64
     assert reviewed_content(conv, rec, None) == ([t.model_dump() for t in conv.turns], rec.mask_blob)
+
+
+def test_local_server_refuses_a_busy_port_instead_of_moving(tmp_path):
+    import socket
+
+    from medseg_qa.review_ui.server import LabelStudioServerError, server_bin, start_server
+
+    if not server_bin().exists():
+        pytest.fail("the Label Studio venv is missing: run `make test` (it runs `medsegqa review install`)",
+                    pytrace=False)
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        with pytest.raises(LabelStudioServerError, match=f"port {port} .* already in use"):
+            start_server(tmp_path / "data", tmp_path, username="a@b.c", password="x" * 10, token="t" * 20, port=port)
+    with pytest.raises(LabelStudioServerError, match="longer than 5"):
+        start_server(tmp_path / "data", tmp_path, username="a@b.c", password="x" * 10, token="tok")
