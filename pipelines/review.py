@@ -116,7 +116,7 @@ def push(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, include_flagg
     `document_root` is the server's local-files root (default: the workspace, as `review serve` sets it)."""
     from medseg_qa.pipelines.progress import progress_bar
     from medseg_qa.review_ui import label_config, reviewer_guide_html
-    from medseg_qa.review_ui.tasks import blob_url, build_task, data_uri, risk_order
+    from medseg_qa.review_ui.tasks import blob_url, brush_result, build_task, data_uri, risk_order
 
     if overlap < 1 or batch_size < 1:
         raise MedsegQAError("--overlap and --batch-size must be at least 1")
@@ -135,11 +135,15 @@ def push(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, include_flagg
     pending = [(rank, conv, state) for rank, (conv, state) in enumerate(ordered) if conv.conversation_id not in known]
     summary.candidates, summary.already_there = len(ordered), len(ordered) - len(pending)
 
+    encoded: dict[str, dict] = {}  # mask blob -> brush prediction, shared by a record's conversations
+
     def build(batch: list) -> list[dict]:
         tasks = []
         for rank, conv, state in batch:
             rec = records[conv.record_id]
-            mask = from_png_bytes(ws.get_blob(rec.mask_blob))
+            if rec.mask_blob not in encoded:
+                encoded[rec.mask_blob] = brush_result(from_png_bytes(ws.get_blob(rec.mask_blob)))
+            mask = encoded[rec.mask_blob]
             image = (blob_url(rec.image_blob, blobs) if summary.images == "local"
                      else data_uri(ws.get_blob(rec.image_blob)))
             tasks.append(build_task(conv, state, rec, mask, image, guide, rank))

@@ -78,9 +78,10 @@ def _qc_text(flags: list[str], state: str) -> str:
     return f"QC {state}: " + " | ".join(f"{flag}: {FLAG_DESCRIPTIONS.get(flag, flag)}" for flag in flags)
 
 
-def build_task(conv: Conversation, state: str, record: SourceRecord, mask: np.ndarray, image_ref: str,
+def build_task(conv: Conversation, state: str, record: SourceRecord, mask: np.ndarray | dict, image_ref: str,
                guide_html: str, priority: int) -> dict[str, Any]:
-    """One Label Studio task (data + the mask prediction) for a conversation."""
+    """One Label Studio task (data + the mask prediction) for a conversation; `mask` is the record's mask or
+    its `brush_result` (encoded once for the conversations that share a record)."""
     dialogue = [{"role": _ROLE_NAMES.get(t.role, t.role), "content": t.content,
                  "label": f"Turn {i + 1} ({_ROLE_NAMES.get(t.role, t.role)}): {t.content}"}
                 for i, t in enumerate(conv.turns)]
@@ -91,7 +92,7 @@ def build_task(conv: Conversation, state: str, record: SourceRecord, mask: np.nd
         "qc_flags": list(conv.qc_flags), "qc_state": state, "priority": priority, "guide": guide_html,
     }
     return {"data": data, "predictions": [{"model_version": MODEL_VERSION, "score": 1.0,
-                                           "result": [brush_result(mask)]}]}
+                                           "result": [mask if isinstance(mask, dict) else brush_result(mask)]}]}
 
 
 # -- risk order ------------------------------------------------------------------------------------
