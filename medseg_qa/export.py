@@ -146,13 +146,9 @@ def _facts_for(record: SourceRecord, mask_blob: str, ws: Workspace) -> Optional[
 
 
 def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws: Workspace) -> Optional[_Row]:
-    turns = [t.model_dump() for t in conv.turns]
-    mask_blob = record.mask_blob
-    if review is not None:
-        for verdict in review.turn_verdicts:
-            if verdict.verdict == "edit" and verdict.correction and 0 <= verdict.turn_index < len(turns):
-                turns[verdict.turn_index]["content"] = verdict.correction
-        mask_blob = review.edited_mask_blob or mask_blob
+    from medseg_qa.review_ui.apply import reviewed_content
+
+    turns, mask_blob = reviewed_content(conv, record, review)
     facts = _facts_for(record, mask_blob, ws)
     if facts is None:
         return None

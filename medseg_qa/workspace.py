@@ -83,6 +83,17 @@ MIGRATIONS: list[str] = [
     DROP TABLE audit;
     ALTER TABLE audit_by_source RENAME TO audit;
     """,
+    # review in Label Studio: which task holds each pushed conversation (per project), and every reviewer's
+    # latest review (`reviews` keeps the one the release applies)
+    """
+    CREATE TABLE review_tasks (
+        project TEXT NOT NULL, conversation_id TEXT NOT NULL, task_id INTEGER NOT NULL, state TEXT NOT NULL,
+        pushed_at REAL NOT NULL, PRIMARY KEY (project, conversation_id));
+    CREATE UNIQUE INDEX review_tasks_task ON review_tasks(project, task_id);
+    CREATE TABLE reviewer_reviews (
+        conversation_id TEXT NOT NULL, reviewer TEXT NOT NULL, submitted_at REAL NOT NULL, body TEXT NOT NULL,
+        updated_at REAL NOT NULL, PRIMARY KEY (conversation_id, reviewer));
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -362,6 +373,11 @@ class Workspace:
             "SET state=excluded.state, body=excluded.body, updated_at=excluded.updated_at",
             (conv.conversation_id, conv.record_id, state, conv.model_dump_json(), now, now))
 
+    def conversation(self, conversation_id: str) -> Optional[tuple[Conversation, str]]:
+        row = self.db.execute("SELECT body, state FROM conversations WHERE conversation_id=?",
+                              (conversation_id,)).fetchone()
+        return (Conversation.model_validate_json(row[0]), row[1]) if row else None
+
     def conversations(self, states: tuple[str, ...] = LIVE_STATES) -> Iterator[tuple[Conversation, str]]:
         marks = ",".join("?" * len(states))
         rows = self.db.execute(f"SELECT body, state FROM conversations WHERE state IN ({marks}) "
@@ -371,8 +387,54 @@ class Workspace:
 
     # -- reviews (filled by the review bridge) -----------------------------------------------------
     def review(self, conversation_id: str) -> Optional[dict]:
+        """The review the release applies to this conversation (see `pipelines.review`)."""
         row = self.db.execute("SELECT body FROM reviews WHERE conversation_id=?", (conversation_id,)).fetchone()
         return json.loads(row[0]) if row else None
+
+    def set_review(self, conversation_id: str, body_json: str) -> None:
+        self.db.execute("INSERT INTO reviews VALUES (?,?,?) ON CONFLICT(conversation_id) DO UPDATE "
+                        "SET body=excluded.body, updated_at=excluded.updated_at",
+                        (conversation_id, body_json, time.time()))
+
+    def reviewer_review(self, conversation_id: str, reviewer: str) -> Optional[tuple[float, dict]]:
+        """(submitted_at epoch, body) of one reviewer's stored review."""
+        row = self.db.execute("SELECT submitted_at, body FROM reviewer_reviews WHERE conversation_id=? AND "
+                              "reviewer=?", (conversation_id, reviewer)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def put_reviewer_review(self, conversation_id: str, reviewer: str, submitted_at: float, body_json: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO reviewer_reviews VALUES (?,?,?,?,?)",
+                        (conversation_id, reviewer, submitted_at, body_json, time.time()))
+
+    def reviewer_reviews(self, conversation_id: Optional[str] = None) -> list[dict]:
+        """Every reviewer's stored review (of one conversation), latest submitted first."""
+        sql, args = "SELECT body FROM reviewer_reviews", ()
+        if conversation_id:
+            sql, args = sql + " WHERE conversation_id=?", (conversation_id,)
+        return [json.loads(b) for (b,) in self.db.execute(sql + " ORDER BY submitted_at DESC, reviewer", args)]
+
+    def review_tasks(self, project: str) -> dict[str, tuple[int, str]]:
+        """conversation_id -> (Label Studio task id, state) for one review project."""
+        rows = self.db.execute("SELECT conversation_id, task_id, state FROM review_tasks WHERE project=?", (project,))
+        return {c: (t, s) for c, t, s in rows}
+
+    def review_task_states(self) -> list[tuple[str, str]]:
+        """(conversation_id, state) of every pushed task, all projects."""
+        return self.db.execute("SELECT conversation_id, state FROM review_tasks").fetchall()
+
+    def map_review_tasks(self, project: str, pairs: list[tuple[str, int]], state: str = "open") -> int:
+        """Record conversation -> task ids (one transaction); a conversation or task already mapped keeps its
+        first mapping. Returns how many were new."""
+        now = time.time()
+        with self.transaction() as db:
+            before = db.total_changes
+            db.executemany("INSERT OR IGNORE INTO review_tasks VALUES (?,?,?,?,?)",
+                           [(project, c, t, state, now) for c, t in pairs])
+            return db.total_changes - before
+
+    def set_review_task_state(self, project: str, task_ids: list[int], state: str) -> None:
+        self.db.executemany("UPDATE review_tasks SET state=? WHERE project=? AND task_id=?",
+                            [(state, project, t) for t in task_ids])
 
     # -- quarantine ------------------------------------------------------------------------------
     def quarantine(self, stage: str, item_key: str, code: str, message: str) -> None:

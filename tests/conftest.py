@@ -22,3 +22,21 @@ def llm_server():
         pytest.fail(error, pytrace=False)  # outside the except: the message alone, no chained traceback
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def ls_server(tmp_path_factory):
+    """A real Label Studio (its own venv, template copy, free loopback port) for the whole session; `.url`,
+    `.token`, `.media_root` (its local-files root: put workspaces under it). Fails, never skips, when
+    `make test` has not installed it."""
+    from ls_server import LSUnavailable, start_test_server
+
+    error = None
+    try:
+        server = start_test_server(tmp_path_factory.mktemp("ls_data"), tmp_path_factory.mktemp("ls_media"))
+    except LSUnavailable as exc:
+        error = str(exc)
+    if error is not None:
+        pytest.fail(error, pytrace=False)
+    yield server
+    server.stop()
