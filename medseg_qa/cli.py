@@ -207,7 +207,7 @@ def export(version: str = typer.Option(..., "--version", help="semantic version,
            workspace: Optional[Path] = WorkspaceOpt) -> None:
     """Export the workspace as a versioned Hugging Face DatasetDict with a dataset card."""
     from medseg_qa.config import ExportConfig, load_recipe
-    from medseg_qa.export import export_dataset
+    from medseg_qa.pipelines.export import export_dataset
 
     try:
         rec = load_recipe(recipe) if recipe else None

@@ -24,16 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from medseg_qa.archive import extract_archive
 from medseg_qa.download import DEFAULT_TIMEOUT, download_file, sha256_of
 from medseg_qa.errors import ConfigError, DownloadError, ManualDownloadRequired
-from medseg_qa.registry import DownloadFile, RegistryEntry, archive_kind, get_entry
+from medseg_qa.archive import archive_kind, extract_archive
+from medseg_qa.pull_cache import MARKER, META_DIR, dataset_dir, is_complete, marker
+from medseg_qa.registry import DownloadFile, RegistryEntry, get_entry
 
 log = logging.getLogger(__name__)
 
-ENV_CACHE = "MEDSEGQA_CACHE"
-META_DIR = ".medsegqa"
-MARKER = "pull.json"
 INSTALLING = "installing"
 
 
@@ -43,36 +41,6 @@ class PullResult:
     path: Path
     method: str  # "url", "hub", "archive" or "cache"
     files: list[str] = field(default_factory=list)
-
-
-# -- cache locations -----------------------------------------------------------------------------
-def cache_root(cache_dir: Union[str, Path, None] = None) -> Path:
-    if cache_dir:
-        return Path(cache_dir).expanduser()
-    env = os.environ.get(ENV_CACHE)
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "medseg-qa"
-
-
-def dataset_dir(name: str, cache_dir: Union[str, Path, None] = None) -> Path:
-    return cache_root(cache_dir) / name
-
-
-def is_complete(folder: Path) -> bool:
-    return (folder / META_DIR / MARKER).is_file()
-
-
-def _marker(folder: Path) -> dict:
-    try:
-        data = json.loads((folder / META_DIR / MARKER).read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def cached_path(name: str, cache_dir: Union[str, Path, None] = None) -> Optional[Path]:
-    """The folder of a completed pull of `name` in the cache, or None."""
-    folder = dataset_dir(name, cache_dir)
-    return folder if is_complete(folder) else None
 
 
 # -- the pull ------------------------------------------------------------------------------------
@@ -89,7 +57,7 @@ def pull(name: str, *, dest: Union[str, Path, None] = None, cache_dir: Union[str
     entry = entry or get_entry(name, registry)
     folder = Path(dest).expanduser() if dest else dataset_dir(entry.name, cache_dir)
     if is_complete(folder):
-        held = _marker(folder).get("name")
+        held = marker(folder).get("name")
         if held != entry.name:
             raise ConfigError(f"{folder} holds a pull of '{held}', not '{entry.name}'; choose another --dest")
     if is_complete(folder) and not force:

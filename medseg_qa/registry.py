@@ -18,7 +18,9 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from medseg_qa.archive import archive_kind
 from medseg_qa.errors import ConfigError
+from medseg_qa.pull_cache import cached_path
 from medseg_qa.schemas.source import Modality
 
 ENV_REGISTRY = "MEDSEGQA_REGISTRY"
@@ -56,14 +58,6 @@ class DownloadFile(_Strict):
         if self.archive is None:
             self.archive = archive_kind(self.filename)
         return self
-
-
-def archive_kind(filename: str) -> str:
-    name = filename.lower()
-    for suffix in ("tar.gz", "tgz", "tar.bz2", "tar", "zip"):
-        if name.endswith("." + suffix):
-            return suffix
-    return "none"
 
 
 class Download(_Strict):
@@ -243,8 +237,6 @@ def source_spec_for(name: str, path: Union[str, Path, None] = None,
         raise ConfigError(f"dataset '{entry.name}' has no built-in ingest mapping yet ({entry.notes.rstrip('.')}); "
                           "write a recipe source for it by hand")
     if path is None:
-        from medseg_qa.pull import cached_path
-
         found = cached_path(entry.name)
         if found is None:
             how = (f"download it as described at {entry.homepage} and pass --path DIR" if entry.download.manual

@@ -14,7 +14,7 @@ from medseg_qa import ids
 from medseg_qa.card import FIELD_DOCS, SYNTHETIC_NOTE
 from medseg_qa.config import ExportConfig, SplitFractions
 from medseg_qa.errors import ExportError
-from medseg_qa.export import export_dataset, export_features
+from medseg_qa.pipelines.export import export_dataset, export_features
 from medseg_qa.facts import compute_facts
 from medseg_qa.imageio import from_png_bytes, to_png_bytes
 from medseg_qa.schemas import Conversation, GenerationProvenance, Review, SourceRecord, Turn, TurnVerdict
@@ -207,7 +207,7 @@ def test_a_zero_fraction_split_is_kept_empty_with_its_schema(ws, config):
 
 
 def test_a_failed_build_leaves_no_folder_and_no_catalog_entry(ws, config, monkeypatch, tmp_path):
-    import medseg_qa.export as export_mod
+    import medseg_qa.pipelines.export as export_mod
 
     def broken_preview(*args, **kwargs):
         raise RuntimeError("disk full")
