@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from medseg_qa.download import DEFAULT_TIMEOUT, download_file, sha256_of
+from medseg_qa.download import DEFAULT_TIMEOUT, checksum_problem, download_file
 from medseg_qa.errors import ConfigError, DownloadError, ManualDownloadRequired
 from medseg_qa.archive import archive_kind, extract_archive
 from medseg_qa.pull_cache import MARKER, META_DIR, dataset_dir, is_complete, marker
@@ -80,8 +80,8 @@ def pull(name: str, *, dest: Union[str, Path, None] = None, cache_dir: Union[str
         files = [dl.hf_repo]
     else:
         downloads = meta / "downloads"
-        got = [download_file(f.url, downloads / f.filename, sha256=f.sha256, timeout=timeout, retries=retries,
-                             progress=progress) for f in dl.files if f.url]
+        got = [download_file(f.url, downloads / f.filename, sha256=f.sha256, md5=f.md5, timeout=timeout,
+                             retries=retries, progress=progress) for f in dl.files if f.url]
         for f, path in zip([f for f in dl.files if f.url], got):
             _install(path, f, folder)
         if not keep_archives:
@@ -124,8 +124,9 @@ def _install_archives(entry: RegistryEntry, archives: list[Path], folder: Path) 
             raise ConfigError(f"archive {a} not found; give the path of the downloaded file")
         spec = by_name.get(a.name) or (entry.download.files[0] if len(entry.download.files) == 1 else None)
         spec = spec or DownloadFile(filename=a.name)
-        if spec.sha256 and spec.filename == a.name and sha256_of(a) != spec.sha256:
-            raise DownloadError(f"{a}: sha256 does not match the registry's for {spec.filename}; re-download it")
+        problem = checksum_problem(a, sha256=spec.sha256, md5=spec.md5) if spec.filename == a.name else None
+        if problem:
+            raise DownloadError(f"{a}: {problem} for {spec.filename}; re-download it")
         _install(a, spec.model_copy(update={"archive": archive_kind(a.name) if spec.filename != a.name
                                              else spec.archive}), folder)
     return [str(a) for a in archives]
