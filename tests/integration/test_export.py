@@ -186,7 +186,7 @@ def test_reviews_reject_rows_and_their_edits_win(ws, config):
     _add_review(ws, Review(conversation_id=edited.conversation_id, record_id=edited.record_id, reviewer="dr-a",
                            decision="accept", submitted_at=now, edited_mask_blob=ws.put_blob(to_png_bytes(new_mask)),
                            turn_verdicts=[TurnVerdict(turn_index=3, verdict="edit", correction="On the left.")]))
-    result = export_dataset(ws, config, "0.2.0", recipe_name="unit")
+    result = export_dataset(ws, config.model_copy(update={"include": "all"}), "0.2.0", recipe_name="unit")
     assert sum(result.rows.values()) == 11 and result.excluded == {"rejected_in_review": 1}
     dd = _load(result.path)
     rows = {r["id"]: r for s in dd for r in dd[s]}
@@ -196,6 +196,17 @@ def test_reviews_reject_rows_and_their_edits_win(ws, config):
     assert (np.asarray(row["mask"]) == new_mask).all()
     assert row["facts"]["bbox"] == [40, 2, 49, 5] and row["facts"]["bbox"] != list(record.facts.bbox)
     assert "| accepted | 1 |" in (Path(result.path) / "README.md").read_text()
+
+    # once reviews exist the default selection is what physicians accepted, and the card says so
+    reviewed = export_dataset(ws, config, "0.3.0", recipe_name="unit")
+    assert sum(reviewed.rows.values()) == 1
+    assert reviewed.excluded == {"rejected_in_review": 1, "not_reviewed": 11}  # 10 passed + 1 flagged unreviewed
+    only = _load(reviewed.path)
+    assert [r["id"] for s in only for r in only[s]] == [edited.conversation_id]
+    card = (Path(reviewed.path) / "README.md").read_text()
+    assert "Selection **reviewed**" in card and "not reviewed 11" in card
+    manifest = json.loads((Path(reviewed.path) / "manifest.json").read_text())
+    assert manifest["selection"]["mode"] == "reviewed"
 
 
 def test_a_zero_fraction_split_is_kept_empty_with_its_schema(ws, config):
