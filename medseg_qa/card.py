@@ -175,7 +175,7 @@ def render_card(*, name: str, version: str, splits: Mapping[str, Sequence[Mappin
                  "redistributing.\n\n" + _table(["dataset", "source type", "licence", "synthetic", "rows",
                                                  "url", "citation"], src_rows) + "\n")
     if licence:
-        parts.append(_licence(licence))
+        parts.append(licence_section(licence))
 
     gens = Counter((r["provenance"]["backend"], r["provenance"]["model"], r["provenance"]["prompt_version"])
                    for r in rows)
@@ -224,7 +224,7 @@ def _selection(selection: Mapping, excluded: Mapping[str, int], n: int) -> str:
     return text + "\n"
 
 
-def _licence(decision: Mapping) -> str:
+def licence_section(decision: Mapping) -> str:
     verdict = ("allowed" if decision["allowed"] and not decision.get("overridden")
                else "allowed by an explicit override" if decision.get("overridden") else "blocked")
     text = (f"### Licence gate\n\nPublishing this release is **{verdict}**; release licence: "

@@ -41,7 +41,7 @@ from typing import Any, Iterator, Optional
 from pydantic import ValidationError
 
 from medseg_qa.config import ExportConfig
-from medseg_qa.errors import ExportError, WorkspaceError
+from medseg_qa.errors import ExportError, MedsegQAError, WorkspaceError
 from medseg_qa.ids import stable_hash
 from medseg_qa.manifest import MANIFEST, content_fingerprint, file_hashes, row_digest
 from medseg_qa.pipelines.diff import INDEX
@@ -310,8 +310,16 @@ def _write_dataset(ws: Workspace, by_split: dict[str, list[_Row]], folder: Path,
     cache_dir = Path(tempfile.mkdtemp(prefix=".export-cache-", dir=folder.parent))
     try:
         with _quiet_datasets_bars(), progress_bar("export rows", total, progress and total >= PROGRESS_MIN_ROWS) as adv:
-            dd = DatasetDict({s: _build_split(ws, rows, features, cache_dir, f"{digest}-{s}", adv)
-                              for s, rows in by_split.items()})
+            try:
+                dd = DatasetDict({s: _build_split(ws, rows, features, cache_dir, f"{digest}-{s}", adv)
+                                  for s, rows in by_split.items()})
+            except Exception as exc:  # datasets wraps the generator's error in DatasetGenerationError
+                cause = exc
+                while cause is not None and not isinstance(cause, MedsegQAError):
+                    cause = cause.__cause__ or cause.__context__
+                if cause is None:
+                    raise
+                raise cause from None
             # an empty split saved with datasets' default of 0 shards cannot be loaded back: give it one
             dd.save_to_disk(str(folder), num_shards={s: 1 if not rows else None for s, rows in by_split.items()})
     finally:
