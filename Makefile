@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip -q
 # Debian packages that ship real image/mask data used by the tests.
-APT_PACKAGES := mricron-data insighttoolkit5-examples
+APT_PACKAGES := mricron-data insighttoolkit5-examples chromium
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
 .PHONY: demo test bench install install-dev apt-deps clean schemas

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -85,7 +86,7 @@ def push_release(ws: Workspace, folder: str | Path, repo_id: str, *, private: bo
     if api is None:
         from huggingface_hub import HfApi
 
-        api = HfApi(endpoint=endpoint, token=token)
+        api = HfApi(endpoint=endpoint or os.environ.get("HF_ENDPOINT"), token=token)
     staging = Path(tempfile.mkdtemp(prefix=".hub-mirror-", dir=folder.parent)) if mirror is None else Path(mirror)
     try:
         write_hub_mirror(folder, staging, readme)
