@@ -94,6 +94,10 @@ def terms_for(dataset: str, licence: str, registry: Optional[Mapping] = None) ->
     return SourceTerms(dataset, licence, redistribution_of(licence))
 
 
+def _named(selected: list[SourceTerms]) -> str:
+    return ", ".join(sorted({f"{t.dataset} ({t.licence})" for t in selected}))
+
+
 def _combined(terms: list[SourceTerms]) -> tuple[Optional[str], str]:
     """(licence of the combination, why) or (None, the conflict). ShareAlike binds the whole release to
     its own licence, so two different SA licences, or SA without NC next to NC terms, cannot combine."""
@@ -103,24 +107,29 @@ def _combined(terms: list[SourceTerms]) -> tuple[Optional[str], str]:
     if sa:
         bound = sa[0]
         bound_nc = bound.lower() in _NC_SA
-        clash = sorted({f"{t.dataset} ({t.licence})" for t in terms
-                        if not t.share_alike and (t.non_commercial and not bound_nc or t.licence == "other")})
+        clash = [t for t in terms
+                 if not t.share_alike and (t.non_commercial and not bound_nc or t.licence == "other")]
         if clash:
             return None, (f"{bound} (ShareAlike) requires the release under {bound}, which cannot carry the "
-                          f"terms of {', '.join(clash)}")
-        return _CANONICAL.get(bound.lower(), bound), f"ShareAlike: every row is released under {bound}"
-    if any(t.licence.lower() not in _CANONICAL for t in terms):
-        others = sorted({f"{t.dataset} ({t.licence})" for t in terms if t.licence.lower() not in _CANONICAL})
+                          f"terms of {_named(clash)}")
+        sa_sources = ", ".join(sorted({t.dataset for t in terms if t.share_alike}))
+        return _CANONICAL.get(bound.lower(), bound), (f"ShareAlike terms of {sa_sources} bind every row to "
+                                                      f"{bound}")
+    others = [t for t in terms if t.licence.lower() not in _CANONICAL]
+    if others:
         nc = " non-commercial" if any(t.non_commercial for t in terms) else ""
-        return "other", f"custom{nc} terms of {', '.join(others)} apply to their rows; see the sources table"
-    if any(t.non_commercial for t in terms):
-        return "CC-BY-NC-4.0", "the most restrictive source is non-commercial: the release is CC-BY-NC-4.0"
-    rank = max(_OPEN.get(t.licence.lower(), 1) for t in terms)
+        return "other", f"custom{nc} terms of {_named(others)} apply to their rows; see the sources table"
     ids = {t.licence for t in terms}
     if len(ids) == 1:
         only = next(iter(ids))
         return _CANONICAL.get(only.lower(), only), f"every source is {only}"
-    return ("CC0-1.0" if rank == 0 else "CC-BY-4.0"), "the most restrictive source requires attribution"
+    nc = [t for t in terms if t.non_commercial]
+    if nc:
+        return "CC-BY-NC-4.0", f"the most restrictive terms, non-commercial, come from {_named(nc)}"
+    attribution = [t for t in terms if _OPEN.get(t.licence.lower(), 1) > 0]
+    if not attribution:
+        return "CC0-1.0", "every source is public-domain dedicated"
+    return "CC-BY-4.0", f"the most restrictive terms, attribution, come from {_named(attribution)}"
 
 
 def decide(rows: Iterable[Mapping], *, override: bool = False,

@@ -10,6 +10,7 @@ or a version of the workspace's catalog.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Optional
 from medseg_qa.errors import ExportError
 
 INDEX = "index.json"
+MANIFEST = "manifest.json"
+_SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 
 
 @dataclass
@@ -112,3 +115,38 @@ def changes_since(previous: Optional[tuple[str, Path]], index: dict[str, dict]) 
         return None
     version, folder = previous
     return version, diff_index(load_index(folder), index)
+
+
+def row_index(plan) -> dict[str, dict]:
+    """One entry per row of an export plan: what `diff` compares between versions."""
+    return {r.meta["id"]: {"split": s, "target": r.meta["target"], "record_id": r.meta["record_id"],
+                           "digest": r.digest, "review_status": r.meta["review_status"], "review": r.key[5]}
+            for s, rows in plan.by_split.items() for r in rows}
+
+
+def describe_difference(old_path: Path, new_index: dict[str, dict], new_settings: dict) -> str:
+    """What differs between the export on disk and a planned one, in words (settings, then rows)."""
+    try:
+        old_manifest = json.loads((old_path / MANIFEST).read_text(encoding="utf-8"))
+        old_index = load_index(old_path)
+    except (OSError, ValueError, ExportError):
+        return "its files are not readable to compare"
+    parts = []
+    old_cfg = {k: v for k, v in old_manifest.get("export_config", {}).items() if k in new_settings}
+    changed = sorted(k for k in new_settings if old_cfg.get(k) != new_settings[k])
+    if changed:
+        parts.append("export settings " + ", ".join(f"{k} {old_cfg.get(k)!r} -> {new_settings[k]!r}" for k in changed))
+    d = diff_index(old_index, new_index)
+    if d.total:
+        parts.append(d.summary())
+    return "; ".join(parts) or "the row keys (conversation, record or review bodies) changed"
+
+
+def previous_export(ws, version: str) -> Optional[tuple[str, Path]]:
+    """The highest exported version below `version` whose folder still has its index, as (version, path)."""
+    def key(v: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in v.split("."))
+
+    older = [(key(v), v, Path(p)) for v, _h, p in ws.exports()
+             if _SEMVER.match(v) and key(v) < key(version) and (Path(p) / INDEX).is_file()]
+    return (max(older)[1], max(older)[2]) if older else None

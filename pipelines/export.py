@@ -44,7 +44,7 @@ from medseg_qa.config import ExportConfig
 from medseg_qa.errors import ExportError, MedsegQAError, WorkspaceError
 from medseg_qa.ids import stable_hash
 from medseg_qa.manifest import MANIFEST, content_fingerprint, file_hashes, row_digest
-from medseg_qa.pipelines.diff import INDEX
+from medseg_qa.pipelines.diff import INDEX, describe_difference, previous_export, row_index
 from medseg_qa.schemas import Conversation, Review, SourceRecord
 from medseg_qa.splits import SPLITS, assign_splits
 from medseg_qa.workspace import Workspace
@@ -53,7 +53,6 @@ log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = 1          # bump when the row layout changes: it is part of every state hash
 PROGRESS_MIN_ROWS = 200    # below this a progress bar is noise
-PREVIEW_TILES = 12
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _REVIEW_STATUS = {"accept": "accepted", "needs_changes": "needs_changes"}
 SELECTIONS = {"reviewed": "rows a physician accepted, with the reviewed text and mask",
@@ -249,9 +248,14 @@ def plan_rows(ws: Workspace, config: ExportConfig) -> Plan:
     return Plan(by_split, excluded, selection)
 
 
+def settings_for_hash(config: ExportConfig) -> dict:
+    """The export settings that shape the content (not where it goes, nor how many card examples)."""
+    return config.model_dump(mode="json", exclude={"output", "gallery"})
+
+
 def state_hash(by_split: dict[str, list[_Row]], config: ExportConfig) -> str:
     """Stable fingerprint of the exported content and the settings that shape it (not the output path)."""
-    settings = config.model_dump(mode="json", exclude={"output", "gallery"})
+    settings = settings_for_hash(config)
     keys = sorted(row.key for rows in by_split.values() for row in rows)
     return stable_hash({"format": EXPORT_FORMAT, "settings": settings, "rows": keys}, length=32)
 
@@ -326,14 +330,6 @@ def _write_dataset(ws: Workspace, by_split: dict[str, list[_Row]], folder: Path,
         shutil.rmtree(cache_dir, ignore_errors=True)
 
 
-def render_preview(ws: Workspace, by_split: dict[str, list[_Row]], tiles: int = PREVIEW_TILES) -> bytes:
-    """A PNG grid of up to `tiles` images with their masks overlaid in colour and the target as caption."""
-    from medseg_qa.overlay import contact_sheet, pick_variety
-
-    picked = pick_variety([row for s in SPLITS for row in by_split[s]], lambda r: r.meta["target"], tiles)
-    return contact_sheet([(ws.get_blob(r.image_blob), ws.get_blob(r.mask_blob), r.meta["target"]) for r in picked])
-
-
 def _manifest(config: ExportConfig, version: str, digest: str, plan: Plan, recipe_name: str, created_at: str,
               licence: dict) -> dict:
     from medseg_qa import __version__
@@ -352,34 +348,6 @@ def _manifest(config: ExportConfig, version: str, digest: str, plan: Plan, recip
     }
 
 
-def row_index(plan: Plan) -> dict[str, dict]:
-    """One entry per row: what `medsegqa diff` compares between versions."""
-    return {r.meta["id"]: {"split": s, "target": r.meta["target"], "record_id": r.meta["record_id"],
-                           "digest": r.digest, "review_status": r.meta["review_status"], "review": r.key[5]}
-            for s in SPLITS for r in plan.by_split[s]}
-
-
-def _difference(old_path: Path, plan: Plan, config: ExportConfig) -> str:
-    """What differs between the version on disk and the state now, in words."""
-    from medseg_qa.pipelines.diff import diff_index
-
-    try:
-        old_manifest = json.loads((old_path / MANIFEST).read_text(encoding="utf-8"))
-        old_index = json.loads((old_path / INDEX).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return "its files are not readable to compare"
-    parts = []
-    old_cfg = {k: v for k, v in old_manifest.get("export_config", {}).items() if k not in ("output", "gallery")}
-    new_cfg = config.model_dump(mode="json", exclude={"output", "gallery"})
-    changed = sorted(k for k in set(old_cfg) | set(new_cfg) if old_cfg.get(k) != new_cfg.get(k))
-    if changed:
-        parts.append("export settings " + ", ".join(f"{k} {old_cfg.get(k)!r} -> {new_cfg.get(k)!r}" for k in changed))
-    d = diff_index(old_index, row_index(plan))
-    if d.total:
-        parts.append(d.summary())
-    return "; ".join(parts) or "the row keys (conversation, record or review bodies) changed"
-
-
 def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_name: str,
                    out_dir: Optional[str | Path] = None, progress: bool = True) -> ExportResult:
     """Export the workspace as version `version` (semver); idempotent for an unchanged state."""
@@ -396,7 +364,8 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
     if entry is not None:
         old_hash, old_path = entry
         if old_hash != digest:
-            why = _difference(Path(old_path), plan, config) if Path(old_path).exists() else "its folder is gone"
+            why = (describe_difference(Path(old_path), row_index(plan), settings_for_hash(config))
+                   if Path(old_path).exists() else "its folder is gone")
             raise ExportError(f"version {version} already holds a different state ({old_path}): {why}; choose a "
                               f"new --version, e.g. {patch_bump(version)}")
         if Path(old_path).exists():
@@ -424,8 +393,7 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
         index = row_index(plan)
         (building / INDEX).write_text(json.dumps(index, sort_keys=True) + "\n", encoding="utf-8")
         write_release_assets(ws, plan, config, building, version=version, manifest=manifest, index=index,
-                             previous=_previous_export(ws, version))
-        (building / "preview.png").write_bytes(render_preview(ws, by_split))
+                             previous=previous_export(ws, version))
         manifest["files"] = file_hashes(building)
         (building / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         building.chmod(0o755)  # mkdtemp makes it 0700
@@ -450,12 +418,3 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
     log.info(message)
     return ExportResult(str(target), version, counts, digest, True, message, dict(excluded), licence)
 
-
-def _previous_export(ws: Workspace, version: str) -> Optional[tuple[str, Path]]:
-    """The highest exported version below `version` whose folder still exists, as (version, path)."""
-    def key(v: str) -> tuple[int, ...]:
-        return tuple(int(p) for p in v.split("."))
-
-    older = [(key(v), v, Path(p)) for v, _h, p in ws.exports() if _SEMVER.match(v) and key(v) < key(version)]
-    older = [o for o in older if (o[2] / INDEX).is_file()]
-    return (max(older)[1], max(older)[2]) if older else None

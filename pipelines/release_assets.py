@@ -3,6 +3,7 @@
 Contract: `write_release_assets` writes into the export's build folder
 - `card/*.png`: the plots of `medseg_qa.card_plots`, and `card/gallery/<id>.png` overlays for
   `config.gallery` examples (one per target first);
+- `preview.png`: a contact sheet of overlays, one per target first;
 - `README.md`: the card (`medseg_qa.card.render_card`), referring to those images by relative path,
   with the licence gate's decision, the selection and the changes since the previous version;
 - `lisa/reason_seg/<name>/<split>/` when `config.formats` has `lisa`.
@@ -23,6 +24,15 @@ from medseg_qa.workspace import Workspace
 log = logging.getLogger(__name__)
 
 CARD_DIR = "card"
+PREVIEW_TILES = 12
+
+
+def render_preview(ws: Workspace, plan, tiles: int = PREVIEW_TILES) -> bytes:
+    """A PNG grid of up to `tiles` images with their masks overlaid in colour and the target as caption."""
+    from medseg_qa.overlay import contact_sheet, pick_variety
+
+    picked = pick_variety(plan.rows(), lambda r: r.meta["target"], tiles)
+    return contact_sheet([(ws.get_blob(r.image_blob), ws.get_blob(r.mask_blob), r.meta["target"]) for r in picked])
 
 
 def _gallery(ws: Workspace, plan, config: ExportConfig, folder: Path) -> list[dict]:
@@ -64,6 +74,7 @@ def write_release_assets(ws: Workspace, plan, config: ExportConfig, folder: Path
                        excluded=manifest["excluded"], changes=changes,
                        content_fingerprint=manifest["content_fingerprint"])
     (folder / "README.md").write_text(card, encoding="utf-8")
+    (folder / "preview.png").write_bytes(render_preview(ws, plan))
     if "lisa" in config.formats:
         from medseg_qa.lisa import write_lisa
 

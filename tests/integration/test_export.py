@@ -162,6 +162,7 @@ def test_refuses_bad_versions_and_foreign_folders(ws, config, tmp_path):
     assert [p.name for p in foreign.iterdir()] == ["keep.txt"] and ws.export_entry("2.0.0") is None
     with pytest.raises(ExportError, match="nothing to export"):
         export_dataset(ws, config.model_copy(update={"include_states": []}), "2.0.1", recipe_name="unit")
+    assert not (tmp_path / "exports" / "test-set" / "2.0.1").exists() and ws.export_entry("2.0.1") is None
 
 
 def test_flagged_rows_only_when_asked_and_out_dir_overrides(ws, config, tmp_path):
@@ -218,12 +219,12 @@ def test_a_zero_fraction_split_is_kept_empty_with_its_schema(ws, config):
 
 
 def test_a_failed_build_leaves_no_folder_and_no_catalog_entry(ws, config, monkeypatch, tmp_path):
-    import medseg_qa.pipelines.export as export_mod
+    import medseg_qa.pipelines.release_assets as assets_mod
 
     def broken_preview(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(export_mod, "render_preview", broken_preview)
+    monkeypatch.setattr(assets_mod, "render_preview", broken_preview)
     with pytest.raises(RuntimeError, match="disk full"):
         export_dataset(ws, config, "0.1.0", recipe_name="unit")
     parent = tmp_path / "exports" / "test-set"

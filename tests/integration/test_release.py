@@ -99,6 +99,26 @@ def test_manifest_verifies_and_names_damage(demo, tmp_path):
         verify(copy)
 
 
+def test_verify_and_diff_commands(demo, tmp_path):
+    from typer.testing import CliRunner
+
+    from medseg_qa.cli import app
+
+    _ws, _config, path, result = demo
+    runner = CliRunner()
+    out = runner.invoke(app, ["verify", str(path)])
+    assert out.exit_code == 0 and "OK" in out.output and f"test {result.rows['test']}" in out.output
+    copy = tmp_path / "copy"
+    shutil.copytree(path, copy)
+    (copy / "index.json").write_text("{}")
+    out = runner.invoke(app, ["verify", str(copy)])
+    assert out.exit_code == 2 and out.output.count("error:") == 1 and "changed: index.json" in out.output
+    out = runner.invoke(app, ["diff", str(path), str(copy), "--workspace", str(tmp_path / "ws")])
+    assert out.exit_code == 0 and f"conversations 0 added, {sum(result.rows.values())} removed" in out.output
+    out = runner.invoke(app, ["diff", str(path), "9.9.9", "--workspace", str(tmp_path / "ws")])
+    assert out.exit_code == 2 and "neither an export folder" in out.output
+
+
 def test_a_corrupt_blob_stops_the_export_and_names_it(demo):
     ws, config, _path, _result = demo
     from medseg_qa.pipelines.export import export_dataset, plan_rows

@@ -23,7 +23,9 @@ def test_open_sources_combine_under_the_most_restrictive_licence():
     d = decide(rows(("a", "CC0-1.0", 3), ("b", "CC-BY-4.0", 2)), registry={})
     assert d.allowed and d.licence == "CC-BY-4.0" and not d.blocked and d.sources == {"a": 3, "b": 2}
     d = decide(rows(("a", "CC-BY-4.0", 3), ("b", "CC-BY-NC-4.0", 2)), registry={})
-    assert d.allowed and d.licence == "CC-BY-NC-4.0"
+    assert d.allowed and d.licence == "CC-BY-NC-4.0" and "b (CC-BY-NC-4.0)" in d.reason  # says which
+    d = decide(rows(("a", "CC0-1.0", 3), ("a", "CC-BY-4.0", 1)), registry={})  # one dataset, mixed licences
+    assert d.allowed and d.licence == "CC-BY-4.0" and "a (CC-BY-4.0)" in d.reason
     d = decide(rows(("a", "CC0-1.0", 3), ("b", "CC-BY-SA-4.0", 2)), registry={})
     assert d.allowed and d.licence == "CC-BY-SA-4.0" and "ShareAlike" in d.reason
     d = decide(rows(("a", "CC-BY-NC-SA-4.0", 3), ("b", "CC-BY-NC-4.0", 1)), registry={})
