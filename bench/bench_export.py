@@ -7,7 +7,8 @@ record. Each measured run is a fresh process:
 - export: `export_dataset` (plan, patient splits, checked blobs, save_to_disk, card with plots and gallery,
   index, preview, manifest with a sha256 per file) at 2,500, 5,000 and 10,000 rows (the rows beyond N are
   set to `failed` so the export leaves them out), to show time and peak RSS against the number of records.
-Goal: export <= 1.3x the baseline's time at 10,000 rows; peak RSS <= 1 GB and flat in N.
+Goal: export <= 1.3x the baseline's time at 10,000 rows; peak RSS <= 1 GB and flat in N. On a shared
+machine the 10,000-row pair is timed twice, interleaved, and the best of each is compared.
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ from medseg_qa.config import ExportConfig
 from medseg_qa.workspace import Workspace
 from medseg_qa.pipelines.export import export_dataset
 with Workspace({ws!r}) as ws:
-    r = export_dataset(ws, ExportConfig(name="bench", output={out!r}), "0.0.{n}", recipe_name="bench",
+    r = export_dataset(ws, ExportConfig(name="bench", output={out!r}), {version!r}, recipe_name="bench",
                        progress=False)
+    assert r.created
     RESULT = {{"rows": sum(r.rows.values())}}
 """
 
@@ -91,10 +93,17 @@ def run() -> list[dict]:
     exports = {}
     for n in SIZES:
         _keep_first(ws, n)
-        exports[n] = measure(EXPORT.format(ws=ws, out=os.path.join(tmp, "exports"), n=n), timeout=3600)
+        exports[n] = measure(EXPORT.format(ws=ws, out=os.path.join(tmp, "exports"), version=f"0.0.{n}"),
+                             timeout=3600)
+    # the machine is shared: time the 10,000-row pair twice more, interleaved, and keep each one's best
     _keep_first(ws, max(SIZES))
-    base = measure(BASELINE.format(ws=ws, tmp=tmp), timeout=3600)
-    top = exports[max(SIZES)]
+    bases = []
+    for i in range(2):
+        bases.append(measure(BASELINE.format(ws=ws, tmp=tmp), timeout=3600))
+        if i == 0:
+            again = measure(EXPORT.format(ws=ws, out=os.path.join(tmp, "exports"), version="0.1.0"), timeout=3600)
+    base = min(bases, key=lambda b: b["wall_s"])
+    top = min(exports[max(SIZES)], again, key=lambda e: e["wall_s"])
     assert top["rows"] == base["rows"] == max(SIZES), (top, base, setup)
     out.append(row(f"export {max(SIZES)} rows 256x256: wall", "Dataset.from_generator, same rows",
                    round(top["wall_s"], 1), round(base["wall_s"], 1), "s", "goal <= 1.3x"))

@@ -28,7 +28,7 @@ def _figure():
 
 def _png(plt, fig) -> bytes:
     buf = io.BytesIO()
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.1, right=0.98, top=0.9, bottom=0.3)  # fixed margins: no layout pass
     fig.savefig(buf, format="png", metadata={"Software": None})
     plt.close(fig)
     return buf.getvalue()
