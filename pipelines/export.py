@@ -182,11 +182,6 @@ def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws:
     facts = _facts_for(record, mask_blob, ws)
     if facts is None:
         return None
-    for digest in (record.image_blob, mask_blob):
-        if not ws.blob_path(digest).exists():
-            raise ExportError(f"blob {digest} ({'image' if digest == record.image_blob else 'mask'} of record "
-                              f"{record.record_id}, conversation {conv.conversation_id}) is missing from "
-                              f"{ws.root / 'blobs'}; nothing was exported: re-run ingest to restore it")
     p = conv.provenance
     meta = {
         "id": conv.conversation_id, "record_id": record.record_id,

@@ -134,6 +134,10 @@ def test_a_corrupt_blob_stops_the_export_and_names_it(demo):
         assert ws.export_entry("0.1.1") is None
         assert not (Path(config.output) / config.name / "0.1.1").exists()
         assert [p.name for p in (Path(config.output) / config.name).iterdir()] == ["0.1.0"]  # nothing left behind
+        blob.unlink()
+        with pytest.raises(ExportError, match=rf"blob {row.mask_blob} of record .* is missing from"):
+            export_dataset(ws, config.model_copy(update={"seed": 1}), "0.1.1", recipe_name="demo", progress=False)
+        assert [p.name for p in (Path(config.output) / config.name).iterdir()] == ["0.1.0"]
     finally:
         blob.write_bytes(original)
 
