@@ -32,8 +32,7 @@ def diff_command(a: str = typer.Argument(..., help="older export: a folder or a 
                  as_json: bool = typer.Option(False, "--json", help="print the full difference as JSON"),
                  workspace: Optional[Path] = typer.Option(None, "--workspace", "-w", envvar="MEDSEGQA_WORKSPACE",
                                                           help="workspace whose catalog resolves versions")) -> None:
-    """Records and conversations added, removed and changed between two exports, per target and split,
-    and the reviews that changed them."""
+    """Conversations and records added, removed and changed between two exports, and reviews that changed them."""
     import json
 
     from rich.table import Table

@@ -28,7 +28,7 @@ from medseg_qa.errors import HubError
 DEFAULT_TIMEOUT = 300.0
 MAX_SHARD_BYTES = 500 << 20      # the size push_to_hub aims at per shard
 RELEASE_FILES = ("README.md", "manifest.json", "index.json", "preview.png")
-RELEASE_PATTERNS = ["README.md", "manifest.json", "index.json", "preview.png", "card/**"]
+RELEASE_PATTERNS = [*RELEASE_FILES, "card/**"]
 
 
 def hub_token() -> Optional[str]:
