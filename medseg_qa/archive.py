@@ -17,7 +17,16 @@ from functools import partial
 from typing import Callable, Iterator, Optional
 
 from medseg_qa.errors import DownloadError
-from medseg_qa.registry import archive_kind
+
+
+def archive_kind(filename: str) -> str:
+    """The archive format a file name says ("tar.gz", "tgz", "tar.bz2", "tar", "zip"), else "none"."""
+    name = filename.lower()
+    for suffix in ("tar.gz", "tgz", "tar.bz2", "tar", "zip"):
+        if name.endswith("." + suffix):
+            return suffix
+    return "none"
+
 
 COPY_CHUNK = 1 << 20
 

@@ -222,10 +222,23 @@ def qc(workspace: Optional[Path] = WorkspaceOpt) -> None:
 def export(version: str = typer.Option(..., "--version", help="semantic version, e.g. 0.1.0"),
            recipe: Optional[Path] = typer.Option(None, "--recipe", help="recipe whose export section to use"),
            output: Optional[Path] = typer.Option(None, "--output", help="folder for exports"),
+           fmt: list[str] = typer.Option([], "--format", help="also write this layout: lisa (ReasonSeg/LISA "
+                                          "images + JSON polygons); repeatable"),
+           include: Optional[str] = typer.Option(None, "--include", help="auto (default: reviewed rows once "
+                                                 "reviews exist), reviewed or all"),
+           push_to_hub: Optional[str] = typer.Option(None, "--push-to-hub", help="also push to this Hugging "
+                                                     "Face dataset repo, ORG/NAME (token: HF_TOKEN or `hf auth "
+                                                     "login`)"),
+           private: bool = typer.Option(False, "--private", help="create the hub repo as private"),
+           revision_tag: bool = typer.Option(True, "--revision-tag/--no-revision-tag",
+                                             help="tag the pushed commit v<version>"),
+           override_licence: bool = typer.Option(False, "--override-licence", help="push even though the "
+                                                 "licence gate blocks it (you hold the rights); the card says so"),
+           hub_timeout: float = typer.Option(300.0, "--hub-timeout", help="seconds each hub call may take"),
            workspace: Optional[Path] = WorkspaceOpt) -> None:
-    """Export the workspace as a versioned Hugging Face DatasetDict with a dataset card."""
+    """Export the workspace as a versioned Hugging Face DatasetDict with a dataset card (and push it)."""
     from medseg_qa.config import ExportConfig, load_recipe
-    from medseg_qa.export import export_dataset
+    from medseg_qa.pipelines.export import export_dataset
 
     try:
         rec = load_recipe(recipe) if recipe else None
@@ -234,14 +247,30 @@ def export(version: str = typer.Option(..., "--version", help="semantic version,
             from medseg_qa.knowledge import use_knowledge
 
             use_knowledge(rec.knowledge)
+        updates = {}
+        if fmt:
+            updates["formats"] = sorted(set(config.formats) | set(fmt))
+        if include:
+            updates["include"] = include
+        if updates:
+            config = ExportConfig.model_validate({**config.model_dump(), **updates})
         with _open(workspace) as ws:
             _setup_logging(ws.root)
             result = export_dataset(ws, config, version, recipe_name=rec.name if rec else "adhoc",
                                     out_dir=output)
-        typer.echo(result.message)
-        _print_dataset_table(Path(result.path))
+            typer.echo(result.message)
+            _print_dataset_table(Path(result.path))
+            if push_to_hub:
+                from medseg_qa.pipelines.push import push_release
+
+                pushed = push_release(ws, result.path, push_to_hub, private=private, tag=revision_tag,
+                                      override_licence=override_licence, timeout=hub_timeout)
+                typer.echo(pushed.message)
     except MedsegQAError as exc:
         _fail(exc)
+    except ValueError as exc:  # pydantic ValidationError of the overrides
+        _fail(MedsegQAError(f"export options: {exc.errors()[0]['msg'] if hasattr(exc, 'errors') else exc}; "
+                            "use --format lisa and --include auto|reviewed|all"))
 
 
 def _print_dataset_table(path: Path) -> None:
@@ -284,6 +313,7 @@ def status(workspace: Optional[Path] = WorkspaceOpt,
             counts = ws.counts()
             rows = ws.quarantined()
             usage = usage_totals(ws)
+            pushes = ws.pushes()
     except MedsegQAError as exc:
         _fail(exc)
     t = Table(title="workspace")
@@ -311,6 +341,8 @@ def status(workspace: Optional[Path] = WorkspaceOpt,
         t.add_row("quarantine", key, str(n))
     for version, path in counts["exports"]:
         t.add_row("export", version, path)
+    for version, repo, tag, url, private in pushes:
+        t.add_row("push", f"{version} -> {repo}" + (" (private)" if private else ""), tag or url or "-")
     _console().print(t)
     for rid, seen in cross["examples"]:
         typer.echo(f"licence conflict: record {rid}: " + ", ".join(f"{d} says {lic}" for d, lic in seen))
@@ -338,6 +370,7 @@ def schemas(check: bool = typer.Option(False, "--check", help="fail if the JSON 
 
 
 def _register_subcommands() -> None:
+    from medseg_qa.cli_release import register_release_commands
     from medseg_qa.cli_sources import pull_command, sources_app
 
     app.add_typer(sources_app, name="sources", help="The registry of public image-mask sets.")
@@ -348,6 +381,7 @@ def _register_subcommands() -> None:
     from medseg_qa.cli_review import review_app
 
     app.add_typer(review_app, name="review")
+    register_release_commands(app)
 
 
 _register_subcommands()

@@ -40,7 +40,7 @@ def list_sources(registry: Optional[Path] = RegistryOpt, cache_dir: Optional[Pat
     from rich.console import Console
     from rich.table import Table
 
-    from medseg_qa.pull import cached_path
+    from medseg_qa.pull_cache import cached_path
     from medseg_qa.registry import load_registry
 
     try:
@@ -71,7 +71,7 @@ def show_source(name: str = typer.Argument(..., help="registry name, e.g. kvasir
     """One dataset: licence, citation, labels, download and the ingest options it uses."""
     import yaml
 
-    from medseg_qa.pull import cached_path, dataset_dir
+    from medseg_qa.pull_cache import cached_path, dataset_dir
     from medseg_qa.registry import get_entry, template_options
 
     try:

@@ -96,6 +96,14 @@ class ExportConfig(_Strict):
     splits: SplitFractions = Field(default_factory=SplitFractions)
     seed: int = 0
     include_states: list[Literal["passed", "flagged"]] = Field(default_factory=lambda: ["passed"])
+    include: Literal["auto", "reviewed", "all"] = Field(
+        default="auto", description="reviewed: only conversations a physician accepted (with their edits); "
+        "all: every conversation in include_states except rejected ones; auto: reviewed once any review "
+        "exists in the workspace, else all")
+    formats: list[Literal["hf", "lisa"]] = Field(
+        default_factory=lambda: ["hf"], description="hf (always): the DatasetDict; lisa: also the "
+        "ReasonSeg/LISA layout (images + one JSON per sample with mask polygons)")
+    gallery: int = Field(default=6, ge=0, le=50, description="examples (overlay + conversation) in the card")
 
 
 class Recipe(_Strict):

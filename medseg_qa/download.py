@@ -34,15 +34,17 @@ class _Interrupted(Exception):
     pass
 
 
-def download_file(url: str, target: Path, *, sha256: Optional[str] = None, timeout: float = DEFAULT_TIMEOUT,
-                  retries: int = 3, progress: bool = True, backoff: float = 1.0) -> Path:
-    """Fetch `url` to `target`, resuming `target.part` with HTTP Range; verify `sha256` when given.
+def download_file(url: str, target: Path, *, sha256: Optional[str] = None, md5: Optional[str] = None,
+                  timeout: float = DEFAULT_TIMEOUT, retries: int = 3, progress: bool = True,
+                  backoff: float = 1.0) -> Path:
+    """Fetch `url` to `target`, resuming `target.part` with HTTP Range; verify `sha256`/`md5` when given
+    (md5 only where the publisher gives nothing stronger, as MONAI does for the Decathlon tars).
 
     A complete `target` (renamed from .part only after a full, verified transfer) is reused as is.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
-        if not sha256 or sha256_of(target) == sha256:
+        if checksum_problem(target, sha256=sha256, md5=md5) is None:
             return target
         target.unlink()
     part = target.with_name(target.name + ".part")
@@ -65,24 +67,36 @@ def download_file(url: str, target: Path, *, sha256: Optional[str] = None, timeo
         kept = f"{part.stat().st_size} bytes kept in {part}; " if part.exists() else ""
         raise DownloadError(f"download of {url} failed after {retries} tries ({_reason(last)}); "
                             f"{kept}run the pull again to resume")
-    if sha256:
-        got = sha256_of(part)
-        if got != sha256:
-            part.unlink()
-            raise DownloadError(f"{url}: sha256 {got[:12]}... does not match the registry's {sha256[:12]}...; "
-                                "the file was deleted; run the pull again, or fix the checksum if the file "
-                                "changed upstream")
+    problem = checksum_problem(part, sha256=sha256, md5=md5)
+    if problem:
+        part.unlink()
+        raise DownloadError(f"{url}: {problem}; the file was deleted; run the pull again, or fix the checksum "
+                            "if the file changed upstream")
     part.replace(target)
     return target
 
 
 def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file, read in chunks."""
-    h = hashlib.sha256()
+    return file_digest(path, "sha256")
+
+
+def file_digest(path: Path, algorithm: str) -> str:
+    """Hex digest of a file with a hashlib algorithm, read in chunks."""
+    h = hashlib.new(algorithm)
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(CHUNK), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def checksum_problem(path: Path, *, sha256: Optional[str] = None, md5: Optional[str] = None) -> Optional[str]:
+    """None when the file matches every checksum given, else what does not match."""
+    for algorithm, want in (("sha256", sha256), ("md5", md5)):
+        if want:
+            got = file_digest(path, algorithm)
+            if got != want:
+                return f"{algorithm} {got[:12]}... does not match the registry's {want[:12]}..."
+    return None
 
 
 def _reason(exc: Optional[BaseException]) -> str:
@@ -161,4 +175,4 @@ def _progress(label: str, total: Optional[int], done: int, show: bool):
         yield lambda n: bar.advance(task, n)
 
 
-__all__ = ["DEFAULT_TIMEOUT", "download_file", "sha256_of"]
+__all__ = ["DEFAULT_TIMEOUT", "checksum_problem", "download_file", "file_digest", "sha256_of"]

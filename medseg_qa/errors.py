@@ -23,6 +23,18 @@ class ExportError(MedsegQAError):
     """An export was refused (for example a version that already holds another state)."""
 
 
+class LicenceError(ExportError):
+    """The licence gate refuses to publish: the message lists the offending sources and row counts."""
+
+
+class HubError(ExportError):
+    """A push to the Hugging Face hub failed or timed out; nothing was marked as released."""
+
+
+class VerifyError(ExportError):
+    """An export does not match its manifest: the message names the first files that differ."""
+
+
 class ItemError(MedsegQAError):
     """One input item is bad; the stage quarantines it and goes on.
 

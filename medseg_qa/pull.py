@@ -17,23 +17,20 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence, Union
 
-from medseg_qa.archive import extract_archive
-from medseg_qa.download import DEFAULT_TIMEOUT, download_file, sha256_of
+from medseg_qa.download import DEFAULT_TIMEOUT, checksum_problem, download_file
 from medseg_qa.errors import ConfigError, DownloadError, ManualDownloadRequired
-from medseg_qa.registry import DownloadFile, RegistryEntry, archive_kind, get_entry
+from medseg_qa.archive import archive_kind, extract_archive
+from medseg_qa.pull_cache import MARKER, META_DIR, dataset_dir, is_complete, marker
+from medseg_qa.registry import DownloadFile, RegistryEntry, get_entry
 
 log = logging.getLogger(__name__)
 
-ENV_CACHE = "MEDSEGQA_CACHE"
-META_DIR = ".medsegqa"
-MARKER = "pull.json"
 INSTALLING = "installing"
 
 
@@ -43,36 +40,6 @@ class PullResult:
     path: Path
     method: str  # "url", "hub", "archive" or "cache"
     files: list[str] = field(default_factory=list)
-
-
-# -- cache locations -----------------------------------------------------------------------------
-def cache_root(cache_dir: Union[str, Path, None] = None) -> Path:
-    if cache_dir:
-        return Path(cache_dir).expanduser()
-    env = os.environ.get(ENV_CACHE)
-    return Path(env).expanduser() if env else Path.home() / ".cache" / "medseg-qa"
-
-
-def dataset_dir(name: str, cache_dir: Union[str, Path, None] = None) -> Path:
-    return cache_root(cache_dir) / name
-
-
-def is_complete(folder: Path) -> bool:
-    return (folder / META_DIR / MARKER).is_file()
-
-
-def _marker(folder: Path) -> dict:
-    try:
-        data = json.loads((folder / META_DIR / MARKER).read_text())
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def cached_path(name: str, cache_dir: Union[str, Path, None] = None) -> Optional[Path]:
-    """The folder of a completed pull of `name` in the cache, or None."""
-    folder = dataset_dir(name, cache_dir)
-    return folder if is_complete(folder) else None
 
 
 # -- the pull ------------------------------------------------------------------------------------
@@ -89,7 +56,7 @@ def pull(name: str, *, dest: Union[str, Path, None] = None, cache_dir: Union[str
     entry = entry or get_entry(name, registry)
     folder = Path(dest).expanduser() if dest else dataset_dir(entry.name, cache_dir)
     if is_complete(folder):
-        held = _marker(folder).get("name")
+        held = marker(folder).get("name")
         if held != entry.name:
             raise ConfigError(f"{folder} holds a pull of '{held}', not '{entry.name}'; choose another --dest")
     if is_complete(folder) and not force:
@@ -112,8 +79,8 @@ def pull(name: str, *, dest: Union[str, Path, None] = None, cache_dir: Union[str
         files = [dl.hf_repo]
     else:
         downloads = meta / "downloads"
-        got = [download_file(f.url, downloads / f.filename, sha256=f.sha256, timeout=timeout, retries=retries,
-                             progress=progress) for f in dl.files if f.url]
+        got = [download_file(f.url, downloads / f.filename, sha256=f.sha256, md5=f.md5, timeout=timeout,
+                             retries=retries, progress=progress) for f in dl.files if f.url]
         for f, path in zip([f for f in dl.files if f.url], got):
             _install(path, f, folder)
         if not keep_archives:
@@ -156,8 +123,9 @@ def _install_archives(entry: RegistryEntry, archives: list[Path], folder: Path) 
             raise ConfigError(f"archive {a} not found; give the path of the downloaded file")
         spec = by_name.get(a.name) or (entry.download.files[0] if len(entry.download.files) == 1 else None)
         spec = spec or DownloadFile(filename=a.name)
-        if spec.sha256 and spec.filename == a.name and sha256_of(a) != spec.sha256:
-            raise DownloadError(f"{a}: sha256 does not match the registry's for {spec.filename}; re-download it")
+        problem = checksum_problem(a, sha256=spec.sha256, md5=spec.md5) if spec.filename == a.name else None
+        if problem:
+            raise DownloadError(f"{a}: {problem} for {spec.filename}; re-download it")
         _install(a, spec.model_copy(update={"archive": archive_kind(a.name) if spec.filename != a.name
                                              else spec.archive}), folder)
     return [str(a) for a in archives]

@@ -18,7 +18,10 @@ from typing import Any, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from medseg_qa.archive import archive_kind
 from medseg_qa.errors import ConfigError
+from medseg_qa.licence import KNOWN_SPDX, Redistribution, redistribution_of
+from medseg_qa.pull_cache import cached_path
 from medseg_qa.schemas.source import Modality
 
 ENV_REGISTRY = "MEDSEGQA_REGISTRY"
@@ -37,6 +40,8 @@ class DownloadFile(_Strict):
     url: Optional[str] = Field(default=None, description="direct http(s) URL; none for a manual download")
     filename: Optional[str] = Field(default=None, description="file name (default: the URL's last part)")
     sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$", description="checksum, when published")
+    md5: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{32}$", description="md5, where only that is "
+                               "published (MONAI's list for the Decathlon tars)")
     archive: Optional[ArchiveKind] = Field(default=None, description="archive format (default: from the name)")
     strip_components: int = Field(default=0, ge=0, description="leading folders to drop when extracting")
     into: str = Field(default="", description="subfolder of the dataset folder to extract into")
@@ -58,14 +63,6 @@ class DownloadFile(_Strict):
         return self
 
 
-def archive_kind(filename: str) -> str:
-    name = filename.lower()
-    for suffix in ("tar.gz", "tgz", "tar.bz2", "tar", "zip"):
-        if name.endswith("." + suffix):
-            return suffix
-    return "none"
-
-
 class Download(_Strict):
     """Where a dataset comes from: a hub mirror, direct URLs, or a manual (licence click-through) download.
 
@@ -77,6 +74,7 @@ class Download(_Strict):
     hf_allow_patterns: list[str] = Field(default_factory=list)
     url: Optional[str] = None
     sha256: Optional[str] = None
+    md5: Optional[str] = None
     archive: Optional[ArchiveKind] = None
     strip_components: int = 0
     files: list[DownloadFile] = Field(default_factory=list)
@@ -89,9 +87,9 @@ class Download(_Strict):
         if self.url:
             if self.files:
                 raise ValueError("give either 'url' (one file) or 'files', not both")
-            self.files = [DownloadFile(url=self.url, sha256=self.sha256, archive=self.archive,
+            self.files = [DownloadFile(url=self.url, sha256=self.sha256, md5=self.md5, archive=self.archive,
                                        strip_components=self.strip_components)]
-            self.url = self.sha256 = self.archive = None
+            self.url = self.sha256 = self.md5 = self.archive = None
             self.strip_components = 0
         if self.manual and not self.manual_note:
             raise ValueError("a manual download needs 'manual_note' (where to register and what to fetch)")
@@ -116,6 +114,11 @@ class RegistryEntry(_Strict):
     labels: list[str] = Field(min_length=1, description="targets the source yields (knowledge-base names)")
     licence: str = Field(pattern=r"^[A-Za-z0-9.\-+]+$", description="SPDX id, or 'other' with licence_note")
     licence_note: str = ""
+    redistribution: Optional[Redistribution] = Field(default=None, description="what the terms allow for a "
+                                                     "derived dataset: allowed, non-commercial, forbidden or "
+                                                     "unknown (the licence gate blocks the last two); default: "
+                                                     "what the licence id alone allows")
+    redistribution_note: str = Field(default="", description="the clause that decides `redistribution`")
     citation: str
     homepage: str
     source: Optional[SourceTemplate] = Field(default=None, description="none when no built-in source reads "
@@ -129,10 +132,22 @@ class RegistryEntry(_Strict):
     def _check(self) -> "RegistryEntry":
         if self.licence == "other" and not self.licence_note:
             raise ValueError("licence 'other' needs a licence_note saying the terms")
+        if self.licence != "other" and self.licence not in KNOWN_SPDX:
+            raise ValueError(f"licence {self.licence!r} is not a known SPDX id; use one, or 'other' with a "
+                             "licence_note")
         if self.source is None and not self.notes:
             raise ValueError("an entry without a source needs 'notes' saying why it cannot be ingested yet")
         if self.source is not None and self.source.options.keys() & {"root", "path"}:
             raise ValueError("source options must not set root/path; the pull cache or --path fills it")
+        implied = redistribution_of(self.licence)
+        if self.redistribution is None:
+            self.redistribution = implied
+        elif implied in ("forbidden", "non-commercial") and self.redistribution in ("allowed", "non-commercial") \
+                and self.redistribution != implied:
+            raise ValueError(f"licence {self.licence} allows at most redistribution: {implied}, not "
+                             f"{self.redistribution}")
+        elif self.redistribution != "allowed" and not (self.redistribution_note or self.licence_note):
+            raise ValueError(f"redistribution: {self.redistribution} needs a redistribution_note saying why")
         return self
 
 
@@ -243,8 +258,6 @@ def source_spec_for(name: str, path: Union[str, Path, None] = None,
         raise ConfigError(f"dataset '{entry.name}' has no built-in ingest mapping yet ({entry.notes.rstrip('.')}); "
                           "write a recipe source for it by hand")
     if path is None:
-        from medseg_qa.pull import cached_path
-
         found = cached_path(entry.name)
         if found is None:
             how = (f"download it as described at {entry.homepage} and pass --path DIR" if entry.download.manual

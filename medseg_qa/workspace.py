@@ -94,6 +94,12 @@ MIGRATIONS: list[str] = [
         conversation_id TEXT NOT NULL, reviewer TEXT NOT NULL, submitted_at REAL NOT NULL, body TEXT NOT NULL,
         updated_at REAL NOT NULL, PRIMARY KEY (conversation_id, reviewer));
     """,
+    # hub pushes of exported versions: one row per successful push (a failed push writes nothing)
+    """
+    CREATE TABLE pushes (
+        version TEXT NOT NULL, repo_id TEXT NOT NULL, tag TEXT, commit_url TEXT, private INTEGER NOT NULL,
+        state_hash TEXT NOT NULL, pushed_at REAL NOT NULL, PRIMARY KEY (version, repo_id));
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -490,3 +496,22 @@ class Workspace:
 
     def add_export(self, version: str, state_hash: str, path: str) -> None:
         self.db.execute("INSERT INTO exports VALUES (?,?,?,?)", (version, state_hash, path, time.time()))
+
+    def exports(self) -> list[tuple[str, str, str]]:
+        """(version, state_hash, path) of every export, oldest first."""
+        return self.db.execute("SELECT version, state_hash, path FROM exports ORDER BY created_at").fetchall()
+
+    def review_count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
+
+    # -- hub pushes ------------------------------------------------------------------------------
+    def add_push(self, version: str, repo_id: str, *, tag: Optional[str], commit_url: Optional[str],
+                 private: bool, state_hash: str) -> None:
+        """Record a successful push (a re-push of the same version to the same repo updates it)."""
+        self.db.execute("INSERT OR REPLACE INTO pushes VALUES (?,?,?,?,?,?,?)",
+                        (version, repo_id, tag, commit_url, int(private), state_hash, time.time()))
+
+    def pushes(self) -> list[tuple[str, str, Optional[str], Optional[str], bool]]:
+        """(version, repo_id, tag, commit_url, private) of every successful push, oldest first."""
+        return [(v, r, t, u, bool(p)) for v, r, t, u, p in self.db.execute(
+            "SELECT version, repo_id, tag, commit_url, private FROM pushes ORDER BY pushed_at")]

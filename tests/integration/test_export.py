@@ -14,7 +14,7 @@ from medseg_qa import ids
 from medseg_qa.card import FIELD_DOCS, SYNTHETIC_NOTE
 from medseg_qa.config import ExportConfig, SplitFractions
 from medseg_qa.errors import ExportError
-from medseg_qa.export import export_dataset, export_features
+from medseg_qa.pipelines.export import export_dataset, export_features
 from medseg_qa.facts import compute_facts
 from medseg_qa.imageio import from_png_bytes, to_png_bytes
 from medseg_qa.schemas import Conversation, GenerationProvenance, Review, SourceRecord, Turn, TurnVerdict
@@ -162,6 +162,7 @@ def test_refuses_bad_versions_and_foreign_folders(ws, config, tmp_path):
     assert [p.name for p in foreign.iterdir()] == ["keep.txt"] and ws.export_entry("2.0.0") is None
     with pytest.raises(ExportError, match="nothing to export"):
         export_dataset(ws, config.model_copy(update={"include_states": []}), "2.0.1", recipe_name="unit")
+    assert not (tmp_path / "exports" / "test-set" / "2.0.1").exists() and ws.export_entry("2.0.1") is None
 
 
 def test_flagged_rows_only_when_asked_and_out_dir_overrides(ws, config, tmp_path):
@@ -186,7 +187,7 @@ def test_reviews_reject_rows_and_their_edits_win(ws, config):
     _add_review(ws, Review(conversation_id=edited.conversation_id, record_id=edited.record_id, reviewer="dr-a",
                            decision="accept", submitted_at=now, edited_mask_blob=ws.put_blob(to_png_bytes(new_mask)),
                            turn_verdicts=[TurnVerdict(turn_index=3, verdict="edit", correction="On the left.")]))
-    result = export_dataset(ws, config, "0.2.0", recipe_name="unit")
+    result = export_dataset(ws, config.model_copy(update={"include": "all"}), "0.2.0", recipe_name="unit")
     assert sum(result.rows.values()) == 11 and result.excluded == {"rejected_in_review": 1}
     dd = _load(result.path)
     rows = {r["id"]: r for s in dd for r in dd[s]}
@@ -196,6 +197,17 @@ def test_reviews_reject_rows_and_their_edits_win(ws, config):
     assert (np.asarray(row["mask"]) == new_mask).all()
     assert row["facts"]["bbox"] == [40, 2, 49, 5] and row["facts"]["bbox"] != list(record.facts.bbox)
     assert "| accepted | 1 |" in (Path(result.path) / "README.md").read_text()
+
+    # once reviews exist the default selection is what physicians accepted, and the card says so
+    reviewed = export_dataset(ws, config, "0.3.0", recipe_name="unit")
+    assert sum(reviewed.rows.values()) == 1
+    assert reviewed.excluded == {"rejected_in_review": 1, "not_reviewed": 11}  # 10 passed + 1 flagged unreviewed
+    only = _load(reviewed.path)
+    assert [r["id"] for s in only for r in only[s]] == [edited.conversation_id]
+    card = (Path(reviewed.path) / "README.md").read_text()
+    assert "Selection **reviewed**" in card and "not reviewed 11" in card
+    manifest = json.loads((Path(reviewed.path) / "manifest.json").read_text())
+    assert manifest["selection"]["mode"] == "reviewed"
 
 
 def test_a_zero_fraction_split_is_kept_empty_with_its_schema(ws, config):
@@ -207,12 +219,12 @@ def test_a_zero_fraction_split_is_kept_empty_with_its_schema(ws, config):
 
 
 def test_a_failed_build_leaves_no_folder_and_no_catalog_entry(ws, config, monkeypatch, tmp_path):
-    import medseg_qa.export as export_mod
+    import medseg_qa.pipelines.release_assets as assets_mod
 
     def broken_preview(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(export_mod, "render_preview", broken_preview)
+    monkeypatch.setattr(assets_mod, "render_preview", broken_preview)
     with pytest.raises(RuntimeError, match="disk full"):
         export_dataset(ws, config, "0.1.0", recipe_name="unit")
     parent = tmp_path / "exports" / "test-set"

@@ -25,7 +25,8 @@ from PIL import Image
 
 from medseg_qa.archive import extract_archive
 from medseg_qa.errors import ConfigError, DownloadError, ManualDownloadRequired, MedsegQAError
-from medseg_qa.pull import META_DIR, cached_path, is_complete, pull
+from medseg_qa.pull import pull
+from medseg_qa.pull_cache import META_DIR, cached_path, is_complete
 from medseg_qa.registry import source_spec_for
 from medseg_qa.sources import SourceItem, build_source
 

@@ -22,8 +22,6 @@ from medseg_qa.sources import SOURCE_TYPES, SourceItem, build_source, options_mo
 
 REQUIRED = {"kvasir-seg", "cvc-clinicdb", "isic-2018-task1", "busi", "msd-liver", "msd-spleen", "msd-hippocampus",
             "acdc", "chaos", "kits23", "lits", "brats-2021", "amos22", "flare22"}
-SPDX_OR_OTHER = {"CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0", "CC-BY-NC-ND-4.0", "CC0-1.0",
-                 "other"}
 RECIPE = Path(__file__).resolve().parents[2] / "pipelines" / "medseg-qa-v1.yaml"
 
 
@@ -38,9 +36,6 @@ def test_builtin_registry_has_the_public_sets_with_complete_entries():
     assert len(reg) >= 12 and REQUIRED <= set(reg)
     for name, e in reg.items():
         assert e.name == name and e.title and e.citation and e.homepage.startswith("http")
-        assert e.licence in SPDX_OR_OTHER, (name, e.licence)
-        if e.licence == "other":
-            assert len(e.licence_note) > 20
         dl = e.download
         if dl.manual:
             assert dl.manual_note and not any(f.url for f in dl.files)
@@ -48,8 +43,9 @@ def test_builtin_registry_has_the_public_sets_with_complete_entries():
             assert dl.hf_repo or all(f.url and f.url.startswith(("https://", "http://")) for f in dl.files)
         for f in dl.files:
             assert f.sha256 is None or len(f.sha256) == 64
+            assert f.url is None or "s3-website" not in f.url or f.url.startswith("http://")  # no HTTPS there
             assert f.archive in ("zip", "tar", "tar.gz", "tgz", "tar.bz2", "none")
-    assert reg["msd-spleen"].licence == "CC-BY-SA-4.0" and reg["isic-2018-task1"].licence == "CC-BY-NC-4.0"
+    assert reg["msd-spleen"].licence == "CC-BY-SA-4.0" and reg["isic-2018-task1"].licence == "CC0-1.0"
     assert reg["msd-liver"].download.files[0].archive == "tar"
     assert reg["kvasir-seg"].download.files[0].archive == "zip"
     assert {e.modality for e in reg.values()} >= {"CT", "MR", "US", "endoscopy", "dermoscopy"}
@@ -82,6 +78,75 @@ def test_source_options_validate_against_each_source_model():
         assert str(where) == "/data/somewhere"
         validated.add(type_)
     assert {"folder", "hf", "nifti"} <= validated, (validated, unavailable)
+
+
+def test_every_licence_is_spdx_or_other_with_a_note_on_what_redistribution_allows():
+    """The licence gate trusts these fields: a licence is a known SPDX id or `other` with the terms, and
+    every entry says what redistribution allows, with the clause when it is not plainly allowed."""
+    from medseg_qa.licence import KNOWN_SPDX, REDISTRIBUTION_VALUES, redistribution_of
+
+    for name, e in load_registry().items():
+        assert e.licence in KNOWN_SPDX or e.licence == "other", (name, e.licence)
+        assert e.redistribution in REDISTRIBUTION_VALUES, name
+        if e.licence == "other":
+            assert len(e.licence_note) > 20, name
+        if e.licence == "other" or e.redistribution != "allowed":
+            note = (e.redistribution_note + " " + e.licence_note).lower()
+            assert len(e.redistribution_note) > 20 and re.search(
+                r"redistribut|distribut|sharealike|noderivatives|non-?commercial|commercial", note), name
+        implied = redistribution_of(e.licence)
+        assert implied == "unknown" or e.redistribution in (implied, "forbidden", "unknown"), name
+    reg = load_registry()
+    expected = {"chaos": ("other", "forbidden"), "acdc": ("CC-BY-NC-SA-4.0", "non-commercial"),
+                "busi": ("other", "unknown"), "isic-2018-task1": ("CC0-1.0", "allowed"),
+                "amos22": ("other", "non-commercial"), "lits": ("CC-BY-NC-ND-4.0", "forbidden"),
+                "flare22": ("other", "forbidden"), "kvasir-seg": ("other", "unknown"),
+                "cvc-clinicdb": ("other", "unknown"), "msd-liver": ("CC-BY-SA-4.0", "allowed")}
+    for name, (lic, redis) in expected.items():
+        assert (reg[name].licence, reg[name].redistribution) == (lic, redis), name
+    assert "msd" in reg["lits"].licence_note.lower()  # the double licence is noted
+
+
+def test_msd_downloads_use_the_https_bucket_with_monai_md5():
+    reg = load_registry()
+    msd = [e for e in reg.values() if e.name.startswith("msd-")]
+    assert len(msd) >= 8
+    for e in msd:
+        f = e.download.files[0]
+        assert f.url.startswith("https://msd-for-monai.s3-us-west-2.amazonaws.com/Task") and f.url.endswith(".tar")
+        assert f.md5 and re.fullmatch(r"[0-9a-f]{32}", f.md5), e.name
+
+
+def test_registry_rejects_licence_and_redistribution_that_contradict():
+    base = dict(name="lab-set", title="a lab set", modality="CT", body_region="abdomen", labels=["liver"],
+                citation="us", homepage="https://lab.example/set", notes="no source yet",
+                download={"manual": True, "manual_note": "ask"})
+    from medseg_qa.registry import RegistryEntry
+
+    with pytest.raises(ValueError, match="at most redistribution"):
+        RegistryEntry(**base, licence="CC-BY-NC-4.0", redistribution="allowed")
+    with pytest.raises(ValueError, match="not a known SPDX"):
+        RegistryEntry(**base, licence="CC-BY-4", redistribution="allowed")
+    with pytest.raises(ValueError, match="redistribution_note"):
+        RegistryEntry(**base, licence="CC-BY-4.0", redistribution="unknown")
+    assert RegistryEntry(**base, licence="CC-BY-4.0", redistribution="allowed").redistribution == "allowed"
+
+
+def test_brats_entry_reads_the_2023_gli_names_with_enhancing_tumour_label_3(tmp_path):
+    import SimpleITK as sitk
+
+    lab = np.zeros((6, 24, 24), np.uint8)
+    lab[1:5, 4:10, 4:10], lab[1:5, 12:18, 12:18], lab[1:5, 4:10, 14:20] = 1, 2, 3
+    img = (lab * 100).astype(np.int16) + 10
+    case = tmp_path / "BraTS-GLI-00042-001"
+    case.mkdir()
+    for suffix, arr in (("t2f", img), ("t1c", img), ("seg", lab)):
+        sitk.WriteImage(sitk.GetImageFromArray(arr), str(case / f"{case.name}-{suffix}.nii.gz"))
+    type_, options = source_spec_for("brats-2021", tmp_path)
+    items = [it for it in build_source(type_, options).items() if isinstance(it, SourceItem)]
+    assert items and {it.case_id for it in items} == {"BraTS-GLI-00042"}
+    labels = set().union(*(it.masks for it in items))
+    assert labels == {"necrotic tumour core", "peritumoral edema", "enhancing tumour"}
 
 
 def test_unknown_name_suggests_close_matches_and_aliases_resolve():

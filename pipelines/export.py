@@ -12,12 +12,20 @@ Contract:
   crash leaves no half-written version;
 - versions are immutable: the `state_hash` fingerprints what was exported (conversation, record and
   review bodies, review status) and the export settings. The same version with the same hash is a
-  no-op; with another hash it is refused, as is a folder that exists without a catalog entry.
+  no-op; with another hash it is refused, naming what differs from the version on disk, as is a folder
+  that exists without a catalog entry;
+- what is included is `config.include`: once reviews exist, by default only the rows a physician
+  accepted (with their edits); the card and manifest say which selection was applied;
+- a release is all or nothing: every blob is checked against its sha256 name as it is written, and a
+  missing or corrupt one stops the export naming it, leaving nothing behind. `manifest.json` lists the
+  sha256 of every file and the rows' content fingerprint (`medsegqa verify`), `index.json` one line of
+  content per row (`medsegqa diff`), and the card carries the licence gate's decision, plots, a gallery
+  and the changes since the previous version (`medseg_qa.card`, `pipelines.release_assets`).
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
 import json
 import logging
 import re
@@ -27,29 +35,29 @@ from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
 from pydantic import ValidationError
 
-from medseg_qa.card import render_card
 from medseg_qa.config import ExportConfig
-from medseg_qa.errors import ExportError
+from medseg_qa.errors import ExportError, MedsegQAError, WorkspaceError
 from medseg_qa.ids import stable_hash
+from medseg_qa.manifest import MANIFEST, content_fingerprint, file_hashes, row_digest
+from medseg_qa.pipelines.diff import INDEX, describe_difference, previous_export, row_index
 from medseg_qa.schemas import Conversation, Review, SourceRecord
 from medseg_qa.splits import SPLITS, SplitPlan, plan_export_splits
 from medseg_qa.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
-EXPORT_FORMAT = 1          # bump when the row layout changes: it is part of every state hash
+EXPORT_FORMAT = 2          # bump when the row layout changes: it is part of every state hash
 PROGRESS_MIN_ROWS = 200    # below this a progress bar is noise
-PREVIEW_TILES = 12
-PREVIEW_TILE_PX = 160
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _REVIEW_STATUS = {"accept": "accepted", "needs_changes": "needs_changes"}
-_PALETTE = [(230, 25, 75), (60, 180, 75), (255, 225, 25), (0, 130, 200), (245, 130, 48), (145, 30, 180),
-            (70, 240, 240), (240, 50, 230), (210, 245, 60), (250, 190, 212), (0, 128, 128), (170, 110, 40)]
+SELECTIONS = {"reviewed": "rows a physician accepted, with the reviewed text and mask",
+              "all": "every conversation in the included QC states except those a physician rejected"}
 
 
 @dataclass
@@ -61,6 +69,7 @@ class ExportResult:
     created: bool
     message: str
     excluded: dict[str, int] = field(default_factory=dict)
+    licence: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -71,6 +80,24 @@ class _Row:
     image_blob: str
     mask_blob: str
     key: list[str]  # what identifies its content in the state hash
+
+    @cached_property
+    def digest(self) -> str:
+        """The row's content (blob names are the sha256 of their bytes, checked when written)."""
+        return row_digest(self.meta, self.image_blob, self.mask_blob)
+
+
+@dataclass
+class Plan:
+    """What an export will write: rows per split, what was left out and why, and the selection used."""
+
+    by_split: dict[str, list[_Row]]
+    excluded: Counter
+    selection: str
+    splits: SplitPlan
+
+    def rows(self) -> list[_Row]:
+        return [r for s in SPLITS for r in self.by_split[s]]
 
 
 def export_features():
@@ -90,9 +117,11 @@ def export_features():
             "bbox": List(i32, length=4), "centroid": List(f64, length=2),
             "centroid_normalized": List(f64, length=2), "components": i32, "laterality": s,
             "vertical": s, "size_class": s, "relations": List({"other": s, "relation": s}),
+            "midline_source": s, "centroid_patient": List(f64, length=2), "body_fraction": f64,
         },
         "provenance": {"backend": s, "model": s, "prompt_version": s, "seed": i64, "prompt_tokens": i64,
-                       "completion_tokens": i64, "cost_usd": f64},
+                       "completion_tokens": i64, "cost_usd": f64, "attempts": i32, "knowledge_hash": s,
+                       "knowledge_status": s, "template_hash": s},
         "qc_flags": List(s),
     })
 
@@ -130,8 +159,8 @@ def _load_review(ws: Workspace, conversation_id: str) -> Optional[Review]:
 def _facts_for(record: SourceRecord, mask_blob: str, ws: Workspace) -> Optional[dict]:
     """The record's facts, or re-measured ones for an edited mask (None when the edit left it empty)."""
     if mask_blob == record.mask_blob:
-        return record.facts.model_dump(mode="json")
-    from medseg_qa.facts import compute_facts
+        return record.facts.model_dump(mode="json", exclude={"frame"})
+    from medseg_qa.facts import compute_facts, frame_of
     from medseg_qa.imageio import binarize, from_png_bytes
 
     mask = binarize(from_png_bytes(ws.get_blob(mask_blob)))
@@ -140,7 +169,8 @@ def _facts_for(record: SourceRecord, mask_blob: str, ws: Workspace) -> Optional[
                           f"{mask.shape[0]}, its image {record.width}x{record.height}; fix the review")
     if not mask.any():
         return None
-    facts = compute_facts(mask, record.orientation).model_dump(mode="json")
+    facts = compute_facts(mask, record.orientation, frame=frame_of(record.facts)).model_dump(mode="json",
+                                                                                            exclude={"frame"})
     facts["relations"] = record.facts.model_dump(mode="json")["relations"]  # other structures unknown here
     return facts
 
@@ -152,9 +182,6 @@ def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws:
     facts = _facts_for(record, mask_blob, ws)
     if facts is None:
         return None
-    for digest in (record.image_blob, mask_blob):
-        if not ws.blob_path(digest).exists():
-            ws.get_blob(digest)  # raises its "workspace is damaged" WorkspaceError
     p = conv.provenance
     meta = {
         "id": conv.conversation_id, "record_id": record.record_id,
@@ -169,7 +196,9 @@ def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws:
         "facts": facts,
         "provenance": {"backend": p.backend, "model": p.model, "prompt_version": p.prompt_version,
                        "seed": p.seed, "prompt_tokens": p.prompt_tokens,
-                       "completion_tokens": p.completion_tokens, "cost_usd": p.cost_usd},
+                       "completion_tokens": p.completion_tokens, "cost_usd": p.cost_usd, "attempts": p.attempts,
+                       "knowledge_hash": p.knowledge_hash, "knowledge_status": p.knowledge_status,
+                       "template_hash": p.template_hash},
         "qc_flags": list(conv.qc_flags),
     }
     key = [conv.conversation_id, record.record_id, meta["review_status"],
@@ -178,16 +207,29 @@ def _row(conv: Conversation, record: SourceRecord, review: Optional[Review], ws:
     return _Row(meta, record.image_blob, mask_blob, key)
 
 
-def plan_rows(ws: Workspace, config: ExportConfig) -> tuple[dict[str, list[_Row]], Counter, SplitPlan]:
-    """Rows per split, in conversation-id order, the count of excluded conversations per reason, and the
-    split plan (groups per source and split, for the card and manifest)."""
+def selection_of(ws: Workspace, config: ExportConfig) -> str:
+    """`reviewed` or `all`: `auto` becomes `reviewed` as soon as the workspace holds any review."""
+    if config.include != "auto":
+        return config.include
+    return "reviewed" if ws.review_count() else "all"
+
+
+def plan_rows(ws: Workspace, config: ExportConfig) -> Plan:
+    """Rows per split, in conversation-id order, the count of excluded conversations per reason, the
+    selection used and the split plan (groups per source and split, for the card and manifest)."""
     records: dict[str, SourceRecord] = {}
     rows: list[_Row] = []
     excluded: Counter = Counter()
-    for conv, _state in ws.conversations(tuple(config.include_states)):
+    selection = selection_of(ws, config)
+    # a reviewed selection takes what physicians accepted, whatever QC said of the draft
+    states = ("passed", "flagged") if selection == "reviewed" else tuple(config.include_states)
+    for conv, _state in ws.conversations(states):
         review = _load_review(ws, conv.conversation_id)
         if review is not None and review.decision == "reject":
             excluded["rejected_in_review"] += 1
+            continue
+        if selection == "reviewed" and (review is None or review.decision != "accept"):
+            excluded["not_accepted_in_review" if review else "not_reviewed"] += 1
             continue
         if conv.record_id not in records:
             records[conv.record_id] = ws.record(conv.record_id)
@@ -198,16 +240,22 @@ def plan_rows(ws: Workspace, config: ExportConfig) -> tuple[dict[str, list[_Row]
             excluded["empty_edited_mask"] += 1
             continue
         rows.append(row)
-    plan = plan_export_splits(ws, [r.meta for r in rows], [r.image_blob for r in rows], config.splits, config.seed)
+    split_plan = plan_export_splits(ws, [r.meta for r in rows], [r.image_blob for r in rows], config.splits,
+                                    config.seed)
     by_split: dict[str, list[_Row]] = {s: [] for s in SPLITS}
     for row in rows:
-        by_split[plan.split_of(row.meta["dataset"], row.meta["patient_id"])].append(row)
-    return by_split, excluded, plan
+        by_split[split_plan.split_of(row.meta["dataset"], row.meta["patient_id"])].append(row)
+    return Plan(by_split, excluded, selection, split_plan)
+
+
+def settings_for_hash(config: ExportConfig) -> dict:
+    """The export settings that shape the content (not where it goes, nor how many card examples)."""
+    return config.model_dump(mode="json", exclude={"output", "gallery"})
 
 
 def state_hash(by_split: dict[str, list[_Row]], config: ExportConfig) -> str:
     """Stable fingerprint of the exported content and the settings that shape it (not the output path)."""
-    settings = config.model_dump(mode="json", exclude={"output"})
+    settings = settings_for_hash(config)
     keys = sorted(row.key for rows in by_split.values() for row in rows)
     return stable_hash({"format": EXPORT_FORMAT, "settings": settings, "rows": keys}, length=32)
 
@@ -234,11 +282,25 @@ def _build_split(ws: Workspace, rows: list[_Row], features, cache_dir: Path, fin
 
     def generate():
         for row in rows:
-            yield {**row.meta, "image": {"bytes": ws.get_blob(row.image_blob), "path": None},
-                   "mask": {"bytes": ws.get_blob(row.mask_blob), "path": None}}
+            yield {**row.meta, "image": {"bytes": checked_blob(ws, row.image_blob, row), "path": None},
+                   "mask": {"bytes": checked_blob(ws, row.mask_blob, row), "path": None}}
             advance()
 
     return Dataset.from_generator(generate, features=features, cache_dir=str(cache_dir), fingerprint=fingerprint)
+
+
+def checked_blob(ws: Workspace, digest: str, row: _Row) -> bytes:
+    """The blob's bytes, refused (naming it and its row) when missing or not matching its sha256 name."""
+    what = f"blob {digest} of record {row.meta['record_id']} (conversation {row.meta['id']})"
+    try:
+        data = ws.get_blob(digest)
+    except WorkspaceError:
+        raise ExportError(f"{what} is missing from {ws.root / 'blobs'}; nothing was exported: re-run ingest "
+                          "to restore it") from None
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise ExportError(f"{what} fails its checksum (the file was changed on disk); nothing was exported: "
+                          f"delete {ws.blob_path(digest)} and re-run ingest to restore it")
+    return data
 
 
 def _write_dataset(ws: Workspace, by_split: dict[str, list[_Row]], folder: Path, digest: str,
@@ -252,89 +314,87 @@ def _write_dataset(ws: Workspace, by_split: dict[str, list[_Row]], folder: Path,
     cache_dir = Path(tempfile.mkdtemp(prefix=".export-cache-", dir=folder.parent))
     try:
         with _quiet_datasets_bars(), progress_bar("export rows", total, progress and total >= PROGRESS_MIN_ROWS) as adv:
-            dd = DatasetDict({s: _build_split(ws, rows, features, cache_dir, f"{digest}-{s}", adv)
-                              for s, rows in by_split.items()})
-            # an empty split saved with datasets' default of 0 shards cannot be loaded back: give it one
-            dd.save_to_disk(str(folder), num_shards={s: 1 if not rows else None for s, rows in by_split.items()})
+            try:
+                dd = DatasetDict({s: _build_split(ws, rows, features, cache_dir, f"{digest}-{s}", adv)
+                                  for s, rows in by_split.items()})
+            except Exception as exc:  # datasets wraps the generator's error in DatasetGenerationError
+                cause = exc
+                while cause is not None and not isinstance(cause, MedsegQAError):
+                    cause = cause.__cause__ or cause.__context__
+                if cause is None:
+                    raise
+                raise cause from None
+            (folder / "dataset_dict.json").write_text(json.dumps({"splits": list(dd)}), encoding="utf-8")
+            for split, ds in dd.items():
+                _adopt_split(ds, folder / split)
     finally:
         shutil.rmtree(cache_dir, ignore_errors=True)
 
 
-def render_preview(ws: Workspace, by_split: dict[str, list[_Row]], tiles: int = PREVIEW_TILES) -> bytes:
-    """A PNG grid of up to `tiles` images with their masks overlaid in colour and the target as caption."""
-    from PIL import Image, ImageDraw, ImageFont
+def _adopt_split(ds, dest: Path) -> None:
+    """Make `dest` the `save_to_disk` folder of `ds` by moving its freshly generated arrow files there and
+    writing the two JSON files `save_to_disk` writes, instead of copying every row a second time (the
+    export's largest cost, and its memory grew with the rows as the copy read the mapped file). The round
+    trip through `load_from_disk` is tested; an in-memory split (an empty one) takes the plain route with
+    one shard, since an empty split saved with 0 shards cannot be loaded back."""
+    from dataclasses import asdict
 
-    ordered = [row for s in SPLITS for row in by_split[s]]
-    picked: list[_Row] = []
-    seen: set[str] = set()
-    for row in ordered:  # one per target first, so the grid shows the variety
-        if len(picked) == tiles:
-            break
-        if row.meta["target"] not in seen:
-            seen.add(row.meta["target"])
-            picked.append(row)
-    taken = {id(r) for r in picked}
-    for row in ordered:
-        if len(picked) >= tiles:
-            break
-        if id(row) not in taken:
-            picked.append(row)
-    size, caption = PREVIEW_TILE_PX, 18
-    cols = min(4, max(len(picked), 1))
-    nrows = max(1, -(-len(picked) // cols))
-    sheet = Image.new("RGB", (cols * size, nrows * (size + caption)), (24, 24, 24))
-    draw = ImageDraw.Draw(sheet)
-    font = ImageFont.load_default()
-    colours: dict[str, tuple[int, int, int]] = {}  # one colour per target across the grid
-    for i, row in enumerate(picked):
-        with Image.open(io.BytesIO(ws.get_blob(row.image_blob))) as im:
-            img = im.convert("RGB")
-        with Image.open(io.BytesIO(ws.get_blob(row.mask_blob))) as im:
-            mask = im.convert("L").resize(img.size, Image.NEAREST)
-        scale = size / max(img.size)
-        shape = (max(1, round(img.width * scale)), max(1, round(img.height * scale)))
-        img, mask = img.resize(shape, Image.BILINEAR), mask.resize(shape, Image.NEAREST)
-        colour = colours.setdefault(row.meta["target"], _PALETTE[len(colours) % len(_PALETTE)])
-        tinted = Image.blend(img, Image.new("RGB", shape, colour), 0.5)
-        tile = Image.composite(tinted, img, mask.point(lambda v: 255 if v > 127 else 0))
-        x0, y0 = (i % cols) * size, (i // cols) * (size + caption)
-        tile = tile.resize((max(1, shape[0] - 4), max(1, shape[1] - 4)))  # a gutter between tiles
-        sheet.paste(tile, (x0 + (size - tile.width) // 2, y0 + (size - tile.height) // 2))
-        label = row.meta["target"] if len(row.meta["target"]) <= 24 else row.meta["target"][:23] + "…"
-        draw.text((x0 + 4, y0 + size + 3), label, fill=colour, font=font)
-    buf = io.BytesIO()
-    sheet.save(buf, format="PNG")
-    return buf.getvalue()
+    files = [Path(f["filename"]) for f in ds.cache_files]
+    if not files or ds.num_rows == 0:
+        ds.save_to_disk(str(dest), num_shards=1)
+        return
+    dest.mkdir(parents=True)
+    names = [f"data-{i:05d}-of-{len(files):05d}.arrow" for i in range(len(files))]
+    for src, name in zip(files, names):
+        shutil.move(src, dest / name)
+    state = {key: ds.__dict__[key] for key in ("_fingerprint", "_format_columns", "_format_kwargs", "_format_type",
+                                                "_output_all_columns")}
+    state["_split"] = str(ds.split) if ds.split is not None else None
+    state["_data_files"] = [{"filename": name} for name in names]
+    (dest / "state.json").write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
+    info = asdict(ds.info)
+    (dest / "dataset_info.json").write_text(json.dumps({k: info[k] for k in sorted(info)}, indent=2),
+                                            encoding="utf-8")
 
 
-def _manifest(config: ExportConfig, version: str, digest: str, by_split, excluded: Counter, recipe_name: str,
-              created_at: str) -> dict:
+def _manifest(config: ExportConfig, version: str, digest: str, plan: Plan, recipe_name: str, created_at: str,
+              licence: dict) -> dict:
     from medseg_qa import __version__
 
+    by_split = plan.by_split
     return {
         "name": config.name, "version": version, "state_hash": digest, "created_at": created_at,
         "medseg_qa_version": __version__, "recipe": recipe_name, "export_format": EXPORT_FORMAT,
         "rows": {s: len(r) for s, r in by_split.items()},
         "patients": {s: len({row.meta["patient_id"] for row in r}) for s, r in by_split.items()},
-        "excluded": dict(sorted(excluded.items())),
+        "selection": {"mode": plan.selection, "meaning": SELECTIONS[plan.selection]},
+        "excluded": dict(sorted(plan.excluded.items())),
+        "licence": licence,
         "export_config": config.model_dump(mode="json"),
+        "content_fingerprint": content_fingerprint((s, r.meta["id"], r.digest) for s in SPLITS for r in by_split[s]),
     }
 
 
 def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_name: str,
                    out_dir: Optional[str | Path] = None, progress: bool = True) -> ExportResult:
     """Export the workspace as version `version` (semver); idempotent for an unchanged state."""
+    from medseg_qa.licence import decide
+    from medseg_qa.pipelines.release_assets import write_release_assets
+
     check_version(version)
     target = export_dir(config, version, out_dir)
-    by_split, excluded, plan = plan_rows(ws, config)
+    plan = plan_rows(ws, config)
+    by_split, excluded = plan.by_split, plan.excluded
     counts = {s: len(r) for s, r in by_split.items()}
     digest = state_hash(by_split, config)
     entry = ws.export_entry(version)
     if entry is not None:
         old_hash, old_path = entry
         if old_hash != digest:
-            raise ExportError(f"version {version} already holds a different state ({old_path}); choose a new "
-                              f"--version, e.g. {patch_bump(version)}")
+            why = (describe_difference(Path(old_path), row_index(plan), settings_for_hash(config))
+                   if Path(old_path).exists() else "its folder is gone")
+            raise ExportError(f"version {version} already holds a different state ({old_path}): {why}; choose a "
+                              f"new --version, e.g. {patch_bump(version)}")
         if Path(old_path).exists():
             return ExportResult(old_path, version, counts, digest, False,
                                 f"version {version} already exported with this exact state at {old_path}; "
@@ -345,29 +405,30 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
         raise ExportError(f"{target} already exists but no version {version} is in the catalog of {ws.root}; "
                           "move that folder away or choose another --version or --output")
     if sum(counts.values()) == 0:
-        raise ExportError(f"nothing to export: no conversations in states {list(config.include_states)} "
-                          f"in {ws.root}; run generate first, or add 'flagged' to export.include_states")
+        left = ", ".join(f"{k} {v}" for k, v in sorted(excluded.items())) or "none"
+        raise ExportError(f"nothing to export: the selection '{plan.selection}' ({SELECTIONS[plan.selection]}) "
+                          f"is empty in {ws.root} (left out: {left}); run generate or review first, or set "
+                          "export.include / export.include_states; nothing was written")
 
+    licence = decide(r.meta for r in plan.rows()).as_dict()
     target.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         _write_dataset(ws, by_split, building, digest, progress)
         created_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        from medseg_qa import __version__
-
-        card = render_card(name=config.name, version=version, recipe_name=recipe_name, state_hash=digest,
-                           created_at=created_at, tool_version=__version__,
-                           splits={s: [row.meta for row in r] for s, r in by_split.items()})
-        (building / "README.md").write_text(card, encoding="utf-8")
-        manifest = _manifest(config, version, digest, by_split, excluded, recipe_name, created_at)
-        manifest["split_plan"] = plan.model_dump(mode="json", exclude={"assignment"})
-        (building / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-        (building / "preview.png").write_bytes(render_preview(ws, by_split))
+        manifest = _manifest(config, version, digest, plan, recipe_name, created_at, licence)
+        manifest["split_plan"] = plan.splits.model_dump(mode="json", exclude={"assignment"})
+        index = row_index(plan)
+        (building / INDEX).write_text(json.dumps(index, sort_keys=True) + "\n", encoding="utf-8")
+        write_release_assets(ws, plan, config, building, version=version, manifest=manifest, index=index,
+                             previous=previous_export(ws, version))
+        manifest["files"] = file_hashes(building)
+        (building / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
         building.chmod(0o755)  # mkdtemp makes it 0700
         with ws.transaction():
             if entry is None:
                 ws.add_export(version, digest, str(target))
-            ws.record_splits(version, plan.assignment)
+            ws.record_splits(version, plan.splits.assignment)
             try:
                 building.rename(target)
             except OSError as exc:
@@ -378,8 +439,11 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
             shutil.rmtree(building, ignore_errors=True)
     split_text = ", ".join(f"{s} {n}" for s, n in counts.items())
     message = (f"exported {config.name} version {version} to {target}: {sum(counts.values())} rows "
-               f"({split_text})")
+               f"({split_text}; selection: {plan.selection})")
     if excluded:
         message += "; left out: " + ", ".join(f"{k} {v}" for k, v in sorted(excluded.items()))
+    if not licence["allowed"]:
+        message += "; the licence gate would block --push-to-hub (see the card's Licence section)"
     log.info(message)
-    return ExportResult(str(target), version, counts, digest, True, message, dict(excluded))
+    return ExportResult(str(target), version, counts, digest, True, message, dict(excluded), licence)
+
