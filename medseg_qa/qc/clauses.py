@@ -1,0 +1,88 @@
+"""Sentences, negation scopes and subjects: which statements in a text are about the target, and which
+of them are denied.
+
+- `sentences` splits a turn into sentences and list items, dropping markdown emphasis and bullets.
+- `negated_spans` is a NegEx-style scope rule: a negation trigger ('not', 'no', 'without', 'rather than',
+  "isn't", 'neither'...) negates what follows it up to the end of its clause (a comma, a colon, a
+  conjunction such as 'but' or 'which'); pseudo-triggers ('not only', 'no doubt') negate nothing.
+- `subject` attributes a position in a sentence to the structure the clause is about: the first
+  structure named in subject position of the clause (no preposition before it), the antecedent of a
+  relative clause, else the target (an answer's subjectless sentence is about what it segmented).
+- `is_yes_no_question` tells a question that asks ("Is it on the left?") from one that asserts
+  ("Which organ on the patient's left ...?"): only the second carries claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medseg_qa.knowledge import normalize_text
+from medseg_qa.schemas import SEG_TOKEN
+
+from .lexicon import Mention
+
+BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
+                      r"however|i\.e\.)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
+                          r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
+_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
+                          r"free of|nothing)\b|n't\b", re.IGNORECASE)
+_PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
+_NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
+                      r"so|because|whereby)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|could|would|will|was|were|has|have|"
+                     r"should|might)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
+    text = normalize_text(text).replace(SEG_TOKEN, " ")
+    text = re.sub(r"[*_`#>]+", "", text)
+    parts = re.split(r"(?<=[.!?;])\s+|\n+", text)
+    return [re.sub(r"^\s*(?:[-+\u2022]|\d+[.)])\s+", "", s).strip() for s in parts if s.strip()]
+
+
+def negated_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) character spans that a negation trigger denies."""
+    pseudo = [(m.start(), m.end()) for m in _PSEUDO_NEG.finditer(sentence)]
+    spans = []
+    for m in _NEG_TRIGGER.finditer(sentence):
+        if any(s <= m.start() < e for s, e in pseudo):
+            continue
+        end = _NEG_END.search(sentence, m.end())
+        spans.append((m.start(), end.start() if end else len(sentence)))
+    return spans
+
+
+def is_negated(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def is_yes_no_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") and bool(_YES_NO.match(sentence))
+
+
+def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
+    """The structure a claim at `pos` is about: in its clause, else the nearest earlier clause, the first
+    mention in subject position; for a relative clause ("..., which lies ...") the mention just before
+    it; None means the target."""
+    bounds = list(BOUNDARY.finditer(sentence, 0, pos))
+    starts = [0] + [b.end() for b in bounds]
+    before = [m for m in mentions if m.end <= pos]
+    if bounds and bounds[-1].group(0).lower() in ("which", "where") and \
+            not any(m.start >= starts[-1] for m in before):
+        antecedent = [m for m in before if m.end <= bounds[-1].start()]
+        return antecedent[-1] if antecedent else None
+    for i in range(len(starts) - 1, -1, -1):
+        stop = starts[i + 1] if i + 1 < len(starts) else pos
+        gap_start = starts[i]
+        for m in (m for m in before if starts[i] <= m.start < stop):
+            if not _PREPOSITION.search(sentence, gap_start, m.start):
+                return m
+            gap_start = m.end
+    return None
+
+
+def about_target(mentions: list[Mention], sentence: str, pos: int) -> bool:
+    found = subject(mentions, sentence, pos)
+    return found is None or not found.names
