@@ -8,15 +8,21 @@ knowledge sentences about other structures, hedges, numbers about populations). 
 from `medseg_qa.qc`. Labels are the flags a correct checker must raise: exactly the planted one.
 
     python tests/data/qc_corpus/make_corpus.py   # rewrites the three files (deterministic)
+
+Bank A (this file) was written first, before any rule; bank B (bank_b.py) after the rules' first
+version, by phrasing lists split in two halves: dev gets bank A and B's even phrasings, heldout only
+B's odd phrasings (never tuned on).
 """
 
 from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
 SEG = "[SEG]"
 OPP = {"left": "right", "right": "left"}
 NUM = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}
@@ -378,11 +384,40 @@ def structured(facts, rng, corrupt: bool) -> dict:
     return claims
 
 
-def main(n_per_split: int = 380, seed: int = 20261129) -> None:
+def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, seed: int = 20261129) -> None:
+    """dev.jsonl: bank A (this file) and the dev half of bank B; heldout.jsonl: the other half of bank B,
+    whose phrasings never appear in dev (see bank_b.pick)."""
     rng = random.Random(seed)
+    dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng)
+    held = bank_b_rows(n_b_heldout, "heldout", rng)
+    for name, rows in (("dev", dev), ("heldout", held)):
+        with open(HERE / f"{name}.jsonl", "w") as fh:
+            fh.writelines(json.dumps(r) + "\n" for r in rows)
+    write_duplicates(rng)
+
+
+def bank_b_rows(n: int, half: str, rng: random.Random) -> list[dict]:
+    from bank_b import build as build_b
+
+    kinds = ["laterality", "position", "size", "count", "names_target"]
+    rows = []
+    for i in range(n):
+        p = rng.choice(PROFILES)
+        style = ["report", "socratic", "table", "chat"][i % 4]
+        defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
+        facts = facts_for(p, rng)
+        turns, expected, _ = build_b(p, facts, style, half, rng, defect)
+        rows.append({"id": f"b{half}-{i:04d}", "bank": "B", "style": style, "defect": defect, "expected": expected,
+                     "record": {"target": p["target"], "modality": "CT", "body_region": "abdomen",
+                                "orientation": "LP", "facts": facts},
+                     "conversation": {"turns": turns, "claims": None}})
+    return rows
+
+
+def bank_a(n_per_split: int, rng: random.Random) -> list[dict]:
     kinds = ["laterality", "position", "size", "count", "names_target", "claims"]
     styles = ["terse", "tutor", "md", "words"]
-    for split in ("dev", "heldout"):
+    for split in ("dev",):
         rows = []
         for i in range(n_per_split):
             p = rng.choice(PROFILES)
@@ -393,13 +428,11 @@ def main(n_per_split: int = 380, seed: int = 20261129) -> None:
             if defect == "claims" or rng.random() < 0.3:
                 claims = structured(facts, rng, corrupt=defect == "claims")
                 expected = ["claims"] if defect == "claims" else expected
-            rows.append({"id": f"{split}-{i:04d}", "style": style, "defect": defect, "expected": expected,
+            rows.append({"id": f"a{split}-{i:04d}", "bank": "A", "style": style, "defect": defect, "expected": expected,
                          "record": {"target": p["target"], "modality": "CT", "body_region": "abdomen",
                                     "orientation": "LP", "facts": facts},
                          "conversation": {"turns": turns, "claims": claims}})
-        with open(HERE / f"{split}.jsonl", "w") as fh:
-            fh.writelines(json.dumps(r) + "\n" for r in rows)
-    write_duplicates(rng)
+    return rows
 
 
 def write_duplicates(rng: random.Random) -> None:
