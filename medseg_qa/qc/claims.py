@@ -40,6 +40,10 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass"}
 _OTHER_SIDE = {"left": "right", "right": "left"}
+_COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
+                      r"(?:more|further|farther)\s+\w+(?:ly)?\s+than)\s+", re.I)
+_AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
+                "superior": "superior_to", "inferior": "inferior_to"}
 _OPEN_QUESTION = re.compile(r"^\s*(?:how|where|why|when|what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _IMAGE = r"(?:image|picture|slice|scan|frame|screen|section|field of view|view|display|monitor|film)"
@@ -72,6 +76,10 @@ _SIZE_PHRASES = [
 ]
 _PERCENT = re.compile(rf"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                       rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter|three\s+quarters|"
+                       rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+the\s+{_IMAGE}", re.I)
+_FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
+                   "tenth": 10.0}
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
 _COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-contiguous|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny)")
@@ -87,7 +95,7 @@ _POSITION_RES = [
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
     re.compile(r"\b(above|below|beneath|underneath|under|over)\s+", re.I),
 ]
-_ABSOLUTE = re.compile(r"\b(?:(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
+_ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
                        r"(?:at|in)\s+the\s+(front|back)\s+of\s+the\s+" + _BODY + r"\b|against\s+the\s+(back)\s+wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall))", re.I)
@@ -144,6 +152,10 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             continue  # the extent of something ("extends toward the left"), not where it lies
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
+        if re.search(r"\b(?:left|right)\s+(?:and|&|or)\s+$", before) and claims and \
+                claims[-1][0] >= m.start() - len(before):
+            claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
+            continue
         on_image = re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
             re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
                      after) or re.search(rf"\bon\s+{_IMAGE}\b[^.]*\bon\s+the\s+$", before)
@@ -160,20 +172,14 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
                       r"hemi-?abdomen|hemithorax|hemisphere|lumbar\s+region|paramedian|paravertebral|renal\s+fossa|"
                       r"retroperitoneum|abdomen)\b", after):
             claims.append((m.start(), claim))
-        elif re.match(r"[\s-]+(?:hand\s+)?(?:side|half|aspect)\b", after):
-            if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:side|half|aspect)\s+of\s+(?!(?:the\s+)?{_BODY}\b)\w",
+        elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
+            if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{_BODY}\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not)\b)", after):
             claims.append((m.start(), claim))
-    patient_sides = {c.value for _, c in claims}
-    if image_claims and claims and _CONVENTION.search(sentence):
-        return []  # a sentence explaining the display convention, not a claim about the target
     claims += image_claims
-    if not patient_sides and not image_claims and _CONVENTION.search(sentence) and \
-            re.search(r"\bpatient'?s\s+(?:left|right)\b.*\b(?:left|right)\b", sentence, re.I):
-        return []
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
@@ -262,6 +268,8 @@ def _size_claims(sentence: str) -> list[tuple[int, Claim]]:
             out.append((m.start(), Claim("size", _SIZE_WORD[word.lower()], text=m.group(0))))
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
+    for m in _FRACTION.finditer(sentence):
+        out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence):
         for m in _PERCENT.finditer(sentence):
             bound = (m.group(1) or "").lower()
@@ -270,16 +278,44 @@ def _size_claims(sentence: str) -> list[tuple[int, Claim]]:
     return out
 
 
+def _is_convention(sentence: str, mentions: list[Mention]) -> bool:
+    """A sentence that explains how sides are displayed ("radiological images show the patient's right on
+    the image's left") without referring to the target: its side words describe no structure."""
+    return bool(_CONVENTION.search(sentence)) and not any(not m.names for m in mentions) and \
+        bool(re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", sentence, re.I))
+
+
+def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'Relative to the liver, it is further to the left' and 'more anterior than the aorta' compare the
+    target with another structure: its side and vertical claims become relations to that structure."""
+    anchor = _COMPARE.search(sentence)
+    other = None
+    if anchor:
+        other = next((m for m in mentions if m.names and anchor.end() <= m.start <= anchor.end() + 30
+                      and re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
+    if other is None:
+        return located
+    out = []
+    for pos, claim in located:
+        if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION:
+            claim = Claim("relation", _AS_RELATION[claim.value], other="|".join(sorted(other.names)), text=claim.text)
+        out.append((pos, claim))
+    return out
+
+
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked)."""
     if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence):
         return []
     mentions = lexicon.mentions(sentence)
+    if _is_convention(sentence, mentions):
+        return []
     located = _side_claims(sentence, record.orientation)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions)
     located += _size_claims(sentence)
     located += _count_claims(sentence, lexicon)
+    located = _comparatives(sentence, mentions, located)
     negations = negated_spans(sentence)
     out = []
     for pos, claim in located:

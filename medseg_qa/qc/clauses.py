@@ -38,7 +38,7 @@ def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     text = normalize_text(text).replace(SEG_TOKEN, " ")
     text = re.sub(r"[*_`#>]+", "", text)
-    parts = re.split(r"(?<=[.!?;])\s+|\n+", text)
+    parts = re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+|\n+", text)
     return [re.sub(r"^\s*(?:[-+\u2022]|\d+[.)])\s+", "", s).strip() for s in parts if s.strip()]
 
 
