@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from medseg_qa.errors import ConfigError
 from medseg_qa.ids import stable_hash
 
-ALL_STYLES = ("function", "clinical_scenario", "anatomical_relation", "differential")
+from medseg_qa.schemas.conversation import QUESTION_STYLES as ALL_STYLES  # the one list of styles
+from medseg_qa.schemas.conversation import QuestionStyle
 
 
 class _Strict(BaseModel):
@@ -58,7 +59,7 @@ class GenerationConfig(_Strict):
     prompt_version: str = "v1"
     seed: int = 0
     user_turns: int = Field(default=3, ge=2, le=6)
-    styles: list[Literal["function", "clinical_scenario", "anatomical_relation", "differential"]] = \
+    styles: list[QuestionStyle] = \
         Field(default_factory=lambda: list(ALL_STYLES), min_length=1)
     conversations_per_record: int = Field(default=1, ge=1, le=4)
     qc_retries: int = Field(default=2, ge=0, le=5, description="regenerations of a flagged draft")

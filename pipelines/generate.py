@@ -156,6 +156,7 @@ def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Convers
         return conv, "failed"
     conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
                         question_style=job.style, turns=result.turns, raw_text=result.raw_text,
+                        claims=getattr(result, "claims", None),
                         provenance=GenerationProvenance(**prov, prompt_tokens=result.prompt_tokens,
                                                         completion_tokens=result.completion_tokens,
                                                         cost_usd=result.cost_usd))

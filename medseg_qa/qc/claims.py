@@ -130,6 +130,19 @@ def number_value(word: str) -> float:
     return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
 
 
+_OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
+                        r"below|above|over|along|within|inside|into)\s+"
+                        r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
+_VERBISH = re.compile(r"\b(?:and|or|which|that|who|lies|lie|sits|sit|is|are|was|found|located|seen|it|its)\b", re.I)
+
+
+def _modifies_object(before: str) -> bool:
+    """'in front of the bean-shaped organ on the patient's left': the side phrase modifies the object of a
+    preposition (another structure), not the clause's subject."""
+    m = _OBJECT_NP.search(before)
+    return bool(m) and not _VERBISH.search(m.group(1))
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -147,9 +160,12 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
                          r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
                          before)
-        if re.search(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across)\b[^,;]*$",
-                     before):
-            continue  # the extent of something ("extends toward the left"), not where it lies
+        if re.search(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point\w*|"
+                     r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
+                     r"drain\w*|flow\w*)\b[^;]*$", sentence[max(0, m.start() - 80):m.start()], re.I):
+            continue  # the extent or direction of something ("extends toward the left"), not where it lies
+        if _modifies_object(sentence[:m.start()]):
+            continue
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
         if re.search(r"\b(?:left|right)\s+(?:and|&|or)\s+$", before) and claims and \
