@@ -99,11 +99,34 @@ class ExportConfig(_Strict):
     include_states: list[Literal["passed", "flagged"]] = Field(default_factory=lambda: ["passed"])
 
 
+class JudgeConfig(_Strict):
+    """The optional LLM judge of QC: a second OpenAI-compatible call that lists an answer's claims and
+    compares them with the facts (flag `judge`). Off by default; it has its own prompt, cache and cost."""
+
+    enabled: bool = False
+    model: str = "gpt-4o-mini"
+    base_url: Optional[str] = Field(default=None, description="e.g. http://127.0.0.1:8011/v1; None = OpenAI")
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="environment variable holding the key")
+    require_key: Optional[bool] = Field(default=None, description="None: required only for OpenAI's own URL")
+    prompt_version: str = "judge-v1"
+    response_schema: bool = Field(default=False, description="send the answer's JSON Schema with json_object "
+                                                             "(llama.cpp compiles it into a grammar)")
+    params: dict[str, float | int | str] = Field(default_factory=lambda: {"temperature": 0.0, "max_tokens": 700})
+    timeout_s: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=4, ge=0, le=20)
+    prices: dict[str, ModelPrice] = Field(default_factory=dict, description="per model, for cost")
+
+
+class QCConfig(_Strict):
+    judge: JudgeConfig = Field(default_factory=JudgeConfig)
+
+
 class Recipe(_Strict):
     name: str
     description: str = ""
     sources: list[SourceSpec] = Field(min_length=1)
     generation: GenerationConfig = Field(default_factory=GenerationConfig)
+    qc: QCConfig = Field(default_factory=QCConfig)
     export: ExportConfig = Field(default_factory=ExportConfig)
 
     def fingerprint(self) -> str:

@@ -24,6 +24,7 @@ from medseg_qa.errors import MedsegQAError
 from medseg_qa.ids import conversation_id, stable_hash
 from medseg_qa.knowledge import lookup
 from medseg_qa.llm import ConversationRequest, build_backend
+from medseg_qa.llm.judge import build_judge
 from medseg_qa.qc import check_conversation, near_duplicates
 from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
 from medseg_qa.workspace import Workspace
@@ -43,6 +44,8 @@ class GenerateSummary:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    judged: int = 0
+    judge_errors: int = 0
 
 
 @dataclass
@@ -91,6 +94,7 @@ def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> G
     """Generate every missing conversation of the recipe, then run QC over the catalog."""
     gen = recipe.generation
     backend = backend or build_backend(gen, workspace=ws)
+    judge = build_judge(getattr(recipe, "qc", None), ws)
     summary = GenerateSummary()
     jobs: list[Job] = []
     for job in plan_jobs(ws, gen):
@@ -112,6 +116,8 @@ def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> G
             for i, result in _drafts(backend, [_request(j, gen, attempt) for j in jobs]):
                 job = jobs[i]
                 conv, state = _conversation(job, gen, backend, result, attempt)
+                if judge is not None and state == "passed":
+                    state = _judge(judge, conv, job.record, summary)
                 group = asked.setdefault((job.record.target, job.record.patient_id), [])
                 if state != "failed" and _repeats(group, conv.turns[0].content):
                     conv.qc_flags.append("near_duplicate")
@@ -123,7 +129,7 @@ def generate(ws: Workspace, recipe, *, backend=None, progress: bool = True) -> G
                 group.append(conv.turns[0].content)
                 summary.prompt_tokens += conv.provenance.prompt_tokens
                 summary.completion_tokens += conv.provenance.completion_tokens
-                summary.cost_usd += conv.provenance.cost_usd
+                summary.cost_usd += conv.provenance.cost_usd + conv.provenance.judge_cost_usd
                 advance()
             jobs, attempt = retry, attempt + 1
     summary.states, summary.flags = catalog_counts(ws)
@@ -162,6 +168,24 @@ def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Convers
                                                         cost_usd=result.cost_usd))
     conv.qc_flags = check_conversation(conv, job.record, lookup(job.record.target))
     return conv, ("flagged" if conv.qc_flags else "passed")
+
+
+def _judge(judge, conv: Conversation, record: SourceRecord, summary: GenerateSummary) -> str:
+    """Run the optional LLM judge on a conversation QC passed; its tokens and cost go into provenance."""
+    verdict = judge.check(conv, record)
+    prov = conv.provenance
+    prov.judge_prompt_tokens += verdict.prompt_tokens
+    prov.judge_completion_tokens += verdict.completion_tokens
+    prov.judge_cost_usd += verdict.cost_usd
+    if verdict.error:
+        summary.judge_errors += 1
+        log.warning("QC judge gave no verdict for %s: %s", conv.conversation_id, verdict.error)
+        return "passed"
+    summary.judged += 1
+    if verdict.flags:
+        conv.qc_flags = sorted(set(conv.qc_flags) | set(verdict.flags))
+        return "flagged"
+    return "passed"
 
 
 def _first_questions_by_group(ws: Workspace) -> dict[tuple[str, str], list[str]]:

@@ -31,6 +31,9 @@ class GenerationProvenance(Record):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    judge_prompt_tokens: int = Field(default=0, description="tokens of the optional QC judge call")
+    judge_completion_tokens: int = 0
+    judge_cost_usd: float = 0.0
 
 
 class StructuredClaims(Record):
