@@ -10,8 +10,9 @@ from `medseg_qa.qc`. Labels are the flags a correct checker must raise: exactly 
     python tests/data/qc_corpus/make_corpus.py   # rewrites the three files (deterministic)
 
 Bank A (this file) was written first, before any rule; bank B (bank_b.py) after the rules' first
-version, by phrasing lists split in two halves: dev gets bank A and B's even phrasings, heldout only
-B's odd phrasings (never tuned on).
+version, its phrasing lists split in halves (its held-out half was measured once: 74.0% of defects
+caught, 0% clean flagged, then spent on tuning); bank C (bank_c.py), written before looking at bank B's
+held-out misses, is the held-out split and is not tuned on.
 """
 
 from __future__ import annotations
@@ -384,12 +385,13 @@ def structured(facts, rng, corrupt: bool) -> dict:
     return claims
 
 
-def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, seed: int = 20261129) -> None:
-    """dev.jsonl: bank A (this file) and the dev half of bank B; heldout.jsonl: the other half of bank B,
-    whose phrasings never appear in dev (see bank_b.pick)."""
+def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 400,
+         seed: int = 20261129) -> None:
+    """dev.jsonl: bank A (this file) and both halves of bank B (its held-out half was measured once,
+    then spent on tuning); heldout.jsonl: bank C, never tuned on."""
     rng = random.Random(seed)
-    dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng)
-    held = bank_b_rows(n_b_heldout, "heldout", rng)
+    dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng) + bank_b_rows(n_b_heldout, "heldout", rng)
+    held = bank_c_rows(n_c, random.Random(seed + 1))
     for name, rows in (("dev", dev), ("heldout", held)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
@@ -408,6 +410,24 @@ def bank_b_rows(n: int, half: str, rng: random.Random) -> list[dict]:
         facts = facts_for(p, rng)
         turns, expected, _ = build_b(p, facts, style, half, rng, defect)
         rows.append({"id": f"b{half}-{i:04d}", "bank": "B", "style": style, "defect": defect, "expected": expected,
+                     "record": {"target": p["target"], "modality": "CT", "body_region": "abdomen",
+                                "orientation": "LP", "facts": facts},
+                     "conversation": {"turns": turns, "claims": None}})
+    return rows
+
+
+def bank_c_rows(n: int, rng: random.Random) -> list[dict]:
+    from bank_c import build as build_c
+
+    kinds = ["laterality", "position", "size", "count", "names_target"]
+    rows = []
+    for i in range(n):
+        p = rng.choice(PROFILES)
+        style = ["note", "exam", "verbose", "words"][i % 4]
+        defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
+        facts = facts_for(p, rng)
+        turns, expected = build_c(p, facts, style, rng, defect)
+        rows.append({"id": f"c-{i:04d}", "bank": "C", "style": style, "defect": defect, "expected": expected,
                      "record": {"target": p["target"], "modality": "CT", "body_region": "abdomen",
                                 "orientation": "LP", "facts": facts},
                      "conversation": {"turns": turns, "claims": None}})
