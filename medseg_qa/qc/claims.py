@@ -38,7 +38,8 @@ _COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "so
            "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
-                 "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass"}
+                 "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
+                 "structure", "shape", "unit", "body"}
 _OTHER_SIDE = {"left": "right", "right": "left"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
                       r"(?:more|further|farther)\s+\w+(?:ly)?\s+than)\s+", re.I)
@@ -56,7 +57,8 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "massive": "large", "enormous": "large", "bulky": "large", "vast": "large", "immense": "large",
               "substantial": "large", "extensive": "large", "giant": "large", "generous": "large",
               "medium": "medium", "medium-sized": "medium", "mid-sized": "medium", "moderate-sized": "medium",
-              "moderate": "medium", "intermediate": "medium", "average-sized": "medium"}
+              "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
+              "biggest": "large", "smallest": "small", "tiniest": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly)\s+)?"
 _SIZE_RES = [
@@ -65,6 +67,8 @@ _SIZE_RES = [
     re.compile(rf"\b(?:a|an)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount)\b", re.I),
+    re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
+    re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
 ]
@@ -81,13 +85,16 @@ _FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!oth
 _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
                    "tenth": 10.0}
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
-_COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-contiguous|"
-              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny)")
+_COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
+              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
+              r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?into\s+(\d+|two|three|four|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b", re.I)
+_COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|it\s+is\s+(?:all|entirely|fully|completely))\s+(?:connected|contiguous|"
+                          r"continuous|joined)\b", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
@@ -95,9 +102,14 @@ _POSITION_RES = [
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
     re.compile(r"\b(above|below|beneath|underneath|under|over)\s+", re.I),
 ]
+_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b|"
+                       r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it\b", re.I)
+_ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to", "anterior to": "anterior_to",
+            "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in)\s+the\s+(front|back)\s+of\s+the\s+" + _BODY + r"\b|against\s+the\s+(back)\s+wall|"
+                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+"
+                       r"(?:body|abdomen|patient|trunk|torso)\b))|against\s+the\s+(back)\s+wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall))", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
@@ -174,7 +186,7 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             continue
         on_image = re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
             re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
-                     after) or re.search(rf"\bon\s+{_IMAGE}\b[^.]*\bon\s+the\s+$", before)
+                     after) or re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_IMAGE}\b[^.;]*\b(?:on|to)\s+the\s+$", before)
         if on_image:
             patient = _image_to_patient(side, orientation)
             if patient:
@@ -192,7 +204,7 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{_BODY}\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not)\b)", after):
             claims.append((m.start(), claim))
     claims += image_claims
@@ -231,6 +243,13 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             elif not obj.names:  # other REL target -> target INVERSE other
                 out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(subj.names)),
                                              text=m.group(0))))
+    for m in _ITS_SIDE.finditer(sentence):  # "the aorta lies on its left": other REL target
+        if m.group(2):
+            continue  # "in front of it" is already read by the rules above
+        subj = subject(mentions, sentence, m.start())
+        if subj is not None and subj.names:
+            out.append((m.start(), Claim("relation", INVERSE[_ITS_REL[m.group(1).lower()]],
+                                         other="|".join(sorted(subj.names)), text=m.group(0))))
     return out
 
 
@@ -271,6 +290,8 @@ def _count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         word = m.group(1).lower()
         out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS.get(word, "many"),
                                      text=m.group(0))))
+    for m in _COUNT_WHOLE.finditer(sentence):
+        out.append((m.start(), Claim("count", 1, text=m.group(0))))
     for m in _COUNT_WORD.finditer(sentence):
         out.append((m.start(), Claim("count", 1 if m.group(1).lower() == "unifocal" else "many", text=m.group(0))))
     return out
@@ -333,8 +354,11 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> li
     located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
     negations = negated_spans(sentence)
+    compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
     for pos, claim in located:
+        if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
+            continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or about_target(mentions, sentence, pos):
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)

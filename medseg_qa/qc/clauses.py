@@ -26,7 +26,8 @@ BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|
 _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
-                          r"free of|nothing)\b|n't\b", re.IGNORECASE)
+                          r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
+                          re.IGNORECASE)
 _PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)
