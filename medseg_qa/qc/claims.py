@@ -142,6 +142,10 @@ def number_value(word: str) -> float:
     return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
 
 
+_DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point\w*|"
+                        r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
+                        r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
+                        r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
                         r"below|above|over|along|within|inside|into)\s+"
                         r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
@@ -172,9 +176,7 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
                          r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
                          before)
-        if re.search(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point\w*|"
-                     r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
-                     r"drain\w*|flow\w*)\b[^;]*$", sentence[max(0, m.start() - 80):m.start()], re.I):
+        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]):
             continue
@@ -261,6 +263,8 @@ def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, 
             continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
         word = next(g for g in m.groups() if g).lower()
         after = sentence[m.end():m.end() + 20].lower()
+        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
+            continue
         if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after):
             continue  # a part of something, not where the whole lies
         out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], text=m.group(0))))

@@ -36,6 +36,11 @@ PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
                      r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)
 
+# people are never the target: "a patient has pain radiating to the back" says nothing about the mask
+PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young)\s+)?(?:patient|patients|person|man|woman|"
+                    r"child|boy|girl|adult|smoker|athlete|runner|infant|he|she|someone|people)\b(?!'s|s')",
+                    re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -103,6 +108,7 @@ class Lexicon:
         found = [Mention(s, e, n) for (s, e), n in spans.items()]
         found += [Mention(s, e, frozenset()) for s, e, _ in find_terms(sentence, self.target_terms)]
         found += [Mention(m.start(), m.end(), frozenset()) for m in PRONOUN.finditer(sentence)]
+        found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
         kept, last_end = [], -1
         for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):
             if m.start >= last_end:
