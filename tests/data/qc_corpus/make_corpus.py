@@ -12,7 +12,9 @@ from `medseg_qa.qc`. Labels are the flags a correct checker must raise: exactly 
 Bank A (this file) was written first, before any rule; bank B (bank_b.py) after the rules' first
 version, its phrasing lists split in halves (its held-out half was measured once: 74.0% of defects
 caught, 0% clean flagged, then spent on tuning); bank C (bank_c.py), written before looking at bank B's
-held-out misses, is the held-out split and is not tuned on.
+held-out misses, was the next held-out (first measured 75.5% caught / 18.0% clean flagged; 83.0% / 37.0%
+after tuning on dev; its false flags were then read once: 84.5% / 0%) and was then spent; bank D
+(bank_d.py), written after that, is the held-out split and is not tuned on.
 """
 
 from __future__ import annotations
@@ -387,11 +389,12 @@ def structured(facts, rng, corrupt: bool) -> dict:
 
 def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 400,
          seed: int = 20261129) -> None:
-    """dev.jsonl: bank A (this file) and both halves of bank B (its held-out half was measured once,
-    then spent on tuning); heldout.jsonl: bank C, never tuned on."""
+    """dev.jsonl: banks A, B and C (B's and C's held-out measurements were taken, then they were spent
+    on tuning); heldout.jsonl: bank D, never tuned on."""
     rng = random.Random(seed)
     dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng) + bank_b_rows(n_b_heldout, "heldout", rng)
-    held = bank_c_rows(n_c, random.Random(seed + 1))
+    dev += bank_c_rows(n_c, random.Random(seed + 1))
+    held = bank_lettered_rows("d", n_c, random.Random(seed + 2))
     for name, rows in (("dev", dev), ("heldout", held)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
@@ -417,17 +420,24 @@ def bank_b_rows(n: int, half: str, rng: random.Random) -> list[dict]:
 
 
 def bank_c_rows(n: int, rng: random.Random) -> list[dict]:
-    from bank_c import build as build_c
+    return bank_lettered_rows("c", n, rng)
 
+
+def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
+    """Rows of bank C or D (`bank_<letter>.build`), one planted defect in every other conversation."""
+    import importlib
+
+    build_c = importlib.import_module(f"bank_{letter}").build
+    styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
         p = rng.choice(PROFILES)
-        style = ["note", "exam", "verbose", "words"][i % 4]
+        style = styles[i % 4]
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
         facts = facts_for(p, rng)
         turns, expected = build_c(p, facts, style, rng, defect)
-        rows.append({"id": f"c-{i:04d}", "bank": "C", "style": style, "defect": defect, "expected": expected,
+        rows.append({"id": f"{letter}-{i:04d}", "bank": letter.upper(), "style": style, "defect": defect, "expected": expected,
                      "record": {"target": p["target"], "modality": "CT", "body_region": "abdomen",
                                 "orientation": "LP", "facts": facts},
                      "conversation": {"turns": turns, "claims": None}})
