@@ -42,7 +42,7 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "structure", "shape", "unit", "body"}
 _OTHER_SIDE = {"left": "right", "right": "left"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
-                      r"(?:more|further|farther)\s+\w+(?:ly)?\s+than)\s+", re.I)
+                      r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
 _OPEN_QUESTION = re.compile(r"^\s*(?:how|where|why|when|what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
@@ -58,13 +58,15 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "substantial": "large", "extensive": "large", "giant": "large", "generous": "large",
               "medium": "medium", "medium-sized": "medium", "mid-sized": "medium", "moderate-sized": "medium",
               "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
-              "biggest": "large", "smallest": "small", "tiniest": "small"}
+              "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
+              "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
+              "middling": "medium"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly)\s+)?"
 _SIZE_RES = [
     re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
-    re.compile(rf"\b(?:a|an)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
+    re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
@@ -93,8 +95,9 @@ _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?into\s+(\d+|two|three|four|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b", re.I)
-_COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|it\s+is\s+(?:all|entirely|fully|completely))\s+(?:connected|contiguous|"
-                          r"continuous|joined)\b", re.I)
+_COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
+                          r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
+                          r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
@@ -102,6 +105,9 @@ _POSITION_RES = [
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
     re.compile(r"\b(above|below|beneath|underneath|under|over)\s+", re.I),
 ]
+_INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+"
+                       r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it),?\s+"
+                       r"(?:lies|sits|is|runs|are|lie|sit|you\s+see|we\s+see|one\s+sees)\s+", re.I)
 _ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b|"
                        r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it\b", re.I)
 _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to", "anterior to": "anterior_to",
@@ -198,7 +204,7 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             claims.append((m.start(), claim))
         elif re.match(r"\s+of\b", after):
             continue  # a relation to another structure: see _position_claims
-        elif re.match(r"[\s-]+(?:(?:upper|lower)\s+(?:quadrant|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
+        elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
                       r"hemi-?abdomen|hemithorax|hemisphere|lumbar\s+region|paramedian|paravertebral|renal\s+fossa|"
                       r"retroperitoneum|abdomen)\b", after):
             claims.append((m.start(), claim))
@@ -245,6 +251,14 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             elif not obj.names:  # other REL target -> target INVERSE other
                 out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(subj.names)),
                                              text=m.group(0))))
+    inverted = _INVERTED.match(sentence)  # "Behind it sits the aorta": the aorta REL target
+    if inverted:
+        obj = _object_after(mentions, sentence, inverted.end())
+        if obj is not None and obj.names:
+            word = re.sub(r"\s+", " ", (inverted.group(1) or inverted.group(2)).lower())
+            out.append((0, Claim("relation", INVERSE[_ITS_REL[word]], other="|".join(sorted(obj.names)),
+                                 text=inverted.group(0))))
+            return out
     for m in _ITS_SIDE.finditer(sentence):  # "the aorta lies on its left": other REL target
         if m.group(2):
             continue  # "in front of it" is already read by the rules above

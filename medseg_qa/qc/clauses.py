@@ -39,8 +39,43 @@ def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     text = normalize_text(text).replace(SEG_TOKEN, " ")
     text = re.sub(r"[*_`#>]+", "", text)
-    parts = re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+|\n+", text)
-    return [re.sub(r"^\s*(?:[-+\u2022]|\d+[.)])\s+", "", s).strip() for s in parts if s.strip()]
+    out = []
+    for line in re.split(r"\n+|\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
+        line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)])\s+", "", line).strip(" |")
+        line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
+        out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
+                                            line) if s.strip()]
+    return [key_value_sentence(s) for s in out]
+
+
+_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
+                        r"regions|count|number of parts|relation|relations|neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
+
+
+def key_value_sentence(sentence: str) -> str:
+    """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
+    read as the sentence it abbreviates, so the same claim rules apply."""
+    m = _KEY_VALUE.match(sentence)
+    if not m:
+        return sentence
+    key, value = m.group(1).lower(), m.group(2).strip()
+    low = value.lower()
+    if key in ("side", "laterality", "location"):
+        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(\s+only)?(?:\s+side)?", low)
+        if side:
+            return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
+        if low in ("both", "bilateral", "both sides", "left and right"):
+            return "It lies on both sides."
+        if low in ("midline", "central", "centre", "center"):
+            return "It lies in the midline."
+        return f"It lies {value}."
+    if key in ("depth", "vertical", "position"):
+        return f"It lies {value}." if " " in value else f"It is {value}."
+    if key in ("size", "area", "extent"):
+        return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
+    if key in ("relation", "relations", "neighbours", "neighbors"):
+        return f"It lies {value}."
+    return f"It forms {value} separate regions." if re.fullmatch(r"\d+|one|two|three|four|five", low) else sentence
 
 
 def negated_spans(sentence: str) -> list[tuple[int, int]]:
