@@ -20,7 +20,6 @@ Contract:
 from __future__ import annotations
 
 import json
-import logging
 import os
 import time
 from dataclasses import dataclass, field
@@ -31,8 +30,6 @@ from medseg_qa.schemas import Conversation, SourceRecord
 
 from .cache import request_key
 from .ratelimit import backoff_delay
-
-log = logging.getLogger(__name__)
 
 _KINDS = {"side": "side", "vertical": "vertical", "size_class": "size", "area_percent": "percent",
           "regions": "count", "relation": "relation"}
