@@ -117,3 +117,27 @@ def test_judge_against_llama_cpp(llm_server, tmp_path):
     assert (second.flags, second.claims, second.error) == (first.flags, first.claims, first.error)
     raw = ws.db.execute("SELECT response FROM llm_cache WHERE key LIKE 'chat:%'").fetchone()[0]
     assert json.loads(raw)["usage"]["prompt_tokens"] == first.prompt_tokens
+
+
+def test_prompt_v2_grammar_makes_llama_cpp_return_parseable_claims(llm_server):
+    """llama.cpp compiles the v2 answer schema (turns + claims) into a grammar: whatever a tiny model
+    says, the answer parses, and QC holds its claims object to the measured facts."""
+    from openai import OpenAI
+
+    from medseg_qa.llm.prompts import answer_schema, parse_answer
+    from medseg_qa.qc import claim_problems
+
+    client = OpenAI(base_url=llm_server.base_url, api_key="sk-local", timeout=300, max_retries=0)
+    rec = _record()
+    messages = [{"role": "system", "content": "Reply with a JSON conversation about one organ and its claims."},
+                {"role": "user", "content": "Facts: side right, anterior, large, 1 part. Write 2 turns and claims."}]
+    r = client.chat.completions.create(model=llm_server.alias, messages=messages, temperature=0, seed=0,
+                                       max_tokens=400, response_format={
+                                           "type": "json_object", "schema": answer_schema(1, grammar=True, claims=True)})
+    turns, claims = parse_answer(r.choices[0].message.content, 1, claims=True)
+    assert len(turns) == 2 and claims is not None
+    conv = _conv(turns[1].content).model_copy(update={"claims": claims})
+    problems = " ".join(claim_problems(conv, rec))
+    assert ("side " in problems) == (claims.side not in (None, rec.facts.laterality))
+    assert ("regions " in problems) == (claims.regions not in (None, rec.facts.components))
+    assert ("size_class " in problems) == (claims.size_class not in (None, rec.facts.size_class))
