@@ -98,14 +98,16 @@ _FOLLOW_UPS = {
 
 
 def _names_pattern(record: SourceRecord, entry: KnowledgeEntry) -> re.Pattern:
-    """The target's label (also without its side word) and synonyms, each matched at a word start and
-    open at its end ('kidney' in 'kidneys', 'hepat-' in 'hepatic'); names under five letters whole."""
+    """The target's label (also without its side word) and synonyms, each matched anywhere, also inside a
+    longer word ('kidney' in 'kidneys', 'hepat-' in 'hepatic', 'vertebra' in 'intervertebral': a hint
+    too); names under five letters only as whole words ('ren' is not in 'parenchyma')."""
     names = {record.target.lower(), *(s.lower() for s in record.synonyms), *(s.lower() for s in entry.synonyms)}
     names |= {" ".join(w for w in n.split() if w not in SIDE_WORDS) for n in list(names)}
     alts = []
     for name in sorted(n for n in names if n.strip("- ")):
         words = [re.escape(w) for w in re.findall(r"[a-z0-9]+", name)]
-        alts.append(r"\b" + r"[\s-]+".join(words) + (r"\b" if len(name.rstrip("-")) < 5 else ""))
+        short = len(name.rstrip("-")) < 5
+        alts.append((r"\b" if short else "") + r"[\s-]+".join(words) + (r"\b" if short else ""))
     return re.compile("|".join(alts), re.IGNORECASE)
 
 
