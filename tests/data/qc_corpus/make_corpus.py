@@ -14,7 +14,9 @@ version, its phrasing lists split in halves (its held-out half was measured once
 caught, 0% clean flagged, then spent on tuning); bank C (bank_c.py), written before looking at bank B's
 held-out misses, was the next held-out (first measured 75.5% caught / 18.0% clean flagged; 83.0% / 37.0%
 after tuning on dev; its false flags were then read once: 84.5% / 0%) and was then spent; bank D
-(bank_d.py), written after that, is the held-out split and is not tuned on.
+(bank_d.py), written after that, was
+measured (68.5% / 2.0% first; 78.0% / 2.0% after tuning on dev) and then spent; bank E (bank_e.py),
+written blind before bank D was inspected, is the held-out split and is not tuned on.
 """
 
 from __future__ import annotations
@@ -389,12 +391,13 @@ def structured(facts, rng, corrupt: bool) -> dict:
 
 def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 400,
          seed: int = 20261129) -> None:
-    """dev.jsonl: banks A, B and C (B's and C's held-out measurements were taken, then they were spent
-    on tuning); heldout.jsonl: bank D, never tuned on."""
+    """dev.jsonl: banks A to D (B's, C's and D's held-out measurements were taken, then they were spent
+    on tuning); heldout.jsonl: bank E, never tuned on."""
     rng = random.Random(seed)
     dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng) + bank_b_rows(n_b_heldout, "heldout", rng)
     dev += bank_c_rows(n_c, random.Random(seed + 1))
-    held = bank_lettered_rows("d", n_c, random.Random(seed + 2))
+    dev += bank_lettered_rows("d", n_c, random.Random(seed + 2))
+    held = bank_lettered_rows("e", n_c, random.Random(seed + 3))
     for name, rows in (("dev", dev), ("heldout", held)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
@@ -428,7 +431,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     import importlib
 
     build_c = importlib.import_module(f"bank_{letter}").build
-    styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"]}[letter]
+    styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
+              "e": ["hedge", "resident", "emoji", "qa"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
