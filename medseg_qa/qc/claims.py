@@ -67,6 +67,7 @@ _SIZE_RES = [
     re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
+               rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
@@ -86,6 +87,8 @@ _FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!oth
                        rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+the\s+{_IMAGE}", re.I)
 _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
                    "tenth": 10.0}
+_PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
+                         r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
 _COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
@@ -188,6 +191,14 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             continue
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
+        if re.fullmatch(r"\s*(?:(?:the\s+)?patient'?s\s+)?", before) and re.fullmatch(r"(?:[\s-]+(?:hand\s+)?sided?)?"
+                                                                                  r"(?:\s+only)?\s*[.!]?\s*", after):
+            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only."
+            continue
+        if re.search(r"\b(?:which|what)\s+[a-z]+\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before) and \
+                not re.match(r"[\s-]+(?:hand\s+)?(?:side|half)\s+of\s+(?!(?:the\s+)?" + _BODY + r"\b)", after):
+            claims.append((m.start(), claim))  # "which organ on the left ...?"
+            continue
         if re.search(r"\b(?:left|right)\s+(?:and|&|or)\s+$", before) and claims and \
                 claims[-1][0] >= m.start() - len(before):
             claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
@@ -212,7 +223,7 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{_BODY}\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not)\b)", after):
             claims.append((m.start(), claim))
     claims += image_claims
@@ -245,6 +256,10 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             if obj is None:
                 continue
             subj = subject(mentions, sentence, m.start())
+            if not obj.names and (subj is None or not subj.names) and re.match(r"it\b", sentence[obj.start:], re.I):
+                # "Think of the aorta: our structure lies to its left of it": 'it' is the last other structure
+                obj = next((x for x in reversed(mentions) if x.end <= m.start() and x.names
+                            and "person" not in x.names), obj)
             if subj is None or not subj.names:  # target REL obj
                 if obj.names:
                     out.append((m.start(), Claim("relation", rel, other="|".join(sorted(obj.names)), text=m.group(0))))
@@ -326,7 +341,7 @@ def _size_claims(sentence: str) -> list[tuple[int, Claim]]:
     for m in _FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence):
-        for m in _PERCENT.finditer(sentence):
+        for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             bound = (m.group(1) or "").lower()
             bound = "less" if bound in ("less", "fewer", "under", "below") else "more" if bound else ""
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=bound, text=m.group(0))))

@@ -40,7 +40,7 @@ def sentences(text: str) -> list[str]:
     text = normalize_text(text).replace(SEG_TOKEN, " ")
     text = re.sub(r"[*_`#>]+", "", text)
     out = []
-    for line in re.split(r"\n+|\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
+    for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)])\s+", "", line).strip(" |")
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
@@ -59,6 +59,8 @@ def key_value_sentence(sentence: str) -> str:
     if not m:
         return sentence
     key, value = m.group(1).lower(), m.group(2).strip()
+    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+", value):
+        return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):
         side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(\s+only)?(?:\s+side)?", low)

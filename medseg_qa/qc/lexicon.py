@@ -31,7 +31,8 @@ ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": 
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
 _PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
              "pre", "post", "inter", "hydro", "pyelo", "poly", "hemi", "hyper", "endo")
-PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this (?:structure|organ|region|lesion|finding|vessel|"
+PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|our (?:structure|organ|target)|"
+                     r"the (?:structure|organ) in question|this (?:structure|organ|region|lesion|finding|vessel|"
                      r"bone|gland|vein|kidney|cyst)|these (?:lesions|regions|structures|foci)|"
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
                      r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)
