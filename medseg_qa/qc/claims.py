@@ -119,7 +119,7 @@ _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
                        r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+"
                        r"(?:body|abdomen|patient|trunk|torso)\b))|against\s+the\s+(back)\s+wall|"
-                       r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall))", re.I)
+                       r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
@@ -219,6 +219,8 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
                       r"hemi-?abdomen|hemithorax|hemisphere|lumbar\s+region|paramedian|paravertebral|renal\s+fossa|"
                       r"retroperitoneum|abdomen)\b", after):
             claims.append((m.start(), claim))
+        elif re.match(rf"[\s-]+(?:portion|part|section|region|compartment)\s+of\s+(?:the\s+)?{_BODY}\b", after):
+            claims.append((m.start(), claim))
         elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{_BODY}\b)\w",
                                      after):
@@ -313,7 +315,8 @@ def _count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if not counted_noun(m.group(2)):
             continue
         word = m.group(1).lower()
-        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]):
+        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
+                re.match(r"\s+(?:on|per|at)\s+(?:each|either|every)\s+side\b", sentence[m.end():], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
         if word == "both":

@@ -41,11 +41,26 @@ def sentences(text: str) -> list[str]:
     text = re.sub(r"[*_`#>]+", "", text)
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
+        line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
         line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)])\s+", "", line).strip(" |")
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
                                             line) if s.strip()]
-    return [key_value_sentence(s) for s in out]
+    return [fragment_sentence(key_value_sentence(s)) for s in out]
+
+
+_FRAGMENT = re.compile(r"^(?:(small|tiny|medium|medium-sized|large|big|huge)|(anterior|posterior|ventral|dorsal)|"
+                       r"(midline|central|bilateral))\s*[.!]?$", re.I)
+
+
+def fragment_sentence(sentence: str) -> str:
+    """A one-word fragment ('Large.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
+    m = _FRAGMENT.match(sentence.strip())
+    if not m:
+        return sentence
+    if m.group(3):
+        return "It lies on both sides." if m.group(3).lower() == "bilateral" else "It lies in the midline."
+    return f"It is {(m.group(1) or m.group(2)).lower()}."
 
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"

@@ -31,7 +31,7 @@ ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": 
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
 _PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
              "pre", "post", "inter", "hydro", "pyelo", "poly", "hemi", "hyper", "endo")
-PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|our (?:structure|organ|target)|"
+PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this(?=\s+(?:is|lies|sits)\b)|our (?:structure|organ|target)|"
                      r"the (?:structure|organ) in question|this (?:structure|organ|region|lesion|finding|vessel|"
                      r"bone|gland|vein|kidney|cyst)|these (?:lesions|regions|structures|foci)|"
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
@@ -61,6 +61,29 @@ def _kb_names_by_term(target: str) -> dict[str, frozenset]:
     return {t: frozenset(n) for t, n in names.items()}
 
 
+_LESION_WORDS = ("mets", "metastasis", "metastases", "mass", "masses", "tumour", "tumours", "tumor", "tumors",
+                 "nodule", "nodules", "lesion", "lesions", "deposits", "cancer", "carcinoma")
+_SUFFIXES = ("itis", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
+
+
+def _lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
+    """A lesion is named by its organ plus a lesion word ('hepatic mets' for a liver lesion)."""
+    if knowledge is None or knowledge.category != "lesion" or not knowledge.within:
+        return set()
+    organ = lookup(knowledge.within)
+    organ_terms = [t for t in (organ.terms() if organ else giveaway_terms(knowledge.within))
+                   if not t.endswith("-") and " " not in t]
+    return {f"{o} {w}" for o in organ_terms for w in _LESION_WORDS}
+
+
+def _suffixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """'aortitis', 'splenomegaly': a one-word term's stem with a disease or procedure suffix."""
+    stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4})
+    if not stems:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_SUFFIXES)})\b", re.IGNORECASE)
+
+
 def _prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     """'perirenal', 'peri-renal', 'retroperitoneal'-style words: a prefix glued to a one-word target term."""
     words = sorted({t.rstrip("-") for t in terms if " " not in t and len(t.rstrip("-")) >= 4}, key=len, reverse=True)
@@ -75,6 +98,7 @@ class Lexicon:
     def __init__(self, target: str, synonyms: tuple[str, ...], neighbours: tuple[str, ...],
                  knowledge: KnowledgeEntry | None):
         terms = set(giveaway_terms(target, synonyms)) | (set(knowledge.terms()) if knowledge else set())
+        terms |= _lesion_terms(knowledge)
         self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
         names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower()))
@@ -88,6 +112,7 @@ class Lexicon:
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
+        self.suffixed_re = _suffixed_pattern(self.target_terms)
         name = target.lower()
         self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own)
         self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
@@ -97,6 +122,8 @@ class Lexicon:
         if self.target_re and self.target_re.search(text):
             return True
         if self.prefixed_re and self.prefixed_re.search(text):
+            return True
+        if self.suffixed_re and self.suffixed_re.search(text):
             return True
         return any(re.search(rf"\b{a}s?\b", text) for a in self.acronyms)
 
