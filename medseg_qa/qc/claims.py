@@ -316,7 +316,8 @@ def _count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
-                re.match(r"\s+(?:on|per|at)\s+(?:each|either|every)\s+side\b", sentence[m.end():], re.I):
+                re.match(r"\s+(?:on|per|at)\s+(?:each|either|every)\s+side\b", sentence[m.end():], re.I) or \
+                re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
         if word == "both":

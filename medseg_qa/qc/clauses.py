@@ -28,6 +28,8 @@ _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
+_POST_NEG = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
+                       r"empty)\b", re.IGNORECASE)
 _PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)
@@ -104,6 +106,9 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
             continue
         end = _NEG_END.search(sentence, m.end())
         spans.append((m.start(), end.start() if end else len(sentence)))
+    for m in _POST_NEG.finditer(sentence):  # "the left side is free of it": denies what comes before
+        starts = [b.end() for b in _NEG_END.finditer(sentence, 0, m.start())]
+        spans.append((starts[-1] if starts else 0, m.start()))
     return spans
 
 
@@ -133,7 +138,27 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
             if not _PREPOSITION.search(sentence, gap_start, m.start):
                 return m
             gap_start = m.end
-    return None
+    return _unknown_subject(sentence, pos)
+
+
+_NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
+                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|lies|sits|runs|seen|noted|appears?)\b",
+                       re.IGNORECASE)
+_TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
+                          "target shape contour blob portion vessel gland".split())
+
+
+def _unknown_subject(sentence: str, pos: int) -> Mention | None:
+    """A sentence that opens with a noun phrase naming nothing known ("No free fluid is seen on the
+    right") is about that thing, not the target; a noun like 'mask' or 'region', or a side ('the left
+    side is free of it'), keeps the target."""
+    m = _NP_START.match(sentence)
+    if not m or m.end() > pos:
+        return None
+    words = set(re.findall(r"[a-z]+", (m.group(1) + " " + m.group(2)).lower()))
+    if words & _TARGET_NOUNS or words & {"left", "right", "side", "half"}:
+        return None
+    return Mention(m.start(1), m.end(2), frozenset({"unknown"}))
 
 
 def about_target(mentions: list[Mention], sentence: str, pos: int) -> bool:
