@@ -17,8 +17,9 @@ after tuning on dev; its false flags were then read once: 84.5% / 0%) and was th
 (bank_d.py), written after that, was
 measured (68.5% / 2.0% first; 78.0% / 2.0% after tuning on dev) and then spent; bank E (bank_e.py),
 written blind before bank D was inspected, was measured (85.5% / 3.0% first; 89.5% / 3.0% after
-tuning on dev) and then spent; bank F (bank_f.py), written blind before bank E was inspected, is the
-held-out split and is not tuned on.
+tuning on dev) and then spent; bank F (bank_f.py), written blind before bank E was inspected, was
+measured (86.0% / 29.5% first; its false flags were then read once: 86.0% / 0%) and spent; bank G
+(bank_g.py), written blind after that, is the held-out split and was never inspected.
 """
 
 from __future__ import annotations
@@ -393,14 +394,15 @@ def structured(facts, rng, corrupt: bool) -> dict:
 
 def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 400,
          seed: int = 20261129) -> None:
-    """dev.jsonl: banks A to E (B's to E's held-out measurements were taken, then they were spent on
-    tuning); heldout.jsonl: bank F, never tuned on."""
+    """dev.jsonl: banks A to F (B's to F's held-out measurements were taken, then they were spent on
+    tuning); heldout.jsonl: bank G, never inspected."""
     rng = random.Random(seed)
     dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng) + bank_b_rows(n_b_heldout, "heldout", rng)
     dev += bank_c_rows(n_c, random.Random(seed + 1))
     dev += bank_lettered_rows("d", n_c, random.Random(seed + 2))
     dev += bank_lettered_rows("e", n_c, random.Random(seed + 3))
-    held = bank_lettered_rows("f", n_c, random.Random(seed + 4))
+    dev += bank_lettered_rows("f", n_c, random.Random(seed + 4))
+    held = bank_lettered_rows("g", n_c, random.Random(seed + 5))
     for name, rows in (("dev", dev), ("heldout", held)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
@@ -435,7 +437,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
 
     build_c = importlib.import_module(f"bank_{letter}").build
     styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
-              "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"]}[letter]
+              "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"],
+              "g": ["markdown", "dictation", "oneliner", "review"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
