@@ -116,6 +116,6 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
     sep = "\n" if style == "markdown" else " "
     body = LEADS[style].format(name=p["target"], seg="[SEG]") + sep + sep.join(parts[k] for k in order)
     turns = [{"role": "user", "content": q}, {"role": "assistant", "content": body},
-             {"role": "user", "content": "Anything else?"},
+             {"role": "user", "content": "Anything else to note?"},
              {"role": "assistant", "content": " ".join(rng.sample(extras, k=2))}]
     return turns, expected
