@@ -37,10 +37,19 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|co
                      r"should|might)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
 
 
+_ABBREVIATIONS = [(re.compile(p, re.IGNORECASE if i > 3 else 0), full) for i, (p, full) in enumerate([
+    (r"\bL(?=-sided\b|\s+of\s+the\b|\s+side\b)", "left"), (r"\bR(?=-sided\b|\s+of\s+the\b|\s+side\b)", "right"),
+    (r"\bFOV\b", "field of view"), (r"\bpt'?s\b", "patient's"),
+    (r"\bant\.(?=\s)", "anterior"), (r"\bpost\.(?=\s)", "posterior"), (r"\bsup\.(?=\s)", "superior"),
+    (r"\binf\.(?=\s)", "inferior"), (r"\blat\.(?=\s)", "lateral"), (r"\bmed\.(?=\s)", "medial")])]
+
+
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     text = normalize_text(text).replace(SEG_TOKEN, " ")
     text = re.sub(r"[*_`#>]+", "", text)
+    for rx, full in _ABBREVIATIONS:
+        text = rx.sub(full, text)
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
