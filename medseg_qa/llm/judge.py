@@ -87,7 +87,7 @@ def compare_listed(items: list, record: SourceRecord) -> list[str]:
 
 
 def _claim(kind: str, value, other):
-    from medseg_qa.qc.claims import Claim
+    from medseg_qa.qc.claim import Claim
 
     try:
         if kind == "percent":

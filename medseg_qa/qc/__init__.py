@@ -5,7 +5,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 
 - `lexicon`: which words name the target (any form) and which name other structures;
 - `clauses`: sentences, negation scopes, subject attribution, yes/no questions;
-- `claims`: claim extraction (side, position, relation, size, percent, count) from any prose;
+- `claim`, `claims`, `amounts`: claim extraction from any prose (sides, positions and relations in
+  `claims`; size, percent and count in `amounts`);
 - `compare`: claims against the facts and against the structured `claims` object;
 - `dupes`: near-duplicate questions.
 
