@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Mapping, Optional, Sequence
 
+from medseg_qa.schemas.conversation import QUESTION_STYLES
+
 SYNTHETIC_NOTE = ("these images are synthetic phantoms, not patient data; do not use for clinical "
                   "purposes")
 
@@ -34,7 +36,7 @@ FIELD_DOCS: dict[str, str] = {
     "mask": "binary mask of the target structure (PNG, 0/255, same size as the image)",
     "conversation": "multi-turn dialogue, a list of {role: user|assistant, content}; the grounding "
                     "assistant turn carries exactly one `[SEG]` token where the mask is meant",
-    "question_style": "function, clinical_scenario, anatomical_relation or differential",
+    "question_style": ", ".join(QUESTION_STYLES[:-1]) + " or " + QUESTION_STYLES[-1],
     "target": "name of the structure the mask outlines",
     "synonyms": "other names of the target",
     "ontology_code": "ontology code of the target when known (e.g. FMA, SNOMED CT), else null",

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from medseg_qa.errors import ConfigError
 from medseg_qa.ids import stable_hash
 
-ALL_STYLES = ("function", "clinical_scenario", "anatomical_relation", "differential")
+from medseg_qa.schemas.conversation import QUESTION_STYLES as ALL_STYLES  # the one list of styles
+from medseg_qa.schemas.conversation import QuestionStyle
 
 
 class _Strict(BaseModel):
@@ -58,7 +59,7 @@ class GenerationConfig(_Strict):
     prompt_version: str = "v1"
     seed: int = 0
     user_turns: int = Field(default=3, ge=2, le=6)
-    styles: list[Literal["function", "clinical_scenario", "anatomical_relation", "differential"]] = \
+    styles: list[QuestionStyle] = \
         Field(default_factory=lambda: list(ALL_STYLES), min_length=1)
     conversations_per_record: int = Field(default=1, ge=1, le=4)
     qc_retries: int = Field(default=2, ge=0, le=5, description="regenerations of a flagged draft")
@@ -106,6 +107,28 @@ class ExportConfig(_Strict):
     gallery: int = Field(default=6, ge=0, le=50, description="examples (overlay + conversation) in the card")
 
 
+class JudgeConfig(_Strict):
+    """The optional LLM judge of QC: a second OpenAI-compatible call that lists an answer's claims and
+    compares them with the facts (flag `judge`). Off by default; it has its own prompt, cache and cost."""
+
+    enabled: bool = False
+    model: str = "gpt-4o-mini"
+    base_url: Optional[str] = Field(default=None, description="e.g. http://127.0.0.1:8011/v1; None = OpenAI")
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="environment variable holding the key")
+    require_key: Optional[bool] = Field(default=None, description="None: required only for OpenAI's own URL")
+    prompt_version: str = "judge-v1"
+    response_schema: bool = Field(default=False, description="send the answer's JSON Schema with json_object "
+                                                             "(llama.cpp compiles it into a grammar)")
+    params: dict[str, float | int | str] = Field(default_factory=lambda: {"temperature": 0.0, "max_tokens": 700})
+    timeout_s: float = Field(default=60.0, gt=0)
+    max_retries: int = Field(default=4, ge=0, le=20)
+    prices: dict[str, ModelPrice] = Field(default_factory=dict, description="per model, for cost")
+
+
+class QCConfig(_Strict):
+    judge: JudgeConfig = Field(default_factory=JudgeConfig)
+
+
 class Recipe(_Strict):
     name: str
     description: str = ""
@@ -116,6 +139,7 @@ class Recipe(_Strict):
     deduplicate: bool = Field(default=False, description="allow registry sets that share patients (the "
                               "registry's overlaps:): identical images are stored once and split together")
     generation: GenerationConfig = Field(default_factory=GenerationConfig)
+    qc: QCConfig = Field(default_factory=QCConfig)
     export: ExportConfig = Field(default_factory=ExportConfig)
 
     def fingerprint(self) -> str:

@@ -364,7 +364,7 @@ def use_knowledge(paths: list[str] | tuple[str, ...] = ()) -> KnowledgeBase:
     kb = _build(*active)  # validate before switching
     if active != _ACTIVE:
         _ACTIVE = active
-        qc = sys.modules.get("medseg_qa.qc")  # QC caches lexicons built from the active base
+        qc = sys.modules.get("medseg_qa.qc.lexicon")  # QC caches lexicons built from the active base
         getattr(getattr(qc, "_kb_names_by_term", None), "cache_clear", lambda: None)()
         getattr(getattr(qc, "_LEXICONS", None), "clear", lambda: None)()
     return kb

@@ -33,6 +33,7 @@ from medseg_qa.ids import (conversation_id, endpoint_identity, knowledge_hash, r
                            template_hash)
 from medseg_qa.knowledge import lookup, usable_entry, use_knowledge
 from medseg_qa.llm import ConversationRequest, build_backend
+from medseg_qa.llm.judge import build_judge
 from medseg_qa.qc import check_conversation, near_duplicates
 from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
 from medseg_qa.workspace import Workspace
@@ -54,6 +55,8 @@ class GenerateSummary:
     prompt_tokens: int = 0       # billed in this run, every attempt (repairs, QC regenerations) included
     completion_tokens: int = 0
     cost_usd: float = 0.0
+    judged: int = 0
+    judge_errors: int = 0
 
 
 @dataclass
@@ -151,6 +154,7 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
     gen = recipe.generation
     use_knowledge(recipe.knowledge)
     backend = backend or build_backend(gen, workspace=ws)
+    judge = build_judge(getattr(recipe, "qc", None), ws)
     summary = GenerateSummary()
     jobs: list[Job] = []
     planned: set[str] = set()
@@ -192,6 +196,9 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
             for i, result in _drafts(backend, [_request(j, gen, attempt + j.offset) for j in jobs]):
                 job = jobs[i]
                 conv, state = _conversation(job, gen, backend, result, attempt + job.offset)
+                if judge is not None and state == "passed":
+                    state = _judge(judge, conv, job.record, summary)
+                    this_run["judge_cost"] += conv.provenance.judge_cost_usd
                 used = spent.setdefault(job.conversation_id, Counter())
                 this_run.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
                 this_run["cost"] += conv.provenance.cost_usd
@@ -219,6 +226,7 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
     else:
         summary.prompt_tokens, summary.completion_tokens = this_run["prompt"], this_run["completion"]
         summary.cost_usd = this_run["cost"]
+    summary.cost_usd += this_run["judge_cost"]  # the optional QC judge's calls, priced by the judge
     summary.states, summary.flags = catalog_counts(ws)
     return summary
 
@@ -251,11 +259,30 @@ def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Convers
         return conv, "failed"
     conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
                         question_style=job.style, turns=result.turns, raw_text=result.raw_text,
+                        claims=getattr(result, "claims", None),
                         provenance=GenerationProvenance(**prov, prompt_tokens=result.prompt_tokens,
                                                         completion_tokens=result.completion_tokens,
                                                         cost_usd=result.cost_usd))
     conv.qc_flags = check_conversation(conv, job.record, lookup(job.record.target))
     return conv, ("flagged" if conv.qc_flags else "passed")
+
+
+def _judge(judge, conv: Conversation, record: SourceRecord, summary: GenerateSummary) -> str:
+    """Run the optional LLM judge on a conversation QC passed; its tokens and cost go into provenance."""
+    verdict = judge.check(conv, record)
+    prov = conv.provenance
+    prov.judge_prompt_tokens += verdict.prompt_tokens
+    prov.judge_completion_tokens += verdict.completion_tokens
+    prov.judge_cost_usd += verdict.cost_usd
+    if verdict.error:
+        summary.judge_errors += 1
+        log.warning("QC judge gave no verdict for %s: %s", conv.conversation_id, verdict.error)
+        return "passed"
+    summary.judged += 1
+    if verdict.flags:
+        conv.qc_flags = sorted(set(conv.qc_flags) | set(verdict.flags))
+        return "flagged"
+    return "passed"
 
 
 def _first_questions_by_group(ws: Workspace) -> dict[tuple[str, str], list[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .conversation import SEG_TOKEN, Conversation, GenerationProvenance, Turn
+from .conversation import QUESTION_STYLES, SEG_TOKEN, Conversation, GenerationProvenance, StructuredClaims, Turn
 from .facts import FrameFacts, MaskFacts, Relation
 from .review import Review, TurnVerdict
 from .source import SourceRecord
@@ -24,7 +24,8 @@ MODELS = {
 }
 
 __all__ = [
-    "SEG_TOKEN", "Conversation", "GenerationProvenance", "Turn", "FrameFacts", "MaskFacts", "Relation", "Review",
+    "QUESTION_STYLES", "SEG_TOKEN", "StructuredClaims", "Conversation", "GenerationProvenance", "Turn", "FrameFacts",
+    "MaskFacts", "Relation", "Review",
     "TurnVerdict", "SourceRecord", "MODELS", "write_json_schemas", "check_json_schemas",
 ]
 

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Literal, Optional, get_args
 
 from pydantic import Field
 
 from .base import Record
+from .facts import Relation, SizeClass
 
 SEG_TOKEN = "[SEG]"
 
 QuestionStyle = Literal["function", "clinical_scenario", "anatomical_relation", "differential"]
+QUESTION_STYLES: tuple[str, ...] = get_args(QuestionStyle)  # the one list of question styles
 
 
 class Turn(Record):
@@ -35,6 +37,23 @@ class GenerationProvenance(Record):
     knowledge_status: Literal["builtin", "approved", "draft"] = Field(
         default="builtin", description="the target's knowledge entry: built in, written or signed off by a "
                                        "person, or an unreviewed LLM draft (--allow-draft-knowledge)")
+    judge_prompt_tokens: int = Field(default=0, description="tokens of the optional QC judge call")
+    judge_completion_tokens: int = 0
+    judge_cost_usd: float = 0.0
+
+
+class StructuredClaims(Record):
+    """What the generator states about the target in this image, beside its prose (the structured channel).
+
+    Every field is optional: None means "not stated". QC compares each stated field exactly with the
+    record's measured facts, and the prose's claims with these."""
+
+    side: Optional[Literal["left", "right", "midline", "bilateral", "unknown"]] = None
+    vertical: Optional[str] = Field(default=None, description="as MaskFacts.vertical, e.g. anterior, posterior")
+    size_class: Optional[SizeClass] = None
+    area_percent: Optional[float] = Field(default=None, ge=0.0, le=100.0)
+    regions: Optional[int] = Field(default=None, ge=0, description="number of separate regions")
+    relations: list[Relation] = Field(default_factory=list)
 
 
 class Conversation(Record):
@@ -50,4 +69,6 @@ class Conversation(Record):
     turns: list[Turn] = Field(min_length=2)
     provenance: GenerationProvenance
     qc_flags: list[str] = Field(default_factory=list)
+    claims: Optional[StructuredClaims] = Field(default=None, description="the structured claims the backend "
+                                                                         "returned beside the turns, if any")
     raw_text: Optional[str] = Field(default=None, description="the backend's raw answer when it failed to parse")

@@ -136,7 +136,42 @@ def write_conversation(prompt: str, seed: int) -> dict:
     turns = [{"role": "user", "content": q1}, {"role": "assistant", "content": f"This is the {target} [SEG]."}]
     for q, a in followups[: n_turns // 2 - 1]:
         turns += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
-    return {"turns": turns}
+    if '"claims"' not in prompt:
+        return {"turns": turns}
+    return {"turns": turns, "claims": _claims_from_facts(side, position, size, parts, rel)}
+
+
+def write_judgement(prompt: str) -> dict:
+    """The QC judge's answer: the side claims of the answer text ("patient's left/right"), listed with
+    a verdict from the prompt's side fact (a deterministic stand-in for a model that lists claims)."""
+    answer = prompt.split("Answer to check:", 1)[1]
+    side = _line(prompt, "side (patient terms)")
+    claims = []
+    for m in re.finditer(r"patient's (left|right)", answer):
+        claims.append({"text": m.group(0), "kind": "side", "value": m.group(1), "other": "",
+                       "verdict": "agrees" if side == m.group(1) else "contradicts"})
+    if "in the midline" in answer:
+        claims.append({"text": "in the midline", "kind": "side", "value": "midline", "other": "",
+                       "verdict": "agrees" if side == "midline" else "contradicts"})
+    return {"claims": claims}
+
+
+_RELATION_WORDS = {"to the patient's left of": "left_of", "to the patient's right of": "right_of",
+                   "anterior to": "anterior_to", "posterior to": "posterior_to", "superior to": "superior_to",
+                   "inferior to": "inferior_to"}
+
+
+def _claims_from_facts(side: str, position: str, size: str, parts: str, rel: str) -> dict:
+    """Prompt v2's structured claims object, copied from the prompt's fact lines."""
+    relations = []
+    for item in ([] if rel in ("", "none measured") else rel.split("; ")):
+        for words, name in _RELATION_WORDS.items():
+            if item.startswith(words + " the "):
+                relations.append({"other": item[len(words) + 5:], "relation": name})
+    percent = re.search(r"\(([\d.]+)%", size)
+    return {"side": side.split(" ")[0], "vertical": position, "size_class": size.split(" (")[0],
+            "area_percent": float(percent.group(1)) if percent else 0.0, "regions": int(parts or 1),
+            "relations": relations}
 
 
 def _text_of(message: dict) -> str:
@@ -217,6 +252,8 @@ class FaultServer:
         if self.always_invalid(key):
             return completion(body, "Here is the conversation you asked for: turns = [user, assistant]"), False
         prompt = "\n".join(_text_of(m) for m in messages[:2])
+        if "Answer to check:" in prompt:  # the QC judge's prompt
+            return completion(body, json.dumps(write_judgement(prompt))), True
         conv = write_conversation(prompt, int(body.get("seed") or 0))
         return completion(body, json.dumps(conv)), True
 

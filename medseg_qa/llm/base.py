@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Optional, Protocol
 
 from medseg_qa.knowledge import KnowledgeEntry
-from medseg_qa.schemas import SourceRecord, Turn
+from medseg_qa.schemas import SourceRecord, StructuredClaims, Turn
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class ConversationDraft:
     completion_tokens: int = 0
     cost_usd: float = 0.0
     raw_text: Optional[str] = None
+    claims: Optional[StructuredClaims] = None  # the structured claims object, when the backend gives one
 
 
 class LLMBackend(Protocol):

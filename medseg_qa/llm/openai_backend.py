@@ -36,7 +36,8 @@ from medseg_qa.errors import BackendError, ItemError, MedsegQAError
 
 from .base import ConversationDraft, ConversationRequest
 from .cache import LLMCache, request_key
-from .prompts import AnswerInvalid, answer_schema, build_messages, contour_overlay_png, parse_turns, repair_messages
+from .prompts import (AnswerInvalid, answer_schema, asks_for_claims, build_messages, contour_overlay_png, parse_answer,
+                      repair_messages)
 from .ratelimit import RateLimiter, backoff_delay, estimate_tokens, parse_retry_after
 
 log = logging.getLogger(__name__)
@@ -120,12 +121,12 @@ class OpenAIBackend:
         params.update({k: v for k, v in self.config.params.items() if k in API_PARAMS})
         return params
 
-    def response_format(self, mode: Optional[str], user_turns: int) -> Optional[dict]:
+    def response_format(self, mode: Optional[str], user_turns: int, claims: bool = False) -> Optional[dict]:
         if mode == "json_schema":
             return {"type": "json_schema", "json_schema": {"name": "conversation", "strict": True,
-                                                           "schema": answer_schema(user_turns)}}
+                                                           "schema": answer_schema(user_turns, claims=claims)}}
         if mode == "json_object":
-            return {"type": "json_object", "schema": answer_schema(user_turns, grammar=True)}
+            return {"type": "json_object", "schema": answer_schema(user_turns, grammar=True, claims=claims)}
         return None
 
     @property
@@ -267,13 +268,13 @@ class OpenAIBackend:
         usage = Counter()
         text = await self._complete(client, limiter, messages, req, usage)
         try:
-            turns = parse_turns(text, req.user_turns)
+            turns, claims = parse_answer(text, req.user_turns, claims=asks_for_claims(req.prompt_version))
         except AnswerInvalid as first:
             self.stats["repairs"] += 1
             text = await self._complete(client, limiter,
                                         repair_messages(messages, text or "", str(first), req.user_turns), req, usage)
             try:
-                turns = parse_turns(text, req.user_turns)
+                turns, claims = parse_answer(text, req.user_turns, claims=asks_for_claims(req.prompt_version))
             except AnswerInvalid as second:
                 self.stats["invalid_after_repair"] += 1
                 exc = ItemError("invalid_answer", f"{self.model} gave no valid conversation after one repair "
@@ -284,7 +285,7 @@ class OpenAIBackend:
                 exc.cost_usd = self.cost(usage["prompt"], usage["completion"])
                 raise exc from None
         return ConversationDraft(turns=turns, prompt_tokens=usage["prompt"], completion_tokens=usage["completion"],
-                                 cost_usd=self.cost(usage["prompt"], usage["completion"]))
+                                 cost_usd=self.cost(usage["prompt"], usage["completion"]), claims=claims)
 
     async def _complete(self, client, limiter: RateLimiter, messages: list[dict], req: ConversationRequest,
                         usage: Counter) -> Optional[str]:
@@ -316,7 +317,7 @@ class OpenAIBackend:
     async def _send(self, client, limiter: RateLimiter, messages: list[dict], req: ConversationRequest,
                     mode: Optional[str], usage: Counter) -> Optional[str]:
         params = {**self.api_params(), "seed": req.seed}
-        fmt = self.response_format(mode, req.user_turns)
+        fmt = self.response_format(mode, req.user_turns, asks_for_claims(req.prompt_version))
         key = self.cache_key(messages, params, fmt)
         cache = self.cache
         raw = cache.get_response(key) if cache is not None else None

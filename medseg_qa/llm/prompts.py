@@ -8,7 +8,9 @@ Contract:
   mask facts and its knowledge-base entry: never a patient id, case id, file path or dataset origin;
 - `parse_turns` accepts exactly what the prompt asks for (a JSON object whose `turns` alternate user and
   assistant, starting with the user, `2 * user_turns` of them) and raises `AnswerInvalid` with a message
-  that is sent back to the model as the one repair reprompt.
+  that is sent back to the model as the one repair reprompt;
+- a version whose folder holds `meta.json` with `"claims": true` (v2 on) also asks for the structured
+  `claims` object beside the turns; `parse_answer` returns it, and the answer schema requires it.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from medseg_qa.errors import ConfigError
-from medseg_qa.schemas import MaskFacts, SourceRecord, Turn
+from medseg_qa.schemas import MaskFacts, SourceRecord, StructuredClaims, Turn
 
 STYLE_INSTRUCTIONS = {
     "function": "Ask which structure in this image performs one of the functions listed in the knowledge.",
@@ -63,6 +65,35 @@ def load_templates(version: str) -> tuple[string.Template, string.Template]:
         known = sorted(p.name for p in folder.parent.iterdir() if p.is_dir()) if folder.parent.is_dir() else []
         raise ConfigError(f"prompt version '{version}' not found in {folder.parent} (known: "
                           f"{', '.join(known) or 'none'}); fix generation.prompt_version") from None
+
+
+@lru_cache(maxsize=16)
+def asks_for_claims(version: str) -> bool:
+    """Does this prompt version ask for the structured `claims` object (its meta.json says so)?"""
+    from medseg_qa import pipelines
+
+    meta = Path(pipelines.__file__).parent / "prompts" / version / "meta.json"
+    if not meta.is_file():
+        return False
+    try:
+        return bool(json.loads(meta.read_text()).get("claims"))
+    except (ValueError, AttributeError):
+        raise ConfigError(f"{meta}: not a JSON object; fix it (e.g. {{\"claims\": true}})") from None
+
+
+def claims_schema() -> dict:
+    """JSON Schema of the structured claims object (every key required, for strict json_schema mode)."""
+    relation = {"type": "object", "properties": {
+        "other": {"type": "string"},
+        "relation": {"type": "string", "enum": ["left_of", "right_of", "anterior_to", "posterior_to",
+                                                "superior_to", "inferior_to"]}},
+        "required": ["other", "relation"], "additionalProperties": False}
+    props = {"side": {"type": "string", "enum": ["left", "right", "midline", "bilateral", "unknown"]},
+             "vertical": {"type": "string"},
+             "size_class": {"type": "string", "enum": ["small", "medium", "large"]},
+             "area_percent": {"type": "number"}, "regions": {"type": "integer"},
+             "relations": {"type": "array", "items": relation}}
+    return {"type": "object", "properties": props, "required": list(props), "additionalProperties": False}
 
 
 def describe_facts(facts: MaskFacts) -> str:
@@ -140,12 +171,13 @@ def repair_messages(messages: list[dict], raw_text: str, problem: str, user_turn
     return messages + [
         {"role": "assistant", "content": raw_text},
         {"role": "user", "content": f"That reply is invalid: {problem}. Reply again with only the JSON object "
-                                    f"{{\"turns\": [...]}} holding exactly {2 * user_turns} turns that alternate "
-                                    "user and assistant, starting with the user, following every rule."},
+                                    f"{{\"turns\": [...]}} (plus the \"claims\" object if the rules ask for it) "
+                                    f"holding exactly {2 * user_turns} turns that alternate user and assistant, "
+                                    "starting with the user, following every rule."},
     ]
 
 
-def answer_schema(user_turns: int, *, grammar: bool = False) -> dict:
+def answer_schema(user_turns: int, *, grammar: bool = False, claims: bool = False) -> dict:
     """JSON Schema of the answer.
 
     `grammar=True` is for servers that compile the schema into a sampling grammar (llama.cpp's
@@ -173,16 +205,27 @@ def answer_schema(user_turns: int, *, grammar: bool = False) -> dict:
         turns: dict = {"type": "array", "prefixItems": items, "items": False, "minItems": n, "maxItems": n}
     else:
         turns = {"type": "array", "minItems": n, "maxItems": n, "items": turn(None, {"type": "string"})}
+    if claims:
+        return {"type": "object", "properties": {"turns": turns, "claims": claims_schema()},
+                "required": ["turns", "claims"], "additionalProperties": False}
     return {"type": "object", "properties": {"turns": turns}, "required": ["turns"], "additionalProperties": False}
 
 
 class _Answer(BaseModel):
     model_config = ConfigDict(extra="ignore")
     turns: list[Turn]
+    claims: Optional[StructuredClaims] = None
 
 
 def parse_turns(text: Optional[str], user_turns: int) -> list[Turn]:
     """The turns of a model answer, or `AnswerInvalid` saying what is wrong (one line)."""
+    return parse_answer(text, user_turns)[0]
+
+
+def parse_answer(text: Optional[str], user_turns: int, *, claims: bool = False
+                 ) -> tuple[list[Turn], Optional[StructuredClaims]]:
+    """(turns, structured claims) of a model answer; with `claims=True` the claims object is required.
+    `AnswerInvalid` says what is wrong (one line)."""
     if not text or not text.strip():
         raise AnswerInvalid("the reply is empty")
     body = text.strip()
@@ -194,11 +237,14 @@ def parse_turns(text: Optional[str], user_turns: int) -> list[Turn]:
     except json.JSONDecodeError as exc:
         raise AnswerInvalid(f"it is not valid JSON ({exc.msg} at character {exc.pos})") from None
     try:
-        turns = _Answer.model_validate(data).turns
+        answer = _Answer.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"]) or "the top level"
         raise AnswerInvalid(f"{where}: {err['msg']}") from None
+    turns = answer.turns
+    if claims and answer.claims is None:
+        raise AnswerInvalid("the \"claims\" object is missing beside \"turns\"")
     n = 2 * user_turns
     if len(turns) != n:
         raise AnswerInvalid(f"it has {len(turns)} turns, not {n}")
@@ -208,7 +254,7 @@ def parse_turns(text: Optional[str], user_turns: int) -> list[Turn]:
             raise AnswerInvalid(f"turn {i + 1} has role '{turn.role}', expected '{expected}'")
         if not turn.content.strip():
             raise AnswerInvalid(f"turn {i + 1} is blank")
-    return turns
+    return turns, answer.claims
 
 
 def contour_overlay_png(image_png: bytes, mask_png: bytes) -> bytes:

@@ -2,25 +2,29 @@
 
 Contract: deterministic given (record_id, style, seed); needs no network and costs nothing. The first
 user turn asks an implicit question in the requested style and never names the target (every
-candidate is checked with the same matcher QC uses); the first answer names the target, carries one
+candidate is built from knowledge fields written without the name, and dropped when it contains a word
+of the target's names: a plain word test of the backend's own, deliberately not QC's matcher, so that
+"template output passes QC" is an independent check); the first answer names the target, carries one
 `[SEG]` and explains it with the record's measured facts; follow-up turns ask about location, size
-or clinical relevance and are answered from the facts and the knowledge entry only, so that QC finds
-nothing to flag. Templates are varied and picked by a seeded rng so that questions differ.
+or clinical relevance and are answered from the facts and the knowledge entry only. The draft also
+carries the structured claims (side, position, size, area, regions, relations) copied from the facts.
+Templates are varied and picked by a seeded rng so that questions differ.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from typing import Callable
 
 from medseg_qa.errors import BackendError, ItemError
 from medseg_qa.ids import stable_hash
-from medseg_qa.knowledge import KnowledgeEntry, lookup, mentions
-from medseg_qa.schemas import SEG_TOKEN, SourceRecord, Turn
+from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, lookup
+from medseg_qa.schemas import QUESTION_STYLES, SEG_TOKEN, SourceRecord, StructuredClaims, Turn
 
 from .base import ConversationDraft, ConversationRequest
 
-STYLES = ("function", "clinical_scenario", "anatomical_relation", "differential")
+STYLES = QUESTION_STYLES
 _MODALITY = {"CT": "CT slice", "MR": "MRI slice", "US": "ultrasound image", "XR": "radiograph",
              "endoscopy": "endoscopy frame", "dermoscopy": "dermoscopy image", "microscopy": "microscopy image"}
 _NOUN = {"organ": "organ", "vessel": "vessel", "bone": "bone", "lesion": "abnormality", "region": "region",
@@ -93,6 +97,28 @@ _FOLLOW_UPS = {
 }
 
 
+def _names_pattern(record: SourceRecord, entry: KnowledgeEntry) -> re.Pattern:
+    """The target's label (also without its side word) and synonyms, each matched anywhere, also inside a
+    longer word ('kidney' in 'kidneys', 'hepat-' in 'hepatic', 'vertebra' in 'intervertebral': a hint
+    too); names under five letters only as whole words ('ren' is not in 'parenchyma')."""
+    names = {record.target.lower(), *(s.lower() for s in record.synonyms), *(s.lower() for s in entry.synonyms)}
+    names |= {" ".join(w for w in n.split() if w not in SIDE_WORDS) for n in list(names)}
+    alts = []
+    for name in sorted(n for n in names if n.strip("- ")):
+        words = [re.escape(w) for w in re.findall(r"[a-z0-9]+", name)]
+        short = len(name.rstrip("-")) < 5
+        alts.append((r"\b" if short else "") + r"[\s-]+".join(words) + (r"\b" if short else ""))
+    return re.compile("|".join(alts), re.IGNORECASE)
+
+
+def structured_claims(record: SourceRecord) -> StructuredClaims:
+    """The claims object of a template draft: the measured facts, restated."""
+    f = record.facts
+    return StructuredClaims(side=f.laterality, vertical=f.vertical, size_class=f.size_class,
+                            area_percent=round(f.area_fraction * 100.0, 3), regions=f.components,
+                            relations=list(f.relations))
+
+
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -116,17 +142,16 @@ class _Context:
     """What one request knows: the record, its entry, the terms that must stay out of the question."""
 
     def __init__(self, request: ConversationRequest):
-        from medseg_qa.qc import target_terms
-
         self.record: SourceRecord = request.record
         self.entry: KnowledgeEntry = request.knowledge
-        self.terms = target_terms(self.record, self.entry)
+        self.names_re = _names_pattern(self.record, self.entry)
         self.mod = _MODALITY.get(self.record.modality, "image")
         self.noun = _NOUN.get(self.entry.category.lower(), "structure")
         self.name = self.record.target.lower()
 
     def clean(self, text: str) -> bool:
-        return not mentions(text, self.terms)
+        """The text contains none of the target's names (as a word start: 'kidney' in 'kidneys')."""
+        return not self.names_re.search(text)
 
     def other_phrase(self, other: str) -> str | None:
         """How a question may refer to another structure: its name, else its descriptor, else not at all."""
@@ -331,4 +356,4 @@ class TemplateBackend:
         return ConversationDraft(turns=turns,
                                  prompt_tokens=_tokens([t.content for t in turns if t.role == "user"]),
                                  completion_tokens=_tokens([t.content for t in turns if t.role == "assistant"]),
-                                 cost_usd=0.0)
+                                 cost_usd=0.0, claims=structured_claims(record))

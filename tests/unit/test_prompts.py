@@ -162,3 +162,25 @@ def test_contour_overlay_draws_the_outline_in_red_only():
     assert not red[14:18, 14:18].any()                 # the inside is not
     assert not red[:7].any()                           # nor is the outside
     assert (out[~red] == 100).all()
+
+
+def test_prompt_v2_asks_for_structured_claims_and_v1_does_not():
+    import pytest
+
+    from medseg_qa.llm.prompts import AnswerInvalid, answer_schema, asks_for_claims, parse_answer
+
+    assert asks_for_claims("v2") and not asks_for_claims("v1")
+    schema = answer_schema(1, claims=True)
+    assert schema["required"] == ["turns", "claims"]
+    assert set(schema["properties"]["claims"]["required"]) == {"side", "vertical", "size_class", "area_percent",
+                                                                "regions", "relations"}
+    turns = [{"role": "user", "content": "Which organ stores bile? Please segment it."},
+             {"role": "assistant", "content": "The gallbladder [SEG]."}]
+    claims = {"side": "right", "vertical": "anterior", "size_class": "small", "area_percent": 0.4, "regions": 1,
+              "relations": [{"other": "liver", "relation": "inferior_to"}]}
+    parsed, got = parse_answer(json.dumps({"turns": turns, "claims": claims}), 1, claims=True)
+    assert len(parsed) == 2 and got.side == "right" and got.relations[0].other == "liver"
+    with pytest.raises(AnswerInvalid, match="claims"):
+        parse_answer(json.dumps({"turns": turns}), 1, claims=True)
+    with pytest.raises(AnswerInvalid):
+        parse_answer(json.dumps({"turns": turns, "claims": {**claims, "side": "up"}}), 1, claims=True)

@@ -207,13 +207,31 @@ def test_near_duplicates():
           "which organ produces bile that helps digest fats?  please segment it!",
           "In this CT slice, which organ produces bile that helps digest fats? Please segment it.",
           "Which organ stores glycogen between meals? Please segment it."]
-    assert near_duplicates(qs) == {2, 4}
-    assert near_duplicates(qs, threshold=0.6) == {2, 3, 4}
+    assert near_duplicates(qs) == {2, 3, 4}  # case and punctuation, a lead-in, an exact repeat
     assert near_duplicates([]) == set() and near_duplicates(["", ""]) == set()
 
 
+@pytest.mark.parametrize("first, second, duplicate", [
+    ("Which organ produces bile and stores glycogen? Please segment it.",
+     "Please segment it: which organ stores glycogen and produces bile?", True),   # clauses reordered
+    ("Which organ produces bile and stores glycogen? Please segment it.",
+     "Which organ makes bile and stores glycogen? Please segment it.", True),      # a word swapped
+    ("Which organ produces bile and stores glycogen? Please segment it.",
+     "Quick anatomy check: which organ produces bile and stores glycogen? Please segment it.", True),  # lead-in
+    ("Which organ produces bile and stores glycogen? Please segment it.",
+     "Which organ would you examine first in a patient with jaundice? Please segment it.", False),
+    ("Which vessel lies in front of the spine? Please outline it.",
+     "Which vessel lies behind the pancreas? Please outline it.", False),
+])
+def test_near_duplicates_survive_rewording(first, second, duplicate):
+    assert (1 in near_duplicates([first, second])) is duplicate
+
+
 def test_near_duplicates_matches_brute_force_on_many_questions():
+    """The inverted index finds exactly the pairs an all-pairs comparison finds."""
     import random
+
+    from medseg_qa.qc.dupes import lemma_set, similar
 
     rng = random.Random(0)
     words = "which organ vessel lies left right of the spleen liver aorta bile makes stores blood".split()
@@ -221,13 +239,9 @@ def test_near_duplicates_matches_brute_force_on_many_questions():
     qs = [b if rng.random() < 0.5 else b.replace(b.split()[rng.randrange(12)], "kidney", 1)
           for b in base for _ in range(5)]
 
-    def sh(q):
-        t = q.split()
-        return {f"{a} {b}" for a, b in zip(t, t[1:])}
-
     for threshold in (0.5, 0.8, 0.9):
-        brute = {j for j in range(len(qs)) for i in range(j)
-                 if len(sh(qs[i]) & sh(qs[j])) / len(sh(qs[i]) | sh(qs[j])) >= threshold}
+        sets = [lemma_set(q) for q in qs]
+        brute = {j for j in range(len(qs)) for i in range(j) if similar(sets[i], sets[j], threshold)}
         assert near_duplicates(qs, threshold) == brute
 
 
@@ -288,3 +302,94 @@ def test_malformed_turns_are_flagged():
     assert "malformed" in check_conversation(conv("...}, { ...} }, {"), rec, lookup("liver"))
     assert "malformed" in check_conversation(conv("This is the first user question of the set."), rec, lookup("liver"))
     assert "malformed" in check_conversation(conv(good, "[SEG] }, {"), rec, lookup("liver"))
+
+
+# --- prose the first rules got wrong (issue 8): negation, convention, other structures, questions ------
+
+@pytest.mark.parametrize("target, answer, expected", [
+    ("liver", "This is the liver [SEG]. It is not on the left side.", []),
+    ("liver", "This is the liver [SEG]. It is not on the right side.", ["laterality"]),
+    ("liver", "This is the liver [SEG]. There is no involvement of the left side, but it is large.", []),
+    ("liver", "This is the liver [SEG]. On screen it appears on the image's left, which is the patient's right.", []),
+    ("liver", "This is the liver [SEG]. It appears on the image's right, i.e. the patient's left.", ["laterality"]),
+    ("liver", "The liver [SEG]. Remember that radiological images show the patient's left on the right side "
+              "of the picture.", []),
+    ("liver", "The liver [SEG]. The left renal vein crosses in front of the aorta before reaching the vena cava.", []),
+    ("liver", "The liver [SEG]. The spleen, by contrast, sits high in the left upper quadrant.", []),
+    ("liver", "The liver [SEG]. The hepatic parenchyma sits on the patient's left.", ["laterality"]),
+    ("liver", "The liver [SEG]. It lies toward the back of the body, against the spine.", ["position"]),
+    ("liver", "The liver [SEG]. It is diminutive on this slice.", ["size"]),
+    ("liver", "The liver [SEG]. It covers roughly two percent of the image.", ["size"]),
+    ("liver", "The liver [SEG]. It covers nearly a quarter of the field of view.", []),
+    ("liver", "The liver [SEG]. It is split into two separate pieces.", ["count"]),
+    ("liver", "The liver [SEG]. It is not split into several pieces.", []),
+    ("aorta", "The aorta [SEG]. Relative to the vertebral body, it is more posterior.", ["position"]),
+])
+def test_prose_claims_in_context(target, answer, expected):
+    assert flags(record(target), Q, answer) == expected
+
+
+def test_claims_inside_questions_are_checked_and_yes_no_questions_are_not_claims():
+    rec = record("liver")
+    assert flags(rec, "Which organ on the patient's left side stores glycogen? Please segment it.",
+                 "It is the liver [SEG].") == ["laterality"]
+    assert flags(rec, "Which organ lies behind the vertebral body and stores glycogen? Segment it.",
+                 "It is the liver [SEG].") == ["position"]
+    assert flags(rec, Q, "It is the liver [SEG].", "Is it on the left side?", "No, on the patient's right.") == []
+
+
+def test_bilateral_mask_described_as_one_sided():
+    both = np.maximum(_box(35, 45, 40, 48), _box(35, 45, 14, 22))
+    rec = record("kidney", mask=both, layout={**LAYOUT, "kidney": both})
+    assert rec.facts.laterality == "bilateral" and rec.facts.components == 2
+    assert flags(rec, Q, "The kidneys [SEG]. Both the left and right sides are included.") == []
+    assert flags(rec, Q, "The kidney [SEG]. It lies on the patient's right only.") == ["laterality"]
+    assert flags(rec, Q, "The kidneys [SEG]. It is a single, connected piece.") == ["count"]
+    assert flags(rec, Q, "The kidneys [SEG]: one part on the patient's left and one on the right.") == []
+
+
+@pytest.mark.parametrize("question", [
+    "Which organ shows perirenal stranding here? Please segment it.",
+    "A patient has hepatomegaly. Which organ is it? Segment it.",
+])
+def test_prefixed_and_adjectival_forms_name_the_target(question):
+    target = "left kidney" if "renal" in question else "liver"
+    assert "names_target" in flags(record(target), question, f"It is the {target} [SEG].")
+
+
+def test_acronyms_name_the_target():
+    assert "names_target" in flags(record("aorta"), "An elderly man with a known AAA: which vessel is it? Segment it.",
+                                   "It is the aorta [SEG].")
+
+
+def test_structured_claims_are_checked_against_facts_and_prose():
+    from medseg_qa.schemas import StructuredClaims
+
+    rec = record("liver")
+    f = rec.facts
+    right = StructuredClaims(side=f.laterality, vertical=f.vertical, size_class=f.size_class,
+                             area_percent=f.area_fraction * 100, regions=f.components, relations=f.relations)
+    c = conv(Q, "This is the liver [SEG].").model_copy(update={"claims": right})
+    assert check_conversation(c, rec, lookup("liver")) == []
+    for change in ({"side": "left"}, {"regions": 3}, {"size_class": "small"}, {"area_percent": 1.0}):
+        wrong = c.model_copy(update={"claims": right.model_copy(update=change)})
+        assert check_conversation(wrong, rec, lookup("liver")) == ["claims"], change
+    # prose that the facts cannot decide is held to the claims: a photo has no patient side
+    photo = rec.model_copy(update={"orientation": None, "facts": f.model_copy(update={"laterality": "unknown"})})
+    said = c.model_copy(update={"claims": right.model_copy(update={"side": "left"}),
+                                "turns": conv(Q, "This is the liver [SEG]. It lies on the patient's right.").turns})
+    assert check_conversation(said, photo, lookup("liver")) == ["claims"]
+    agreeing = said.model_copy(update={"claims": right.model_copy(update={"side": "right"})})
+    assert check_conversation(agreeing, photo, lookup("liver")) == []
+
+
+def test_corpus_dev_split_meets_the_issue_targets():
+    """The labelled corpus (tests/data/qc_corpus, written apart from the rules): >= 95% of planted defects
+    caught, every kind >= 90%, <= 3% of clean conversations flagged (the held-out split is reported by
+    `make bench`, not asserted, so that no one tunes the rules to it)."""
+    from bench.bench_qc import load, score
+
+    s = score(load("dev"))
+    assert s["caught"] / s["defects"] >= 0.95
+    assert all(s["tp"][k] / n >= 0.9 for k, n in s["exp"].items())
+    assert s["clean_flagged"] / s["clean"] <= 0.03

@@ -188,3 +188,40 @@ def test_build_backend_from_recipe_config():
 
     backend = build_backend(GenerationConfig(model="template-v9"))
     assert backend.name == "template" and backend.model == "template-v9"
+
+
+def test_template_backend_does_not_use_qc():
+    """The backend keeps its questions implicit with its own word test; QC's matcher stays an independent
+    check of its output (importing it would make 'template output passes QC' prove nothing)."""
+    import ast
+    import inspect
+
+    import medseg_qa.llm.template as template
+
+    tree = ast.parse(inspect.getsource(template))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    imported |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not any(m and (m == "medseg_qa.qc" or m.startswith("medseg_qa.qc.")) for m in imported)
+
+
+def test_draft_carries_structured_claims_that_qc_accepts():
+    from medseg_qa.qc import claim_problems
+
+    for rec in RECORDS[:12]:
+        draft = generate(rec, "function")
+        claims = draft.claims
+        assert claims.side == rec.facts.laterality and claims.regions == rec.facts.components
+        assert claims.size_class == rec.facts.size_class and claims.relations == rec.facts.relations
+        conv = as_conversation(rec, "function", draft).model_copy(update={"claims": claims})
+        assert claim_problems(conv, rec) == [] and check_conversation(conv, rec, lookup(rec.target)) == []
+        wrong = claims.model_copy(update={"regions": rec.facts.components + 1})
+        assert "claims" in check_conversation(conv.model_copy(update={"claims": wrong}), rec, lookup(rec.target))
+
+
+def test_one_list_of_question_styles():
+    from medseg_qa.config import GenerationConfig
+    from medseg_qa.llm.prompts import STYLE_INSTRUCTIONS
+    from medseg_qa.schemas import QUESTION_STYLES
+
+    assert tuple(STYLES) == QUESTION_STYLES == tuple(GenerationConfig().styles)
+    assert set(STYLE_INSTRUCTIONS) == set(QUESTION_STYLES)

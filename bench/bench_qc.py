@@ -1,0 +1,132 @@
+"""QC accuracy on the labelled corpus in `tests/data/qc_corpus/` (written apart from the rules).
+
+Prints one table: per split (dev: the rules were tuned looking at it; heldout: never looked at while
+tuning) and per flag, precision and recall; then the share of planted defects caught and the share of
+clean conversations flagged. Near-duplicates are scored on question pairs. The summary rows go into
+the common benchmark table (ratio: heldout against dev, measured in the same run).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "qc_corpus"
+FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
+
+
+def load(split: str) -> list[dict]:
+    with open(CORPUS / f"{split}.jsonl") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def to_models(row: dict):
+    """(Conversation, SourceRecord) of one corpus row."""
+    from medseg_qa.schemas import Conversation, GenerationProvenance, MaskFacts, SourceRecord
+
+    rec, conv = row["record"], row["conversation"]
+    facts = MaskFacts.model_validate(rec["facts"])
+    record = SourceRecord(record_id=row["id"], source="corpus", dataset="qc-corpus", image_blob="0" * 64,
+                          mask_blob="0" * 64, width=facts.width, height=facts.height, target=rec["target"],
+                          modality=rec["modality"], body_region=rec["body_region"], case_id=row["id"],
+                          patient_id="corpus", orientation=rec["orientation"], licence="CC0-1.0",
+                          synthetic=True, facts=facts)
+    conversation = Conversation(conversation_id=row["id"], record_id=row["id"], question_style="function",
+                                turns=conv["turns"], claims=conv.get("claims"),
+                                provenance=GenerationProvenance(backend="corpus", model="-", prompt_version="-",
+                                                                seed=0))
+    return conversation, record
+
+
+def score(rows: list[dict]) -> dict:
+    """Per-flag true/false positives and expectations, defects caught, clean conversations flagged."""
+    from medseg_qa.knowledge import lookup
+    from medseg_qa.qc import check_conversation
+
+    tp, fp, exp = Counter(), Counter(), Counter()
+    caught = defects = clean = clean_flagged = 0
+    misses: list[tuple[str, str, list[str]]] = []
+    for row in rows:
+        conv, record = to_models(row)
+        got = set(check_conversation(conv, record, lookup(record.target)))
+        want = set(row["expected"])
+        for flag in want:
+            exp[flag] += 1
+        for flag in got & set(FLAGS):
+            (tp if flag in want else fp)[flag] += 1
+        if want:
+            defects += 1
+            caught += want <= got
+        else:
+            clean += 1
+            clean_flagged += bool(got)
+        if got != want:
+            misses.append((row["id"], ",".join(sorted(want)) or "clean", sorted(got)))
+    return {"tp": tp, "fp": fp, "exp": exp, "caught": caught, "defects": defects, "clean": clean,
+            "clean_flagged": clean_flagged, "misses": misses}
+
+
+def score_duplicates(split: str) -> tuple[int, int, int, int]:
+    """(true positives, false positives, duplicate pairs, distinct pairs) of `near_duplicates`."""
+    from medseg_qa.qc import near_duplicates
+
+    tp = fp = dup = distinct = 0
+    with open(CORPUS / "near_duplicates.jsonl") as fh:
+        for row in map(json.loads, fh):
+            if row["split"] != split:
+                continue
+            hit = 1 in near_duplicates(row["questions"])
+            if row["duplicate"]:
+                dup += 1
+                tp += hit
+            else:
+                distinct += 1
+                fp += hit
+    return tp, fp, dup, distinct
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f}" if b else "-"
+
+
+def run() -> list[dict]:
+    from rich.console import Console
+    from rich.table import Table
+
+    from bench.common import row
+
+    table = Table(title="QC on the labelled corpus (tests/data/qc_corpus)")
+    for col in ("split", "flag", "expected", "raised", "precision", "recall"):
+        table.add_column(col)
+    summary: dict[str, dict] = {}
+    for split in ("dev", "heldout"):
+        s = score(load(split))
+        for flag in FLAGS:
+            raised = s["tp"][flag] + s["fp"][flag]
+            table.add_row(split, flag, str(s["exp"][flag]), str(raised), _ratio(s["tp"][flag], raised),
+                          _ratio(s["tp"][flag], s["exp"][flag]))
+        tp, fp, dup, distinct = score_duplicates(split)
+        table.add_row(split, "near_duplicate (pairs)", str(dup), str(tp + fp), _ratio(tp, tp + fp), _ratio(tp, dup))
+        table.add_row(split, "ALL defects caught", str(s["defects"]), str(s["caught"]), "",
+                      _ratio(s["caught"], s["defects"]))
+        table.add_row(split, "clean conversations flagged", str(s["clean"]), str(s["clean_flagged"]),
+                      "", f"false-flag rate {_ratio(s['clean_flagged'], s['clean'])}")
+        summary[split] = s
+    Console(width=200).print(table)
+    dev, held = summary["dev"], summary["heldout"]
+    return [
+        row("qc defects caught (heldout)", "dev split", held["caught"] / held["defects"],
+            dev["caught"] / dev["defects"], "fraction", "planted defects whose flag was raised"),
+        row("qc clean flagged (heldout)", "dev split", held["clean_flagged"] / held["clean"],
+            dev["clean_flagged"] / dev["clean"] or None, "fraction", "clean conversations with any flag"),
+    ]
+
+
+if __name__ == "__main__":
+    import sys
+
+    split = sys.argv[1] if len(sys.argv) > 1 else "dev"
+    result = score(load(split))
+    for rid, want, got in result["misses"]:
+        print(rid, want, got)

@@ -1,0 +1,96 @@
+"""QC: checks a conversation against its record's measured mask facts and its knowledge entry.
+
+Public entry points: `check_conversation(conversation, record, knowledge)` returns named flags (empty =
+pass) and `near_duplicates(questions)` finds repeated first questions. Modules by role:
+
+- `lexicon`: which words name the target (any form) and which name other structures;
+- `clauses`: sentences, negation scopes, subject attribution, yes/no questions;
+- `claim`, `claims`, `amounts`: claim extraction from any prose (sides, positions and relations in
+  `claims`; size, percent and count in `amounts`);
+- `compare`: claims against the facts and against the structured `claims` object;
+- `dupes`: near-duplicate questions.
+
+QC reads every turn, questions included ("which organ on the patient's left ..." is a claim), and it
+depends on no generator's phrasing: it is measured on the labelled corpus in `tests/data/qc_corpus/`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medseg_qa.knowledge import KnowledgeEntry, normalize_text
+from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
+
+from .claims import Claim, extract_claims, sentence_claims
+from .clauses import sentences
+from .compare import contradiction, disagrees_with_structured, structured_problems
+from .dupes import near_duplicates
+from .lexicon import lexicon_for
+
+__all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
+           "claim_problems"]
+
+FLAG_DESCRIPTIONS = {
+    "roles": "turns do not alternate user/assistant starting with a user turn and ending with an answer",
+    "length": "a turn is shorter or longer than the allowed number of characters",
+    "malformed": "a turn is not prose (fewer than three words), or the first user turn asks nothing",
+    "names_target": "the first question names the target (a synonym, adjectival, prefixed or acronym form), "
+                    "so it is not implicit",
+    "seg_count": "the first answer lacks exactly one [SEG] token, or another turn carries one",
+    "laterality": "a turn puts the target on a patient side (or the midline) that the mask contradicts",
+    "position": "a turn places the target (absolutely, or relative to another structure) contrary to the "
+                "measured position and relations",
+    "size": "a turn calls the target small/medium/large or gives an area percent the mask contradicts",
+    "count": "a turn claims one region when the mask has several, or several when it has one",
+    "claims": "the structured claims object contradicts the facts, or the prose contradicts the claims object",
+    "judge": "the optional LLM judge listed a claim of an answer that contradicts the facts",
+    "near_duplicate": "the first question repeats an earlier question about the same target",
+    "generation_failed": "the backend gave no usable conversation; the raw answer is kept for review",
+}
+MIN_CHARS, MAX_CHARS = 12, 2000
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_ASKS = re.compile(r"\?|\b(segment|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
+                   r"indicate|label|contour|trace|select|mask)\b", re.IGNORECASE)
+
+
+def target_terms(record: SourceRecord, knowledge: KnowledgeEntry | None) -> tuple[str, ...]:
+    """Every term that names the record's target: its label, the record's and the KB's synonyms."""
+    return lexicon_for(record, knowledge).target_terms
+
+
+def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
+    """Why the conversation's structured claims disagree with the facts (empty when they agree or are absent)."""
+    return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
+
+
+def check_conversation(conv: Conversation, record: SourceRecord, knowledge: KnowledgeEntry | None, *,
+                       min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
+    """Named QC flags of one conversation about `record` (empty = pass), in FLAG_DESCRIPTIONS order."""
+    flags: set[str] = set()
+    turns = conv.turns
+    expected = ["user", "assistant"] * ((len(turns) + 1) // 2)
+    if [t.role for t in turns] != expected[:len(turns)] or len(turns) % 2:
+        flags.add("roles")
+    if any(not (min_chars <= len(t.content.strip()) <= max_chars) for t in turns):
+        flags.add("length")
+    if any(len(_WORD.findall(t.content)) < 3 for t in turns) or (turns and not _ASKS.search(turns[0].content)):
+        flags.add("malformed")
+    users = [t.content for t in turns if t.role == "user"]
+    answers = [t.content for t in turns if t.role == "assistant"]
+    lexicon = lexicon_for(record, knowledge)
+    if users and lexicon.names_target(normalize_text(users[0])):
+        flags.add("names_target")
+    if (not answers or answers[0].count(SEG_TOKEN) != 1 or any(SEG_TOKEN in a for a in answers[1:])
+            or any(SEG_TOKEN in u for u in users)):
+        flags.add("seg_count")
+    if claim_problems(conv, record):
+        flags.add("claims")
+    for turn in turns:
+        for sentence in sentences(turn.content):
+            for claim in sentence_claims(sentence, record, lexicon):
+                flag = contradiction(claim, record.facts)
+                if flag:
+                    flags.add(flag)
+                elif conv.claims is not None and disagrees_with_structured(claim, conv.claims):
+                    flags.add("claims")
+    return [f for f in FLAG_DESCRIPTIONS if f in flags]

@@ -1,0 +1,137 @@
+"""Amount claims: what a sentence says about the target's size (class words and phrases, percentages
+written as numbers, words, fractions or "N out of every hundred") and its number of regions ("a
+single, connected piece", "three separate foci", "split into two", "unifocal"). Used by `claims`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claim import Claim
+from .lexicon import Lexicon
+
+IMAGE = r"(?:image|picture|slice|scan|frame|screen|section|field of view|view|display|monitor|film)"
+_IMAGE = IMAGE
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_NUMBER_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)}|"
+                r"a hundred|one hundred|half a|a half)")
+_COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
+           "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
+           "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
+_REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
+                 "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
+                 "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
+                 "structure", "shape", "unit", "body"}
+_SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
+              "miniscule": "small", "minute": "small", "petite": "small", "modest": "small", "slender": "small",
+              "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
+              "massive": "large", "enormous": "large", "bulky": "large", "vast": "large", "immense": "large",
+              "substantial": "large", "extensive": "large", "giant": "large", "generous": "large",
+              "medium": "medium", "medium-sized": "medium", "mid-sized": "medium", "moderate-sized": "medium",
+              "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
+              "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
+              "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
+              "middling": "medium"}
+_SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
+_QUAL = r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly)\s+)?"
+_SIZE_RES = [
+    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+               re.I),
+    re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
+               rf"chunk|bit|amount|slice|piece|"
+               rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
+               rf"size|amount)\b", re.I),
+    re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
+    re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
+    re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
+               rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
+]
+_SIZE_PHRASES = [
+    (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|fraction)\s+of\s+the\s+"
+                rf"{_IMAGE}|\bonly\s+a\s+(?:small|tiny)\b", re.I), "small"),
+    (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
+                rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b", re.I), "large"),
+]
+_PERCENT = re.compile(rf"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
+                      rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter|three\s+quarters|"
+                       rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+the\s+{_IMAGE}", re.I)
+_FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
+                   "tenth": 10.0}
+_PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
+                         r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
+_PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
+_COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
+              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
+              r"unconnected|detached|standalone|self-contained)")
+_COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
+_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?into\s+(\d+|two|three|four|"
+                          r"five|several|multiple|many)\b", re.I)
+_COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b", re.I)
+_COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
+                          r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
+                          r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
+def number_value(word: str) -> float:
+    """'12', '12.5', 'twelve', 'twenty-five', 'a half' as a number."""
+    w = word.lower().strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in ("half a", "a half"):
+        return 0.5
+    if "hundred" in w:
+        return 100.0
+    parts = re.split(r"[\s-]+", w)
+    return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
+
+
+def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
+    out = []
+
+    def counted_noun(noun: str) -> bool:
+        word = noun.lower()
+        forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+        # a lesion's own name counts it ("two nodules"); an organ's does not ("one of the two kidneys")
+        return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
+
+    for m in _COUNT_RE.finditer(sentence):
+        if not counted_noun(m.group(2)):
+            continue
+        word = m.group(1).lower()
+        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
+                re.match(r"\s+(?:on|per|at)\s+(?:each|either|every)\s+side\b", sentence[m.end():], re.I) or \
+                re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
+            continue  # an enumeration ("one part on the left and one on the right"), not a count
+        value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
+        if word == "both":
+            continue
+        out.append((m.start(), Claim("count", value, text=m.group(0))))
+    for m in _COUNT_SPLIT.finditer(sentence):
+        word = m.group(1).lower()
+        out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS.get(word, "many"),
+                                     text=m.group(0))))
+    for m in _COUNT_WHOLE.finditer(sentence):
+        out.append((m.start(), Claim("count", 1, text=m.group(0))))
+    for m in _COUNT_WORD.finditer(sentence):
+        out.append((m.start(), Claim("count", 1 if m.group(1).lower() == "unifocal" else "many", text=m.group(0))))
+    return out
+
+
+def size_claims(sentence: str) -> list[tuple[int, Claim]]:
+    out = []
+    for rx in _SIZE_RES:
+        for m in rx.finditer(sentence):
+            word = next(g for g in m.groups() if g)
+            out.append((m.start(), Claim("size", _SIZE_WORD[word.lower()], text=m.group(0))))
+    for rx, value in _SIZE_PHRASES:
+        out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
+    for m in _FRACTION.finditer(sentence):
+        out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
+    if _PERCENT_CONTEXT.search(sentence):
+        for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
+            bound = (m.group(1) or "").lower()
+            bound = "less" if bound in ("less", "fewer", "under", "below") else "more" if bound else ""
+            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=bound, text=m.group(0))))
+    return out

@@ -1,0 +1,17 @@
+"""The claim record shared by the extractors: one checkable statement about the target."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement about the target: kind is side/midline/vertical/relation/size/percent/count."""
+
+    kind: str
+    value: object
+    other: str | None = None  # relation claims: the other structure's names, '|'-joined
+    qualifier: str = ""  # 'hedged' side claims ("slightly left"); 'less'/'more' for percent bounds
+    text: str = ""
+    negated: bool = False

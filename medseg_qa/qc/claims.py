@@ -1,0 +1,280 @@
+"""Claim extraction: the checkable statements a text makes about the target.
+
+A claim is a side (patient left/right, midline), an absolute position (anterior/posterior,
+superior/inferior), a relation to another structure, a size class or area percent, or a region count.
+Sizes and counts are read by `amounts`; sides, positions and relations here. Each is found by its
+own phrase rules, then kept only when `clauses.subject` attributes it to the
+target; a claim inside a negation scope is kept as denied (`negated`), so "it is not on the left"
+contradicts a left mask and agrees with a right one. Image sides ("the image's left") are turned into
+patient sides with the record's orientation; a sentence that explains the display convention ("the
+patient's right appears on the image's left") says nothing about the target. Missing a claim is
+preferred to inventing one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medseg_qa.schemas import SourceRecord
+
+from .amounts import IMAGE as _IMAGE
+from .amounts import count_claims as _count_claims
+from .amounts import size_claims as _size_claims
+from .claim import Claim
+from .clauses import about_target, is_negated, is_yes_no_question, negated_spans, sentences, subject
+from .lexicon import Lexicon, Mention
+
+INVERSE = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_to",
+           "posterior_to": "anterior_to", "superior_to": "inferior_to", "inferior_to": "superior_to"}
+_AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "ventral": "anterior_to",
+              "in front of": "anterior_to", "ahead of": "anterior_to", "posterior": "posterior_to",
+              "dorsal": "posterior_to", "behind": "posterior_to", "in back of": "posterior_to",
+              "superior": "superior_to", "cranial": "superior_to", "above": "superior_to", "over": "superior_to",
+              "inferior": "inferior_to", "caudal": "inferior_to", "below": "inferior_to",
+              "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to"}
+_OTHER_SIDE = {"left": "right", "right": "left"}
+_COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
+                      r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
+_AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
+                "superior": "superior_to", "inferior": "inferior_to"}
+_OPEN_QUESTION = re.compile(r"^\s*(?:how|where|why|when|what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
+_BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso)"
+_CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
+                         r"facing|looking|mirror\w*|flipped|remember)\b", re.I)
+_POSITION_RES = [
+    re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
+               r"\s+of\s+", re.I),
+    re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal)(?:ly)?\s+(?:to|of|from)\s+", re.I),
+    re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
+    re.compile(r"\b(above|below|beneath|underneath|under|over)\s+", re.I),
+]
+_INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+"
+                       r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it),?\s+"
+                       r"(?:lies|sits|is|runs|are|lie|sit|you\s+see|we\s+see|one\s+sees)\s+", re.I)
+_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b|"
+                       r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it\b", re.I)
+_ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to", "anterior to": "anterior_to",
+            "behind": "posterior_to", "posterior to": "posterior_to"}
+_ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
+                       r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
+                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+"
+                       r"(?:body|abdomen|patient|trunk|torso)\b))|against\s+the\s+(back)\s+wall|"
+                       r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
+_ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
+                   "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
+                   "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
+                   "feet": "inferior"}
+
+
+_DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point\w*|"
+                        r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
+                        r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
+                        r"[^;]*$", re.I)
+_OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
+                        r"below|above|over|along|within|inside|into)\s+"
+                        r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
+_VERBISH = re.compile(r"\b(?:and|or|which|that|who|lies|lie|sits|sit|is|are|was|found|located|seen|it|its)\b", re.I)
+
+
+def _modifies_object(before: str) -> bool:
+    """'in front of the bean-shaped organ on the patient's left': the side phrase modifies the object of a
+    preposition (another structure), not the clause's subject."""
+    m = _OBJECT_NP.search(before)
+    return bool(m) and not _VERBISH.search(m.group(1))
+
+
+def _image_to_patient(side: str, orientation: str | None) -> str | None:
+    if not orientation or orientation[0] not in "LR":
+        return None
+    image_right = "left" if orientation[0] == "L" else "right"
+    return image_right if side == "right" else _OTHER_SIDE[image_right]
+
+
+def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
+    """Claims that put something on a patient side or in the midline, with their positions."""
+    claims: list[tuple[int, Claim]] = []
+    image_claims: list[tuple[int, Claim]] = []
+    for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
+        side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
+        after = sentence[m.end():m.end() + 60].lower()
+        prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
+                         r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
+                         before)
+        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
+            continue  # the extent or direction of something ("extends toward the left"), not where it lies
+        if _modifies_object(sentence[:m.start()]):
+            continue
+        hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
+        claim = Claim("side", side, qualifier=hedged, text=m.group(0))
+        if re.fullmatch(r"\s*(?:(?:the\s+)?patient'?s\s+)?", before) and re.fullmatch(r"(?:[\s-]+(?:hand\s+)?sided?)?"
+                                                                                  r"(?:\s+only)?\s*[.!]?\s*", after):
+            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only."
+            continue
+        if re.search(r"\b(?:which|what)\s+[a-z]+\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before) and \
+                not re.match(r"[\s-]+(?:hand\s+)?(?:side|half)\s+of\s+(?!(?:the\s+)?" + _BODY + r"\b)", after):
+            claims.append((m.start(), claim))  # "which organ on the left ...?"
+            continue
+        if re.search(r"\b(?:left|right)\s+(?:and|&|or)\s+$", before) and claims and \
+                claims[-1][0] >= m.start() - len(before):
+            claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
+            continue
+        on_image = re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
+            re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
+                     after) or re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_IMAGE}\b[^.;]*\b(?:on|to)\s+the\s+$", before)
+        if on_image:
+            patient = _image_to_patient(side, orientation)
+            if patient:
+                image_claims.append((m.start(), Claim("side", patient, text=m.group(0))))
+            continue
+        if re.match(r"[\s-]+sided\b", after) or re.match(rf"\s+of\s+(?:the\s+)?{_BODY}\b", after):
+            claims.append((m.start(), claim))
+        elif re.match(r"\s+of\b", after):
+            continue  # a relation to another structure: see _position_claims
+        elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
+                      r"hemi-?abdomen|hemithorax|hemisphere|lumbar\s+region|paramedian|paravertebral|renal\s+fossa|"
+                      r"retroperitoneum|abdomen)\b", after):
+            claims.append((m.start(), claim))
+        elif re.match(rf"[\s-]+(?:portion|part|section|region|compartment)\s+of\s+(?:the\s+)?{_BODY}\b", after):
+            claims.append((m.start(), claim))
+        elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
+            if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{_BODY}\b)\w",
+                                     after):
+                claims.append((m.start(), claim))
+        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+                               r"just|in|at|within|toward|towards|part|rather|instead|not)\b)", after):
+            claims.append((m.start(), claim))
+    claims += image_claims
+    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
+                         r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
+        before = sentence[max(0, m.start() - 25):m.start()].lower()
+        if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
+            continue
+        claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))
+    return claims
+
+
+def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention | None:
+    return next((x for x in mentions if end <= x.start <= end + 6
+                 and re.fullmatch(r"(?:the\s+|its\s+|a\s+)?", sentence[end:x.start], re.I)), None)
+
+
+def _position_claims(sentence: str, mentions: list[Mention], orientation) -> list[tuple[int, Claim]]:
+    out = []
+    has_si = bool(orientation) and any(c in "SI" for c in orientation)
+    for i, rx in enumerate(_POSITION_RES):
+        if i == 3 and not has_si:
+            continue  # "above/below" on an axial slice may mean anterior/posterior on screen: ambiguous
+        for m in rx.finditer(sentence):
+            if i == 0 and re.search(r"\b(?:in|within|into|of|at|from)\s+(?:the\s+|its\s+)?(?:patient'?s\s+)?$",
+                                    sentence[max(0, m.start() - 30):m.start()], re.I):
+                continue  # "in the left side of the liver": a part of it, not a relation
+            rel = _AXIS_WORD[re.sub(r"\s+", " ", m.group(1).lower())]
+            obj = _object_after(mentions, sentence, m.end())
+            if obj is None:
+                continue
+            subj = subject(mentions, sentence, m.start())
+            if not obj.names and (subj is None or not subj.names) and re.match(r"it\b", sentence[obj.start:], re.I):
+                # "Think of the aorta: our structure lies to its left of it": 'it' is the last other structure
+                obj = next((x for x in reversed(mentions) if x.end <= m.start() and x.names
+                            and "person" not in x.names), obj)
+            if subj is None or not subj.names:  # target REL obj
+                if obj.names:
+                    out.append((m.start(), Claim("relation", rel, other="|".join(sorted(obj.names)), text=m.group(0))))
+            elif not obj.names:  # other REL target -> target INVERSE other
+                out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(subj.names)),
+                                             text=m.group(0))))
+    inverted = _INVERTED.match(sentence)  # "Behind it sits the aorta": the aorta REL target
+    if inverted:
+        obj = _object_after(mentions, sentence, inverted.end())
+        if obj is not None and obj.names:
+            word = re.sub(r"\s+", " ", (inverted.group(1) or inverted.group(2)).lower())
+            out.append((0, Claim("relation", INVERSE[_ITS_REL[word]], other="|".join(sorted(obj.names)),
+                                 text=inverted.group(0))))
+            return out
+    for m in _ITS_SIDE.finditer(sentence):  # "the aorta lies on its left": other REL target
+        if m.group(2):
+            continue  # "in front of it" is already read by the rules above
+        subj = subject(mentions, sentence, m.start())
+        if subj is not None and subj.names:
+            out.append((m.start(), Claim("relation", INVERSE[_ITS_REL[m.group(1).lower()]],
+                                         other="|".join(sorted(subj.names)), text=m.group(0))))
+    return out
+
+
+def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, Claim]]:
+    """'It sits posteriorly', 'toward the front of the body': where the target lies along an axis."""
+    out = []
+    for m in _ABSOLUTE.finditer(sentence):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
+        word = next(g for g in m.groups() if g).lower()
+        after = sentence[m.end():m.end() + 20].lower()
+        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
+            continue
+        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after):
+            continue  # a part of something, not where the whole lies
+        out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], text=m.group(0))))
+    return out
+
+
+def _is_convention(sentence: str, mentions: list[Mention]) -> bool:
+    """A sentence that explains how sides are displayed ("radiological images show the patient's right on
+    the image's left") without referring to the target: its side words describe no structure."""
+    return bool(_CONVENTION.search(sentence)) and not any(not m.names for m in mentions) and \
+        bool(re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", sentence, re.I))
+
+
+def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'Relative to the liver, it is further to the left' and 'more anterior than the aorta' compare the
+    target with another structure: its side and vertical claims become relations to that structure."""
+    anchor = _COMPARE.search(sentence)
+    other = None
+    if anchor:
+        other = next((m for m in mentions if m.names and anchor.end() <= m.start <= anchor.end() + 30
+                      and re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
+    if other is None:
+        return located
+    out = []
+    for pos, claim in located:
+        if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION:
+            claim = Claim("relation", _AS_RELATION[claim.value], other="|".join(sorted(other.names)), text=claim.text)
+        out.append((pos, claim))
+    return out
+
+
+def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> list[Claim]:
+    """The claims one sentence makes about the target (negated ones marked)."""
+    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence):
+        return []
+    mentions = lexicon.mentions(sentence)
+    if _is_convention(sentence, mentions):
+        return []
+    located = _side_claims(sentence, record.orientation)
+    located += _position_claims(sentence, mentions, record.orientation)
+    located += _absolute_claims(sentence, mentions)
+    located += _size_claims(sentence)
+    located += _count_claims(sentence, lexicon)
+    located = _comparatives(sentence, mentions, located)
+    negations = negated_spans(sentence)
+    compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
+    out = []
+    for pos, claim in located:
+        if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
+            continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
+        if claim.kind == "relation" or about_target(mentions, sentence, pos):
+            if is_negated(negations, pos):
+                claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
+            out.append(claim)
+    sides = {c.value for c in out if c.kind == "side" and not c.negated}
+    if sides == {"left", "right"} or (sides and _BOTH_SIDES.search(sentence)):
+        out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
+    return out
+
+
+def extract_claims(text: str, record: SourceRecord, knowledge=None, lexicon: Lexicon | None = None) -> list[Claim]:
+    """The checkable claims that `text` makes about the record's target."""
+    from .lexicon import lexicon_for
+
+    lexicon = lexicon or lexicon_for(record, knowledge)
+    return [c for s in sentences(text) for c in sentence_claims(s, record, lexicon)]

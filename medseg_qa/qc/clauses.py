@@ -1,0 +1,175 @@
+"""Sentences, negation scopes and subjects: which statements in a text are about the target, and which
+of them are denied.
+
+- `sentences` splits a turn into sentences and list items, dropping markdown emphasis and bullets.
+- `negated_spans` is a NegEx-style scope rule: a negation trigger ('not', 'no', 'without', 'rather than',
+  "isn't", 'neither'...) negates what follows it up to the end of its clause (a comma, a colon, a
+  conjunction such as 'but' or 'which'); pseudo-triggers ('not only', 'no doubt') negate nothing.
+- `subject` attributes a position in a sentence to the structure the clause is about: the first
+  structure named in subject position of the clause (no preposition before it), the antecedent of a
+  relative clause, else the target (an answer's subjectless sentence is about what it segmented).
+- `is_yes_no_question` tells a question that asks ("Is it on the left?") from one that asserts
+  ("Which organ on the patient's left ...?"): only the second carries claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medseg_qa.knowledge import normalize_text
+from medseg_qa.schemas import SEG_TOKEN
+
+from .lexicon import Mention
+
+BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
+                      r"however|i\.e\.)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
+                          r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
+_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
+                          r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
+                          re.IGNORECASE)
+_POST_NEG = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
+                       r"empty)\b", re.IGNORECASE)
+_PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
+_NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
+                      r"so|because|whereby)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|could|would|will|was|were|has|have|"
+                     r"should|might)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
+
+
+_ABBREVIATIONS = [(re.compile(p, re.IGNORECASE if i > 3 else 0), full) for i, (p, full) in enumerate([
+    (r"\bL(?=-sided\b|\s+of\s+the\b|\s+side\b)", "left"), (r"\bR(?=-sided\b|\s+of\s+the\b|\s+side\b)", "right"),
+    (r"\bFOV\b", "field of view"), (r"\bpt'?s\b", "patient's"),
+    (r"\bant\.(?=\s)", "anterior"), (r"\bpost\.(?=\s)", "posterior"), (r"\bsup\.(?=\s)", "superior"),
+    (r"\binf\.(?=\s)", "inferior"), (r"\blat\.(?=\s)", "lateral"), (r"\bmed\.(?=\s)", "medial")])]
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
+    text = normalize_text(text).replace(SEG_TOKEN, " ")
+    text = re.sub(r"[*_`#>]+", "", text)
+    for rx, full in _ABBREVIATIONS:
+        text = rx.sub(full, text)
+    out = []
+    for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
+        line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
+        line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)])\s+", "", line).strip(" |")
+        line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
+        out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
+                                            line) if s.strip()]
+    return [fragment_sentence(key_value_sentence(s)) for s in out]
+
+
+_FRAGMENT = re.compile(r"^(?:(small|tiny|medium|medium-sized|large|big|huge)|(anterior|posterior|ventral|dorsal)|"
+                       r"(midline|central|bilateral))\s*[.!]?$", re.I)
+
+
+def fragment_sentence(sentence: str) -> str:
+    """A one-word fragment ('Large.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
+    m = _FRAGMENT.match(sentence.strip())
+    if not m:
+        return sentence
+    if m.group(3):
+        return "It lies on both sides." if m.group(3).lower() == "bilateral" else "It lies in the midline."
+    return f"It is {(m.group(1) or m.group(2)).lower()}."
+
+
+_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
+                        r"regions|count|number of parts|relation|relations|neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
+
+
+def key_value_sentence(sentence: str) -> str:
+    """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
+    read as the sentence it abbreviates, so the same claim rules apply."""
+    m = _KEY_VALUE.match(sentence)
+    if not m:
+        return sentence
+    key, value = m.group(1).lower(), m.group(2).strip()
+    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+", value):
+        return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
+    low = value.lower()
+    if key in ("side", "laterality", "location"):
+        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(\s+only)?(?:\s+side)?", low)
+        if side:
+            return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
+        if low in ("both", "bilateral", "both sides", "left and right"):
+            return "It lies on both sides."
+        if low in ("midline", "central", "centre", "center"):
+            return "It lies in the midline."
+        return f"It lies {value}."
+    if key in ("depth", "vertical", "position"):
+        return f"It lies {value}." if " " in value else f"It is {value}."
+    if key in ("size", "area", "extent"):
+        return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
+    if key in ("relation", "relations", "neighbours", "neighbors"):
+        return f"It lies {value}."
+    return f"It forms {value} separate regions." if re.fullmatch(r"\d+|one|two|three|four|five", low) else sentence
+
+
+def negated_spans(sentence: str) -> list[tuple[int, int]]:
+    """(start, end) character spans that a negation trigger denies."""
+    pseudo = [(m.start(), m.end()) for m in _PSEUDO_NEG.finditer(sentence)]
+    spans = []
+    for m in _NEG_TRIGGER.finditer(sentence):
+        if any(s <= m.start() < e for s, e in pseudo):
+            continue
+        end = _NEG_END.search(sentence, m.end())
+        spans.append((m.start(), end.start() if end else len(sentence)))
+    for m in _POST_NEG.finditer(sentence):  # "the left side is free of it": denies what comes before
+        starts = [b.end() for b in _NEG_END.finditer(sentence, 0, m.start())]
+        spans.append((starts[-1] if starts else 0, m.start()))
+    return spans
+
+
+def is_negated(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def is_yes_no_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") and bool(_YES_NO.match(sentence))
+
+
+def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
+    """The structure a claim at `pos` is about: in its clause, else the nearest earlier clause, the first
+    mention in subject position; for a relative clause ("..., which lies ...") the mention just before
+    it; None means the target."""
+    bounds = list(BOUNDARY.finditer(sentence, 0, pos))
+    starts = [0] + [b.end() for b in bounds]
+    before = [m for m in mentions if m.end <= pos]
+    if bounds and bounds[-1].group(0).lower() in ("which", "where") and \
+            not any(m.start >= starts[-1] for m in before):
+        antecedent = [m for m in before if m.end <= bounds[-1].start()]
+        return antecedent[-1] if antecedent else None
+    for i in range(len(starts) - 1, -1, -1):
+        stop = starts[i + 1] if i + 1 < len(starts) else pos
+        gap_start = starts[i]
+        for m in (m for m in before if starts[i] <= m.start < stop):
+            if not _PREPOSITION.search(sentence, gap_start, m.start):
+                return m
+            gap_start = m.end
+    return _unknown_subject(sentence, pos)
+
+
+_NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
+                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|lies|sits|runs|seen|noted|appears?)\b",
+                       re.IGNORECASE)
+_TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
+                          "target shape contour blob portion vessel gland".split())
+
+
+def _unknown_subject(sentence: str, pos: int) -> Mention | None:
+    """A sentence that opens with a noun phrase naming nothing known ("No free fluid is seen on the
+    right") is about that thing, not the target; a noun like 'mask' or 'region', or a side ('the left
+    side is free of it'), keeps the target."""
+    m = _NP_START.match(sentence)
+    if not m or m.end() > pos:
+        return None
+    words = set(re.findall(r"[a-z]+", (m.group(1) + " " + m.group(2)).lower()))
+    if words & _TARGET_NOUNS or words & {"left", "right", "side", "half"}:
+        return None
+    return Mention(m.start(1), m.end(2), frozenset({"unknown"}))
+
+
+def about_target(mentions: list[Mention], sentence: str, pos: int) -> bool:
+    found = subject(mentions, sentence, pos)
+    return found is None or not found.names

@@ -1,0 +1,106 @@
+"""Claims against facts: which flag a claim raises against the record's measured facts, or against the
+structured claims the generator returned beside its prose.
+
+A denied claim ("not on the left") contradicts the facts exactly when the claim itself would agree with
+them. Percentages get a factor-of-two tolerance (a writer rounds, and the size class bounds are a
+factor of five apart); a bound ("under 1%") is checked as a bound.
+"""
+
+from __future__ import annotations
+
+from medseg_qa.schemas import MaskFacts, StructuredClaims
+
+from .claims import INVERSE, Claim
+
+_FLAG = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
+         "size": "size", "percent": "size", "count": "count"}
+_OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
+
+
+def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | None, percent: float | None,
+            count: int | None, relations: list) -> bool | None:
+    """True/False when the facts given decide the claim, None when they cannot."""
+    if claim.kind == "side":
+        if side not in ("left", "right", "midline", "bilateral"):
+            return None
+        if side == "midline":
+            return True if claim.qualifier == "hedged" else False
+        return claim.value == side
+    if claim.kind == "midline":
+        return None if side not in ("left", "right", "midline", "bilateral") else side == "midline"
+    if claim.kind == "vertical":
+        if vertical not in _OPPOSITE:
+            return None
+        return False if claim.value == _OPPOSITE[vertical] else (True if claim.value == vertical else None)
+    if claim.kind == "relation":
+        present = {r.other.lower() for r in relations}
+        candidates = set((claim.other or "").split("|")) & present
+        if len(candidates) != 1:
+            return None
+        other = candidates.pop()
+        rels = {r.relation for r in relations if r.other.lower() == other}
+        if INVERSE[claim.value] in rels:
+            return False
+        return True if claim.value in rels else None
+    if claim.kind == "size":
+        return None if size is None else claim.value == size
+    if claim.kind == "percent":
+        if percent is None:
+            return None
+        actual, said = percent, float(claim.value)
+        if claim.qualifier == "less":
+            return actual <= 2 * said + 0.01
+        if claim.qualifier == "more":
+            return actual >= said / 2 - 0.01
+        return abs(said - actual) <= 0.01 or actual / 2 <= said <= 2 * actual
+    if claim.kind == "count":
+        if count is None or count == 0:
+            return None
+        if claim.value == 1:
+            return count == 1
+        if claim.value == "many":
+            return count > 1
+        return claim.value == count
+    return None
+
+
+def contradiction(claim: Claim, facts: MaskFacts) -> str | None:
+    """The flag a claim raises against measured facts, or None when it agrees or cannot be checked."""
+    agrees = _agrees(claim, facts.laterality, facts.vertical, facts.size_class, facts.area_fraction * 100.0,
+                     facts.components, facts.relations)
+    if agrees is None:
+        return None
+    if claim.negated:  # "not on the left": wrong exactly when "on the left" is right
+        return _FLAG[claim.kind] if agrees and claim.kind != "percent" else None
+    return None if agrees else _FLAG[claim.kind]
+
+
+def structured_problems(claims: StructuredClaims, facts: MaskFacts) -> list[str]:
+    """Fields of the structured claims that differ from the measured facts (exact comparison)."""
+    bad = []
+    if claims.side is not None and facts.laterality != "unknown" and claims.side != facts.laterality:
+        bad.append(f"side {claims.side} (measured {facts.laterality})")
+    if claims.vertical is not None and claims.vertical != facts.vertical:
+        bad.append(f"vertical {claims.vertical} (measured {facts.vertical})")
+    if claims.size_class is not None and claims.size_class != facts.size_class:
+        bad.append(f"size_class {claims.size_class} (measured {facts.size_class})")
+    actual = facts.area_fraction * 100.0
+    if claims.area_percent is not None and abs(claims.area_percent - actual) > max(0.05, 0.1 * actual):
+        bad.append(f"area_percent {claims.area_percent} (measured {actual:.2f})")
+    if claims.regions is not None and claims.regions != facts.components:
+        bad.append(f"regions {claims.regions} (measured {facts.components})")
+    measured = {(r.other.lower(), r.relation) for r in facts.relations}
+    for rel in claims.relations:
+        if (rel.other.lower(), rel.relation) not in measured:
+            bad.append(f"relation {rel.relation} {rel.other} (not measured)")
+    return bad
+
+
+def disagrees_with_structured(claim: Claim, claims: StructuredClaims) -> bool:
+    """Does a prose claim contradict the structured claims the same answer returned?"""
+    percent = claims.area_percent
+    agrees = _agrees(claim, claims.side, claims.vertical, claims.size_class, percent, claims.regions,
+                     claims.relations)
+    if claim.negated:
+        return bool(agrees) and claim.kind != "percent"
+    return agrees is False

@@ -1,0 +1,68 @@
+"""Near-duplicate questions: the same question with a word swapped, a lead-in added or its clauses
+reordered.
+
+Each question becomes a set of lemmas (lower case, suffix-stripped, without function words), so word
+order and inflection no longer matter. Two questions are duplicates when their lemma sets overlap by
+Jaccard >= `threshold` (a swapped word or two), or when one set is almost contained in the other
+(a lead-in or a trailing courtesy added to the same question). Candidate pairs come from an inverted
+index over lemmas, so a group of thousands of questions is compared only where lemmas are shared.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from medseg_qa.knowledge import normalize_text
+
+_STOP = frozenset("""a an the this that these those it its is are was were be been being do does did can could would
+will shall should may might must of in on at to for from by with as and or but if so than then there here which what
+who whom whose where when how why please kindly me my you your i we us our tell show let just also here's here
+""".split())
+CONTAINMENT = 0.9
+
+
+def lemma(word: str) -> str:
+    """A crude, deterministic lemma: enough to merge 'produces'/'produce', 'enzymes'/'enzyme'."""
+    w = word.lower().removesuffix("'s")
+    for suffix, repl in (("ies", "y"), ("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"),
+                         ("ing", ""), ("ed", ""), ("es", "e"), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not (suffix == "s" and w.endswith("ss")):
+            return w[: len(w) - len(suffix)] + repl
+    return w
+
+
+def lemma_set(text: str) -> frozenset:
+    words = re.findall(r"[a-z0-9']+", normalize_text(text).lower())
+    return frozenset(lemma(w) for w in words if w not in _STOP and len(w) > 1)
+
+
+def similar(a: frozenset, b: frozenset, threshold: float) -> bool:
+    if not a or not b:
+        return False
+    inter = len(a & b)
+    if inter / len(a | b) >= threshold:
+        return True
+    small = min(len(a), len(b))
+    return small >= 4 and inter / small >= CONTAINMENT
+
+
+def near_duplicates(questions: list[str], threshold: float = 0.7) -> set[int]:
+    """Indices whose question is a near-duplicate of an earlier one (same target and group)."""
+    sets = [lemma_set(q) for q in questions]
+    index: dict[str, list[int]] = defaultdict(list)
+    dupes: set[int] = set()
+    for j, tokens in enumerate(sets):
+        seen: set[int] = set()
+        for token in tokens:
+            for i in index[token]:
+                if i not in seen:
+                    seen.add(i)
+                    if similar(sets[i], tokens, threshold):
+                        dupes.add(j)
+                        break
+            if j in dupes:
+                break
+        for token in tokens:
+            index[token].append(j)
+    return dupes

@@ -1,0 +1,160 @@
+"""Which words in a text name the target, and which name other structures (QC's own matcher).
+
+The target's terms are its label, the record's and the knowledge base's synonyms, every form
+`knowledge.giveaway_terms` gives, and two families the knowledge base does not spell out: the same terms
+behind an anatomical prefix ('perirenal', 'perisplenic', 'periaortic': a word that contains a term after
+one of `_PREFIXES`) and disease acronyms that stand for the structure ('AAA'). Other structures' terms
+come from the knowledge base, the record's measured neighbours and a list of common anatomy, so that a
+sentence about another structure is attributed to it and not to the target.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from medseg_qa.knowledge import KnowledgeEntry, find_terms, giveaway_terms, load_knowledge, lookup, term_pattern
+from medseg_qa.schemas import SourceRecord
+
+ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
+           "adrenal gland", "bladder", "ureter", "heart", "lung", "diaphragm", "psoas", "psoas muscle", "muscle",
+           "rib", "inferior vena cava", "ivc", "vena cava", "vein", "artery", "lymph node", "esophagus",
+           "oesophagus", "skull", "skin", "cord", "spinal cord", "spinal canal", "portal vein", "renal vein",
+           "renal artery", "renal pelvis", "hepatic vein", "hepatic artery", "hepatic flexure", "splenic vein",
+           "splenic artery", "splenic flexure", "aortic bifurcation", "bile duct", "common bile duct",
+           "right atrium", "left atrium", "superior mesenteric artery", "portal confluence", "adrenal glands",
+           "lesser sac", "abdominal wall", "spine", "hilum", "psoas muscles", "cortex", "upper poles")
+# disease or structure acronyms whose use names a structure (matched case-sensitively, as written)
+ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
+            "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
+_PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
+             "pre", "post", "inter", "hydro", "pyelo", "poly", "hemi", "hyper", "endo")
+PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this(?=\s+(?:is|lies|sits)\b)|our (?:structure|organ|target)|"
+                     r"the (?:structure|organ) in question|this (?:structure|organ|region|lesion|finding|vessel|"
+                     r"bone|gland|vein|kidney|cyst)|these (?:lesions|regions|structures|foci)|"
+                     r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
+                     r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)
+
+# people are never the target: "a patient has pain radiating to the back" says nothing about the mask
+PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young)\s+)?(?:patient|patients|person|man|woman|"
+                    r"child|boy|girl|adult|smoker|athlete|runner|infant|he|she|someone|people)\b(?!'s|s')",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    names: frozenset  # empty for the target
+
+
+@lru_cache(maxsize=256)
+def _kb_names_by_term(target: str) -> dict[str, frozenset]:
+    """term -> the KB structures (other than `target`) it names."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for entry in load_knowledge().values():
+        if entry.name.lower() != target:
+            for term in entry.terms():
+                names[term].add(entry.name.lower())
+    return {t: frozenset(n) for t, n in names.items()}
+
+
+_LESION_WORDS = ("mets", "metastasis", "metastases", "mass", "masses", "tumour", "tumours", "tumor", "tumors",
+                 "nodule", "nodules", "lesion", "lesions", "deposits", "cancer", "carcinoma")
+_SUFFIXES = ("itis", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
+
+
+def _lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
+    """A lesion is named by its organ plus a lesion word ('hepatic mets' for a liver lesion)."""
+    if knowledge is None or knowledge.category != "lesion" or not knowledge.within:
+        return set()
+    organ = lookup(knowledge.within)
+    organ_terms = [t for t in (organ.terms() if organ else giveaway_terms(knowledge.within))
+                   if not t.endswith("-") and " " not in t]
+    return {f"{o} {w}" for o in organ_terms for w in _LESION_WORDS}
+
+
+def _suffixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """'aortitis', 'splenomegaly': a one-word term's stem with a disease or procedure suffix."""
+    stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4})
+    if not stems:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_SUFFIXES)})\b", re.IGNORECASE)
+
+
+def _prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """'perirenal', 'peri-renal', 'retroperitoneal'-style words: a prefix glued to a one-word target term."""
+    words = sorted({t.rstrip("-") for t in terms if " " not in t and len(t.rstrip("-")) >= 4}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(_PREFIXES)})-?(?:{'|'.join(map(re.escape, words))})\w*", re.IGNORECASE)
+
+
+class Lexicon:
+    """The target's terms and every other structure's terms; built once per target and neighbours."""
+
+    def __init__(self, target: str, synonyms: tuple[str, ...], neighbours: tuple[str, ...],
+                 knowledge: KnowledgeEntry | None):
+        terms = set(giveaway_terms(target, synonyms)) | (set(knowledge.terms()) if knowledge else set())
+        terms |= _lesion_terms(knowledge)
+        self.target_terms = tuple(sorted(terms))
+        own = set(self.target_terms)
+        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower()))
+        for other in neighbours:
+            entry = lookup(other)
+            for term in (entry.terms() if entry else giveaway_terms(other)):
+                names_by_term[term] = names_by_term.get(term, frozenset()) | {other.lower()}
+        for word in ANATOMY:
+            names_by_term.setdefault(word, frozenset({word}))
+        self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own}
+        self.other_terms = tuple(sorted(self.names_by_term))
+        self.target_re = term_pattern(self.target_terms)
+        self.prefixed_re = _prefixed_pattern(self.target_terms)
+        self.suffixed_re = _suffixed_pattern(self.target_terms)
+        name = target.lower()
+        self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own)
+        self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
+
+    def names_target(self, text: str) -> bool:
+        """Does `text` (normalised) name the target, in any form: term, prefixed word or acronym?"""
+        if self.target_re and self.target_re.search(text):
+            return True
+        if self.prefixed_re and self.prefixed_re.search(text):
+            return True
+        if self.suffixed_re and self.suffixed_re.search(text):
+            return True
+        return any(re.search(rf"\b{a}s?\b", text) for a in self.acronyms)
+
+    def mentions(self, sentence: str) -> list[Mention]:
+        """Structure mentions in text order; the longest wins where they overlap ('right kidney' over
+        'kidney'); the target and pronouns carry no names."""
+        spans: dict[tuple[int, int], frozenset] = {}
+        for start, end, term in find_terms(sentence, self.other_terms):
+            spans[(start, end)] = spans.get((start, end), frozenset()) | self.names_by_term[term]
+        found = [Mention(s, e, n) for (s, e), n in spans.items()]
+        found += [Mention(s, e, frozenset()) for s, e, _ in find_terms(sentence, self.target_terms)]
+        found += [Mention(m.start(), m.end(), frozenset()) for m in PRONOUN.finditer(sentence)]
+        found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
+        kept, last_end = [], -1
+        for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):
+            if m.start >= last_end:
+                kept.append(m)
+                last_end = m.end
+        return kept
+
+
+_LEXICONS: dict[tuple, Lexicon] = {}
+
+
+def lexicon_for(record: SourceRecord, knowledge: KnowledgeEntry | None) -> Lexicon:
+    """The record's lexicon, shared by every record of the same target and neighbours (QC stays cheap)."""
+    neighbours = tuple(dict.fromkeys(rel.other for rel in record.facts.relations))
+    key = (record.target, tuple(record.synonyms), neighbours, knowledge.model_dump_json() if knowledge else None)
+    lexicon = _LEXICONS.get(key)
+    if lexicon is None:
+        if len(_LEXICONS) >= 4096:
+            _LEXICONS.clear()
+        lexicon = _LEXICONS[key] = Lexicon(record.target, tuple(record.synonyms), neighbours, knowledge)
+    return lexicon
