@@ -53,6 +53,8 @@ class Options(ProvenanceOptions):
     patient_id_pattern: Optional[str] = Field(default=None, description="regex on the file stem; group 1 "
                                               "is the patient/case id (default: the stem)")
     dataset: str = "folder"
+    follow_links_outside: bool = Field(default=False, description="read files that symbolic links under root "
+                                       "point to outside it (a link farm); off: such an item is quarantined")
     binary_strict: bool = Field(default=True, description="quarantine a binary mask with more than two "
                                 "values (JPEG masks are always thresholded: lossy files cannot keep two)")
 
@@ -123,7 +125,7 @@ class FolderSource:
         for image_path, mask_paths in self.pairs():
             key = _printable(image_path.relative_to(self.o.root))
             try:
-                _check_path(self.o.root, key, [image_path, *mask_paths])
+                _check_path(self.o.root, key, [image_path, *mask_paths], self.o.follow_links_outside)
                 yield self._item(key, image_path, mask_paths)
             except ItemError as exc:
                 yield exc
@@ -176,9 +178,10 @@ def _printable(rel: Path) -> str:
     return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
-def _check_path(root: Path, key: str, paths: list[Path]) -> None:
+def _check_path(root: Path, key: str, paths: list[Path], links_outside: bool) -> None:
     """Refuse an item whose name cannot be stored as text, or whose files (through a symbolic link)
-    lie outside the source root: the recipe names one folder, and only that folder is read."""
+    lie outside the source root unless `links_outside`: the recipe names one folder, and only that
+    folder is read."""
     real_root = root.resolve()
     for p in paths:
         try:
@@ -187,9 +190,10 @@ def _check_path(root: Path, key: str, paths: list[Path]) -> None:
             raise ItemError("non_utf8_name", f"file name {_printable(p.relative_to(root))} is not UTF-8; rename "
                             "it (e.g. `convmv -f latin1 -t utf8`)", key) from None
         real = p.resolve()
-        if real != real_root and real_root not in real.parents:
+        if not links_outside and real != real_root and real_root not in real.parents:
             raise ItemError("outside_root", f"{p.name} is a link to {real.parent}, outside the source root; "
-                            "copy the file into the root or point 'root' at the folder that holds it", key)
+                            "copy the file into the root, point 'root' at the folder that holds it, or set "
+                            "follow_links_outside", key)
 
 
 def _files(folder: Path, recursive: bool = False) -> list[Path]:
