@@ -95,8 +95,8 @@ def build_folder(root: Path, outside: Path, c: Corpus) -> dict:
     _save(f / "empty.png", _img(24))
     _save(f / "empty_mask.png", np.zeros((48, 64), np.uint8))
     bad["empty.png"] = "empty_mask"
-    _save(f / "no_mask.png", _img(25))
-    bad["no_mask.png"] = "missing_mask"
+    _save(f / "lonely.png", _img(25))
+    bad["lonely.png"] = "missing_mask"
     _save(f / "textonly.png", _img(26))
     (f / "textonly_mask.png").write_text("this is not an image\n")
     bad["textonly.png"] = "unreadable_mask"
