@@ -272,7 +272,7 @@ def bad_recipes(root: Path) -> dict[str, tuple[str, str]]:
         "splits_not_numbers": ("name: r\n" + src + "export: {splits: {train: most}}\n", "train"),
         "not_a_mapping": ("- just\n- a list\n", "mapping"),
         "yaml_syntax": ("name: r\nsources: [{type: phantom\n", "YAML"),
-        "nifti_root_int": ("name: r\nsources: [{type: nifti, options: {root: 12, labels: {x: y}}}]\n", "labels"),
+        "nifti_root_int": ("name: r\nsources: [{type: nifti, options: {root: 12, labels: {x: y}}}]\n", "root"),
     }
 
 
