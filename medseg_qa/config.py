@@ -33,7 +33,10 @@ class SourceSpec(_Strict):
     def _known_type(cls, type_: str) -> str:
         from medseg_qa.sources import options_model
 
-        options_model(type_)  # ConfigError with close matches for an unknown type
+        try:
+            options_model(type_)
+        except ConfigError as exc:  # as a validation error, so the message names the recipe file and key
+            raise ValueError(str(exc)) from None
         return type_
 
     @field_validator("options")

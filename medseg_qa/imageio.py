@@ -16,23 +16,35 @@ from .errors import ItemError
 DEFAULT_MAX_PIXELS = 64_000_000
 
 
-def read_image(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
-    """Decode an image file to uint8 (H, W) grayscale or (H, W, 3) RGB; ItemError when unreadable."""
+def bomb_error(exc: Exception, what: str, where: str) -> ItemError:
+    """The ItemError for a header that PIL itself refuses as a decompression bomb (its own limit,
+    `PIL.Image.MAX_IMAGE_PIXELS`, is checked while opening, before our `max_pixels`)."""
+    size = str(exc).split(" pixels")[0].replace("Image size (", "")
+    return ItemError("too_large", f"{what} header claims {size} pixels, over the decompression-bomb limit; "
+                     "remove the file, or re-encode it if it is genuine", where)
+
+
+def read_image(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS, where: str = "") -> np.ndarray:
+    """Decode an image file to uint8 (H, W) grayscale or (H, W, 3) RGB; ItemError (keyed `where`, by
+    default the path) when unreadable."""
     from PIL import Image, UnidentifiedImageError
 
+    where = where or str(path)
     try:
         with Image.open(path) as im:
             if im.width * im.height > max_pixels:
                 raise ItemError("too_large", f"image has {im.width * im.height} pixels, over the limit "
                                 f"{max_pixels}; raise max_pixels in the source options if it is genuine",
-                                str(path))
+                                where)
             im.load()
             return pil_to_uint8(im)
     except ItemError:
         raise
+    except Image.DecompressionBombError as exc:
+        raise bomb_error(exc, "image", where) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ItemError("unreadable_image", f"cannot decode image ({type(exc).__name__}); "
-                        "re-download or remove the file", str(path)) from exc
+                        "re-download or remove the file", where) from exc
 
 
 def pil_to_uint8(im) -> np.ndarray:
@@ -51,15 +63,17 @@ def pil_to_uint8(im) -> np.ndarray:
     return np.asarray(im.convert("RGB"))
 
 
-def read_label_array(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.ndarray:
+def read_label_array(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS, where: str = "") -> np.ndarray:
     """Decode a mask or label-map file keeping its values (palette indices stay indices)."""
     from PIL import Image, UnidentifiedImageError
 
+    where = where or str(path)
     try:
         with Image.open(path) as im:
             if im.width * im.height > max_pixels:
-                raise ItemError("too_large", f"mask has {im.width * im.height} pixels, over the limit "
-                                f"{max_pixels}", str(path))
+                raise ItemError("too_large", f"mask {path.name} has {im.width * im.height} pixels, over the "
+                                f"limit {max_pixels}; raise max_pixels in the source options if it is genuine",
+                                where)
             if im.mode in ("P", "L", "1", "I", "I;16", "I;16B"):
                 arr = np.asarray(im if im.mode != "1" else im.convert("L"))
             else:
@@ -67,9 +81,11 @@ def read_label_array(path: Path, max_pixels: int = DEFAULT_MAX_PIXELS) -> np.nda
             return np.array(arr)
     except ItemError:
         raise
+    except Image.DecompressionBombError as exc:
+        raise bomb_error(exc, f"mask {path.name}", where) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ItemError("unreadable_mask", f"cannot decode mask ({type(exc).__name__}); "
-                        "re-export or remove the file", str(path)) from exc
+        raise ItemError("unreadable_mask", f"cannot decode mask {path.name} ({type(exc).__name__}); "
+                        "re-export or remove the file", where) from exc
 
 
 def binarize(arr: np.ndarray, where: str = "", strict: bool = False) -> np.ndarray:

@@ -217,7 +217,22 @@ def read_array(path, where: str) -> tuple[np.ndarray, object]:
     if image.GetNumberOfComponentsPerPixel() > 1:
         raise ItemError("unreadable_volume", f"{_name(path)} holds vector pixels; store one channel per "
                         "4D volume or per file", where)
+    if image.GetPixelID() in (sitk.sitkFloat32, sitk.sitkFloat64) and _nifti_non_finite(path):
+        raise ItemError("non_finite_volume", f"{_name(path)} holds NaN or infinite voxels; re-export it with "
+                        "finite values (or fill them) or remove the case", where)
     return sitk.GetArrayViewFromImage(image), image
+
+
+def _nifti_non_finite(path) -> bool:
+    """Whether a float NIfTI file stores NaN or infinite voxels. ITK's NIfTI reader silently turns them
+    into 0, which would make a corrupt volume look valid, so the raw values are read with nibabel (an
+    extra read, for float NIfTI files only)."""
+    name = str(path).lower()
+    if not name.endswith((".nii", ".nii.gz")):
+        return False
+    import nibabel
+
+    return not np.isfinite(np.asarray(nibabel.load(str(path)).dataobj)).all()
 
 
 def gzip_complete(path) -> bool:

@@ -32,6 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Optional
 
 MODEL = "fault-model"
+HUGE_ANSWER_BYTES = 10 * 1024 * 1024  # the answer of a `huge` scripted fault
 
 
 @dataclass
@@ -51,7 +52,8 @@ class Faults:
     json_schema_unsupported: bool = False  # answer response_format json_schema like llama.cpp: HTTP 500
     api_key: Optional[str] = None        # when set, requests without "Bearer <api_key>" get 401
     batch_polls: int = 0                 # retrieves of a batch before it reports completed
-    script: list[str] = field(default_factory=list)  # faults for the first chat requests, in order
+    script: list[str] = field(default_factory=list)  # faults for the first chat requests, in order (any kind
+    #                                                  above, or "huge": a 10 MB answer)
     seed: int = 0
 
 
@@ -449,6 +451,10 @@ def _handler(server: FaultServer):
             if fault == "timeout":
                 time.sleep(f.timeout_sleep_s)
                 return self._reset()
+            if fault == "huge":  # a runaway model: a 10 MB answer (script-only)
+                resp = completion(body, "The structure is shown. " * (HUGE_ANSWER_BYTES // 24))
+                self._bill(resp)
+                return self._send(200, resp)
             if fault == "invalid":
                 resp = completion(body, "Sure! Here is a conversation about the structure.")
                 self._bill(resp)

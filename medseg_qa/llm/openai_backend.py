@@ -41,6 +41,8 @@ from .prompts import (AnswerInvalid, answer_schema, asks_for_claims, build_messa
 from .ratelimit import RateLimiter, backoff_delay, estimate_tokens, parse_retry_after
 
 log = logging.getLogger(__name__)
+MAX_ANSWER_CHARS = 200_000  # a conversation is a few thousand characters; more is a model that ran away
+RAW_TEXT_KEEP = 4_000       # of such an answer, what the failed conversation keeps
 
 OPENAI_HOST = "api.openai.com"
 API_PARAMS = ("temperature", "top_p", "max_tokens", "presence_penalty", "frequency_penalty")
@@ -267,12 +269,16 @@ class OpenAIBackend:
         messages = build_messages(req, self._images(req))
         usage = Counter()
         text = await self._complete(client, limiter, messages, req, usage)
+        if text is not None and len(text) > MAX_ANSWER_CHARS:
+            raise self._too_long(text, req, usage)
         try:
             turns, claims = parse_answer(text, req.user_turns, claims=asks_for_claims(req.prompt_version))
         except AnswerInvalid as first:
             self.stats["repairs"] += 1
             text = await self._complete(client, limiter,
                                         repair_messages(messages, text or "", str(first), req.user_turns), req, usage)
+            if text is not None and len(text) > MAX_ANSWER_CHARS:
+                raise self._too_long(text, req, usage)
             try:
                 turns, claims = parse_answer(text, req.user_turns, claims=asks_for_claims(req.prompt_version))
             except AnswerInvalid as second:
@@ -286,6 +292,18 @@ class OpenAIBackend:
                 raise exc from None
         return ConversationDraft(turns=turns, prompt_tokens=usage["prompt"], completion_tokens=usage["completion"],
                                  cost_usd=self.cost(usage["prompt"], usage["completion"]), claims=claims)
+
+    def _too_long(self, text: str, req: ConversationRequest, usage: Counter) -> ItemError:
+        """A runaway answer: failed without a repair reprompt (which would send it back, paying for it
+        again as input) and stored cut to its first RAW_TEXT_KEEP characters."""
+        self.stats["answer_too_long"] += 1
+        exc = ItemError("answer_too_long", f"{self.model} answered {len(text):,} characters, over the "
+                        f"{MAX_ANSWER_CHARS:,} a conversation needs; set generation.params.max_tokens or use "
+                        "another model", req.record.record_id)
+        exc.raw_text = text[:RAW_TEXT_KEEP] + f" [... {len(text) - RAW_TEXT_KEEP:,} more characters not kept]"
+        exc.prompt_tokens, exc.completion_tokens = usage["prompt"], usage["completion"]
+        exc.cost_usd = self.cost(usage["prompt"], usage["completion"])
+        return exc
 
     async def _complete(self, client, limiter: RateLimiter, messages: list[dict], req: ConversationRequest,
                         usage: Counter) -> Optional[str]:

@@ -53,6 +53,8 @@ class Options(ProvenanceOptions):
     patient_id_pattern: Optional[str] = Field(default=None, description="regex on the file stem; group 1 "
                                               "is the patient/case id (default: the stem)")
     dataset: str = "folder"
+    follow_links_outside: bool = Field(default=False, description="read files that symbolic links under root "
+                                       "point to outside it (a link farm); off: such an item is quarantined")
     binary_strict: bool = Field(default=True, description="quarantine a binary mask with more than two "
                                 "values (JPEG masks are always thresholded: lossy files cannot keep two)")
 
@@ -121,8 +123,9 @@ class FolderSource:
     # -- items -----------------------------------------------------------------------------------
     def items(self) -> Iterator[Yielded]:
         for image_path, mask_paths in self.pairs():
-            key = str(image_path.relative_to(self.o.root))
+            key = _printable(image_path.relative_to(self.o.root))
             try:
+                _check_path(self.o.root, key, [image_path, *mask_paths], self.o.follow_links_outside)
                 yield self._item(key, image_path, mask_paths)
             except ItemError as exc:
                 yield exc
@@ -132,8 +135,8 @@ class FolderSource:
         if not mask_paths:
             raise ItemError("missing_mask", "image has no mask; add it with the expected suffix "
                             f"{o.mask_suffix} or remove the image", key)
-        image = read_image(image_path, o.max_pixels)
-        arrays = [read_label_array(p, o.max_pixels) for p in mask_paths]
+        image = read_image(image_path, o.max_pixels, key)
+        arrays = [read_label_array(p, o.max_pixels, key) for p in mask_paths]
         for p, a in zip(mask_paths, arrays):
             if a.shape[:2] != image.shape[:2]:
                 raise ItemError("size_mismatch", f"mask {p.name} is {a.shape[1]}x{a.shape[0]} but its image "
@@ -165,6 +168,32 @@ def _split_labels(arr, label_map: dict[int, str], key: str) -> dict:
         raise ItemError("unknown_label_value", f"mask values {unknown[:5]} are not in label_map; "
                         "add them to label_map", key)
     return {name: (arr == value).astype("uint8") * 255 for value, name in sorted(label_map.items())}
+
+
+def _printable(rel: Path) -> str:
+    """A relative path as text that UTF-8 can store: bytes that are not UTF-8 (a Latin-1 name copied
+    from an old share) are shown as \\xNN escapes instead of the lone surrogates Python decodes them to."""
+    import os
+
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
+
+
+def _check_path(root: Path, key: str, paths: list[Path], links_outside: bool) -> None:
+    """Refuse an item whose name cannot be stored as text, or whose files (through a symbolic link)
+    lie outside the source root unless `links_outside`: the recipe names one folder, and only that
+    folder is read."""
+    real_root = root.resolve()
+    for p in paths:
+        try:
+            str(p.relative_to(root)).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ItemError("non_utf8_name", f"file name {_printable(p.relative_to(root))} is not UTF-8; rename "
+                            "it (e.g. `convmv -f latin1 -t utf8`)", key) from None
+        real = p.resolve()
+        if not links_outside and real != real_root and real_root not in real.parents:
+            raise ItemError("outside_root", f"{p.name} is a link to {real.parent}, outside the source root; "
+                            "copy the file into the root, point 'root' at the folder that holds it, or set "
+                            "follow_links_outside", key)
 
 
 def _files(folder: Path, recursive: bool = False) -> list[Path]:

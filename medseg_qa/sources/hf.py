@@ -24,7 +24,7 @@ from pydantic import Field, model_validator
 
 from medseg_qa.errors import ConfigError, ItemError, MedsegQAError
 from medseg_qa.ids import patient_pseudonym
-from medseg_qa.imageio import binarize, pil_to_uint8
+from medseg_qa.imageio import binarize, bomb_error, pil_to_uint8
 from medseg_qa.schemas.source import Modality
 
 from .base import ProvenanceOptions, SourceInfo, SourceItem, Yielded
@@ -373,6 +373,8 @@ def _decode(value: Any, max_pixels: int, key: str, base: Optional[Path], as_mask
             return np.array(im.convert("RGB")), lossy
     except ItemError:
         raise
+    except Image.DecompressionBombError as exc:
+        raise bomb_error(exc, what, key) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
         raise ItemError(f"unreadable_{what}", f"cannot decode {what} ({type(exc).__name__}); fix or drop the row",
                         key) from exc

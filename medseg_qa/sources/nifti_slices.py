@@ -143,8 +143,11 @@ def case_slices(plan: Plan, case: Case) -> Iterator[SliceData]:
     image, _image_owner = vol.read_array(case.image, where)
     if image.ndim == 4:
         image = image[plan.channel]
-    lo, hi = np.nanmin(image), np.nanmax(image)
-    if not (np.isfinite(lo) and np.isfinite(hi)) or lo == hi:
+    lo, hi = image.min(), image.max()  # NaN propagates and inf is the extreme: one check finds both
+    if not (np.isfinite(lo) and np.isfinite(hi)):
+        raise ItemError("non_finite_volume", "image volume holds NaN or infinite voxels; re-export it with "
+                        "finite values (or fill them) or remove the case", where)
+    if lo == hi:
         raise ItemError("blank_volume", f"image volume is blank (every voxel is {lo}); re-export the image, "
                         "check the channel, or remove the case", where)
     window = windower(image.dtype, *(plan.window or percentile_window(image, *plan.percentiles)))

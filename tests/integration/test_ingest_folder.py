@@ -155,7 +155,7 @@ def test_real_itk_brain_slice_and_mask(tmp_path):
         (root / name).symlink_to(ITK_DATA / name)
     src = build_source("folder", {"root": str(root), "mask_suffix": "Mask", "label": "brain",
                                   "modality": "MR", "body_region": "head", "dataset": "itk-examples",
-                                  "licence": "Apache-2.0"})
+                                  "licence": "Apache-2.0", "follow_links_outside": True})
     with Workspace(tmp_path / "ws") as ws:
         s = ingest_source(ws, src, progress=False)
         assert (s.added, sum(s.quarantined.values())) == (1, 0)
