@@ -90,7 +90,10 @@ def test_the_migration_backfills_provenance_of_an_existing_workspace(tmp_path):
         ingest_source(ws, _folder(root, "set-a"), progress=False)
         bodies = dict(ws.db.execute("SELECT record_id, body FROM records"))
     db = sqlite3.connect(tmp_path / "ws" / "catalog.sqlite")  # rebuild it as the v2 catalog it was
-    db.executescript("DROP TABLE provenance; DROP TABLE split_history; CREATE TABLE r2 (record_id TEXT PRIMARY KEY, "
+    v2 = {"records", "conversations", "quarantine", "reviews", "exports", "llm_cache", "audit"}
+    later = [n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type='table'") if n not in v2]
+    assert {"provenance", "split_history"} <= set(later)
+    db.executescript("".join(f"DROP TABLE {n}; " for n in later) + "CREATE TABLE r2 (record_id TEXT PRIMARY KEY, "
                      "dataset TEXT NOT NULL, target TEXT NOT NULL, patient_id TEXT NOT NULL, body TEXT NOT NULL, "
                      "created_at REAL NOT NULL); INSERT INTO r2 SELECT record_id, dataset, target, patient_id, body, "
                      "created_at FROM records; DROP TABLE records; ALTER TABLE r2 RENAME TO records; "
