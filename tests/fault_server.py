@@ -52,6 +52,8 @@ class Faults:
     api_key: Optional[str] = None        # when set, requests without "Bearer <api_key>" get 401
     batch_polls: int = 0                 # retrieves of a batch before it reports completed
     script: list[str] = field(default_factory=list)  # faults for the first chat requests, in order
+    api_script: list[str] = field(default_factory=list)  # "429"/"500"/"" for the first Files/Batches calls
+    batch_truncated: int = 0             # output lines (the first ones) whose body is not a chat completion
     seed: int = 0
 
 
@@ -272,6 +274,10 @@ class FaultServer:
                 self.stats.chat_by_key[key] += 1
                 if valid:
                     self.stats.valid_by_key[key] += 1
+            if self.faults.batch_truncated > 0:  # a body cut short: valid JSON line, no chat completion in it
+                self.faults.batch_truncated -= 1
+                self.stats.faults["batch_truncated"] += 1
+                resp = {"id": resp["id"], "object": "chat.completion"}
             out_lines.append({"id": "resp-" + req["custom_id"], "custom_id": req["custom_id"],
                               "response": {"status_code": 200, "request_id": "req-1", "body": resp}, "error": None})
         batch["output_file_id"] = self._store_file("batch_output.jsonl", "batch_output",
@@ -337,6 +343,20 @@ def _handler(server: FaultServer):
             self.end_headers()
             self.wfile.write(data)
 
+        def _api_fault(self) -> bool:
+            """Answer a Files/Batches call with the next scripted fault (429 carries faults.retry_after)."""
+            f = server.faults
+            with server._lock:
+                kind = f.api_script.pop(0) if f.api_script else ""
+                if kind:
+                    server.stats.faults["api:" + kind] += 1
+            if kind == "429":
+                self._error(429, "Rate limit reached (injected)",
+                            {"Retry-After": f.retry_after} if f.retry_after is not None else {})
+            elif kind == "500":
+                self._error(500, "injected server error")
+            return bool(kind)
+
         def _error(self, status: int, message: str, headers: Optional[dict] = None) -> None:
             self._send(status, {"error": {"message": message, "type": "fault_server", "code": status}}, headers)
 
@@ -364,6 +384,8 @@ def _handler(server: FaultServer):
             if not self._authorised():
                 return
             server.stats.requests["GET " + path.rsplit("/", 1)[0]] += 1
+            if path != "/v1/models" and self._api_fault():
+                return
             if path == "/v1/models":
                 return self._send(200, {"object": "list", "data": [
                     {"id": MODEL, "object": "model", "created": 0, "owned_by": "fault-server"}]})
@@ -395,6 +417,8 @@ def _handler(server: FaultServer):
             if path == "/v1/chat/completions":
                 return self._chat(json.loads(raw or b"{}"))
             server.stats.requests["POST " + path] += 1
+            if self._api_fault():
+                return
             if path == "/v1/files":
                 return self._upload(raw)
             if path == "/v1/batches":
