@@ -53,6 +53,7 @@ class Faults:
     batch_polls: int = 0                 # retrieves of a batch before it reports completed
     script: list[str] = field(default_factory=list)  # faults for the first chat requests, in order
     api_script: list[str] = field(default_factory=list)  # "429"/"500"/"" for the first Files/Batches calls
+    record_path: Optional[str] = None    # append every chat request body to this JSONL file (bench replays)
     batch_truncated: int = 0             # output lines (the first ones) whose body is not a chat completion
     seed: int = 0
 
@@ -451,6 +452,9 @@ def _handler(server: FaultServer):
             f = server.faults
             key = conversation_key(body)
             with server._lock:
+                if f.record_path:
+                    with open(f.record_path, "a") as rec:
+                        rec.write(json.dumps(body) + "\n")
                 server.stats.requests["chat"] += 1
                 server.stats.chat_by_key[key] += 1
                 fmt = (body.get("response_format") or {}).get("type", "text")
@@ -494,8 +498,9 @@ def main() -> None:  # pragma: no cover - used by the benchmark as a separate pr
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--latency", type=float, default=0.0)
+    p.add_argument("--record", default=None, help="append every chat request body to this JSONL file")
     args = p.parse_args()
-    srv = FaultServer(Faults(latency_s=args.latency), port=args.port)
+    srv = FaultServer(Faults(latency_s=args.latency, record_path=args.record), port=args.port)
     print(srv.base_url, flush=True)
     srv.httpd.serve_forever()
 
