@@ -47,7 +47,8 @@ threading.Thread(target=_sample, daemon=True).start()
 """
 _END = """
 _stop.set()
-RESULT = {"pngs": n, **globals().get("RESULT_COUNTS", {}), "peak_total_rss_mb": _peak[0] / 2**20, "child_cpu_s": sorted(_cpu.values())}
+RESULT = {"pngs": n, **globals().get("RESULT_COUNTS", {}),
+          "peak_total_rss_mb": _peak[0] / 2**20, "child_cpu_s": sorted(_cpu.values())}
 """
 
 BARE = _SAMPLER + """
@@ -79,7 +80,7 @@ src = build_source("nifti", dict(root={root!r}, workers={workers}, min_area=1, w
 with Workspace({out!r}) as ws:
     s = ingest_source(ws, src, progress=False)
 n = s.items + s.added + s.unchanged + s.duplicates  # one image PNG per slice, one mask PNG per record
-RESULT_COUNTS = {"added": s.added, "duplicates": s.duplicates}
+RESULT_COUNTS = dict(added=s.added, duplicates=s.duplicates)
 """
 
 
@@ -106,7 +107,9 @@ def _write_case(root: Path, name: str, shape, seed: int) -> None:
     body = (((yy - y / 2) / (0.45 * y)) ** 2 + ((xx - x / 2) / (0.40 * x)) ** 2) < 1
     ct = np.where(body, np.int16(40), np.int16(-1000)) + rng.integers(-20, 21, size=shape, dtype=np.int16)
     lab = np.zeros(shape, np.uint8)
-    blobs = [(0.50, 0.45, 0.35, 0.12), (0.45, 0.50, 0.68, 0.08), (0.60, 0.65, 0.50, 0.06)]  # z, y, x, r
+    # z, y, x, r in the LPS array (x grows to the patient's left, y to the back): liver and right kidney on the
+    # right, spleen on the left
+    blobs = [(0.50, 0.45, 0.35, 0.12), (0.45, 0.62, 0.30, 0.08), (0.60, 0.60, 0.70, 0.06)]
     for value, (cz, cy, cx, r) in enumerate(blobs, start=1):
         cz, cy, cx = (c + d for c, d in zip((cz, cy, cx), rng.uniform(-0.03, 0.03, 3)))
         inside = (((zz - cz * z) / (r * 3.6 * z)) ** 2 + ((yy - cy * y) / (r * y)) ** 2

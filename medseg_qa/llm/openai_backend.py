@@ -403,12 +403,12 @@ class OpenAIBackend:
             limiter.correct(est, 0)  # nothing was processed: give the tokens back
             self.stats[f"retry:{failure.reason}"] += 1
             if attempt == self.retry.max_retries:
-                raise BackendError(f"{self.base_url} kept failing ({failure.reason}) after {self.retry.max_retries} "
-                                   "retries; finished conversations are saved: rerun later to resume, or "
+                raise BackendError(f"{self.base_url} kept failing ({failure.reason}) after {attempt} retries; "
+                                   "finished conversations are saved: rerun later to resume, or "
                                    "raise generation.max_retries")
-            capped = self.retry.capped
-            await asyncio.sleep(self.retry.delay(attempt, failure.retry_after, self.base_url))
-            self.stats["retry_after_capped"] += self.retry.capped - capped
+            delay = self.retry.delay(attempt, failure.retry_after, self.base_url)
+            self.stats["retry_after_capped"] = self.retry.capped
+            await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 
 
