@@ -140,6 +140,7 @@ class RetryPolicy:
     cap_s: float = 30.0
     retry_after_max_s: float = 60.0
     rng: Optional[random.Random] = None
+    setting: str = "generation.retry_after_max_s"  # where the cap is set, for the log line
     capped: int = field(default=0, init=False)
 
     def delay(self, attempt: int, retry_after: Optional[float] = None, server: str = "the LLM server") -> float:
@@ -147,8 +148,8 @@ class RetryPolicy:
         if retry_after is not None and retry_after > self.retry_after_max_s:
             self.capped += 1
             (log.warning if self.capped == 1 else log.debug)(
-                "%s asked to wait %.0f s before retrying (Retry-After); waiting %.0f s instead, the cap "
-                "generation.retry_after_max_s", server, retry_after, self.retry_after_max_s)
+                "%s asked to wait %.0f s before retrying (Retry-After); waiting %.0f s instead, the cap %s",
+                server, retry_after, self.retry_after_max_s, self.setting)
             retry_after = self.retry_after_max_s
         return backoff_delay(attempt, self.base_s, self.cap_s, retry_after, self.rng)
 
