@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip -q
 APT_PACKAGES := mricron-data insighttoolkit5-examples tesseract-ocr chromium
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test bench install install-dev apt-deps clean schemas ls-server
+.PHONY: demo test test-min bench install install-dev apt-deps clean schemas ls-server
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -49,6 +49,19 @@ demo: install
 
 test: install-dev apt-deps
 	$(BIN)/python -m pytest -q
+
+# The declared floors, tested: a separate venv with every direct dependency at the lowest version pyproject allows
+# (uv's lowest-direct resolution; torch is not installed: the unit tests do not need the model extra), then the unit
+# tests. Not part of `make test`: a cold resolve and download of ~30 old releases takes minutes.
+VENV_MIN := .venv-min
+$(BIN)/uv: | $(BIN)/python
+	$(PIP) install -c constraints.txt uv
+
+test-min: | $(BIN)/uv
+	rm -rf $(VENV_MIN)
+	$(BIN)/uv venv -q --python $(BIN)/python $(VENV_MIN)
+	VIRTUAL_ENV=$(VENV_MIN) $(BIN)/uv pip install -q --resolution lowest-direct -c constraints.txt -e '.[test,review,dicom]'
+	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider tests/unit
 
 bench: install-dev
 	$(BIN)/python -m bench

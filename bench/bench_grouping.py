@@ -44,7 +44,7 @@ seq = [labels[i:i + 20] for i in range(0, {n}, 20)]
 RESULT = {{"whole": sum(len(set(s)) == 1 for s in seq), "sequences": len(seq), "groups": len(set(labels))}}
 """)
         base = brute["wall_s"] * (n / 20000) ** 2
-        rows.append(row(f"grouping {n // 1000}k hashes", f"brute force ({'measured' if n == 20000 else 'scaled'})",
+        rows.append(row(f"grouping {n // 1000}k hashes", "brute force at 20k, measured in this run" + ("" if n == 20000 else f", scaled by (n/20k)^2"),
                         round(got["wall_s"], 2), base, "s",
                         f"{got['whole']}/{got['sequences']} sequences whole, {got['groups']} groups, "
                         f"peak RSS {got['peak_rss_mb']:.0f} MB"))

@@ -1,7 +1,8 @@
 """The nifti source against a plain SimpleITK + PNG loop over the same slices.
 
-Data: one synthetic CT-like int16 volume of 512x512x200 (0.7x0.7x2.5 mm, stored RAS so the source must
-flip it to LPS) with 3 labels, written once as .nii.gz and listed as `CASES` cases of an MSD folder.
+Data: `CASES` distinct synthetic CT-like int16 volumes of 512x512x200 (0.7x0.7x2.5 mm, stored RAS so the
+source must flip it to LPS) with 3 labels each, every case with its own noise and organ positions, so no
+slice of one case duplicates another's and every record is written (not dropped as a duplicate).
 Baseline: read each volume with SimpleITK and, in a plain loop, window and PNG-encode every slice that
 holds a label plus one mask per label present (what any converter pays). Measured, each in a fresh
 process (so peak RSS is its own): the real ingest stage (`ingest_source` into a workspace: reorient,
@@ -46,7 +47,8 @@ threading.Thread(target=_sample, daemon=True).start()
 """
 _END = """
 _stop.set()
-RESULT = {"pngs": n, "peak_total_rss_mb": _peak[0] / 2**20, "child_cpu_s": sorted(_cpu.values())}
+RESULT = {"pngs": n, **globals().get("RESULT_COUNTS", {}),
+          "peak_total_rss_mb": _peak[0] / 2**20, "child_cpu_s": sorted(_cpu.values())}
 """
 
 BARE = _SAMPLER + """
@@ -78,40 +80,47 @@ src = build_source("nifti", dict(root={root!r}, workers={workers}, min_area=1, w
 with Workspace({out!r}) as ws:
     s = ingest_source(ws, src, progress=False)
 n = s.items + s.added + s.unchanged + s.duplicates  # one image PNG per slice, one mask PNG per record
+RESULT_COUNTS = dict(added=s.added, duplicates=s.duplicates)
 """
 
 
 def make_dataset(root: Path, shape=SHAPE, cases: int = CASES) -> Path:
-    """An MSD folder of `cases` links to one synthetic CT volume and its 3-label map."""
-    import numpy as np
-    import SimpleITK as sitk
-
-    z, y, x = shape
-    rng = np.random.default_rng(0)
-    zz, yy, xx = np.ogrid[:z, :y, :x]
-    body = (((yy - y / 2) / (0.45 * y)) ** 2 + ((xx - x / 2) / (0.40 * x)) ** 2) < 1
-    ct = np.where(body, np.int16(40), np.int16(-1000)) + rng.integers(-20, 21, size=shape, dtype=np.int16)
-    lab = np.zeros(shape, np.uint8)
-    blobs = [(0.50, 0.45, 0.35, 0.12), (0.45, 0.50, 0.68, 0.08), (0.60, 0.65, 0.50, 0.06)]  # z, y, x, r
-    for value, (cz, cy, cx, r) in enumerate(blobs, start=1):
-        inside = (((zz - cz * z) / (r * 3.6 * z)) ** 2 + ((yy - cy * y) / (r * y)) ** 2
-                  + ((xx - cx * x) / (r * x)) ** 2) < 1
-        lab[inside] = value
-        ct[inside] += np.int16(30 * value)
+    """An MSD folder of `cases` distinct synthetic CT volumes and their 3-label maps."""
     (root / "imagesTr").mkdir(parents=True)
     (root / "labelsTr").mkdir()
-    for arr, name in ((ct[:, ::-1, ::-1], "ct.nii.gz"), (lab[:, ::-1, ::-1], "seg.nii.gz")):
-        img = sitk.GetImageFromArray(np.ascontiguousarray(arr))
-        img.SetSpacing((0.7, 0.7, 2.5))
-        img.SetDirection((-1, 0, 0, 0, -1, 0, 0, 0, 1))  # stored RAS: the source flips it to LPS
-        sitk.WriteImage(img, str(root / name), useCompression=True)
     for i in range(cases):
-        (root / "imagesTr" / f"case_{i:03d}.nii.gz").symlink_to(root / "ct.nii.gz")
-        (root / "labelsTr" / f"case_{i:03d}.nii.gz").symlink_to(root / "seg.nii.gz")
+        _write_case(root, f"case_{i:03d}.nii.gz", shape, seed=i)
     (root / "dataset.json").write_text(json.dumps({
         "name": "bench-ct", "modality": {"0": "CT"},
         "labels": {"0": "background", "1": "liver", "2": "right kidney", "3": "spleen"}}))
     return root
+
+
+def _write_case(root: Path, name: str, shape, seed: int) -> None:
+    """One volume: noise from its own seed, organs (ellipsoids) moved a few percent per case."""
+    import numpy as np
+    import SimpleITK as sitk
+
+    z, y, x = shape
+    rng = np.random.default_rng(seed)
+    zz, yy, xx = np.ogrid[:z, :y, :x]
+    body = (((yy - y / 2) / (0.45 * y)) ** 2 + ((xx - x / 2) / (0.40 * x)) ** 2) < 1
+    ct = np.where(body, np.int16(40), np.int16(-1000)) + rng.integers(-20, 21, size=shape, dtype=np.int16)
+    lab = np.zeros(shape, np.uint8)
+    # z, y, x, r in the LPS array (x grows to the patient's left, y to the back): liver and right kidney on the
+    # right, spleen on the left
+    blobs = [(0.50, 0.45, 0.35, 0.12), (0.45, 0.62, 0.30, 0.08), (0.60, 0.60, 0.70, 0.06)]
+    for value, (cz, cy, cx, r) in enumerate(blobs, start=1):
+        cz, cy, cx = (c + d for c, d in zip((cz, cy, cx), rng.uniform(-0.03, 0.03, 3)))
+        inside = (((zz - cz * z) / (r * 3.6 * z)) ** 2 + ((yy - cy * y) / (r * y)) ** 2
+                  + ((xx - cx * x) / (r * x)) ** 2) < 1
+        lab[inside] = value
+        ct[inside] += np.int16(30 * value)
+    for arr, folder in ((ct[:, ::-1, ::-1], "imagesTr"), (lab[:, ::-1, ::-1], "labelsTr")):
+        img = sitk.GetImageFromArray(np.ascontiguousarray(arr))
+        img.SetSpacing((0.7, 0.7, 2.5))
+        img.SetDirection((-1, 0, 0, 0, -1, 0, 0, 0, 1))  # stored RAS: the source flips it to LPS
+        sitk.WriteImage(img, str(root / folder / name), useCompression=True)
 
 
 def _measure_with_others(body: str) -> dict:
@@ -159,7 +168,8 @@ def _run(tmp: Path) -> list[dict]:
     counts = {name: r["pngs"] for name, r in res.items()}
     same = all(c == bare["pngs"] for c in counts.values())
     others = max(r["others_cores"] for r in (bare, *res.values()))
-    note = f"{CASES} cases of {SHAPE[2]}x{SHAPE[1]}x{SHAPE[0]} int16, {bare['pngs']} PNGs; other processes kept " \
+    note = f"{CASES} distinct cases of {SHAPE[2]}x{SHAPE[1]}x{SHAPE[0]} int16, {bare['pngs']} PNGs, " \
+        f"{res['w1']['added']} records added, {res['w1']['duplicates']} duplicates; other processes kept " \
         f"up to {others:.1f} of {os.cpu_count()} cores busy" + ("" if same else f"; PNG COUNTS DIFFER {counts}")
     w1 = res["w1"]["wall_s"]
     rows = [row("nifti ingest 1 worker: wall", "bare SimpleITK+PNG loop", round(w1, 2), round(bare["wall_s"], 2), "s",

@@ -120,5 +120,5 @@ def run(n: int = N_TASKS) -> list[dict]:
             "tasks/s", f"{note}; push {push_s:.2f}s, raw {raw_first:.2f}s / {raw_second:.2f}s; goal ratio >= 0.8"),
         row("review pull (annotations/s)", "raw snapshot export + download + parse", round(n / pull_s, 1),
             n / raw_export_s, "ann/s", f"n={n}, half with an edited mask; pull {pull_s:.2f}s, raw {raw_export_s:.2f}s"),
-        row("Label Studio peak RSS", "-", round(rss or 0), None, "MB", "VmHWM of the server process over the run"),
+        row("Label Studio peak RSS", "none (no baseline)", round(rss or 0), None, "MB", "VmHWM of the server process over the run"),
     ]

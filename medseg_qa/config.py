@@ -76,6 +76,8 @@ class GenerationConfig(_Strict):
     tpm: Optional[int] = Field(default=None, ge=1, description="tokens per minute; None = unlimited")
     timeout_s: float = Field(default=120.0, gt=0, description="per-request deadline")
     max_retries: int = Field(default=8, ge=0, le=20)
+    retry_after_max_s: float = Field(default=60.0, ge=0, description="longest Retry-After honoured; a longer "
+                                     "one is capped (and logged) so a server cannot stall the run")
     structured: Literal["json_schema", "json_object", "auto"] = "auto"
     multimodal: bool = Field(default=False, description="send the image and a contour overlay (vision models)")
     prices: dict[str, ModelPrice] = Field(default_factory=dict, description="per model, for cost")

@@ -111,9 +111,9 @@ def remap_uid(uid: str, salt: str) -> str:
 
 
 def _well_known(uid: str) -> bool:
-    from pydicom._uid_dict import UID_dictionary
+    from pydicom.uid import UID
 
-    return str(uid) in UID_dictionary
+    return UID(str(uid)).name != str(uid)  # public API: a UID's name is itself unless the dictionary has it
 
 
 def _shift_da(value: str, days: int) -> str | None:
@@ -283,6 +283,7 @@ def _deidentify(ds, salt: str, date_shift_days_max: int, file_ref: str, identifi
 
 def _sop_class_name(uid: str) -> str:
     """The SOP class's standard name; a private class UID (which could carry anything) is not echoed."""
-    from pydicom._uid_dict import UID_dictionary
+    from pydicom.uid import UID
 
-    return UID_dictionary[uid][0] if uid in UID_dictionary else "private or unknown SOP class"
+    name = UID(uid).name
+    return name if name != uid else "private or unknown SOP class"

@@ -144,36 +144,23 @@ def _install(path: Path, spec: DownloadFile, folder: Path) -> None:
 
 
 # -- the hub -------------------------------------------------------------------------------------
-_HUB_TIMEOUT: Optional[float] = None
-
-
 def configure_hub_timeouts(timeout: float = DEFAULT_TIMEOUT) -> None:
-    """Give huggingface_hub's shared HTTP client a timeout (its default has none and can hang forever)."""
-    global _HUB_TIMEOUT
-    if _HUB_TIMEOUT == timeout:
-        return
-    import httpx2
-    from huggingface_hub import set_client_factory
-    from huggingface_hub.utils import _http
+    """Give huggingface_hub's shared HTTP client a timeout (its default has none and can hang forever).
 
-    hook = getattr(_http, "hf_request_event_hook", None)
+    Only public API: the shared client from `get_session()` keeps whatever factory (proxy, certificates)
+    the user set, and gets its `timeout` set; called before every hub use, since `close_session()`
+    anywhere recreates the client with the factory's own (unbounded) timeout.
+    """
+    from huggingface_hub import get_session
 
-    def factory():
-        return httpx2.Client(event_hooks={"request": [hook]} if hook else {}, follow_redirects=True,
-                             timeout=httpx2.Timeout(timeout))
-
-    set_client_factory(factory)
-    _HUB_TIMEOUT = timeout
+    get_session().timeout = timeout
 
 
 def reset_hub_timeouts() -> None:
-    """Give huggingface_hub back its own client factory (tests, or code that wants its defaults)."""
-    global _HUB_TIMEOUT
-    from huggingface_hub import set_client_factory
-    from huggingface_hub.utils._http import default_client_factory
+    """Drop the shared client so that the next hub call builds a fresh one with its factory's defaults."""
+    from huggingface_hub import close_session
 
-    set_client_factory(default_client_factory)
-    _HUB_TIMEOUT = None
+    close_session()
 
 
 def _snapshot(repo: str, revision: Optional[str], patterns: list[str], folder: Path, timeout: float,
@@ -199,7 +186,7 @@ def _snapshot(repo: str, revision: Optional[str], patterns: list[str], folder: P
                           allow_patterns=patterns or None, etag_timeout=timeout, endpoint=endpoint)
     except DownloadError:
         raise
-    except Exception as exc:  # hub errors, httpx2 network errors, OSError: all become one message
+    except Exception as exc:  # hub errors, network errors of its HTTP client, OSError: all become one message
         text = str(exc).strip().splitlines()
         raise DownloadError(f"cannot download the hub dataset {repo}: {type(exc).__name__}: "
                             f"{text[0][:200] if text else 'no message'}; check the network, HF_ENDPOINT and "

@@ -29,6 +29,7 @@ from medseg_qa.ids import stable_hash
 from medseg_qa.knowledge import lookup
 from medseg_qa.llm import build_backend
 from medseg_qa.llm.prompts import AnswerInvalid, build_messages, parse_turns
+from medseg_qa.llm.openai_backend import _parse_body
 from medseg_qa.llm.ratelimit import estimate_tokens
 from medseg_qa.workspace import Workspace
 
@@ -245,8 +246,13 @@ def _collect_line(ws: Workspace, summary: BatchSummary, entry: dict, line: dict,
         return
     response = line.get("response") or {}
     status = response.get("status_code")
-    if status == 200 and isinstance(response.get("body"), dict):
-        backend.cache.put_response(item["cache_key"], json.dumps(response["body"]))
+    raw = json.dumps(response["body"]) if isinstance(response.get("body"), dict) else None
+    if status == 200 and _parse_body(raw) is None:  # not a chat completion: never cached, asked again
+        log.warning("batch %s: result %s is not a chat completion; it is sent again with the next submit",
+                    entry["batch_id"], line.get("custom_id"))
+        summary.left_pending += 1
+    elif status == 200:
+        backend.cache.put_response(item["cache_key"], raw)
         backend.bill(item["cache_key"], response["body"])
         _store(ws, summary, job, gen, backend, _result_from_body(backend, response["body"], gen, job))
     elif status is None or status == 429 or status >= 500:

@@ -54,6 +54,9 @@ class Faults:
     batch_polls: int = 0                 # retrieves of a batch before it reports completed
     script: list[str] = field(default_factory=list)  # faults for the first chat requests, in order (any kind
     #                                                  above, or "huge": a 10 MB answer)
+    api_script: list[str] = field(default_factory=list)  # "429"/"500"/"" for the first Files/Batches calls
+    record_path: Optional[str] = None    # append every chat request body to this JSONL file (bench replays)
+    batch_truncated: int = 0             # output lines (the first ones) whose body is not a chat completion
     seed: int = 0
 
 
@@ -274,6 +277,10 @@ class FaultServer:
                 self.stats.chat_by_key[key] += 1
                 if valid:
                     self.stats.valid_by_key[key] += 1
+            if self.faults.batch_truncated > 0:  # a body cut short: valid JSON line, no chat completion in it
+                self.faults.batch_truncated -= 1
+                self.stats.faults["batch_truncated"] += 1
+                resp = {"id": resp["id"], "object": "chat.completion"}
             out_lines.append({"id": "resp-" + req["custom_id"], "custom_id": req["custom_id"],
                               "response": {"status_code": 200, "request_id": "req-1", "body": resp}, "error": None})
         batch["output_file_id"] = self._store_file("batch_output.jsonl", "batch_output",
@@ -339,6 +346,20 @@ def _handler(server: FaultServer):
             self.end_headers()
             self.wfile.write(data)
 
+        def _api_fault(self) -> bool:
+            """Answer a Files/Batches call with the next scripted fault (429 carries faults.retry_after)."""
+            f = server.faults
+            with server._lock:
+                kind = f.api_script.pop(0) if f.api_script else ""
+                if kind:
+                    server.stats.faults["api:" + kind] += 1
+            if kind == "429":
+                self._error(429, "Rate limit reached (injected)",
+                            {"Retry-After": f.retry_after} if f.retry_after is not None else {})
+            elif kind == "500":
+                self._error(500, "injected server error")
+            return bool(kind)
+
         def _error(self, status: int, message: str, headers: Optional[dict] = None) -> None:
             self._send(status, {"error": {"message": message, "type": "fault_server", "code": status}}, headers)
 
@@ -366,6 +387,8 @@ def _handler(server: FaultServer):
             if not self._authorised():
                 return
             server.stats.requests["GET " + path.rsplit("/", 1)[0]] += 1
+            if path != "/v1/models" and self._api_fault():
+                return
             if path == "/v1/models":
                 return self._send(200, {"object": "list", "data": [
                     {"id": MODEL, "object": "model", "created": 0, "owned_by": "fault-server"}]})
@@ -397,6 +420,8 @@ def _handler(server: FaultServer):
             if path == "/v1/chat/completions":
                 return self._chat(json.loads(raw or b"{}"))
             server.stats.requests["POST " + path] += 1
+            if self._api_fault():
+                return
             if path == "/v1/files":
                 return self._upload(raw)
             if path == "/v1/batches":
@@ -429,6 +454,9 @@ def _handler(server: FaultServer):
             f = server.faults
             key = conversation_key(body)
             with server._lock:
+                if f.record_path:
+                    with open(f.record_path, "a") as rec:
+                        rec.write(json.dumps(body) + "\n")
                 server.stats.requests["chat"] += 1
                 server.stats.chat_by_key[key] += 1
                 fmt = (body.get("response_format") or {}).get("type", "text")
@@ -476,8 +504,9 @@ def main() -> None:  # pragma: no cover - used by the benchmark as a separate pr
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--latency", type=float, default=0.0)
+    p.add_argument("--record", default=None, help="append every chat request body to this JSONL file")
     args = p.parse_args()
-    srv = FaultServer(Faults(latency_s=args.latency), port=args.port)
+    srv = FaultServer(Faults(latency_s=args.latency, record_path=args.record), port=args.port)
     print(srv.base_url, flush=True)
     srv.httpd.serve_forever()
 

@@ -7,7 +7,10 @@ Contract:
 - every submitted batch is recorded in the workspace (`batch:<local id>` rows of `llm_cache`) before and
   after the server call that creates it, so a crash between upload and create is repaired on the next
   submit by adopting the server's batch for that input file (GET /batches), never by submitting twice;
-- the API key is read from the environment like the online path and stored nowhere.
+- the API key is read from the environment like the online path and stored nowhere;
+- the Files and Batches calls retry under the online path's policy (`backend.retry`: the same
+  `max_retries`, backoff and Retry-After cap), the openai client's own retries off; a create whose
+  answer was lost is looked up on the server (by its input file) before it is sent again.
 """
 
 from __future__ import annotations
@@ -65,20 +68,40 @@ class BatchClient:
         self.cache = cache
         self._openai = openai
         self.client = openai.OpenAI(base_url=backend.base_url, api_key=backend._api_key(),
-                                    timeout=backend.config.timeout_s, max_retries=3)
+                                    timeout=backend.config.timeout_s, max_retries=0)
 
     def close(self) -> None:
         self.client.close()
 
-    def _call(self, what: str, fn, *args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except self._openai.APIStatusError as exc:
-            raise BackendError(f"{what} at {self.backend.base_url} failed (HTTP {exc.status_code}: "
-                               f"{str(exc)[:200]}); fix the request or retry later") from None
-        except self._openai.APIConnectionError as exc:
-            raise BackendError(f"{what}: cannot reach {self.backend.base_url} ({type(exc).__name__}); "
-                               "retry later — submitted batches are recorded in the workspace") from None
+    def _call(self, what: str, fn, *args, recover=None, **kwargs):
+        """`fn(*args, **kwargs)` under the backend's retry policy; BackendError once it is spent.
+
+        Retried: 408/409/425/429, 5xx and connection errors (timeouts included), waiting as
+        `RetryPolicy.delay` says (Retry-After honoured up to its cap). `recover()`, when given, runs before
+        each retry and returns what the lost call already did on the server (or None to send again)."""
+        from .openai_backend import RETRY_STATUS, _retry_after
+
+        policy, openai = self.backend.retry, self._openai
+        for attempt in range(policy.max_retries + 1):
+            if attempt and recover is not None:
+                done = recover()
+                if done is not None:
+                    return done
+            try:
+                return fn(*args, **kwargs)
+            except openai.APIStatusError as exc:
+                if exc.status_code < 500 and exc.status_code not in RETRY_STATUS or attempt == policy.max_retries:
+                    raise BackendError(f"{what} at {self.backend.base_url} failed (HTTP {exc.status_code}: "
+                                       f"{str(exc)[:200]}); fix the request or retry later") from None
+                reason, retry_after = f"HTTP {exc.status_code}", _retry_after(exc.response.headers)
+            except openai.APIConnectionError as exc:
+                if attempt == policy.max_retries:
+                    raise BackendError(f"{what}: cannot reach {self.backend.base_url} ({type(exc).__name__}); "
+                                       "retry later — submitted batches are recorded in the workspace") from None
+                reason, retry_after = type(exc).__name__, None
+            self.backend.stats[f"retry:{reason}"] += 1
+            time.sleep(policy.delay(attempt, retry_after, self.backend.base_url))
+        raise AssertionError("unreachable")
 
     # -- submit --------------------------------------------------------------------------------------
     def submit(self, lines: list[BatchLine], local_id: str, jsonl_dir=None) -> dict:
@@ -101,7 +124,8 @@ class BatchClient:
     def _create(self, entry: dict) -> dict:
         batch = self._call("creating the batch", self.client.batches.create, input_file_id=entry["input_file_id"],
                            endpoint=ENDPOINT, completion_window=COMPLETION_WINDOW,
-                           metadata={"medsegqa_local_id": entry["local_id"]})
+                           metadata={"medsegqa_local_id": entry["local_id"]},
+                           recover=lambda: self._find_batch(entry["input_file_id"]))
         entry.update(state="submitted", batch_id=batch.id, status=batch.status)
         self.cache.put_batch(entry["local_id"], entry)
         log.info("submitted batch %s (%d requests, input %s)", batch.id, len(entry["items"]), entry["input_file_id"])

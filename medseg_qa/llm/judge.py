@@ -12,7 +12,8 @@ Contract:
 - the model lists the claims; the comparison of a listed side, position, size class, area, region count
   or relation with the facts is done here, exactly as QC compares prose claims (a small model's own
   verdict is not trusted for those); only claims of kind `other` use the model's verdict;
-- 429, 5xx, timeouts and connection errors are retried with jittered backoff; when the judge still cannot
+- 429, 5xx, timeouts and connection errors are retried under `ratelimit.RetryPolicy`, the policy of
+  generation too (jittered backoff, Retry-After honoured up to 60 s, then capped and logged); when the judge still cannot
   answer, or answers something that is not the asked JSON, the verdict carries `error` and no flag:
   the conversation keeps its rule-based QC result and the run goes on.
 """
@@ -29,7 +30,7 @@ from medseg_qa.errors import BackendError
 from medseg_qa.schemas import Conversation, SourceRecord
 
 from .cache import request_key
-from .ratelimit import backoff_delay
+from .ratelimit import RetryPolicy, parse_retry_after
 
 _KINDS = {"side": "side", "vertical": "vertical", "size_class": "size", "area_percent": "percent",
           "regions": "count", "relation": "relation"}
@@ -119,7 +120,8 @@ class Judge:
 
         self.config = config
         self.cache = LLMCache(workspace) if workspace is not None else None
-        self.backoff_base_s, self.backoff_cap_s = backoff_base_s, backoff_cap_s
+        self.retry = RetryPolicy(config.max_retries, backoff_base_s, backoff_cap_s,
+                                 setting="of the QC judge (60 s)")
         self._client = None
 
     @property
@@ -204,14 +206,13 @@ class Judge:
                     raise BackendError(f"the QC judge at {self.base_url} refused the request (HTTP "
                                        f"{exc.status_code}); check qc.judge.params") from None
                 failure = f"HTTP {exc.status_code}"
-                header = exc.response.headers.get("retry-after")
-                retry_after = float(header) if header and header.replace(".", "", 1).isdigit() else None
+                retry_after = parse_retry_after(exc.response.headers.get("retry-after"))
             except (openai.APIConnectionError, openai.APITimeoutError):
                 failure = "connection error or timeout"
             except (ValueError, KeyError, IndexError, TypeError):
                 failure = "malformed response body"
             if attempt < self.config.max_retries:
-                time.sleep(backoff_delay(attempt, self.backoff_base_s, self.backoff_cap_s, retry_after))
+                time.sleep(self.retry.delay(attempt, retry_after, self.base_url))
         raise BackendError(f"the QC judge at {self.base_url} kept failing ({failure}) after "
                            f"{self.config.max_retries} retries")
 

@@ -13,7 +13,9 @@ Contract:
   choice in the workspace;
 - throughput: `concurrency` requests in flight, requests- and tokens-per-minute buckets, a per-request
   deadline, and retries with full-jitter exponential backoff (honouring Retry-After) on 429, 5xx, resets,
-  timeouts and malformed bodies; the openai client's own retries are off so these are the only ones.
+  timeouts and malformed bodies, capping Retry-After at `generation.retry_after_max_s` (logged); the
+  policy is `ratelimit.RetryPolicy`, shared with the batch path, and the openai client's own retries
+  are off so these are the only ones. A malformed body is retried, never cached.
   Retries that run out abort the run with a BackendError (finished conversations are already committed,
   so a rerun resumes) rather than failing every remaining item;
 - every response is stored in the workspace cache when it arrives, keyed by what decides it
@@ -38,7 +40,7 @@ from .base import ConversationDraft, ConversationRequest
 from .cache import LLMCache, request_key
 from .prompts import (AnswerInvalid, answer_schema, asks_for_claims, build_messages, contour_overlay_png, parse_answer,
                       repair_messages)
-from .ratelimit import RateLimiter, backoff_delay, estimate_tokens, parse_retry_after
+from .ratelimit import RateLimiter, RetryPolicy, estimate_tokens, parse_retry_after
 
 log = logging.getLogger(__name__)
 MAX_ANSWER_CHARS = 200_000  # a conversation is a few thousand characters; more is a model that ran away
@@ -89,7 +91,8 @@ class OpenAIBackend:
         self.model = config.model
         self.workspace = workspace
         self.cache = LLMCache(workspace) if workspace is not None else None
-        self.backoff_base_s, self.backoff_cap_s, self.probe_timeout_s = backoff_base_s, backoff_cap_s, probe_timeout_s
+        self.probe_timeout_s = probe_timeout_s
+        self.retry = RetryPolicy(config.max_retries, backoff_base_s, backoff_cap_s, config.retry_after_max_s)
         self.stats: Counter = Counter()
         self.billed: Counter = Counter()  # tokens of every response received over the network (not cache hits)
         self._ready = False
@@ -381,7 +384,7 @@ class OpenAIBackend:
             body["response_format"] = fmt
         est = estimate_tokens(len(json.dumps(messages))) + int(params.get("max_tokens") or 0)
         cfg = self.config
-        for attempt in range(cfg.max_retries + 1):
+        for attempt in range(self.retry.max_retries + 1):
             await limiter.acquire(est)
             try:
                 self.stats["sent"] += 1
@@ -417,12 +420,13 @@ class OpenAIBackend:
                 failure = exc
             limiter.correct(est, 0)  # nothing was processed: give the tokens back
             self.stats[f"retry:{failure.reason}"] += 1
-            if attempt == cfg.max_retries:
-                raise BackendError(f"{self.base_url} kept failing ({failure.reason}) after {cfg.max_retries} "
-                                   "retries; finished conversations are saved: rerun later to resume, or "
+            if attempt == self.retry.max_retries:
+                raise BackendError(f"{self.base_url} kept failing ({failure.reason}) after {attempt} retries; "
+                                   "finished conversations are saved: rerun later to resume, or "
                                    "raise generation.max_retries")
-            await asyncio.sleep(backoff_delay(attempt, self.backoff_base_s, self.backoff_cap_s,
-                                              failure.retry_after))
+            delay = self.retry.delay(attempt, failure.retry_after, self.base_url)
+            self.stats["retry_after_capped"] = self.retry.capped
+            await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 
 

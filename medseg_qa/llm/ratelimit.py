@@ -7,6 +7,9 @@ Contract:
   `refund(n)` / `charge(n)` correct an estimate once the server reports the real usage.
 - `RateLimiter` combines a requests-per-minute and a tokens-per-minute bucket (either may be off).
 - `backoff_delay` is exponential backoff with full jitter, never shorter than a server's Retry-After.
+- `RetryPolicy` is the one retry policy of the LLM calls, online (`openai_backend`) and batch (`batch`):
+  `max_retries`, the backoff, and a cap on Retry-After (`generation.retry_after_max_s`), so a server that
+  answers `Retry-After: 86400` cannot stall a run for a day; every capped wait is logged and counted.
 Clocks are injectable so the arithmetic is tested without sleeping.
 """
 
@@ -14,9 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
+import logging
 import random
 import time
+from dataclasses import dataclass, field
 from typing import Callable, Optional
+
+log = logging.getLogger(__name__)
 
 
 class TokenBucket:
@@ -118,6 +125,33 @@ def backoff_delay(attempt: int, base_s: float = 0.5, cap_s: float = 30.0, retry_
     if retry_after is not None:
         delay = max(delay, retry_after)
     return delay
+
+
+@dataclass
+class RetryPolicy:
+    """How often and how long to retry a failed LLM call; shared by the online and the batch path.
+
+    `delay` honours a server's Retry-After up to `retry_after_max_s` (the server knows best when it takes
+    us back, but a day-long answer would stall the run): a longer one is capped, logged once per policy
+    at warning level (then at debug level) and counted in `capped`."""
+
+    max_retries: int = 8
+    base_s: float = 0.5
+    cap_s: float = 30.0
+    retry_after_max_s: float = 60.0
+    rng: Optional[random.Random] = None
+    setting: str = "generation.retry_after_max_s"  # where the cap is set, for the log line
+    capped: int = field(default=0, init=False)
+
+    def delay(self, attempt: int, retry_after: Optional[float] = None, server: str = "the LLM server") -> float:
+        """Seconds to wait before retry number `attempt` (0 = first retry)."""
+        if retry_after is not None and retry_after > self.retry_after_max_s:
+            self.capped += 1
+            (log.warning if self.capped == 1 else log.debug)(
+                "%s asked to wait %.0f s before retrying (Retry-After); waiting %.0f s instead, the cap %s",
+                server, retry_after, self.retry_after_max_s, self.setting)
+            retry_after = self.retry_after_max_s
+        return backoff_delay(attempt, self.base_s, self.cap_s, retry_after, self.rng)
 
 
 def estimate_tokens(text_chars: int) -> int:

@@ -153,3 +153,25 @@ def test_batch_mode_refuses_the_template_backend_before_any_work(tmp_path):
         result = CliRunner().invoke(_app(), ["generate", str(recipe_yaml), "-w", str(tmp_path / "ws"), flag])
         assert result.exit_code == 2 and "batch mode needs generation.backend: openai" in result.output
     assert not (tmp_path / "ws").exists()
+
+
+def test_batch_calls_share_the_online_retry_policy_and_invalid_bodies_are_not_cached(tmp_path, caplog):
+    """429 (Retry-After: a day) and 500 on the Files/Batches calls: retried by the backend's policy, the wait
+    capped and logged, one batch created; a result that is no chat completion is not cached but re-sent."""
+    faults = Faults(api_script=["429", "", "500", "429"], retry_after="86400", batch_truncated=1)
+    with FaultServer(faults) as srv, _ingested(tmp_path / "ws") as ws:
+        recipe = parse_recipe(_recipe_dict(srv.base_url, retry_after_max_s=0.1, max_retries=3))
+        backend = OpenAIBackend(recipe.generation, ws, backoff_base_s=0.005, backoff_cap_s=0.02)
+        with caplog.at_level("WARNING", logger="medseg_qa.llm.ratelimit"):
+            summary = submit_batches(ws, recipe, backend=backend)
+        assert summary.requests >= 2 and len(srv.batches) == 1  # the failed create was not doubled
+        assert srv.stats.faults["api:429"] == 2 and srv.stats.faults["api:500"] == 1
+        assert backend.retry.capped == 2 and "86400 s" in caplog.text
+        first = collect_batches(ws, recipe, backend=backend)
+        assert srv.stats.faults["batch_truncated"] == 1 and first.left_pending == 1
+        cached = [json.loads(r) for (r,) in ws.db.execute("SELECT response FROM llm_cache WHERE key LIKE 'chat:%'")]
+        assert len(cached) == summary.requests - 1 and all(c["choices"][0]["message"]["content"] for c in cached)
+        again = submit_batches(ws, recipe, backend=backend)
+        assert again.requests == 1  # the invalid one is asked again
+        collect_batches(ws, recipe, backend=backend)
+        assert sum(1 for _ in ws.conversations()) == summary.requests

@@ -77,6 +77,15 @@ def test_judge_retries_faults_and_gives_no_verdict_when_the_server_keeps_failing
     assert verdict.error and "not the asked JSON" in verdict.error and verdict.flags == []
 
 
+def test_judge_caps_a_day_long_retry_after_like_generation():
+    rec = _record()
+    with FaultServer(Faults(script=["429"], retry_after="86400")) as server:
+        judge = _judge(server)
+        judge.retry.retry_after_max_s = 0.05  # the same RetryPolicy as generation, its cap made short here
+        verdict = judge.check(_conv("This is the liver [SEG], on the patient's right."), rec)
+        assert server.stats.requests["chat"] == 2 and verdict.error is None and judge.retry.capped == 1
+
+
 def test_generate_with_prompt_v2_stores_claims_and_runs_the_judge(tmp_path):
     ws = Workspace(tmp_path / "ws")
     ingest_source(ws, build_source("phantom", {"cases": 1, "slices_per_case": 2, "size": 128}), progress=False)

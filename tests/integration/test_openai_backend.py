@@ -423,3 +423,33 @@ def test_an_upgraded_workspace_reuses_its_cache_and_keeps_its_reviews(tmp_path):
             assert s.superseded == len(legacy) - 1
             live = {c.conversation_id for c, _ in ws.conversations()}
             assert legacy[0] in live and len(live) == len(legacy)
+
+
+def test_a_day_long_retry_after_is_capped_logged_and_the_run_completes(tmp_path, caplog):
+    with FaultServer(Faults(script=["429", "429"], retry_after="86400")) as srv, _workspace(tmp_path / "ws") as ws:
+        recipe = _recipe(srv.base_url, retry_after_max_s=0.2)
+        planned = [j.conversation_id for j in plan_jobs(ws, recipe.generation)]
+        backend = _fast_backend(recipe, ws)
+        with caplog.at_level("WARNING", logger="medseg_qa.llm.ratelimit"):
+            generate(ws, recipe, backend=backend, progress=False)
+        assert sorted(_states(ws)) == sorted(planned)  # the run completed
+        assert srv.stats.faults["429"] == 2 and backend.stats["retry_after_capped"] == 2
+        capped = [r.getMessage() for r in caplog.records if "Retry-After" in r.getMessage()]
+        assert len(capped) == 1  # said once, at warning level
+        assert "86400 s" in capped[0] and "0 s instead" in capped[0] and "retry_after_max_s" in capped[0]
+
+
+def test_a_truncated_body_is_never_cached_and_a_rerun_asks_again(tmp_path):
+    import json
+
+    with FaultServer(Faults(script=["truncated"])) as srv, _workspace(tmp_path / "ws") as ws:
+        recipe = _recipe(srv.base_url, structured="json_object", max_retries=0)
+        request = _request(next(plan_jobs(ws, recipe.generation)), recipe.generation, 0)
+        with pytest.raises(BackendError, match="malformed response body"):
+            _fast_backend(recipe, ws).generate(request)
+        assert srv.stats.faults["truncated"] == 1
+        assert ws.db.execute("SELECT COUNT(*) FROM llm_cache WHERE key LIKE 'chat:%'").fetchone()[0] == 0
+        draft = _fast_backend(recipe, ws).generate(request)  # the rerun asks the server again
+        assert srv.total_chat_requests() == 2 and draft.turns
+        cached = [json.loads(r) for (r,) in ws.db.execute("SELECT response FROM llm_cache WHERE key LIKE 'chat:%'")]
+        assert len(cached) == 1 and cached[0]["choices"][0]["message"]["content"]

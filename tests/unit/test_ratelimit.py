@@ -92,3 +92,15 @@ def test_estimate_tokens_is_about_four_characters_each():
     assert estimate_tokens(0) == 1
     assert estimate_tokens(400) == 100
     assert estimate_tokens(401) == 101
+
+
+def test_retry_policy_caps_retry_after_and_counts_each_cap():
+    import random
+
+    from medseg_qa.llm.ratelimit import RetryPolicy
+
+    policy = RetryPolicy(max_retries=3, base_s=0.5, cap_s=4.0, retry_after_max_s=60.0, rng=random.Random(1))
+    assert policy.delay(0, retry_after=86400) == 60.0 and policy.capped == 1
+    assert policy.delay(0, retry_after=30) == 30.0 and policy.capped == 1  # under the cap: honoured as is
+    assert 0.0 <= policy.delay(5) <= 4.0 and policy.capped == 1
+    assert policy.delay(1, retry_after=1e9) == 60.0 and policy.capped == 2
