@@ -277,10 +277,10 @@ def _quiet_datasets_bars() -> Iterator[None]:
 def _write_split(ws: Workspace, rows: list[_Row], features, dest: Path, fingerprint: str, advance) -> None:
     """Write one split as the folder `save_to_disk` makes (one arrow shard, `state.json`,
     `dataset_info.json`), straight from the rows with `datasets`' own `ArrowWriter`: each row is written
-    once, where `from_generator` + a move wrote it to a cache first and ran `Features.encode_example`
-    on every row (half the export's time), a no-op for rows whose columns already hold their declared
-    types (the metadata comes from typed pydantic fields; the pixels are PNG bytes); a value of another
-    type is refused by arrow's cast. The round trip through `load_from_disk` and `verify` is tested.
+    once, without the per-row `Features.encode_example` of `from_generator` (half the export's time),
+    which is a no-op here: every column already holds its declared type (typed pydantic fields; PNG
+    bytes), as the content fingerprint requires anyway, since `verify` recomputes it from the values
+    read back. The round trip through `load_from_disk` and `verify` is tested.
     An empty split takes the plain `save_to_disk` with one shard (0 shards cannot be loaded back)."""
     from dataclasses import asdict
 
