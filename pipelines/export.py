@@ -223,8 +223,9 @@ def plan_rows(ws: Workspace, config: ExportConfig) -> Plan:
     selection = selection_of(ws, config)
     # a reviewed selection takes what physicians accepted, whatever QC said of the draft
     states = ("passed", "flagged") if selection == "reviewed" else tuple(config.include_states)
+    any_review = ws.review_count() > 0  # one query instead of one per conversation when there are none
     for conv, _state in ws.conversations(states):
-        review = _load_review(ws, conv.conversation_id)
+        review = _load_review(ws, conv.conversation_id) if any_review else None
         if review is not None and review.decision == "reject":
             excluded["rejected_in_review"] += 1
             continue
