@@ -4,11 +4,13 @@ Setup (not measured): one workspace with >= 10,000 phantom records and one templ
 record. Each measured run is a fresh process:
 - baseline: `Dataset.from_generator` over the same conversations, each row built from the catalog as the
   export builds it (same features), image and mask bytes read from the blobs: the floor of any export;
-- export: `export_dataset` (plan, patient splits, checked blobs, save_to_disk, card with plots and gallery,
-  index, preview, manifest with a sha256 per file) at 2,500, 5,000 and 10,000 rows (the rows beyond N are
+- export: `export_dataset` (plan, patient splits, every blob checked against its sha256, the
+  `save_to_disk` layout written once per split, card with plots and gallery, index, preview, manifest with a
+  sha256 per file and the rows' content fingerprint) at 2,500, 5,000 and 10,000 rows (the rows beyond N are
   set to `failed` so the export leaves them out), to show time and peak RSS against the number of records.
 Goal: export <= 1.3x the baseline's time at 10,000 rows; peak RSS <= 1 GB and flat in N. On a shared
-machine the 10,000-row pair is timed twice, interleaved, and the best of each is compared.
+machine the 10,000-row pair is timed three times, interleaved, and the best of each is compared (wall and CPU
+time separately: CPU time is the steadier figure when other processes share the cores).
 """
 
 from __future__ import annotations
@@ -95,20 +97,22 @@ def run() -> list[dict]:
         _keep_first(ws, n)
         exports[n] = measure(EXPORT.format(ws=ws, out=os.path.join(tmp, "exports"), version=f"0.0.{n}"),
                              timeout=3600)
-    # the machine is shared: time the 10,000-row pair twice more, interleaved, and keep each one's best
+    # the machine is shared: baseline, export, baseline, export, baseline at 10,000 rows; keep each one's best
     _keep_first(ws, max(SIZES))
-    bases = []
-    for i in range(2):
+    bases, tops = [], [exports[max(SIZES)]]
+    for i in range(3):
         bases.append(measure(BASELINE.format(ws=ws, tmp=tmp), timeout=3600))
-        if i == 0:
-            again = measure(EXPORT.format(ws=ws, out=os.path.join(tmp, "exports"), version="0.1.0"), timeout=3600)
+        if i < 2:
+            tops.append(measure(EXPORT.format(ws=ws, out=os.path.join(tmp, "exports"), version=f"0.1.{i}"),
+                                timeout=3600))
+    assert all(t["rows"] == b["rows"] == max(SIZES) for t in tops for b in bases), (tops, bases, setup)
     base = min(bases, key=lambda b: b["wall_s"])
-    top = min(exports[max(SIZES)], again, key=lambda e: e["wall_s"])
-    assert top["rows"] == base["rows"] == max(SIZES), (top, base, setup)
     out.append(row(f"export {max(SIZES)} rows 256x256: wall", "Dataset.from_generator, same rows",
-                   round(top["wall_s"], 1), round(base["wall_s"], 1), "s", "goal <= 1.3x"))
+                   round(min(t["wall_s"] for t in tops), 1), round(base["wall_s"], 1), "s",
+                   f"goal <= 1.3x; best of {len(tops)} / {len(bases)}"))
     out.append(row(f"export {max(SIZES)} rows 256x256: CPU", "Dataset.from_generator, same rows",
-                   round(top["cpu_s"], 1), round(base["cpu_s"], 1), "s", "less sensitive to other load"))
+                   round(min(t["cpu_s"] for t in tops), 1), round(min(b["cpu_s"] for b in bases), 1), "s",
+                   "less sensitive to other load"))
     for n in SIZES:
         e = exports[n]
         out.append(row(f"export {n} rows: peak RSS", "from_generator at 10,000", round(e["peak_rss_mb"]),
