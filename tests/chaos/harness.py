@@ -138,3 +138,25 @@ def served_since(srv, before) -> dict:
     """Valid answers the fault server delivered since the `before` snapshot of its counters, by request."""
     now = dict(srv.stats.valid_by_key)
     return {k: n - before.get(k, 0) for k, n in now.items() if n > before.get(k, 0)}
+
+
+def copy_setup(src: Path, dest: Path) -> Path:
+    """A copy of a folder holding `r.yaml` and a finished workspace `ws` (no export in it yet)."""
+    import shutil
+
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("exports"))
+    return dest
+
+
+def export_folder_state(d: Path) -> tuple[dict, list[str], list[str]]:
+    """(manifest, leftover half-built folders, export rows in the catalog) after exports under `d`."""
+    leftovers = [p.name for p in (d / "exports").glob("*/.*building*")]
+    con = sqlite3.connect(d / "ws" / "catalog.sqlite")
+    try:
+        versions = [v for (v,) in con.execute("SELECT version FROM exports")]
+    finally:
+        con.close()
+    return manifest(d / "exports"), leftovers, versions
+
+
+EXPORT = ("export", "--recipe", "r.yaml", "--version", "0.1.0", "-w", "ws")
