@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip -q
 APT_PACKAGES := mricron-data insighttoolkit5-examples tesseract-ocr chromium
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test bench install install-dev apt-deps clean schemas ls-server
+.PHONY: demo test chaos bench install install-dev apt-deps clean schemas ls-server
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -49,6 +49,11 @@ demo: install
 
 test: install-dev apt-deps
 	$(BIN)/python -m pytest -q
+
+# Crash and concurrency suite (also part of `make test`): SIGKILLed and raced medsegqa processes; prints one
+# table. MEDSEGQA_CHAOS_SEED / MEDSEGQA_CHAOS_KILLS change the seed and the number of generate kills.
+chaos: install-dev
+	$(BIN)/python -m pytest -q -m chaos tests/chaos
 
 bench: install-dev
 	$(BIN)/python -m bench

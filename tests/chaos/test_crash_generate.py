@@ -54,7 +54,7 @@ def test_generate_survives_sigkill(tmp_path, llm, chaos_row):
         d.mkdir()
         before = Counter(llm.stats.valid_by_key)
         recipe = h.demo_recipe(d / "r.yaml", llm.base_url)
-        delay = rng.uniform(1.0, took)
+        delay = took * (trial + rng.random()) / KILLS  # stratified: the kills cover the whole run, ingest first
         killed = h.kill_after(h.start(h.cli("generate", "r.yaml", "-w", "ws"), d), delay)
         phases.append(h.phase(d / "ws", len(ref.records), len(ref.conversations)) if killed else "finished")
         done = h.run(h.cli("generate", "r.yaml", "-w", "ws"), d)
