@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import sqlite3
 import subprocess
@@ -97,18 +98,18 @@ class Catalog:
 def phase(ws: Path, expected_records: int, expected_conversations: int) -> str:
     """Where a kill landed, judged by what the catalog held after it."""
     if not (ws / "catalog.sqlite").exists():
-        return "startup"
+        return "startup/ingest"
     con = sqlite3.connect(ws / "catalog.sqlite")
     try:
         tables = {t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "records" not in tables:
-            return "startup"
+            return "startup/ingest"
         n_rec = con.execute("SELECT COUNT(*) FROM records").fetchone()[0]
         n_conv = con.execute("SELECT COUNT(*) FROM conversations").fetchone()[0]
     finally:
         con.close()
     if n_rec < expected_records:
-        return "ingest" if n_rec else "startup"
+        return "ingest" if n_rec else "startup/ingest"  # ingest commits a source's records at once
     return "llm" if n_conv < expected_conversations else "qc/catalog"
 
 
@@ -160,3 +161,19 @@ def export_folder_state(d: Path) -> tuple[dict, list[str], list[str]]:
 
 
 EXPORT = ("export", "--recipe", "r.yaml", "--version", "0.1.0", "-w", "ws")
+LOCKED = re.compile(r"is in use by another medsegqa process \(pid \d+, [\w ]+, since")
+
+
+def race(args: list[str], cwd) -> tuple[int, int]:
+    """Start two identical processes at once; (finished, refused by the lock). Anything else fails."""
+    procs = [start(args, cwd) for _ in range(2)]
+    finished = refused = 0
+    for p in procs:
+        _, err = p.communicate(timeout=300)
+        if p.returncode == 0:
+            finished += 1
+        else:
+            assert LOCKED.search(" ".join(err.split())), err[-2000:]
+            assert len([ln for ln in err.splitlines() if ln.strip()]) <= 3, err  # a short error, no traceback
+            refused += 1
+    return finished, refused

@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 
 import harness as h
-from fault_server import FaultServer, Faults
+from fault_server import FaultServer, Faults, conversation_key
 
 pytestmark = [pytest.mark.chaos, pytest.mark.slow, pytest.mark.server]
 
@@ -42,6 +42,13 @@ def _reference(tmp_path, srv):
 @pytest.fixture(scope="module")
 def llm():
     with FaultServer(Faults(latency_s=LATENCY)) as srv:
+        answer, srv.prompts = srv.answer, {}
+
+        def remembering(body):  # the prompt of every request, to name an unexpected one
+            srv.prompts.setdefault(conversation_key(body), (body.get("seed"), body["messages"][-1]["content"]))
+            return answer(body)
+
+        srv.answer = remembering
         yield srv
 
 
@@ -67,7 +74,8 @@ def test_generate_survives_sigkill(tmp_path, llm, chaos_row):
         duplicated += len(set(cat.records) - set(ref.records)) + len(set(cat.conversations) - set(ref.conversations))
         assert cat.conversations == ref.conversations, f"trial {trial} (kill at {delay:.2f}s, {phases[-1]})"
         # every request of the plan was answered, each stored once; re-sent only what was in flight
-        assert set(served) == set(ref_served), f"trial {trial}: requests differ from the uninterrupted run's"
+        unexpected = {k: llm.prompts[k] for k in set(served) - set(ref_served)}
+        assert set(served) == set(ref_served), f"trial {trial} ({phases[-1]}): unexpected requests {unexpected}"
         paid_twice += cat.usage_rows - cat.usage_keys
         assert cat.usage_keys == len(ref_served) and cat.usage_rows == cat.usage_keys, f"trial {trial}"
         again = sum(served.values()) - len(served)

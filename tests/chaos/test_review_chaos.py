@@ -14,7 +14,6 @@ import pytest
 import harness as h
 from medseg_qa.review_ui.bridge import Bridge, Connection
 from medseg_qa.review_ui.tasks import annotation_result
-from test_concurrency import race
 
 pytestmark = [pytest.mark.chaos, pytest.mark.slow, pytest.mark.server]
 
@@ -87,7 +86,7 @@ def test_review_push_and_pull_survive_sigkill(ls_server, template_workspace, cha
               duplicated=len(set(got) - set(want_reviews)), leaked=0, note=f"seed {h.SEED}; real Label Studio")
     assert cat.integrity == "ok" and got == want_reviews
 
-    finished, refused = race(review(ls_server, raced, "pull", "chaos"), raced)
+    finished, refused = h.race(review(ls_server, raced, "pull", "chaos"), raced)
     got = _reviews(raced)
     chaos_row("2 x review pull, one workspace", runs=2, kills=0, lost=len(set(want_reviews) - set(got)),
               duplicated=len(set(got) - set(want_reviews)), leaked=0,
