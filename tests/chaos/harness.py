@@ -109,7 +109,7 @@ def phase(ws: Path, expected_records: int, expected_conversations: int) -> str:
     finally:
         con.close()
     if n_rec < expected_records:
-        return "ingest" if n_rec else "startup/ingest"  # ingest commits a source's records at once
+        return "ingest" if n_rec else "startup/ingest"  # ingest commits in batches (this recipe: one)
     return "llm" if n_conv < expected_conversations else "qc/catalog"
 
 
