@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip -q
 APT_PACKAGES := mricron-data insighttoolkit5-examples tesseract-ocr chromium
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test test-min bench install install-dev apt-deps clean schemas ls-server
+.PHONY: demo test test-min chaos bench install install-dev apt-deps clean schemas ls-server
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -62,6 +62,11 @@ test-min: | $(BIN)/uv
 	$(BIN)/uv venv -q --python $(BIN)/python $(VENV_MIN)
 	VIRTUAL_ENV=$(VENV_MIN) $(BIN)/uv pip install -q --resolution lowest-direct -c constraints.txt -e '.[test,review,dicom]'
 	$(VENV_MIN)/bin/python -m pytest -q -p no:cacheprovider tests/unit
+
+# Crash and concurrency suite (also part of `make test`): SIGKILLed and raced medsegqa processes; prints one
+# table. MEDSEGQA_CHAOS_SEED / MEDSEGQA_CHAOS_KILLS change the seed and the number of generate kills.
+chaos: install-dev
+	$(BIN)/python -m pytest -q -m chaos tests/chaos
 
 bench: install-dev
 	$(BIN)/python -m bench

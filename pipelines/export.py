@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import shutil
 import tempfile
@@ -354,9 +355,33 @@ def _manifest(config: ExportConfig, version: str, digest: str, plan: Plan, recip
     }
 
 
-def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_name: str,
-                   out_dir: Optional[str | Path] = None, progress: bool = True) -> ExportResult:
-    """Export the workspace as version `version` (semver); idempotent for an unchanged state."""
+def export_dataset(ws: Workspace, config: ExportConfig, version: str, **options) -> ExportResult:
+    """Export the workspace as version `version` (semver); idempotent for an unchanged state. Holds the
+    workspace writer lock: a second export of the same workspace gets a clear error naming the holder."""
+    with ws.writer("export"):
+        return _export(ws, config, version, **options)
+
+
+def _remove_abandoned_builds(target: Path) -> None:
+    """Delete the half-built folders of `target` that a killed export left (their pid is gone)."""
+    for folder in target.parent.glob(f".{target.name}.building-*"):
+        pid = folder.name.rsplit(".building-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def _export(ws: Workspace, config: ExportConfig, version: str, *, recipe_name: str,
+            out_dir: Optional[str | Path] = None, progress: bool = True) -> ExportResult:
     from medseg_qa.licence import decide
     from medseg_qa.pipelines.release_assets import write_release_assets
 
@@ -391,7 +416,8 @@ def export_dataset(ws: Workspace, config: ExportConfig, version: str, *, recipe_
 
     licence = decide(r.meta for r in plan.rows()).as_dict()
     target.parent.mkdir(parents=True, exist_ok=True)
-    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    _remove_abandoned_builds(target)
+    building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent))
     try:
         _write_dataset(ws, by_split, building, digest, progress)
         created_at = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -108,12 +108,17 @@ def _relative_blobs(ws: Workspace, document_root: Optional[Path]) -> str:
                             "pass the right --document-root or push with --images inline") from None
 
 
-def push(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, include_flagged: bool = False,
-         overlap: int = 1, batch_size: int = 100, images: str = "auto", document_root: Optional[Path] = None,
-         progress: bool = True) -> PushSummary:
-    """Create or update the review project and import what is not there yet (idempotent, resumable).
+def push(ws: Workspace, bridge, **options) -> PushSummary:
+    """Create or update the review project and import what is not there yet (idempotent, resumable), under
+    the workspace writer lock: two pushes at once would import the same conversations twice."""
+    with ws.writer("review push"):
+        return _push(ws, bridge, **options)
 
-    `document_root` is the server's local-files root (default: the workspace, as `review serve` sets it)."""
+
+def _push(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, include_flagged: bool = False,
+          overlap: int = 1, batch_size: int = 100, images: str = "auto", document_root: Optional[Path] = None,
+          progress: bool = True) -> PushSummary:
+    """`document_root` is the server's local-files root (default: the workspace, as `review serve` sets it)."""
     from medseg_qa.pipelines.progress import progress_bar
     from medseg_qa.review_ui import label_config, reviewer_guide_html
     from medseg_qa.review_ui.tasks import blob_url, brush_result, build_task, data_uri, risk_order
@@ -229,7 +234,13 @@ def _pull_task(ws: Workspace, task: dict, annotations: list[dict], emails: dict[
 
 
 def pull(ws: Workspace, bridge, *, project: str = DEFAULT_PROJECT, progress: bool = True) -> PullSummary:
-    """Store every reviewer's latest review from the project's snapshot export (idempotent)."""
+    """Store every reviewer's latest review from the project's snapshot export (idempotent), under the
+    workspace writer lock (a second pull gets a clear error naming the holder)."""
+    with ws.writer("review pull"):
+        return _pull(ws, bridge, project, progress)
+
+
+def _pull(ws: Workspace, bridge, project: str, progress: bool) -> PullSummary:
     from medseg_qa.pipelines.progress import progress_bar
 
     found = bridge.find_project(project)

@@ -32,6 +32,7 @@ import json
 import logging
 import os
 from collections import Counter
+from contextlib import nullcontext
 from typing import Any, Iterable, Iterator, Optional
 
 from medseg_qa.errors import BackendError, ItemError, MedsegQAError
@@ -356,9 +357,10 @@ class OpenAIBackend:
             shared = self._inflight[key] = asyncio.get_running_loop().create_future()
             try:
                 data, raw = await self._post(client, limiter, messages, params, fmt)
-                self.bill(key, data)
-                if cache is not None:
-                    cache.put_response(key, raw)
+                with cache.ws.transaction() if cache is not None else nullcontext():  # both or neither
+                    self.bill(key, data)
+                    if cache is not None:
+                        cache.put_response(key, raw)
             finally:
                 del self._inflight[key]
                 shared.set_result(data)
