@@ -406,7 +406,8 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     dev += bank_lettered_rows("e", n_c, random.Random(seed + 3))
     dev += bank_lettered_rows("f", n_c, random.Random(seed + 4))
     held = bank_lettered_rows("g", n_c, random.Random(seed + 5))
-    for name, rows in (("dev", dev), ("heldout", held)):
+    held_h = bank_lettered_rows("h", n_c, random.Random(seed + 6))
+    for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -441,7 +442,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     build_c = importlib.import_module(f"bank_{letter}").build
     styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
               "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"],
-              "g": ["markdown", "dictation", "oneliner", "review"]}[letter]
+              "g": ["markdown", "dictation", "oneliner", "review"],
+              "h": ["terse", "tutor", "chatty", "words"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
