@@ -74,6 +74,9 @@ _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
                           r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
+_OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
+
+
 def number_value(word: str) -> float:
     """'12', '12.5', 'twelve', 'twenty-five', 'a half' as a number."""
     w = word.lower().strip()
@@ -121,8 +124,10 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
 
 def size_claims(sentence: str) -> list[tuple[int, Claim]]:
     out = []
-    for rx in _SIZE_RES:
+    for i, rx in enumerate(_SIZE_RES):
         for m in rx.finditer(sentence):
+            if i == 1 and _OF_OTHER.match(sentence, m.end()):
+                continue  # "a small amount of fluid": the size word measures the fluid, not the target
             word = next(g for g in m.groups() if g)
             out.append((m.start(), Claim("size", _SIZE_WORD[word.lower()], text=m.group(0))))
     for rx, value in _SIZE_PHRASES:

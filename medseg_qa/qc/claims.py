@@ -23,6 +23,7 @@ from .amounts import size_claims as _size_claims
 from .claim import Claim
 from .clauses import about_target, is_negated, is_yes_no_question, negated_spans, sentences, subject
 from .lexicon import Lexicon, Mention
+from .modality import asserted, clause_span, whole_sentence_unasserted
 
 INVERSE = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_to",
            "posterior_to": "anterior_to", "superior_to": "inferior_to", "inferior_to": "superior_to"}
@@ -84,6 +85,16 @@ def _modifies_object(before: str) -> bool:
     return bool(m) and not _VERBISH.search(m.group(1))
 
 
+_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer|your)\b", re.I)
+
+
+def _display_frame(sentence: str, pos: int, before: str) -> bool:
+    """'even though the screen shows it on the left', 'it is on your right': a side word in a clause that
+    speaks of the display or the viewer, and not of the patient, is a side of the picture."""
+    start, end = clause_span(sentence, pos)
+    return bool(_DISPLAY.search(sentence[start:end])) and not re.search(r"patient'?s?\s+(?:far\s+)?$", before)
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -91,11 +102,14 @@ def _image_to_patient(side: str, orientation: str | None) -> str | None:
     return image_right if side == "right" else _OTHER_SIDE[image_right]
 
 
-def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
-    """Claims that put something on a patient side or in the midline, with their positions."""
+def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]) -> list[tuple[int, Claim]]:
+    """Claims that put something on a patient side or in the midline, with their positions. A side word
+    inside a structure's name ('the left renal vein', 'the right kidney') claims nothing."""
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
     for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
@@ -119,7 +133,8 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
                 claims[-1][0] >= m.start() - len(before):
             claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
             continue
-        on_image = re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
+        on_image = _display_frame(sentence, m.start(), before) or \
+            re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
             re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
                      after) or re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_IMAGE}\b[^.;]*\b(?:on|to)\s+the\s+$", before)
         if on_image:
@@ -245,12 +260,12 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
 
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked)."""
-    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence):
+    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence) or whole_sentence_unasserted(sentence):
         return []
     mentions = lexicon.mentions(sentence)
     if _is_convention(sentence, mentions):
         return []
-    located = _side_claims(sentence, record.orientation)
+    located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions)
     located += _size_claims(sentence)
@@ -260,6 +275,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> li
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
     for pos, claim in located:
+        if not asserted(sentence, pos):
+            continue  # conditional, possible, generic: not a statement about the target in this image
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or about_target(mentions, sentence, pos):
