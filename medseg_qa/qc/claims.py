@@ -40,6 +40,8 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
                 "superior": "superior_to", "inferior": "inferior_to"}
 _OPEN_QUESTION = re.compile(r"^\s*(?:how|where|why|when|what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
+_LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
+                             r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
 _BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso)"
 _CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
                          r"facing|looking|mirror\w*|flipped|remember)\b", re.I)
@@ -284,7 +286,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> li
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
     sides = {c.value for c in out if c.kind == "side" and not c.negated}
-    if sides == {"left", "right"} or (sides and _BOTH_SIDES.search(sentence)):
+    if sides == {"left", "right"} or (sides and (_BOTH_SIDES.search(sentence) or _LEFT_AND_RIGHT.search(sentence))):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
 

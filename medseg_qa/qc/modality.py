@@ -14,6 +14,8 @@ it sits in:
   says "most likely on the left" of a right-sided organ;
 - a generic statement about anatomy rather than this image ("usually", "typically", "normally", "in
   adults", "sometimes", "often"), but not "as usual" / "as is typical", which affirm this instance;
+- a clause that reports another source or time: a previous scan, the referral, the history, what
+  was "described" or "mentioned" ("a prior CT described two lesions, but today it is one");
 - a sentence about alternatives: differentials, mimics, what it "could be mistaken for", what was
   "considered".
 
@@ -35,6 +37,10 @@ _POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:adults|children|people|patients)|"
                       r"in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
+_REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
+                       r"examinations?|ct|mri|reports?|imaging|films?|reads?)\b|\b(?:referral|history|request|"
+                       r"clinical\s+details)\b|\b(?:described|reported|documented|mentions?|mentioned|"
+                       r"was\s+(?:said|thought|called))\b", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
                            r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
 
@@ -57,4 +63,4 @@ def asserted(sentence: str, pos: int) -> bool:
         return False
     start, end = clause_span(sentence, pos)
     clause = sentence[start:end]
-    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause))
+    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause))

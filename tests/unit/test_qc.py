@@ -355,6 +355,12 @@ def test_prose_claims_in_context(target, answer, expected):
     # a size word inside a noun phrase measures that phrase's head
     ("spleen", "The spleen [SEG]. A large volume of ascites surrounds it.", []),
     ("liver", "The liver [SEG]. It is a small part of the image.", ["size"]),
+    # another source or time: the referral, a prior study
+    ("liver", "The liver [SEG]. An outside CT reported three separate pieces, but now it is one region.", []),
+    ("liver", "The liver [SEG]. The request form mentions left upper quadrant pain.", []),
+    ("liver", "The liver [SEG]. It is split into three separate pieces.", ["count"]),
+    # "the left and the right of the spine": both sides, though one side word reads as a relation
+    ("liver", "The liver [SEG]. It is present on the left and the right of the spine.", ["laterality"]),
     # a heading's value and a labelled one-word fragment are read as the claims they stand for
     ("liver", "The liver [SEG].\n## Extent\nSmall.", ["size"]),
     ("liver", "The liver [SEG]. ## Pieces\nThree. ## Depth\nAnterior.", ["count"]),
