@@ -16,7 +16,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "qc_corpus"
 FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
 # split file -> label; the tuning banks (A-F) first, then each held-out bank on its own rows: G (first
 # writer), H (second writer, written blind before the rules were read) and I (written after the fixes).
-SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I"}
+SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I", "heldout_j": "heldout J"}
 
 
 def load(split: str) -> list[dict]:
