@@ -63,7 +63,7 @@ _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0,
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
-_COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
+_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
               r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
@@ -122,7 +122,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     return out
 
 
-def size_claims(sentence: str) -> list[tuple[int, Claim]]:
+def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
+    """Size and percent claims; `context` (the question a short answer replies to: "How much of the
+    slice? About 4%.") may supply what the percentage is a share of."""
     out = []
     for i, rx in enumerate(_SIZE_RES):
         for m in rx.finditer(sentence):
@@ -134,7 +136,7 @@ def size_claims(sentence: str) -> list[tuple[int, Claim]]:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
-    if _PERCENT_CONTEXT.search(sentence):
+    if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             bound = (m.group(1) or "").lower()
             bound = "less" if bound in ("less", "fewer", "under", "below") else "more" if bound else ""

@@ -38,7 +38,9 @@ _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
-_OPEN_QUESTION = re.compile(r"^\s*(?:how|where|why|when|what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|why|when|"
+                            r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
                              r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
@@ -61,8 +63,8 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+"
-                       r"(?:body|abdomen|patient|trunk|torso)\b))|against\s+the\s+(back)\s+wall|"
+                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?"
+                       r"(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|against\s+the\s+(back)\s+wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
@@ -87,12 +89,12 @@ def _modifies_object(before: str) -> bool:
     return bool(m) and not _VERBISH.search(m.group(1))
 
 
-_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer|your)\b", re.I)
+_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer)\b", re.I)
 
 
 def _display_frame(sentence: str, pos: int, before: str) -> bool:
-    """'even though the screen shows it on the left', 'it is on your right': a side word in a clause that
-    speaks of the display or the viewer, and not of the patient, is a side of the picture."""
+    """'even though the screen shows it on the left': a side word in a clause that speaks of the display,
+    and not of the patient, is a side of the picture."""
     start, end = clause_span(sentence, pos)
     return bool(_DISPLAY.search(sentence[start:end])) and not re.search(r"patient'?s?\s+(?:far\s+)?$", before)
 
@@ -121,6 +123,8 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]):
             continue
+        if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
+            continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
         if re.fullmatch(r"\s*(?:(?:the\s+)?patient'?s\s+)?", before) and re.fullmatch(r"(?:[\s-]+(?:hand\s+)?sided?)?"
@@ -260,9 +264,26 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     return out
 
 
-def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> list[Claim]:
-    """The claims one sentence makes about the target (negated ones marked)."""
-    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence) or whole_sentence_unasserted(sentence):
+_FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\w*|radiolog\w*)\b", re.I)
+
+
+def _addressed_to_patient(sentence: str) -> str:
+    """'It sits on your left side, behind your liver': prose addressed to the patient (no screen, image or
+    convention in the sentence) reads 'your' as 'the patient's' / 'the'. With a display word, 'your
+    left' is the viewer's, and the side is left unread (see `_side_claims`)."""
+    if not re.search(r"\byour\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
+        return sentence
+    sentence = re.sub(r"\byour\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side)\b)", "the patient's ",
+                      sentence, flags=re.I)
+    return re.sub(r"\byour\b", "the", sentence, flags=re.I)
+
+
+def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
+    """The claims one sentence makes about the target (negated ones marked); `context` is the question
+    the sentence answers, when it follows one."""
+    sentence = _addressed_to_patient(sentence)
+    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence) or whole_sentence_unasserted(sentence) or \
+            (_ALTERNATIVE_QUESTION.match(sentence) and not re.match(r"\s*which\b", sentence, re.I)):
         return []
     mentions = lexicon.mentions(sentence)
     if _is_convention(sentence, mentions):
@@ -270,7 +291,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> li
     located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions)
-    located += _size_claims(sentence)
+    located += _size_claims(sentence, context)
     located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
     negations = negated_spans(sentence)

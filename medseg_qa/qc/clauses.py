@@ -28,8 +28,8 @@ _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
-_POST_NEG = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
-                       r"empty)\b", re.IGNORECASE)
+_POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
+                       r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b)\b", re.IGNORECASE)
 _PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)

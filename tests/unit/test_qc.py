@@ -361,6 +361,16 @@ def test_prose_claims_in_context(target, answer, expected):
     ("liver", "The liver [SEG]. It is split into three separate pieces.", ["count"]),
     # "the left and the right of the spine": both sides, though one side word reads as a relation
     ("liver", "The liver [SEG]. It is present on the left and the right of the spine.", ["laterality"]),
+    # a side that is the subject of a clause saying it holds nothing is denied
+    ("liver", "The liver [SEG]. The patient's left half contains no abnormality.", []),
+    # questions ask: "In how many pieces?", "Front or back?" assert nothing, and a short answer reads
+    # its question as context
+    ("liver", "The liver [SEG]. In how many parts? One. Front or back? Front.", []),
+    ("liver", "The liver [SEG]. How much of the field of view? About 0.1% of it.", ["size"]),
+    # prose addressed to the patient: 'your' is the patient's, unless the sentence speaks of the screen
+    ("liver", "This is your liver [SEG]. It sits on your left side.", ["laterality"]),
+    ("liver", "This is your liver [SEG]. It sits on your right side, in front of your spine.", []),
+    ("liver", "The liver [SEG]. On the screen it is on your left.", []),
     # a heading's value and a labelled one-word fragment are read as the claims they stand for
     ("liver", "The liver [SEG].\n## Extent\nSmall.", ["size"]),
     ("liver", "The liver [SEG]. ## Pieces\nThree. ## Depth\nAnterior.", ["count"]),
