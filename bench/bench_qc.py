@@ -1,9 +1,10 @@
 """QC accuracy on the labelled corpus in `tests/data/qc_corpus/` (written apart from the rules).
 
-Prints one table: per split (dev: the rules were tuned looking at it; heldout: never looked at while
-tuning) and per flag, precision and recall; then the share of planted defects caught and the share of
-clean conversations flagged. Near-duplicates are scored on question pairs. The summary rows go into
-the common benchmark table (ratio: heldout against dev, measured in the same run).
+Prints one table: per split (tuning banks A-F, the rules were tuned looking at them; then each held-out
+bank G, H, I, J on its own rows) and per flag, precision and recall; then the share of planted defects
+caught and the share of clean conversations flagged. Near-duplicates are scored on question pairs. The
+summary rows go into the common benchmark table (ratio: all held-out banks pooled against the tuning
+banks, measured in the same run).
 """
 
 from __future__ import annotations
@@ -14,9 +15,16 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "qc_corpus"
 FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
-# split file -> label; the tuning banks (A-F) first, then each held-out bank on its own rows: G (first
-# writer), H (second writer, written blind before the rules were read) and I (written after the fixes).
-SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I", "heldout_j": "heldout J"}
+# split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows. G is the
+# first writer's last bank; H, I and J are a second writer's, each written blind and measured once
+# before anything about it was read (their first measures are recorded in make_corpus.py and
+# /work/notes/qc2.md; G, I and J were read afterwards to find general causes of error, H never).
+# each held-out bank's first, blind measure (caught, clean flagged), taken before anything about it was
+# read; the rows above it show today's rules, which have since been fixed using G, I and J (never H).
+FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldout_i": (1.000, 0.280),
+                 "heldout_j": (0.810, 0.255)}
+SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
+          "heldout_j": "heldout J"}
 
 
 def load(split: str) -> list[dict]:
@@ -118,13 +126,19 @@ def run() -> list[dict]:
                       _ratio(s["caught"], s["defects"]))
         table.add_row(label, "clean conversations flagged", str(s["clean"]), str(s["clean_flagged"]),
                       "", f"false-flag rate {_ratio(s['clean_flagged'], s['clean'])}")
+        if split in FIRST_MEASURE:
+            caught, flagged = FIRST_MEASURE[split]
+            table.add_row(label, "first blind measure (recorded)", "", "", "",
+                          f"caught {caught:.3f}, clean flagged {flagged:.3f}")
         summary[split] = s
     Console(width=200).print(table)
-    dev, held = summary["dev"], summary["heldout"]
+    dev = summary["dev"]
+    held = {k: sum(summary[s][k] for s in summary if s != "dev")
+            for k in ("caught", "defects", "clean_flagged", "clean")}  # all held-out banks pooled
     return [
-        row("qc defects caught (heldout)", "dev split", held["caught"] / held["defects"],
+        row("qc defects caught (heldout G-J)", "dev split", held["caught"] / held["defects"],
             dev["caught"] / dev["defects"], "fraction", "planted defects whose flag was raised"),
-        row("qc clean flagged (heldout)", "dev split", held["clean_flagged"] / held["clean"],
+        row("qc clean flagged (heldout G-J)", "dev split", held["clean_flagged"] / held["clean"],
             dev["clean_flagged"] / dev["clean"] or None, "fraction", "clean conversations with any flag"),
     ]
 

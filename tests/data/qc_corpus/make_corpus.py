@@ -23,6 +23,16 @@ measured (86.0% / 29.5% first; its false flags were then read once: 86.0% / 0%) 
 of the flags raised on its clean rows were counted once, which showed a corpus bug: a two-word
 follow-up question that the product's `malformed` rule rightly rejects; the question was lengthened).
 First measure after that fix: 94.0% caught, 17.0% of clean conversations flagged.
+
+A second writer (helper `qc2`) then added three banks, each written blind in its own module and measured
+once before anything about it was read (heldout_h/i/j.jsonl; `make bench` prints every held-out bank
+on its own rows): bank H (bank_h.py; terse, tutor, chatty markdown, numbers as words, with hedges,
+conditionals, differentials, comparisons, conventions, negations) first measured 99.5% caught / 69.0%
+clean flagged and was never read; bank G's false flags and misses were then read to find general causes
+(G is spent), and H measured 99.5% / 0.0% after the fixes; bank I (bank_i.py; narrative, quiz,
+checklist, British letter, with reported speech and history) first measured 100% / 28.0%, was read
+and spent; bank J (bank_j.py; step-by-step reasoning, lay prose addressed to the patient, key=value,
+Socratic) first measured 81.0% / 25.5%, was read and spent.
 """
 
 from __future__ import annotations
@@ -398,7 +408,7 @@ def structured(facts, rng, corrupt: bool) -> dict:
 def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 400,
          seed: int = 20261129) -> None:
     """dev.jsonl: banks A to F (B's to F's held-out measurements were taken, then they were spent on
-    tuning); heldout.jsonl: bank G, never inspected."""
+    tuning); heldout.jsonl: bank G; heldout_h/i/j.jsonl: banks H, I, J (see the module docstring)."""
     rng = random.Random(seed)
     dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng) + bank_b_rows(n_b_heldout, "heldout", rng)
     dev += bank_c_rows(n_c, random.Random(seed + 1))
