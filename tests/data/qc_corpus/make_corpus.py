@@ -419,8 +419,9 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_h = bank_lettered_rows("h", n_c, random.Random(seed + 6))
     held_i = bank_lettered_rows("i", n_c, random.Random(seed + 7))
     held_j = bank_lettered_rows("j", n_c, random.Random(seed + 8))
+    held_k = bank_lettered_rows("k", n_c, random.Random(seed + 9))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
-                       ("heldout_j", held_j)):
+                       ("heldout_j", held_j), ("heldout_k", held_k)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -458,7 +459,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "g": ["markdown", "dictation", "oneliner", "review"],
               "h": ["terse", "tutor", "chatty", "words"],
               "i": ["narrative", "quiz", "checklist", "letter"],
-              "j": ["steps", "lay", "kv", "socratic"]}[letter]
+              "j": ["steps", "lay", "kv", "socratic"],
+              "k": ["rounds", "table", "words", "consultant"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
