@@ -66,6 +66,10 @@ _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|
                        r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?"
                        r"(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|against\s+the\s+(back)\s+wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
+_TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
+                          "blob mask placement site part portion one".split())
+_PREDICATE = re.compile(r"\b(?:it|its|is|are|was|were|lies|lie|sits|sit|located|situated|found|seen|hugs?|abuts?|"
+                        r"touch\w*|occup\w*|in|at|on|against|toward|towards|near|within|along)\b", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
@@ -235,6 +239,10 @@ def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, 
             continue
         if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after):
             continue  # a part of something, not where the whole lies
+        head = re.match(r"\s+([a-z]+)", after)
+        if head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower()) and \
+                not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()]):
+            continue  # attributive, inside the clause's subject: "the anterior abdominal wall is thin"
         out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], text=m.group(0))))
     return out
 

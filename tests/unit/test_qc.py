@@ -371,6 +371,10 @@ def test_prose_claims_in_context(target, answer, expected):
     ("liver", "This is your liver [SEG]. It sits on your left side.", ["laterality"]),
     ("liver", "This is your liver [SEG]. It sits on your right side, in front of your spine.", []),
     ("liver", "The liver [SEG]. On the screen it is on your left.", []),
+    # a position adjective inside the subject of its clause describes that subject
+    ("liver", "The liver [SEG]. The posterior paraspinal muscles look symmetric.", []),
+    ("liver", "The liver [SEG]. A posterior structure on this cut.", ["position"]),
+    ("liver", "The liver [SEG]. It hugs the posterior abdominal wall.", ["position"]),
     # a heading's value and a labelled one-word fragment are read as the claims they stand for
     ("liver", "The liver [SEG].\n## Extent\nSmall.", ["size"]),
     ("liver", "The liver [SEG]. ## Pieces\nThree. ## Depth\nAnterior.", ["count"]),
