@@ -22,9 +22,10 @@ FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
 # each held-out bank's first, blind measure (caught, clean flagged), taken before anything about it was
 # read; the rows above it show today's rules, which have since been fixed using G, I and J (never H).
 FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldout_i": (1.000, 0.280),
-                 "heldout_j": (0.810, 0.255), "heldout_k": (1.000, 0.260)}
+                 "heldout_j": (0.810, 0.255), "heldout_k": (1.000, 0.260),
+                 "heldout_l": (0.825, 0.455)}
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
-          "heldout_j": "heldout J", "heldout_k": "heldout K"}
+          "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L"}
 
 
 def load(split: str) -> list[dict]:

@@ -420,8 +420,9 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_i = bank_lettered_rows("i", n_c, random.Random(seed + 7))
     held_j = bank_lettered_rows("j", n_c, random.Random(seed + 8))
     held_k = bank_lettered_rows("k", n_c, random.Random(seed + 9))
+    held_l = bank_lettered_rows("l", n_c, random.Random(seed + 10))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
-                       ("heldout_j", held_j), ("heldout_k", held_k)):
+                       ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -460,7 +461,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "h": ["terse", "tutor", "chatty", "words"],
               "i": ["narrative", "quiz", "checklist", "letter"],
               "j": ["steps", "lay", "kv", "socratic"],
-              "k": ["rounds", "table", "words", "consultant"]}[letter]
+              "k": ["rounds", "table", "words", "consultant"],
+              "l": ["marking", "sms", "proscons", "json"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
