@@ -103,6 +103,20 @@ def _display_frame(sentence: str, pos: int, before: str) -> bool:
     return bool(_DISPLAY.search(sentence[start:end])) and not re.search(r"patient'?s?\s+(?:far\s+)?$", before)
 
 
+_SUBJECT_SIDE = re.compile(r"[\s-]+(?:hand\s+)?(?:side|half|part|portion|aspect|edge)\b[^.;]*?\b(?:is|are|was|were|"
+                           r"looks?|shows?|appears?|seems?|contains?|has|have|remains?)\b", re.I)
+_DENIES = re.compile(r"\b(?:free|clear)\s+of\b|\bspared\b|\buninvolved\b|\bnothing\b|\bno\b|\bnot\b|n't\b", re.I)
+
+
+def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
+    """A side that is the subject of its clause ("the left side of the image is darker", "the right
+    half looks clear") is what the clause describes; unless the clause denies something there ("the
+    left side is free of it", read as a denial by the negation rules), it says nothing about the target."""
+    start = clause_span(sentence, pos)[0]
+    return bool(re.fullmatch(r"\s*(?:the\s+)?(?:patient'?s\s+)?", sentence[start:pos], re.I)) and \
+        bool(_SUBJECT_SIDE.match(after)) and not _DENIES.search(after)
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -135,6 +149,8 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
                                                                                   r"(?:\s+only)?\s*[.!]?\s*", after):
             claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only."
             continue
+        if _side_is_subject(sentence, m.start(), after):
+            continue  # "the left side of the image is darker": the clause is about that side, not the target
         if re.search(r"\b(?:which|what)\s+[a-z]+\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before) and \
                 not re.match(r"[\s-]+(?:hand\s+)?(?:side|half)\s+of\s+(?!(?:the\s+)?" + _BODY + r"\b)", after):
             claims.append((m.start(), claim))  # "which organ on the left ...?"

@@ -375,6 +375,9 @@ def test_prose_claims_in_context(target, answer, expected):
     ("liver", "The liver [SEG]. The posterior paraspinal muscles look symmetric.", []),
     ("liver", "The liver [SEG]. A posterior structure on this cut.", ["position"]),
     ("liver", "The liver [SEG]. It hugs the posterior abdominal wall.", ["position"]),
+    # a side that is the subject of its clause is what the clause describes
+    ("liver", "The liver [SEG]. The left half of the picture is noisier.", []),
+    ("liver", "The liver [SEG]. The right side is free of it.", ["laterality"]),
     # a heading's value and a labelled one-word fragment are read as the claims they stand for
     ("liver", "The liver [SEG].\n## Extent\nSmall.", ["size"]),
     ("liver", "The liver [SEG]. ## Pieces\nThree. ## Depth\nAnterior.", ["count"]),
