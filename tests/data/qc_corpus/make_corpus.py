@@ -32,7 +32,11 @@ clean flagged and was never read; bank G's false flags and misses were then read
 (G is spent), and H measured 99.5% / 0.0% after the fixes; bank I (bank_i.py; narrative, quiz,
 checklist, British letter, with reported speech and history) first measured 100% / 28.0%, was read
 and spent; bank J (bank_j.py; step-by-step reasoning, lay prose addressed to the patient, key=value,
-Socratic) first measured 81.0% / 25.5%, was read and spent.
+Socratic) first measured 81.0% / 25.5%, was read and spent; bank K (bank_k.py; rounds, markdown table,
+fractions in words, cautious consultant) first measured 100% / 26.0%, was read and spent; bank L
+(bank_l.py; marking scheme, unpunctuated text-message shorthand, pros and cons, JSON-like fields) first
+measured 82.5% / 45.5%, was read and spent (its remaining misses are the unpunctuated shorthand, left
+unread on purpose: in doubt, QC does not flag).
 """
 
 from __future__ import annotations
