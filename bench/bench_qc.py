@@ -2,9 +2,9 @@
 
 Prints one table: per split (tuning banks A-F, the rules were tuned looking at them; then each
 held-out bank G to L on its own rows, with its recorded first blind measure) and per flag, precision
-and recall; then the share of planted defects caught and the share of clean conversations flagged. Near-duplicates are scored on question pairs. The
-summary rows go into the common benchmark table (ratio: all held-out banks pooled against the tuning
-banks, measured in the same run).
+and recall; then the share of planted defects caught and the share of clean conversations flagged.
+Near-duplicates are scored on question pairs. The summary rows go into the common benchmark table
+(ratio: all held-out banks pooled against the tuning banks, measured in the same run).
 """
 
 from __future__ import annotations

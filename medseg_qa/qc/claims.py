@@ -8,7 +8,8 @@ target; a claim inside a negation scope is kept as denied (`negated`), so "it is
 contradicts a left mask and agrees with a right one. Image sides ("the image's left") are turned into
 patient sides with the record's orientation; a sentence that explains the display convention ("the
 patient's right appears on the image's left") says nothing about the target. Missing a claim is
-preferred to inventing one.
+preferred to inventing one: only claims that `modality.asserted` finds asserted are kept (not
+conditional, possible, generic, reported or about alternatives).
 """
 
 from __future__ import annotations
@@ -63,8 +64,9 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?"
-                       r"(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|against\s+the\s+(back)\s+wall|"
+                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b"
+                       r"(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|"
+                       r"against\s+the\s+(back)\s+wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
 _TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
                           "blob mask placement site part portion one".split())
@@ -323,7 +325,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     out = []
     for pos, claim in located:
         if not asserted(sentence, pos):
-            continue  # conditional, possible, generic: not a statement about the target in this image
+            continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or about_target(mentions, sentence, pos):

@@ -91,7 +91,8 @@ def fragment_sentence(sentence: str) -> str:
 
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
-                        r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
+                        r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
+                        r"neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
 
 
 def key_value_sentence(sentence: str) -> str:

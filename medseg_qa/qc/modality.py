@@ -32,8 +32,9 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|althoug
 _CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|suppose|supposing|imagine|otherwise|"
                           r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)
-_POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)(?!\s+(?:be\s+)?(?:seen|see|identified|"
-                       r"spot|spotted|found|find|visualised|visualized|noted|appreciated)\b)", re.I)
+_POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
+                       r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
+                       r"appreciated)\b)", re.I)
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:adults|children|people|patients)|"
                       r"in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
