@@ -36,7 +36,9 @@ Socratic) first measured 81.0% / 25.5%, was read and spent; bank K (bank_k.py; r
 fractions in words, cautious consultant) first measured 100% / 26.0%, was read and spent; bank L
 (bank_l.py; marking scheme, unpunctuated text-message shorthand, pros and cons, JSON-like fields) first
 measured 82.5% / 45.5%, was read and spent (its remaining misses are the unpunctuated shorthand, left
-unread on purpose: in doubt, QC does not flag).
+unread on purpose: in doubt, QC does not flag); bank M (bank_m.py; restating LLM, Findings/Impression
+report, teacher with analogies, arrow bullets), written after the last rule change, measured once with
+the final rules (85.0% caught / 2.5% clean flagged) and never read.
 """
 
 from __future__ import annotations
@@ -425,8 +427,10 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_j = bank_lettered_rows("j", n_c, random.Random(seed + 8))
     held_k = bank_lettered_rows("k", n_c, random.Random(seed + 9))
     held_l = bank_lettered_rows("l", n_c, random.Random(seed + 10))
+    held_m = bank_lettered_rows("m", n_c, random.Random(seed + 11))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
-                       ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l)):
+                       ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
+                       ("heldout_m", held_m)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -466,7 +470,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "i": ["narrative", "quiz", "checklist", "letter"],
               "j": ["steps", "lay", "kv", "socratic"],
               "k": ["rounds", "table", "words", "consultant"],
-              "l": ["marking", "sms", "proscons", "json"]}[letter]
+              "l": ["marking", "sms", "proscons", "json"],
+              "m": ["restate", "report", "teacher", "arrows"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
