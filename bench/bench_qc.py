@@ -16,7 +16,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "data" / "qc_corpus"
 FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
 # Each held-out bank's first, blind measure (caught, clean flagged), taken before anything about it was
-# read. G is the first writer's last bank; H to L are a second writer's, each written blind in its own
+# read. G is the first writer's last bank; H to M are a second writer's, each written blind in its own
 # module. The rows above each show today's rules, which were since fixed by reading the errors of G, I,
 # J, K and L once each (those banks are spent); H and M were never read (M was written after the last
 # rule change, so its first measure is the final rules' figure on unseen prose).
