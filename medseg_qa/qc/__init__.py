@@ -86,8 +86,11 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     if claim_problems(conv, record):
         flags.add("claims")
     for turn in turns:
+        previous = ""
         for sentence in sentences(turn.content):
-            for claim in sentence_claims(sentence, record, lexicon):
+            context = previous if previous.rstrip().endswith("?") else ""
+            previous = sentence
+            for claim in sentence_claims(sentence, record, lexicon, context):
                 flag = contradiction(claim, record.facts)
                 if flag:
                     flags.add(flag)

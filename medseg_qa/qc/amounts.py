@@ -63,7 +63,7 @@ _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0,
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
-_COUNT_ADJ = (r"(?:connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
+_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
               r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
@@ -74,6 +74,9 @@ _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
                           r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
+_OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
+
+
 def number_value(word: str) -> float:
     """'12', '12.5', 'twelve', 'twenty-five', 'a half' as a number."""
     w = word.lower().strip()
@@ -119,17 +122,21 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     return out
 
 
-def size_claims(sentence: str) -> list[tuple[int, Claim]]:
+def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
+    """Size and percent claims; `context` (the question a short answer replies to: "How much of the
+    slice? About 4%.") may supply what the percentage is a share of."""
     out = []
-    for rx in _SIZE_RES:
+    for i, rx in enumerate(_SIZE_RES):
         for m in rx.finditer(sentence):
+            if i == 1 and _OF_OTHER.match(sentence, m.end()):
+                continue  # "a small amount of fluid": the size word measures the fluid, not the target
             word = next(g for g in m.groups() if g)
             out.append((m.start(), Claim("size", _SIZE_WORD[word.lower()], text=m.group(0))))
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
-    if _PERCENT_CONTEXT.search(sentence):
+    if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             bound = (m.group(1) or "").lower()
             bound = "less" if bound in ("less", "fewer", "under", "below") else "more" if bound else ""

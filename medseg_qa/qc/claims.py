@@ -8,7 +8,8 @@ target; a claim inside a negation scope is kept as denied (`negated`), so "it is
 contradicts a left mask and agrees with a right one. Image sides ("the image's left") are turned into
 patient sides with the record's orientation; a sentence that explains the display convention ("the
 patient's right appears on the image's left") says nothing about the target. Missing a claim is
-preferred to inventing one.
+preferred to inventing one: only claims that `modality.asserted` finds asserted are kept (not
+conditional, possible, generic, reported or about alternatives).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .amounts import size_claims as _size_claims
 from .claim import Claim
 from .clauses import about_target, is_negated, is_yes_no_question, negated_spans, sentences, subject
 from .lexicon import Lexicon, Mention
+from .modality import asserted, clause_span, whole_sentence_unasserted
 
 INVERSE = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_to",
            "posterior_to": "anterior_to", "superior_to": "inferior_to", "inferior_to": "superior_to"}
@@ -37,8 +39,12 @@ _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
-_OPEN_QUESTION = re.compile(r"^\s*(?:how|where|why|when|what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|why|when|"
+                            r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
+_LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
+                             r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
 _BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso)"
 _CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
                          r"facing|looking|mirror\w*|flipped|remember)\b", re.I)
@@ -58,9 +64,14 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b(?!\s+of\s+(?!the\s+"
-                       r"(?:body|abdomen|patient|trunk|torso)\b))|against\s+the\s+(back)\s+wall|"
+                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b"
+                       r"(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|"
+                       r"against\s+the\s+(back)\s+wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
+_TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
+                          "blob mask placement site part portion one".split())
+_PREDICATE = re.compile(r"\b(?:it|its|is|are|was|were|lies|lie|sits|sit|located|situated|found|seen|hugs?|abuts?|"
+                        r"touch\w*|occup\w*|in|at|on|against|toward|towards|near|within|along)\b", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
@@ -84,6 +95,30 @@ def _modifies_object(before: str) -> bool:
     return bool(m) and not _VERBISH.search(m.group(1))
 
 
+_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer)\b", re.I)
+
+
+def _display_frame(sentence: str, pos: int, before: str) -> bool:
+    """'even though the screen shows it on the left': a side word in a clause that speaks of the display,
+    and not of the patient, is a side of the picture."""
+    start, end = clause_span(sentence, pos)
+    return bool(_DISPLAY.search(sentence[start:end])) and not re.search(r"patient'?s?\s+(?:far\s+)?$", before)
+
+
+_SUBJECT_SIDE = re.compile(r"[\s-]+(?:hand\s+)?(?:side|half|part|portion|aspect|edge)\b[^.;]*?\b(?:is|are|was|were|"
+                           r"looks?|shows?|appears?|seems?|contains?|has|have|remains?)\b", re.I)
+_DENIES = re.compile(r"\b(?:free|clear)\s+of\b|\bspared\b|\buninvolved\b|\bnothing\b|\bno\b|\bnot\b|n't\b", re.I)
+
+
+def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
+    """A side that is the subject of its clause ("the left side of the image is darker", "the right
+    half looks clear") is what the clause describes; unless the clause denies something there ("the
+    left side is free of it", read as a denial by the negation rules), it says nothing about the target."""
+    start = clause_span(sentence, pos)[0]
+    return bool(re.fullmatch(r"\s*(?:the\s+)?(?:patient'?s\s+)?", sentence[start:pos], re.I)) and \
+        bool(_SUBJECT_SIDE.match(after)) and not _DENIES.search(after)
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -91,11 +126,14 @@ def _image_to_patient(side: str, orientation: str | None) -> str | None:
     return image_right if side == "right" else _OTHER_SIDE[image_right]
 
 
-def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
-    """Claims that put something on a patient side or in the midline, with their positions."""
+def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]) -> list[tuple[int, Claim]]:
+    """Claims that put something on a patient side or in the midline, with their positions. A side word
+    inside a structure's name ('the left renal vein', 'the right kidney') claims nothing."""
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
     for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
@@ -105,12 +143,16 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]):
             continue
+        if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
+            continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
         if re.fullmatch(r"\s*(?:(?:the\s+)?patient'?s\s+)?", before) and re.fullmatch(r"(?:[\s-]+(?:hand\s+)?sided?)?"
                                                                                   r"(?:\s+only)?\s*[.!]?\s*", after):
             claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only."
             continue
+        if _side_is_subject(sentence, m.start(), after):
+            continue  # "the left side of the image is darker": the clause is about that side, not the target
         if re.search(r"\b(?:which|what)\s+[a-z]+\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before) and \
                 not re.match(r"[\s-]+(?:hand\s+)?(?:side|half)\s+of\s+(?!(?:the\s+)?" + _BODY + r"\b)", after):
             claims.append((m.start(), claim))  # "which organ on the left ...?"
@@ -119,7 +161,8 @@ def _side_claims(sentence: str, orientation: str | None) -> list[tuple[int, Clai
                 claims[-1][0] >= m.start() - len(before):
             claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
             continue
-        on_image = re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
+        on_image = _display_frame(sentence, m.start(), before) or \
+            re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
             re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
                      after) or re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_IMAGE}\b[^.;]*\b(?:on|to)\s+the\s+$", before)
         if on_image:
@@ -214,6 +257,10 @@ def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, 
             continue
         if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after):
             continue  # a part of something, not where the whole lies
+        head = re.match(r"\s+([a-z]+)", after)
+        if head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower()) and \
+                not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()]):
+            continue  # attributive, inside the clause's subject: "the anterior abdominal wall is thin"
         out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], text=m.group(0))))
     return out
 
@@ -243,23 +290,42 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     return out
 
 
-def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> list[Claim]:
-    """The claims one sentence makes about the target (negated ones marked)."""
-    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence):
+_FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\w*|radiolog\w*)\b", re.I)
+
+
+def _addressed_to_patient(sentence: str) -> str:
+    """'It sits on your left side, behind your liver': prose addressed to the patient (no screen, image or
+    convention in the sentence) reads 'your' as 'the patient's' / 'the'. With a display word, 'your
+    left' is the viewer's, and the side is left unread (see `_side_claims`)."""
+    if not re.search(r"\byour\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
+        return sentence
+    sentence = re.sub(r"\byour\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side)\b)", "the patient's ",
+                      sentence, flags=re.I)
+    return re.sub(r"\byour\b", "the", sentence, flags=re.I)
+
+
+def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
+    """The claims one sentence makes about the target (negated ones marked); `context` is the question
+    the sentence answers, when it follows one."""
+    sentence = _addressed_to_patient(sentence)
+    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence) or whole_sentence_unasserted(sentence) or \
+            (_ALTERNATIVE_QUESTION.match(sentence) and not re.match(r"\s*which\b", sentence, re.I)):
         return []
     mentions = lexicon.mentions(sentence)
     if _is_convention(sentence, mentions):
         return []
-    located = _side_claims(sentence, record.orientation)
+    located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions)
-    located += _size_claims(sentence)
+    located += _size_claims(sentence, context)
     located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
     negations = negated_spans(sentence)
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
     for pos, claim in located:
+        if not asserted(sentence, pos):
+            continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or about_target(mentions, sentence, pos):
@@ -267,7 +333,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon) -> li
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
     sides = {c.value for c in out if c.kind == "side" and not c.negated}
-    if sides == {"left", "right"} or (sides and _BOTH_SIDES.search(sentence)):
+    if sides == {"left", "right"} or (sides and (_BOTH_SIDES.search(sentence) or _LEFT_AND_RIGHT.search(sentence))):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
 

@@ -28,8 +28,8 @@ _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
-_POST_NEG = re.compile(r"\b(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
-                       r"empty)\b", re.IGNORECASE)
+_POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
+                       r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b)\b", re.IGNORECASE)
 _PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)
@@ -47,6 +47,7 @@ _ABBREVIATIONS = [(re.compile(p, re.IGNORECASE if i > 3 else 0), full) for i, (p
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     text = normalize_text(text).replace(SEG_TOKEN, " ")
+    text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = re.sub(r"[*_`#>]+", "", text)
     for rx, full in _ABBREVIATIONS:
         text = rx.sub(full, text)
@@ -57,7 +58,22 @@ def sentences(text: str) -> list[str]:
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
                                             line) if s.strip()]
-    return [fragment_sentence(key_value_sentence(s)) for s in out]
+    return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out]
+
+
+_HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
+                            r"((?:[\w'%.-]+[ \t]+){0,3}[\w'%-]+(?:[.!](?=\s|$)|[ \t]*$))")
+_LABEL = re.compile(r"^[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\s*:\s+(\S.*)$")
+
+
+def _labelled_fragment(sentence: str) -> str:
+    """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
+    reads as the fragment alone (the label names the voice, not the claim)."""
+    m = _LABEL.match(sentence)
+    if not m:
+        return sentence
+    value = fragment_sentence(m.group(1))
+    return value if value != m.group(1) else sentence
 
 
 _FRAGMENT = re.compile(r"^(?:(small|tiny|medium|medium-sized|large|big|huge)|(anterior|posterior|ventral|dorsal)|"
@@ -75,7 +91,8 @@ def fragment_sentence(sentence: str) -> str:
 
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
-                        r"regions|count|number of parts|relation|relations|neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
+                        r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
+                        r"neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
 
 
 def key_value_sentence(sentence: str) -> str:

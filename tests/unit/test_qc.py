@@ -329,6 +329,64 @@ def test_prose_claims_in_context(target, answer, expected):
     assert flags(record(target), Q, answer) == expected
 
 
+# --- only asserted claims about the target in this image are checked (helper qc2) -------------------
+
+@pytest.mark.parametrize("target, answer, expected", [
+    # conditional / counterfactual: not asserted
+    ("liver", "The liver [SEG]. If the mask lay on the left, the spleen would be the answer.", []),
+    ("liver", "The liver [SEG]. Were it posterior, it would touch the spine.", []),
+    ("liver", "The liver [SEG]. Even if the screen is mirrored, it sits on the patient's left.", ["laterality"]),
+    # possibility: not asserted; belief still is; a request presupposes its claim
+    ("liver", "The liver [SEG]. It might appear small on a higher slice.", []),
+    ("liver", "The liver [SEG]. It can look split into two pieces on other cuts.", []),
+    ("liver", "The liver [SEG]. It probably sits on the patient's left.", ["laterality"]),
+    ("liver", "The liver [SEG]. It lies on the patient's right, but it may look smaller elsewhere.", []),
+    ("liver", "The liver [SEG]. It lies on the patient's left, though it may vary.", ["laterality"]),
+    # generic knowledge about anatomy, not this image; "as usual" affirms this instance
+    ("spleen", "The spleen [SEG]. Typically it is small in healthy adults.", []),
+    ("liver", "The liver [SEG]. It is diminutive here, as usual.", ["size"]),
+    # alternatives and differentials name other structures with their sides
+    ("liver", "The liver [SEG]. Differential: a large spleen on the patient's left.", []),
+    ("liver", "The liver [SEG]. A left-sided mass could be confused with it.", []),
+    # the display frame: a bare side in a clause about the screen is a side of the picture
+    ("liver", "The liver [SEG]. It is on the patient's right, although your screen shows it on the left.", []),
+    ("liver", "The liver [SEG]. It is on the patient's left, although the monitor shows it on the right.",
+     ["laterality"]),
+    # a size word inside a noun phrase measures that phrase's head
+    ("spleen", "The spleen [SEG]. A large volume of ascites surrounds it.", []),
+    ("liver", "The liver [SEG]. It is a small part of the image.", ["size"]),
+    # another source or time: the referral, a prior study
+    ("liver", "The liver [SEG]. An outside CT reported three separate pieces, but now it is one region.", []),
+    ("liver", "The liver [SEG]. The request form mentions left upper quadrant pain.", []),
+    ("liver", "The liver [SEG]. It is split into three separate pieces.", ["count"]),
+    # "the left and the right of the spine": both sides, though one side word reads as a relation
+    ("liver", "The liver [SEG]. It is present on the left and the right of the spine.", ["laterality"]),
+    # a side that is the subject of a clause saying it holds nothing is denied
+    ("liver", "The liver [SEG]. The patient's left half contains no abnormality.", []),
+    # questions ask: "In how many pieces?", "Front or back?" assert nothing, and a short answer reads
+    # its question as context
+    ("liver", "The liver [SEG]. In how many parts? One. Front or back? Front.", []),
+    ("liver", "The liver [SEG]. How much of the field of view? About 0.1% of it.", ["size"]),
+    # prose addressed to the patient: 'your' is the patient's, unless the sentence speaks of the screen
+    ("liver", "This is your liver [SEG]. It sits on your left side.", ["laterality"]),
+    ("liver", "This is your liver [SEG]. It sits on your right side, in front of your spine.", []),
+    ("liver", "The liver [SEG]. On the screen it is on your left.", []),
+    # a position adjective inside the subject of its clause describes that subject
+    ("liver", "The liver [SEG]. The posterior paraspinal muscles look symmetric.", []),
+    ("liver", "The liver [SEG]. A posterior structure on this cut.", ["position"]),
+    ("liver", "The liver [SEG]. It hugs the posterior abdominal wall.", ["position"]),
+    # a side that is the subject of its clause is what the clause describes
+    ("liver", "The liver [SEG]. The left half of the picture is noisier.", []),
+    ("liver", "The liver [SEG]. The right side is free of it.", ["laterality"]),
+    # a heading's value and a labelled one-word fragment are read as the claims they stand for
+    ("liver", "The liver [SEG].\n## Extent\nSmall.", ["size"]),
+    ("liver", "The liver [SEG]. ## Pieces\nThree. ## Depth\nAnterior.", ["count"]),
+    ("liver", "The liver [SEG]. Impression: posterior.", ["position"]),
+])
+def test_only_asserted_claims_are_checked(target, answer, expected):
+    assert flags(record(target), Q, answer) == expected
+
+
 def test_claims_inside_questions_are_checked_and_yes_no_questions_are_not_claims():
     rec = record("liver")
     assert flags(rec, "Which organ on the patient's left side stores glycogen? Please segment it.",

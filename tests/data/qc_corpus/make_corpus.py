@@ -23,6 +23,22 @@ measured (86.0% / 29.5% first; its false flags were then read once: 86.0% / 0%) 
 of the flags raised on its clean rows were counted once, which showed a corpus bug: a two-word
 follow-up question that the product's `malformed` rule rightly rejects; the question was lengthened).
 First measure after that fix: 94.0% caught, 17.0% of clean conversations flagged.
+
+A second writer (helper `qc2`) then added three banks, each written blind in its own module and measured
+once before anything about it was read (heldout_h/i/j.jsonl; `make bench` prints every held-out bank
+on its own rows): bank H (bank_h.py; terse, tutor, chatty markdown, numbers as words, with hedges,
+conditionals, differentials, comparisons, conventions, negations) first measured 99.5% caught / 69.0%
+clean flagged and was never read; bank G's false flags and misses were then read to find general causes
+(G is spent), and H measured 99.5% / 0.0% after the fixes; bank I (bank_i.py; narrative, quiz,
+checklist, British letter, with reported speech and history) first measured 100% / 28.0%, was read
+and spent; bank J (bank_j.py; step-by-step reasoning, lay prose addressed to the patient, key=value,
+Socratic) first measured 81.0% / 25.5%, was read and spent; bank K (bank_k.py; rounds, markdown table,
+fractions in words, cautious consultant) first measured 100% / 26.0%, was read and spent; bank L
+(bank_l.py; marking scheme, unpunctuated text-message shorthand, pros and cons, JSON-like fields) first
+measured 82.5% / 45.5%, was read and spent (its remaining misses are the unpunctuated shorthand, left
+unread on purpose: in doubt, QC does not flag); bank M (bank_m.py; restating LLM, Findings/Impression
+report, teacher with analogies, arrow bullets), written after the last rule change, measured once with
+the final rules (85.0% caught / 2.5% clean flagged) and never read.
 """
 
 from __future__ import annotations
@@ -398,7 +414,7 @@ def structured(facts, rng, corrupt: bool) -> dict:
 def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 400,
          seed: int = 20261129) -> None:
     """dev.jsonl: banks A to F (B's to F's held-out measurements were taken, then they were spent on
-    tuning); heldout.jsonl: bank G, never inspected."""
+    tuning); heldout.jsonl: bank G; heldout_h/i/j.jsonl: banks H, I, J (see the module docstring)."""
     rng = random.Random(seed)
     dev = bank_a(n_a, rng) + bank_b_rows(n_b_dev, "dev", rng) + bank_b_rows(n_b_heldout, "heldout", rng)
     dev += bank_c_rows(n_c, random.Random(seed + 1))
@@ -406,7 +422,15 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     dev += bank_lettered_rows("e", n_c, random.Random(seed + 3))
     dev += bank_lettered_rows("f", n_c, random.Random(seed + 4))
     held = bank_lettered_rows("g", n_c, random.Random(seed + 5))
-    for name, rows in (("dev", dev), ("heldout", held)):
+    held_h = bank_lettered_rows("h", n_c, random.Random(seed + 6))
+    held_i = bank_lettered_rows("i", n_c, random.Random(seed + 7))
+    held_j = bank_lettered_rows("j", n_c, random.Random(seed + 8))
+    held_k = bank_lettered_rows("k", n_c, random.Random(seed + 9))
+    held_l = bank_lettered_rows("l", n_c, random.Random(seed + 10))
+    held_m = bank_lettered_rows("m", n_c, random.Random(seed + 11))
+    for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
+                       ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
+                       ("heldout_m", held_m)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -441,7 +465,13 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     build_c = importlib.import_module(f"bank_{letter}").build
     styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
               "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"],
-              "g": ["markdown", "dictation", "oneliner", "review"]}[letter]
+              "g": ["markdown", "dictation", "oneliner", "review"],
+              "h": ["terse", "tutor", "chatty", "words"],
+              "i": ["narrative", "quiz", "checklist", "letter"],
+              "j": ["steps", "lay", "kv", "socratic"],
+              "k": ["rounds", "table", "words", "consultant"],
+              "l": ["marking", "sms", "proscons", "json"],
+              "m": ["restate", "report", "teacher", "arrows"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):

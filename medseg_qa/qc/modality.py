@@ -1,0 +1,67 @@
+"""Modality: is a claim *asserted* about the target in this image, or only entertained?
+
+QC flags only what the text commits to. A false flag costs reviewer time and discards a good row, while
+a claim QC lets through is still checked by the structured `claims` channel and the reviewer; so when
+the mood of a statement is in doubt, it is not treated as an assertion. A claim is not asserted when
+it sits in:
+
+- a conditional or counterfactual sentence ("if it were on the left ...", "had it appeared on the
+  right ...", "were it anterior ...", "suppose ...", "otherwise ..."), but not "even if" / "as if";
+- a clause with a modal of possibility ("may", "might", "could", "can"): "it may look larger on other
+  slices", "it could be mistaken for a left-sided structure"; a request ("could you segment the
+  left-sided organ ...?") still asserts what it presupposes. A degree of belief ("likely",
+  "probably", "I believe", "I would place it") is still an assertion: a reviewer rejects a row that
+  says "most likely on the left" of a right-sided organ;
+- a generic statement about anatomy rather than this image ("usually", "typically", "normally", "in
+  adults", "sometimes", "often"), but not "as usual" / "as is typical", which affirm this instance;
+- a clause that reports another source or time: a previous scan, the referral, the history, what
+  was "described" or "mentioned" ("a prior CT described two lesions, but today it is one");
+- a sentence about alternatives: differentials, mimics, what it "could be mistaken for", what was
+  "considered".
+
+The scopes are clauses: the text between clause boundaries (punctuation and conjunctions such as
+'but', 'while', 'whereas'), so "it lies on the right, but it may look larger elsewhere" keeps the side.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|although|though|whereas|while|yet|so|"
+                         r"because|which)\b", re.I)
+_CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if|unless|suppose|supposing|imagine|otherwise|"
+                          r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
+                          r"\b(?:were|had)\s+it\b", re.I)
+_POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
+                       r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
+                       r"appreciated)\b)", re.I)
+_GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
+                      r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:adults|children|people|patients)|"
+                      r"in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
+_REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
+                       r"examinations?|ct|mri|reports?|imaging|films?|reads?)\b|\b(?:referral|history|request|"
+                       r"clinical\s+details)\b|\b(?:described|reported|documented|mentions?|mentioned|"
+                       r"was\s+(?:said|thought|called))\b", re.I)
+_ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
+                           r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
+
+
+def clause_span(sentence: str, pos: int) -> tuple[int, int]:
+    """(start, end) of the clause around `pos`."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)]
+    end = _CLAUSE_END.search(sentence, pos)
+    return (starts[-1] if starts else 0), (end.start() if end else len(sentence))
+
+
+def whole_sentence_unasserted(sentence: str) -> bool:
+    """A conditional or a sentence about alternatives: none of its claims is asserted about the target."""
+    return bool(_CONDITIONAL.search(sentence) or _ALTERNATIVES.search(sentence))
+
+
+def asserted(sentence: str, pos: int) -> bool:
+    """Is the claim at `pos` asserted (not conditional, possible, generic, or about alternatives)?"""
+    if whole_sentence_unasserted(sentence):
+        return False
+    start, end = clause_span(sentence, pos)
+    clause = sentence[start:end]
+    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause))
