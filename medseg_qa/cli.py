@@ -309,6 +309,7 @@ def _register_subcommands() -> None:
 
     app.add_typer(sources_app, name="sources", help="The registry of public image-mask sets.")
     app.command("pull")(pull_command)
+    __import__("medseg_qa.cli_model", fromlist=["register"]).register(app)
 
 
 _register_subcommands()
