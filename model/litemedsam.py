@@ -120,7 +120,7 @@ def preprocess(images, size: int = IMAGE_SIZE):
     import torch
     import torch.nn.functional as F
 
-    x = torch.as_tensor(np.asarray(images) if not isinstance(images, torch.Tensor) else images).float()
+    x = images.float() if isinstance(images, torch.Tensor) else torch.from_numpy(np.array(images, dtype=np.float32))
     if x.ndim == 2:
         x = x[None]
     x = x[:, None] / 255.0
