@@ -27,6 +27,7 @@ from medseg_qa.model.text import encode, load_lm, load_tokenizer, prompt_text
 
 CHECKPOINT_FORMAT = 1
 ENCODE_BATCH = 8
+SEG_FORMAT = "2"   # bump when how a [SEG] state is computed changes (it is part of every cache key)
 
 
 def pick_device(device: str = "auto") -> str:
@@ -68,6 +69,7 @@ class Runtime:
             for name in ("image_encoder", "prompt_encoder", "mask_decoder"):
                 setattr(holder, name, getattr(self.model, name))
             load_strict(holder, read_state_dict(checkpoint_path()), str(checkpoint_path()))
+            self._init_seg_proj()
         if lm is not None and lm.config.hidden_size != cfg.lm.hidden:
             raise MedsegQAError(f"config lm.hidden={cfg.lm.hidden} but the LM has hidden size "
                                 f"{lm.config.hidden_size}; fix the preset")
@@ -75,8 +77,24 @@ class Runtime:
         self.model.to(device)
         self.img_cache = ContentCache(cache_root, f"img-litemedsam-{checkpoint_sha256()[:12]}") \
             if cfg.encoder.kind == "litemedsam" else None
-        self.seg_cache = ContentCache(cache_root, "seg-" + key(self.lm_id, str(len(self.tok)))[:16])
+        self.seg_cache = ContentCache(cache_root, "seg-" + key(self.lm_id, str(len(self.tok)), SEG_FORMAT)[:16])
         self._frozen_lm = None
+
+    def _init_seg_proj(self) -> None:
+        """Start the [SEG] projection on the pretrained prompt manifold: its output bias is the sparse
+        embedding of a whole-image box prompt and its weights are scaled down, so the first steps decode
+        "the object in this image" instead of nothing, and training moves the prompt towards the target."""
+        import torch
+
+        if self.cfg.grounding != "seg_embedding" or self.cfg.seg_tokens != 2:
+            return
+        size = float(self.cfg.image_size)
+        with torch.no_grad():
+            sparse, _ = self.model.prompt_encoder(points=None, boxes=torch.tensor([[[0, 0, size, size]]]),
+                                                  masks=None)
+            last = self.model.seg_proj[-1]
+            last.bias.copy_(sparse.flatten())
+            last.weight.mul_(0.1)
 
     def _build_lm(self):
         lm = load_lm(self.cfg.lm, len(self.tok))

@@ -59,8 +59,15 @@ def load_lm(cfg: LMConfig, vocab_size: int):
         from transformers import AutoModelForCausalLM
 
         lm = AutoModelForCausalLM.from_pretrained(cfg.source)
-    if lm.get_input_embeddings().weight.shape[0] != vocab_size:
-        lm.resize_token_embeddings(vocab_size, mean_resizing=True)
+    old = lm.get_input_embeddings().weight.shape[0]
+    if old != vocab_size:
+        # new rows ([SEG]) = the mean embedding, deterministically: cached [SEG] states of a frozen LM must
+        # be the same in every process that loads it
+        lm.resize_token_embeddings(vocab_size, mean_resizing=False)
+        with torch.no_grad():
+            for emb in (lm.get_input_embeddings(), lm.get_output_embeddings()):
+                if emb is not None and emb.weight.shape[0] == vocab_size:
+                    emb.weight[old:] = emb.weight[:old].mean(0)
     return lm
 
 
