@@ -91,8 +91,7 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
         t_build = time.perf_counter()
         seg_train = None
         if cfg.cached:
-            keys = [r.image_key for r in train_split.rows]
-            train_split.emb_cache = rt.embeddings(keys, train_split.images)
+            train_split.emb_cache = rt.embeddings([r.image_key for r in train_split.rows], train_split.images)
             val_split.emb_cache = rt.embeddings([r.image_key for r in val_split.rows], val_split.images)
             seg_train = rt.seg_states([s.messages for s in train_split.samples])
             rt.seg_states([s.messages for s in val_split.samples[:val_limit]])
@@ -111,10 +110,10 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
         step = 0
         metrics_path = out / "metrics.jsonl"
         if resume and (ckpt / "trainer.pt").is_file():
-            from medseg_qa.model.runtime import Runtime as _R
+            from safetensors.torch import load_file
 
             state = torch.load(ckpt / "trainer.pt", map_location="cpu", weights_only=True)
-            rt.model.load_state_dict(_R.load(ckpt, device, cache_root).model.trainable_state(), strict=False)
+            rt.model.load_state_dict(load_file(str(ckpt / "model.safetensors")), strict=False)
             opt.load_state_dict(state["optimizer"])
             sched.load_state_dict(state["scheduler"])
             step = int(state["step"])
