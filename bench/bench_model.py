@@ -8,7 +8,8 @@ gap >= 0.20. Ratios: gIoU against the text-blind gIoU of the same model; times a
 Scale knobs (environment), for a quick run on a loaded machine: MEDSEGQA_BENCH_CASES (phantom cases,
 default 100 x 3 slices ~ 2,300 rows), MEDSEGQA_BENCH_PRESETS (default "tiny,lite,lite-box"),
 MEDSEGQA_BENCH_TINY_STEPS / _LITE_STEPS (default: the preset's epochs), MEDSEGQA_BENCH_TEST_LIMIT
-(test samples scored, default all), MEDSEGQA_BENCH_TRAIN_ROWS (train rows used, default all).
+(test samples scored, default all), MEDSEGQA_BENCH_DIR (work folder; each preset's result is written
+there as NAME.json as soon as it finishes).
 """
 
 from __future__ import annotations
@@ -60,7 +61,8 @@ def _export(tmp: Path, cases: int) -> tuple[Path, int]:
 
 def run() -> list[dict]:
     env = os.environ.get
-    tmp = Path(tempfile.mkdtemp(prefix="bench-model-"))
+    tmp = Path(env("MEDSEGQA_BENCH_DIR") or tempfile.mkdtemp(prefix="bench-model-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     export, n_rows = _export(tmp, int(env("MEDSEGQA_BENCH_CASES", "100")))
     limit = int(env("MEDSEGQA_BENCH_TEST_LIMIT", "0")) or None
     out: list[dict] = []
