@@ -8,6 +8,8 @@ the checkpoint loads with strict=True.
 """
 # flake8: noqa
 import itertools
+
+from medseg_qa.model.sam_decoder import LayerNorm2d  # the same module, defined once
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -471,20 +473,6 @@ class BasicLayer(nn.Module):
 
     def extra_repr(self) -> str:
         return f"dim={self.dim}, input_resolution={self.input_resolution}, depth={self.depth}"
-
-class LayerNorm2d(nn.Module):
-    def __init__(self, num_channels: int, eps: float = 1e-6) -> None:
-        super().__init__()
-        self.weight = nn.Parameter(torch.ones(num_channels))
-        self.bias = nn.Parameter(torch.zeros(num_channels))
-        self.eps = eps
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        u = x.mean(1, keepdim=True)
-        s = (x - u).pow(2).mean(1, keepdim=True)
-        x = (x - u) / torch.sqrt(s + self.eps)
-        x = self.weight[:, None, None] * x + self.bias[:, None, None]
-        return x
 
 class TinyViT(nn.Module):
     def __init__(self,
