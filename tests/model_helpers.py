@@ -11,8 +11,10 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def phantom_export(tmp: Path, cases: int = 4, slices: int = 1) -> Path:
-    """generate + export of the demo recipe with fewer phantom cases; returns the export folder."""
+def phantom_export(tmp: Path, cases: int = 4, slices: int = 2) -> Path:
+    """generate + export of the demo recipe with fewer phantom cases; returns the export folder. Two slices per
+    case at least: a set whose patients have one image each is grouped by near-duplicate images, and the
+    phantom's look-alike slices would then all land in one split."""
     recipe = yaml.safe_load((ROOT / "pipelines" / "demo.yaml").read_text())
     recipe["sources"][0]["options"].update(cases=cases, slices_per_case=slices)
     recipe["generation"]["user_turns"] = 2
