@@ -20,7 +20,6 @@ Text matching (giveaway terms and their systematic variants) lives in `knowledge
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -362,12 +361,14 @@ def use_knowledge(paths: list[str] | tuple[str, ...] = ()) -> KnowledgeBase:
     extra = tuple(str(Path(p).resolve()) for p in paths)
     active = (extra, _stamp(extra))
     kb = _build(*active)  # validate before switching
-    if active != _ACTIVE:
-        _ACTIVE = active
-        qc = sys.modules.get("medseg_qa.qc.lexicon")  # QC caches lexicons built from the active base
-        getattr(getattr(qc, "_kb_names_by_term", None), "cache_clear", lambda: None)()
-        getattr(getattr(qc, "_LEXICONS", None), "clear", lambda: None)()
+    _ACTIVE = active
     return kb
+
+
+def knowledge_version() -> tuple:
+    """The identity of the active knowledge (its extra files and their change stamps): caches built from the
+    active base (QC's lexicons) key on it, so switching knowledge never serves stale terms."""
+    return _ACTIVE
 
 
 def active_base() -> KnowledgeBase:

@@ -15,7 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medseg_qa.knowledge import KnowledgeEntry, find_terms, giveaway_terms, load_knowledge, lookup, term_pattern
+from medseg_qa.knowledge import KnowledgeEntry, find_terms, giveaway_terms, knowledge_version, load_knowledge, lookup, \
+    term_pattern
 from medseg_qa.schemas import SourceRecord
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
@@ -51,8 +52,8 @@ class Mention:
 
 
 @lru_cache(maxsize=256)
-def _kb_names_by_term(target: str) -> dict[str, frozenset]:
-    """term -> the KB structures (other than `target`) it names."""
+def _kb_names_by_term(target: str, version: tuple) -> dict[str, frozenset]:
+    """term -> the KB structures (other than `target`) it names, in the active knowledge `version`."""
     names: dict[str, set[str]] = defaultdict(set)
     for entry in load_knowledge().values():
         if entry.name.lower() != target:
@@ -101,7 +102,7 @@ class Lexicon:
         terms |= _lesion_terms(knowledge)
         self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
-        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower()))
+        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower(), knowledge_version()))
         for other in neighbours:
             entry = lookup(other)
             for term in (entry.terms() if entry else giveaway_terms(other)):
@@ -151,7 +152,8 @@ _LEXICONS: dict[tuple, Lexicon] = {}
 def lexicon_for(record: SourceRecord, knowledge: KnowledgeEntry | None) -> Lexicon:
     """The record's lexicon, shared by every record of the same target and neighbours (QC stays cheap)."""
     neighbours = tuple(dict.fromkeys(rel.other for rel in record.facts.relations))
-    key = (record.target, tuple(record.synonyms), neighbours, knowledge.model_dump_json() if knowledge else None)
+    key = (record.target, tuple(record.synonyms), neighbours, knowledge.model_dump_json() if knowledge else None,
+           knowledge_version())
     lexicon = _LEXICONS.get(key)
     if lexicon is None:
         if len(_LEXICONS) >= 4096:
