@@ -199,11 +199,11 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
                 if judge is not None and state == "passed":
                     state = _judge(judge, conv, job.record, summary)
                     this_run["judge_cost"] += conv.provenance.judge_cost_usd
+                draft_cost = Counter(prompt=conv.provenance.prompt_tokens,
+                                     completion=conv.provenance.completion_tokens, cost=conv.provenance.cost_usd)
                 used = spent.setdefault(job.conversation_id, Counter())
-                this_run.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
-                this_run["cost"] += conv.provenance.cost_usd
-                used.update(prompt=conv.provenance.prompt_tokens, completion=conv.provenance.completion_tokens)
-                used["cost"] += conv.provenance.cost_usd
+                used.update(draft_cost)
+                this_run.update(draft_cost)
                 group = asked.setdefault((job.record.target, job.record.patient_id), [])
                 if state != "failed" and _repeats(group, conv.turns[0].content):
                     conv.qc_flags.append("near_duplicate")
