@@ -205,7 +205,6 @@ class FaultServer:
         self.files: dict[str, dict] = {}
         self.batches: dict[str, dict] = {}
         self._lock = threading.Lock()
-        self._rng = random.Random(self.faults.seed)
         self.httpd = _QuietServer((host, port), _handler(self))
         self.httpd.daemon_threads = True
         self.base_url = f"http://{host}:{self.httpd.server_address[1]}/v1"
@@ -230,7 +229,9 @@ class FaultServer:
         return self.stats.requests["chat"]
 
     # -- decisions (under the lock: handlers run in many threads) --------------------------------------
-    def draw_fault(self) -> Optional[str]:
+    def draw_fault(self, key: str, nth: int) -> Optional[str]:
+        """The fault of the `nth` request of conversation `key`: drawn from (seed, key, nth), not from arrival
+        order, so a run under any concurrency or load meets the same faults."""
         f = self.faults
         with self._lock:
             if f.script:
@@ -239,10 +240,11 @@ class FaultServer:
                     self.stats.faults[kind] += 1
                     return kind
                 return None
+            rng = random.Random(f"{f.seed}|{key}|{nth}")
             for kind, rate in (("429", f.rate_429), ("500", f.rate_500), ("reset", f.rate_reset),
                                ("timeout", f.rate_timeout), ("truncated", f.rate_truncated),
                                ("invalid", f.rate_invalid_content)):
-                if rate and self._rng.random() < rate:
+                if rate and rng.random() < rate:
                     self.stats.faults[kind] += 1
                     return kind
         return None
@@ -459,6 +461,7 @@ def _handler(server: FaultServer):
                         rec.write(json.dumps(body) + "\n")
                 server.stats.requests["chat"] += 1
                 server.stats.chat_by_key[key] += 1
+                nth = server.stats.chat_by_key[key]
                 fmt = (body.get("response_format") or {}).get("type", "text")
                 server.stats.response_formats[fmt] += 1
                 if len(body.get("messages", [])) > 2:
@@ -468,7 +471,7 @@ def _handler(server: FaultServer):
             if f.json_schema_unsupported and fmt == "json_schema":
                 return self._error(500, "1 validation error for CreateChatCompletionRequest response_format.type: "
                                         "Input should be 'text' or 'json_object'")
-            fault = server.draw_fault()
+            fault = server.draw_fault(key, nth)
             if fault == "429":
                 headers = {"Retry-After": f.retry_after} if f.retry_after is not None else {}
                 return self._error(429, "Rate limit reached (injected)", headers)

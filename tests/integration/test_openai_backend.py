@@ -58,7 +58,7 @@ def _no_key(monkeypatch):
 def test_thirty_percent_faults_lose_nothing_and_duplicate_nothing(tmp_path):
     cases = {"cases": 5, "slices_per_case": 3, "size": 128}
     faults = Faults(rate_429=0.06, rate_500=0.06, rate_reset=0.05, rate_timeout=0.03, rate_truncated=0.05,
-                    rate_invalid_content=0.05, timeout_sleep_s=3.5, seed=7)
+                    rate_invalid_content=0.05, timeout_sleep_s=3.5, seed=2)
     with FaultServer(faults) as srv, _workspace(tmp_path / "ws", cases) as ws:
         # a deadline well above the server's worst latency under load (it shares this process's GIL), so
         # only injected timeouts time out: a real one could lose an answer the server did deliver
