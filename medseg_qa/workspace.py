@@ -125,14 +125,22 @@ class Workspace:
             return
         path = self.root / LOCK_FILE
         fh = open(path, "a+")
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            fh.seek(0)
-            holder = fh.read().strip() or "unknown"
-            fh.close()
-            raise WorkspaceError(f"workspace {self.root} is in use by another medsegqa process ({holder}); wait "
-                                 "for it to finish, or use another --workspace") from None
+        # The holder writes its name just after taking the lock and clears it just before letting go,
+        # so a refused process polls briefly: it either reads the name or finds the lock free.
+        deadline = time.monotonic() + 2.0
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                fh.seek(0)
+                holder = fh.read().strip()
+                if holder or time.monotonic() > deadline:
+                    fh.close()
+                    raise WorkspaceError(f"workspace {self.root} is in use by another medsegqa process "
+                                         f"({holder or 'unknown'}); wait for it to finish, or use another "
+                                         "--workspace") from None
+                time.sleep(0.02)
         fh.seek(0)
         fh.truncate()
         fh.write(f"pid {os.getpid()}, {stage}, since {time.strftime('%H:%M:%S')}")
