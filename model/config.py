@@ -50,7 +50,7 @@ class LossConfig(_Strict):
     ce: float = 1.0
     bce: float = 2.0
     dice: float = 0.5
-    box: float = 1.0
+    align: float = 0.0     # [SEG] state <-> the target name's state (InfoNCE over the batch's targets)
 
 
 class TrainConfig(_Strict):

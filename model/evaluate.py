@@ -35,8 +35,8 @@ def predict_masks(rt, split: Split, samples: list[Sample], blind: bool = False) 
             rows = [split.rows[s.row] for s in chunk]
             keys = [r.image_key for r in rows]
             dialogues = [BLIND if blind else s.messages for s in chunk]
-            logits, _, _ = rt.forward([split.images[k] for k in keys], dialogues, image_keys=keys,
-                                      emb_cache=getattr(split, "emb_cache", None))
+            logits = rt.forward([split.images[k] for k in keys], dialogues, image_keys=keys,
+                                      emb_cache=getattr(split, "emb_cache", None))[0]
             for lg, r in zip(logits.float(), rows):
                 up = F.interpolate(lg[None], size=r.mask.shape, mode="bilinear", align_corners=False)
                 out.append((up[0, 0] > 0).cpu().numpy())

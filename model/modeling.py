@@ -9,8 +9,9 @@ Contract:
   state depends on image and question;
 - `decode(emb, seg)` -> low-resolution mask logits (B, 1, 4g, 4g) (and the predicted box, for the box
   variant). `grounding: seg_embedding` turns the state into `seg_tokens` sparse prompt embeddings;
-  `grounding: box` predicts a normalised (x0, y0, x1, y1) box from the state and the image embedding and
-  lets the (frozen) prompt encoder and decoder decode it, as in MedReasoner.
+  `grounding: box` scores every cell of the image embedding against the state (a coarse target map, which
+  is what trains), takes the box around its largest positive region and lets the frozen prompt encoder
+  and decoder decode it, as in MedReasoner.
 """
 
 from __future__ import annotations
@@ -41,22 +42,46 @@ class ConvEncoder(nn.Module):
         return self.net(x)
 
 
-class BoxHead(nn.Module):
-    """[SEG] state attends over the image embedding; the pooled feature and the query give a box in [0,1]."""
+class Locator(nn.Module):
+    """A coarse, text-conditioned map of the target on the image-embedding grid (logits, (B, g, g)): each
+    cell's feature, shifted by the [SEG] state, is scored against a query from the same state. The box
+    around its largest positive region is the prompt the frozen decoder gets (the box variant)."""
 
-    def __init__(self, hidden: int, dim: int) -> None:
+    def __init__(self, hidden: int, dim: int, width: int = 128) -> None:
         super().__init__()
-        self.query = nn.Linear(hidden, dim)
-        self.mlp = nn.Sequential(nn.Linear(2 * dim, dim), nn.GELU(), nn.Linear(dim, 4))
+        self.cell = nn.Conv2d(dim, width, 1)
+        self.shift = nn.Linear(hidden, width)
+        self.mix = nn.Conv2d(width, width, 3, padding=1)
+        self.query = nn.Linear(hidden, width)
+        self.bias = nn.Parameter(torch.tensor(-2.0))   # most cells are background
 
     def forward(self, seg, emb):
-        q = self.query(seg)                                     # (B, D)
-        keys = emb.flatten(2)                                   # (B, D, N)
-        att = torch.softmax(torch.einsum("bd,bdn->bn", q, keys) / keys.shape[1] ** 0.5, dim=-1)
-        pooled = torch.einsum("bn,bdn->bd", att, keys)
-        raw = self.mlp(torch.cat([q, pooled], dim=-1))
-        centre, size = torch.sigmoid(raw[:, :2]), torch.sigmoid(raw[:, 2:])
-        return torch.cat([(centre - size / 2).clamp(0, 1), (centre + size / 2).clamp(0, 1)], dim=-1)
+        f = F.gelu(self.cell(emb) + self.shift(seg)[:, :, None, None])
+        f = f + F.gelu(self.mix(f))
+        return torch.einsum("bchw,bc->bhw", f, self.query(seg)) / f.shape[1] ** 0.5 + self.bias
+
+
+def map_boxes(logits, image_size: int):
+    """(B, g, g) locator logits -> (B, 4) boxes (x0, y0, x1, y1) in image pixels: the extent of the largest
+    connected positive region, or of the single most likely cell where none is positive."""
+    import numpy as np
+    from scipy import ndimage
+
+    g = logits.shape[-1]
+    scale = image_size / g
+    out = []
+    for lg in logits.detach().float().cpu().numpy():
+        pos = lg > 0
+        if pos.any():
+            lab, n = ndimage.label(pos)
+            sizes = ndimage.sum(pos, lab, range(1, n + 1))
+            pos = lab == 1 + int(np.argmax(sizes))
+        else:
+            pos = np.zeros_like(pos)
+            pos[np.unravel_index(int(np.argmax(lg)), lg.shape)] = True
+        ys, xs = np.nonzero(pos)
+        out.append([xs.min() * scale, ys.min() * scale, (xs.max() + 1) * scale, (ys.max() + 1) * scale])
+    return torch.tensor(out, dtype=torch.float32, device=logits.device)
 
 
 class MedSegR(nn.Module):
@@ -83,7 +108,14 @@ class MedSegR(nn.Module):
         self.seg_id = vocab_size - 1
         self.img_proj = nn.Linear(cfg.encoder.dim, hidden) if cfg.inject_image_tokens else None
         self.seg_proj = nn.Sequential(nn.Linear(hidden, hidden), nn.GELU(), nn.Linear(hidden, d * cfg.seg_tokens))
-        self.box_head = BoxHead(hidden, d) if cfg.grounding == "box" else None
+        self.locator = Locator(hidden, cfg.encoder.dim) if cfg.grounding == "box" else None
+        # the [SEG] state also shifts the dense prompt (SAM's mask-prompt channel) at every position, so the
+        # decoder's image tokens know the target before its two-way attention; zero at start, so a
+        # pretrained decoder begins with SAM's own no-mask embedding
+        self.seg_dense = nn.Linear(hidden, d) if cfg.grounding != "box" else None
+        if self.seg_dense is not None:
+            nn.init.zeros_(self.seg_dense.weight)
+            nn.init.zeros_(self.seg_dense.bias)
 
     # -- image side ---------------------------------------------------------------------------------
     def image_embedding(self, pixels):
@@ -119,16 +151,17 @@ class MedSegR(nn.Module):
 
     # -- grounding ----------------------------------------------------------------------------------
     def decode(self, emb, seg):
+        """Mask logits (B,1,4g,4g) and, for the box variant, the prompt boxes (B,4) in image pixels."""
         b, g = emb.shape[0], emb.shape[-1]
         pe = self.prompt_encoder.get_dense_pe()
         box = None
-        if self.box_head is not None:
-            box = self.box_head(seg, emb)
-            size = float(self.prompt_encoder.input_image_size[0])
-            sparse, dense = self.prompt_encoder(points=None, boxes=(box * size)[:, None], masks=None)
+        if self.locator is not None:
+            box = map_boxes(self.locator(seg, emb), self.cfg.image_size)
+            sparse, dense = self.prompt_encoder(points=None, boxes=box[:, None], masks=None)
         else:
             sparse = self.seg_proj(seg).view(b, self.cfg.seg_tokens, -1)
-            dense = self.prompt_encoder.no_mask_embed.weight.reshape(1, -1, 1, 1).expand(b, -1, g, g)
+            dense = (self.prompt_encoder.no_mask_embed.weight + self.seg_dense(seg)).reshape(b, -1, 1, 1)
+            dense = dense.expand(b, -1, g, g)
         logits, _ = self.mask_decoder(image_embeddings=emb, image_pe=pe, sparse_prompt_embeddings=sparse,
                                       dense_prompt_embeddings=dense, multimask_output=False)
         return logits, box

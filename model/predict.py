@@ -32,7 +32,7 @@ def predict(checkpoint, image: Path, question: str, out: Path, device: str = "au
     messages = [{"role": "user", "content": question}]
     k = image_key(grey)
     with torch.no_grad(), rt.autocast():
-        logits, _, _ = rt.forward([grey], [messages], image_keys=[k])
+        logits = rt.forward([grey], [messages], image_keys=[k])[0]
         up = F.interpolate(logits.float(), size=grey.shape, mode="bilinear", align_corners=False)
     mask = (up[0, 0] > 0).cpu().numpy()
     text = generate_answer(rt, Sample(0, messages, ""), grey, rt.cfg.train.max_answer_tokens) if answer else ""

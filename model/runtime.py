@@ -203,7 +203,7 @@ class Runtime:
         import torch
 
         prompts = [prompt_text(self.tok, m) for m in dialogues]
-        keys = [key(self.lm_id, p, str(self.cfg.train.max_prompt_tokens)) for p in prompts]
+        keys = [key(self.lm_id, p, str(self.cfg.train.max_prompt_tokens), "middle-cut") for p in prompts]
         found = {k: self.seg_cache.get(k) for k in dict.fromkeys(keys)}
         first = {}
         for i, k in enumerate(keys):
@@ -228,7 +228,7 @@ class Runtime:
 
     def forward(self, images: list[np.ndarray], dialogues: list[list[dict]], answers=None, emb_cache=None,
                 image_keys=None, pixels=None):
-        """Logits (B,1,L,L), predicted box or None, LM loss or None for a batch."""
+        """Logits (B,1,L,L), predicted box or None, LM loss or None, and the [SEG] states, for a batch."""
         import torch
 
         if self.cfg.cached:
@@ -245,4 +245,19 @@ class Runtime:
             seg, ce = self.model.seg_state(emb, ids.to(self.device), attn.to(self.device),
                                            labels.to(self.device) if labels is not None else None)
         logits, box = self.model.decode(emb, seg)
-        return logits, box, ce
+        return logits, box, ce, seg
+
+    def name_states(self, names: list[str]):
+        """[SEG] states (N, H) of one-turn dialogues that only name each target: the anchors of the align
+        loss. Through the same LM path as the samples (cached for a frozen LM; with a blank image where
+        image tokens are injected)."""
+        import torch
+
+        dialogues = [[{"role": "user", "content": n}] for n in names]
+        if self.cfg.cached:
+            return self.seg_states(dialogues).to(self.device)
+        enc = [encode(self.tok, d, None, self.cfg.train.max_prompt_tokens, 0)[0] for d in dialogues]
+        ids, attn = pad(enc, self.tok.pad_token_id)
+        g = self.cfg.encoder.grid
+        emb = torch.zeros(len(names), self.cfg.encoder.dim, g, g, device=self.device)
+        return self.model.seg_state(emb, ids.to(self.device), attn.to(self.device))[0]

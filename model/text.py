@@ -82,9 +82,15 @@ def prompt_text(tok, messages: list[dict]) -> str:
 
 
 def encode(tok, messages: list[dict], answer: str | None, max_prompt: int, max_answer: int):
-    """(input_ids, labels): the prompt keeps its last `max_prompt` tokens (the [SEG] stays last); labels
-    are -100 on the prompt and the answer ids (at most `max_answer`, then EOS) on the answer."""
-    ids = tok(prompt_text(tok, messages), add_special_tokens=False)["input_ids"][-max_prompt:]
+    """(input_ids, labels): a prompt longer than `max_prompt` tokens loses its middle, keeping its first
+    `max_prompt // 2` tokens (the opening question, which names what the dialogue is about) and the rest
+    from its end (the current question; [SEG] stays last); later questions say only "it", so cutting
+    from the front would leave them unanswerable. Labels are -100 on the prompt and the answer ids (at
+    most `max_answer`, then EOS) on the answer."""
+    ids = tok(prompt_text(tok, messages), add_special_tokens=False)["input_ids"]
+    if len(ids) > max_prompt:
+        head = max_prompt // 2
+        ids = ids[:head] + ids[len(ids) - (max_prompt - head):]
     labels = [-100] * len(ids)
     if answer is not None:
         ans = tok(" " + clean_answer(answer), add_special_tokens=False)["input_ids"][:max_answer]

@@ -22,24 +22,17 @@ from medseg_qa.errors import MedsegQAError
 from medseg_qa.model.config import ModelConfig
 from medseg_qa.model.data import load_rows
 from medseg_qa.model.evaluate import score
-from medseg_qa.model.losses import box_loss, mask_losses, resize_target, summarise, total_loss
+from medseg_qa.model.losses import align_loss, mask_losses, resize_target, summarise, total_loss
 
 LOG_EVERY = 10
 VAL_LIMIT = 96
 
 
 def _targets(split, size: int):
-    """Per row: the mask at the decoder's resolution (1,L,L) and the normalised box (x0,y0,x1,y1)."""
+    """Per row: the mask at the decoder's resolution (1,L,L)."""
     import torch
 
-    masks, boxes = [], []
-    for r in split.rows:
-        m = torch.from_numpy(r.mask.astype(np.float32))[None, None]
-        masks.append(resize_target(m, size)[0])
-        ys, xs = np.nonzero(r.mask)
-        h, w = r.mask.shape
-        boxes.append([xs.min() / w, ys.min() / h, (xs.max() + 1) / w, (ys.max() + 1) / h] if len(xs) else [0, 0, 1, 1])
-    return masks, torch.tensor(boxes, dtype=torch.float32)
+    return [resize_target(torch.from_numpy(r.mask.astype(np.float32))[None, None], size)[0] for r in split.rows]
 
 
 def plot(metrics_path: Path, out: Path) -> None:
@@ -96,8 +89,11 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
             seg_train = rt.seg_states([s.messages for s in train_split.samples])
             rt.seg_states([s.messages for s in val_split.samples[:val_limit]])
         cache_s = time.perf_counter() - t_build
+        names = sorted({r.target for r in train_split.rows})
+        name_index = {n: i for i, n in enumerate(names)}
+        fixed_names = rt.name_states(names) if cfg.cached and cfg.loss.align else None
         size = cfg.encoder.grid * 4
-        masks, boxes = _targets(train_split, size)
+        masks = _targets(train_split, size)
         params = [p for p in rt.model.parameters() if p.requires_grad]
         opt = torch.optim.AdamW(params, lr=tc.lr, weight_decay=tc.weight_decay)
         n = len(train_split.samples)
@@ -135,17 +131,26 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
                 with rt.autocast():
                     if cfg.cached:
                         emb = torch.stack([train_split.emb_cache[r.image_key] for r in rows]).float().to(device)
-                        logits, box = rt.model.decode(emb, seg_train[idx].to(device))
+                        seg = seg_train[idx].to(device)
                         ce = None
+                        if rt.model.locator is not None:   # the box variant trains its coarse map only
+                            logits = rt.model.locator(seg, emb)[:, None]
+                            target = resize_target(target, logits.shape[-1])
+                        else:
+                            logits, _ = rt.model.decode(emb, seg)
                     else:
                         pixels = rt.pixels([train_split.images[r.image_key] for r in rows])
                         if tc.augment:
                             pixels, target = augment(pixels, target, gen)
-                        logits, box, ce = rt.forward(None, [s.messages for s in batch], [s.answer for s in batch],
-                                                     pixels=pixels)
-                parts = {"ce": ce, **mask_losses(logits.float(), target.to(device))}
-                if box is not None:
-                    parts["box"] = box_loss(box.float(), boxes[[s.row for s in batch]].to(device))
+                        logits, _, ce, seg = rt.forward(None, [s.messages for s in batch],
+                                                        [s.answer for s in batch], pixels=pixels)
+                    align = None
+                    if cfg.loss.align:
+                        anchors = fixed_names if fixed_names is not None else rt.name_states(names)
+                        proj = rt.model.seg_proj[0]
+                        align = align_loss(proj(seg.float()), proj(anchors.float()),
+                                           torch.tensor([name_index[r.target] for r in rows], device=device))
+                parts = {"ce": ce, "align": align, **mask_losses(logits.float(), target.to(device))}
                 loss = total_loss(parts, cfg.loss)
                 opt.zero_grad(set_to_none=True)
                 loss.backward()
