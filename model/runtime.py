@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -50,6 +51,14 @@ def pad(seqs: list[list[int]], value: int):
         out[i, :len(s)] = torch.tensor(s)
         attn[i, :len(s)] = 1
     return out, attn
+
+
+class Forward(NamedTuple):
+    logits: Any
+    box: Any
+    ce: Any
+    seg: Any
+    emb: Any
 
 
 class Runtime:
@@ -228,7 +237,8 @@ class Runtime:
 
     def forward(self, images: list[np.ndarray], dialogues: list[list[dict]], answers=None, emb_cache=None,
                 image_keys=None, pixels=None):
-        """Logits (B,1,L,L), predicted box or None, LM loss or None, and the [SEG] states, for a batch."""
+        """One batch: `Forward` (mask logits (B,1,L,L), prompt boxes or None, LM loss or None, [SEG] states,
+        image embeddings)."""
         import torch
 
         if self.cfg.cached:
@@ -245,7 +255,7 @@ class Runtime:
             seg, ce = self.model.seg_state(emb, ids.to(self.device), attn.to(self.device),
                                            labels.to(self.device) if labels is not None else None)
         logits, box = self.model.decode(emb, seg)
-        return logits, box, ce, seg
+        return Forward(logits, box, ce, seg, emb)
 
     def name_states(self, names: list[str]):
         """[SEG] states (N, H) of one-turn dialogues that only name each target: the anchors of the align

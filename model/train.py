@@ -133,19 +133,20 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
                         emb = torch.stack([train_split.emb_cache[r.image_key] for r in rows]).float().to(device)
                         seg = seg_train[idx].to(device)
                         ce = None
-                        if rt.model.locator is not None:   # the box variant trains its coarse map only
-                            logits = rt.model.locator(seg, emb)[:, None]
-                            target = resize_target(target, logits.shape[-1])
-                        else:
-                            logits, _ = rt.model.decode(emb, seg)
+                        logits = None if rt.model.locator is not None else rt.model.decode(emb, seg)[0]
                     else:
                         pixels = rt.pixels([train_split.images[r.image_key] for r in rows])
                         if tc.augment:
                             pixels, target = augment(pixels, target, gen)
-                        logits, _, ce, seg = rt.forward(None, [s.messages for s in batch],
-                                                        [s.answer for s in batch], pixels=pixels)
+                        logits, _, ce, seg, emb = rt.forward(None, [s.messages for s in batch],
+                                                             [s.answer for s in batch], pixels=pixels)
+                    if rt.model.locator is not None:
+                        # the box variant learns its coarse target map (the box is drawn from it, not learnt);
+                        # the frozen decoder's masks only matter at evaluation
+                        logits = rt.model.locator(seg, emb)[:, None]
+                        target = resize_target(target, logits.shape[-1])
                     align = None
-                    if cfg.loss.align:
+                    if cfg.loss.align and rt.model.locator is None:   # the locator reads the state itself
                         anchors = fixed_names if fixed_names is not None else rt.name_states(names)
                         proj = rt.model.seg_proj[0]
                         align = align_loss(proj(seg.float()), proj(anchors.float()),

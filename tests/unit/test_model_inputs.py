@@ -95,3 +95,44 @@ def test_corrupt_or_mismatched_model_checkpoint(tmp_path):
         Runtime.load(ckpt, "cpu", tmp_path / "cache")
     with pytest.raises(CheckpointError, match="no config.json"):
         Runtime.load(tmp_path, "cpu")
+
+
+def test_a_long_prompt_loses_its_middle_keeping_the_opening_question():
+    from medseg_qa.model.text import encode, load_tokenizer
+
+    tok = load_tokenizer()
+    conv = [{"role": "user", "content": "Which organ stores glycogen and makes bile?"},
+            {"role": "assistant", "content": "The liver. " + "It is large and lies under the ribs. " * 30},
+            {"role": "user", "content": "Why does it matter clinically?"}]
+    ids, labels = encode(tok, conv, None, 64, 0)
+    text = tok.decode(ids)
+    assert len(ids) == 64 and labels == [-100] * 64
+    assert "glycogen" in text and text.rstrip().endswith("Why does it matter clinically?<|im_end|>\n"
+                                                         "<|im_start|>assistant\n[SEG]")
+    short, _ = encode(tok, conv[:1], None, 256, 0)
+    assert tok.decode(short).count("glycogen") == 1 and len(short) < 64     # short prompts are untouched
+
+
+def test_locator_boxes_take_the_largest_positive_region_or_the_best_cell():
+    import torch
+
+    from medseg_qa.model.modeling import map_boxes
+
+    lg = torch.full((2, 8, 8), -5.0)
+    lg[0, 1:3, 1:2] = 3.0           # a small region ...
+    lg[0, 4:7, 2:6] = 2.0           # ... and the largest: rows 4-6, columns 2-5
+    lg[1, 5, 3] = -1.0              # nothing positive: the most likely cell
+    boxes = map_boxes(lg, image_size=64)                          # 8 pixels per cell
+    assert boxes.tolist() == [[16.0, 32.0, 48.0, 56.0], [24.0, 40.0, 32.0, 48.0]]
+
+
+def test_align_loss_is_low_only_when_each_state_is_nearest_its_own_target():
+    import torch
+
+    from medseg_qa.model.losses import align_loss
+
+    names = torch.eye(3)
+    index = torch.tensor([0, 2])
+    right = align_loss(torch.tensor([[1.0, 0.1, 0.0], [0.0, 0.1, 1.0]]), names, index)
+    wrong = align_loss(torch.tensor([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]), names, index)
+    assert right.item() < 0.01 < 5 < wrong.item()
