@@ -1,0 +1,477 @@
+"""A local Hugging Face hub for tests: the routes that the installed `huggingface_hub` (2.x, read from its
+source: hf_api.py, _commit_api.py, lfs.py, hf_file_system.py) and `datasets` (5.x, DatasetDict.push_to_hub)
+call when `medsegqa export --push-to-hub` runs, so the real client code runs unmodified against 127.0.0.1.
+
+Routes (repo types model/dataset/space; REPO = {ns}/{name}, REV = a URL-quoted branch, tag or commit):
+- POST /api/repos/create                      -> {"url"}; 409 when it exists (create_repo(exist_ok=True));
+  a new repo gets an initial commit holding `.gitattributes`, as on the hub
+- GET  /api/{type}s/REPO[/revision/REV]       -> repo info: id, sha, private, siblings (404 + X-Error-Code)
+- POST /api/{type}s/REPO/preupload/REV        -> uploadMode per file: "lfs" for the binary suffixes of the
+  hub's default .gitattributes, a sample holding a NUL byte or a size over 10 MB, else "regular"; `oid` of
+  the file already at that path (sha256 for LFS, git blob sha1 for regular), which lets the client skip an
+  unchanged file
+- POST /{type}s/REPO.git/info/lfs/objects/batch -> basic-transfer upload actions (none for stored objects)
+- PUT  /_lfs/{sha256}                         -> stores the object; sha256 and size are checked, a short
+  body (a client killed mid-upload) is refused and leaves nothing
+- POST /api/{type}s/REPO/commit/REV           -> the NDJSON commit: header (parentCommit -> 412 when stale),
+  file (base64), lfsFile (the object must be stored), deletedFile, deletedFolder; applied atomically
+- GET  /api/{type}s/REPO/tree/REV[/PATH]      -> RepoFile/RepoFolder entries (recursive=...)
+- POST /api/{type}s/REPO/paths-info/REV       -> the same entries for the form's `paths`
+- POST /api/{type}s/REPO/tag/REV              -> a tag (409 when it exists); GET .../refs lists refs
+- POST /api/validate-yaml                     -> 400 when the card's YAML front matter does not parse
+- GET/HEAD /[{type}s/]REPO/resolve/REV/PATH   -> the file (Range supported), X-Repo-Commit and ETag
+
+Set HF_ENDPOINT to `url` and HF_HUB_DISABLE_XET=1 (hf_xet is installed and would otherwise upload to a
+xet CAS server this stub does not implement); `client_env()` returns both.
+
+Storage under `root` (the "hub mirror"): objects/<sha256> (content-addressed), and per repo
+repos/{type}s/{ns}/{name}/refs.json, commits/<oid>.json (parent, message, files) and snapshots/<oid>/
+(each commit's files, so `datasets.load_dataset(str(store.snapshot(repo)))` opens what was pushed).
+Unknown routes answer 404 and are listed in `store.unhandled`."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Optional
+from urllib.parse import parse_qs, unquote, urlsplit
+
+LFS_SUFFIXES = (".parquet", ".arrow", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bin", ".npy",
+                ".npz", ".pt", ".pth", ".safetensors", ".zip", ".gz", ".tar", ".zst", ".h5", ".pkl", ".nii")
+LFS_MIN_SIZE = 10 * 1024 * 1024
+GITATTRIBUTES = "".join(f"*{s} filter=lfs diff=lfs merge=lfs -text\n" for s in LFS_SUFFIXES).encode()
+REPO_TYPES = ("models", "datasets", "spaces")
+
+
+def git_blob_sha1(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def lfs_pointer(sha256: str, size: int) -> bytes:
+    return f"version https://git-lfs.github.com/spec/v1\noid sha256:{sha256}\nsize {size}\n".encode()
+
+
+class HubError(Exception):
+    def __init__(self, status: int, message: str, code: Optional[str] = None):
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+class HubStore:
+    """The hub's state on disk; every mutation holds one lock and ends with an atomic rename."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        (self.root / "objects").mkdir(parents=True, exist_ok=True)
+        self.lock = threading.RLock()
+        self.unhandled: list[str] = []
+        self.requests: list[str] = []
+
+    # --- storage -----------------------------------------------------------------------------------
+    def repo_dir(self, kind: str, repo: str) -> Path:
+        return self.root / "repos" / kind / repo
+
+    def _write_json(self, path: Path, value) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{threading.get_ident()}.tmp")
+        tmp.write_text(json.dumps(value, indent=1, sort_keys=True))
+        os.replace(tmp, path)
+
+    def put_object(self, data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        dest = self.root / "objects" / sha
+        if not dest.exists():
+            tmp = dest.with_name(f".{sha}.{threading.get_ident()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, dest)
+        return sha
+
+    def has_object(self, sha: str) -> bool:
+        return (self.root / "objects" / sha).is_file()
+
+    def object(self, sha: str) -> bytes:
+        return (self.root / "objects" / sha).read_bytes()
+
+    def refs(self, kind: str, repo: str) -> dict:
+        path = self.repo_dir(kind, repo) / "refs.json"
+        if not path.is_file():
+            raise HubError(404, f"Repository {repo} not found", "RepoNotFound")
+        return json.loads(path.read_text())
+
+    def commit(self, kind: str, repo: str, oid: str) -> dict:
+        return json.loads((self.repo_dir(kind, repo) / "commits" / f"{oid}.json").read_text())
+
+    def resolve(self, kind: str, repo: str, rev: str) -> str:
+        refs = self.refs(kind, repo)
+        rev = unquote(rev)
+        for name in (rev, rev.removeprefix("refs/heads/"), rev.removeprefix("refs/tags/")):
+            if name in refs["branches"]:
+                return refs["branches"][name]
+            if name in refs["tags"]:
+                return refs["tags"][name]
+        if re.fullmatch(r"[0-9a-f]{40}", rev) and (self.repo_dir(kind, repo) / "commits" / f"{rev}.json").is_file():
+            return rev
+        raise HubError(404, f"Revision {rev} not found", "RevisionNotFound")
+
+    def files(self, repo: str, rev: str = "main", kind: str = "datasets") -> dict[str, dict]:
+        """path -> {sha256, size, lfs} of the tree at `rev`."""
+        return self.commit(kind, repo, self.resolve(kind, repo, rev))["files"]
+
+    def snapshot(self, repo: str, rev: str = "main", kind: str = "datasets") -> Path:
+        """The folder holding the files of `rev` (written when the commit was made)."""
+        return self.repo_dir(kind, repo) / "snapshots" / self.resolve(kind, repo, rev)
+
+    def history(self, repo: str, rev: str = "main", kind: str = "datasets") -> list[dict]:
+        """Commits from `rev` back to the initial one, newest first, each with its `oid`."""
+        out, oid = [], self.resolve(kind, repo, rev)
+        while oid:
+            c = self.commit(kind, repo, oid)
+            out.append({**c, "oid": oid})
+            oid = c["parent"]
+        return out
+
+    # --- mutations ---------------------------------------------------------------------------------
+    def create_repo(self, kind: str, repo: str, private: bool) -> bool:
+        with self.lock:
+            if (self.repo_dir(kind, repo) / "refs.json").is_file():
+                return False
+            oid = self._new_commit(kind, repo, None, "initial commit", {}, [("add", ".gitattributes", GITATTRIBUTES)])
+            self._write_json(self.repo_dir(kind, repo) / "refs.json",
+                             {"branches": {"main": oid}, "tags": {}, "private": private})
+            return True
+
+    def apply_commit(self, kind: str, repo: str, rev: str, header: dict, ops: list[tuple]) -> str:
+        with self.lock:
+            refs = self.refs(kind, repo)
+            branch = unquote(rev).removeprefix("refs/heads/")
+            if branch not in refs["branches"]:
+                raise HubError(404, f"Branch {branch} not found", "RevisionNotFound")
+            head = refs["branches"][branch]
+            parent = header.get("parentCommit")
+            if parent and parent != head:
+                raise HubError(412, f"parentCommit {parent} is not the head of {branch} ({head})")
+            oid = self._new_commit(kind, repo, head, header.get("summary", ""), self.commit(kind, repo, head)["files"],
+                                   ops)
+            refs["branches"][branch] = oid
+            self._write_json(self.repo_dir(kind, repo) / "refs.json", refs)
+            return oid
+
+    def _new_commit(self, kind: str, repo: str, parent: Optional[str], message: str, files: dict, ops) -> str:
+        files = dict(files)
+        for op, path, payload in ops:
+            if op == "add":
+                files[path] = {"sha256": self.put_object(payload), "size": len(payload), "lfs": False}
+            elif op == "lfs":
+                sha, size = payload
+                if not self.has_object(sha):
+                    raise HubError(422, f"lfsFile {path}: object {sha} was never uploaded")
+                files[path] = {"sha256": sha, "size": size, "lfs": True}
+            elif op == "delete":
+                if path not in files:
+                    raise HubError(404, f"A file with this name doesn't exist: {path}", "EntryNotFound")
+                del files[path]
+            elif op == "delete_folder":
+                files = {p: f for p, f in files.items() if not p.startswith(path.rstrip("/") + "/")}
+        body = {"parent": parent, "message": message, "files": files, "time": time.time()}
+        oid = hashlib.sha1(json.dumps(body, sort_keys=True).encode()).hexdigest()
+        snap = self.repo_dir(kind, repo) / "snapshots" / oid
+        tmp = snap.with_name(f".{oid}.tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        for path, f in files.items():
+            (tmp / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.root / "objects" / f["sha256"], tmp / path)
+        tmp.mkdir(parents=True, exist_ok=True)
+        os.replace(tmp, snap)
+        self._write_json(self.repo_dir(kind, repo) / "commits" / f"{oid}.json", body)
+        return oid
+
+    def create_tag(self, kind: str, repo: str, rev: str, tag: str) -> None:
+        with self.lock:
+            refs = self.refs(kind, repo)
+            if tag in refs["tags"]:
+                raise HubError(409, f"Tag {tag} already exists")
+            refs["tags"][tag] = self.resolve(kind, repo, rev)
+            self._write_json(self.repo_dir(kind, repo) / "refs.json", refs)
+
+    # --- views -------------------------------------------------------------------------------------
+    def entry(self, path: str, f: dict) -> dict:
+        if not f["lfs"]:
+            return {"type": "file", "path": path, "size": f["size"], "oid": git_blob_sha1(self.object(f["sha256"]))}
+        pointer = lfs_pointer(f["sha256"], f["size"])
+        return {"type": "file", "path": path, "size": f["size"], "oid": git_blob_sha1(pointer),
+                "lfs": {"oid": f["sha256"], "size": f["size"], "pointerSize": len(pointer)}}
+
+    def folder(self, path: str) -> dict:
+        return {"type": "directory", "path": path, "oid": hashlib.sha1(path.encode()).hexdigest()}
+
+    def tree(self, files: dict, path: str, recursive: bool) -> list[dict]:
+        prefix = path.strip("/") + "/" if path.strip("/") else ""
+        if prefix and prefix.rstrip("/") in files:
+            return [self.entry(prefix.rstrip("/"), files[prefix.rstrip("/")])]
+        out, folders = [], set()
+        for p in sorted(files):
+            if not p.startswith(prefix):
+                continue
+            parts = p[len(prefix):].split("/")
+            for depth in range(1, len(parts) if recursive else min(2, len(parts))):
+                folders.add(prefix + "/".join(parts[:depth]))
+            if recursive or len(parts) == 1:
+                out.append(self.entry(p, files[p]))
+        if prefix and not out and not folders:
+            raise HubError(404, f"{path} does not exist", "EntryNotFound")
+        return [self.folder(f) for f in sorted(folders)] + out
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    store: HubStore
+    base: str
+
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    # --- plumbing ----------------------------------------------------------------------------------
+    def _body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            data = b""
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    self.rfile.readline()
+                    return data
+                chunk = self.rfile.read(size)
+                self.rfile.readline()
+                if len(chunk) < size:
+                    raise HubError(400, "truncated chunked body")
+                data += chunk
+        n = int(self.headers.get("Content-Length") or 0)
+        data = self.rfile.read(n) if n else b""
+        if len(data) < n:
+            raise HubError(400, f"body of {len(data)} bytes, Content-Length said {n}")
+        return data
+
+    def _send(self, status: int, body=b"", headers: Optional[dict] = None, content_type="application/json") -> None:
+        if not isinstance(body, bytes):
+            body = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _dispatch(self) -> None:
+        url = urlsplit(self.path)
+        parts = [unquote(p) for p in url.path.split("/")[1:]]
+        query = parse_qs(url.query)
+        self.store.requests.append(f"{self.command} {url.path}")
+        try:
+            body = self._body() if self.command in ("POST", "PUT") else b""
+            if not self._route(parts, query, body):
+                self.store.unhandled.append(f"{self.command} {url.path}")
+                self._send(404, {"error": "no such route in tests/hub_server.py"})
+        except HubError as exc:
+            headers = {"X-Error-Message": str(exc)}
+            if exc.code:
+                headers["X-Error-Code"] = exc.code
+            self._send(exc.status, {"error": str(exc)}, headers)
+
+    do_GET = do_POST = do_PUT = do_HEAD = _dispatch
+
+    # --- routes ------------------------------------------------------------------------------------
+    def _route(self, p: list[str], q: dict, body: bytes) -> bool:
+        s, m = self.store, self.command
+        if p == ["api", "agent-harnesses"]:  # huggingface_hub's agent detection: ignores any failure
+            self._send(404, {"error": "not served"})
+            return True
+        if m == "POST" and p == ["api", "repos", "create"]:
+            req = json.loads(body)
+            kind = (req.get("type") or "model") + "s"
+            repo = f"{req['organization']}/{req['name']}" if req.get("organization") else req["name"]
+            created = s.create_repo(kind, repo, req.get("visibility") == "private")
+            url = f"{self.base}/{'' if kind == 'models' else kind + '/'}{repo}"
+            self._send(200 if created else 409, {"url": url, "name": repo} if created else
+                       {"error": "You already created this repo", "url": url})
+            return True
+        if m == "POST" and p == ["api", "validate-yaml"]:
+            return self._validate_yaml(json.loads(body)["content"])
+        if m == "PUT" and len(p) == 2 and p[0] == "_lfs":
+            if hashlib.sha256(body).hexdigest() != p[1]:
+                raise HubError(400, f"uploaded content does not hash to {p[1]}")
+            s.put_object(body)
+            self._send(200, {})
+            return True
+        if m == "POST" and len(p) == 7 and p[0] in REPO_TYPES and p[2].endswith(".git") and p[3:] == [
+                "info", "lfs", "objects", "batch"]:
+            return self._lfs_batch(p[0], f"{p[1]}/{p[2][:-4]}", json.loads(body))
+        if len(p) >= 5 and p[1] in REPO_TYPES and p[0] == "api":
+            return self._repo_api(p[1], f"{p[2]}/{p[3]}", p[4:], q, body)
+        if len(p) >= 4 and p[0] == "api" and p[1] in REPO_TYPES:
+            return self._repo_api(p[1], f"{p[2]}/{p[3]}", [], q, body)
+        kind, rest = (p[0], p[1:]) if p and p[0] in REPO_TYPES else ("models", p)
+        if m in ("GET", "HEAD") and len(rest) >= 5 and rest[2] == "resolve":
+            return self._resolve(kind, f"{rest[0]}/{rest[1]}", rest[3], "/".join(rest[4:]))
+        return False
+
+    def _repo_api(self, kind: str, repo: str, rest: list[str], q: dict, body: bytes) -> bool:
+        s, m = self.store, self.command
+        if m == "GET" and (not rest or (len(rest) == 2 and rest[0] == "revision")):
+            oid = s.resolve(kind, repo, rest[1] if rest else "main")
+            files = s.commit(kind, repo, oid)["files"]
+            self._send(200, {"id": repo, "sha": oid, "private": s.refs(kind, repo)["private"],
+                             "lastModified": "2026-01-01T00:00:00.000Z", "tags": [],
+                             "siblings": [{"rfilename": f} for f in sorted(files)]})
+            return True
+        if not rest:
+            return False
+        op, rev = rest[0], rest[1] if len(rest) > 1 else "main"
+        if m == "POST" and op == "preupload":
+            files = s.commit(kind, repo, s.resolve(kind, repo, rev))["files"]
+            out = []
+            for f in json.loads(body)["files"]:
+                sample = base64.b64decode(f["sample"])
+                lfs = f["path"].lower().endswith(LFS_SUFFIXES) or b"\0" in sample or f["size"] > LFS_MIN_SIZE
+                have = files.get(f["path"])
+                oid = None
+                if have is not None:
+                    oid = have["sha256"] if have["lfs"] else git_blob_sha1(s.object(have["sha256"]))
+                out.append({"path": f["path"], "uploadMode": "lfs" if lfs else "regular", "shouldIgnore": False,
+                            "oid": oid})
+            self._send(200, {"files": out, "commitOid": s.resolve(kind, repo, rev)})
+            return True
+        if m == "POST" and op == "commit":
+            header, ops = {}, []
+            for line in body.splitlines():
+                if not line.strip():
+                    continue
+                item = json.loads(line)
+                v = item["value"]
+                if item["key"] == "header":
+                    header = v
+                elif item["key"] == "file":
+                    ops.append(("add", v["path"], base64.b64decode(v["content"])))
+                elif item["key"] == "lfsFile":
+                    ops.append(("lfs", v["path"], (v["oid"], v.get("size"))))
+                elif item["key"] == "deletedFile":
+                    ops.append(("delete", v["path"], None))
+                elif item["key"] == "deletedFolder":
+                    ops.append(("delete_folder", v["path"], None))
+                else:
+                    raise HubError(400, f"unknown commit key {item['key']!r}")
+            for i, (op_, path, payload) in enumerate(ops):  # an lfsFile line may omit its size
+                if op_ == "lfs" and payload[1] is None and s.has_object(payload[0]):
+                    ops[i] = (op_, path, (payload[0], len(s.object(payload[0]))))
+            oid = s.apply_commit(kind, repo, rev, header, ops)
+            self._send(200, {"commitUrl": f"{self.base}/{kind}/{repo}/commit/{oid}", "commitOid": oid,
+                             "pullRequestUrl": None, "success": True})
+            return True
+        if m == "GET" and op == "tree":
+            files = s.commit(kind, repo, s.resolve(kind, repo, rev))["files"]
+            recursive = q.get("recursive", ["False"])[0].lower() == "true"
+            self._send(200, s.tree(files, "/".join(rest[2:]), recursive))
+            return True
+        if m == "POST" and op == "paths-info":
+            files = s.commit(kind, repo, s.resolve(kind, repo, rev))["files"]
+            form = parse_qs(body.decode())
+            out = []
+            for path in form.get("paths", []):
+                path = path.strip("/")
+                if path in files:
+                    out.append(s.entry(path, files[path]))
+                elif any(f.startswith(path + "/") for f in files):
+                    out.append(s.folder(path))
+            self._send(200, out)
+            return True
+        if m == "POST" and op == "tag":
+            s.create_tag(kind, repo, rev, json.loads(body)["tag"])
+            self._send(200, {})
+            return True
+        if m == "GET" and op == "refs":
+            refs = s.refs(kind, repo)
+            self._send(200, {"branches": [{"name": b, "ref": f"refs/heads/{b}", "targetCommit": c}
+                                          for b, c in refs["branches"].items()],
+                             "tags": [{"name": t, "ref": f"refs/tags/{t}", "targetCommit": c}
+                                      for t, c in refs["tags"].items()], "converts": []})
+            return True
+        return False
+
+    def _lfs_batch(self, kind: str, repo: str, req: dict) -> bool:
+        self.store.refs(kind, repo)  # 404 for an unknown repo
+        objects = []
+        for o in req["objects"]:
+            entry = {"oid": o["oid"], "size": o["size"], "authenticated": True}
+            if not self.store.has_object(o["oid"]):
+                entry["actions"] = {"upload": {"href": f"{self.base}/_lfs/{o['oid']}"}}
+            objects.append(entry)
+        self._send(200, {"transfer": "basic", "objects": objects}, content_type="application/vnd.git-lfs+json")
+        return True
+
+    def _validate_yaml(self, content: str) -> bool:
+        import yaml
+
+        match = re.match(r"^---\n(.*?)\n---", content, re.S)
+        try:
+            if match:
+                yaml.safe_load(match.group(1))
+        except yaml.YAMLError as exc:
+            self._send(400, {"errors": [{"message": f"invalid YAML: {exc}"}], "warnings": []})
+            return True
+        self._send(200, {"errors": [], "warnings": []})
+        return True
+
+    def _resolve(self, kind: str, repo: str, rev: str, path: str) -> bool:
+        s = self.store
+        oid = s.resolve(kind, repo, rev)
+        f = s.commit(kind, repo, oid)["files"].get(path)
+        if f is None:
+            raise HubError(404, f"{path} not found at {rev}", "EntryNotFound")
+        data = s.object(f["sha256"])
+        etag = f["sha256"] if f["lfs"] else git_blob_sha1(data)
+        headers = {"X-Repo-Commit": oid, "ETag": f'"{etag}"', "Accept-Ranges": "bytes"}
+        if f["lfs"]:
+            headers.update({"X-Linked-Etag": f'"{etag}"', "X-Linked-Size": str(f["size"])})
+        rng = re.fullmatch(r"bytes=(\d+)-(\d*)", self.headers.get("Range", "") or "")
+        if rng:
+            start = int(rng.group(1))
+            end = int(rng.group(2)) if rng.group(2) else len(data) - 1
+            headers["Content-Range"] = f"bytes {start}-{min(end, len(data) - 1)}/{len(data)}"
+            self._send(206, data[start:end + 1], headers, "application/octet-stream")
+        else:
+            self._send(200, data, headers, "application/octet-stream")
+        return True
+
+
+class HubServer:
+    """The local hub on 127.0.0.1 (a free port), serving `HubStore(root)`; a context manager."""
+
+    def __init__(self, root: Path):
+        self.store = HubStore(root)
+        handler = type("BoundHandler", (Handler,), {"store": self.store})
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        handler.base = self.url
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="hub-server", daemon=True)
+
+    def client_env(self) -> dict[str, str]:
+        """The environment that points the real hub client here."""
+        return {"HF_ENDPOINT": self.url, "HF_HUB_DISABLE_XET": "1", "HF_HUB_DISABLE_TELEMETRY": "1"}
+
+    def __enter__(self) -> "HubServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
