@@ -74,6 +74,7 @@ class HubStore:
         self.lock = threading.RLock()
         self.unhandled: list[str] = []
         self.requests: list[str] = []
+        self.auth: set[str] = set()  # Authorization headers seen (tests check the token was sent)
 
     # --- storage -----------------------------------------------------------------------------------
     def repo_dir(self, kind: str, repo: str) -> Path:
@@ -275,6 +276,8 @@ class Handler(BaseHTTPRequestHandler):
         parts = [unquote(p) for p in url.path.split("/")[1:]]
         query = parse_qs(url.query)
         self.store.requests.append(f"{self.command} {url.path}")
+        if self.headers.get("Authorization"):
+            self.store.auth.add(self.headers["Authorization"])
         try:
             body = self._body() if self.command in ("POST", "PUT") else b""
             if not self._route(parts, query, body):
@@ -475,3 +478,24 @@ class HubServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+
+
+def pushed_fingerprint(folder: Path) -> str:
+    """`medseg_qa.manifest.content_fingerprint` recomputed from the parquet shards a push committed
+    (`data/<split>-*.parquet` under a snapshot), the way `dataset_fingerprint` does for an export folder."""
+    import hashlib as _h
+
+    import pyarrow.parquet as pq
+    from datasets import Dataset, Image
+
+    from medseg_qa.manifest import content_fingerprint, row_digest
+
+    digests = []
+    for shard in sorted(Path(folder).glob("data/*.parquet")):
+        split = shard.name.split("-")[0]
+        ds = Dataset(pq.read_table(shard))  # features from the shard's `huggingface` schema metadata
+        ds = ds.cast_column("image", Image(decode=False)).cast_column("mask", Image(decode=False))
+        for row in ds:
+            digests.append((split, row["id"], row_digest(row, _h.sha256(row["image"]["bytes"]).hexdigest(),
+                                                         _h.sha256(row["mask"]["bytes"]).hexdigest())))
+    return content_fingerprint(digests)
