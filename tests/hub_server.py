@@ -11,8 +11,8 @@ Routes (repo types model/dataset/space; REPO = {ns}/{name}, REV = a URL-quoted b
   the file already at that path (sha256 for LFS, git blob sha1 for regular), which lets the client skip an
   unchanged file
 - POST /{type}s/REPO.git/info/lfs/objects/batch -> basic-transfer upload actions (none for stored objects)
-- PUT  /_lfs/{sha256}                         -> stores the object; sha256 and size are checked, a short
-  body (a client killed mid-upload) is refused and leaves nothing
+- PUT  /_lfs/{type}s/REPO/{sha256}             -> stores the object for that repo (LFS objects are per repo,
+  as on the hub); the sha256 is checked, a short body (a client killed mid-upload) is refused, stores nothing
 - POST /api/{type}s/REPO/commit/REV           -> the NDJSON commit: header (parentCommit -> 412 when stale),
   file (base64), lfsFile (the object must be stored), deletedFile, deletedFolder; applied atomically
 - GET  /api/{type}s/REPO/tree/REV[/PATH]      -> RepoFile/RepoFolder entries (recursive=...)
@@ -25,7 +25,7 @@ Set HF_ENDPOINT to `url` and HF_HUB_DISABLE_XET=1 (hf_xet is installed and would
 xet CAS server this stub does not implement); `client_env()` returns both.
 
 Storage under `root` (the "hub mirror"): objects/<sha256> (content-addressed), and per repo
-repos/{type}s/{ns}/{name}/refs.json, commits/<oid>.json (parent, message, files) and snapshots/<oid>/
+repos/{type}s/{ns}/{name}/lfs/<sha256> (markers of the LFS objects uploaded to it), refs.json, commits/<oid>.json (parent, message, files) and snapshots/<oid>/
 (each commit's files, so `datasets.load_dataset(str(store.snapshot(repo)))` opens what was pushed).
 Unknown routes answer 404 and are listed in `store.unhandled`."""
 
@@ -41,7 +41,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 from urllib.parse import parse_qs, unquote, urlsplit
 
 LFS_SUFFIXES = (".parquet", ".arrow", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".tif", ".tiff", ".bin", ".npy",
@@ -75,6 +75,9 @@ class HubStore:
         self.unhandled: list[str] = []
         self.requests: list[str] = []
         self.auth: set[str] = set()  # Authorization headers seen (tests check the token was sent)
+        # called with "METHOD /path" after a request took effect and before its answer is sent: a chaos
+        # test SIGKILLs the client there (a commit made whose answer the client never reads)
+        self.before_answer: Optional[Callable[[str], None]] = None
 
     # --- storage -----------------------------------------------------------------------------------
     def repo_dir(self, kind: str, repo: str) -> Path:
@@ -97,6 +100,15 @@ class HubStore:
 
     def has_object(self, sha: str) -> bool:
         return (self.root / "objects" / sha).is_file()
+
+    def put_lfs(self, kind: str, repo: str, data: bytes) -> None:
+        self.refs(kind, repo)  # 404 for an unknown repo
+        sha = self.put_object(data)
+        (self.repo_dir(kind, repo) / "lfs").mkdir(exist_ok=True)
+        (self.repo_dir(kind, repo) / "lfs" / sha).touch()
+
+    def has_lfs(self, kind: str, repo: str, sha: str) -> bool:
+        return (self.repo_dir(kind, repo) / "lfs" / sha).is_file()
 
     def object(self, sha: str) -> bytes:
         return (self.root / "objects" / sha).read_bytes()
@@ -172,7 +184,7 @@ class HubStore:
                 files[path] = {"sha256": self.put_object(payload), "size": len(payload), "lfs": False}
             elif op == "lfs":
                 sha, size = payload
-                if not self.has_object(sha):
+                if not self.has_lfs(kind, repo, sha):
                     raise HubError(422, f"lfsFile {path}: object {sha} was never uploaded")
                 files[path] = {"sha256": sha, "size": size, "lfs": True}
             elif op == "delete":
@@ -239,6 +251,12 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args) -> None:  # quiet
         pass
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # a killed client's keep-alive connection
+            pass
+
     # --- plumbing ----------------------------------------------------------------------------------
     def _body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
@@ -262,6 +280,8 @@ class Handler(BaseHTTPRequestHandler):
     def _send(self, status: int, body=b"", headers: Optional[dict] = None, content_type="application/json") -> None:
         if not isinstance(body, bytes):
             body = json.dumps(body).encode()
+        if self.store.before_answer is not None:
+            self.store.before_answer(f"{self.command} {urlsplit(self.path).path}")
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -279,15 +299,18 @@ class Handler(BaseHTTPRequestHandler):
         if self.headers.get("Authorization"):
             self.store.auth.add(self.headers["Authorization"])
         try:
-            body = self._body() if self.command in ("POST", "PUT") else b""
-            if not self._route(parts, query, body):
-                self.store.unhandled.append(f"{self.command} {url.path}")
-                self._send(404, {"error": "no such route in tests/hub_server.py"})
-        except HubError as exc:
-            headers = {"X-Error-Message": str(exc)}
-            if exc.code:
-                headers["X-Error-Code"] = exc.code
-            self._send(exc.status, {"error": str(exc)}, headers)
+            try:
+                body = self._body() if self.command in ("POST", "PUT") else b""
+                if not self._route(parts, query, body):
+                    self.store.unhandled.append(f"{self.command} {url.path}")
+                    self._send(404, {"error": "no such route in tests/hub_server.py"})
+            except HubError as exc:
+                headers = {"X-Error-Message": str(exc)}
+                if exc.code:
+                    headers["X-Error-Code"] = exc.code
+                self._send(exc.status, {"error": str(exc)}, headers)
+        except (BrokenPipeError, ConnectionResetError):  # the client is gone (killed): nothing to answer
+            self.close_connection = True
 
     do_GET = do_POST = do_PUT = do_HEAD = _dispatch
 
@@ -308,10 +331,10 @@ class Handler(BaseHTTPRequestHandler):
             return True
         if m == "POST" and p == ["api", "validate-yaml"]:
             return self._validate_yaml(json.loads(body)["content"])
-        if m == "PUT" and len(p) == 2 and p[0] == "_lfs":
-            if hashlib.sha256(body).hexdigest() != p[1]:
-                raise HubError(400, f"uploaded content does not hash to {p[1]}")
-            s.put_object(body)
+        if m == "PUT" and len(p) == 5 and p[0] == "_lfs" and p[1] in REPO_TYPES:
+            if hashlib.sha256(body).hexdigest() != p[4]:
+                raise HubError(400, f"uploaded content does not hash to {p[4]}")
+            s.put_lfs(p[1], f"{p[2]}/{p[3]}", body)
             self._send(200, {})
             return True
         if m == "POST" and len(p) == 7 and p[0] in REPO_TYPES and p[2].endswith(".git") and p[3:] == [
@@ -372,7 +395,7 @@ class Handler(BaseHTTPRequestHandler):
                 else:
                     raise HubError(400, f"unknown commit key {item['key']!r}")
             for i, (op_, path, payload) in enumerate(ops):  # an lfsFile line may omit its size
-                if op_ == "lfs" and payload[1] is None and s.has_object(payload[0]):
+                if op_ == "lfs" and payload[1] is None and s.has_lfs(kind, repo, payload[0]):
                     ops[i] = (op_, path, (payload[0], len(s.object(payload[0]))))
             oid = s.apply_commit(kind, repo, rev, header, ops)
             self._send(200, {"commitUrl": f"{self.base}/{kind}/{repo}/commit/{oid}", "commitOid": oid,
@@ -413,8 +436,8 @@ class Handler(BaseHTTPRequestHandler):
         objects = []
         for o in req["objects"]:
             entry = {"oid": o["oid"], "size": o["size"], "authenticated": True}
-            if not self.store.has_object(o["oid"]):
-                entry["actions"] = {"upload": {"href": f"{self.base}/_lfs/{o['oid']}"}}
+            if not self.store.has_lfs(kind, repo, o["oid"]):
+                entry["actions"] = {"upload": {"href": f"{self.base}/_lfs/{kind}/{repo}/{o['oid']}"}}
             objects.append(entry)
         self._send(200, {"transfer": "basic", "objects": objects}, content_type="application/vnd.git-lfs+json")
         return True
