@@ -94,3 +94,21 @@ def test_cli_push_lands_the_release_on_the_hub_and_a_repush_commits_nothing(demo
     texts = {f"{name} {s}": getattr(r, s) for name, r in (("push", pushed), ("again", again), ("status", status))
              for s in ("stdout", "stderr")}
     assert scan([HF_TOKEN], [tmp_path / "hub", demo_ws / "ws", demo_ws / "exports"], texts) == []
+
+
+def test_a_tag_already_on_other_files_stops_the_push_with_one_line_and_nothing_recorded(demo_ws, tmp_path):
+    """A v0.1.0 tag left on different files (here: the repo's initial commit) is never moved: the push
+    says so in one line and the workspace does not list the version as pushed."""
+    with HubServer(tmp_path / "hub") as hub:
+        hub.store.create_repo("datasets", REPO, private=False)
+        hub.store.create_tag("datasets", REPO, "main", "v0.1.0")
+        env = cli_env(hub, tmp_path / "hf-home")
+        pushed = medsegqa("export", "--recipe", "r.yaml", "--version", "0.1.0", "-w", "ws", "--push-to-hub", REPO,
+                          cwd=demo_ws, env=env)
+        status = medsegqa("status", "-w", "ws", cwd=demo_ws, env=env)
+        initial = hub.store.history(REPO)[-1]["oid"]
+        assert hub.store.refs("datasets", REPO)["tags"] == {"v0.1.0": initial}
+    lines = [ln for ln in pushed.stderr.splitlines() if ln.startswith("error:")]
+    assert pushed.returncode == 2 and len(lines) == 1, pushed.stderr[-2000:]
+    assert "tag v0.1.0 already exists on lab/medseg-demo and marks other files" in lines[0]
+    assert "Traceback" not in pushed.stderr and REPO not in status.stdout
