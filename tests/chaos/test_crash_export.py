@@ -42,7 +42,7 @@ def test_export_survives_sigkill(tmp_path, template_workspace, chaos_row):
     chaos_row("export (SIGKILL, rerun)", runs=KILLS + 2, kills=kills,
               lost=max(0, sum(ref_manifest["rows"].values()) - rows),
               duplicated=max(0, rows - sum(ref_manifest["rows"].values())) + len(versions) - 1,
-              leaked=len(leftovers), note=f"seed {h.SEED}; export killed while writing (the push: next row)")
+              leaked=len(leftovers), note=f"seed {h.SEED}; export killed while writing (the push: its own row)")
     assert manifest["content_fingerprint"] == ref_manifest["content_fingerprint"]
     assert manifest["state_hash"] == ref_manifest["state_hash"]
     assert versions == ["0.1.0"] and leftovers == []
