@@ -24,9 +24,11 @@ Routes (repo types model/dataset/space; REPO = {ns}/{name}, REV = a URL-quoted b
 Set HF_ENDPOINT to `url` and HF_HUB_DISABLE_XET=1 (hf_xet is installed and would otherwise upload to a
 xet CAS server this stub does not implement); `client_env()` returns both.
 
-Storage under `root` (the "hub mirror"): objects/<sha256> (content-addressed), and per repo
-repos/{type}s/{ns}/{name}/lfs/<sha256> (markers of the LFS objects uploaded to it), refs.json, commits/<oid>.json (parent, message, files) and snapshots/<oid>/
-(each commit's files, so `datasets.load_dataset(str(store.snapshot(repo)))` opens what was pushed).
+Storage under `root` (the "hub mirror"): objects/<sha256> (content-addressed), and per repo under
+repos/{type}s/{ns}/{name}/: lfs/<sha256> (markers of the LFS objects uploaded to it), refs.json,
+commits/<oid>.json (parent, message, files) and snapshots/<oid>/ (each commit's files, so
+`datasets.load_dataset(str(store.snapshot(repo)))` opens what was pushed; `load_dataset("ORG/NAME")`
+with HF_ENDPOINT set reads the same through the resolve and tree routes).
 Unknown routes answer 404 and are listed in `store.unhandled`."""
 
 from __future__ import annotations

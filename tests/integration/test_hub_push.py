@@ -1,7 +1,8 @@
 """`medsegqa export --push-to-hub` end to end against the local hub (`tests/hub_server.py`): the real CLI,
 `huggingface_hub` and `datasets.push_to_hub` run unmodified, pointed at 127.0.0.1 with HF_ENDPOINT. The hub
 must hold the release as written (the export's card, manifest, index, preview and card images byte for
-byte; parquet shards whose rows carry the export's content fingerprint and load with `load_dataset`),
+byte; parquet shards whose rows carry the export's content fingerprint and load with `load_dataset`, from
+the snapshot folder and as a user would, `load_dataset("ORG/NAME")` through HF_ENDPOINT),
 tagged v<version> at the head; pushing the same version again is a no-op that commits nothing; and no form of the hub
 token reaches the hub's files, the workspace, the export or the CLI's output."""
 
@@ -24,6 +25,8 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 HF_TOKEN = "hf_LEAKCANARYpushT0kenZq8Xw7Vu6Ts5Rq4Po3N"
 REPO = "lab/medseg-demo"
+LOAD = ("import datasets, json, sys; d = datasets.load_dataset(sys.argv[1], split='train', cache_dir=sys.argv[2]); "
+        "print(json.dumps({'id': list(d['id']), 'conversation': list(d['conversation'])}))")
 
 
 def cli_env(hub: HubServer, home: Path) -> dict:
@@ -63,6 +66,10 @@ def test_cli_push_lands_the_release_on_the_hub_and_a_repush_commits_nothing(demo
         head = store.history(REPO)
         again = medsegqa(*args, cwd=demo_ws, env=env)  # the same version again: already pushed
         status = medsegqa("status", "-w", "ws", cwd=demo_ws, env=env)
+        # a user's load_dataset("ORG/NAME"), through the hub's resolve/tree routes
+        read = subprocess.run([sys.executable, "-c", LOAD, REPO, str(tmp_path / "user-cache")], env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert read.returncode == 0 and store.unhandled == [], read.stderr[-3000:]
     assert again.returncode == 0 and f"is already on {REPO}" in again.stdout, again.stderr[-2000:]
     assert store.history(REPO) == head  # the rerun committed nothing
     assert REPO in status.stdout
@@ -72,8 +79,9 @@ def test_cli_push_lands_the_release_on_the_hub_and_a_repush_commits_nothing(demo
     snap = store.snapshot(REPO)
     files = store.files(REPO)
     # the release files are the export's, byte for byte; the shards are the ones push_to_hub names
-    release = [p.relative_to(export).as_posix() for p in export.rglob("*") if p.is_file()
-               and p.relative_to(export).parts[0] in ("README.md", "manifest.json", "index.json", "preview.png", "card")]
+    top = ("README.md", "manifest.json", "index.json", "preview.png", "card")
+    release = [p.relative_to(export).as_posix() for p in export.rglob("*")
+               if p.is_file() and p.relative_to(export).parts[0] in top]
     assert len(release) >= 10
     for rel in release:
         assert (snap / rel).read_bytes() == (export / rel).read_bytes(), rel
@@ -90,6 +98,8 @@ def test_cli_push_lands_the_release_on_the_hub_and_a_repush_commits_nothing(demo
     local = load_from_disk(str(export))["train"]
     assert hub_train.num_rows == manifest["rows"]["train"] == local.num_rows > 0
     assert hub_train.features == local.features and hub_train["conversation"] == local["conversation"]
+    user = json.loads(read.stdout.splitlines()[-1])
+    assert user == {"id": list(local["id"]), "conversation": list(local["conversation"])}
 
     texts = {f"{name} {s}": getattr(r, s) for name, r in (("push", pushed), ("again", again), ("status", status))
              for s in ("stdout", "stderr")}
