@@ -39,18 +39,16 @@ class CatalogConnection(sqlite3.Connection):
 
     workspace_root: Path = Path(".")
 
-    def execute(self, *args, **kwargs):
+    def _guarded(self, method, *args, **kwargs):
         try:
-            return super().execute(*args, **kwargs)
+            return method(*args, **kwargs)
         except sqlite3.Error as exc:
             if is_full(exc):
                 raise full_error(self.workspace_root, "the catalog") from None
             raise
 
+    def execute(self, *args, **kwargs):
+        return self._guarded(super().execute, *args, **kwargs)
+
     def executemany(self, *args, **kwargs):
-        try:
-            return super().executemany(*args, **kwargs)
-        except sqlite3.Error as exc:
-            if is_full(exc):
-                raise full_error(self.workspace_root, "the catalog") from None
-            raise
+        return self._guarded(super().executemany, *args, **kwargs)
