@@ -67,21 +67,31 @@ class Handler(BaseHTTPRequestHandler):
 
     # --- plumbing ----------------------------------------------------------------------------------
     def _body(self) -> bytes:
+        """The request body; a short one (the client died mid-upload) is a HubError and nothing is stored.
+        `store.mid_body` is called once the first part arrived (a chaos test kills the client there)."""
+        request = f"{self.command} {urlsplit(self.path).path}"
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
-            data = b""
+            parts = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:
                     self.rfile.readline()
-                    return data
+                    return b"".join(parts)
                 chunk = self.rfile.read(size)
                 self.rfile.readline()
                 if len(chunk) < size:
+                    self.store.refused.append(request)
                     raise HubError(400, "truncated chunked body")
-                data += chunk
+                parts.append(chunk)
+                if len(parts) == 1 and self.store.mid_body is not None:
+                    self.store.mid_body(request)
         n = int(self.headers.get("Content-Length") or 0)
-        data = self.rfile.read(n) if n else b""
+        data = self.rfile.read(n // 2) if n else b""
+        if n and self.store.mid_body is not None:
+            self.store.mid_body(request)
+        data += self.rfile.read(n - len(data)) if n > len(data) else b""
         if len(data) < n:
+            self.store.refused.append(request)
             raise HubError(400, f"body of {len(data)} bytes, Content-Length said {n}")
         return data
 

@@ -54,6 +54,8 @@ class HubStore:
         # called with "METHOD /path" after a request took effect and before its answer is sent: a chaos
         # test SIGKILLs the client there (a commit made whose answer the client never reads)
         self.before_answer: Optional[Callable[[str], None]] = None
+        self.mid_body: Optional[Callable[[str], None]] = None  # called once half a request body arrived
+        self.refused: list[str] = []  # requests whose body came short (a client killed mid-upload)
 
     # --- storage -----------------------------------------------------------------------------------
     def repo_dir(self, kind: str, repo: str) -> Path:
@@ -88,6 +90,11 @@ class HubStore:
 
     def object(self, sha: str) -> bytes:
         return (self.root / "objects" / sha).read_bytes()
+
+    def damaged_objects(self) -> list[str]:
+        """Stored objects whose bytes do not hash to their name, and temp files left: must be none."""
+        return sorted(p.name for p in (self.root / "objects").iterdir()
+                      if p.name.startswith(".") or hashlib.sha256(p.read_bytes()).hexdigest() != p.name)
 
     def refs(self, kind: str, repo: str) -> dict:
         path = self.repo_dir(kind, repo) / "refs.json"

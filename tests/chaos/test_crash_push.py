@@ -5,7 +5,7 @@ A kill point is "the n-th hub request took effect, its answer not yet sent" (the
 hook kills the client's process group there), so kills land exactly: after an LFS upload, after a commit
 the client never hears about, after the tag. The points are a seeded sample of the uninterrupted run's
 requests, plus always its last one (the tag: the push is complete on the hub but not yet recorded in the
-catalog). Required after each rerun: the hub's main branch holds exactly the uninterrupted release's
+catalog), plus one kill in the middle of the first LFS upload's body (`mid_body`: half the shard arrived). Required after each rerun: the hub's main branch holds exactly the uninterrupted release's
 files (nothing missing, nothing extra), the release files byte for byte as exported and shards carrying
 the uninterrupted fingerprint; one tag, on a commit with that same tree; one push row in the catalog; the
 export folder verifies; no staging folder left behind."""
@@ -23,17 +23,19 @@ from hub_server import HubServer, pushed_fingerprint
 
 pytestmark = [pytest.mark.chaos, pytest.mark.slow, pytest.mark.server]
 
-KILLS = int(os.environ.get("MEDSEGQA_CHAOS_PUSH_KILLS", "4"))
+KILLS = int(os.environ.get("MEDSEGQA_CHAOS_PUSH_KILLS", "3"))  # request points; + 1 mid-upload kill
 RELEASE = ("README.md", "manifest.json", "index.json", "preview.png", "card")
 
 
 class Killer:
-    """`before_answer` hook: SIGKILL the client's process group when its n-th hub request took effect."""
+    """Server hook: SIGKILL the client's process group at the n-th call whose request starts with `only`."""
 
-    def __init__(self, n: int = 0) -> None:
-        self.n, self.seen, self.pid, self.at = n, 0, None, None
+    def __init__(self, n: int = 0, only: str = "") -> None:
+        self.n, self.only, self.seen, self.pid, self.at = n, only, 0, None, None
 
     def __call__(self, request: str) -> None:
+        if not request.startswith(self.only):
+            return
         self.seen += 1
         if self.seen == self.n and self.pid is not None:
             self.at = request
@@ -71,16 +73,17 @@ def test_push_survives_sigkill(tmp_path, template_workspace, chaos_row):
 
         rng = h.rng()
         points = sorted(rng.sample(range(1, counter.seen), KILLS - 1)) + [counter.seen]
+        trials = [("before_answer", Killer(n)) for n in points] + [("mid_body", Killer(1, only="PUT"))]
         kills, lost, duplicated, leaked, extra_commits, phases = 0, 0, 0, 0, 0, []
-        for i, point in enumerate(points):
+        for i, (hook, killer) in enumerate(trials):
             d, repo = h.copy_setup(src, tmp_path / f"trial{i}"), f"lab/chaos-{i}"
-            killer = Killer(point)
-            store.before_answer = killer
+            setattr(store, hook, killer)
             proc = h.start(push_args(repo), d, **extra)
             killer.pid = proc.pid
             proc.communicate(timeout=300)
-            store.before_answer = None
+            setattr(store, hook, None)
             kills += proc.returncode == -signal.SIGKILL
+            point = killer.n if hook == "before_answer" else "mid-body"
             phases.append(f"{point}:{landed(killer.at) if killer.at else 'finished'}")
 
             rerun = h.run(push_args(repo), d, **extra)
@@ -108,8 +111,8 @@ def test_push_survives_sigkill(tmp_path, template_workspace, chaos_row):
             checked = h.run(h.cli("verify", str(folder)), d)
             assert checked.returncode == 0, checked.stdout + checked.stderr
             assert h.manifest(d / "exports")["content_fingerprint"] == ref_manifest["content_fingerprint"]
-        assert store.unhandled == []
-    chaos_row("export --push-to-hub (SIGKILL, rerun)", runs=1 + 2 * len(points), kills=kills, lost=lost,
-              duplicated=duplicated, leaked=leaked,
-              note=f"seed {h.SEED}; local hub; killed after hub request n of {counter.seen}: {', '.join(phases)}; "
-                   f"{extra_commits} extra commits in history")
+        assert store.unhandled == [] and store.damaged_objects() == []
+    chaos_row("export --push-to-hub (SIGKILL, rerun)", runs=1 + 2 * len(trials), kills=kills, lost=lost,
+              duplicated=duplicated, leaked=leaked + len(store.damaged_objects()),
+              note=f"seed {h.SEED}; local hub; killed after hub request n of {counter.seen}: {', '.join(phases)} "
+                   f"({len(store.refused)} short upload refused); {extra_commits} extra commits in history")
