@@ -5,10 +5,12 @@ A kill point is "the n-th hub request took effect, its answer not yet sent" (the
 hook kills the client's process group there), so kills land exactly: after an LFS upload, after a commit
 the client never hears about, after the tag. The points are a seeded sample of the uninterrupted run's
 requests, plus always its last one (the tag: the push is complete on the hub but not yet recorded in the
-catalog), plus one kill in the middle of the first LFS upload's body (`mid_body`: half the shard arrived). Required after each rerun: the hub's main branch holds exactly the uninterrupted release's
-files (nothing missing, nothing extra), the release files byte for byte as exported and shards carrying
-the uninterrupted fingerprint; one tag, on a commit with that same tree; one push row in the catalog; the
-export folder verifies; no staging folder left behind."""
+catalog), plus one kill in the middle of the first LFS upload's body (`mid_body`: half the shard arrived;
+the rest may already sit in the socket buffer, so the server either refuses a short body or stores a whole
+one). Required after each rerun: the hub's main branch holds exactly the uninterrupted release's files
+(nothing missing, nothing extra), the release files byte for byte as exported and shards carrying the
+uninterrupted fingerprint; one tag, on a commit with that same tree; one push row in the catalog; the
+export folder verifies; no staging folder left behind; no object on the hub that does not hash to its name."""
 
 from __future__ import annotations
 
