@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Optional
 
+from medseg_qa.disk import CatalogConnection, full_error, is_full
 from medseg_qa.errors import WorkspaceError
 from medseg_qa.migrations import MIGRATIONS, SCHEMA_VERSION, _statements  # noqa: F401 (re-exported)
 from medseg_qa.schemas import Conversation, SourceRecord
@@ -51,7 +52,8 @@ class Workspace:
                                  "choose another --workspace") from exc
         self._lock_depth = 0
         self.db_path = self.root / "catalog.sqlite"
-        self.db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None)
+        self.db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None, factory=CatalogConnection)
+        self.db.workspace_root = self.root
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
@@ -102,7 +104,8 @@ class Workspace:
         try:
             yield self.db
         except BaseException:
-            self.db.execute("ROLLBACK")
+            if self.db.in_transaction:  # SQLite may already have rolled back (e.g. a full disk)
+                self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
 
@@ -170,8 +173,10 @@ class Workspace:
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(data)
                 os.replace(tmp, path)
-            except BaseException:
+            except BaseException as exc:
                 Path(tmp).unlink(missing_ok=True)
+                if is_full(exc):
+                    raise full_error(self.root, "a blob") from None
                 raise
         return digest
 

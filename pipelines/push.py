@@ -6,7 +6,8 @@ Contract:
   publishing, or `override_licence` must be given; the card then records the override;
 - the steps, each under the wall-clock timeout of `medseg_qa.hub.call`: create the repo (private if
   asked), `DatasetDict.push_to_hub` (parquet shards), upload the release files (card and its images,
-  manifest, index, preview) over the card push_to_hub wrote, then tag the commit `v<version>`;
+  manifest, index, preview) over the card push_to_hub wrote, then tag the commit `v<version>` (a tag
+  left by a killed push of the same files is accepted; one on other files is an error);
 - only when every step succeeded is the push recorded in the workspace (`status` lists it): a failed or
   timed-out push never marks the version released, and re-running it is safe (`exist_ok` repo,
   an existing push of the same version to the same repo is a no-op);
@@ -65,6 +66,34 @@ def _gated_readme(folder: Path, manifest: dict, override: bool) -> Optional[str]
     return card.replace(licence_section(decision), licence_section(overridden))
 
 
+def _remove_abandoned_staging(parent: Path) -> None:
+    """Delete the staging folders that a killed push left (`.hub-mirror-<pid>-*` whose process is gone)."""
+    from medseg_qa.pipelines.export import _alive
+
+    for folder in parent.glob(".hub-mirror-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _tag(api: Any, repo_id: str, tag: str, oid: Optional[str], message: str) -> None:
+    """Tag commit `oid`. The tag may exist already when an earlier push of this version was killed after
+    tagging and before the workspace recorded it: accepted when it marks the same files (path and blob
+    id), so the rerun completes; a tag on different files is an error, never moved silently."""
+    try:
+        api.create_tag(repo_id, tag=tag, revision=oid, repo_type="dataset", tag_message=message)
+    except Exception as exc:  # noqa: BLE001 - the hub client raises httpx2-based errors; only 409 is handled
+        if getattr(getattr(exc, "response", None), "status_code", None) != 409:
+            raise
+
+        def files(rev):
+            return {f.path: getattr(f, "blob_id", None)
+                    for f in api.list_repo_tree(repo_id, revision=rev, recursive=True, repo_type="dataset")}
+        if files(tag) != files(oid):
+            raise HubError(f"tag {tag} already exists on {repo_id} and marks other files than this release; "
+                           f"push a new version, or delete the tag on the hub if it is a failed attempt") from None
+
+
 def push_release(ws: Workspace, folder: str | Path, repo_id: str, *, private: bool = False, tag: bool = True,
                  override_licence: bool = False, timeout: float = DEFAULT_TIMEOUT, mirror: Optional[Path] = None,
                  api: Any = None, push_data: Optional[Callable[..., Any]] = None,
@@ -87,7 +116,10 @@ def push_release(ws: Workspace, folder: str | Path, repo_id: str, *, private: bo
         from huggingface_hub import HfApi
 
         api = HfApi(endpoint=endpoint or os.environ.get("HF_ENDPOINT"), token=token)
-    staging = Path(tempfile.mkdtemp(prefix=".hub-mirror-", dir=folder.parent)) if mirror is None else Path(mirror)
+    if mirror is None:
+        _remove_abandoned_staging(folder.parent)
+    staging = (Path(tempfile.mkdtemp(prefix=f".hub-mirror-{os.getpid()}-", dir=folder.parent)) if mirror is None
+               else Path(mirror))
     try:
         write_hub_mirror(folder, staging, readme)
         from datasets import load_from_disk
@@ -109,8 +141,7 @@ def push_release(ws: Workspace, folder: str | Path, repo_id: str, *, private: bo
         oid = getattr(info, "oid", None)
         tag_name = tag_for(version) if tag else None
         if tag_name:
-            call(lambda: api.create_tag(repo_id, tag=tag_name, revision=oid, repo_type="dataset",
-                                        tag_message=message), timeout, f"create tag {tag_name}", token)
+            call(lambda: _tag(api, repo_id, tag_name, oid, message), timeout, f"create tag {tag_name}", token)
     finally:
         if mirror is None:
             shutil.rmtree(staging, ignore_errors=True)

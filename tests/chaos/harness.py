@@ -23,23 +23,23 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("MEDSEGQA_CHAOS_SEED", "1313"))
 
 
-def env() -> dict:
+def env(**extra: str) -> dict:
     e = {**os.environ, "MEDSEGQA_NO_PROGRESS": "1", "COLUMNS": "200"}
     e.pop("OPENAI_API_KEY", None)
-    return e
+    return {**e, **extra}
 
 
 def cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "medseg_qa", *args]
 
 
-def start(args: list[str], cwd: Path) -> subprocess.Popen:
-    return subprocess.Popen(args, cwd=cwd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+def start(args: list[str], cwd: Path, **extra_env: str) -> subprocess.Popen:
+    return subprocess.Popen(args, cwd=cwd, env=env(**extra_env), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
 
 
-def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run(args, cwd=cwd, env=env(), capture_output=True, text=True, timeout=timeout)
+def run(args: list[str], cwd: Path, timeout: float = 300, **extra_env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, env=env(**extra_env), capture_output=True, text=True, timeout=timeout)
 
 
 def kill_after(proc: subprocess.Popen, delay: float) -> bool:

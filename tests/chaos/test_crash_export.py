@@ -2,9 +2,8 @@
 manifest, then rerun it: the finished export must verify, carry the uninterrupted export's fingerprint,
 be the only version in the catalog, and leave no half-built folder behind.
 
-`export --push-to-hub` needs the Hugging Face hub (no local hub server runs here; tests/integration/
-test_push.py covers the push's call sequence with the client replaced), so this kills `export` itself:
-the stage that builds every file a push uploads."""
+This kills `export` itself, the stage that builds every file a push uploads; test_crash_push.py kills
+`export --push-to-hub` during its conversation with the local hub (tests/hub_server.py)."""
 
 from __future__ import annotations
 
@@ -43,7 +42,7 @@ def test_export_survives_sigkill(tmp_path, template_workspace, chaos_row):
     chaos_row("export (SIGKILL, rerun)", runs=KILLS + 2, kills=kills,
               lost=max(0, sum(ref_manifest["rows"].values()) - rows),
               duplicated=max(0, rows - sum(ref_manifest["rows"].values())) + len(versions) - 1,
-              leaked=len(leftovers), note=f"seed {h.SEED}; push-to-hub not run (needs the hub): export killed")
+              leaked=len(leftovers), note=f"seed {h.SEED}; export killed while writing (the push: its own row)")
     assert manifest["content_fingerprint"] == ref_manifest["content_fingerprint"]
     assert manifest["state_hash"] == ref_manifest["state_hash"]
     assert versions == ["0.1.0"] and leftovers == []
