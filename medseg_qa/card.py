@@ -98,7 +98,8 @@ def _by_split(splits: Mapping[str, Sequence[Mapping]], key: str) -> str:
 
 
 def hub_configs(splits: Sequence[str]) -> list[dict]:
-    """The card's `configs` entry: each split's parquet shards in the hub layout (`data/<split>-*`)."""
+    """The card's `configs` entry: each split's parquet shards in the hub layout (`data/<split>-*`). Only
+    splits with rows: `load_dataset` refuses a declared split that has no data."""
     return [{"config_name": "default", "default": True,
              "data_files": [{"split": s, "path": f"data/{s}-*"} for s in splits]}]
 
@@ -134,7 +135,7 @@ def render_card(*, name: str, version: str, splits: Mapping[str, Sequence[Mappin
     `grouping` is the split plan (`medseg_qa.splits.SplitPlan` as JSON, without its assignment)."""
     rows = [r for s in splits for r in splits[s]]
     n_synthetic = sum(1 for r in rows if r["synthetic"])
-    parts = [_front_matter(name, rows, n_synthetic > 0, list(splits), (licence or {}).get("licence")),
+    parts = [_front_matter(name, rows, n_synthetic > 0, [s for s in splits if splits[s]], (licence or {}).get("licence")),
              f"# {name} {version}\n"]
 
     summary = (f"Medical image **reasoning segmentation** data in the MedSeg-QA style (arXiv 2506.10465): "

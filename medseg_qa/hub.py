@@ -66,7 +66,7 @@ def call(fn: Callable[[], Any], timeout: float, what: str, token: Optional[str] 
 
 
 def num_shards(dataset) -> int:
-    """Shards for one split, as push_to_hub would cut it (at least one, so an empty split still loads)."""
+    """Shards for one split, as push_to_hub would cut it (at least one)."""
     size = dataset.data.nbytes if dataset.num_rows else 0
     return max(1, math.ceil(size / MAX_SHARD_BYTES))
 
@@ -83,6 +83,8 @@ def write_hub_mirror(export_folder: Path, dest: Path, readme: Optional[str] = No
     dest.mkdir(parents=True, exist_ok=True)
     written = []
     for split, ds in dd.items():
+        if not ds.num_rows:      # an empty split is left off the hub, as the card's configs leave it off
+            continue
         total = num_shards(ds)
         for i in range(total):
             rel = shard_name(split, i, total)

@@ -122,9 +122,10 @@ def push_release(ws: Workspace, folder: str | Path, repo_id: str, *, private: bo
                else Path(mirror))
     try:
         write_hub_mirror(folder, staging, readme)
-        from datasets import load_from_disk
+        from datasets import DatasetDict, load_from_disk
 
-        dd = load_from_disk(str(folder))
+        # empty splits stay off the hub: load_dataset refuses a declared split without data
+        dd = DatasetDict({k: v for k, v in load_from_disk(str(folder)).items() if v.num_rows})
         shards = {split: num_shards(ds) for split, ds in dd.items()}
         message = f"medseg-qa release {version} (state {state[:12]})"
         call(lambda: api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True),

@@ -25,8 +25,8 @@ pytestmark = [pytest.mark.server, pytest.mark.slow]
 ROOT = Path(__file__).resolve().parents[2]
 HF_TOKEN = "hf_LEAKCANARYpushT0kenZq8Xw7Vu6Ts5Rq4Po3N"
 REPO = "lab/medseg-demo"
-LOAD = ("import datasets, json, sys; d = datasets.load_dataset(sys.argv[1], split='train', cache_dir=sys.argv[2]); "
-        "print(json.dumps({'id': list(d['id']), 'conversation': list(d['conversation'])}))")
+LOAD = ("import datasets, json, sys; dd = datasets.load_dataset(sys.argv[1], cache_dir=sys.argv[2]); d = dd['train']; "
+        "print(json.dumps({'splits': sorted(dd), 'id': list(d['id']), 'conversation': list(d['conversation'])}))")
 
 
 def cli_env(hub: HubServer, home: Path) -> dict:
@@ -86,7 +86,7 @@ def test_cli_push_lands_the_release_on_the_hub_and_a_repush_commits_nothing(demo
     for rel in release:
         assert (snap / rel).read_bytes() == (export / rel).read_bytes(), rel
     shards = sorted(p for p in files if p.startswith("data/"))
-    assert shards == [f"data/{s}-00000-of-00001.parquet" for s in ("test", "train", "validation")]
+    assert shards == [f"data/{s}-00000-of-00001.parquet" for s, n in sorted(manifest["rows"].items()) if n]
     assert set(files) == {".gitattributes", *release, *shards}
     assert all(files[p]["lfs"] for p in shards) and not files["README.md"]["lfs"]
     # two commits on the initial one (data, then card), tagged at the head
@@ -99,7 +99,9 @@ def test_cli_push_lands_the_release_on_the_hub_and_a_repush_commits_nothing(demo
     assert hub_train.num_rows == manifest["rows"]["train"] == local.num_rows > 0
     assert hub_train.features == local.features and hub_train["conversation"] == local["conversation"]
     user = json.loads(read.stdout.splitlines()[-1])
-    assert user == {"id": list(local["id"]), "conversation": list(local["conversation"])}
+    # a user loads every split the card declares: the ones with rows (an empty one would make it fail)
+    assert user == {"splits": sorted(s for s, n in manifest["rows"].items() if n),
+                    "id": list(local["id"]), "conversation": list(local["conversation"])}
 
     texts = {f"{name} {s}": getattr(r, s) for name, r in (("push", pushed), ("again", again), ("status", status))
              for s in ("stdout", "stderr")}
