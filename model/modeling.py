@@ -4,7 +4,7 @@ that attends to the image embedding).
 
 Contract:
 - `image_embedding(pixels)` -> (B, D, g, g) from the conv encoder (tiny) or LiteMedSAM's TinyViT;
-- `seg_state(emb, ids, mask, labels)` -> ([SEG] hidden state (B, H), LM cross-entropy on the answer or
+- `seg_state(emb, ids, mask, labels)` -> ([SEG] state ++ prompt mean (B, 2H), LM cross-entropy on the answer or
   None); with `inject_image_tokens` the pooled image grid is projected and prepended to the text, so the
   state depends on image and question;
 - `decode(emb, seg)` -> low-resolution mask logits (B, 1, 4g, 4g) (and the predicted box, for the box
@@ -61,6 +61,16 @@ class Locator(nn.Module):
         return torch.einsum("bchw,bc->bhw", f, self.query(seg)) / f.shape[1] ** 0.5 + self.bias
 
 
+def pooled_state(hidden, attn, pos, start: int = 0):
+    """The text state grounding reads (B, 2H): the hidden state at [SEG] (position `pos`) joined with the
+    mean hidden state of the prompt (positions `start`..`pos` under the attention mask). A frozen LM's
+    last-token state is a thin summary of a long question; the mean keeps what each word contributed."""
+    idx = torch.arange(hidden.shape[1], device=hidden.device)[None]
+    keep = ((idx >= start) & (idx <= pos[:, None]) & attn.bool()).to(hidden.dtype)
+    mean = (hidden * keep[..., None]).sum(1) / keep.sum(1, keepdim=True).clamp(min=1)
+    return torch.cat([hidden[torch.arange(hidden.shape[0], device=hidden.device), pos], mean], dim=-1)
+
+
 def map_boxes(logits, image_size: int):
     """(B, g, g) locator logits -> (B, 4) boxes (x0, y0, x1, y1) in image pixels: the extent of the largest
     connected positive region, or of the single most likely cell where none is positive."""
@@ -105,14 +115,15 @@ class MedSegR(nn.Module):
                 transformer_dim=d, iou_head_depth=3, iou_head_hidden_dim=d)
         self.lm = lm
         hidden = cfg.lm.hidden
+        state = 2 * hidden          # pooled_state: [SEG] state ++ prompt mean
         self.seg_id = vocab_size - 1
         self.img_proj = nn.Linear(cfg.encoder.dim, hidden) if cfg.inject_image_tokens else None
-        self.seg_proj = nn.Sequential(nn.Linear(hidden, hidden), nn.GELU(), nn.Linear(hidden, d * cfg.seg_tokens))
-        self.locator = Locator(hidden, cfg.encoder.dim) if cfg.grounding == "box" else None
+        self.seg_proj = nn.Sequential(nn.Linear(state, hidden), nn.GELU(), nn.Linear(hidden, d * cfg.seg_tokens))
+        self.locator = Locator(state, cfg.encoder.dim) if cfg.grounding == "box" else None
         # the [SEG] state also shifts the dense prompt (SAM's mask-prompt channel) at every position, so the
         # decoder's image tokens know the target before its two-way attention; zero at start, so a
         # pretrained decoder begins with SAM's own no-mask embedding
-        self.seg_dense = nn.Linear(hidden, d) if cfg.grounding != "box" else None
+        self.seg_dense = nn.Linear(state, d) if cfg.grounding != "box" else None
         if self.seg_dense is not None:
             nn.init.zeros_(self.seg_dense.weight)
             nn.init.zeros_(self.seg_dense.bias)
@@ -127,7 +138,8 @@ class MedSegR(nn.Module):
 
     # -- text side ----------------------------------------------------------------------------------
     def seg_state(self, emb, ids, attn, labels=None):
-        """The [SEG] position's last hidden state and the answer cross-entropy (None without labels)."""
+        """The grounding state (`pooled_state`, from the prompt only) and the answer cross-entropy (None
+        without labels)."""
         embeds = self.lm.get_input_embeddings()(ids)
         n_img = 0
         if self.img_proj is not None:
@@ -139,7 +151,7 @@ class MedSegR(nn.Module):
                 labels = torch.cat([labels.new_full((labels.shape[0], n_img), -100), labels], dim=1)
         hidden = self.lm.get_decoder()(inputs_embeds=embeds, attention_mask=attn).last_hidden_state
         pos = (ids == self.seg_id).int().cumsum(1).argmax(1) + n_img  # first [SEG] (there is one per prompt)
-        seg = hidden[torch.arange(ids.shape[0]), pos]
+        seg = pooled_state(hidden, attn, pos, start=n_img)
         ce = None
         if labels is not None:
             # next-token CE on answer positions only: the 49k-way head on prompt positions would be wasted

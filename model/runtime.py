@@ -28,7 +28,7 @@ from medseg_qa.model.text import encode, load_lm, load_tokenizer, prompt_text
 
 CHECKPOINT_FORMAT = 1
 ENCODE_BATCH = 8
-SEG_FORMAT = "2"   # bump when how a [SEG] state is computed changes (it is part of every cache key)
+SEG_FORMAT = "3"   # bump when how a [SEG] state is computed changes (it is part of every cache key)
 
 
 def pick_device(device: str = "auto") -> str:
@@ -208,8 +208,10 @@ class Runtime:
         return out
 
     def seg_states(self, dialogues: list[list[dict]]):
-        """Frozen-LM `[SEG]` states (N, H), cached by (LM, prompt text)."""
+        """Frozen-LM grounding states (N, 2H: `pooled_state`), cached by (LM, prompt text)."""
         import torch
+
+        from medseg_qa.model.modeling import pooled_state
 
         prompts = [prompt_text(self.tok, m) for m in dialogues]
         keys = [key(self.lm_id, p, str(self.cfg.train.max_prompt_tokens), "middle-cut") for p in prompts]
@@ -226,8 +228,8 @@ class Runtime:
             with torch.no_grad():
                 hidden = self.lm().get_decoder()(input_ids=ids.to(self.device),
                                                  attention_mask=attn.to(self.device)).last_hidden_state
-            pos = attn.sum(1) - 1      # prompts are right-padded and end with [SEG]; sorted by length
-            states = hidden[torch.arange(len(chunk)), pos.to(self.device)].float().cpu()
+            pos = (attn.sum(1) - 1).to(self.device)   # prompts are right-padded and end with [SEG]
+            states = pooled_state(hidden, attn.to(self.device), pos).float().cpu()
             for i, st in zip(chunk, states):
                 self.seg_cache.put(keys[i], st)
                 found[keys[i]] = st

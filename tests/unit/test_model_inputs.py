@@ -136,3 +136,15 @@ def test_align_loss_is_low_only_when_each_state_is_nearest_its_own_target():
     right = align_loss(torch.tensor([[1.0, 0.1, 0.0], [0.0, 0.1, 1.0]]), names, index)
     wrong = align_loss(torch.tensor([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]), names, index)
     assert right.item() < 0.01 < 5 < wrong.item()
+
+
+def test_pooled_state_reads_only_the_prompt():
+    import torch
+
+    from medseg_qa.model.modeling import pooled_state
+
+    hidden = torch.arange(12, dtype=torch.float32).view(2, 6, 1)     # values 0..5 and 6..11
+    attn = torch.tensor([[1, 1, 1, 1, 1, 1], [1, 1, 1, 0, 0, 0]])
+    pos = torch.tensor([3, 2])        # [SEG]; row 0 has answer tokens after it, row 1 padding
+    out = pooled_state(hidden, attn, pos, start=1)
+    assert out.tolist() == [[3.0, 2.0], [8.0, 7.5]]   # ([SEG] state, mean of positions 1..pos)
