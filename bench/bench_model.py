@@ -6,7 +6,7 @@ Quality bars (issue 12): lite <= 60 min, gIoU >= 0.70, gap >= 0.30; tiny <= 10 m
 gap >= 0.20. Ratios: gIoU against the text-blind gIoU of the same model; times against the bar.
 
 Scale knobs (environment), for a quick run on a loaded machine: MEDSEGQA_BENCH_CASES (phantom cases,
-default 100 x 3 slices ~ 2,300 rows), MEDSEGQA_BENCH_PRESETS (default "tiny,lite,lite-box"),
+default 105 x 3 slices, about 2,050 rows), MEDSEGQA_BENCH_PRESETS (default "tiny,lite,lite-box"),
 MEDSEGQA_BENCH_TINY_STEPS / _LITE_STEPS (default: the preset's epochs), MEDSEGQA_BENCH_TEST_LIMIT
 (test samples scored, default all), MEDSEGQA_BENCH_DIR (work folder; each preset's result is written
 there as NAME.json as soon as it finishes).
@@ -63,7 +63,7 @@ def run() -> list[dict]:
     env = os.environ.get
     tmp = Path(env("MEDSEGQA_BENCH_DIR") or tempfile.mkdtemp(prefix="bench-model-"))
     tmp.mkdir(parents=True, exist_ok=True)
-    export, n_rows = _export(tmp, int(env("MEDSEGQA_BENCH_CASES", "100")))
+    export, n_rows = _export(tmp, int(env("MEDSEGQA_BENCH_CASES", "105")))
     limit = int(env("MEDSEGQA_BENCH_TEST_LIMIT", "0")) or None
     out: list[dict] = []
     for name in env("MEDSEGQA_BENCH_PRESETS", "tiny,lite,lite-box").split(","):
