@@ -428,9 +428,10 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_k = bank_lettered_rows("k", n_c, random.Random(seed + 9))
     held_l = bank_lettered_rows("l", n_c, random.Random(seed + 10))
     held_m = bank_lettered_rows("m", n_c, random.Random(seed + 11))
+    held_n = bank_lettered_rows("n", 402, random.Random(seed + 12))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
                        ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
-                       ("heldout_m", held_m)):
+                       ("heldout_m", held_m), ("heldout_n", held_n)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -462,7 +463,9 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     """Rows of bank C or D (`bank_<letter>.build`), one planted defect in every other conversation."""
     import importlib
 
-    build_c = importlib.import_module(f"bank_{letter}").build
+    bank = importlib.import_module(f"bank_{letter}")
+    build_c = bank.build
+    pick = getattr(bank, "pick_profile", None)  # a bank may weight profiles toward rare cases
     styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
               "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"],
               "g": ["markdown", "dictation", "oneliner", "review"],
@@ -471,13 +474,14 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "j": ["steps", "lay", "kv", "socratic"],
               "k": ["rounds", "table", "words", "consultant"],
               "l": ["marking", "sms", "proscons", "json"],
-              "m": ["restate", "report", "teacher", "arrows"]}[letter]
+              "m": ["restate", "report", "teacher", "arrows"],
+              "n": ["esl", "mdllm", "abbrev"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
-        p = rng.choice(PROFILES)
-        style = styles[i % 4]
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
+        p = pick(PROFILES, i, defect, rng) if pick else rng.choice(PROFILES)
+        style = styles[i % len(styles)]
         facts = facts_for(p, rng)
         turns, expected = build_c(p, facts, style, rng, defect)
         rows.append({"id": f"{letter}-{i:04d}", "bank": letter.upper(), "style": style, "defect": defect, "expected": expected,
