@@ -49,7 +49,7 @@ FLAG_DESCRIPTIONS = {
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_ASKS = re.compile(r"\?|\b(segment|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
+_ASKS = re.compile(r"\?|\b(segment|seg|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
                    r"indicate|label|contour|trace|select|mask)\b", re.IGNORECASE)
 
 

@@ -15,8 +15,9 @@ _IMAGE = IMAGE
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-_NUMBER_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)}|"
-                r"a hundred|one hundred|half a|a half)")
+_DIGIT_WORD = "|".join(list(_UNITS)[:10])
+_NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)})"
+                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?|a hundred|one hundred|half a|a half)")
 _COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
            "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
            "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
@@ -34,6 +35,7 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
               "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
               "middling": "medium"}
+_COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly)\s+)?"
 _SIZE_RES = [
@@ -44,6 +46,16 @@ _SIZE_RES = [
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
+    # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
+    re.compile(r"(?:\b(?:is|are|it's|looks|appears|seems|remains)\s+(?:by\s+far\s+|clearly\s+|easily\s+|also\s+)?the\s+|^)"
+               r"(largest|biggest|smallest|tiniest)\s+(?:\w+\s+)?(?:structure|thing|organ|object|finding|feature|"
+               r"region|one)\b", re.I),
+    # a comparison with everything else is a superlative: "more small than all other things", "bigger than any"
+    re.compile(r"\b(?:is|are)\s+(?:much\s+|far\s+)?(?:more\s+)?(bigger|larger|smaller|tinier|big|large|small|tiny)\s+"
+               r"than\s+(?:all|any|every)(?!\s+(?:\w+\s+)?"
+               r"(?:normal|typical|usual|average))\b", re.I),
+    # a size word in brackets after the noun it describes: "the organ (large) that ..."
+    re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
@@ -54,21 +66,22 @@ _SIZE_PHRASES = [
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
                 rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b", re.I), "large"),
 ]
-_PERCENT = re.compile(rf"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
-                      rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s+cent\b)", re.I)
+_BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
+          r"fraction\s+of)\s+(?:than\s+)?)?")
+_PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
 _FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter|three\s+quarters|"
-                       rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+the\s+{_IMAGE}", re.I)
+                       rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}", re.I)
 _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
                    "tenth": 10.0}
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
-_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
+_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
               r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
-_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?into\s+(\d+|two|three|four|"
+_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b", re.I)
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
@@ -78,15 +91,19 @@ _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re
 
 
 def number_value(word: str) -> float:
-    """'12', '12.5', 'twelve', 'twenty-five', 'a half' as a number."""
+    """'12', '12.5', 'twelve', 'twenty-five', 'zero point four', 'a half' as a number (number words are read
+    by text2num, a maintained parser)."""
+    from text_to_num import alpha2digit
+
     w = word.lower().strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", w):
-        return float(w)
     if w in ("half a", "a half"):
         return 0.5
-    if "hundred" in w:
+    if w in ("a hundred",):
         return 100.0
-    parts = re.split(r"[\s-]+", w)
+    digits = alpha2digit(w, "en", threshold=0).replace(" ", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits)
+    parts = re.split(r"[\s-]+", w)  # a form the parser does not take: add the words up
     return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
 
 
@@ -131,7 +148,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
             word = next(g for g in m.groups() if g)
-            out.append((m.start(), Claim("size", _SIZE_WORD[word.lower()], text=m.group(0))))
+            out.append((m.start(), Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
+                                         text=m.group(0))))
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
@@ -139,6 +157,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             bound = (m.group(1) or "").lower()
-            bound = "less" if bound in ("less", "fewer", "under", "below") else "more" if bound else ""
+            bound = "less" if bound in ("less", "fewer", "under", "below") or re.search(r"fraction|even", bound) \
+                else "more" if bound else ""
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=bound, text=m.group(0))))
     return out

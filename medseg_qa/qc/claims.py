@@ -119,6 +119,11 @@ def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
         bool(_SUBJECT_SIDE.match(after)) and not _DENIES.search(after)
 
 
+_FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:lies|sits|is\s+located|is\s+situated)\s+)?"
+                              r"(?:(?:the\s+)?patient'?s\s+)?")
+_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!]?\s*")
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -147,9 +152,8 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
             continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
-        if re.fullmatch(r"\s*(?:(?:the\s+)?patient'?s\s+)?", before) and re.fullmatch(r"(?:[\s-]+(?:hand\s+)?sided?)?"
-                                                                                  r"(?:\s+only)?\s*[.!]?\s*", after):
-            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only."
+        if _FRAGMENT_BEFORE.fullmatch(before) and _FRAGMENT_AFTER.fullmatch(after):
+            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only." / "It lies left."
             continue
         if _side_is_subject(sentence, m.start(), after):
             continue  # "the left side of the image is darker": the clause is about that side, not the target
@@ -245,6 +249,9 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
     return out
 
 
+_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+)?(?:patient'?s\s+)?{_BODY}\b))", re.I)
+
+
 def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, Claim]]:
     """'It sits posteriorly', 'toward the front of the body': where the target lies along an axis."""
     out = []
@@ -255,8 +262,9 @@ def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, 
         after = sentence[m.end():m.end() + 20].lower()
         if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             continue
-        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after):
-            continue  # a part of something, not where the whole lies
+        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after) and \
+                not _WHOLE_PART.match(sentence, m.end()):
+            continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
         head = re.match(r"\s+([a-z]+)", after)
         if head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower()) and \
                 not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()]):

@@ -20,6 +20,7 @@ from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
 from .lexicon import Mention
+from .shorthand import expand
 
 BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
                       r"however|i\.e\.)\b", re.IGNORECASE)
@@ -37,20 +38,11 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|co
                      r"should|might)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
 
 
-_ABBREVIATIONS = [(re.compile(p, re.IGNORECASE if i > 3 else 0), full) for i, (p, full) in enumerate([
-    (r"\bL(?=-sided\b|\s+of\s+the\b|\s+side\b)", "left"), (r"\bR(?=-sided\b|\s+of\s+the\b|\s+side\b)", "right"),
-    (r"\bFOV\b", "field of view"), (r"\bpt'?s\b", "patient's"),
-    (r"\bant\.(?=\s)", "anterior"), (r"\bpost\.(?=\s)", "posterior"), (r"\bsup\.(?=\s)", "superior"),
-    (r"\binf\.(?=\s)", "inferior"), (r"\blat\.(?=\s)", "lateral"), (r"\bmed\.(?=\s)", "medial")])]
-
-
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
-    text = normalize_text(text).replace(SEG_TOKEN, " ")
+    text = expand(normalize_text(text).replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = re.sub(r"[*_`#>]+", "", text)
-    for rx, full in _ABBREVIATIONS:
-        text = rx.sub(full, text)
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
@@ -76,23 +68,28 @@ def _labelled_fragment(sentence: str) -> str:
     return value if value != m.group(1) else sentence
 
 
-_FRAGMENT = re.compile(r"^(?:(small|tiny|medium|medium-sized|large|big|huge)|(anterior|posterior|ventral|dorsal)|"
+_SIZE_FRAGMENT = r"(?:small|tiny|minute|little|medium|medium-sized|moderate|moderate-sized|large|big|huge|massive|" \
+                 r"bulky|enormous|punctate|diminutive|intermediate)"
+_FRAGMENT = re.compile(rf"^(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
+                       r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!]?$", re.I)
 
 
 def fragment_sentence(sentence: str) -> str:
-    """A one-word fragment ('Large.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
+    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
     m = _FRAGMENT.match(sentence.strip())
     if not m:
         return sentence
     if m.group(3):
         return "It lies on both sides." if m.group(3).lower() == "bilateral" else "It lies in the midline."
-    return f"It is {(m.group(1) or m.group(2)).lower()}."
+    if m.group(1):
+        return f"It is {m.group(1).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
+    return f"It is {m.group(2).split()[0].lower()}."
 
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
                         r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
+                        r"neighbours|neighbors|connectivity|foci|fragments)(?:\s*\([^)]{1,20}\))?\s*[:=]\s*(.+?)\.?$", re.I)
 
 
 def key_value_sentence(sentence: str) -> str:
@@ -101,8 +98,8 @@ def key_value_sentence(sentence: str) -> str:
     m = _KEY_VALUE.match(sentence)
     if not m:
         return sentence
-    key, value = m.group(1).lower(), m.group(2).strip()
-    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+", value):
+    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ")
+    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?:it|its|they|this|these|the)\s+\w+\s+\w+", value, re.I):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):

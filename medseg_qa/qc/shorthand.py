@@ -1,0 +1,108 @@
+"""Register normalisation: rewrites report shorthand, arrow bullets and learner English into the plain
+prose that the claim rules read, before a turn is split into sentences.
+
+Prose about a mask comes in registers the claim rules were not written for; rather than one claim
+rule per register, each register's surface is mapped once onto standard prose:
+
+- report abbreviations: `Lt`/`Rt`, a lone `L`/`R` (not a vertebra such as `L1`), `B/L`, `bilat.`,
+  `unilat.`, `ML`, `ant.`/`post.`/`sup.`/`inf.`, `sm.`/`lg.`/`mod.`, `v.`, `contralat.`, `radiol.`,
+  `conv.`, `struct.`, `frag(s)`, `pct`, `img`, `pt`, `FOV`, `x2` ("times two"). An abbreviation's
+  period is dropped when the sentence goes on (`Ant. to aorta`) and kept as a full stop when a new
+  sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
+- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
+  a new item;
+- learner English: a missing article before a side or a body word ("at patient left side", "in front
+  of body"), prepositions such as "behind of", "located back of", "located front of", and a side
+  glossed in brackets ("more to right (patient side) than the aorta").
+
+Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
+_PLAIN = [
+    (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
+    (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
+    (r"(?<![\d/.-])(?<!\d\s)\bL\b(?!\d|/|-\d)", "left", 0), (r"(?<![\d/.-])(?<!\d\s)\bR\b(?!\d|/|-\d)", "right", 0),
+    (r"\bB/L\b", "bilateral", re.I), (r"\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
+    (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
+    (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
+    (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
+    (r"\bw/o\b", "without", re.I), (r"\bw/(?=\s)", "with", re.I),
+]
+# abbreviations that end with a period: the period is a full stop only when a capital (or the end) follows
+_DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "inferior", "lat": "lateral",
+           "med": "medial", "sm": "small", "lg": "large", "mod": "moderate", "v": "very", "bilat": "bilateral",
+           "unilat": "unilateral", "contralat": "contralateral", "ipsilat": "ipsilateral", "radiol": "radiological",
+           "conv": "convention", "struct": "structure", "approx": "approximately", "abd": "abdomen",
+           "pos": "position", "loc": "location", "avg": "average", "pt": "patient"}
+_DOTTED_RE = re.compile(rf"\b({'|'.join(_DOTTED)})\.(?=(\s+\S|\s*$|[,;:)]))", re.I)
+
+_ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
+_INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
+_SIDE_GLOSS = re.compile(r"\b(left|right)\s*\((?:the\s+)?(?:patient'?s?|pt'?s?)(?:\s+side)?\)", re.I)
+_BODY_WORDS = r"(?:body|belly|abdomen|patient|image|picture|slice|screen|spine|backbone|whole\s+image)"
+_ARTICLES = [
+    # "at patient left side", "in patient right" -> "at the patient's left side"
+    (re.compile(r"\b(in|on|at|to|toward|towards)\s+patient'?s?\s+(left|right)\b", re.I), r"\1 the patient's \2"),
+    # "in left side", "to right", "at back of", "near front" -> with the article ("in front of" is kept)
+    (re.compile(r"\b(in|on|at|to|toward|towards|near)\s+(left|right|middle|center|centre)\b(?!\s*-)", re.I),
+     r"\1 the \2"),
+    (re.compile(r"\b(at|to|toward|towards|near)\s+(front|back)\b(?!\s*-)", re.I), r"\1 the \2"),
+    (re.compile(rf"\b(of|in|from)\s+(?=(?:{_BODY_WORDS})\b)", re.I), r"\1 the "),
+]
+_PREPOSITIONS = [
+    (re.compile(r"\bbehind\s+of\b", re.I), "behind"),
+    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?(?:the\s+)?back\s+of\b"
+                r"(?!\s+(?:the\s+)?(?:body|belly|abdomen|patient)\b)", re.I), r"\1 behind"),
+    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?front\s+(?:of|from)\b", re.I),
+     r"\1 in front of"),
+    (re.compile(r"\bin\s+front\s+from\b", re.I), "in front of"),
+]
+_DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
+# a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
+# after a content word, itself followed by a lower-case word, starts a new sentence
+_RUN_ON = re.compile(r"(?<=[a-z]{3})\s+(?=[A-Z][a-z]+(?:-[a-z]+)?\s+[a-z])")
+_NO_BREAK_AFTER = frozenset("the a an of in on at to and or for with by from its their his her our your this that these "
+                            "those is are was were patient's see per via than as like into onto".split())
+
+
+def _run_ons(line: str) -> str:
+    out, last = [], 0
+    for m in _RUN_ON.finditer(line):
+        before = re.search(r"([\w']+)$", line[:m.start()])
+        if before and before.group(1).lower() not in _NO_BREAK_AFTER:
+            out += [line[last:m.start()], ".\n"]
+            last = m.end()
+    return "".join(out) + line[last:]
+
+
+def _dotted(m: re.Match) -> str:
+    full = _DOTTED[m.group(1).lower()]
+    if m.group(1)[0].isupper() and m.start() == 0:
+        full = full[0].upper() + full[1:]
+    follower = m.group(2).strip()
+    ends = not follower or follower[0].isupper()
+    return full + ("." if ends else "")
+
+
+def expand(text: str) -> str:
+    """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
+    text = _INLINE_BULLET.sub("\n", text)
+    lines = []
+    for line in text.split("\n"):
+        line = _ARROW.sub(": ", line, count=1)
+        line = _ARROW.sub(", ", line)
+        line = _DOTTED_RE.sub(_dotted, line)
+        for pattern, repl, flags in _PLAIN:
+            line = re.sub(pattern, repl, line, flags=flags)
+        line = _SIDE_GLOSS.sub(lambda m: f"patient's {m.group(1)}", line)
+        for rx, repl in _ARTICLES:
+            line = rx.sub(repl, line)
+        for rx, repl in _PREPOSITIONS:
+            line = rx.sub(repl, line)
+        lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
+    return "\n".join(lines)
