@@ -11,7 +11,7 @@ rule per register, each register's surface is mapped once onto standard prose:
   sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
 - arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
   a new item;
-- learner English: a missing article before a side or a body word ("at patient left side", "in front
+- learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
   of body"), prepositions such as "behind of", "located back of", "located front of", and a side
   glossed in brackets ("more to right (patient side) than the aorta").
 
@@ -62,6 +62,11 @@ _PREPOSITIONS = [
      r"\1 in front of"),
     (re.compile(r"\bin\s+front\s+from\b", re.I), "in front of"),
 ]
+# "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
+_ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
+                  r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
+                  r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
+                  r"bilateral|only|about|around|roughly|approximately|mostly|all|one|two|three|\d+)\b)", re.I)
 _DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
 # a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
 # after a content word, itself followed by a lower-case word, starts a new sentence
@@ -104,5 +109,6 @@ def expand(text: str) -> str:
             line = rx.sub(repl, line)
         for rx, repl in _PREPOSITIONS:
             line = rx.sub(repl, line)
+        line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
         lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
     return "\n".join(lines)
