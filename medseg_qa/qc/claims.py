@@ -79,7 +79,7 @@ _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "ante
                    "feet": "inferior"}
 
 
-_DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point\w*|"
+_DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
                         r"[^;]*$", re.I)
@@ -190,7 +190,8 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
                                      after):
                 claims.append((m.start(), claim))
         elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
-                               r"just|in|at|within|toward|towards|part|rather|instead|not)\b)", after):
+                               r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
+                               r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly)\b)", after):
             claims.append((m.start(), claim))
         elif prep and "patient" in prep.group(0) and \
                 not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):

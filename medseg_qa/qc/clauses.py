@@ -50,7 +50,8 @@ def sentences(text: str) -> list[str]:
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
                                             line) if s.strip()]
-    return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out]
+    out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
+    return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
 
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
