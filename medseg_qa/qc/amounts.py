@@ -24,7 +24,7 @@ _COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "so
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
-                 "structure", "shape", "unit", "body"}
+                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment"}
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
               "miniscule": "small", "minute": "small", "petite": "small", "modest": "small", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
@@ -34,10 +34,11 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
               "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
               "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
-              "middling": "medium"}
+              "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small"}
 _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
-_QUAL = r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly)\s+)?"
+_QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
+         r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 _SIZE_RES = [
     re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
@@ -64,13 +65,15 @@ _SIZE_PHRASES = [
     (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|fraction)\s+of\s+the\s+"
                 rf"{_IMAGE}|\bonly\s+a\s+(?:small|tiny)\b", re.I), "small"),
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
-                rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b", re.I), "large"),
+                rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
+                rf"(?:whole|entire)\s+{_IMAGE}", re.I), "large"),
+    (re.compile(r"\b(?:only|just|merely)\s+(?:a\s+)?(?:few|handful\s+of|couple\s+of|dozen)\s+pixels\b", re.I), "small"),
 ]
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
 _PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
-_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter|three\s+quarters|"
-                       rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}", re.I)
+_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one[\s-]+third|two[\s-]+thirds|a\s+quarter|one[\s-]+quarter|three[\s-]+quarters|"
+                       rf"a\s+fifth|one[\s-]+fifth|a\s+tenth|one[\s-]+tenth|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}", re.I)
 _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
                    "tenth": 10.0}
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
@@ -83,11 +86,29 @@ _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, 
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|"
                           r"five|several|multiple|many)\b", re.I)
-_COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b", re.I)
+_COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
+                         r"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(fragmented|discontinuous|"
+                         r"non-?contiguous|split\s+up|broken\s+up|in\s+pieces)\b", re.I)
+# "a two-part structure", "one-piece": a number glued to a region noun
+_COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece|component|region|island|focus|lobed?)\b",
+                           re.I)
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
                           r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
 _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
+
+
+# "area fraction 0.0034", "a fraction of 0.25 of the image": a share written as a decimal fraction
+_DECIMAL_FRACTION = re.compile(rf"\b(?:area[\s_-]*fraction|fraction\s+of\s+the\s+{_IMAGE}|share\s+of\s+the\s+{_IMAGE})"
+                               r"\s*(?:[:=]|is|of)?\s*(?:about\s+|roughly\s+|approximately\s+|~\s*)?(0?\.\d+|0)\b(?!\s*%)", re.I)
+
+
+def _fraction_value(text: str) -> float:
+    """'a quarter' -> 25.0, 'two-thirds' -> 66.7, '1/4' -> 25.0 (percent of the image)."""
+    slash = re.fullmatch(r"(\d+)\s*/\s*(\d+)", text.strip())
+    if slash:
+        return 100.0 * int(slash.group(1)) / max(1, int(slash.group(2)))
+    return _FRACTION_VALUE[re.split(r"[\s-]+", text.strip())[-1].lower()]
 
 
 def number_value(word: str) -> float:
@@ -135,7 +156,11 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_WHOLE.finditer(sentence):
         out.append((m.start(), Claim("count", 1, text=m.group(0))))
     for m in _COUNT_WORD.finditer(sentence):
-        out.append((m.start(), Claim("count", 1 if m.group(1).lower() == "unifocal" else "many", text=m.group(0))))
+        out.append((m.start(), Claim("count", 1 if (m.group(1) or "").lower() == "unifocal" else "many",
+                                     text=m.group(0))))
+    for m in _COUNT_HYPHEN.finditer(sentence):
+        word = m.group(1).lower()
+        out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=m.group(0))))
     return out
 
 
@@ -153,7 +178,9 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
-        out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
+        out.append((m.start(), Claim("percent", _fraction_value(m.group(1)), text=m.group(0))))
+    for m in _DECIMAL_FRACTION.finditer(sentence):
+        out.append((m.start(), Claim("percent", float(m.group(1)) * 100.0, text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             bound = (m.group(1) or "").lower()

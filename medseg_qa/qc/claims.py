@@ -125,6 +125,10 @@ _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:li
 _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!]?\s*")
 
 
+_ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
+                        r"only\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -197,6 +201,8 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
                 not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):
             claims.append((m.start(), claim))  # "on the patient's left btw ...": only a structure's name may follow
     claims += image_claims
+    for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
+        claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
@@ -345,7 +351,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
-    sides = {c.value for c in out if c.kind == "side" and not c.negated}
+    sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     if sides == {"left", "right"} or (sides and (_BOTH_SIDES.search(sentence) or _LEFT_AND_RIGHT.search(sentence))):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out

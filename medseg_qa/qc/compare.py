@@ -23,6 +23,8 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
     if claim.kind == "side":
         if side not in ("left", "right", "midline", "bilateral"):
             return None
+        if claim.value == "one-sided":
+            return None if side == "midline" else side != "bilateral"
         if side == "midline":
             return True if claim.qualifier == "hedged" else False
         return claim.value == side

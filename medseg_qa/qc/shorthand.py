@@ -4,7 +4,7 @@ prose that the claim rules read, before a turn is split into sentences.
 Prose about a mask comes in registers the claim rules were not written for; rather than one claim
 rule per register, each register's surface is mapped once onto standard prose:
 
-- report abbreviations: `Lt`/`Rt`, a lone `L`/`R` (not a vertebra such as `L1`), `B/L`, `bilat.`,
+- report abbreviations: `Lt`/`Rt`, `LUQ`/`RUQ`/`LLQ`/`RLQ`, a lone `L`/`R` (not a vertebra such as `L1`), `B/L`, `bilat.`,
   `unilat.`, `ML`, `ant.`/`post.`/`sup.`/`inf.`, `sm.`/`lg.`/`mod.`, `v.`, `contralat.`, `radiol.`,
   `conv.`, `struct.`, `frag(s)`, `pct`, `img`, `pt`, `FOV`, `x2` ("times two"). An abbreviation's
   period is dropped when the sentence goes on (`Ant. to aorta`) and kept as a full stop when a new
@@ -12,8 +12,8 @@ rule per register, each register's surface is mapped once onto standard prose:
 - arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
   a new item;
 - learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
-  of body"), prepositions such as "behind of", "located back of", "located front of", and a side
-  glossed in brackets ("more to right (patient side) than the aorta").
+  of body"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
+  one-syllable size words ("the most big" for "the biggest"), and a side glossed in brackets ("more to right (patient side) than the aorta").
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """
@@ -27,6 +27,8 @@ _PLAIN = [
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
     (r"(?<![\d/.-])(?<!\d\s)\bL\b(?!\d|/|-\d)", "left", 0), (r"(?<![\d/.-])(?<!\d\s)\bR\b(?!\d|/|-\d)", "right", 0),
+    (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
+    (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
     (r"\bB/L\b", "bilateral", re.I), (r"\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
@@ -62,6 +64,10 @@ _PREPOSITIONS = [
      r"\1 in front of"),
     (re.compile(r"\bin\s+front\s+from\b", re.I), "in front of"),
 ]
+# analytic comparison of one-syllable size words: "most big" -> "biggest", "more small" -> "smaller"
+_DEGREE = {"big": ("bigger", "biggest"), "large": ("larger", "largest"), "small": ("smaller", "smallest"),
+           "tiny": ("tinier", "tiniest")}
+_ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny)\b", re.I)
 # "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
                   r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
@@ -109,6 +115,7 @@ def expand(text: str) -> str:
             line = rx.sub(repl, line)
         for rx, repl in _PREPOSITIONS:
             line = rx.sub(repl, line)
+        line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
         lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
     return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""QC reads registers it was not written for: report shorthand, arrow bullets, run-on text, learner and
+text-message English, numbers written as words, bounds, fractions, superlatives and one-sided claims
+(helper qc4). Sentences are this file's own, not copied from the corpus banks; the phantom layout is
+test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left, posterior,
+medium (~2%), behind the aorta; the aorta is midline and small (~0.4%)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from medseg_qa.knowledge import lookup
+from medseg_qa.qc import check_conversation
+from medseg_qa.qc.amounts import number_value
+from medseg_qa.qc.shorthand import expand
+from medseg_qa.schemas import Conversation, GenerationProvenance, Turn
+
+Q = "In this CT slice, which structure is highlighted by the clinical question? Please segment it."
+
+
+def _record(target: str, mask=None):
+    import test_qc
+
+    return test_qc.record(target, mask=mask)
+
+
+def flags(target: str, *contents: str, rec=None) -> list[str]:
+    rec = rec or _record(target)
+    turns = [Turn(role=r, content=c) for r, c in zip(["user", "assistant"] * 4, contents)]
+    conv = Conversation(conversation_id="c1", record_id="r1", question_style="function", turns=turns,
+                        provenance=GenerationProvenance(backend="test", model="m", prompt_version="v1", seed=0))
+    return check_conversation(conv, rec, lookup(rec.target))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ant. to aorta. Post. Area ~2 pct of FOV.", "Anterior to aorta. posterior. Area ~2 percent of field of view."),
+    ("Radiol. conv.: pt R = img L.", "Radiological convention: patient right = image left."),
+    ("Unilat., Lt only. B/L in the other case.", "Unilateral, left only. bilateral in the other case."),
+    ("x3 frags in LUQ.", "3 fragments in the left upper quadrant."),
+    ("Level L1, 2 L of fluid, L-sided.", "Level L1, 2 L of fluid, left-sided."),
+    ("size → large → very", "size: large, very"),
+    ("• side → left • parts → 1", "• side: left\nparts: 1"),
+    ("nothing to report Overall it is small", "nothing to report.\nOverall it is small"),
+    ("seen by the Couinaud segment", "seen by the Couinaud segment"),
+    ("It stay at patient left side, near front of body.", "It stay at the patient's left side, near the front of the body."),
+    ("more to right (patient side) than the aorta", "more to the patient's right than the aorta"),
+    ("It is behind of the aorta, located front of the spine.", "It is behind the aorta, located in front of the spine."),
+    ("It is the most big thing, more small than none.", "It is the biggest thing, smaller than none."),
+    ("its small and its on the left of its neighbour", "it is small and it is on the left of its neighbour"),
+])
+def test_shorthand_expands_registers_into_plain_prose(text, expected):
+    assert expand(text) == expected
+
+
+@pytest.mark.parametrize("words, value", [
+    ("zero point four", 0.4), ("fourteen point six", 14.6), ("twenty-five", 25.0), ("seven", 7.0),
+    ("a half", 0.5), ("12.5", 12.5),
+])
+def test_number_words_are_read_by_a_parser(words, value):
+    assert number_value(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("target, answer, expected", [
+    # report shorthand
+    ("left kidney", "Left kidney [SEG]. Lt-sided. Post. Mod. size.", []),
+    ("left kidney", "Left kidney [SEG]. Rt-sided.", ["laterality"]),
+    ("left kidney", "Left kidney [SEG]. Side: R.", ["laterality"]),
+    ("left kidney", "Left kidney [SEG]. x3 frags.", ["count"]),
+    ("left kidney", "Left kidney [SEG]. Ant. to aorta.", ["position"]),
+    ("left kidney", "Left kidney [SEG]. Post. Area ~2 pct of FOV.", []),
+    ("liver", "Liver [SEG]. Sm., punctate.", ["size"]),
+    ("liver", "Liver [SEG]. Radiol. conv.: pt R = img L. No L-sided component.", []),
+    ("liver", "Liver [SEG]. Occupies the LUQ.", ["laterality"]),
+    ("liver", "Liver [SEG]. Sits at the L1 level.", []),
+    # arrow bullets and run-on text
+    ("left kidney", "Left kidney [SEG]\n- side → right\n- parts → 1", ["laterality"]),
+    ("left kidney", "Left kidney [SEG]\n- regions -> 2", ["count"]),
+    ("liver", "The liver [SEG].\n• left side → nothing to report It is large here.", []),
+    # learner English
+    ("liver", "This one is liver [SEG]. It stay at patient right side, in front part of body.", []),
+    ("liver", "This one is liver [SEG]. It stay near the back of body.", ["position"]),
+    ("liver", "This one is liver [SEG]. It is more to left (patient side) than the aorta.", ["position"]),
+    ("liver", "This one is liver [SEG]. It have two separated piece.", ["count"]),
+    ("left kidney", "This one is left kidney [SEG]. It is located front of the aorta.", ["position"]),
+    ("left kidney", "This one is left kidney [SEG]. It is behind of the aorta.", []),
+    ("liver", "This one is liver [SEG]. It is more small than all other things in the image.", ["size"]),
+    ("aorta", "This one is aorta [SEG]. It is the most big thing in this image.", ["size"]),
+    ("aorta", "This one is aorta [SEG]. It is much more small than the liver.", []),
+    # text-message English
+    ("liver", "its the liver [SEG] its small btw", ["size"]),
+    ("liver", "its the liver [SEG] its on the patient's left btw", ["laterality"]),
+    ("liver", "The liver [SEG]. The aorta sits on its left.", []),
+    # numbers, bounds, fractions
+    ("liver", "The liver [SEG]. It covers zero point four percent of the image.", ["size"]),
+    ("liver", "The liver [SEG]. It covers fourteen point six percent of the image.", []),
+    ("aorta", "The aorta [SEG]. It covers a fraction of one percent of the image.", []),
+    ("left kidney", "The left kidney [SEG]. It covers a fraction of one percent of the image.", ["size"]),
+    ("left kidney", "The left kidney [SEG]. It covers less than one percent of the image.", ["size"]),
+    ("liver", "The liver [SEG]. It covers 1/7 of the image.", []),
+    ("liver", "The liver [SEG]. It covers one-tenth of the whole image.", []),
+    ("liver", "The liver [SEG]. Area fraction: 0.004.", ["size"]),
+    ("aorta", "The aorta [SEG]. It takes up almost the whole image.", ["size"]),
+    ("aorta", "The aorta [SEG]. It is only a few pixels across.", []),
+    # superlatives: of the target only when predicated of it
+    ("aorta", "The aorta [SEG]. It is by far the largest structure on this slice.", ["size"]),
+    ("aorta", "The aorta [SEG]. It runs behind the largest solid organ.", []),
+    ("liver", "The liver [SEG]. Largest organ on the slice.", []),
+    # counts
+    ("liver", "The liver [SEG]. It is a two-part structure.", ["count"]),
+    ("liver", "The liver [SEG]. It is fragmented.", ["count"]),
+    ("liver", "The liver [SEG]. It is not fragmented.", []),
+    ("liver", "The liver [SEG]. I can see it in two places.", ["count"]),
+    # side phrases followed by adverbs; a side as part of a structure's name
+    ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
+    ("liver", "The liver [SEG]. It is on the patient's right today.", []),
+    ("liver", "The liver [SEG]. The patient's left lung is clear.", []),
+    ("liver", "The liver [SEG]. Teaching point: it is a left-sided organ.", ["laterality"]),
+])
+def test_claims_in_other_registers(target, answer, expected):
+    assert flags(target, Q, answer) == expected
+
+
+def test_one_sided_claims_contradict_a_bilateral_mask_only():
+    import test_qc
+
+    both = np.maximum(test_qc._box(35, 45, 40, 48), test_qc._box(35, 45, 14, 22))
+    rec = test_qc.record("kidney", mask=both, layout={**test_qc.LAYOUT, "kidney": both})
+    assert rec.facts.laterality == "bilateral"
+    assert flags("kidney", Q, "The kidneys [SEG]. The finding is unilateral.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. Unilat., L only.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. It is not confined to one side.", rec=rec) == []
+    assert flags("left kidney", Q, "The left kidney [SEG]. It is unilateral.") == []
