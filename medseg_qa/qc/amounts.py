@@ -34,13 +34,13 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
               "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
               "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
-              "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small"}
+              "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small", "smallish": "small", "largish": "large", "biggish": "large"}
 _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 _SIZE_RES = [
-    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -67,7 +67,9 @@ _SIZE_PHRASES = [
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
                 rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
                 rf"(?:whole|entire)\s+{_IMAGE}", re.I), "large"),
-    (re.compile(r"\b(?:only|just|merely)\s+(?:a\s+)?(?:few|handful\s+of|couple\s+of|dozen)\s+pixels\b", re.I), "small"),
+    (re.compile(r"\b(?:only|just|merely)\s+(?:a\s+)?(?:few|handful\s+of|couple\s+of|dozen)\s+pixels\b|"
+                r"\bon\s+the\s+(?:small|smaller|little|tiny)\s+side\b", re.I), "small"),
+    (re.compile(r"\bon\s+the\s+(?:large|larger|big|bigger)\s+side\b", re.I), "large"),
 ]
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
@@ -78,13 +80,17 @@ _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0,
                    "tenth": 10.0}
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
-_PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
+_PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|coverage|covered|takes?\s+up|fills?)\b",
+                              re.I)
+# "one in two hundred pixels", "1 in 7 pixels of the image": a ratio of pixels, any denominator
+_RATIO = re.compile(rf"{_BOUND}\b(\d+|one|a|an)\s+(?:in|out\s+of)\s+(?:every\s+|each\s+)?(\d+|{_NUMBER_WORD}(?:\s+hundred)?"
+                    r"(?:\s+(?:and\s+)?[a-z-]+)?)\s+(?:pixels?|voxels?)\b", re.I)
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
               r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
-_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|"
+_COUNT_SPLIT = re.compile(r"\b(?:split|splits|divided|divides|broken|breaks|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
                          r"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(fragmented|discontinuous|"
@@ -109,6 +115,22 @@ def _fraction_value(text: str) -> float:
     if slash:
         return 100.0 * int(slash.group(1)) / max(1, int(slash.group(2)))
     return _FRACTION_VALUE[re.split(r"[\s-]+", text.strip())[-1].lower()]
+
+
+def _bound(word: str | None) -> str:
+    """'under', 'a fraction of', 'not even' -> 'less'; 'over', 'more' -> 'more'; none -> ''."""
+    word = (word or "").lower()
+    if word in ("less", "fewer", "under", "below") or re.search(r"fraction|even", word):
+        return "less"
+    return "more" if word else ""
+
+
+def _ratio_denominator(words: str) -> float:
+    """'7' -> 7, 'two hundred' -> 200, 'forty' -> 40; 0 when the words are not a number."""
+    try:
+        return number_value(words)
+    except ValueError:
+        return 0.0
 
 
 def number_value(word: str) -> float:
@@ -173,7 +195,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
             word = next(g for g in m.groups() if g)
-            out.append((m.start(), Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
+            at = next(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))  # the size word: "is not large"
+            out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
                                          text=m.group(0))))
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
@@ -181,10 +204,13 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         out.append((m.start(), Claim("percent", _fraction_value(m.group(1)), text=m.group(0))))
     for m in _DECIMAL_FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", float(m.group(1)) * 100.0, text=m.group(0))))
+    for m in _RATIO.finditer(sentence):
+        num = 1.0 if m.group(2).lower() in ("one", "a", "an") else float(m.group(2))
+        den = _ratio_denominator(m.group(3))
+        if den:
+            out.append((m.start(), Claim("percent", 100.0 * num / den, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
-            bound = (m.group(1) or "").lower()
-            bound = "less" if bound in ("less", "fewer", "under", "below") or re.search(r"fraction|even", bound) \
-                else "more" if bound else ""
-            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=bound, text=m.group(0))))
+            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
+                                         text=m.group(0))))
     return out

@@ -64,9 +64,10 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b"
+                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back|rear)\b"
                        r"(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|"
-                       r"against\s+the\s+(back)\s+wall|"
+                       r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
+                       r"(?:abdominal\s+|body\s+)?wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
                        r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b)", re.I)
 _TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
@@ -74,7 +75,7 @@ _TARGET_HEADS = frozenset("location position structure organ vessel gland lesion
 _PREDICATE = re.compile(r"\b(?:it|its|is|are|was|were|lies|lie|sits|sit|located|situated|found|seen|hugs?|abuts?|"
                         r"touch\w*|occup\w*|in|at|on|against|toward|towards|near|within|along)\b", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
-                   "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
+                   "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "rear": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
                    "feet": "inferior"}
 

@@ -71,7 +71,7 @@ def _labelled_fragment(sentence: str) -> str:
 
 _SIZE_FRAGMENT = r"(?:small|tiny|minute|little|medium|medium-sized|moderate|moderate-sized|large|big|huge|massive|" \
                  r"bulky|enormous|punctate|diminutive|intermediate)"
-_FRAGMENT = re.compile(rf"^(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
+_FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!]?$", re.I)
 
@@ -81,16 +81,20 @@ def fragment_sentence(sentence: str) -> str:
     m = _FRAGMENT.match(sentence.strip())
     if not m:
         return sentence
-    if m.group(3):
-        return "It lies on both sides." if m.group(3).lower() == "bilateral" else "It lies in the midline."
-    if m.group(1):
-        return f"It is {m.group(1).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
-    return f"It is {m.group(2).split()[0].lower()}."
+    neg = "not " if m.group(1) else ""
+    if m.group(4):
+        if neg:
+            return sentence
+        return "It lies on both sides." if m.group(4).lower() == "bilateral" else "It lies in the midline."
+    if m.group(2):
+        return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
+    return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
                         r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors|connectivity|foci|fragments)(?:\s*\([^)]{1,20}\))?\s*[:=]\s*(.+?)\.?$", re.I)
+                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)(?:\s*\([^)]{1,20}\))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
+                        re.I)
 
 
 def key_value_sentence(sentence: str) -> str:
@@ -114,7 +118,7 @@ def key_value_sentence(sentence: str) -> str:
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
         return f"It lies {value}." if " " in value else f"It is {value}."
-    if key in ("size", "area", "extent"):
+    if key in ("size", "area", "extent", "coverage"):
         return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
     if key in ("relation", "relations", "neighbours", "neighbors"):
         return f"It lies {value}."

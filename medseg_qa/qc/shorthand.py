@@ -26,10 +26,12 @@ import re
 _PLAIN = [
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
-    (r"(?<![\d/.-])(?<!\d\s)\bL\b(?!\d|/|-\d)", "left", 0), (r"(?<![\d/.-])(?<!\d\s)\bR\b(?!\d|/|-\d)", "right", 0),
+    # a lone L or R, but not a vertebra (L1), a volume (2 L), an initial (Dr R. Jones, R. Jones) or part of B/L
+    (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bL\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "left", 0),
+    (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bR\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "right", 0),
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
-    (r"\bB/L\b", "bilateral", re.I), (r"\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
+    (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
@@ -72,7 +74,7 @@ _ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny)\b", re.I)
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
                   r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
                   r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
-                  r"bilateral|only|about|around|roughly|approximately|mostly|all|one|two|three|\d+)\b)", re.I)
+                  r"bilateral|about|around|roughly|approximately)\b)", re.I)
 _DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
 # a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
 # after a content word, itself followed by a lower-case word, starts a new sentence

@@ -110,6 +110,22 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. It is fragmented.", ["count"]),
     ("liver", "The liver [SEG]. It is not fragmented.", []),
     ("liver", "The liver [SEG]. I can see it in two places.", ["count"]),
+    # size and count phrasings, key-value with other separators, absolute positions
+    ("liver", "The liver [SEG]. Size: smallish.", ["size"]),
+    ("liver", "The liver [SEG]. It's on the smaller side.", ["size"]),
+    ("liver", "The liver [SEG]. Not large.", ["size"]),
+    ("liver", "The liver [SEG]. It is not small.", []),
+    ("liver", "The liver [SEG]. It occupies about one in two hundred pixels.", ["size"]),
+    ("liver", "The liver [SEG]. It occupies about 1 in 7 pixels.", []),
+    ("liver", "The liver [SEG]. Coverage: 2%.", ["size"]),
+    ("liver", "The liver [SEG]. It breaks up into separate parts.", ["count"]),
+    ("liver", "The liver [SEG]. Laterality \u2014 left.", ["laterality"]),
+    ("liver", "The liver [SEG]. It hugs the back wall.", ["position"]),
+    ("liver", "The liver [SEG]. It's at the rear of the abdomen.", ["position"]),
+    # initials, volumes and possessives are not sides or claims
+    ("liver", "The liver [SEG]. Reported by Dr R. Jones and Dr L. Chen.", []),
+    ("liver", "The liver [SEG]. Its only neighbour here is the left renal vein.", []),
+    ("liver", "The liver [SEG]. 5 ML of contrast were given.", []),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
