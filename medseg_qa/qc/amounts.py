@@ -93,6 +93,7 @@ _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*
 _COUNT_SPLIT = re.compile(r"\b(?:split|splits|divided|divides|broken|breaks|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
+                         r"\b(?:is|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(solitary|singular|unifocal)\b|"
                          r"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(fragmented|discontinuous|"
                          r"non-?contiguous|split\s+up|broken\s+up|in\s+pieces)\b", re.I)
 # "a two-part structure", "one-piece": a number glued to a region noun
@@ -160,7 +161,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
 
     for m in _COUNT_RE.finditer(sentence):
-        if not counted_noun(m.group(2)):
+        only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
+        if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))):
             continue
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
@@ -178,8 +180,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_WHOLE.finditer(sentence):
         out.append((m.start(), Claim("count", 1, text=m.group(0))))
     for m in _COUNT_WORD.finditer(sentence):
-        out.append((m.start(), Claim("count", 1 if (m.group(1) or "").lower() == "unifocal" else "many",
-                                     text=m.group(0))))
+        single = (m.group(1) or "").lower() == "unifocal" or bool(m.group(2))
+        out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
     for m in _COUNT_HYPHEN.finditer(sentence):
         word = m.group(1).lower()
         out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=m.group(0))))

@@ -145,4 +145,7 @@ def test_one_sided_claims_contradict_a_bilateral_mask_only():
     assert flags("kidney", Q, "The kidneys [SEG]. The finding is unilateral.", rec=rec) == ["laterality"]
     assert flags("kidney", Q, "The kidneys [SEG]. Unilat., L only.", rec=rec) == ["laterality"]
     assert flags("kidney", Q, "The kidneys [SEG]. It is not confined to one side.", rec=rec) == []
+    assert flags("kidney", Q, "The kidneys [SEG]. It is solitary.", rec=rec) == ["count"]
+    assert flags("kidney", Q, "The kidneys [SEG]. Only one kidney is highlighted.", rec=rec) == ["count"]
+    assert flags("kidney", Q, "The kidneys [SEG]. The left one is a bit bigger than the right one.", rec=rec) == []
     assert flags("left kidney", Q, "The left kidney [SEG]. It is unilateral.") == []
