@@ -35,6 +35,8 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
               "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
               "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small", "smallish": "small", "largish": "large", "biggish": "large"}
+# a superlative over the body ("the largest solid organ in the body") is anatomy knowledge, not this slice
+_NOT_GENERIC = r"(?![^.;]*\b(?:in|of)\s+(?:the\s+)?(?:human\s+|whole\s+)?(?:body|abdomen|pelvis|chest|thorax|humans|adults))"
 _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
@@ -46,11 +48,11 @@ _SIZE_RES = [
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount)\b", re.I),
-    re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
+    re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
     # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
     re.compile(r"(?:\b(?:is|are|it's|looks|appears|seems|remains)\s+(?:by\s+far\s+|clearly\s+|easily\s+|also\s+)?the\s+|^)"
                r"(largest|biggest|smallest|tiniest)\s+(?:\w+\s+)?(?:structure|thing|organ|object|finding|feature|"
-               r"region|one)\b", re.I),
+               r"region|one)\b" + _NOT_GENERIC, re.I),
     # a comparison with everything else is a superlative: "more small than all other things", "bigger than any"
     re.compile(r"\b(?:is|are)\s+(?:much\s+|far\s+)?(?:more\s+)?(bigger|larger|smaller|tinier|big|large|small|tiny)\s+"
                r"than\s+(?:all|any|every)(?!\s+(?:\w+\s+)?"

@@ -136,6 +136,15 @@ def test_claims_in_other_registers(target, answer, expected):
     assert flags(target, Q, answer) == expected
 
 
+def test_a_superlative_over_the_body_is_knowledge_not_a_claim_about_this_slice():
+    import test_qc
+
+    medium = test_qc.record("liver", mask=test_qc._box(35, 45, 14, 24))
+    assert medium.facts.size_class == "medium"
+    assert flags("liver", Q, "The liver [SEG]. It is the largest solid organ in the body.", rec=medium) == []
+    assert flags("liver", Q, "The liver [SEG]. It is the largest structure on this slice.", rec=medium) == ["size"]
+
+
 def test_one_sided_claims_contradict_a_bilateral_mask_only():
     import test_qc
 
