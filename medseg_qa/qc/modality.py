@@ -17,7 +17,9 @@ it sits in:
 - a clause that reports another source or time: a previous scan, the referral, the history, what
   was "described" or "mentioned" ("a prior CT described two lesions, but today it is one");
 - a sentence about alternatives: differentials, mimics, what it "could be mistaken for", what was
-  "considered".
+  "considered";
+- an instruction to inspect a place ("check the left side too", "compare with the right"): it says where
+  to look, not where the target lies.
 
 The scopes are clauses: the text between clause boundaries (punctuation and conjunctions such as
 'but', 'while', 'whereas'), so "it lies on the right, but it may look larger elsewhere" keeps the side.
@@ -46,6 +48,13 @@ _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic
                            r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
 
 
+# an instruction to look somewhere ("check the left side too", "compare with the right") names a place to
+# inspect, not where the target lies
+_INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?(?:compare\b|(?:check|look\s+at|inspect|examine|scroll|"
+                      r"search|review|double-check)\s+(?:the\s+)?(?:patient'?s\s+)?(?:left|right|other|opposite)\s+"
+                      r"(?:side|half|flank|quadrant|hemi\w+)\b)", re.I)
+
+
 def clause_span(sentence: str, pos: int) -> tuple[int, int]:
     """(start, end) of the clause around `pos`."""
     starts = [m.end() for m in _CLAUSE_END.finditer(sentence, 0, pos)]
@@ -64,4 +73,5 @@ def asserted(sentence: str, pos: int) -> bool:
         return False
     start, end = clause_span(sentence, pos)
     clause = sentence[start:end]
-    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause))
+    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause)
+                or _INSPECT.match(clause) or _INSPECT.match(sentence))

@@ -80,14 +80,15 @@ _DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
 # after a content word, itself followed by a lower-case word, starts a new sentence
 _RUN_ON = re.compile(r"(?<=[a-z]{3})\s+(?=[A-Z][a-z]+(?:-[a-z]+)?\s+[a-z])")
 _NO_BREAK_AFTER = frozenset("the a an of in on at to and or for with by from its their his her our your this that these "
-                            "those is are was were patient's see per via than as like into onto".split())
+                            "those is are was were patient's see per via than as like into onto which who whom "
+                            "whose that where when while but so because if it they there not".split())
 
 
 def _run_ons(line: str) -> str:
     out, last = [], 0
     for m in _RUN_ON.finditer(line):
         before = re.search(r"([\w']+)$", line[:m.start()])
-        if before and before.group(1).lower() not in _NO_BREAK_AFTER:
+        if before and before.group(1)[0].islower() and before.group(1) not in _NO_BREAK_AFTER:  # not Title Case
             out += [line[last:m.start()], ".\n"]
             last = m.end()
     return "".join(out) + line[last:]

@@ -126,6 +126,11 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. Reported by Dr R. Jones and Dr L. Chen.", []),
     ("liver", "The liver [SEG]. Its only neighbour here is the left renal vein.", []),
     ("liver", "The liver [SEG]. 5 ML of contrast were given.", []),
+    # Title Case and stray capitals do not split a sentence; an instruction to inspect a side claims nothing
+    ("liver", "The liver [SEG]. It Is Not On The Left Side.", []),
+    ("liver", "The liver [SEG]. It sits opposite the spleen which Is on the left.", []),
+    ("liver", "The liver [SEG]. Check the left side too Then confirm nothing is missed.", []),
+    ("liver", "The liver [SEG]. Compare with the left side, which is clear.", []),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
@@ -134,6 +139,11 @@ def test_number_words_are_read_by_a_parser(words, value):
 ])
 def test_claims_in_other_registers(target, answer, expected):
     assert flags(target, Q, answer) == expected
+
+
+def test_a_request_about_a_sided_structure_still_claims_its_side():
+    assert flags("liver", "Look at the left-sided organ: which one stores glycogen? Segment it.",
+                 "It is the liver [SEG].") == ["laterality"]
 
 
 def test_a_superlative_over_the_body_is_knowledge_not_a_claim_about_this_slice():
