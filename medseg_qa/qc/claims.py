@@ -243,6 +243,13 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             elif not obj.names:  # other REL target -> target INVERSE other
                 out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(subj.names)),
                                              text=m.group(0))))
+    for x in mentions:  # "on the aorta's left": target REL aorta
+        side = re.match(r"\s+(left|right)\b" if sentence[:x.end].endswith("'s") else r"'s\s+(left|right)\b",
+                        sentence[x.end:])
+        if x.names and "person" not in x.names and side and \
+                re.search(r"\b(?:on|to|at|toward|towards)\s+(?:the\s+)?$", sentence[:x.start], re.I):
+            out.append((x.start, Claim("relation", _AXIS_WORD[side.group(1).lower()], other="|".join(sorted(x.names)),
+                                       text=sentence[x.start:x.end + side.end()])))
     inverted = _INVERTED.match(sentence)  # "Behind it sits the aorta": the aorta REL target
     if inverted:
         obj = _object_after(mentions, sentence, inverted.end())

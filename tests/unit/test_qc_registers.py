@@ -122,6 +122,8 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. Laterality \u2014 left.", ["laterality"]),
     ("liver", "The liver [SEG]. It hugs the back wall.", ["position"]),
     ("liver", "The liver [SEG]. It's at the rear of the abdomen.", ["position"]),
+    ("liver", "The liver [SEG]. It is on the aorta's left.", ["position"]),
+    ("liver", "The liver [SEG]. It is on the aorta's right.", []),
     # initials, volumes and possessives are not sides or claims
     ("liver", "The liver [SEG]. Reported by Dr R. Jones and Dr L. Chen.", []),
     ("liver", "The liver [SEG]. Its only neighbour here is the left renal vein.", []),
