@@ -81,7 +81,7 @@ _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "ante
 
 
 _DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
-                        r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
+                        r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
                         r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
@@ -158,6 +158,10 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
             continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
+        if re.search(r"\bonly\s+(?:on\s+)?(?:the\s+)?(?:patient'?s\s+)?$", before) and \
+                re.match(r"[\s-]+(?:hand\s+)?(?:one|side|half|part|portion|component)\b", after):
+            claims.append((m.start(), claim))  # "only the right-hand one is outlined": one side, not both
+            continue
         if _FRAGMENT_BEFORE.fullmatch(before) and _FRAGMENT_AFTER.fullmatch(after):
             claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only." / "It lies left."
             continue

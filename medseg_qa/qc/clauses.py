@@ -46,7 +46,7 @@ def sentences(text: str) -> list[str]:
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
-        line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)])\s+", "", line).strip(" |")
+        line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|[ivx]{1,5}\))\s+", "", line).strip(" |")
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
                                             line) if s.strip()]
@@ -104,7 +104,7 @@ def key_value_sentence(sentence: str) -> str:
     if not m:
         return sentence
     key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ")
-    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?:it|its|they|this|these|the)\s+\w+\s+\w+", value, re.I):
+    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?i:(?:it|its|they|this|these|the)\s+\w+\s+\w+)", value):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):
@@ -122,7 +122,10 @@ def key_value_sentence(sentence: str) -> str:
         return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
     if key in ("relation", "relations", "neighbours", "neighbors"):
         return f"It lies {value}."
-    return f"It forms {value} separate regions." if re.fullmatch(r"\d+|one|two|three|four|five", low) else sentence
+    count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
+    if not count:
+        return sentence
+    return "It forms one region." if "single" in count.group(1) else f"It forms {count.group(1)} separate regions."
 
 
 def negated_spans(sentence: str) -> list[tuple[int, int]]:
@@ -154,7 +157,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     it; None means the target."""
     bounds = list(BOUNDARY.finditer(sentence, 0, pos))
     starts = [0] + [b.end() for b in bounds]
-    before = [m for m in mentions if m.end <= pos]
+    # a possessive ("for its part", "their outline") is a determiner, never the subject of a clause
+    before = [m for m in mentions if m.end <= pos and sentence[m.start:m.end].lower() not in ("its", "their")]
     if bounds and bounds[-1].group(0).lower() in ("which", "where") and \
             not any(m.start >= starts[-1] for m in before):
         antecedent = [m for m in before if m.end <= bounds[-1].start()]

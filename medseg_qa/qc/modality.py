@@ -16,6 +16,8 @@ it sits in:
   adults", "sometimes", "often"), but not "as usual" / "as is typical", which affirm this instance;
 - a clause that reports another source or time: a previous scan, the referral, the history, what
   was "described" or "mentioned" ("a prior CT described two lesions, but today it is one");
+- a clause reporting a belief the writer gave up ("my first instinct was the left side, but on reflection
+  ...", "initially I suspected a single blob");
 - a sentence about alternatives: differentials, mimics, what it "could be mistaken for", what was
   "considered";
 - an instruction to inspect a place ("check the left side too", "compare with the right"): it says where
@@ -44,6 +46,11 @@ _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outsi
                        r"examinations?|ct|mri|reports?|imaging|films?|reads?)\b|\b(?:referral|history|request|"
                        r"clinical\s+details)\b|\b(?:described|reported|documented|mentions?|mentioned|"
                        r"was\s+(?:said|thought|called))\b", re.I)
+# a belief the writer has given up ("my first instinct was the left side, but ...", "initially I suspected a
+# single blob"): the clause reports a retracted guess, not the finding
+_RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read)|"
+                        r"initially|at\s+first(?:\s+glance|\s+sight)?|originally|"
+                        r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected))\b", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
                            r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
 
@@ -73,5 +80,5 @@ def asserted(sentence: str, pos: int) -> bool:
         return False
     start, end = clause_span(sentence, pos)
     clause = sentence[start:end]
-    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause)
+    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause) or _RETRACTED.search(clause)
                 or _INSPECT.match(clause) or _INSPECT.match(sentence))

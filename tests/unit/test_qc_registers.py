@@ -133,6 +133,21 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. It sits opposite the spleen which Is on the left.", []),
     ("liver", "The liver [SEG]. Check the left side too Then confirm nothing is missed.", []),
     ("liver", "The liver [SEG]. Compare with the left side, which is clear.", []),
+    # a retracted first guess is not asserted; the corrected claim is
+    ("liver", "The liver [SEG]. At first glance I thought it was on the left, but it is on the right.", []),
+    ("liver", "The liver [SEG]. I had assumed two pieces; in fact it is one continuous region.", []),
+    ("liver", "The liver [SEG]. My initial impression was right-sided, but it is on the left.", ["laterality"]),
+    # a possessive is no subject: "the aorta, for its part, lies behind it" puts the aorta behind the target
+    ("liver", "The liver [SEG]. The aorta, for its part, lies behind it.", []),
+    ("liver", "The liver [SEG]. The aorta, for its part, lies in front of it.", ["position"]),
+    # enumerated rationales and key-value counts in words
+    ("liver", "The liver [SEG].\n(a) size: tiny\n(b) side: right", ["size"]),
+    ("liver", "The liver [SEG].\niii) components: several, disjoint", ["count"]),
+    ("liver", "The liver [SEG].\n(iv) components: a single one", []),
+    ("liver", "The liver [SEG].\n(iv) size: larger than any other structure in view", []),
+    ("aorta", "The aorta [SEG].\n(iv) size: larger than any other structure in view", ["size"]),
+    ("liver", "The liver [SEG]. It consists of two disjoint fragments.", ["count"]),
+    ("liver", "The liver [SEG]. Taking the orientation into account, it is on the patient's left.", ["laterality"]),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
@@ -167,6 +182,7 @@ def test_one_sided_claims_contradict_a_bilateral_mask_only():
     assert flags("kidney", Q, "The kidneys [SEG]. Unilat., L only.", rec=rec) == ["laterality"]
     assert flags("kidney", Q, "The kidneys [SEG]. It is not confined to one side.", rec=rec) == []
     assert flags("kidney", Q, "The kidneys [SEG]. It is solitary.", rec=rec) == ["count"]
+    assert flags("kidney", Q, "The kidneys [SEG]. Only the left-hand one is included.", rec=rec) == ["laterality"]
     assert flags("kidney", Q, "The kidneys [SEG]. Only one kidney is highlighted.", rec=rec) == ["count"]
     assert flags("kidney", Q, "The kidneys [SEG]. The left one is a bit bigger than the right one.", rec=rec) == []
     assert flags("left kidney", Q, "The left kidney [SEG]. It is unilateral.") == []
