@@ -27,7 +27,8 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
-          "heldout_m": "heldout M", "heldout_n": "heldout N", "heldout_o": "heldout O"}
+          "heldout_m": "heldout M", "heldout_n": "heldout N", "heldout_o": "heldout O",
+          "heldout_p": "heldout P"}
 
 
 def load(split: str) -> list[dict]:
