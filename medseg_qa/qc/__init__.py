@@ -26,6 +26,7 @@ from .clauses import sentences
 from .compare import contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
+from .modality import rejected_by
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -87,9 +88,12 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("claims")
     for turn in turns:
         previous = ""
-        for sentence in sentences(turn.content):
+        said = sentences(turn.content)
+        for i, sentence in enumerate(said):
             context = previous if previous.rstrip().endswith("?") else ""
             previous = sentence
+            if i + 1 < len(said) and rejected_by(said[i + 1]):
+                continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             for claim in sentence_claims(sentence, record, lexicon, context):
                 flag = contradiction(claim, record.facts)
                 if flag:

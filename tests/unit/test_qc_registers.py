@@ -148,6 +148,13 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("aorta", "The aorta [SEG].\n(iv) size: larger than any other structure in view", ["size"]),
     ("liver", "The liver [SEG]. It consists of two disjoint fragments.", ["count"]),
     ("liver", "The liver [SEG]. Taking the orientation into account, it is on the patient's left.", ["laterality"]),
+    # quoted words, another person's words or drawing, and a rejected statement are not asserted
+    ("liver", 'The liver [SEG]. You labelled it "left-sided", but it is on the right.', []),
+    ("liver", 'The liver [SEG]. The report heading reads "Left upper quadrant mass".', []),
+    ("liver", "The liver [SEG]. Previously you outlined two separate pieces; now it is one region.", []),
+    ("liver", "The liver [SEG]. Student: It is on the left. Tutor: No, try again. Student: On the right. Tutor: Good.", []),
+    ("liver", "The liver [SEG]. Student: It is on the left. Tutor: Good.", ["laterality"]),
+    ("liver", "The liver [SEG]. It is on the left. No part of it crosses the midline.", ["laterality"]),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
