@@ -163,6 +163,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
 
     for m in _COUNT_RE.finditer(sentence):
+        if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
+            continue  # "how many pieces": a question, not a count
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
         if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))):
             continue

@@ -41,6 +41,7 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
                 "superior": "superior_to", "inferior": "inferior_to"}
 _OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|why|when|"
                             r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
@@ -339,8 +340,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
     sentence = _addressed_to_patient(sentence)
-    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence) or whole_sentence_unasserted(sentence) or \
-            (_ALTERNATIVE_QUESTION.match(sentence) and not re.match(r"\s*which\b", sentence, re.I)):
+    asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
+    if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence) or \
+            (_ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I)):
         return []
     mentions = lexicon.mentions(sentence)
     if _is_convention(sentence, mentions):

@@ -11,6 +11,7 @@ rule per register, each register's surface is mapped once onto standard prose:
   sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
 - arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
   a new item;
+- the side of the body or person ("the body's left", "the child's right") is the patient's side;
 - learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
   of body"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
   one-syllable size words ("the most big" for "the biggest"), and a side glossed in brackets ("more to right (patient side) than the aorta").
@@ -47,6 +48,8 @@ _DOTTED_RE = re.compile(rf"\b({'|'.join(_DOTTED)})\.(?=(\s+\S|\s*$|[,;:)]))", re
 
 _ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
 _INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
+# "the body's left", "the child's right": the patient's side said of the body or the person
+_BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b", re.I)
 _SIDE_GLOSS = re.compile(r"\b(left|right)\s*\((?:the\s+)?(?:patient'?s?|pt'?s?)(?:\s+side)?\)", re.I)
 _BODY_WORDS = r"(?:body|belly|abdomen|patient|image|picture|slice|screen|spine|backbone|whole\s+image)"
 _ARTICLES = [
@@ -114,6 +117,7 @@ def expand(text: str) -> str:
         for pattern, repl, flags in _PLAIN:
             line = re.sub(pattern, repl, line, flags=flags)
         line = _SIDE_GLOSS.sub(lambda m: f"patient's {m.group(1)}", line)
+        line = _BODY_SIDE.sub(lambda m: f"the patient's {m.group(1)}", line)
         for rx, repl in _ARTICLES:
             line = rx.sub(repl, line)
         for rx, repl in _PREPOSITIONS:

@@ -155,6 +155,11 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. Student: It is on the left. Tutor: No, try again. Student: On the right. Tutor: Good.", []),
     ("liver", "The liver [SEG]. Student: It is on the left. Tutor: Good.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the left. No part of it crosses the midline.", ["laterality"]),
+    # the side of the body or person is the patient's side; a labelled question still only asks
+    ("liver", "The liver [SEG]. It lives on the body's left side.", ["laterality"]),
+    ("liver", "The liver [SEG]. It stays on the child's right.", []),
+    ("liver", "The liver [SEG]. Pupil: How many pieces does it have? Teacher: Just one piece.", []),
+    ("liver", "The liver [SEG]. Pupil: Is it in two pieces? Teacher: It is in two pieces.", ["count"]),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
