@@ -29,7 +29,8 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
           "heldout_m": "heldout M", "heldout_n": "heldout N", "heldout_o": "heldout O",
-          "heldout_p": "heldout P", "heldout_q": "heldout Q"}
+          "heldout_p": "heldout P", "heldout_q": "heldout Q",
+          "heldout_r": "heldout R"}
 
 
 def load(split: str) -> list[dict]:
