@@ -34,7 +34,9 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
               "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
               "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
-              "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small", "smallish": "small", "largish": "large", "biggish": "large"}
+              "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small", "smallish": "small", "largish": "large", "biggish": "large", "hefty": "large",
+              "chunky": "large", "whopping": "large", "wee": "small", "teeny": "small", "teeny-tiny": "small",
+              "itty-bitty": "small", "puny": "small"}
 # a superlative over the body ("the largest solid organ in the body") is anatomy knowledge, not this slice
 _NOT_GENERIC = r"(?![^.;]*\b(?:in|of)\s+(?:the\s+)?(?:human\s+|whole\s+)?(?:body|abdomen|pelvis|chest|thorax|humans|adults))"
 _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
@@ -47,7 +49,7 @@ _SIZE_RES = [
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
-               rf"size|amount)\b", re.I),
+               rf"size|amount|thing)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
     # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
     re.compile(r"(?:\b(?:is|are|it's|looks|appears|seems|remains)\s+(?:by\s+far\s+|clearly\s+|easily\s+|also\s+)?the\s+|^)"

@@ -65,7 +65,7 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back|rear)\b"
+                       r"(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:patient'?s\s+)?(front|back|rear)\b"
                        r"(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|"
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
@@ -366,7 +366,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
-    if sides == {"left", "right"} or (sides and (_BOTH_SIDES.search(sentence) or _LEFT_AND_RIGHT.search(sentence))):
+    both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
+            if not is_negated(negations, m.start())]  # "nothing on the other side" denies the other side
+    if sides == {"left", "right"} or (sides and both):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
 

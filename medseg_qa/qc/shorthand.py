@@ -12,6 +12,7 @@ rule per register, each register's surface is mapped once onto standard prose:
 - arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
   a new item;
 - the side of the body or person ("the body's left", "the child's right") is the patient's side;
+- contractions ("it's", "there's") are spelled out;
 - learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
   of body"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
   one-syllable size words ("the most big" for "the biggest"), and a side glossed in brackets ("more to right (patient side) than the aorta").
@@ -78,6 +79,8 @@ _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\
                   r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
                   r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
                   r"bilateral|about|around|roughly|approximately)\b)", re.I)
+# "it's pretty big", "there's a bit on the left": the contracted "is" the claim rules look for
+_CONTRACTED = re.compile(r"\b(it|that|there|this|what|here|which|who|she|he)['\u2019]s\b", re.I)
 _DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
 # a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
 # after a content word, itself followed by a lower-case word, starts a new sentence
@@ -123,6 +126,7 @@ def expand(text: str) -> str:
         for rx, repl in _PREPOSITIONS:
             line = rx.sub(repl, line)
         line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
+        line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
         lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
     return "\n".join(lines)

@@ -160,6 +160,10 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. It stays on the child's right.", []),
     ("liver", "The liver [SEG]. Pupil: How many pieces does it have? Teacher: Just one piece.", []),
     ("liver", "The liver [SEG]. Pupil: Is it in two pieces? Teacher: It is in two pieces.", ["count"]),
+    # contractions and colloquial size words; a denied "other side" is not both sides
+    ("liver", "The liver [SEG]. It's a wee thing here.", ["size"]),
+    ("aorta", "The aorta [SEG]. It's pretty hefty here.", ["size"]),
+    ("liver", "The liver [SEG]. It's round the back, near the spine.", ["position"]),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
@@ -195,6 +199,9 @@ def test_one_sided_claims_contradict_a_bilateral_mask_only():
     assert flags("kidney", Q, "The kidneys [SEG]. It is not confined to one side.", rec=rec) == []
     assert flags("kidney", Q, "The kidneys [SEG]. It is solitary.", rec=rec) == ["count"]
     assert flags("kidney", Q, "The kidneys [SEG]. Only the left-hand one is included.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. It is on the left, nothing on the other side.", rec=rec) == \
+        ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. It is on the left and also on the other side.", rec=rec) == []
     assert flags("kidney", Q, "The kidneys [SEG]. Only one kidney is highlighted.", rec=rec) == ["count"]
     assert flags("kidney", Q, "The kidneys [SEG]. The left one is a bit bigger than the right one.", rec=rec) == []
     assert flags("left kidney", Q, "The left kidney [SEG]. It is unilateral.") == []
