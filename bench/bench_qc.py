@@ -31,7 +31,8 @@ SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
           "heldout_m": "heldout M", "heldout_n": "heldout N", "heldout_o": "heldout O",
           "heldout_p": "heldout P", "heldout_q": "heldout Q",
-          "heldout_r": "heldout R", "heldout_s": "heldout S"}
+          "heldout_r": "heldout R", "heldout_s": "heldout S",
+          "heldout_t": "heldout T"}
 
 
 def load(split: str) -> list[dict]:
