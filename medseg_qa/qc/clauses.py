@@ -46,7 +46,8 @@ def sentences(text: str) -> list[str]:
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
-        line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|[ivx]{1,5}\))\s+", "", line).strip(" |")
+        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
+                      r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
                                             line) if s.strip()]
@@ -93,7 +94,8 @@ def fragment_sentence(sentence: str) -> str:
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
                         r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)(?:\s*\([^)]{1,20}\))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
+                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)(?:\s*\([^)]{1,20}\))?"
+                        r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
                         re.I)
 
 

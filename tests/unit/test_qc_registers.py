@@ -164,6 +164,11 @@ def test_number_words_are_read_by_a_parser(words, value):
     ("liver", "The liver [SEG]. It's a wee thing here.", ["size"]),
     ("aorta", "The aorta [SEG]. It's pretty hefty here.", ["size"]),
     ("liver", "The liver [SEG]. It's round the back, near the spine.", ["position"]),
+    # people as subjects (generic habits of readers), tick boxes, "find it large"
+    ("liver", "The liver [SEG]. Many students count two separate pieces; here it is one piece.", []),
+    ("liver", "The liver [SEG]. Some readers place it on the left; it is on the right.", []),
+    ("liver", "The liver [SEG].\n[x] Size checked: tiny\n[ ] Side checked: right", ["size"]),
+    ("liver", "The liver [SEG]. You should find it small.", ["size"]),
     # side phrases followed by adverbs; a side as part of a structure's name
     ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
     ("liver", "The liver [SEG]. It is on the patient's right today.", []),
