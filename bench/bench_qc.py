@@ -32,7 +32,7 @@ SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H",
           "heldout_m": "heldout M", "heldout_n": "heldout N", "heldout_o": "heldout O",
           "heldout_p": "heldout P", "heldout_q": "heldout Q",
           "heldout_r": "heldout R", "heldout_s": "heldout S",
-          "heldout_t": "heldout T"}
+          "heldout_t": "heldout T", "heldout_u": "heldout U"}
 
 
 def load(split: str) -> list[dict]:
