@@ -39,6 +39,17 @@ measured 82.5% / 45.5%, was read and spent (its remaining misses are the unpunct
 unread on purpose: in doubt, QC does not flag); bank M (bank_m.py; restating LLM, Findings/Impression
 report, teacher with analogies, arrow bullets), written after the last rule change, measured once with
 the final rules (85.0% caught / 2.5% clean flagged) and never read.
+
+A third writer (helper `qc4`) then wrote eight more blind banks, three surface forms each, 402
+conversations each (heldout_n ... heldout_u.jsonl), alternating "write blind, measure once, then read and
+fix": N (ESL writer, markdown LLM, abbreviated report; written before reading any rule) first measured
+71.6% caught / 14.4% clean flagged, then M and N were read; O (a thinking-aloud reasoning model) 83.1% /
+32.3%; P (a supervisor quoting and correcting a trainee) 98.0% / 67.2%; Q (a children's explainer) 79.6% /
+17.9%; R (an idiom-heavy chat assistant) 85.6% / 0.0%; S (FAQ, slides, captions) 100% / 0.0%; T (a
+second-person coach, written after S with no rule change between) 97.5% / 24.4%; each of O to R and T was
+read once after its measure and spent. U (a clinician's notes: SOAP, problem list, handover), written after
+the last rule change, measured 91.5% / 0.0% and was never read. A bank may weight its profiles toward
+bilateral and multi-region masks (`pick_profile`).
 """
 
 from __future__ import annotations
