@@ -4,9 +4,13 @@ Public entry points: `check_conversation(conversation, record, knowledge)` retur
 pass) and `near_duplicates(questions)` finds repeated first questions. Modules by role:
 
 - `lexicon`: which words name the target (any form) and which name other structures;
+- `shorthand`: report abbreviations, arrow bullets, run-on text, contractions and learner English
+  rewritten as plain prose before anything is read;
 - `clauses`: sentences, negation scopes, subject attribution, yes/no questions;
 - `claim`, `claims`, `amounts`: claim extraction from any prose (sides, positions and relations in
   `claims`; size, percent and count in `amounts`);
+- `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted
+  or rejected by the next sentence);
 - `compare`: claims against the facts and against the structured `claims` object;
 - `dupes`: near-duplicate questions.
 

@@ -1,6 +1,9 @@
-"""Amount claims: what a sentence says about the target's size (class words and phrases, percentages
-written as numbers, words, fractions or "N out of every hundred") and its number of regions ("a
-single, connected piece", "three separate foci", "split into two", "unifocal"). Used by `claims`.
+"""Amount claims: what a sentence says about the target's size (class words and phrases, superlatives
+and comparisons with everything else in view, percentages written as numbers or words, fractions,
+decimal shares and pixel ratios such as "one in two hundred pixels") and its number of regions ("a
+single, connected piece", "three separate foci", "split into two", "a two-part structure", "unifocal").
+Number words ("zero point four", "twenty-five") are read by text2num, a maintained parser. Used by
+`claims`.
 """
 
 from __future__ import annotations
