@@ -4,9 +4,13 @@ Public entry points: `check_conversation(conversation, record, knowledge)` retur
 pass) and `near_duplicates(questions)` finds repeated first questions. Modules by role:
 
 - `lexicon`: which words name the target (any form) and which name other structures;
+- `shorthand`: report abbreviations, arrow bullets, run-on text, contractions and learner English
+  rewritten as plain prose before anything is read;
 - `clauses`: sentences, negation scopes, subject attribution, yes/no questions;
 - `claim`, `claims`, `amounts`: claim extraction from any prose (sides, positions and relations in
   `claims`; size, percent and count in `amounts`);
+- `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted
+  or rejected by the next sentence);
 - `compare`: claims against the facts and against the structured `claims` object;
 - `dupes`: near-duplicate questions.
 
@@ -26,6 +30,7 @@ from .clauses import sentences
 from .compare import contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
+from .modality import rejected_by
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -49,7 +54,7 @@ FLAG_DESCRIPTIONS = {
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_ASKS = re.compile(r"\?|\b(segment|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
+_ASKS = re.compile(r"\?|\b(segment|seg|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
                    r"indicate|label|contour|trace|select|mask)\b", re.IGNORECASE)
 
 
@@ -87,9 +92,12 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("claims")
     for turn in turns:
         previous = ""
-        for sentence in sentences(turn.content):
+        said = sentences(turn.content)
+        for i, sentence in enumerate(said):
             context = previous if previous.rstrip().endswith("?") else ""
             previous = sentence
+            if i + 1 < len(said) and rejected_by(said[i + 1]):
+                continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             for claim in sentence_claims(sentence, record, lexicon, context):
                 flag = contradiction(claim, record.facts)
                 if flag:

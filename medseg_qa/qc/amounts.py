@@ -1,6 +1,9 @@
-"""Amount claims: what a sentence says about the target's size (class words and phrases, percentages
-written as numbers, words, fractions or "N out of every hundred") and its number of regions ("a
-single, connected piece", "three separate foci", "split into two", "unifocal"). Used by `claims`.
+"""Amount claims: what a sentence says about the target's size (class words and phrases, superlatives
+and comparisons with everything else in view, percentages written as numbers or words, fractions,
+decimal shares and pixel ratios such as "one in two hundred pixels") and its number of regions ("a
+single, connected piece", "three separate foci", "split into two", "a two-part structure", "unifocal").
+Number words ("zero point four", "twenty-five") are read by text2num, a maintained parser. Used by
+`claims`.
 """
 
 from __future__ import annotations
@@ -15,15 +18,16 @@ _IMAGE = IMAGE
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-_NUMBER_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)}|"
-                r"a hundred|one hundred|half a|a half)")
+_DIGIT_WORD = "|".join(list(_UNITS)[:10])
+_NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)})"
+                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?|a hundred|one hundred|half a|a half)")
 _COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
            "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
            "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
-                 "structure", "shape", "unit", "body"}
+                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment"}
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
               "miniscule": "small", "minute": "small", "petite": "small", "modest": "small", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
@@ -33,17 +37,33 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "moderate": "medium", "intermediate": "medium", "average-sized": "medium", "largest": "large",
               "biggest": "large", "smallest": "small", "tiniest": "small", "slight": "small", "average": "medium",
               "moderately sized": "medium", "moderately-sized": "medium", "normal-sized": "medium",
-              "middling": "medium"}
+              "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small", "smallish": "small", "largish": "large", "biggish": "large", "hefty": "large",
+              "chunky": "large", "whopping": "large", "wee": "small", "teeny": "small", "teeny-tiny": "small",
+              "itty-bitty": "small", "puny": "small"}
+# a superlative over the body ("the largest solid organ in the body") is anatomy knowledge, not this slice
+_NOT_GENERIC = r"(?![^.;]*\b(?:in|of)\s+(?:the\s+)?(?:human\s+|whole\s+)?(?:body|abdomen|pelvis|chest|thorax|humans|adults))"
+_COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
-_QUAL = r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly)\s+)?"
+_QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
+         r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 _SIZE_RES = [
-    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?)\s+{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate)\s+it)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
-               rf"size|amount)\b", re.I),
-    re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b", re.I),
+               rf"size|amount|thing)\b", re.I),
+    re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
+    # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
+    re.compile(r"(?:\b(?:is|are|it's|looks|appears|seems|remains)\s+(?:by\s+far\s+|clearly\s+|easily\s+|also\s+)?the\s+|^)"
+               r"(largest|biggest|smallest|tiniest)\s+(?:\w+\s+)?(?:structure|thing|organ|object|finding|feature|"
+               r"region|one)\b" + _NOT_GENERIC, re.I),
+    # a comparison with everything else is a superlative: "more small than all other things", "bigger than any"
+    re.compile(r"\b(?:is|are)\s+(?:much\s+|far\s+)?(?:more\s+)?(bigger|larger|smaller|tinier|big|large|small|tiny)\s+"
+               r"than\s+(?:all|any|every)(?!\s+(?:\w+\s+)?"
+               r"(?:normal|typical|usual|average))\b", re.I),
+    # a size word in brackets after the noun it describes: "the organ (large) that ..."
+    re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
@@ -52,41 +72,89 @@ _SIZE_PHRASES = [
     (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|fraction)\s+of\s+the\s+"
                 rf"{_IMAGE}|\bonly\s+a\s+(?:small|tiny)\b", re.I), "small"),
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
-                rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b", re.I), "large"),
+                rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
+                rf"(?:whole|entire)\s+{_IMAGE}", re.I), "large"),
+    (re.compile(r"\b(?:only|just|merely)\s+(?:a\s+)?(?:few|handful\s+of|couple\s+of|dozen)\s+pixels\b|"
+                r"\bon\s+the\s+(?:small|smaller|little|tiny)\s+side\b", re.I), "small"),
+    (re.compile(r"\bon\s+the\s+(?:large|larger|big|bigger)\s+side\b", re.I), "large"),
 ]
-_PERCENT = re.compile(rf"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
-                      rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s+cent\b)", re.I)
-_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one\s+third|two\s+thirds|a\s+quarter|one\s+quarter|three\s+quarters|"
-                       rf"a\s+fifth|one\s+fifth|a\s+tenth|one\s+tenth)\s+of\s+the\s+{_IMAGE}", re.I)
+_BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
+          r"fraction\s+of)\s+(?:than\s+)?)?")
+_PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
+_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one[\s-]+third|two[\s-]+thirds|a\s+quarter|one[\s-]+quarter|three[\s-]+quarters|"
+                       rf"a\s+fifth|one[\s-]+fifth|a\s+tenth|one[\s-]+tenth|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}", re.I)
 _FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
                    "tenth": 10.0}
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
-_PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|takes?\s+up|fills?)\b", re.I)
-_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|distinct|disconnected|discrete|isolated|non-[a-z]+|"
+_PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|coverage|covered|takes?\s+up|fills?)\b",
+                              re.I)
+# "one in two hundred pixels", "1 in 7 pixels of the image": a ratio of pixels, any denominator
+_RATIO = re.compile(rf"{_BOUND}\b(\d+|one|a|an)\s+(?:in|out\s+of)\s+(?:every\s+|each\s+)?(\d+|{_NUMBER_WORD}(?:\s+hundred)?"
+                    r"(?:\s+(?:and\s+)?[a-z-]+)?)\s+(?:pixels?|voxels?)\b", re.I)
+_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
               r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
-_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|separated|fragmented)\s+(?:up\s+)?into\s+(\d+|two|three|four|"
+_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
-_COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b", re.I)
+_COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
+                         r"\b(?:is|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(solitary|singular|unifocal)\b|"
+                         r"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(fragmented|discontinuous|"
+                         r"non-?contiguous|split\s+up|broken\s+up|in\s+pieces)\b", re.I)
+# "a two-part structure", "one-piece": a number glued to a region noun
+_COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece|component|region|island|focus|lobed?)\b",
+                           re.I)
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
                           r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
 _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
 
 
+# "area fraction 0.0034", "a fraction of 0.25 of the image": a share written as a decimal fraction
+_DECIMAL_FRACTION = re.compile(rf"\b(?:area[\s_-]*fraction|fraction\s+of\s+the\s+{_IMAGE}|share\s+of\s+the\s+{_IMAGE})"
+                               r"\s*(?:[:=]|is|of)?\s*(?:about\s+|roughly\s+|approximately\s+|~\s*)?(0?\.\d+|0)\b(?!\s*%)", re.I)
+
+
+def _fraction_value(text: str) -> float:
+    """'a quarter' -> 25.0, 'two-thirds' -> 66.7, '1/4' -> 25.0 (percent of the image)."""
+    slash = re.fullmatch(r"(\d+)\s*/\s*(\d+)", text.strip())
+    if slash:
+        return 100.0 * int(slash.group(1)) / max(1, int(slash.group(2)))
+    return _FRACTION_VALUE[re.split(r"[\s-]+", text.strip())[-1].lower()]
+
+
+def _bound(word: str | None) -> str:
+    """'under', 'a fraction of', 'not even' -> 'less'; 'over', 'more' -> 'more'; none -> ''."""
+    word = (word or "").lower()
+    if word in ("less", "fewer", "under", "below") or re.search(r"fraction|even", word):
+        return "less"
+    return "more" if word else ""
+
+
+def _ratio_denominator(words: str) -> float:
+    """'7' -> 7, 'two hundred' -> 200, 'forty' -> 40; 0 when the words are not a number."""
+    try:
+        return number_value(words)
+    except ValueError:
+        return 0.0
+
+
 def number_value(word: str) -> float:
-    """'12', '12.5', 'twelve', 'twenty-five', 'a half' as a number."""
+    """'12', '12.5', 'twelve', 'twenty-five', 'zero point four', 'a half' as a number (number words are read
+    by text2num, a maintained parser)."""
+    from text_to_num import alpha2digit
+
     w = word.lower().strip()
-    if re.fullmatch(r"\d+(?:\.\d+)?", w):
-        return float(w)
     if w in ("half a", "a half"):
         return 0.5
-    if "hundred" in w:
+    if w in ("a hundred",):
         return 100.0
-    parts = re.split(r"[\s-]+", w)
+    digits = alpha2digit(w, "en", threshold=0).replace(" ", "")
+    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        return float(digits)
+    parts = re.split(r"[\s-]+", w)  # a form the parser does not take: add the words up
     return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
 
 
@@ -100,7 +168,10 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
 
     for m in _COUNT_RE.finditer(sentence):
-        if not counted_noun(m.group(2)):
+        if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
+            continue  # "how many pieces": a question, not a count
+        only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
+        if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))):
             continue
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
@@ -118,7 +189,11 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_WHOLE.finditer(sentence):
         out.append((m.start(), Claim("count", 1, text=m.group(0))))
     for m in _COUNT_WORD.finditer(sentence):
-        out.append((m.start(), Claim("count", 1 if m.group(1).lower() == "unifocal" else "many", text=m.group(0))))
+        single = (m.group(1) or "").lower() == "unifocal" or bool(m.group(2))
+        out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
+    for m in _COUNT_HYPHEN.finditer(sentence):
+        word = m.group(1).lower()
+        out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=m.group(0))))
     return out
 
 
@@ -131,14 +206,22 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
             word = next(g for g in m.groups() if g)
-            out.append((m.start(), Claim("size", _SIZE_WORD[word.lower()], text=m.group(0))))
+            at = next(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))  # the size word: "is not large"
+            out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
+                                         text=m.group(0))))
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
-        out.append((m.start(), Claim("percent", _FRACTION_VALUE[m.group(1).split()[-1].lower()], text=m.group(0))))
+        out.append((m.start(), Claim("percent", _fraction_value(m.group(1)), text=m.group(0))))
+    for m in _DECIMAL_FRACTION.finditer(sentence):
+        out.append((m.start(), Claim("percent", float(m.group(1)) * 100.0, text=m.group(0))))
+    for m in _RATIO.finditer(sentence):
+        num = 1.0 if m.group(2).lower() in ("one", "a", "an") else float(m.group(2))
+        den = _ratio_denominator(m.group(3))
+        if den:
+            out.append((m.start(), Claim("percent", 100.0 * num / den, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
-            bound = (m.group(1) or "").lower()
-            bound = "less" if bound in ("less", "fewer", "under", "below") else "more" if bound else ""
-            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=bound, text=m.group(0))))
+            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
+                                         text=m.group(0))))
     return out

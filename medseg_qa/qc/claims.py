@@ -41,6 +41,7 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
                 "superior": "superior_to", "inferior": "inferior_to"}
 _OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|why|when|"
                             r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+_SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
@@ -64,22 +65,24 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to)\s+the\s+(?:patient'?s\s+)?(front|back)\b"
+                       r"(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:patient'?s\s+)?(front|back|rear)\b"
                        r"(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|"
-                       r"against\s+the\s+(back)\s+wall|"
-                       r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of))", re.I)
+                       r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
+                       r"(?:abdominal\s+|body\s+)?wall|"
+                       r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
+                       r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b)", re.I)
 _TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
                           "blob mask placement site part portion one".split())
 _PREDICATE = re.compile(r"\b(?:it|its|is|are|was|were|lies|lie|sits|sit|located|situated|found|seen|hugs?|abuts?|"
                         r"touch\w*|occup\w*|in|at|on|against|toward|towards|near|within|along)\b", re.I)
 _ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
-                   "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "superior": "superior",
+                   "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "rear": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
                    "feet": "inferior"}
 
 
-_DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point\w*|"
-                        r"direct\w*|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient\w*|tilt\w*|swing\w*|sweep\w*|"
+_DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
+                        r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
                         r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
@@ -119,6 +122,15 @@ def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
         bool(_SUBJECT_SIDE.match(after)) and not _DENIES.search(after)
 
 
+_FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:lies|sits|is\s+located|is\s+situated)\s+)?"
+                              r"(?:(?:the\s+)?patient'?s\s+)?")
+_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!]?\s*")
+
+
+_ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
+                        r"only\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
+
+
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
     if not orientation or orientation[0] not in "LR":
         return None
@@ -147,9 +159,12 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
             continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
         claim = Claim("side", side, qualifier=hedged, text=m.group(0))
-        if re.fullmatch(r"\s*(?:(?:the\s+)?patient'?s\s+)?", before) and re.fullmatch(r"(?:[\s-]+(?:hand\s+)?sided?)?"
-                                                                                  r"(?:\s+only)?\s*[.!]?\s*", after):
-            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only."
+        if re.search(r"\bonly\s+(?:on\s+)?(?:the\s+)?(?:patient'?s\s+)?$", before) and \
+                re.match(r"[\s-]+(?:hand\s+)?(?:one|side|half|part|portion|component)\b", after):
+            claims.append((m.start(), claim))  # "only the right-hand one is outlined": one side, not both
+            continue
+        if _FRAGMENT_BEFORE.fullmatch(before) and _FRAGMENT_AFTER.fullmatch(after):
+            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only." / "It lies left."
             continue
         if _side_is_subject(sentence, m.start(), after):
             continue  # "the left side of the image is darker": the clause is about that side, not the target
@@ -185,9 +200,15 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
                                      after):
                 claims.append((m.start(), claim))
         elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
-                               r"just|in|at|within|toward|towards|part|rather|instead|not)\b)", after):
+                               r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
+                               r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly)\b)", after):
             claims.append((m.start(), claim))
+        elif prep and "patient" in prep.group(0) and \
+                not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):
+            claims.append((m.start(), claim))  # "on the patient's left btw ...": only a structure's name may follow
     claims += image_claims
+    for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
+        claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
@@ -227,6 +248,13 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             elif not obj.names:  # other REL target -> target INVERSE other
                 out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(subj.names)),
                                              text=m.group(0))))
+    for x in mentions:  # "on the aorta's left": target REL aorta
+        side = re.match(r"\s+(left|right)\b" if sentence[:x.end].endswith("'s") else r"'s\s+(left|right)\b",
+                        sentence[x.end:])
+        if x.names and "person" not in x.names and side and \
+                re.search(r"\b(?:on|to|at|toward|towards)\s+(?:the\s+)?$", sentence[:x.start], re.I):
+            out.append((x.start, Claim("relation", _AXIS_WORD[side.group(1).lower()], other="|".join(sorted(x.names)),
+                                       text=sentence[x.start:x.end + side.end()])))
     inverted = _INVERTED.match(sentence)  # "Behind it sits the aorta": the aorta REL target
     if inverted:
         obj = _object_after(mentions, sentence, inverted.end())
@@ -245,6 +273,9 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
     return out
 
 
+_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+)?(?:patient'?s\s+)?{_BODY}\b))", re.I)
+
+
 def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, Claim]]:
     """'It sits posteriorly', 'toward the front of the body': where the target lies along an axis."""
     out = []
@@ -255,8 +286,9 @@ def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, 
         after = sentence[m.end():m.end() + 20].lower()
         if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             continue
-        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after):
-            continue  # a part of something, not where the whole lies
+        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after) and \
+                not _WHOLE_PART.match(sentence, m.end()):
+            continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
         head = re.match(r"\s+([a-z]+)", after)
         if head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower()) and \
                 not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()]):
@@ -308,8 +340,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
     sentence = _addressed_to_patient(sentence)
-    if is_yes_no_question(sentence) or _OPEN_QUESTION.match(sentence) or whole_sentence_unasserted(sentence) or \
-            (_ALTERNATIVE_QUESTION.match(sentence) and not re.match(r"\s*which\b", sentence, re.I)):
+    asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
+    if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence) or \
+            (_ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I)):
         return []
     mentions = lexicon.mentions(sentence)
     if _is_convention(sentence, mentions):
@@ -332,8 +365,10 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
-    sides = {c.value for c in out if c.kind == "side" and not c.negated}
-    if sides == {"left", "right"} or (sides and (_BOTH_SIDES.search(sentence) or _LEFT_AND_RIGHT.search(sentence))):
+    sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
+    both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
+            if not is_negated(negations, m.start())]  # "nothing on the other side" denies the other side
+    if sides == {"left", "right"} or (sides and both):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
 

@@ -20,6 +20,7 @@ from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
 from .lexicon import Mention
+from .shorthand import expand
 
 BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
                       r"however|i\.e\.)\b", re.IGNORECASE)
@@ -37,28 +38,21 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|co
                      r"should|might)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
 
 
-_ABBREVIATIONS = [(re.compile(p, re.IGNORECASE if i > 3 else 0), full) for i, (p, full) in enumerate([
-    (r"\bL(?=-sided\b|\s+of\s+the\b|\s+side\b)", "left"), (r"\bR(?=-sided\b|\s+of\s+the\b|\s+side\b)", "right"),
-    (r"\bFOV\b", "field of view"), (r"\bpt'?s\b", "patient's"),
-    (r"\bant\.(?=\s)", "anterior"), (r"\bpost\.(?=\s)", "posterior"), (r"\bsup\.(?=\s)", "superior"),
-    (r"\binf\.(?=\s)", "inferior"), (r"\blat\.(?=\s)", "lateral"), (r"\bmed\.(?=\s)", "medial")])]
-
-
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
-    text = normalize_text(text).replace(SEG_TOKEN, " ")
+    text = expand(normalize_text(text).replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = re.sub(r"[*_`#>]+", "", text)
-    for rx, full in _ABBREVIATIONS:
-        text = rx.sub(full, text)
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
-        line = re.sub(r"^\s*(?:[-+\u2022|]|\d+[.)])\s+", "", line).strip(" |")
+        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
+                      r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
         line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
         out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
                                             line) if s.strip()]
-    return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out]
+    out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
+    return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
 
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
@@ -76,23 +70,33 @@ def _labelled_fragment(sentence: str) -> str:
     return value if value != m.group(1) else sentence
 
 
-_FRAGMENT = re.compile(r"^(?:(small|tiny|medium|medium-sized|large|big|huge)|(anterior|posterior|ventral|dorsal)|"
+_SIZE_FRAGMENT = r"(?:small|tiny|minute|little|medium|medium-sized|moderate|moderate-sized|large|big|huge|massive|" \
+                 r"bulky|enormous|punctate|diminutive|intermediate)"
+_FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
+                       r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!]?$", re.I)
 
 
 def fragment_sentence(sentence: str) -> str:
-    """A one-word fragment ('Large.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
+    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
     m = _FRAGMENT.match(sentence.strip())
     if not m:
         return sentence
-    if m.group(3):
-        return "It lies on both sides." if m.group(3).lower() == "bilateral" else "It lies in the midline."
-    return f"It is {(m.group(1) or m.group(2)).lower()}."
+    neg = "not " if m.group(1) else ""
+    if m.group(4):
+        if neg:
+            return sentence
+        return "It lies on both sides." if m.group(4).lower() == "bilateral" else "It lies in the midline."
+    if m.group(2):
+        return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
+    return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
                         r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors)\s*[:=]\s*(.+?)\.?$", re.I)
+                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)(?:\s*\([^)]{1,20}\))?"
+                        r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
+                        re.I)
 
 
 def key_value_sentence(sentence: str) -> str:
@@ -101,8 +105,8 @@ def key_value_sentence(sentence: str) -> str:
     m = _KEY_VALUE.match(sentence)
     if not m:
         return sentence
-    key, value = m.group(1).lower(), m.group(2).strip()
-    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+", value):
+    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ")
+    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?i:(?:it|its|they|this|these|the)\s+\w+\s+\w+)", value):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):
@@ -116,11 +120,14 @@ def key_value_sentence(sentence: str) -> str:
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
         return f"It lies {value}." if " " in value else f"It is {value}."
-    if key in ("size", "area", "extent"):
+    if key in ("size", "area", "extent", "coverage"):
         return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
     if key in ("relation", "relations", "neighbours", "neighbors"):
         return f"It lies {value}."
-    return f"It forms {value} separate regions." if re.fullmatch(r"\d+|one|two|three|four|five", low) else sentence
+    count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
+    if not count:
+        return sentence
+    return "It forms one region." if "single" in count.group(1) else f"It forms {count.group(1)} separate regions."
 
 
 def negated_spans(sentence: str) -> list[tuple[int, int]]:
@@ -152,7 +159,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     it; None means the target."""
     bounds = list(BOUNDARY.finditer(sentence, 0, pos))
     starts = [0] + [b.end() for b in bounds]
-    before = [m for m in mentions if m.end <= pos]
+    # a possessive ("for its part", "their outline") is a determiner, never the subject of a clause
+    before = [m for m in mentions if m.end <= pos and sentence[m.start:m.end].lower() not in ("its", "their")]
     if bounds and bounds[-1].group(0).lower() in ("which", "where") and \
             not any(m.start >= starts[-1] for m in before):
         antecedent = [m for m in before if m.end <= bounds[-1].start()]

@@ -3,7 +3,7 @@ structured claims the generator returned beside its prose.
 
 A denied claim ("not on the left") contradicts the facts exactly when the claim itself would agree with
 them. Percentages get a factor-of-two tolerance (a writer rounds, and the size class bounds are a
-factor of five apart); a bound ("under 1%") is checked as a bound.
+factor of five apart); a bound ("under 1%", "a fraction of 1%") is checked as a bound, with 25% slack.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
     if claim.kind == "side":
         if side not in ("left", "right", "midline", "bilateral"):
             return None
+        if claim.value == "one-sided":
+            return None if side == "midline" else side != "bilateral"
         if side == "midline":
             return True if claim.qualifier == "hedged" else False
         return claim.value == side
@@ -49,9 +51,9 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
             return None
         actual, said = percent, float(claim.value)
         if claim.qualifier == "less":
-            return actual <= 2 * said + 0.01
+            return actual <= 1.25 * said + 0.01
         if claim.qualifier == "more":
-            return actual >= said / 2 - 0.01
+            return actual >= said / 1.25 - 0.01
         return abs(said - actual) <= 0.01 or actual / 2 <= said <= 2 * actual
     if claim.kind == "count":
         if count is None or count == 0:

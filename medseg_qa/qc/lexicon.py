@@ -38,9 +38,12 @@ PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
                      r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)
 
-# people are never the target: "a patient has pain radiating to the back" says nothing about the mask
-PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young)\s+)?(?:patient|patients|person|man|woman|"
-                    r"child|boy|girl|adult|smoker|athlete|runner|infant|he|she|someone|people)\b(?!'s|s')",
+# people are never the target: "a patient has pain radiating to the back" and "many trainees count two
+# pieces" say nothing about the mask
+PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|some|few)\s+)?(?:patient|patients|person|man|"
+                    r"woman|child|boy|girl|adult|smoker|athlete|runner|infant|he|she|someone|people|trainees?|"
+                    r"students?|residents?|readers?|beginners?|novices?|learners?|radiologists?|doctors?|clinicians?|"
+                    r"observers?|candidates?|examiners?|tutors?)\b(?!'s|s')",
                     re.IGNORECASE)
 
 

@@ -16,8 +16,15 @@ it sits in:
   adults", "sometimes", "often"), but not "as usual" / "as is typical", which affirm this instance;
 - a clause that reports another source or time: a previous scan, the referral, the history, what
   was "described" or "mentioned" ("a prior CT described two lesions, but today it is one");
+- a clause reporting a belief the writer gave up ("my first instinct was the left side, but on reflection
+  ...", "initially I suspected a single blob");
+- words in quotation marks, and a clause that reports another person's words or drawing ("you wrote
+  \"left-sided\"", "the draft said ...", "last time you drew two blobs");
+- a sentence that the next one rejects ("Candidate: It is on the left. Examiner: No, look again.");
 - a sentence about alternatives: differentials, mimics, what it "could be mistaken for", what was
-  "considered".
+  "considered";
+- an instruction to inspect a place ("check the left side too", "compare with the right"): it says where
+  to look, not where the target lies.
 
 The scopes are clauses: the text between clause boundaries (punctuation and conjunctions such as
 'but', 'while', 'whereas'), so "it lies on the right, but it may look larger elsewhere" keeps the side.
@@ -39,11 +46,40 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:adults|children|people|patients)|"
                       r"in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
 _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
-                       r"examinations?|ct|mri|reports?|imaging|films?|reads?)\b|\b(?:referral|history|request|"
-                       r"clinical\s+details)\b|\b(?:described|reported|documented|mentions?|mentioned|"
-                       r"was\s+(?:said|thought|called))\b", re.I)
+                       r"examinations?|ct|mri|reports?|imaging|films?|reads?|time|attempt|draft|version)\b|\b(?:referral|history|"
+                       r"request|clinical\s+details|previously)\b|\b(?:described|reported|documented|mentions?|mentioned|"
+                       r"was\s+(?:said|thought|called))\b|"
+                       # another person's words or drawing: "you wrote", "the draft said", "you drew two blobs"
+                       r"\b(?:you|they|he|she|the\s+(?:draft|trainee|student|candidate|resident))\s+(?:wrote|said|stated|"
+                       r"called\s+it|put|drew|outlined|segmented|marked|labelled|labeled|described|claimed)\b", re.I)
+# a belief the writer has given up ("my first instinct was the left side, but ...", "initially I suspected a
+# single blob"): the clause reports a retracted guess, not the finding
+_RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read)|"
+                        r"initially|at\s+first(?:\s+glance|\s+sight)?|originally|"
+                        r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected))\b", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
                            r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
+
+
+# an instruction to look somewhere ("check the left side too", "compare with the right") names a place to
+# inspect, not where the target lies
+_INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?(?:compare\b|(?:check|look\s+at|inspect|examine|scroll|"
+                      r"search|review|double-check)\s+(?:the\s+)?(?:patient'?s\s+)?(?:left|right|other|opposite)\s+"
+                      r"(?:side|half|flank|quadrant|hemi\w+)\b)", re.I)
+
+
+# quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
+_QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
+# a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
+_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?!\s+(?:part|region|side|involvement|extension|"
+                        r"\w+-sided))|nope\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
+                        r"that'?s\s+(?:wrong|incorrect|not\s+right)\b)", re.I)
+
+
+def rejected_by(next_sentence: str) -> bool:
+    """Does the next sentence reject the claims of the one before it ("Candidate: It is on the left.
+    Examiner: No, look again.")? A rejected statement is a retracted one."""
+    return bool(_REJECTION.match(next_sentence))
 
 
 def clause_span(sentence: str, pos: int) -> tuple[int, int]:
@@ -60,8 +96,9 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 
 def asserted(sentence: str, pos: int) -> bool:
     """Is the claim at `pos` asserted (not conditional, possible, generic, or about alternatives)?"""
-    if whole_sentence_unasserted(sentence):
+    if whole_sentence_unasserted(sentence) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)):
         return False
     start, end = clause_span(sentence, pos)
     clause = sentence[start:end]
-    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause))
+    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause) or _RETRACTED.search(clause)
+                or _INSPECT.match(clause) or _INSPECT.match(sentence))

@@ -39,6 +39,17 @@ measured 82.5% / 45.5%, was read and spent (its remaining misses are the unpunct
 unread on purpose: in doubt, QC does not flag); bank M (bank_m.py; restating LLM, Findings/Impression
 report, teacher with analogies, arrow bullets), written after the last rule change, measured once with
 the final rules (85.0% caught / 2.5% clean flagged) and never read.
+
+A third writer (helper `qc4`) then wrote eight more blind banks, three surface forms each, 402
+conversations each (heldout_n ... heldout_u.jsonl), alternating "write blind, measure once, then read and
+fix": N (ESL writer, markdown LLM, abbreviated report; written before reading any rule) first measured
+71.6% caught / 14.4% clean flagged, then M and N were read; O (a thinking-aloud reasoning model) 83.1% /
+32.3%; P (a supervisor quoting and correcting a trainee) 98.0% / 67.2%; Q (a children's explainer) 79.6% /
+17.9%; R (an idiom-heavy chat assistant) 85.6% / 0.0%; S (FAQ, slides, captions) 100% / 0.0%; T (a
+second-person coach, written after S with no rule change between) 97.5% / 24.4%; each of O to R and T was
+read once after its measure and spent. U (a clinician's notes: SOAP, problem list, handover), written after
+the last rule change, measured 91.5% / 0.0% and was never read. A bank may weight its profiles toward
+bilateral and multi-region masks (`pick_profile`).
 """
 
 from __future__ import annotations
@@ -428,9 +439,21 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_k = bank_lettered_rows("k", n_c, random.Random(seed + 9))
     held_l = bank_lettered_rows("l", n_c, random.Random(seed + 10))
     held_m = bank_lettered_rows("m", n_c, random.Random(seed + 11))
+    held_n = bank_lettered_rows("n", 402, random.Random(seed + 12))
+    held_o = bank_lettered_rows("o", 402, random.Random(seed + 13))
+    held_p = bank_lettered_rows("p", 402, random.Random(seed + 14))
+    held_q = bank_lettered_rows("q", 402, random.Random(seed + 15))
+    held_r = bank_lettered_rows("r", 402, random.Random(seed + 16))
+    held_s = bank_lettered_rows("s", 402, random.Random(seed + 17))
+    held_t = bank_lettered_rows("t", 402, random.Random(seed + 18))
+    held_u = bank_lettered_rows("u", 402, random.Random(seed + 19))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
                        ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
-                       ("heldout_m", held_m)):
+                       ("heldout_m", held_m), ("heldout_n", held_n),
+                       ("heldout_o", held_o), ("heldout_p", held_p),
+                       ("heldout_q", held_q), ("heldout_r", held_r),
+                       ("heldout_s", held_s), ("heldout_t", held_t),
+                       ("heldout_u", held_u)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -462,7 +485,9 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     """Rows of bank C or D (`bank_<letter>.build`), one planted defect in every other conversation."""
     import importlib
 
-    build_c = importlib.import_module(f"bank_{letter}").build
+    bank = importlib.import_module(f"bank_{letter}")
+    build_c = bank.build
+    pick = getattr(bank, "pick_profile", None)  # a bank may weight profiles toward rare cases
     styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
               "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"],
               "g": ["markdown", "dictation", "oneliner", "review"],
@@ -471,13 +496,17 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "j": ["steps", "lay", "kv", "socratic"],
               "k": ["rounds", "table", "words", "consultant"],
               "l": ["marking", "sms", "proscons", "json"],
-              "m": ["restate", "report", "teacher", "arrows"]}[letter]
+              "m": ["restate", "report", "teacher", "arrows"],
+              "n": ["esl", "mdllm", "abbrev"], "o": ["think", "formal", "roman"],
+              "p": ["email", "rubric", "viva"], "q": ["story", "kidqa", "funfacts"],
+              "r": ["chat", "recap", "compare"], "s": ["faq", "slides", "caption"],
+              "t": ["coach", "checklist", "contrast"], "u": ["soap", "problem", "handover"]}[letter]
     kinds = ["laterality", "position", "size", "count", "names_target"]
     rows = []
     for i in range(n):
-        p = rng.choice(PROFILES)
-        style = styles[i % 4]
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
+        p = pick(PROFILES, i, defect, rng) if pick else rng.choice(PROFILES)
+        style = styles[i % len(styles)]
         facts = facts_for(p, rng)
         turns, expected = build_c(p, facts, style, rng, defect)
         rows.append({"id": f"{letter}-{i:04d}", "bank": letter.upper(), "style": style, "defect": defect, "expected": expected,

@@ -1,0 +1,132 @@
+"""Register normalisation: rewrites report shorthand, arrow bullets and learner English into the plain
+prose that the claim rules read, before a turn is split into sentences.
+
+Prose about a mask comes in registers the claim rules were not written for; rather than one claim
+rule per register, each register's surface is mapped once onto standard prose:
+
+- report abbreviations: `Lt`/`Rt`, `LUQ`/`RUQ`/`LLQ`/`RLQ`, a lone `L`/`R` (not a vertebra such as `L1`), `B/L`, `bilat.`,
+  `unilat.`, `ML`, `ant.`/`post.`/`sup.`/`inf.`, `sm.`/`lg.`/`mod.`, `v.`, `contralat.`, `radiol.`,
+  `conv.`, `struct.`, `frag(s)`, `pct`, `img`, `pt`, `FOV`, `x2` ("times two"). An abbreviation's
+  period is dropped when the sentence goes on (`Ant. to aorta`) and kept as a full stop when a new
+  sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
+- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
+  a new item;
+- the side of the body or person ("the body's left", "the child's right") is the patient's side;
+- contractions ("it's", "there's") are spelled out;
+- learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
+  of body"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
+  one-syllable size words ("the most big" for "the biggest"), and a side glossed in brackets ("more to right (patient side) than the aorta").
+
+Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
+_PLAIN = [
+    (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
+    (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
+    # a lone L or R, but not a vertebra (L1), a volume (2 L), an initial (Dr R. Jones, R. Jones) or part of B/L
+    (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bL\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "left", 0),
+    (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bR\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "right", 0),
+    (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
+    (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
+    (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
+    (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
+    (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
+    (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
+    (r"\bw/o\b", "without", re.I), (r"\bw/(?=\s)", "with", re.I),
+]
+# abbreviations that end with a period: the period is a full stop only when a capital (or the end) follows
+_DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "inferior", "lat": "lateral",
+           "med": "medial", "sm": "small", "lg": "large", "mod": "moderate", "v": "very", "bilat": "bilateral",
+           "unilat": "unilateral", "contralat": "contralateral", "ipsilat": "ipsilateral", "radiol": "radiological",
+           "conv": "convention", "struct": "structure", "approx": "approximately", "abd": "abdomen",
+           "pos": "position", "loc": "location", "avg": "average", "pt": "patient"}
+_DOTTED_RE = re.compile(rf"\b({'|'.join(_DOTTED)})\.(?=(\s+\S|\s*$|[,;:)]))", re.I)
+
+_ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
+_INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
+# "the body's left", "the child's right": the patient's side said of the body or the person
+_BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b", re.I)
+_SIDE_GLOSS = re.compile(r"\b(left|right)\s*\((?:the\s+)?(?:patient'?s?|pt'?s?)(?:\s+side)?\)", re.I)
+_BODY_WORDS = r"(?:body|belly|abdomen|patient|image|picture|slice|screen|spine|backbone|whole\s+image)"
+_ARTICLES = [
+    # "at patient left side", "in patient right" -> "at the patient's left side"
+    (re.compile(r"\b(in|on|at|to|toward|towards)\s+patient'?s?\s+(left|right)\b", re.I), r"\1 the patient's \2"),
+    # "in left side", "to right", "at back of", "near front" -> with the article ("in front of" is kept)
+    (re.compile(r"\b(in|on|at|to|toward|towards|near)\s+(left|right|middle|center|centre)\b(?!\s*-)", re.I),
+     r"\1 the \2"),
+    (re.compile(r"\b(at|to|toward|towards|near)\s+(front|back)\b(?!\s*-)", re.I), r"\1 the \2"),
+    (re.compile(rf"\b(of|in|from)\s+(?=(?:{_BODY_WORDS})\b)", re.I), r"\1 the "),
+]
+_PREPOSITIONS = [
+    (re.compile(r"\bbehind\s+of\b", re.I), "behind"),
+    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?(?:the\s+)?back\s+of\b"
+                r"(?!\s+(?:the\s+)?(?:body|belly|abdomen|patient)\b)", re.I), r"\1 behind"),
+    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?front\s+(?:of|from)\b", re.I),
+     r"\1 in front of"),
+    (re.compile(r"\bin\s+front\s+from\b", re.I), "in front of"),
+]
+# analytic comparison of one-syllable size words: "most big" -> "biggest", "more small" -> "smaller"
+_DEGREE = {"big": ("bigger", "biggest"), "large": ("larger", "largest"), "small": ("smaller", "smallest"),
+           "tiny": ("tinier", "tiniest")}
+_ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny)\b", re.I)
+# "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
+_ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
+                  r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
+                  r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
+                  r"bilateral|about|around|roughly|approximately)\b)", re.I)
+# "it's pretty big", "there's a bit on the left": the contracted "is" the claim rules look for
+_CONTRACTED = re.compile(r"\b(it|that|there|this|what|here|which|who|she|he)['\u2019]s\b", re.I)
+_DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
+# a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
+# after a content word, itself followed by a lower-case word, starts a new sentence
+_RUN_ON = re.compile(r"(?<=[a-z]{3})\s+(?=[A-Z][a-z]+(?:-[a-z]+)?\s+[a-z])")
+_NO_BREAK_AFTER = frozenset("the a an of in on at to and or for with by from its their his her our your this that these "
+                            "those is are was were patient's see per via than as like into onto which who whom "
+                            "whose that where when while but so because if it they there not".split())
+
+
+def _run_ons(line: str) -> str:
+    out, last = [], 0
+    for m in _RUN_ON.finditer(line):
+        before = re.search(r"([\w']+)$", line[:m.start()])
+        if before and before.group(1)[0].islower() and before.group(1) not in _NO_BREAK_AFTER:  # not Title Case
+            out += [line[last:m.start()], ".\n"]
+            last = m.end()
+    return "".join(out) + line[last:]
+
+
+def _dotted(m: re.Match) -> str:
+    full = _DOTTED[m.group(1).lower()]
+    if m.group(1)[0].isupper() and m.start() == 0:
+        full = full[0].upper() + full[1:]
+    follower = m.group(2).strip()
+    ends = not follower or follower[0].isupper()
+    return full + ("." if ends else "")
+
+
+def expand(text: str) -> str:
+    """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
+    text = _INLINE_BULLET.sub("\n", text)
+    lines = []
+    for line in text.split("\n"):
+        line = _ARROW.sub(": ", line, count=1)
+        line = _ARROW.sub(", ", line)
+        line = _DOTTED_RE.sub(_dotted, line)
+        for pattern, repl, flags in _PLAIN:
+            line = re.sub(pattern, repl, line, flags=flags)
+        line = _SIDE_GLOSS.sub(lambda m: f"patient's {m.group(1)}", line)
+        line = _BODY_SIDE.sub(lambda m: f"the patient's {m.group(1)}", line)
+        for rx, repl in _ARTICLES:
+            line = rx.sub(repl, line)
+        for rx, repl in _PREPOSITIONS:
+            line = rx.sub(repl, line)
+        line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
+        line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
+        line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
+        lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
+    return "\n".join(lines)

@@ -1,0 +1,212 @@
+"""QC reads registers it was not written for: report shorthand, arrow bullets, run-on text, learner and
+text-message English, numbers written as words, bounds, fractions, superlatives and one-sided claims
+(helper qc4). Sentences are this file's own, not copied from the corpus banks; the phantom layout is
+test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left, posterior,
+medium (~2%), behind the aorta; the aorta is midline and small (~0.4%)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from medseg_qa.knowledge import lookup
+from medseg_qa.qc import check_conversation
+from medseg_qa.qc.amounts import number_value
+from medseg_qa.qc.shorthand import expand
+from medseg_qa.schemas import Conversation, GenerationProvenance, Turn
+
+Q = "In this CT slice, which structure is highlighted by the clinical question? Please segment it."
+
+
+def _record(target: str, mask=None):
+    import test_qc
+
+    return test_qc.record(target, mask=mask)
+
+
+def flags(target: str, *contents: str, rec=None) -> list[str]:
+    rec = rec or _record(target)
+    turns = [Turn(role=r, content=c) for r, c in zip(["user", "assistant"] * 4, contents)]
+    conv = Conversation(conversation_id="c1", record_id="r1", question_style="function", turns=turns,
+                        provenance=GenerationProvenance(backend="test", model="m", prompt_version="v1", seed=0))
+    return check_conversation(conv, rec, lookup(rec.target))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ant. to aorta. Post. Area ~2 pct of FOV.", "Anterior to aorta. posterior. Area ~2 percent of field of view."),
+    ("Radiol. conv.: pt R = img L.", "Radiological convention: patient right = image left."),
+    ("Unilat., Lt only. B/L in the other case.", "Unilateral, left only. bilateral in the other case."),
+    ("x3 frags in LUQ.", "3 fragments in the left upper quadrant."),
+    ("Level L1, 2 L of fluid, L-sided.", "Level L1, 2 L of fluid, left-sided."),
+    ("size → large → very", "size: large, very"),
+    ("• side → left • parts → 1", "• side: left\nparts: 1"),
+    ("nothing to report Overall it is small", "nothing to report.\nOverall it is small"),
+    ("seen by the Couinaud segment", "seen by the Couinaud segment"),
+    ("It stay at patient left side, near front of body.", "It stay at the patient's left side, near the front of the body."),
+    ("more to right (patient side) than the aorta", "more to the patient's right than the aorta"),
+    ("It is behind of the aorta, located front of the spine.", "It is behind the aorta, located in front of the spine."),
+    ("It is the most big thing, more small than none.", "It is the biggest thing, smaller than none."),
+    ("its small and its on the left of its neighbour", "it is small and it is on the left of its neighbour"),
+])
+def test_shorthand_expands_registers_into_plain_prose(text, expected):
+    assert expand(text) == expected
+
+
+@pytest.mark.parametrize("words, value", [
+    ("zero point four", 0.4), ("fourteen point six", 14.6), ("twenty-five", 25.0), ("seven", 7.0),
+    ("a half", 0.5), ("12.5", 12.5),
+])
+def test_number_words_are_read_by_a_parser(words, value):
+    assert number_value(words) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("target, answer, expected", [
+    # report shorthand
+    ("left kidney", "Left kidney [SEG]. Lt-sided. Post. Mod. size.", []),
+    ("left kidney", "Left kidney [SEG]. Rt-sided.", ["laterality"]),
+    ("left kidney", "Left kidney [SEG]. Side: R.", ["laterality"]),
+    ("left kidney", "Left kidney [SEG]. x3 frags.", ["count"]),
+    ("left kidney", "Left kidney [SEG]. Ant. to aorta.", ["position"]),
+    ("left kidney", "Left kidney [SEG]. Post. Area ~2 pct of FOV.", []),
+    ("liver", "Liver [SEG]. Sm., punctate.", ["size"]),
+    ("liver", "Liver [SEG]. Radiol. conv.: pt R = img L. No L-sided component.", []),
+    ("liver", "Liver [SEG]. Occupies the LUQ.", ["laterality"]),
+    ("liver", "Liver [SEG]. Sits at the L1 level.", []),
+    # arrow bullets and run-on text
+    ("left kidney", "Left kidney [SEG]\n- side → right\n- parts → 1", ["laterality"]),
+    ("left kidney", "Left kidney [SEG]\n- regions -> 2", ["count"]),
+    ("liver", "The liver [SEG].\n• left side → nothing to report It is large here.", []),
+    # learner English
+    ("liver", "This one is liver [SEG]. It stay at patient right side, in front part of body.", []),
+    ("liver", "This one is liver [SEG]. It stay near the back of body.", ["position"]),
+    ("liver", "This one is liver [SEG]. It is more to left (patient side) than the aorta.", ["position"]),
+    ("liver", "This one is liver [SEG]. It have two separated piece.", ["count"]),
+    ("left kidney", "This one is left kidney [SEG]. It is located front of the aorta.", ["position"]),
+    ("left kidney", "This one is left kidney [SEG]. It is behind of the aorta.", []),
+    ("liver", "This one is liver [SEG]. It is more small than all other things in the image.", ["size"]),
+    ("aorta", "This one is aorta [SEG]. It is the most big thing in this image.", ["size"]),
+    ("aorta", "This one is aorta [SEG]. It is much more small than the liver.", []),
+    # text-message English
+    ("liver", "its the liver [SEG] its small btw", ["size"]),
+    ("liver", "its the liver [SEG] its on the patient's left btw", ["laterality"]),
+    ("liver", "The liver [SEG]. The aorta sits on its left.", []),
+    # numbers, bounds, fractions
+    ("liver", "The liver [SEG]. It covers zero point four percent of the image.", ["size"]),
+    ("liver", "The liver [SEG]. It covers fourteen point six percent of the image.", []),
+    ("aorta", "The aorta [SEG]. It covers a fraction of one percent of the image.", []),
+    ("left kidney", "The left kidney [SEG]. It covers a fraction of one percent of the image.", ["size"]),
+    ("left kidney", "The left kidney [SEG]. It covers less than one percent of the image.", ["size"]),
+    ("liver", "The liver [SEG]. It covers 1/7 of the image.", []),
+    ("liver", "The liver [SEG]. It covers one-tenth of the whole image.", []),
+    ("liver", "The liver [SEG]. Area fraction: 0.004.", ["size"]),
+    ("aorta", "The aorta [SEG]. It takes up almost the whole image.", ["size"]),
+    ("aorta", "The aorta [SEG]. It is only a few pixels across.", []),
+    # superlatives: of the target only when predicated of it
+    ("aorta", "The aorta [SEG]. It is by far the largest structure on this slice.", ["size"]),
+    ("aorta", "The aorta [SEG]. It runs behind the largest solid organ.", []),
+    ("liver", "The liver [SEG]. Largest organ on the slice.", []),
+    # counts
+    ("liver", "The liver [SEG]. It is a two-part structure.", ["count"]),
+    ("liver", "The liver [SEG]. It is fragmented.", ["count"]),
+    ("liver", "The liver [SEG]. It is not fragmented.", []),
+    ("liver", "The liver [SEG]. I can see it in two places.", ["count"]),
+    # size and count phrasings, key-value with other separators, absolute positions
+    ("liver", "The liver [SEG]. Size: smallish.", ["size"]),
+    ("liver", "The liver [SEG]. It's on the smaller side.", ["size"]),
+    ("liver", "The liver [SEG]. Not large.", ["size"]),
+    ("liver", "The liver [SEG]. It is not small.", []),
+    ("liver", "The liver [SEG]. It occupies about one in two hundred pixels.", ["size"]),
+    ("liver", "The liver [SEG]. It occupies about 1 in 7 pixels.", []),
+    ("liver", "The liver [SEG]. Coverage: 2%.", ["size"]),
+    ("liver", "The liver [SEG]. It breaks up into separate parts.", ["count"]),
+    ("liver", "The liver [SEG]. Laterality \u2014 left.", ["laterality"]),
+    ("liver", "The liver [SEG]. It hugs the back wall.", ["position"]),
+    ("liver", "The liver [SEG]. It's at the rear of the abdomen.", ["position"]),
+    ("liver", "The liver [SEG]. It is on the aorta's left.", ["position"]),
+    ("liver", "The liver [SEG]. It is on the aorta's right.", []),
+    # initials, volumes and possessives are not sides or claims
+    ("liver", "The liver [SEG]. Reported by Dr R. Jones and Dr L. Chen.", []),
+    ("liver", "The liver [SEG]. Its only neighbour here is the left renal vein.", []),
+    ("liver", "The liver [SEG]. 5 ML of contrast were given.", []),
+    # Title Case and stray capitals do not split a sentence; an instruction to inspect a side claims nothing
+    ("liver", "The liver [SEG]. It Is Not On The Left Side.", []),
+    ("liver", "The liver [SEG]. It sits opposite the spleen which Is on the left.", []),
+    ("liver", "The liver [SEG]. Check the left side too Then confirm nothing is missed.", []),
+    ("liver", "The liver [SEG]. Compare with the left side, which is clear.", []),
+    # a retracted first guess is not asserted; the corrected claim is
+    ("liver", "The liver [SEG]. At first glance I thought it was on the left, but it is on the right.", []),
+    ("liver", "The liver [SEG]. I had assumed two pieces; in fact it is one continuous region.", []),
+    ("liver", "The liver [SEG]. My initial impression was right-sided, but it is on the left.", ["laterality"]),
+    # a possessive is no subject: "the aorta, for its part, lies behind it" puts the aorta behind the target
+    ("liver", "The liver [SEG]. The aorta, for its part, lies behind it.", []),
+    ("liver", "The liver [SEG]. The aorta, for its part, lies in front of it.", ["position"]),
+    # enumerated rationales and key-value counts in words
+    ("liver", "The liver [SEG].\n(a) size: tiny\n(b) side: right", ["size"]),
+    ("liver", "The liver [SEG].\niii) components: several, disjoint", ["count"]),
+    ("liver", "The liver [SEG].\n(iv) components: a single one", []),
+    ("liver", "The liver [SEG].\n(iv) size: larger than any other structure in view", []),
+    ("aorta", "The aorta [SEG].\n(iv) size: larger than any other structure in view", ["size"]),
+    ("liver", "The liver [SEG]. It consists of two disjoint fragments.", ["count"]),
+    ("liver", "The liver [SEG]. Taking the orientation into account, it is on the patient's left.", ["laterality"]),
+    # quoted words, another person's words or drawing, and a rejected statement are not asserted
+    ("liver", 'The liver [SEG]. You labelled it "left-sided", but it is on the right.', []),
+    ("liver", 'The liver [SEG]. The report heading reads "Left upper quadrant mass".', []),
+    ("liver", "The liver [SEG]. Previously you outlined two separate pieces; now it is one region.", []),
+    ("liver", "The liver [SEG]. Student: It is on the left. Tutor: No, try again. Student: On the right. Tutor: Good.", []),
+    ("liver", "The liver [SEG]. Student: It is on the left. Tutor: Good.", ["laterality"]),
+    ("liver", "The liver [SEG]. It is on the left. No part of it crosses the midline.", ["laterality"]),
+    # the side of the body or person is the patient's side; a labelled question still only asks
+    ("liver", "The liver [SEG]. It lives on the body's left side.", ["laterality"]),
+    ("liver", "The liver [SEG]. It stays on the child's right.", []),
+    ("liver", "The liver [SEG]. Pupil: How many pieces does it have? Teacher: Just one piece.", []),
+    ("liver", "The liver [SEG]. Pupil: Is it in two pieces? Teacher: It is in two pieces.", ["count"]),
+    # contractions and colloquial size words; a denied "other side" is not both sides
+    ("liver", "The liver [SEG]. It's a wee thing here.", ["size"]),
+    ("aorta", "The aorta [SEG]. It's pretty hefty here.", ["size"]),
+    ("liver", "The liver [SEG]. It's round the back, near the spine.", ["position"]),
+    # people as subjects (generic habits of readers), tick boxes, "find it large"
+    ("liver", "The liver [SEG]. Many students count two separate pieces; here it is one piece.", []),
+    ("liver", "The liver [SEG]. Some readers place it on the left; it is on the right.", []),
+    ("liver", "The liver [SEG].\n[x] Size checked: tiny\n[ ] Side checked: right", ["size"]),
+    ("liver", "The liver [SEG]. You should find it small.", ["size"]),
+    # side phrases followed by adverbs; a side as part of a structure's name
+    ("liver", "The liver [SEG]. It sits on the left here too.", ["laterality"]),
+    ("liver", "The liver [SEG]. It is on the patient's right today.", []),
+    ("liver", "The liver [SEG]. The patient's left lung is clear.", []),
+    ("liver", "The liver [SEG]. Teaching point: it is a left-sided organ.", ["laterality"]),
+])
+def test_claims_in_other_registers(target, answer, expected):
+    assert flags(target, Q, answer) == expected
+
+
+def test_a_request_about_a_sided_structure_still_claims_its_side():
+    assert flags("liver", "Look at the left-sided organ: which one stores glycogen? Segment it.",
+                 "It is the liver [SEG].") == ["laterality"]
+
+
+def test_a_superlative_over_the_body_is_knowledge_not_a_claim_about_this_slice():
+    import test_qc
+
+    medium = test_qc.record("liver", mask=test_qc._box(35, 45, 14, 24))
+    assert medium.facts.size_class == "medium"
+    assert flags("liver", Q, "The liver [SEG]. It is the largest solid organ in the body.", rec=medium) == []
+    assert flags("liver", Q, "The liver [SEG]. It is the largest structure on this slice.", rec=medium) == ["size"]
+
+
+def test_one_sided_claims_contradict_a_bilateral_mask_only():
+    import test_qc
+
+    both = np.maximum(test_qc._box(35, 45, 40, 48), test_qc._box(35, 45, 14, 22))
+    rec = test_qc.record("kidney", mask=both, layout={**test_qc.LAYOUT, "kidney": both})
+    assert rec.facts.laterality == "bilateral"
+    assert flags("kidney", Q, "The kidneys [SEG]. The finding is unilateral.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. Unilat., L only.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. It is not confined to one side.", rec=rec) == []
+    assert flags("kidney", Q, "The kidneys [SEG]. It is solitary.", rec=rec) == ["count"]
+    assert flags("kidney", Q, "The kidneys [SEG]. Only the left-hand one is included.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. It is on the left, nothing on the other side.", rec=rec) == \
+        ["laterality"]
+    assert flags("kidney", Q, "The kidneys [SEG]. It is on the left and also on the other side.", rec=rec) == []
+    assert flags("kidney", Q, "The kidneys [SEG]. Only one kidney is highlighted.", rec=rec) == ["count"]
+    assert flags("kidney", Q, "The kidneys [SEG]. The left one is a bit bigger than the right one.", rec=rec) == []
+    assert flags("left kidney", Q, "The left kidney [SEG]. It is unilateral.") == []
