@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import logging
 import os
-import queue
 import threading
+from dataclasses import dataclass, field
 from typing import Any
 
 log = logging.getLogger(__name__)
 MAX_WORKERS = 2
+MAX_QUEUED = 32  # checks sent to a worker and not yet read back; past it `submit` waits for one (back-pressure)
 
 
 def worker_count() -> int:
@@ -43,7 +44,9 @@ def _check(conv, record) -> list[str]:
     return check_conversation(conv, record, lookup(record.target))
 
 
-def _start_worker(knowledge: tuple[str, ...], parent: int) -> None:
+def _worker(conn, knowledge: tuple[str, ...], parent: int) -> None:
+    """A worker's loop: (token, conv, record) in, (token, flags) out; flags None when the check raised (the
+    parent runs it again itself, so the error surfaces there as it would without workers); None ends it."""
     import signal
     import time
 
@@ -58,81 +61,122 @@ def _start_worker(knowledge: tuple[str, ...], parent: int) -> None:
         os._exit(0)
 
     threading.Thread(target=orphaned, daemon=True, name="qc-parent-watch").start()
+    while (task := conn.recv()) is not None:
+        token, conv, record = task
+        try:
+            flags = _check(conv, record)
+        except Exception:  # noqa: BLE001  reported by the parent's own run of the check
+            flags = None
+        conn.send((token, flags))
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+    queued: dict = field(default_factory=dict)  # token -> (conv, record)
 
 
 class QCWorkers:
-    """See the module docstring. Use as a context manager (the pool is shut down on exit)."""
+    """See the module docstring. Use as a context manager (the workers stop on exit).
+
+    No thread in this process: tasks are written to each worker's pipe and results read back with a
+    zero-timeout poll when the caller asks, so the event loop's thread never waits for the GIL."""
 
     def __init__(self, knowledge: tuple[str, ...] | list[str] = (), workers: int | None = None) -> None:
-        self._finished: queue.SimpleQueue = queue.SimpleQueue()
         self._payloads: dict[int, Any] = {}
+        self._finished: list[tuple[int, list[str]]] = []
         self._next = 0
-        self._pool = None
+        self._workers: list[_Worker] = []
         n = worker_count() if workers is None else workers
         if n > 0:
-            self._pool = self._start(tuple(knowledge), n)
+            self._start(tuple(knowledge), n)
 
-    @staticmethod
-    def _start(knowledge: tuple[str, ...], n: int):
+    def _start(self, knowledge: tuple[str, ...], n: int) -> None:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         # fork inherits the imported modules and the active knowledge (no start-up import), safe while this
         # process has no other thread; otherwise spawn
         fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
         ctx = multiprocessing.get_context("fork" if fork else "spawn")
         try:
-            return ProcessPoolExecutor(n, mp_context=ctx, initializer=_start_worker,
-                                       initargs=(knowledge, os.getpid()))
-        except (OSError, ValueError) as exc:
-            log.warning("QC workers could not start (%s); QC runs inline", exc)
-            return None
+            for _ in range(n):
+                mine, theirs = ctx.Pipe()
+                proc = ctx.Process(target=_worker, args=(theirs, knowledge, os.getpid()), daemon=True,
+                                   name="medsegqa-qc")
+                proc.start()
+                theirs.close()
+                self._workers.append(_Worker(proc, mine))
+        except OSError as exc:
+            log.warning("QC workers could not start (%s); QC runs in this process", exc)
+            self.close()
 
     def submit(self, payload: Any, conv, record) -> None:
         token, self._next = self._next, self._next + 1
         self._payloads[token] = payload
-        if self._pool is not None:
-            try:
-                fut = self._pool.submit(_check, conv, record)
-            except RuntimeError as exc:  # BrokenProcessPool (a worker died) or shut down: go on inline
-                log.warning("QC workers stopped (%s); QC runs inline", exc)
-                self._pool = None
-            else:
-                fut.add_done_callback(lambda f, t=token, c=conv, r=record: self._finished.put((t, f, c, r)))
-                return
-        self._finished.put((token, _check(conv, record), None, None))
+        if self._workers:
+            worker = min(self._workers, key=lambda w: len(w.queued))
+            while len(worker.queued) >= MAX_QUEUED and worker in self._workers:
+                self._read(worker, block=True)
+            if worker in self._workers:
+                try:
+                    worker.conn.send((token, conv, record))
+                    worker.queued[token] = (conv, record)
+                    return
+                except OSError:
+                    self._lost(worker)
+        self._finished.append((token, _check(conv, record)))
 
-    def _result(self, item) -> tuple[Any, list[str]]:
-        token, fut, conv, record = item
-        if conv is None:  # checked inline
-            flags = fut
-        else:
-            try:
-                flags = fut.result()
-            except Exception as exc:  # noqa: BLE001  the worker died under this check: redo it here
-                log.warning("a QC worker failed (%s); checking %s inline", type(exc).__name__,
-                            conv.conversation_id)
-                flags = _check(conv, record)
-        return self._payloads.pop(token), flags
+    def _read(self, worker: _Worker, block: bool = False) -> None:
+        try:
+            while worker.queued and (block or worker.conn.poll(0)):
+                token, flags = worker.conn.recv()
+                conv, record = worker.queued.pop(token)
+                self._finished.append((token, flags if flags is not None else _check(conv, record)))
+                block = False
+        except (EOFError, OSError):
+            self._lost(worker)
+
+    def _lost(self, worker: _Worker) -> None:
+        """A worker died (killed, out of memory): its queued checks run here; the others go on (with none
+        left, every later check runs here)."""
+        worker.process.join(timeout=1)
+        log.warning("a QC worker stopped (exit code %s); its checks run in this process", worker.process.exitcode)
+        self._workers.remove(worker)
+        for token, (conv, record) in worker.queued.items():
+            self._finished.append((token, _check(conv, record)))
+        worker.queued.clear()
+        worker.conn.close()
 
     def done(self) -> list[tuple[Any, list[str]]]:
-        out = []
-        while True:
-            try:
-                out.append(self._result(self._finished.get_nowait()))
-            except queue.Empty:
-                return out
-
-    def wait(self) -> list[tuple[Any, list[str]]]:
-        out = []
-        while self._payloads:
-            out.append(self._result(self._finished.get()))
+        """(payload, flags) of every check finished so far; never waits."""
+        for worker in list(self._workers):
+            self._read(worker)
+        out = [(self._payloads.pop(token), flags) for token, flags in self._finished]
+        self._finished.clear()
         return out
 
+    def wait(self) -> list[tuple[Any, list[str]]]:
+        """(payload, flags) of every check submitted and not yet returned."""
+        for worker in list(self._workers):
+            while worker.queued and worker in self._workers:
+                self._read(worker, block=True)
+        return self.done()
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        """Stop the workers (a check still queued is dropped: its answer is in the cache)."""
+        workers, self._workers = self._workers, []
+        for worker in workers:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(timeout=5)
+            worker.conn.close()
 
     def __enter__(self) -> "QCWorkers":
         return self
