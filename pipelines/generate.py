@@ -228,29 +228,37 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
         group.add(conv.turns[0].content)
         advance()
 
-    # QC runs in worker processes while this one keeps the requests going; the pool starts before the
+    def release(finished: list, settled: int) -> int:
+        """Take finished checks; settle, in plan order, every job up to the first one still out (so which of
+        two near-duplicate questions is kept never depends on which answer arrived first)."""
+        for (i, conv), flags in finished:
+            conv.qc_flags = flags
+            checked[i] = (conv, "flagged" if flags else "passed")
+        while settled in checked:
+            settle(jobs[settled], *checked.pop(settled), retry)
+            settled += 1
+        return settled
+
+    # QC runs in worker processes while this one keeps the requests going; the workers start before the
     # progress bar's thread (see qc_workers)
     with QCWorkers(recipe.knowledge) as qc, progress_bar("generate", len(jobs), progress) as advance:
         try:
             while jobs:
                 retry: list[Job] = []
+                checked: dict[int, tuple[Conversation, str]] = {}
+                settled = 0
                 for i, result in _drafts(backend, [_request(j, gen, attempt + j.offset) for j in jobs]):
-                    job = jobs[i]
-                    conv = _conversation(job, gen, backend, result, attempt + job.offset, prov)
+                    conv = _conversation(jobs[i], gen, backend, result, attempt + jobs[i].offset, prov)
                     if isinstance(result, MedsegQAError):
-                        settle(job, conv, "failed", retry)
+                        checked[i] = (conv, "failed")
                     else:
-                        qc.submit((job, conv), conv, job.record)
-                    for (done_job, done_conv), flags in qc.done():
-                        done_conv.qc_flags = flags
-                        settle(done_job, done_conv, "flagged" if flags else "passed", retry)
+                        qc.submit((i, conv), conv, jobs[i].record)
+                    settled = release(qc.done(), settled)
                     if len(unsaved) >= WRITE_BATCH or (unsaved and time.monotonic() - last_write >= WRITE_EVERY_S):
                         write()
-                for (done_job, done_conv), flags in qc.wait():
-                    done_conv.qc_flags = flags
-                    settle(done_job, done_conv, "flagged" if flags else "passed", retry)
+                release(qc.wait(), settled)
                 jobs, attempt = retry, attempt + 1
-        finally:  # Ctrl-C or a backend that gave up: what is finished is saved
+        finally:  # Ctrl-C or a backend that gave up: what is settled is saved
             write()
     if hasattr(backend, "billed"):  # what the server billed in this run (cache hits cost nothing)
         billed = Counter(backend.billed)
