@@ -4,9 +4,14 @@ Contract:
 - one job per (record, k < conversations_per_record); its conversation id is derived from the record,
   prompt version, model, sampling params, question style and `answer_context` (template text, knowledge
   entry, the record's prompt-visible content, backend, endpoint, modes), so a rerun skips every job already
-  in the catalog (nothing regenerated, nothing paid twice) and each finished conversation is committed at
-  once (a crash or Ctrl-C loses at most the jobs in flight); conversations of these settings that the
-  plan no longer asks for go `stale` (kept, not exported);
+  in the catalog (nothing regenerated, nothing paid twice); finished conversations are committed in
+  batches (one transaction per WRITE_BATCH, at most WRITE_EVERY_S late), and every answer is in the
+  response cache from the moment it arrives, so a crash or Ctrl-C costs at most the requests in flight (an
+  answered job not yet committed is rebuilt from the cache by the rerun, without a request);
+  conversations of these settings that the plan no longer asks for go `stale` (kept, not exported);
+- jobs are settled (near-duplicate check, QC regeneration, storage) in plan order whatever order their
+  answers arrive in, so the outputs do not depend on concurrency or timing; QC itself runs in worker
+  processes (`qc_workers`) so that the process driving the requests is not paused by it;
 - a conversation's provenance counts the tokens and cost of every attempt (repair reprompts and QC
   regenerations included); the run's summary reports what the server billed in this run;
 - `retry_failed` regenerates conversations stored as failed; quarantine entries not raised again clear;
@@ -288,7 +293,6 @@ class _ProvenanceParts:
     out once per run (template files are hashed, knowledge entries serialised) instead of per answer."""
 
     def __init__(self, gen) -> None:
-        self.gen = gen
         self.template = template_hash(gen.prompt_version)
         self._knowledge: dict[str, tuple[str, str]] = {}
 
