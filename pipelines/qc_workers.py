@@ -21,12 +21,13 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
 log = logging.getLogger(__name__)
 MAX_WORKERS = 2
-MAX_QUEUED = 32  # checks sent to a worker and not yet read back; past it `submit` waits for one (back-pressure)
+MAX_QUEUED = 16  # checks sent to a worker and not read back; more wait here (a full pipe would block `submit`)
 
 
 def worker_count() -> int:
@@ -86,6 +87,7 @@ class QCWorkers:
     def __init__(self, knowledge: tuple[str, ...] | list[str] = (), workers: int | None = None) -> None:
         self._payloads: dict[int, Any] = {}
         self._finished: list[tuple[int, list[str]]] = []
+        self._backlog: deque = deque()  # (token, conv, record) not yet sent to a worker
         self._next = 0
         self._workers: list[_Worker] = []
         n = worker_count() if workers is None else workers
@@ -112,20 +114,30 @@ class QCWorkers:
             self.close()
 
     def submit(self, payload: Any, conv, record) -> None:
+        """Queue one check; never waits for a worker (when they are all busy it waits here, in memory)."""
         token, self._next = self._next, self._next + 1
         self._payloads[token] = payload
-        if self._workers:
+        if not self._workers:
+            self._finished.append((token, _check(conv, record)))
+            return
+        self._backlog.append((token, conv, record))
+        self._feed()
+
+    def _feed(self) -> None:
+        while self._backlog and self._workers:
             worker = min(self._workers, key=lambda w: len(w.queued))
-            while len(worker.queued) >= MAX_QUEUED and worker in self._workers:
-                self._read(worker, block=True)
-            if worker in self._workers:
-                try:
-                    worker.conn.send((token, conv, record))
-                    worker.queued[token] = (conv, record)
-                    return
-                except OSError:
-                    self._lost(worker)
-        self._finished.append((token, _check(conv, record)))
+            if len(worker.queued) >= MAX_QUEUED:
+                return
+            token, conv, record = task = self._backlog.popleft()
+            try:
+                worker.conn.send(task)
+                worker.queued[token] = (conv, record)
+            except OSError:
+                self._backlog.appendleft(task)
+                self._lost(worker)
+        while self._backlog and not self._workers:  # none left
+            token, conv, record = self._backlog.popleft()
+            self._finished.append((token, _check(conv, record)))
 
     def _read(self, worker: _Worker, block: bool = False) -> None:
         try:
@@ -152,15 +164,20 @@ class QCWorkers:
         """(payload, flags) of every check finished so far; never waits."""
         for worker in list(self._workers):
             self._read(worker)
+        self._feed()
         out = [(self._payloads.pop(token), flags) for token, flags in self._finished]
         self._finished.clear()
         return out
 
     def wait(self) -> list[tuple[Any, list[str]]]:
         """(payload, flags) of every check submitted and not yet returned."""
-        for worker in list(self._workers):
-            while worker.queued and worker in self._workers:
-                self._read(worker, block=True)
+        from multiprocessing.connection import wait
+
+        self._feed()
+        while busy := [w for w in self._workers if w.queued]:
+            for conn in wait([w.conn for w in busy]):
+                self._read(next(w for w in busy if w.conn is conn), block=True)
+            self._feed()
         return self.done()
 
     def close(self) -> None:

@@ -41,3 +41,35 @@ def test_workers_and_batched_writes_change_nothing(tmp_path, monkeypatch, caplog
     assert any(body["provenance"]["attempts"] > 1 for _, body in inline[0].values())  # QC regenerations
     assert pooled == inline
     assert "QC worker" not in caplog.text  # the checks did run in the workers
+
+
+def test_multimodal_requests_carry_their_own_records_images(tmp_path, monkeypatch):
+    """The (scan, outline) pair is drawn once per record and reused for its other conversations: every first
+    request still carries its own record's pair, each pair as often as the record has conversations."""
+    import base64
+    import json
+    from collections import Counter
+
+    from medseg_qa.llm import openai_backend
+    from medseg_qa.llm.prompts import contour_overlay_png
+
+    drawn = []
+    monkeypatch.setattr(openai_backend, "contour_overlay_png", lambda *a: drawn.append(1) or contour_overlay_png(*a))
+    bodies = tmp_path / "bodies.jsonl"
+    with FaultServer(Faults(record_path=str(bodies))) as srv:
+        recipe = _recipe(srv.base_url, CASES, conversations_per_record=3, multimodal=True, qc_retries=0)
+        with _workspace(tmp_path / "ws", CASES) as ws:
+            summary = generate(ws, recipe, backend=_fast_backend(recipe, ws), progress=False)
+            assert summary.states["failed"] == 0 and len(drawn) == ws.counts()["records"]  # once per record
+            want: Counter = Counter()
+            for rec in ws.records():
+                image = ws.get_blob(rec.image_blob)
+                pair = (image, contour_overlay_png(image, ws.get_blob(rec.mask_blob)))
+                want[tuple(base64.b64encode(png).decode() for png in pair)] += 3
+    sent: Counter = Counter()
+    for line in bodies.read_text().splitlines():
+        messages = json.loads(line)["messages"]
+        if len(messages) == 2:  # first requests (a repair resends the same images)
+            urls = [p["image_url"]["url"] for p in messages[1]["content"] if p["type"] == "image_url"]
+            sent[tuple(u.removeprefix("data:image/png;base64,") for u in urls)] += 1
+    assert len(want) > 3 and sent == want
