@@ -253,7 +253,7 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
                 checked: dict[int, tuple[Conversation, str]] = {}
                 settled = 0
                 for i, result in _drafts(backend, [_request(j, gen, attempt + j.offset) for j in jobs]):
-                    conv = _conversation(jobs[i], gen, backend, result, attempt + jobs[i].offset, prov)
+                    conv = _unchecked(jobs[i], gen, backend, result, attempt + jobs[i].offset, prov)
                     if isinstance(result, MedsegQAError):
                         checked[i] = (conv, "failed")
                     else:
@@ -303,7 +303,16 @@ class _ProvenanceParts:
         return self._knowledge[target]
 
 
-def _conversation(job: Job, gen, backend, result, attempt: int, parts: _ProvenanceParts) -> Conversation:
+def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Conversation, str]:
+    """The conversation of one draft, checked here, and its state (the batch path's one-at-a-time use)."""
+    conv = _unchecked(job, gen, backend, result, attempt, _ProvenanceParts(gen))
+    if isinstance(result, MedsegQAError):
+        return conv, "failed"
+    conv.qc_flags = check_conversation(conv, job.record, lookup(job.record.target))
+    return conv, ("flagged" if conv.qc_flags else "passed")
+
+
+def _unchecked(job: Job, gen, backend, result, attempt: int, parts: _ProvenanceParts) -> Conversation:
     """The conversation of one draft, not yet checked (a backend failure: the failed conversation)."""
     khash, kstatus = parts.knowledge(job.record.target)
     prov = dict(backend=backend.name, model=backend.model, prompt_version=gen.prompt_version,
