@@ -4,7 +4,8 @@ Baseline, measured in the same run: a bare `AsyncOpenAI` loop (`chat.completions
 semaphore of the same concurrency C) replaying the very request bodies that `generate` sent (recorded by
 the server) against the same server with the same latency L. The pipeline's requests per second over the
 bare loop's is the ratio (goal >= 0.95). Also: pipeline CPU per conversation
-(client process CPU / n: prompt rendering, HTTP client, cache, QC, catalog writes), and the wall time of
+(the generating process's CPU plus its QC worker processes', / n: prompt rendering, HTTP client, cache,
+QC, catalog writes), and the wall time of
 a rerun whose answers all come from the response cache (conversations deleted from the catalog, so each
 is rebuilt, validated and QC'd again; goal <= 5 s for 2,000). The server runs in its own process so its
 CPU does not count; each measured run is a fresh interpreter with `openai` imported before the clock

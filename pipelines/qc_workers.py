@@ -31,9 +31,15 @@ MAX_QUEUED = 16  # checks sent to a worker and not read back; more wait here (a 
 
 
 def worker_count() -> int:
+    """MEDSEGQA_QC_WORKERS when set, else one less than the usable CPUs (the event loop keeps one), at most 2."""
     env = os.environ.get("MEDSEGQA_QC_WORKERS", "").strip()
     if env:
-        return max(0, int(env))
+        if not env.isdigit():
+            from medseg_qa.errors import ConfigError
+
+            raise ConfigError(f"MEDSEGQA_QC_WORKERS={env!r} is not a count; set it to 0 (QC in the generating "
+                              "process) or a number of QC worker processes")
+        return int(env)
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     return max(0, min(MAX_WORKERS, cpus - 1))
 

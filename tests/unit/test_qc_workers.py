@@ -104,3 +104,16 @@ def test_question_index_matches_near_duplicates_on_the_corpus():
         index.add(q)
         seen.append(q)
     assert len(index) == len(questions) and 0 < repeats < len(questions)
+
+
+def test_a_bad_worker_count_is_a_one_line_config_error(monkeypatch):
+    import pytest
+
+    from medseg_qa.errors import ConfigError
+    from medseg_qa.pipelines.qc_workers import worker_count
+
+    monkeypatch.setenv("MEDSEGQA_QC_WORKERS", "two")
+    with pytest.raises(ConfigError, match=r"MEDSEGQA_QC_WORKERS='two' is not a count; set it to 0"):
+        worker_count()
+    monkeypatch.setenv("MEDSEGQA_QC_WORKERS", "0")
+    assert worker_count() == 0
