@@ -52,12 +52,10 @@ class QuestionIndex:
     of any of them (what `near_duplicates(earlier + [q])` says of its last index) without lemmatising the
     earlier ones again, so checking each new question of a growing group stays linear, not quadratic."""
 
-    def __init__(self, questions: list[str] = (), threshold: float = 0.7) -> None:
+    def __init__(self, threshold: float = 0.7) -> None:
         self.threshold = threshold
         self._sets: list[frozenset] = []
         self._index: dict[str, list[int]] = defaultdict(list)
-        for q in questions:
-            self.add(q)
 
     def __len__(self) -> int:
         return len(self._sets)
