@@ -4,9 +4,14 @@ Contract:
 - one job per (record, k < conversations_per_record); its conversation id is derived from the record,
   prompt version, model, sampling params, question style and `answer_context` (template text, knowledge
   entry, the record's prompt-visible content, backend, endpoint, modes), so a rerun skips every job already
-  in the catalog (nothing regenerated, nothing paid twice) and each finished conversation is committed at
-  once (a crash or Ctrl-C loses at most the jobs in flight); conversations of these settings that the
-  plan no longer asks for go `stale` (kept, not exported);
+  in the catalog (nothing regenerated, nothing paid twice); finished conversations are committed in
+  batches (one transaction per WRITE_BATCH, at most WRITE_EVERY_S late), and every answer is in the
+  response cache from the moment it arrives, so a crash or Ctrl-C costs at most the requests in flight (an
+  answered job not yet committed is rebuilt from the cache by the rerun, without a request);
+  conversations of these settings that the plan no longer asks for go `stale` (kept, not exported);
+- jobs are settled (near-duplicate check, QC regeneration, storage) in plan order whatever order their
+  answers arrive in, so the outputs do not depend on concurrency or timing; QC itself runs in worker
+  processes (`qc_workers`) so that the process driving the requests is not paused by it;
 - a conversation's provenance counts the tokens and cost of every attempt (repair reprompts and QC
   regenerations included); the run's summary reports what the server billed in this run;
 - `retry_failed` regenerates conversations stored as failed; quarantine entries not raised again clear;
@@ -35,12 +40,15 @@ from medseg_qa.knowledge import lookup, usable_entry, use_knowledge
 from medseg_qa.llm import ConversationRequest, build_backend
 from medseg_qa.llm.judge import build_judge
 from medseg_qa.qc import check_conversation, near_duplicates
+from medseg_qa.qc.dupes import QuestionIndex
 from medseg_qa.schemas import Conversation, GenerationProvenance, SourceRecord, Turn
 from medseg_qa.workspace import Workspace
 
 from .progress import progress_bar
+from .qc_workers import QCWorkers
 
 log = logging.getLogger(__name__)
+WRITE_BATCH, WRITE_EVERY_S = 50, 1.0  # finished conversations per catalog transaction, at most this late
 
 
 @dataclass
@@ -190,34 +198,73 @@ def _generate(ws: Workspace, recipe, backend, progress: bool, retry_failed: bool
     attempt, retries = 0, gen.qc_retries
     billed_before = Counter(getattr(backend, "billed", {}))
     this_run: Counter = Counter()
-    with progress_bar("generate", len(jobs), progress) as advance:
-        while jobs:
-            retry: list[Job] = []
-            for i, result in _drafts(backend, [_request(j, gen, attempt + j.offset) for j in jobs]):
-                job = jobs[i]
-                conv, state = _conversation(job, gen, backend, result, attempt + job.offset)
-                if judge is not None and state == "passed":
-                    state = _judge(judge, conv, job.record, summary)
-                    this_run["judge_cost"] += conv.provenance.judge_cost_usd
-                draft_cost = Counter(prompt=conv.provenance.prompt_tokens,
-                                     completion=conv.provenance.completion_tokens, cost=conv.provenance.cost_usd)
-                used = spent.setdefault(job.conversation_id, Counter())
-                used.update(draft_cost)
-                this_run.update(draft_cost)
-                group = asked.setdefault((job.record.target, job.record.patient_id), [])
-                if state != "failed" and _repeats(group, conv.turns[0].content):
-                    conv.qc_flags.append("near_duplicate")
-                    state = "flagged"
-                if state == "flagged" and attempt < retries:
-                    retry.append(job)
-                    continue
-                conv.provenance.prompt_tokens, conv.provenance.completion_tokens = used["prompt"], used["completion"]
-                conv.provenance.cost_usd = used["cost"]
-                conv.provenance.attempts = attempt + job.offset + 1
+    prov = _ProvenanceParts(gen)
+    unsaved: list[tuple[Conversation, str]] = []
+    last_write = time.monotonic()
+
+    def write() -> None:  # one transaction for the batch: a kill loses at most it, and its answers are cached
+        nonlocal last_write
+        with ws.transaction():
+            for conv, state in unsaved:
                 ws.put_conversation(conv, state)
-                group.append(conv.turns[0].content)
-                advance()
-            jobs, attempt = retry, attempt + 1
+        unsaved.clear()
+        last_write = time.monotonic()
+
+    def settle(job: Job, conv: Conversation, state: str, retry: list[Job]) -> None:
+        if judge is not None and state == "passed":
+            state = _judge(judge, conv, job.record, summary)
+            this_run["judge_cost"] += conv.provenance.judge_cost_usd
+        draft_cost = Counter(prompt=conv.provenance.prompt_tokens,
+                             completion=conv.provenance.completion_tokens, cost=conv.provenance.cost_usd)
+        used = spent.setdefault(job.conversation_id, Counter())
+        used.update(draft_cost)
+        this_run.update(draft_cost)
+        group = asked.setdefault((job.record.target, job.record.patient_id), QuestionIndex())
+        if state != "failed" and group.repeats(conv.turns[0].content):
+            conv.qc_flags.append("near_duplicate")
+            state = "flagged"
+        if state == "flagged" and attempt < retries:
+            retry.append(job)
+            return
+        conv.provenance.prompt_tokens, conv.provenance.completion_tokens = used["prompt"], used["completion"]
+        conv.provenance.cost_usd = used["cost"]
+        conv.provenance.attempts = attempt + job.offset + 1
+        unsaved.append((conv, state))
+        group.add(conv.turns[0].content)
+        advance()
+
+    def release(finished: list, settled: int) -> int:
+        """Take finished checks; settle, in plan order, every job up to the first one still out (so which of
+        two near-duplicate questions is kept never depends on which answer arrived first)."""
+        for (i, conv), flags in finished:
+            conv.qc_flags = flags
+            checked[i] = (conv, "flagged" if flags else "passed")
+        while settled in checked:
+            settle(jobs[settled], *checked.pop(settled), retry)
+            settled += 1
+        return settled
+
+    # QC runs in worker processes while this one keeps the requests going; the workers start before the
+    # progress bar's thread (see qc_workers)
+    with QCWorkers(recipe.knowledge) as qc, progress_bar("generate", len(jobs), progress) as advance:
+        try:
+            while jobs:
+                retry: list[Job] = []
+                checked: dict[int, tuple[Conversation, str]] = {}
+                settled = 0
+                for i, result in _drafts(backend, [_request(j, gen, attempt + j.offset) for j in jobs]):
+                    conv = _unchecked(jobs[i], gen, backend, result, attempt + jobs[i].offset, prov)
+                    if isinstance(result, MedsegQAError):
+                        checked[i] = (conv, "failed")
+                    else:
+                        qc.submit((i, conv), conv, jobs[i].record)
+                    settled = release(qc.done(), settled)
+                    if len(unsaved) >= WRITE_BATCH or (unsaved and time.monotonic() - last_write >= WRITE_EVERY_S):
+                        write()
+                release(qc.wait(), settled)
+                jobs, attempt = retry, attempt + 1
+        finally:  # Ctrl-C or a backend that gave up: what is settled is saved
+            write()
     if hasattr(backend, "billed"):  # what the server billed in this run (cache hits cost nothing)
         billed = Counter(backend.billed)
         billed.subtract(billed_before)
@@ -241,30 +288,51 @@ def catalog_counts(ws: Workspace) -> tuple[Counter, Counter]:
     return states, flags
 
 
+class _ProvenanceParts:
+    """What every conversation of a run records about its prompt template and knowledge entry, worked
+    out once per run (template files are hashed, knowledge entries serialised) instead of per answer."""
+
+    def __init__(self, gen) -> None:
+        self.template = template_hash(gen.prompt_version)
+        self._knowledge: dict[str, tuple[str, str]] = {}
+
+    def knowledge(self, target: str) -> tuple[str, str]:
+        """(hash, status) of the target's knowledge entry."""
+        if target not in self._knowledge:
+            self._knowledge[target] = (knowledge_hash(lookup(target)), usable_entry(target, allow_draft=True)[2])
+        return self._knowledge[target]
+
+
 def _conversation(job: Job, gen, backend, result, attempt: int) -> tuple[Conversation, str]:
+    """The conversation of one draft, checked here, and its state (the batch path's one-at-a-time use)."""
+    conv = _unchecked(job, gen, backend, result, attempt, _ProvenanceParts(gen))
+    if isinstance(result, MedsegQAError):
+        return conv, "failed"
+    conv.qc_flags = check_conversation(conv, job.record, lookup(job.record.target))
+    return conv, ("flagged" if conv.qc_flags else "passed")
+
+
+def _unchecked(job: Job, gen, backend, result, attempt: int, parts: _ProvenanceParts) -> Conversation:
+    """The conversation of one draft, not yet checked (a backend failure: the failed conversation)."""
+    khash, kstatus = parts.knowledge(job.record.target)
     prov = dict(backend=backend.name, model=backend.model, prompt_version=gen.prompt_version,
-                seed=attempt_seed(job, gen, attempt), knowledge_hash=knowledge_hash(lookup(job.record.target)),
-                template_hash=template_hash(gen.prompt_version),
-                params={k: v for k, v in job.params.items() if k != "k"},
-                knowledge_status=usable_entry(job.record.target, allow_draft=True)[2])
+                seed=attempt_seed(job, gen, attempt), knowledge_hash=khash, template_hash=parts.template,
+                params={k: v for k, v in job.params.items() if k != "k"}, knowledge_status=kstatus)
     if isinstance(result, MedsegQAError):
         log.warning("generation failed for %s: %s", job.record.record_id, result)
-        conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
+        return Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
                             question_style=job.style,  # a failed answer was still paid for
                             provenance=GenerationProvenance(**prov, **{k: getattr(result, k) for k in (
                                 "prompt_tokens", "completion_tokens", "cost_usd") if hasattr(result, k)}),
                             turns=[Turn(role="user", content="(generation failed)"),
                                    Turn(role="assistant", content=str(result))],
                             qc_flags=["generation_failed"], raw_text=getattr(result, "raw_text", None))
-        return conv, "failed"
-    conv = Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
+    return Conversation(conversation_id=job.conversation_id, record_id=job.record.record_id,
                         question_style=job.style, turns=result.turns, raw_text=result.raw_text,
                         claims=getattr(result, "claims", None),
                         provenance=GenerationProvenance(**prov, prompt_tokens=result.prompt_tokens,
                                                         completion_tokens=result.completion_tokens,
                                                         cost_usd=result.cost_usd))
-    conv.qc_flags = check_conversation(conv, job.record, lookup(job.record.target))
-    return conv, ("flagged" if conv.qc_flags else "passed")
 
 
 def _judge(judge, conv: Conversation, record: SourceRecord, summary: GenerateSummary) -> str:
@@ -285,17 +353,13 @@ def _judge(judge, conv: Conversation, record: SourceRecord, summary: GenerateSum
     return "passed"
 
 
-def _first_questions_by_group(ws: Workspace) -> dict[tuple[str, str], list[str]]:
+def _first_questions_by_group(ws: Workspace) -> dict[tuple[str, str], QuestionIndex]:
     records = {r.record_id: r for r in ws.records()}
-    groups: dict[tuple[str, str], list[str]] = {}
+    groups: dict[tuple[str, str], QuestionIndex] = {}
     for conv, _ in ws.conversations(("passed", "flagged")):
         rec = records[conv.record_id]
-        groups.setdefault((rec.target, rec.patient_id), []).append(conv.turns[0].content)
+        groups.setdefault((rec.target, rec.patient_id), QuestionIndex()).add(conv.turns[0].content)
     return groups
-
-
-def _repeats(earlier: list[str], question: str) -> bool:
-    return bool(earlier) and len(earlier) in near_duplicates(earlier + [question])
 
 
 def run_qc(ws: Workspace) -> dict:

@@ -306,6 +306,8 @@ class FaultServer:
 class _QuietServer(ThreadingHTTPServer):
     """Clients that time out or reset a connection are part of the game, not errors to print."""
 
+    request_queue_size = 128  # socketserver's 5 overflows when C >= 16 clients connect at once (resets)
+
     def handle_error(self, request, client_address) -> None:
         import sys
 

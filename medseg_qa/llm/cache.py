@@ -72,7 +72,9 @@ class LLMCache:
 
     # -- the usage ledger: what the server billed, one row per response received over the network ---------
     def put_usage(self, key: str, model: str, prompt_tokens: int, completion_tokens: int, cost_usd: float) -> None:
-        n = self.db.execute("SELECT COUNT(*) FROM llm_cache WHERE key LIKE ?", (f"usage:{key}:%",)).fetchone()[0]
+        # a key range, not LIKE (case-insensitive, so it scanned the whole table for every response)
+        n = self.db.execute("SELECT COUNT(*) FROM llm_cache WHERE key >= ? AND key < ?",
+                            (f"usage:{key}:", f"usage:{key};")).fetchone()[0]
         self._put(f"usage:{key}:{n}", json.dumps({"model": model, "prompt_tokens": prompt_tokens,
                                                   "completion_tokens": completion_tokens, "cost_usd": cost_usd}))
 

@@ -46,6 +46,7 @@ from .ratelimit import RateLimiter, RetryPolicy, estimate_tokens, parse_retry_af
 log = logging.getLogger(__name__)
 MAX_ANSWER_CHARS = 200_000  # a conversation is a few thousand characters; more is a model that ran away
 RAW_TEXT_KEEP = 4_000       # of such an answer, what the failed conversation keeps
+IMAGE_PAIRS_KEPT = 16       # multimodal: (scan, outline) pairs kept; a record's jobs are planned one after another
 
 OPENAI_HOST = "api.openai.com"
 API_PARAMS = ("temperature", "top_p", "max_tokens", "presence_penalty", "frequency_penalty")
@@ -98,6 +99,7 @@ class OpenAIBackend:
         self.billed: Counter = Counter()  # tokens of every response received over the network (not cache hits)
         self._ready = False
         self._mode: Optional[str] = None if config.structured == "auto" else config.structured
+        self._image_pairs: dict[tuple[str, str], list[bytes]] = {}
         if config.multimodal and workspace is None:
             raise BackendError("generation.multimodal needs the workspace (for the images); pass workspace= "
                                "to build_backend")
@@ -264,10 +266,19 @@ class OpenAIBackend:
 
     # -- one conversation ------------------------------------------------------------------------------
     def _images(self, req: ConversationRequest) -> Optional[list[bytes]]:
+        """The scan and its outlined copy (PNG); drawn once for the conversations of a record, not per
+        request (decoding, eroding and re-encoding the image ran on the event loop every time)."""
         if not self.config.multimodal:
             return None
-        image = self.workspace.get_blob(req.record.image_blob)
-        return [image, contour_overlay_png(image, self.workspace.get_blob(req.record.mask_blob))]
+        key = (req.record.image_blob, req.record.mask_blob)
+        pair = self._image_pairs.get(key)
+        if pair is None:
+            image = self.workspace.get_blob(req.record.image_blob)
+            pair = [image, contour_overlay_png(image, self.workspace.get_blob(req.record.mask_blob))]
+            if len(self._image_pairs) >= IMAGE_PAIRS_KEPT:
+                del self._image_pairs[next(iter(self._image_pairs))]
+            self._image_pairs[key] = pair
+        return pair
 
     async def _conversation(self, client, limiter: RateLimiter, req: ConversationRequest) -> ConversationDraft:
         messages = build_messages(req, self._images(req))

@@ -47,22 +47,47 @@ def similar(a: frozenset, b: frozenset, threshold: float) -> bool:
     return small >= 4 and inter / small >= CONTAINMENT
 
 
-def near_duplicates(questions: list[str], threshold: float = 0.7) -> set[int]:
-    """Indices whose question is a near-duplicate of an earlier one (same target and group)."""
-    sets = [lemma_set(q) for q in questions]
-    index: dict[str, list[int]] = defaultdict(list)
-    dupes: set[int] = set()
-    for j, tokens in enumerate(sets):
+class QuestionIndex:
+    """The questions of one group so far, lemmatised once: `repeats(q)` says whether `q` is a near-duplicate
+    of any of them (what `near_duplicates(earlier + [q])` says of its last index) without lemmatising the
+    earlier ones again, so checking each new question of a growing group stays linear, not quadratic."""
+
+    def __init__(self, threshold: float = 0.7) -> None:
+        self.threshold = threshold
+        self._sets: list[frozenset] = []
+        self._index: dict[str, list[int]] = defaultdict(list)
+
+    def __len__(self) -> int:
+        return len(self._sets)
+
+    def _matches(self, tokens: frozenset) -> bool:
         seen: set[int] = set()
         for token in tokens:
-            for i in index[token]:
+            for i in self._index.get(token, ()):
                 if i not in seen:
                     seen.add(i)
-                    if similar(sets[i], tokens, threshold):
-                        dupes.add(j)
-                        break
-            if j in dupes:
-                break
+                    if similar(self._sets[i], tokens, self.threshold):
+                        return True
+        return False
+
+    def _add(self, tokens: frozenset) -> None:
         for token in tokens:
-            index[token].append(j)
+            self._index[token].append(len(self._sets))
+        self._sets.append(tokens)
+
+    def repeats(self, question: str) -> bool:
+        return self._matches(lemma_set(question))
+
+    def add(self, question: str) -> None:
+        self._add(lemma_set(question))
+
+
+def near_duplicates(questions: list[str], threshold: float = 0.7) -> set[int]:
+    """Indices whose question is a near-duplicate of an earlier one (same target and group)."""
+    index, dupes = QuestionIndex(threshold=threshold), set()
+    for j, question in enumerate(questions):
+        tokens = lemma_set(question)
+        if index._matches(tokens):
+            dupes.add(j)
+        index._add(tokens)
     return dupes
