@@ -272,3 +272,57 @@ def test_inline_images_for_a_server_that_cannot_read_the_workspace(ws, bridge, l
     prefix = "data:image/png;base64,"
     assert task.data["image"].startswith(prefix)
     assert base64.b64decode(task.data["image"][len(prefix):]) == ws.get_blob(rec.image_blob)
+
+
+def test_server_down_mid_pull_then_restarted_gives_the_uninterrupted_reviews(tmp_path):
+    """Label Studio goes down after the pull took its snapshot and before it read the reviewers: one clear
+    error, nothing half-stored; restarted, the rerun stores exactly what an uninterrupted pull of a copy
+    of the same workspace stores."""
+    import shutil
+
+    from ls_server import start_test_server
+
+    from medseg_qa.review_ui.server import start_server
+    from medseg_qa.workspace import Workspace
+
+    media = tmp_path / "media"
+    media.mkdir()
+    server = start_test_server(tmp_path / "ls", media)
+    try:
+        ws = make_workspace(media / "ws", n=6, flagged=0)
+        bridge = Bridge(Connection(server.url, server.token))
+        done = push(ws, bridge, project="pull", document_root=media, progress=False)
+        me = bridge.whoami()
+        for i, (conv, _) in enumerate(ws.conversations(("passed",))):
+            task = ws.review_tasks(project_key(bridge, done.project_id))[conv.conversation_id][0]
+            bridge.client.annotations.create(id=task, result=annotation_result(conv, "accept", comment=f"ok {i}"),
+                                             completed_by=me.id)
+        ws.close()
+        shutil.copytree(media / "ws", tmp_path / "reference")
+        with Workspace(tmp_path / "reference") as ref:
+            want = pull(ref, bridge, project="pull", progress=False)
+            want_reviews = {c.conversation_id: ref.review(c.conversation_id) for c, _ in ref.conversations(("passed",))}
+        assert want.stored == 6
+
+        ws = Workspace(media / "ws")
+        real_emails = bridge.user_emails
+
+        def down_after_snapshot():
+            server.stop()
+            return real_emails()
+
+        bridge.user_emails = down_after_snapshot
+        with pytest.raises(ReviewToolError) as err:
+            pull(ws, bridge, project="pull", progress=False)
+        assert "not reachable" in str(err.value)
+        assert all(ws.review(c.conversation_id) is None for c, _ in ws.conversations(("passed",)))
+        server = start_server(server.data_dir, media, username=server.username, password=server.password,
+                              token=server.token, port=server.port)
+        bridge = Bridge(Connection(server.url, server.token))
+        got = pull(ws, bridge, project="pull", progress=False)
+        assert (got.stored, got.annotations, dict(got.quarantined)) == (6, 6, {})
+        assert {c.conversation_id: ws.review(c.conversation_id) for c, _ in ws.conversations(("passed",))} \
+            == want_reviews
+        ws.close()
+    finally:
+        server.stop()
