@@ -14,6 +14,7 @@ Contract:
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 from pathlib import Path
 
@@ -22,10 +23,26 @@ from medseg_qa.errors import WorkspaceError
 FULL_ERRNOS = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
-def is_full(exc: BaseException) -> bool:
+NEARLY_FULL = 1 << 20   # bytes: an I/O error on a disk with less free space than this is a full disk
+
+
+def is_full(exc: BaseException, root: Path | None = None) -> bool:
+    """ENOSPC/EDQUOT, SQLITE_FULL, or (given the workspace root) an SQLite I/O error on a disk that has
+    next to no space left: SQLite reports a full disk as a plain "disk I/O error" when it cannot create or
+    grow the WAL index (-shm) file, e.g. on opening the catalog."""
     if isinstance(exc, sqlite3.Error):
-        return getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc)
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(exc):
+            return True
+        return root is not None and "disk i/o error" in str(exc).lower() and _free(root) < NEARLY_FULL
     return isinstance(exc, OSError) and exc.errno in FULL_ERRNOS
+
+
+def _free(root: Path) -> int:
+    try:
+        st = os.statvfs(root)
+    except OSError:
+        return NEARLY_FULL
+    return st.f_bavail * st.f_frsize
 
 
 def full_error(root: Path, what: str) -> WorkspaceError:
@@ -43,7 +60,7 @@ class CatalogConnection(sqlite3.Connection):
         try:
             return method(*args, **kwargs)
         except sqlite3.Error as exc:
-            if is_full(exc):
+            if is_full(exc, self.workspace_root):
                 raise full_error(self.workspace_root, "the catalog") from None
             raise
 

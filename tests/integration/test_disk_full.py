@@ -20,7 +20,10 @@ import yaml
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = ("256k", "1m")  # the first fills up while ingest writes blobs, the second while generate writes rows
+# "ingest": a 256 KB disk fills up while ingest writes blobs; "generate": ingest runs on a larger disk, then a
+# ballast file leaves 64 KB free (room to open the catalog, not to write the conversations), so the disk fills up while generate writes conversations (independent of
+# how many pages the catalog and its WAL happen to take)
+PHASES = ("ingest", "generate")
 
 
 def medsegqa(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -69,23 +72,40 @@ def catalog(ws: Path) -> tuple[list[str], dict[str, str]]:
         con.close()
 
 
-@pytest.mark.parametrize("size", SIZES)
-def test_full_disk_stops_with_one_line_and_references_no_broken_blob(tmp_path, size):
+def fill(disk: Path, leave: int) -> Path:
+    """A ballast file that leaves `leave` bytes free on `disk`."""
+    ballast = disk / "ballast"
+    st = os.statvfs(disk)
+    with open(ballast, "wb") as fh:
+        fh.write(b"\0" * max(0, st.f_bavail * st.f_frsize - leave))
+    return ballast
+
+
+@pytest.mark.parametrize("phase", PHASES)
+def test_full_disk_stops_with_one_line_and_references_no_broken_blob(tmp_path, phase):
     recipe = yaml.safe_load((ROOT / "pipelines" / "demo.yaml").read_text())
     recipe["sources"][0]["options"].update(cases=2, slices_per_case=2)
     (tmp_path / "r.yaml").write_text(yaml.safe_dump(recipe))
     disk = tmp_path / "disk"
     disk.mkdir()
-    mount(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(disk)])
+    mount(["mount", "-t", "tmpfs", "-o", f"size={'256k' if phase == 'ingest' else '8m'}", "tmpfs", str(disk)])
     try:
+        if phase == "generate":
+            ingested = medsegqa("ingest", "r.yaml", "-w", str(disk / "ws"), cwd=tmp_path)
+            assert ingested.returncode == 0, ingested.stderr[-3000:]
+            ballast = fill(disk, 64 << 10)
         full = medsegqa("generate", "r.yaml", "-w", str(disk / "ws"), cwd=tmp_path)
         errors = [ln for ln in full.stderr.splitlines() if ln.strip()]
         assert full.returncode == 2, full.stdout[-1000:] + full.stderr[-3000:]
         assert len(errors) == 1 and errors[0].startswith("error: no space left on the disk holding workspace "
                                                          f"{disk / 'ws'}"), full.stderr[-3000:]
+        if phase == "generate":
+            ballast.unlink()     # SQLite needs a little space even to read a WAL catalog (its -shm index)
+            records, convs = catalog(disk / "ws")
+            assert len(records) == 28 and len(convs) < len(records)   # it stopped while writing conversations
         assert referenced_blobs_are_whole(disk / "ws") == []
-
-        mount(["mount", "-o", "remount,size=8m", str(disk)])
+        if phase == "ingest":
+            mount(["mount", "-o", "remount,size=8m", str(disk)])
         done = medsegqa("generate", "r.yaml", "-w", str(disk / "ws"), cwd=tmp_path)
         assert done.returncode == 0, done.stderr[-3000:]
         assert referenced_blobs_are_whole(disk / "ws") == []
