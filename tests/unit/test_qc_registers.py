@@ -254,3 +254,20 @@ def test_naming_a_sided_form_of_the_target_claims_that_side():
     assert flags("kidney", Q, "Segmented [SEG]. The left kidney and the right kidney are both outlined.", rec=rec) == []
     assert flags("kidney", Q, "Segmented [SEG]. It is on both sides; the liver overlies the right kidney.", rec=rec) == []
     assert flags("right kidney", Q, "Segmented [SEG]. Only the right kidney is highlighted.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [  # the phantom liver: 600 of 4096 pixels (~14.6%)
+    ("It covers about 40 pixels.", ["size"]),
+    ("Area: ~620 px.", []),
+    ("It takes up about six hundred pixels.", []),
+    ("It is under 100 pixels.", ["size"]),
+    ("Area 2,400 pixels.", ["size"]),
+    ("It is 24 pixels wide.", []),
+    ("It covers about a seventh of the image.", []),
+    ("It covers about one-twentieth of the slice.", ["size"]),
+    ("It covers less than a hundredth of the image.", ["size"]),
+    ("It covers two-thirds of the image.", ["size"]),
+    ("It covers under a quarter of the image.", []),
+])
+def test_areas_in_pixels_and_ordinal_fractions_of_the_image(sentence, expected):
+    assert flags("liver", Q, "The liver [SEG]. " + sentence) == expected
