@@ -263,6 +263,7 @@ def test_naming_a_sided_form_of_the_target_claims_that_side():
     ("It is under 100 pixels.", ["size"]),
     ("Area 2,400 pixels.", ["size"]),
     ("It is 24 pixels wide.", []),
+    ("Its box is 24 by 25 pixels, 600 of 4096 pixels in all.", []),
     ("It covers about a seventh of the image.", []),
     ("It covers about one-twentieth of the slice.", ["size"]),
     ("It covers less than a hundredth of the image.", ["size"]),
