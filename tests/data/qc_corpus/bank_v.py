@@ -95,7 +95,8 @@ def size_t(sz: str, facts: dict, style: str, rng: random.Random, wrong: bool) ->
          f"Mask area: {px} pixels ({pct:.1f}% of the slice)."] if style == "teachfile" else \
         [f"On your scan it looks {cls[0]}.", f"The coloured area covers about {pct:.0f} percent of the picture."
          if pct >= 1 else f"The coloured area covers less than 1 percent of the picture.",
-         "It fills a large part of the picture." if sz == "large" else "It is only a small spot on the picture."]
+         {"large": "It fills a large part of the picture.", "medium": "It is a medium-sized patch on the picture.",
+          "small": "It is only a small spot on the picture."}[sz]]  # label fix: a medium mask was called "a small spot"
     if sz == "large" and style == "teachfile":  # an ordinal fraction near the area the writer states
         near = min({"a quarter": 25, "a fifth": 20, "a sixth": 16.7, "an eighth": 12.5, "a tenth": 10}.items(),
                    key=lambda kv: abs(kv[1] - pct))[0]

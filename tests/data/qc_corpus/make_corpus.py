@@ -49,7 +49,12 @@ fix": N (ESL writer, markdown LLM, abbreviated report; written before reading an
 second-person coach, written after S with no rule change between) 97.5% / 24.4%; each of O to R and T was
 read once after its measure and spent. U (a clinician's notes: SOAP, problem list, handover), written after
 the last rule change, measured 91.5% / 0.0% and was never read. A bank may weight its profiles toward
-bilateral and multi-region masks (`pick_profile`).
+bilateral and multi-region masks (`pick_profile`) and its defect kinds (`KINDS`).
+
+A fourth writer (helper `qc5`) read U, changed the rules, then wrote V (heldout_v.jsonl, 420 rows: a
+non-native assistant in numbered steps, a teaching file with cm/mm sizes and familiar objects, a patient
+portal; size and count defects weighted up), measured once with the final rules: 90.5% caught / 31.4%
+clean flagged (29.0% after fixing one mislabelled phrase of the bank itself).
 """
 
 from __future__ import annotations
