@@ -26,7 +26,7 @@ from medseg_qa.knowledge import KnowledgeEntry, normalize_text
 from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
 from .claims import Claim, extract_claims, sentence_claims
-from .clauses import sentences
+from .clauses import affirmed_statement, sentences
 from .compare import contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
@@ -90,12 +90,12 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("seg_count")
     if claim_problems(conv, record):
         flags.add("claims")
+    previous = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
     for turn in turns:
-        previous = ""
         said = sentences(turn.content)
         for i, sentence in enumerate(said):
-            context = previous if previous.rstrip().endswith("?") else ""
-            previous = sentence
+            context = previous if i and previous.rstrip().endswith("?") else ""  # what a short answer measures
+            sentence, previous = affirmed_statement(sentence, previous) or sentence, sentence  # "Is it left? Yes."
             if i + 1 < len(said) and rejected_by(said[i + 1]):
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             for claim in sentence_claims(sentence, record, lexicon, context):

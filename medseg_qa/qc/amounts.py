@@ -65,6 +65,8 @@ _SIZE_RES = [
     # a size word in brackets after the noun it describes: "the organ (large) that ..."
     re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
+    # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
+    re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)", re.I),
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
 ]
@@ -81,10 +83,14 @@ _SIZE_PHRASES = [
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
 _PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
-_FRACTION = re.compile(rf"(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|a\s+third|one[\s-]+third|two[\s-]+thirds|a\s+quarter|one[\s-]+quarter|three[\s-]+quarters|"
-                       rf"a\s+fifth|one[\s-]+fifth|a\s+tenth|one[\s-]+tenth|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}", re.I)
-_FRACTION_VALUE = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0, "fifth": 20.0,
-                   "tenth": 10.0}
+# "a seventh of the image", "one-twentieth of the slice", "two-thirds of the frame", "1/7 of the image"
+_ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+            "fiftieth": 50, "hundredth": 100, "thousandth": 1000}
+_MULTIPLE = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one|two|three|four)[\s-]+"
+                       rf"(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}",
+                       re.I)
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|coverage|covered|takes?\s+up|fills?)\b",
@@ -92,11 +98,18 @@ _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|cov
 # "one in two hundred pixels", "1 in 7 pixels of the image": a ratio of pixels, any denominator
 _RATIO = re.compile(rf"{_BOUND}\b(\d+|one|a|an)\s+(?:in|out\s+of)\s+(?:every\s+|each\s+)?(\d+|{_NUMBER_WORD}(?:\s+hundred)?"
                     r"(?:\s+(?:and\s+)?[a-z-]+)?)\s+(?:pixels?|voxels?)\b", re.I)
+# "about 400 pixels", "~1,200 px": an area in pixels (not a ratio "one in 200 pixels", not a length "40 pixels wide")
+_PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<![x\u00d7]\s)(?<![x\u00d7])\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:\s+(?:hundred|thousand))?"
+                     r"(?:\s+(?:and\s+)?[a-z-]+)?)\s*(?:labelled\s+|labeled\s+|mask\s+)?(?:pixels?|px|voxels?)\b"
+                     r"(?!\s+(?:wide|across|long|tall|high|deep|thick|in\s+(?:diameter|width|length|height)|away|from|apart))", re.I)
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
               r"unconnected|detached|standalone|self-contained)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
-_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b)", re.I)
+# "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
+_MATERIAL = r"(?:tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
+_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",
+                       re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
@@ -118,11 +131,14 @@ _DECIMAL_FRACTION = re.compile(rf"\b(?:area[\s_-]*fraction|fraction\s+of\s+the\s
 
 
 def _fraction_value(text: str) -> float:
-    """'a quarter' -> 25.0, 'two-thirds' -> 66.7, '1/4' -> 25.0 (percent of the image)."""
+    """'a quarter' -> 25.0, 'two-thirds' -> 66.7, 'one-twentieth' -> 5.0, '1/4' -> 25.0 (percent of the image)."""
     slash = re.fullmatch(r"(\d+)\s*/\s*(\d+)", text.strip())
     if slash:
         return 100.0 * int(slash.group(1)) / max(1, int(slash.group(2)))
-    return _FRACTION_VALUE[re.split(r"[\s-]+", text.strip())[-1].lower()]
+    if text.strip().lower() == "half":
+        return 50.0
+    count, ordinal = re.split(r"[\s-]+", text.strip().lower())
+    return 100.0 * _MULTIPLE[count] / _ORDINAL[ordinal.rstrip("s") if ordinal.rstrip("s") in _ORDINAL else ordinal]
 
 
 def _bound(word: str | None) -> str:
@@ -212,7 +228,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
-        out.append((m.start(), Claim("percent", _fraction_value(m.group(1)), text=m.group(0))))
+        out.append((m.start(), Claim("percent", _fraction_value(m.group(2)), qualifier=_bound(m.group(1)), text=m.group(0))))
     for m in _DECIMAL_FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", float(m.group(1)) * 100.0, text=m.group(0))))
     for m in _RATIO.finditer(sentence):
@@ -220,6 +236,13 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         den = _ratio_denominator(m.group(3))
         if den:
             out.append((m.start(), Claim("percent", 100.0 * num / den, qualifier=_bound(m.group(1)), text=m.group(0))))
+    for m in _PIXELS.finditer(sentence):
+        try:
+            value = number_value(m.group(2).replace(",", ""))
+        except ValueError:
+            continue
+        if value >= 2:
+            out.append((m.start(), Claim("pixels", value, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Claim:
-    """One checkable statement about the target: kind is side/midline/vertical/relation/size/percent/count."""
+    """One checkable statement about the target: kind is side/midline/vertical/relation/size/percent/pixels/count."""
 
     kind: str
     value: object

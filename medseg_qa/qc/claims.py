@@ -70,12 +70,18 @@ _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
-                       r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b)", re.I)
+                       r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b|"
+                       # nearness to a landmark of one body wall: "nearer the spine than the belly wall"
+                       r"\b(?:nearer|closer)\s+(?:to\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:anterior\s+|posterior\s+)?"
+                       r"(spine|backbone|vertebrae|vertebral|back|belly|abdominal|navel|umbilicus|front)"
+                       r"(?:\s+(?:wall|button|column|body|muscles))?\b(?!\s+of\b))", re.I)
 _TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
                           "blob mask placement site part portion one".split())
 _PREDICATE = re.compile(r"\b(?:it|its|is|are|was|were|lies|lie|sits|sit|located|situated|found|seen|hugs?|abuts?|"
                         r"touch\w*|occup\w*|in|at|on|against|toward|towards|near|within|along)\b", re.I)
-_ABSOLUTE_VALUE = {"anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
+_ABSOLUTE_VALUE = {"spine": "posterior", "backbone": "posterior", "vertebrae": "posterior", "vertebral": "posterior",
+                   "belly": "anterior", "abdominal": "anterior", "navel": "anterior", "umbilicus": "anterior",
+                   "anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "rear": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
                    "feet": "inferior"}
@@ -336,6 +342,25 @@ def _addressed_to_patient(sentence: str) -> str:
     return re.sub(r"\byour\b", "the", sentence, flags=re.I)
 
 
+_NAMES_WHAT_IS_SHOWN = re.compile(r"(?:\b(?:only|just|solely|exclusively|purely)|\b(?:segmented|highlighted|outlined|masked|"
+                                 r"labelled|labeled|marked|shaded|coloured|colored|"
+                                 r"(?:this|it|mask|region|segmentation)\s+is)(?:\s+(?:only|just))?)\s+(?:the\s+|a\s+)?"
+                                 r"(?:patient'?s\s+)?$", re.I)
+
+
+def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> list[tuple[int, Claim]]:
+    """'Only the right kidney is highlighted', 'Segmented the left kidney': naming a sided form of the target
+    as what the mask shows claims that side (for a bilateral mask, a one-sided claim)."""
+    out = []
+    for x in mentions:
+        side = re.match(r"(left|right)[\s-]+(.+)$", sentence[x.start:x.end], re.I)
+        if not (x.names and side and lexicon.target_re and lexicon.target_re.fullmatch(side.group(2))):
+            continue
+        if _NAMES_WHAT_IS_SHOWN.search(sentence[max(0, x.start - 60):x.start]):
+            out.append((x.start, Claim("side", side.group(1).lower(), text=sentence[x.start:x.end])))
+    return out
+
+
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
@@ -356,12 +381,13 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     negations = negated_spans(sentence)
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
-    for pos, claim in located:
+    named = _named_side(sentence, mentions, lexicon)
+    for pos, claim in located + named:
         if not asserted(sentence, pos):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
-        if claim.kind == "relation" or about_target(mentions, sentence, pos):
+        if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)

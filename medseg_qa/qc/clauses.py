@@ -57,7 +57,7 @@ def sentences(text: str) -> list[str]:
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
                             r"((?:[\w'%.-]+[ \t]+){0,3}[\w'%-]+(?:[.!](?=\s|$)|[ \t]*$))")
-_LABEL = re.compile(r"^[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\s*:\s+(\S.*)$")
+_LABEL = re.compile(r"^(?:\d+\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\s*(?::|\s[-\u2013\u2014])\s+(\S.*)$")
 
 
 def _labelled_fragment(sentence: str) -> str:
@@ -74,7 +74,7 @@ _SIZE_FRAGMENT = r"(?:small|tiny|minute|little|medium|medium-sized|moderate|mode
                  r"bulky|enormous|punctate|diminutive|intermediate)"
 _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
-                       r"(midline|central|bilateral))\s*[.!]?$", re.I)
+                       r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
 
 
 def fragment_sentence(sentence: str) -> str:
@@ -151,6 +151,24 @@ def is_negated(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def is_yes_no_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") and bool(_YES_NO.match(sentence))
+
+
+_AFFIRMATION = re.compile(r"^\s*(?:yes|yep|yeah|yup|correct|indeed|exactly|affirmative|right|that\s+is\s+(?:right|correct))"
+                          r"(?:[,\s]+(?:it|they|that|this)\s+(?:is|are|does|do|has|can))?(?:[,\s]+(?:indeed|correct))?[\s.!]*$",
+                          re.I)
+_QUESTION_ORDER = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(is|are|does|do|did|was|were|has|have)\s+"
+                             r"(it|this|they|these|that|the\s+(?:mask|region|target|structure|segmentation|outline))\s+(.+?)\?\s*$",
+                             re.I)
+
+
+def affirmed_statement(answer: str, question: str) -> str:
+    """'Yes.' after 'Is it on the left?' -> 'It is on the left.': a bare affirmation asserts the yes/no
+    question it answers (a bare 'No.' denies nothing checkable, and an answer with content of its own
+    speaks for itself); '' when `answer` is not a bare affirmation of a yes/no question."""
+    m = _QUESTION_ORDER.match(question)
+    if not m or not _AFFIRMATION.match(answer):
+        return ""
+    return f"{m.group(2)} {m.group(1)} {m.group(3)}."
 
 
 def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:

@@ -13,7 +13,7 @@ from medseg_qa.schemas import MaskFacts, StructuredClaims
 from .claims import INVERSE, Claim
 
 _FLAG = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
-         "size": "size", "percent": "size", "count": "count"}
+         "size": "size", "percent": "size", "pixels": "size", "count": "count"}
 _OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
 
 
@@ -68,6 +68,9 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
 
 def contradiction(claim: Claim, facts: MaskFacts) -> str | None:
     """The flag a claim raises against measured facts, or None when it agrees or cannot be checked."""
+    if claim.kind == "pixels":  # an area in pixels is a share of this image
+        claim = Claim("percent", 100.0 * float(claim.value) / (facts.width * facts.height), qualifier=claim.qualifier,
+                      text=claim.text, negated=claim.negated)
     agrees = _agrees(claim, facts.laterality, facts.vertical, facts.size_class, facts.area_fraction * 100.0,
                      facts.components, facts.relations)
     if agrees is None:

@@ -5,8 +5,11 @@ a claim QC lets through is still checked by the structured `claims` channel and 
 the mood of a statement is in doubt, it is not treated as an assertion. A claim is not asserted when
 it sits in:
 
-- a conditional or counterfactual sentence ("if it were on the left ...", "had it appeared on the
-  right ...", "were it anterior ...", "suppose ...", "otherwise ..."), but not "even if" / "as if";
+- a conditional or counterfactual ("if it were on the left ...", "had it appeared on the right ...",
+  "were it anterior ...", "suppose ...", "otherwise ..."), but not "even if" / "as if". One that opens
+  the sentence governs all of it; one inside a sentence governs its own clause, the consequent after its
+  comma and the clause it attaches to, not the earlier main clauses of unpunctuated text ("its on the
+  left btw 2 points off if you include the bowel" still asserts the side);
 - a clause with a modal of possibility ("may", "might", "could", "can"): "it may look larger on other
   slices", "it could be mistaken for a left-sided structure"; a request ("could you segment the
   left-sided organ ...?") still asserts what it presupposes. A degree of belief ("likely",
@@ -89,14 +92,42 @@ def clause_span(sentence: str, pos: int) -> tuple[int, int]:
     return (starts[-1] if starts else 0), (end.start() if end else len(sentence))
 
 
+# a new main clause in unpunctuated text ("its small its on the left btw 2 points off if ..."): where the
+# scope of a mid-sentence conditional starts at the latest
+_RESTART = re.compile(r"\b(?:it|its|it\s+is|they|there|this)\b|\b(?:btw|tbh|fyi|lol|imo|also|plus)\b", re.I)
+_LEAD = re.compile(r"^\W*(?:(?:and|but|so|now|well|note\s+that|remember\s+that|also|then)\W+)*$", re.I)
+
+
+def _conditional_scopes(sentence: str) -> list[tuple[int, int]]:
+    """Spans a conditional governs. One that opens the sentence ("If it were on the left, ...") governs all
+    of it; one inside a sentence governs its own clause and, when a comma closes it, the consequent after it
+    ("Note that if it were on the right, it would be larger"), and reaches back to the start of the clause it
+    attaches to ("it would be on the left if ..."), but not past a clause boundary or a new main clause of
+    unpunctuated text ("its on the left btw 2 points off if you segment the bowel")."""
+    spans = []
+    for m in _CONDITIONAL.finditer(sentence):
+        if _LEAD.match(sentence[:m.start()]):
+            return [(0, len(sentence))]
+        back = [b.end() for b in _CLAUSE_END.finditer(sentence, 0, m.start())]
+        back += [r.start() for r in _RESTART.finditer(sentence, 0, m.start())]
+        end = _CLAUSE_END.search(sentence, m.end())
+        stop = len(sentence) if not end else end.start()
+        if end and end.group(0) == ",":
+            following = _CLAUSE_END.search(sentence, end.end())
+            stop = following.start() if following else len(sentence)
+        spans.append((max(back, default=0), stop))
+    return spans
+
+
 def whole_sentence_unasserted(sentence: str) -> bool:
-    """A conditional or a sentence about alternatives: none of its claims is asserted about the target."""
-    return bool(_CONDITIONAL.search(sentence) or _ALTERNATIVES.search(sentence))
+    """A sentence opened by a conditional, or one about alternatives: none of its claims is asserted."""
+    return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence))
 
 
 def asserted(sentence: str, pos: int) -> bool:
     """Is the claim at `pos` asserted (not conditional, possible, generic, or about alternatives)?"""
-    if whole_sentence_unasserted(sentence) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)):
+    if whole_sentence_unasserted(sentence) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)) or \
+            any(s <= pos < e for s, e in _conditional_scopes(sentence)):
         return False
     start, end = clause_span(sentence, pos)
     clause = sentence[start:end]

@@ -210,3 +210,65 @@ def test_one_sided_claims_contradict_a_bilateral_mask_only():
     assert flags("kidney", Q, "The kidneys [SEG]. Only one kidney is highlighted.", rec=rec) == ["count"]
     assert flags("kidney", Q, "The kidneys [SEG]. The left one is a bit bigger than the right one.", rec=rec) == []
     assert flags("left kidney", Q, "The left kidney [SEG]. It is unilateral.") == []
+
+
+# helper qc5: descriptor lists, labels with a dash, bare affirmations, landmarks of one body wall, count nouns
+# followed by a material, a sided name of the target, and the scope of a conditional inside run-on text.
+# The phantom liver is right-sided, anterior, large and one piece.
+@pytest.mark.parametrize("answer, expected", [
+    ("Segmented [SEG]. Handover: liver, right-sided, anterior, small, 1 piece.", ["size"]),
+    ("Segmented [SEG]. Handover: liver, right-sided, anterior, large, 1 piece.", []),
+    ("Segmented [SEG]. Summary - liver; anterior; very small; one region.", ["size"]),
+    ("Segmented [SEG]. The kidney next to it is smooth, small, and posterior.", []),
+    ("Segmented [SEG].\n3 Remark - tiny", ["size"]),
+    ("Segmented [SEG]. Is it on the patient's left? Yes.", ["laterality"]),
+    ("Segmented [SEG]. Is it on the patient's left? No, the right.", []),
+    ("Segmented [SEG]. Is it on the patient's right? Yes, it is.", []),
+    ("Segmented [SEG]. It shows 2 islands of tissue.", ["count"]),
+    ("Segmented [SEG]. It has two pieces of the usual shape.", []),
+    ("Segmented [SEG]. It lies closer to the backbone than to the abdominal wall.", ["position"]),
+    ("Segmented [SEG]. It lies nearer the belly wall than the spine.", []),
+    ("its the liver [SEG] its on the patient's left tbh 1 mark off if you include the bowel", ["laterality"]),
+    ("its the liver [SEG] it would be on the left if the film were flipped", []),
+    ("This is the liver [SEG]. Note that if it were on the left, it would be small.", []),
+    ("This is the liver [SEG]. It is on the right, and it would look small if you zoomed out.", []),
+])
+def test_descriptor_lists_affirmations_landmarks_and_conditional_scope(answer, expected):
+    assert flags("liver", Q, answer) == expected
+
+
+def test_a_yes_answers_the_question_of_the_previous_turn():
+    assert flags("liver", "Find the organ that stores glycogen. Does it sit on the patient's left?",
+                 "Yes. It is the liver [SEG].") == ["laterality"]
+    assert flags("liver", "Find the organ that stores glycogen. Does it sit on the patient's right?",
+                 "Yes. It is the liver [SEG].") == []
+
+
+def test_naming_a_sided_form_of_the_target_claims_that_side():
+    import test_qc
+
+    both = np.maximum(test_qc._box(35, 45, 40, 48), test_qc._box(35, 45, 14, 22))
+    rec = test_qc.record("kidney", mask=both, layout={**test_qc.LAYOUT, "kidney": both})
+    assert flags("kidney", Q, "Segmented [SEG]. Just the left kidney is outlined.", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "This is the right kidney [SEG].", rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "Segmented [SEG]. The left kidney and the right kidney are both outlined.", rec=rec) == []
+    assert flags("kidney", Q, "Segmented [SEG]. It is on both sides; the liver overlies the right kidney.", rec=rec) == []
+    assert flags("right kidney", Q, "Segmented [SEG]. Only the right kidney is highlighted.") == []
+
+
+@pytest.mark.parametrize("sentence, expected", [  # the phantom liver: 600 of 4096 pixels (~14.6%)
+    ("It covers about 40 pixels.", ["size"]),
+    ("Area: ~620 px.", []),
+    ("It takes up about six hundred pixels.", []),
+    ("It is under 100 pixels.", ["size"]),
+    ("Area 2,400 pixels.", ["size"]),
+    ("It is 24 pixels wide.", []),
+    ("Its box is 24 by 25 pixels, 600 of 4096 pixels in all.", []),
+    ("It covers about a seventh of the image.", []),
+    ("It covers about one-twentieth of the slice.", ["size"]),
+    ("It covers less than a hundredth of the image.", ["size"]),
+    ("It covers two-thirds of the image.", ["size"]),
+    ("It covers under a quarter of the image.", []),
+])
+def test_areas_in_pixels_and_ordinal_fractions_of_the_image(sentence, expected):
+    assert flags("liver", Q, "The liver [SEG]. " + sentence) == expected

@@ -49,7 +49,12 @@ fix": N (ESL writer, markdown LLM, abbreviated report; written before reading an
 second-person coach, written after S with no rule change between) 97.5% / 24.4%; each of O to R and T was
 read once after its measure and spent. U (a clinician's notes: SOAP, problem list, handover), written after
 the last rule change, measured 91.5% / 0.0% and was never read. A bank may weight its profiles toward
-bilateral and multi-region masks (`pick_profile`).
+bilateral and multi-region masks (`pick_profile`) and its defect kinds (`KINDS`).
+
+A fourth writer (helper `qc5`) read U, changed the rules, then wrote V (heldout_v.jsonl, 420 rows: a
+non-native assistant in numbered steps, a teaching file with cm/mm sizes and familiar objects, a patient
+portal; size and count defects weighted up), measured once with the final rules: 90.5% caught / 31.4%
+clean flagged (29.0% after fixing one mislabelled phrase of the bank itself).
 """
 
 from __future__ import annotations
@@ -447,13 +452,14 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_s = bank_lettered_rows("s", 402, random.Random(seed + 17))
     held_t = bank_lettered_rows("t", 402, random.Random(seed + 18))
     held_u = bank_lettered_rows("u", 402, random.Random(seed + 19))
+    held_v = bank_lettered_rows("v", 420, random.Random(seed + 20))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
                        ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
                        ("heldout_m", held_m), ("heldout_n", held_n),
                        ("heldout_o", held_o), ("heldout_p", held_p),
                        ("heldout_q", held_q), ("heldout_r", held_r),
                        ("heldout_s", held_s), ("heldout_t", held_t),
-                       ("heldout_u", held_u)):
+                       ("heldout_u", held_u), ("heldout_v", held_v)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -500,8 +506,9 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "n": ["esl", "mdllm", "abbrev"], "o": ["think", "formal", "roman"],
               "p": ["email", "rubric", "viva"], "q": ["story", "kidqa", "funfacts"],
               "r": ["chat", "recap", "compare"], "s": ["faq", "slides", "caption"],
-              "t": ["coach", "checklist", "contrast"], "u": ["soap", "problem", "handover"]}[letter]
-    kinds = ["laterality", "position", "size", "count", "names_target"]
+              "t": ["coach", "checklist", "contrast"], "u": ["soap", "problem", "handover"],
+              "v": ["steps", "teachfile", "portal"]}[letter]
+    kinds = getattr(bank, "KINDS", ["laterality", "position", "size", "count", "names_target"])  # a bank may weight kinds
     rows = []
     for i in range(n):
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
