@@ -99,12 +99,21 @@ def giveaway_terms(name: str, synonyms: list[str] | tuple[str, ...] = ()) -> tup
     return tuple(sorted(out))
 
 
+# words that begin with a combining form's letters but do not name its structure: "the coloured area" is not
+# the colon, cholesterol not the gallbladder; a combining form never matches them (whole words, inflected)
+ORDINARY_WORDS = ("colou?r(?:s|ed|ing|ful|less|ation|ings)?", "colon(?:y|ies|ial|ists?)", "colossal(?:ly)?",
+                  "polyphon\\w*", "sacrosanct", "cholera", "cholesterol")
+
+
 def _term_regex(term: str) -> str:
     """One term as a regex: word-bounded, any case, hyphen or space between words, plural -s/-es
     (-ies for -y), possessive; a trailing '-' makes it a prefix of a longer word."""
     t = term.lower().strip()
     if t.endswith("-"):
-        return rf"(?<![\w]){re.escape(t[:-1])}[\w-]*"
+        stem = t[:-1]
+        ordinary = [w for w in ORDINARY_WORDS if w.startswith(stem)]
+        guard = rf"(?!(?:{'|'.join(ordinary)})\b)" if ordinary else ""
+        return rf"(?<![\w]){guard}{re.escape(stem)}[\w-]*"
     words = [re.escape(w) for w in re.split(r"[\s-]+", t) if w]
     last = words[-1]
     if last.endswith("y") and len(last) > 2:

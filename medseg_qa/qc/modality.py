@@ -65,8 +65,13 @@ _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic
 
 
 # an instruction to look somewhere ("check the left side too", "compare with the right") names a place to
-# inspect, not where the target lies
-_INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?(?:compare\b|(?:check|look\s+at|inspect|examine|scroll|"
+# inspect, not where the target lies; so does advice to do it ("it is good to compare the left and right side",
+# "you should check the other side", "worth comparing both sides")
+_ADVICE = (r"(?:(?:it\s+is|it'?s|that'?s)\s+(?:always\s+)?(?:good|useful|helpful|wise|worth|important|best|sensible)\s+"
+           r"(?:practice\s+)?(?:to\s+)?|(?:you|we|one)\s+(?:should|could|may|might|can|must|need\s+to)\s+(?:also\s+)?|"
+           r"(?:remember|try|be\s+sure)\s+to\s+|don'?t\s+forget\s+to\s+|(?:we\s+)?(?:recommend|suggest)(?:\s+you)?\s+|"
+           r"always\s+)")
+_INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r"?(?:compar(?:e|ing)\b|(?:check|look\s+at|inspect|examine|scroll|"
                       r"search|review|double-check)\s+(?:the\s+)?(?:patient'?s\s+)?(?:left|right|other|opposite)\s+"
                       r"(?:side|half|flank|quadrant|hemi\w+)\b)", re.I)
 

@@ -272,3 +272,20 @@ def test_naming_a_sided_form_of_the_target_claims_that_side():
 ])
 def test_areas_in_pixels_and_ordinal_fractions_of_the_image(sentence, expected):
     assert flags("liver", Q, "The liver [SEG]. " + sentence) == expected
+
+
+def test_combining_forms_do_not_match_everyday_words():
+    from medseg_qa.knowledge_terms import find_terms
+
+    terms = ("colo-", "colon", "chole-")
+    assert find_terms("The coloured area covers about 40 percent of the picture", terms) == []
+    assert find_terms("a colour map; a colony of cells; high cholesterol", terms) == []
+    assert [t for _, _, t in find_terms("a colorectal mass near the colon", terms)] == ["colo-", "colo-", "colon"]
+
+
+def test_advice_to_compare_sides_is_not_a_side_claim():
+    from medseg_qa.qc.modality import _INSPECT
+
+    assert _INSPECT.match("It is good to compare the left and right side on the next scan.")
+    assert _INSPECT.match("You should also check the other side.")
+    assert not _INSPECT.match("It is good to know it lies on the left side.")
