@@ -53,7 +53,7 @@ apt-deps:
 demo: install $(VENV)/.stamp-model
 	$(BIN)/medsegqa generate pipelines/demo.yaml
 	$(BIN)/medsegqa export --recipe pipelines/demo.yaml --version 0.1.0
-	$(BIN)/medsegqa train-baseline --dataset exports/medseg-qa-demo/0.1.0 --preset tiny --max-steps 60 \
+	$(BIN)/medsegqa train-baseline --dataset exports/medseg-qa-demo/0.1.0 --preset tiny --max-steps 300 \
 	  --out runs/demo-tiny --restart
 
 demo-model: install $(VENV)/.stamp-model
