@@ -91,7 +91,8 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
         cache_s = time.perf_counter() - t_build
         names = sorted({r.target for r in train_split.rows})
         name_index = {n: i for i, n in enumerate(names)}
-        fixed_names = rt.name_states(names) if cfg.cached and cfg.loss.align else None
+        aligned = bool(cfg.loss.align) and rt.model.locator is None   # a locator reads the state itself
+        fixed_names = rt.name_states(names) if cfg.cached and aligned else None
         size = cfg.encoder.grid * 4
         masks = _targets(train_split, size)
         params = [p for p in rt.model.parameters() if p.requires_grad]
@@ -147,7 +148,7 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
                         logits = rt.model.locator(seg, emb)[:, None]
                         target = resize_target(target, logits.shape[-1])
                     align = None
-                    if cfg.loss.align and rt.model.locator is None:   # the locator reads the state itself
+                    if aligned:
                         anchors = fixed_names if fixed_names is not None else rt.name_states(names)
                         proj = rt.model.seg_proj[0]
                         align = align_loss(proj(seg.float()), proj(anchors.float()),
