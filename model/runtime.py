@@ -250,26 +250,27 @@ class Runtime:
             ce = None
         else:
             emb = self.model.image_embedding(pixels if pixels is not None else self.pixels(images))
-            enc = [encode(self.tok, m, a, self.cfg.train.max_prompt_tokens, self.cfg.train.max_answer_tokens)
-                   for m, a in zip(dialogues, answers or [None] * len(dialogues))]
-            ids, attn = pad([e[0] for e in enc], self.tok.pad_token_id)
-            labels = pad([e[1] for e in enc], -100)[0] if answers is not None else None
-            seg, ce = self.model.seg_state(emb, ids.to(self.device), attn.to(self.device),
-                                           labels.to(self.device) if labels is not None else None)
+            seg, ce = self._live_states(emb, dialogues, answers)
         logits, box = self.model.decode(emb, seg)
         return Forward(logits, box, ce, seg, emb)
 
+    def _live_states(self, emb, dialogues: list[list[dict]], answers=None):
+        """Grounding states and answer CE through the model's own (trained) LM, for a batch of dialogues."""
+        enc = [encode(self.tok, m, a, self.cfg.train.max_prompt_tokens, self.cfg.train.max_answer_tokens)
+               for m, a in zip(dialogues, answers or [None] * len(dialogues))]
+        ids, attn = pad([e[0] for e in enc], self.tok.pad_token_id)
+        labels = pad([e[1] for e in enc], -100)[0].to(self.device) if answers is not None else None
+        return self.model.seg_state(emb, ids.to(self.device), attn.to(self.device), labels)
+
     def name_states(self, names: list[str]):
-        """[SEG] states (N, H) of one-turn dialogues that only name each target: the anchors of the align
-        loss. Through the same LM path as the samples (cached for a frozen LM; with a blank image where
-        image tokens are injected)."""
+        """Grounding states (N, 2H) of one-turn dialogues that only name each target: the anchors of the
+        align loss. Through the same LM path as the samples (cached for a frozen LM; with a blank image
+        where image tokens are injected)."""
         import torch
 
         dialogues = [[{"role": "user", "content": n}] for n in names]
         if self.cfg.cached:
             return self.seg_states(dialogues).to(self.device)
-        enc = [encode(self.tok, d, None, self.cfg.train.max_prompt_tokens, 0)[0] for d in dialogues]
-        ids, attn = pad(enc, self.tok.pad_token_id)
         g = self.cfg.encoder.grid
         emb = torch.zeros(len(names), self.cfg.encoder.dim, g, g, device=self.device)
-        return self.model.seg_state(emb, ids.to(self.device), attn.to(self.device))[0]
+        return self._live_states(emb, dialogues)[0]
