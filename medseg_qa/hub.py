@@ -75,6 +75,12 @@ def shard_name(split: str, index: int, total: int) -> str:
     return f"data/{split}-{index:05d}-of-{total:05d}.parquet"
 
 
+def hub_splits(dd) -> dict:
+    """The splits a release puts on the hub: those with rows. `load_dataset` refuses a declared split
+    without data, so an empty one is left off the hub as the card's `configs` leave it off."""
+    return {split: ds for split, ds in dd.items() if ds.num_rows}
+
+
 def write_hub_mirror(export_folder: Path, dest: Path, readme: Optional[str] = None) -> list[str]:
     """Write the hub layout of an export into `dest`; returns the relative paths written."""
     from datasets import load_from_disk
@@ -82,9 +88,7 @@ def write_hub_mirror(export_folder: Path, dest: Path, readme: Optional[str] = No
     dd = load_from_disk(str(export_folder))
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    for split, ds in dd.items():
-        if not ds.num_rows:      # an empty split is left off the hub, as the card's configs leave it off
-            continue
+    for split, ds in hub_splits(dd).items():
         total = num_shards(ds)
         for i in range(total):
             rel = shard_name(split, i, total)

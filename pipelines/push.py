@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from medseg_qa.errors import HubError, LicenceError
-from medseg_qa.hub import DEFAULT_TIMEOUT, RELEASE_PATTERNS, call, hub_token, num_shards, write_hub_mirror
+from medseg_qa.hub import DEFAULT_TIMEOUT, RELEASE_PATTERNS, call, hub_splits, hub_token, num_shards, write_hub_mirror
 from medseg_qa.manifest import MANIFEST, verify
 from medseg_qa.workspace import Workspace
 
@@ -124,8 +124,7 @@ def push_release(ws: Workspace, folder: str | Path, repo_id: str, *, private: bo
         write_hub_mirror(folder, staging, readme)
         from datasets import DatasetDict, load_from_disk
 
-        # empty splits stay off the hub: load_dataset refuses a declared split without data
-        dd = DatasetDict({k: v for k, v in load_from_disk(str(folder)).items() if v.num_rows})
+        dd = DatasetDict(hub_splits(load_from_disk(str(folder))))
         shards = {split: num_shards(ds) for split, ds in dd.items()}
         message = f"medseg-qa release {version} (state {state[:12]})"
         call(lambda: api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True),
