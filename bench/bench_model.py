@@ -1,13 +1,14 @@
 """Compact MedSeg-R on a phantom export (>= 2,000 rows by default): per preset, CPU training time (cache
 build included, and where the time goes), test gIoU, the gap over the same model's text-blind ablation,
-training samples/s and cache build time; plus the box-prompt variant of `lite`.
+training samples/s and cache build time. `lite` (box prompts, the default) and `lite-seg` ([SEG]
+embedding) are the two grounding variants of the same pretrained parts, reported side by side.
 
 Quality bars (issue 12): lite <= 60 min, gIoU >= 0.70, gap >= 0.30; tiny <= 10 min, gIoU >= 0.55,
 gap >= 0.20. Ratios: gIoU against the text-blind gIoU of the same model; times against the bar.
 
 Scale knobs (environment), for a quick run on a loaded machine: MEDSEGQA_BENCH_CASES (phantom cases,
-default 105 x 3 slices, about 2,050 rows), MEDSEGQA_BENCH_PRESETS (default "tiny,lite,lite-box"),
-MEDSEGQA_BENCH_TINY_STEPS / _LITE_STEPS (default: the preset's epochs), MEDSEGQA_BENCH_TEST_LIMIT
+default 105 x 3 slices, about 2,050 rows), MEDSEGQA_BENCH_PRESETS (default "tiny,lite,lite-seg"),
+MEDSEGQA_BENCH_TINY_STEPS / _LITE_STEPS / _LITE_SEG_STEPS (default: the preset's epochs), MEDSEGQA_BENCH_TEST_LIMIT
 (test samples scored, default all), MEDSEGQA_BENCH_DIR (work folder; each preset's result is written
 there as NAME.json as soon as it finishes).
 """
@@ -26,7 +27,7 @@ import yaml
 from bench.common import measure, row
 
 ROOT = Path(__file__).resolve().parents[1]
-BARS = {"tiny": (600, 0.55, 0.20), "lite": (3600, 0.70, 0.30), "lite-box": (3600, 0.70, 0.30)}
+BARS = {"tiny": (600, 0.55, 0.20), "lite": (3600, 0.70, 0.30), "lite-seg": (3600, 0.70, 0.30)}
 
 BODY = """
 import json, time
@@ -66,12 +67,10 @@ def run() -> list[dict]:
     export, n_rows = _export(tmp, int(env("MEDSEGQA_BENCH_CASES", "105")))
     limit = int(env("MEDSEGQA_BENCH_TEST_LIMIT", "0")) or None
     out: list[dict] = []
-    for name in env("MEDSEGQA_BENCH_PRESETS", "tiny,lite,lite-box").split(","):
-        preset = "lite" if name.startswith("lite") else name
-        steps = env(f"MEDSEGQA_BENCH_{preset.upper()}_STEPS")
-        overrides = {"train.max_steps": int(steps) if steps else None,
-                     "grounding": "box" if name == "lite-box" else None}
-        r = measure(BODY.format(preset=preset, overrides=overrides, export=str(export), out=str(tmp / name),
+    for name in env("MEDSEGQA_BENCH_PRESETS", "tiny,lite,lite-seg").split(","):
+        steps = env(f"MEDSEGQA_BENCH_{name.upper().replace('-', '_')}_STEPS")
+        overrides = {"train.max_steps": int(steps) if steps else None}
+        r = measure(BODY.format(preset=name, overrides=overrides, export=str(export), out=str(tmp / name),
                                 cache=str(tmp / "cache"), limit=limit), timeout=4 * 3600)
         s = r["summary"]
         bar_s, bar_giou, bar_gap = BARS[name]

@@ -25,7 +25,7 @@ export = work / "exports" / recipe["export"]["name"] / "0.1.0"
 from medseg_qa.model.config import load_config
 from medseg_qa.model.train import train
 # the full MedSeg-R path: frozen LiteMedSAM encoder run per step, image tokens injected, LoRA on the LM
-cfg = load_config("lite", **{"lm.lora": True, "inject_image_tokens": True, "train.max_steps": steps,
+cfg = load_config("lite-seg", **{"lm.lora": True, "inject_image_tokens": True, "train.max_steps": steps,
                              "train.batch_size": batch, "train.eval_every": 10**9})
 torch.cuda.reset_peak_memory_stats()
 t = time.perf_counter()

@@ -33,7 +33,7 @@ def _model_extra() -> None:
 
 def train_baseline(
     dataset: str = typer.Option(..., "--dataset", help="export folder (exports/NAME/VERSION) or hub id"),
-    preset: str = typer.Option("lite", "--preset", help="tiny, lite (default), base, or a YAML config file"),
+    preset: str = typer.Option("lite", "--preset", help="tiny, lite (default, box prompts), lite-seg ([SEG] embedding), base, or a YAML config file"),
     epochs: Optional[int] = typer.Option(None, "--epochs", help="override the preset's epochs"),
     max_steps: Optional[int] = typer.Option(None, "--max-steps", help="stop after this many steps"),
     batch_size: Optional[int] = typer.Option(None, "--batch-size"),

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from medseg_qa.errors import ConfigError
 
-PRESETS = ("tiny", "lite", "base")
+PRESETS = ("tiny", "lite", "lite-seg", "base")
 DEFAULT_PRESET = "lite"
 
 

@@ -7,11 +7,11 @@ Contract:
 - `seg_state(emb, ids, mask, labels)` -> ([SEG] state ++ prompt mean (B, 2H), LM cross-entropy on the answer or
   None); with `inject_image_tokens` the pooled image grid is projected and prepended to the text, so the
   state depends on image and question;
-- `decode(emb, seg)` -> low-resolution mask logits (B, 1, 4g, 4g) (and the predicted box, for the box
+- `decode(emb, seg)` -> low-resolution mask logits (B, 1, 4g, 4g) (and the prompt boxes, for the box
   variant). `grounding: seg_embedding` turns the state into `seg_tokens` sparse prompt embeddings;
   `grounding: box` scores every cell of the image embedding against the state (a coarse target map, which
-  is what trains), takes the box around its largest positive region and lets the frozen prompt encoder
-  and decoder decode it, as in MedReasoner.
+  is what trains), takes a box around each substantial positive region of it and lets the frozen prompt
+  encoder and decoder decode them, as in MedReasoner.
 """
 
 from __future__ import annotations
@@ -42,23 +42,61 @@ class ConvEncoder(nn.Module):
         return self.net(x)
 
 
-class Locator(nn.Module):
-    """A coarse, text-conditioned map of the target on the image-embedding grid (logits, (B, g, g)): each
-    cell's feature, shifted by the [SEG] state, is scored against a query from the same state. The box
-    around its largest positive region is the prompt the frozen decoder gets (the box variant)."""
+class Standardise(nn.Module):
+    """Per-dimension standardisation by running statistics: a cumulative average over the first
+    1/momentum training batches, an exponential one after; always normalises with the running values
+    (unlike BatchNorm, so a batch of one trains and evaluation matches training)."""
 
-    def __init__(self, hidden: int, dim: int, width: int = 128) -> None:
+    def __init__(self, n: int, momentum: float = 0.01, eps: float = 1e-4) -> None:
         super().__init__()
-        self.cell = nn.Conv2d(dim, width, 1)
-        self.shift = nn.Linear(hidden, width)
-        self.mix = nn.Conv2d(width, width, 3, padding=1)
-        self.query = nn.Linear(hidden, width)
-        self.bias = nn.Parameter(torch.tensor(-2.0))   # most cells are background
+        self.momentum, self.eps = momentum, eps
+        self.register_buffer("mean", torch.zeros(n))
+        self.register_buffer("sq", torch.ones(n))
+        self.register_buffer("count", torch.zeros((), dtype=torch.long))
 
-    def forward(self, seg, emb):
-        f = F.gelu(self.cell(emb) + self.shift(seg)[:, :, None, None])
-        f = f + F.gelu(self.mix(f))
-        return torch.einsum("bchw,bc->bhw", f, self.query(seg)) / f.shape[1] ** 0.5 + self.bias
+    def forward(self, x):
+        if self.training:
+            with torch.no_grad():
+                m = max(self.momentum, 1.0 / float(self.count + 1))
+                self.mean.lerp_(x.mean(0), m)
+                self.sq.lerp_((x * x).mean(0), m)
+                self.count += 1
+        return (x - self.mean) / (self.sq - self.mean ** 2).clamp(min=0).add(self.eps).sqrt()
+
+
+class Locator(nn.Module):
+    """A coarse, text-conditioned map of the target on the image-embedding grid (logits, (B, g, g)); the box
+    around its positive regions is the prompt the frozen decoder gets (the box variant).
+
+    Image side, once per distinct image: the embedding plus two coordinate channels (so "the patient's
+    left" is learnable) through a small conv trunk. Text side: the grounding state, standardised per
+    dimension (a frozen LM's hidden states have a few dimensions hundreds of times larger than the rest,
+    which would drown the others), FiLM-modulates every cell's feature, which is then
+    scored against a query from the same state. `index` (B,) says which embedding row each state reads, so
+    a batch of many questions about few images runs the trunk once per image."""
+
+    def __init__(self, hidden: int, dim: int, grid: int, width: int = 128, inner: int = 64) -> None:
+        super().__init__()
+        self.norm = Standardise(hidden)
+        self.trunk = nn.Sequential(nn.Conv2d(dim + 2, width, 1), nn.GELU(), nn.Conv2d(width, width, 3, padding=1),
+                                   nn.GELU(), nn.Conv2d(width, width, 3, padding=1), nn.GELU(),
+                                   nn.Conv2d(width, inner, 1))
+        self.text = nn.Sequential(nn.Linear(hidden, 256), nn.GELU())
+        self.film = nn.Linear(256, 2 * inner)
+        self.head = nn.Conv2d(inner, inner, 1)
+        self.query = nn.Linear(256, inner)
+        self.bias = nn.Parameter(torch.tensor(-2.0))   # most cells are background
+        yy, xx = torch.meshgrid(torch.linspace(-1, 1, grid), torch.linspace(-1, 1, grid), indexing="ij")
+        self.register_buffer("coord", torch.stack([xx, yy])[None], persistent=False)
+
+    def forward(self, seg, emb, index=None):
+        f = self.trunk(torch.cat([emb, self.coord.expand(emb.shape[0], -1, -1, -1)], dim=1))
+        if index is not None:
+            f = f[index]
+        t = self.text(self.norm(seg))
+        gain, shift = self.film(t)[:, :, None, None].chunk(2, dim=1)
+        f = self.head(F.gelu(f * (1 + gain) + shift))
+        return torch.einsum("bchw,bc->bhw", f, self.query(t)) / f.shape[1] ** 0.5 + self.bias
 
 
 def pooled_state(hidden, attn, pos, start: int = 0):
@@ -71,27 +109,30 @@ def pooled_state(hidden, attn, pos, start: int = 0):
     return torch.cat([hidden[torch.arange(hidden.shape[0], device=hidden.device), pos], mean], dim=-1)
 
 
-def map_boxes(logits, image_size: int):
-    """(B, g, g) locator logits -> (B, 4) boxes (x0, y0, x1, y1) in image pixels: the extent of the largest
-    connected positive region, or of the single most likely cell where none is positive."""
+def region_boxes(logits, image_size: int, min_share: float = 0.25):
+    """(B, g, g) locator logits -> boxes (N, 4) in image pixels and the sample each belongs to (N,): one box
+    per connected positive region holding at least `min_share` of the largest region's cells (a target
+    in several pieces, such as multiple lesions, gets a box per piece; specks are dropped), or the single
+    most likely cell of a sample with no positive region."""
     import numpy as np
     from scipy import ndimage
 
     g = logits.shape[-1]
     scale = image_size / g
-    out = []
-    for lg in logits.detach().float().cpu().numpy():
-        pos = lg > 0
-        if pos.any():
-            lab, n = ndimage.label(pos)
-            sizes = ndimage.sum(pos, lab, range(1, n + 1))
-            pos = lab == 1 + int(np.argmax(sizes))
+    boxes, owner = [], []
+    for b, lg in enumerate(logits.detach().float().cpu().numpy()):
+        lab, n = ndimage.label(lg > 0)
+        if n == 0:
+            y, x = np.unravel_index(int(np.argmax(lg)), lg.shape)
+            found = [(slice(y, y + 1), slice(x, x + 1))]
         else:
-            pos = np.zeros_like(pos)
-            pos[np.unravel_index(int(np.argmax(lg)), lg.shape)] = True
-        ys, xs = np.nonzero(pos)
-        out.append([xs.min() * scale, ys.min() * scale, (xs.max() + 1) * scale, (ys.max() + 1) * scale])
-    return torch.tensor(out, dtype=torch.float32, device=logits.device)
+            sizes = ndimage.sum(np.ones_like(lg), lab, range(1, n + 1))
+            found = [sl for sl, size in zip(ndimage.find_objects(lab), sizes) if size >= min_share * sizes.max()]
+        for ys, xs in found:
+            boxes.append([xs.start * scale, ys.start * scale, xs.stop * scale, ys.stop * scale])
+            owner.append(b)
+    dev = logits.device
+    return torch.tensor(boxes, dtype=torch.float32, device=dev), torch.tensor(owner, dtype=torch.long, device=dev)
 
 
 class MedSegR(nn.Module):
@@ -119,7 +160,7 @@ class MedSegR(nn.Module):
         self.seg_id = vocab_size - 1
         self.img_proj = nn.Linear(cfg.encoder.dim, hidden) if cfg.inject_image_tokens else None
         self.seg_proj = nn.Sequential(nn.Linear(state, hidden), nn.GELU(), nn.Linear(hidden, d * cfg.seg_tokens))
-        self.locator = Locator(state, cfg.encoder.dim) if cfg.grounding == "box" else None
+        self.locator = Locator(state, cfg.encoder.dim, g) if cfg.grounding == "box" else None
         # the [SEG] state also shifts the dense prompt (SAM's mask-prompt channel) at every position, so the
         # decoder's image tokens know the target before its two-way attention; zero at start, so a
         # pretrained decoder begins with SAM's own no-mask embedding
@@ -163,20 +204,22 @@ class MedSegR(nn.Module):
 
     # -- grounding ----------------------------------------------------------------------------------
     def decode(self, emb, seg):
-        """Mask logits (B,1,4g,4g) and, for the box variant, the prompt boxes (B,4) in image pixels."""
+        """Mask logits (B,1,4g,4g) and, for the box variant, the prompt boxes in image pixels with the sample
+        each belongs to (`region_boxes`); a sample with several boxes gets the union of their masks."""
         b, g = emb.shape[0], emb.shape[-1]
         pe = self.prompt_encoder.get_dense_pe()
-        box = None
         if self.locator is not None:
-            box = map_boxes(self.locator(seg, emb), self.cfg.image_size)
-            sparse, dense = self.prompt_encoder(points=None, boxes=box[:, None], masks=None)
-        else:
-            sparse = self.seg_proj(seg).view(b, self.cfg.seg_tokens, -1)
-            dense = (self.prompt_encoder.no_mask_embed.weight + self.seg_dense(seg)).reshape(b, -1, 1, 1)
-            dense = dense.expand(b, -1, g, g)
+            boxes, owner = region_boxes(self.locator(seg, emb), self.cfg.image_size)
+            sparse, dense = self.prompt_encoder(points=None, boxes=boxes[:, None], masks=None)
+            logits, _ = self.mask_decoder(image_embeddings=emb[owner], image_pe=pe, sparse_prompt_embeddings=sparse,
+                                          dense_prompt_embeddings=dense, multimask_output=False)
+            return torch.stack([logits[owner == i].amax(0) for i in range(b)]), (boxes, owner)
+        sparse = self.seg_proj(seg).view(b, self.cfg.seg_tokens, -1)
+        dense = (self.prompt_encoder.no_mask_embed.weight + self.seg_dense(seg)).reshape(b, -1, 1, 1)
+        dense = dense.expand(b, -1, g, g)
         logits, _ = self.mask_decoder(image_embeddings=emb, image_pe=pe, sparse_prompt_embeddings=sparse,
                                       dense_prompt_embeddings=dense, multimask_output=False)
-        return logits, box
+        return logits, None
 
     # -- what trains --------------------------------------------------------------------------------
     def set_trainable(self) -> None:
@@ -202,10 +245,11 @@ class MedSegR(nn.Module):
                 m.requires_grad_(True)
 
     def trainable_state(self) -> dict:
-        """What a checkpoint stores: trainable tensors (plus BatchNorm buffers of a trained encoder)."""
+        """What a checkpoint stores: trainable tensors, plus the running statistics of the modules that
+        train (a trained conv encoder's BatchNorm, the locator's standardisation)."""
         names = {n for n, p in self.named_parameters() if p.requires_grad}
         state = self.state_dict()
         keep = {k: v for k, v in state.items() if k in names}
-        if self.cfg.encoder.kind == "conv":
-            keep.update({k: v for k, v in state.items() if k.startswith("image_encoder.")})
+        stats = ("locator.",) + (("image_encoder.",) if self.cfg.encoder.kind == "conv" else ())
+        keep.update({k: v for k, v in state.items() if k.startswith(stats)})
         return {k: v.detach().contiguous().cpu() for k, v in keep.items()}

@@ -239,7 +239,7 @@ class Runtime:
 
     def forward(self, images: list[np.ndarray], dialogues: list[list[dict]], answers=None, emb_cache=None,
                 image_keys=None, pixels=None):
-        """One batch: `Forward` (mask logits (B,1,L,L), prompt boxes or None, LM loss or None, [SEG] states,
+        """One batch: `Forward` (mask logits (B,1,L,L), prompt boxes (N,4) with their samples (N,) or None, LM loss or None, [SEG] states,
         image embeddings)."""
         import torch
 

@@ -35,6 +35,22 @@ def _targets(split, size: int):
     return [resize_target(torch.from_numpy(r.mask.astype(np.float32))[None, None], size)[0] for r in split.rows]
 
 
+def epoch_order(split, seed: int, grouped: bool):
+    """A seeded permutation of the split's samples. Grouped (the box variant): a permutation of the images,
+    each followed by all its samples, so a batch holds many questions about a few images and the locator's
+    image trunk runs once per image, not once per sample."""
+    import torch
+
+    gen = torch.Generator().manual_seed(seed)
+    if not grouped:
+        return torch.randperm(len(split.samples), generator=gen)
+    by_image: dict[str, list[int]] = {}
+    for i, s in enumerate(split.samples):
+        by_image.setdefault(split.rows[s.row].image_key, []).append(i)
+    groups = list(by_image.values())
+    return torch.tensor([i for g in torch.randperm(len(groups), generator=gen).tolist() for i in groups[g]])
+
+
 def plot(metrics_path: Path, out: Path) -> None:
     """Loss (left) and validation gIoU (right) against step, drawn with PIL (no plotting dependency)."""
     from PIL import Image, ImageDraw
@@ -62,6 +78,7 @@ def plot(metrics_path: Path, out: Path) -> None:
 def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bool = True,
           cache_root=None, val_limit: int = VAL_LIMIT, quiet: bool = False) -> dict:
     import torch
+    import torch.nn.functional as F
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
         TimeRemainingColumn
 
@@ -125,17 +142,20 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
         try:
             while step < total:
                 epoch, pos = divmod(step, per_epoch)
-                order = torch.randperm(n, generator=torch.Generator().manual_seed(tc.seed * 1000 + epoch))
+                order = epoch_order(train_split, tc.seed * 1000 + epoch, grouped=rt.model.locator is not None)
                 idx = order[pos * tc.batch_size:(pos + 1) * tc.batch_size].tolist()
                 batch = [train_split.samples[i] for i in idx]
                 rows = [train_split.rows[s.row] for s in batch]
                 target = torch.stack([masks[s.row] for s in batch])
                 with rt.autocast():
+                    index = None
                     if cfg.cached:
-                        emb = torch.stack([train_split.emb_cache[r.image_key] for r in rows]).float().to(device)
+                        keys = list(dict.fromkeys(r.image_key for r in rows))
+                        index = torch.tensor([keys.index(r.image_key) for r in rows], device=device)
+                        emb = torch.stack([train_split.emb_cache[k] for k in keys]).float().to(device)
                         seg = seg_train[idx].to(device)
                         ce = None
-                        logits = None if rt.model.locator is not None else rt.model.decode(emb, seg)[0]
+                        logits = None if rt.model.locator is not None else rt.model.decode(emb[index], seg)[0]
                     else:
                         pixels = rt.pixels([train_split.images[r.image_key] for r in rows])
                         if tc.augment:
@@ -143,10 +163,11 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
                         logits, _, ce, seg, emb = rt.forward(None, [s.messages for s in batch],
                                                              [s.answer for s in batch], pixels=pixels)
                     if rt.model.locator is not None:
-                        # the box variant learns its coarse target map (the box is drawn from it, not learnt);
-                        # the frozen decoder's masks only matter at evaluation
-                        logits = rt.model.locator(seg, emb)[:, None]
-                        target = resize_target(target, logits.shape[-1])
+                        # the box variant learns its coarse target map (the box is drawn from it, not learnt)
+                        # against the share of each cell the mask covers; the frozen decoder's masks only
+                        # matter at evaluation
+                        logits = rt.model.locator(seg, emb, index)[:, None]
+                        target = F.interpolate(target, size=logits.shape[-2:], mode="area")
                     align = None
                     if aligned:
                         anchors = fixed_names if fixed_names is not None else rt.name_states(names)

@@ -139,5 +139,6 @@ def test_box_variant_trains_its_map_and_decodes_from_boxes(export, tmp_path):
     with torch.no_grad():
         fwd = rt.forward([np.zeros((64, 64), np.uint8)], [[{"role": "user", "content": "Where is the liver?"}]],
                          image_keys=["k"])
-    assert fwd.box.shape == (1, 4) and fwd.logits.shape == (1, 1, 32, 32)
-    assert 0 <= fwd.box[0, 0] < fwd.box[0, 2] <= 64
+    boxes, owner = fwd.box
+    assert boxes.shape[1] == 4 and set(owner.tolist()) == {0} and fwd.logits.shape == (1, 1, 32, 32)
+    assert ((0 <= boxes[:, 0]) & (boxes[:, 0] < boxes[:, 2]) & (boxes[:, 2] <= 64)).all()

@@ -113,17 +113,21 @@ def test_a_long_prompt_loses_its_middle_keeping_the_opening_question():
     assert tok.decode(short).count("glycogen") == 1 and len(short) < 64     # short prompts are untouched
 
 
-def test_locator_boxes_take_the_largest_positive_region_or_the_best_cell():
+def test_locator_boxes_cover_each_substantial_region_or_the_best_cell():
     import torch
 
-    from medseg_qa.model.modeling import map_boxes
+    from medseg_qa.model.modeling import region_boxes
 
-    lg = torch.full((2, 8, 8), -5.0)
-    lg[0, 1:3, 1:2] = 3.0           # a small region ...
-    lg[0, 4:7, 2:6] = 2.0           # ... and the largest: rows 4-6, columns 2-5
-    lg[1, 5, 3] = -1.0              # nothing positive: the most likely cell
-    boxes = map_boxes(lg, image_size=64)                          # 8 pixels per cell
-    assert boxes.tolist() == [[16.0, 32.0, 48.0, 56.0], [24.0, 40.0, 32.0, 48.0]]
+    lg = torch.full((3, 8, 8), -5.0)
+    lg[0, 4:7, 2:6] = 2.0           # the largest region: rows 4-6, columns 2-5 (12 cells) ...
+    lg[0, 1:3, 1:2] = 3.0           # ... a second piece of 2 cells, under a quarter of it: dropped
+    lg[1, 0:2, 0:2] = 1.0           # two pieces of 4 cells each: both get a box
+    lg[1, 6:8, 5:7] = 1.0
+    lg[2, 5, 3] = -1.0              # nothing positive: the most likely cell
+    boxes, owner = region_boxes(lg, image_size=64)                # 8 pixels per cell
+    assert owner.tolist() == [0, 1, 1, 2]
+    assert boxes.tolist() == [[16.0, 32.0, 48.0, 56.0], [0.0, 0.0, 16.0, 16.0], [40.0, 48.0, 56.0, 64.0],
+                              [24.0, 40.0, 32.0, 48.0]]
 
 
 def test_align_loss_is_low_only_when_each_state_is_nearest_its_own_target():
