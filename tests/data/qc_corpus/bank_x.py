@@ -210,7 +210,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
         first = (f"Dear Dr {rng.choice(['Okafor', 'Patel', 'Whitfield'])},\n\nMany thanks for asking me to look at this "
                  f"slice. The highlighted structure is the {name} {SEG}. " + " ".join(body) +
                  f" {rng.choice(traps)}\n\nKind regards,\nDr M. Ashworth, Consultant Radiologist")
-    follow_q = rng.choice({"dictation": ["Any addendum?", "Anything further to add to the report?"],
+    follow_q = rng.choice({"dictation": ["Any addendum to the report?", "Anything further to add to the report?"],
                            "gpletter": ["Could you add a line on anything else of note?", "Anything else for the GP?"],
                            "mdt": ["Anything further from radiology?", "Any other points for the minutes?"]}[style])
     if late:
