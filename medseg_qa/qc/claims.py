@@ -33,7 +33,8 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "dorsal": "posterior_to", "behind": "posterior_to", "in back of": "posterior_to",
               "superior": "superior_to", "cranial": "superior_to", "above": "superior_to", "over": "superior_to",
               "inferior": "inferior_to", "caudal": "inferior_to", "below": "inferior_to",
-              "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to"}
+              "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to",
+              "deep": "posterior_to", "superficial": "anterior_to"}
 _OTHER_SIDE = {"left": "right", "right": "left"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
@@ -55,6 +56,7 @@ _POSITION_RES = [
     re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal)(?:ly)?\s+(?:to|of|from)\s+", re.I),
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
     re.compile(r"\b(above|below|beneath|underneath|under|over)\s+", re.I),
+    re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
 ]
 _INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+"
                        r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it),?\s+"
@@ -130,7 +132,7 @@ def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
 
 _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:lies|sits|is\s+located|is\s+situated)\s+)?"
                               r"(?:(?:the\s+)?patient'?s\s+)?")
-_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!]?\s*")
+_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!;,]?\s*")
 
 
 _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+)?one\s+side(?:\s+only)?(?!\s+of)|"

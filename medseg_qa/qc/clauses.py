@@ -19,6 +19,8 @@ import re
 from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
+from .amounts import RATING_LABEL as _RATING_LABEL
+from .amounts import SIZE_WORDS
 from .lexicon import Mention
 from .shorthand import expand
 
@@ -48,11 +50,22 @@ def sentences(text: str) -> list[str]:
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
         line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
                       r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
-        line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
-        out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
-                                            line) if s.strip()]
+        for item in _table_row(line):
+            out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?:(?<=[.!?;])|(?<=[.!?]\)))\s+",
+                                                item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
+
+
+def _table_row(line: str) -> list[str]:
+    """A markdown table row reads as "key: value"; in a row whose first cell is a known key ("| Side | left |
+    high | display is mirrored |") the further cells are not part of the value: a note of three words or more
+    is a sentence of its own, a shorter cell is a rating ("high", "moderate" confidence) and is not read.
+    Rows about other things ("| Spleen | Left | Medium |") keep their cells together."""
+    cells = re.split(r"\s*\|\s*", line)
+    if len(cells) > 2 and _KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
+        return [f"{cells[0]}: {cells[1]}"] + [c for c in cells[2:] if len(c.split()) >= 3]
+    return [": ".join(cells)]
 
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
@@ -64,14 +77,16 @@ def _labelled_fragment(sentence: str) -> str:
     """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
     reads as the fragment alone (the label names the voice, not the claim)."""
     m = _LABEL.match(sentence)
-    if not m:
+    if not m or _RATING_LABEL.search(sentence[:m.start(1)]):
         return sentence
     value = fragment_sentence(m.group(1))
     return value if value != m.group(1) else sentence
 
 
-_SIZE_FRAGMENT = r"(?:small|tiny|minute|little|medium|medium-sized|moderate|moderate-sized|large|big|huge|massive|" \
-                 r"bulky|enormous|punctate|diminutive|intermediate)"
+_SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
+# the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
+_SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
+    "|punctate)"
 _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
@@ -94,7 +109,8 @@ def fragment_sentence(sentence: str) -> str:
 
 _KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
                         r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)(?:\s*\([^)]{1,20}\))?"
+                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)"
+                        r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
                         r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
                         re.I)
 
@@ -110,7 +126,8 @@ def key_value_sentence(sentence: str) -> str:
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):
-        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(\s+only)?(?:\s+side)?", low)
+        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?",
+                            low)
         if side:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
         if low in ("both", "bilateral", "both sides", "left and right"):

@@ -79,8 +79,10 @@ _INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r
 # quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
 _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 # a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
-_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?!\s+(?:part|region|side|involvement|extension|"
-                        r"\w+-sided))|nope\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
+# "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
+# ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
+_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
+                        r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
                         r"that'?s\s+(?:wrong|incorrect|not\s+right)\b)", re.I)
 
 

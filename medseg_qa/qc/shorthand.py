@@ -28,6 +28,8 @@ import re
 _PLAIN = [
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
+    # after an article a lone L or R is a side even when a sentence follows ("Confined to the L. Lies ...")
+    (r"(?<=\bthe\s)L\b(?![\d/-])", "left", 0), (r"(?<=\bthe\s)R\b(?![\d/-])", "right", 0),
     # a lone L or R, but not a vertebra (L1), a volume (2 L), an initial (Dr R. Jones, R. Jones) or part of B/L
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bL\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "left", 0),
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bR\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "right", 0),
@@ -38,6 +40,14 @@ _PLAIN = [
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
     (r"\bw/o\b", "without", re.I), (r"\bw/(?=\s)", "with", re.I),
+    # a bound written as a symbol before a number: "<1% of image", "> 20 %"
+    (r"(?:(?<=\s)|(?<=^)|(?<=\())(?:<|\u2264)\s*(?=\d)", "under ", 0),
+    (r"(?:(?<=\s)|(?<=^)|(?<=\())(?:>|\u2265)\s*(?=\d)", "over ", 0),
+    # circa before an amount: "c. 16 cm", "c. one-fifth of the slice", "ca. 2%"
+    (r"\b(?:c\.|ca\.|circa\b)\s*(?=\d|[a-z])", "about ", 0),
+    # British "leftward(s) of the aorta" / "sits rightward": a side said as a direction of position
+    (r"\b(left|right)wards?\s+of\b", r"to the \1 of", re.I),
+    (r"\b(?<!the\s)(left|right)wards?\b", r"on the \1", re.I),
 ]
 # abbreviations that end with a period: the period is a full stop only when a capital (or the end) follows
 _DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "inferior", "lat": "lateral",
@@ -47,6 +57,17 @@ _DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "in
            "pos": "position", "loc": "location", "avg": "average", "pt": "patient"}
 _DOTTED_RE = re.compile(rf"\b({'|'.join(_DOTTED)})\.(?=(\s+\S|\s*$|[,;:)]))", re.I)
 
+# an attribute named as the subject: "the side is most likely right side only" says where the target lies,
+# "I'd estimate its size as large" what size it is
+_SIDE_SUBJECT = re.compile(r"\b(?:the|its)\s+(?:side|laterality)\s+(?:is|looks|appears|seems)\s+(?:to\s+be\s+)?"
+                           r"((?:most\s+likely|probably|likely|clearly|definitely|almost\s+certainly)\s+)?(?:the\s+)?"
+                           r"(?:patient'?s\s+)?(?=(?:left|right)\b)", re.I)
+_SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
+                      r"(?:as|at)\s+", re.I)
+# an inline comment of a YAML or code block ("side: left  # fairly sure") is an aside: its own line
+_INLINE_COMMENT = re.compile(r"(?<=\S)[ \t]+#[ \t]+(?=\S)")
+# a snake_case key ("size_estimate:") reads as words
+_SNAKE = re.compile(r"(?<=[a-z])_(?=[a-z])")
 _ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
 _INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
 # "the body's left", "the child's right": the patient's side said of the body or the person
@@ -111,7 +132,7 @@ def _dotted(m: re.Match) -> str:
 
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
-    text = _INLINE_BULLET.sub("\n", text)
+    text = _SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text)))
     lines = []
     for line in text.split("\n"):
         line = _ARROW.sub(": ", line, count=1)
@@ -126,6 +147,8 @@ def expand(text: str) -> str:
         for rx, repl in _PREPOSITIONS:
             line = rx.sub(repl, line)
         line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
+        line = _SIDE_SUBJECT.sub(lambda m: f"it lies {m.group(1) or ''}on the patient's ", line)
+        line = _SIZE_AS.sub(lambda m: f"{m.group(1)} that {m.group(2)} {m.group(3)} is ", line)
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
         lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
