@@ -1,7 +1,7 @@
 """QC reads registers it was not written for: report shorthand, arrow bullets, run-on text, learner and
 text-message English, numbers written as words, bounds, fractions, superlatives and one-sided claims
-(helper qc4). Sentences are this file's own, not copied from the corpus banks; the phantom layout is
-test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left, posterior,
+(helper qc4), a British consultant's shorthand and structured, hedged output (YAML, tables; helper qcw).
+Sentences are this file's own, not copied from the corpus banks; the phantom layout is test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left, posterior,
 medium (~2%), behind the aorta; the aorta is midline and small (~0.4%)."""
 
 from __future__ import annotations
@@ -289,3 +289,87 @@ def test_advice_to_compare_sides_is_not_a_side_claim():
     assert _INSPECT.match("It is good to compare the left and right side on the next scan.")
     assert _INSPECT.match("You should also check the other side.")
     assert not _INSPECT.match("It is good to know it lies on the left side.")
+
+
+# --- helper qcw: structured-output and British-consultant registers (own sentences, not the banks') ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("It measures c. 4 cm; ca. 2% of the slice.", "It measures about 4 cm; about 2% of the slice."),
+    ("Dr C. Jones reviewed it.", "Dr C. Jones reviewed it."),
+    ("<2% of image", "under 2% of the image"),
+    ("Lies rightward of the aorta; sits leftward.", "Lies to the right of the aorta; sits on the left."),
+    ("Limited to the R. Reviewed twice.", "Limited to the right. Reviewed twice."),
+    ("side: right  # I think", "side: right\nI think"),
+    ("area_percent: 3", "area percent: 3"),
+    ("Its side is probably left.", "it lies probably on the patient's left."),
+    ("I'd estimate its size as small.", "I'd estimate that its size is small."),
+])
+def test_shorthand_expands_british_and_structured_registers(text, expected):
+    assert expand(text) == expected
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    # a percentage of belief is not an area (the liver covers ~15%, the left kidney ~2%)
+    ("liver", "My confidence is about 90%, judging from this slice.", []),
+    ("left kidney", "I'd put 80% on this being the kidney shown on the slice.", []),
+    ("liver", "I'm 95% sure of the image reading.", []),
+    ("liver", "It covers 90% of the image.", ["size"]),
+    # an index in a series is not a share
+    ("aorta", "Slice 46 of 100 in the series; image quality is good.", []),
+    ("liver", "It takes up 60 out of 100 parts of the image.", ["size"]),
+    # a word between two size classes contradicts only the third
+    ("left kidney", "It is of modest size.", []),
+    ("aorta", "It is of modest size.", []),
+    ("liver", "It is of modest size.", ["size"]),
+    # British direction words, lone L/R after an article, circa
+    ("left kidney", "Sits leftward.", []),
+    ("left kidney", "Sits rightward.", ["laterality"]),
+    ("left kidney", "Confined to the R. Seen on one slice.", ["laterality"]),
+    ("liver", "It occupies c. one-fiftieth of the slice.", ["size"]),
+    ("liver", "It occupies c. a sixth of the slice.", []),
+    ("aorta", "Occupies <1% of image.", []),
+    ("liver", "Occupies <1% of image.", ["size"]),
+    # hedged attributes named as subjects
+    ("liver", "On reflection the side is most likely left.", ["laterality"]),
+    ("liver", "I'd estimate its size as small, roughly.", ["size"]),
+    ("liver", "I'd put it at large.", []),
+    ("liver", "I'd put it at small.", ["size"]),
+    ("left kidney", "Sizeable.", ["size"]),
+    ("liver", "Sizeable.", []),
+])
+def test_british_and_hedged_registers(target, sentence, expected):
+    assert flags(target, Q, f"The {target} [SEG]. {sentence}") == expected
+
+
+def test_deep_and_superficial_are_relations_along_the_front_back_axis():
+    rec = _record("left kidney")
+    assert ("aorta", "posterior_to") in {(r.other, r.relation) for r in rec.facts.relations}
+    assert flags("left kidney", Q, "The left kidney [SEG]. It lies deep to the aorta.") == []
+    assert flags("left kidney", Q, "The left kidney [SEG]. It lies superficial to the aorta.") == ["position"]
+
+
+def test_minutes_items_read_bare_sides_and_counts():
+    assert flags("liver", Q, "Liver [SEG]; right; anterior; 1, contiguous.") == []
+    assert flags("liver", Q, "Liver [SEG]; right; anterior; 2, discrete.") == ["count"]
+    assert flags("liver", Q, "Liver [SEG]; left; anterior; 1, contiguous.") == ["laterality"]
+
+
+def test_table_rows_and_yaml_blocks_read_the_value_not_the_rating():
+    table = "| Feature | Reading | Confidence |\n|---|---|---|\n| Side | {} | moderate |\n| Size | {} | high |"
+    assert flags("liver", Q, "Liver [SEG]\n\n" + table.format("right", "large")) == []
+    assert flags("liver", Q, "Liver [SEG]\n\n" + table.format("left", "large")) == ["laterality"]
+    assert flags("liver", Q, "Liver [SEG]\n\n" + table.format("right", "small")) == ["size"]
+    yaml = "```yaml\nstructure: liver [SEG]\nconfidence: moderate  # my estimate\nside: {}  # fairly sure\n```"
+    assert flags("liver", Q, yaml.format("right")) == []
+    assert flags("liver", Q, yaml.format("left side only")) == ["laterality"]
+    assert flags("liver", Q, "```yaml\nstructure: liver [SEG]\nsize_estimate: small  # rough\n```") == ["size"]
+
+
+def test_no_as_a_determiner_does_not_retract_the_sentence_before():
+    assert flags("liver", Q, "The liver [SEG]. It is a left-sided organ. No other lesion is seen.") == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG]. It is a left-sided organ. No, it is on the right.") == []
+
+
+def test_a_bracketed_convention_sentence_ends_at_its_bracket():
+    assert flags("liver", Q, "The liver [SEG]. (Shown in the usual radiological convention, right on the "
+                             "viewer's left.) The spleen lies opposite it.") == []
