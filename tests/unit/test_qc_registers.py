@@ -1,8 +1,9 @@
 """QC reads registers it was not written for: report shorthand, arrow bullets, run-on text, learner and
 text-message English, numbers written as words, bounds, fractions, superlatives and one-sided claims
 (helper qc4), a British consultant's shorthand and structured, hedged output (YAML, tables; helper qcw).
-Sentences are this file's own, not copied from the corpus banks; the phantom layout is test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left, posterior,
-medium (~2%), behind the aorta; the aorta is midline and small (~0.4%)."""
+Sentences are this file's own, not copied from the corpus banks; the phantom layout is test_qc's: the liver
+is right, anterior, large (~15%), one piece; the left kidney is left, posterior, medium (~2%), behind the
+aorta; the aorta is midline and small (~0.4%)."""
 
 from __future__ import annotations
 
