@@ -117,7 +117,9 @@ _PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<![x\u00d7]\s
                      r"(?!\s+(?:wide|across|long|tall|high|deep|thick|in\s+(?:diameter|width|length|height)|away|from|apart))", re.I)
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
-              r"unconnected|detached|standalone|self-contained)")
+              r"unconnected|detached|standalone|self-contained|"
+              # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
+              r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 # "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
 _MATERIAL = r"(?:tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"

@@ -119,6 +119,9 @@ def key_value_sentence(sentence: str) -> str:
     """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
     read as the sentence it abbreviates, so the same claim rules apply."""
     m = _KEY_VALUE.match(sentence)
+    if not m:  # a key after a section label: "Findings: Laterality: left."
+        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20})?\s*:\s+", sentence)
+        m = _KEY_VALUE.match(sentence[section.end():]) if section else None
     if not m:
         return sentence
     key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ")

@@ -14,8 +14,8 @@ rule per register, each register's surface is mapped once onto standard prose:
 - the side of the body or person ("the body's left", "the child's right") is the patient's side;
 - contractions ("it's", "there's") are spelled out;
 - learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
-  of body"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
-  one-syllable size words ("the most big" for "the biggest"), and a side glossed in brackets ("more to right (patient side) than the aorta").
+  of body", "in the patient left"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
+  one-syllable size and distance words ("the most big" for "the biggest", "more near" for "nearer"), and a side glossed in brackets ("more to right (patient side) than the aorta").
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """
@@ -77,6 +77,8 @@ _BODY_WORDS = r"(?:body|belly|abdomen|patient|image|picture|slice|screen|spine|b
 _ARTICLES = [
     # "at patient left side", "in patient right" -> "at the patient's left side"
     (re.compile(r"\b(in|on|at|to|toward|towards)\s+patient'?s?\s+(left|right)\b", re.I), r"\1 the patient's \2"),
+    # "in the patient left" -> "in the patient's left"
+    (re.compile(r"\bthe\s+patient\s+(left|right)\b", re.I), r"the patient's \1"),
     # "in left side", "to right", "at back of", "near front" -> with the article ("in front of" is kept)
     (re.compile(r"\b(in|on|at|to|toward|towards|near)\s+(left|right|middle|center|centre)\b(?!\s*-)", re.I),
      r"\1 the \2"),
@@ -93,8 +95,8 @@ _PREPOSITIONS = [
 ]
 # analytic comparison of one-syllable size words: "most big" -> "biggest", "more small" -> "smaller"
 _DEGREE = {"big": ("bigger", "biggest"), "large": ("larger", "largest"), "small": ("smaller", "smallest"),
-           "tiny": ("tinier", "tiniest")}
-_ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny)\b", re.I)
+           "tiny": ("tinier", "tiniest"), "near": ("nearer", "nearest"), "close": ("closer", "closest")}
+_ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny|near|close)\b", re.I)
 # "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
                   r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"

@@ -374,3 +374,16 @@ def test_no_as_a_determiner_does_not_retract_the_sentence_before():
 def test_a_bracketed_convention_sentence_ends_at_its_bracket():
     assert flags("liver", Q, "The liver [SEG]. (Shown in the usual radiological convention, right on the "
                              "viewer's left.) The spleen lies opposite it.") == []
+
+
+def test_learner_distance_comparatives_section_labels_and_coloured_regions():
+    assert expand("it is more near to the belly wall") == "it is nearer to the belly wall"
+    assert expand("it is staying in the patient left") == "it is staying in the patient's left"
+    kidney = "The left kidney [SEG]. "
+    assert flags("left kidney", Q, kidney + "It is more near to the belly wall.") == ["position"]
+    assert flags("left kidney", Q, kidney + "It is more close to the spine.") == []
+    assert flags("left kidney", Q, kidney + "The organ is staying in the patient right.") == ["laterality"]
+    assert flags("left kidney", Q, kidney + "Summary: Laterality: right.") == ["laterality"]
+    assert flags("left kidney", Q, kidney + "Summary: Laterality: left.") == []
+    assert flags("left kidney", Q, kidney + "There are three separate coloured spots.") == ["count"]
+    assert flags("left kidney", Q, kidney + "There is one bright blob.") == []
