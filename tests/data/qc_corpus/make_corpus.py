@@ -59,7 +59,10 @@ clean flagged (29.0% after fixing one mislabelled phrase of the bank itself).
 A fifth writer (helper `qcw`) then wrote W and X (heldout_w/x.jsonl, 420 rows each) BEFORE reading any QC
 rule: W, an assistant answering in YAML blocks, hedged prose with credences and confidence tables; X, a
 British consultant's dictation, GP letter and MDT minutes (L/R, ant./post., c., spelled-out per cent). Each
-was measured once before its misses were read (figures in bench/bench_qc.py `FIRST_MEASURE`).
+was measured once before its misses were read (figures in bench/bench_qc.py `FIRST_MEASURE`); it then read
+them, changed the rules, and wrote Y (heldout_y.jsonl, 420 rows: a speech-to-text transcript with fillers and
+self-repairs, a multiple-choice quiz with distractor options, a social-media teaching thread) after its last
+rule change, measured once and never read.
 """
 
 from __future__ import annotations
@@ -460,6 +463,7 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_v = bank_lettered_rows("v", 420, random.Random(seed + 20))
     held_w = bank_lettered_rows("w", 420, random.Random(seed + 21))
     held_x = bank_lettered_rows("x", 420, random.Random(seed + 22))
+    held_y = bank_lettered_rows("y", 420, random.Random(seed + 23))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
                        ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
                        ("heldout_m", held_m), ("heldout_n", held_n),
@@ -467,7 +471,7 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
                        ("heldout_q", held_q), ("heldout_r", held_r),
                        ("heldout_s", held_s), ("heldout_t", held_t),
                        ("heldout_u", held_u), ("heldout_v", held_v),
-                       ("heldout_w", held_w), ("heldout_x", held_x)):
+                       ("heldout_w", held_w), ("heldout_x", held_x), ("heldout_y", held_y)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -516,7 +520,7 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "r": ["chat", "recap", "compare"], "s": ["faq", "slides", "caption"],
               "t": ["coach", "checklist", "contrast"], "u": ["soap", "problem", "handover"],
               "v": ["steps", "teachfile", "portal"], "w": ["yaml", "hedge", "conftable"],
-              "x": ["dictation", "gpletter", "mdt"]}[letter]
+              "x": ["dictation", "gpletter", "mdt"], "y": ["voice", "mcq", "thread"]}[letter]
     kinds = getattr(bank, "KINDS", ["laterality", "position", "size", "count", "names_target"])  # a bank may weight kinds
     rows = []
     for i in range(n):
