@@ -135,8 +135,8 @@ _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:li
 _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!;,]?\s*")
 
 
-_ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
-                        r"only\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
+_ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+|just\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
+                        r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
 
 def _image_to_patient(side: str, orientation: str | None) -> str | None:

@@ -75,12 +75,14 @@ _LABEL = re.compile(r"^(?:\d+\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\
 
 def _labelled_fragment(sentence: str) -> str:
     """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
-    reads as the fragment alone (the label names the voice, not the claim)."""
+    reads as the fragment alone (the label names the voice, not the claim); so does a chosen option
+    ('Answer: (c) huge')."""
     m = _LABEL.match(sentence)
     if not m or _RATING_LABEL.search(sentence[:m.start(1)]):
         return sentence
-    value = fragment_sentence(m.group(1))
-    return value if value != m.group(1) else sentence
+    given = re.sub(r"^\(?[a-eA-E]\)\s+", "", m.group(1))  # "Answer: (c) huge": the option's letter points at its text
+    value = fragment_sentence(given)
+    return value if value != given else sentence
 
 
 _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})

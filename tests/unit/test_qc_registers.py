@@ -387,3 +387,29 @@ def test_learner_distance_comparatives_section_labels_and_coloured_regions():
     assert flags("left kidney", Q, kidney + "Summary: Laterality: left.") == []
     assert flags("left kidney", Q, kidney + "There are three separate coloured spots.") == ["count"]
     assert flags("left kidney", Q, kidney + "There is one bright blob.") == []
+
+
+def test_quiz_options_are_not_claims_but_the_chosen_answer_is():
+    quiz = "The liver [SEG].\nQ1. Which way does it lie? (a) the patient's left (b) the patient's right\nAnswer: {}"
+    assert flags("liver", Q, quiz.format("(b) the patient's right")) == []
+    assert flags("liver", Q, quiz.format("(a) the patient's left")) == ["laterality"]
+    size = "The liver [SEG].\nQ2. Its size? (a) tiny (b) moderate (c) large\nAnswer: {}"
+    assert flags("liver", Q, size.format("(c) large")) == []
+    assert flags("liver", Q, size.format("(a) tiny")) == ["size"]
+
+
+def test_a_self_repaired_clause_is_taken_back():
+    liver = "The liver [SEG]. "
+    assert flags("liver", Q, liver + "so it's over on the left, sorry, I mean the right, and fairly big") == []
+    assert flags("liver", Q, liver + "so it's over on the right, sorry, I mean the left, and fairly big") == \
+        ["laterality"]
+    assert flags("liver", Q, liver + "It lies on the left. Sorry, I meant the right.") == []
+
+
+def test_just_one_side_contradicts_a_bilateral_mask():
+    import test_qc
+
+    both = np.maximum(test_qc._box(35, 45, 40, 48), test_qc._box(35, 45, 14, 22))
+    rec = test_qc.record("kidney", mask=both, layout={**test_qc.LAYOUT, "kidney": both})
+    assert flags("kidney", "Which organ on just one side makes urine? Segment it.", "The kidneys [SEG].",
+                 rec=rec) == ["laterality"]
