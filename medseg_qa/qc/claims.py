@@ -135,6 +135,9 @@ _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:li
 _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!;,]?\s*")
 
 
+# a side standing alone between the separators of a descriptor list ("Imaging: kidney, left only, posterior")
+_LIST_ITEM_BEFORE = re.compile(r"[,;:]\s*(?:(?:the\s+)?patient'?s\s+)?$", re.I)
+_LIST_ITEM_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?)?(?:\s+only)?\s*(?:[,;]|\.?\s*$)", re.I)
 _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+|just\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
@@ -173,6 +176,9 @@ def _side_claims(sentence: str, orientation: str | None, mentions: list[Mention]
             continue
         if _FRAGMENT_BEFORE.fullmatch(before) and _FRAGMENT_AFTER.fullmatch(after):
             claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only." / "It lies left."
+            continue
+        if _LIST_ITEM_BEFORE.search(sentence, 0, m.start()) and _LIST_ITEM_AFTER.match(sentence, m.end()):
+            claims.append((m.start(), claim))  # an item of a descriptor list: "kidney, left only, posterior, ..."
             continue
         if _side_is_subject(sentence, m.start(), after):
             continue  # "the left side of the image is darker": the clause is about that side, not the target

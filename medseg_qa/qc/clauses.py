@@ -109,9 +109,11 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
-                        r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)"
+_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|"
+                        r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
+                        r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
+                        r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
+                        r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
                         r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
                         r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
                         re.I)
@@ -126,7 +128,7 @@ def key_value_sentence(sentence: str) -> str:
         m = _KEY_VALUE.match(sentence[section.end():]) if section else None
     if not m:
         return sentence
-    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ")
+    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
     if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?i:(?:it|its|they|this|these|the)\s+\w+\s+\w+)", value):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
@@ -142,10 +144,14 @@ def key_value_sentence(sentence: str) -> str:
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
         return f"It lies {value}." if " " in value else f"It is {value}."
+    if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return f"It covers {value}% of the image."  # area_pct = 3.1
     if key in ("size", "area", "extent", "coverage"):
         return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
-    if key in ("relation", "relations", "neighbours", "neighbors"):
-        return f"It lies {value}."
+    if key in ("relation", "relations", "neighbours", "neighbors", "neighbour", "neighbor"):
+        pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",
+                            re.sub(r"[\"'()\[\]]", "", low).strip())  # neighbour = ("aorta", "left_of")
+        return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}." if pair else f"It lies {value}."
     count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
     if not count:
         return sentence

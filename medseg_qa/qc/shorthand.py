@@ -9,7 +9,9 @@ rule per register, each register's surface is mapped once onto standard prose:
   `conv.`, `struct.`, `frag(s)`, `pct`, `img`, `pt`, `FOV`, `x2` ("times two"). An abbreviation's
   period is dropped when the sentence goes on (`Ant. to aorta`) and kept as a full stop when a new
   sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
-- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
+- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; a tick-box pick list keeps its ticked
+  options only (`Side: [ ] Left [x] Right` is `Side: Right`); a YAML or code comment (`  # ...`) is a line of its
+  own and a snake_case key is words (`size_estimate` is `size estimate`); an inline bullet (`•`) starts
   a new item;
 - the side of the body or person ("the body's left", "the child's right") is the patient's side;
 - contractions ("it's", "there's") are spelled out;
@@ -64,6 +66,19 @@ _SIDE_SUBJECT = re.compile(r"\b(?:the|its)\s+(?:side|laterality)\s+(?:is|looks|a
                            r"(?:patient'?s\s+)?(?=(?:left|right)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)
+# a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral"): only the ticked options are said
+_BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0])\s*([^\[\u2610\u2611\u2612\u25a1\u25a0]*)")
+_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]|[\u2611\u2612\u25a0]")
+
+
+def _pick_list(line: str) -> str:
+    boxes = list(_BOX.finditer(line))
+    if len(boxes) < 2:
+        return line
+    chosen = [m.group(2).strip(" ,;") for m in boxes if _TICKED.fullmatch(m.group(1)) and m.group(2).strip(" ,;")]
+    return line[:boxes[0].start()].rstrip() + (" " + " and ".join(chosen) if chosen else "")
+
+
 # an inline comment of a YAML or code block ("side: left  # fairly sure") is an aside: its own line
 _INLINE_COMMENT = re.compile(r"(?<=\S)[ \t]+#[ \t]+(?=\S)")
 # a snake_case key ("size_estimate:") reads as words
@@ -137,6 +152,7 @@ def expand(text: str) -> str:
     text = _SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text)))
     lines = []
     for line in text.split("\n"):
+        line = _pick_list(line)
         line = _ARROW.sub(": ", line, count=1)
         line = _ARROW.sub(", ", line)
         line = _DOTTED_RE.sub(_dotted, line)

@@ -413,3 +413,30 @@ def test_just_one_side_contradicts_a_bilateral_mask():
     rec = test_qc.record("kidney", mask=both, layout={**test_qc.LAYOUT, "kidney": both})
     assert flags("kidney", "Which organ on just one side makes urine? Segment it.", "The kidneys [SEG].",
                  rec=rec) == ["laterality"]
+
+
+def test_tick_box_pick_lists_say_only_the_ticked_option():
+    assert expand("Laterality: [ ] Left [x] Right [ ] Bilateral") == "Laterality: Right"
+    assert expand("Depth: \u2610 Anterior \u2612 Posterior") == "Depth: Posterior"
+    form = "Structure: liver [SEG]\nSide: [{}] Left [{}] Right\nDepth: [x] Anterior [ ] Posterior"
+    assert flags("liver", Q, form.format(" ", "x")) == []
+    assert flags("liver", Q, form.format("x", " ")) == ["laterality"]
+    assert flags("liver", Q, "Structure: liver [SEG]\nSize: [x] Small [ ] Medium [ ] Large") == ["size"]
+
+
+def test_a_side_alone_in_a_descriptor_list_is_a_claim():
+    assert flags("liver", Q, "Imaging: liver [SEG], right, anterior, one region.") == []
+    assert flags("liver", Q, "Imaging: liver [SEG], left only, anterior, one region.") == ["laterality"]
+    assert flags("liver", Q, "Imaging: liver [SEG], right lobe normal, anterior.") == []
+
+
+def test_code_output_reads_literals_and_snake_case_keys():
+    code = "```python\nstructure = \"liver\"  # [SEG]\n{}\n```"
+    assert flags("liver", Q, code.format('side = "right"  # patient frame')) == []
+    assert flags("liver", Q, code.format('side = "left"  # patient frame')) == ["laterality"]
+    assert flags("liver", Q, code.format("n_components = 1")) == []
+    assert flags("liver", Q, code.format("n_components = 3")) == ["count"]
+    assert flags("liver", Q, code.format("area_pct = 14.0  # share of the image")) == []
+    assert flags("liver", Q, code.format("area_pct = 0.5  # share of the image")) == ["size"]
+    assert flags("left kidney", Q, "```python\nstructure = \"left kidney\"  # [SEG]\n"
+                                   "neighbour = (\"aorta\", \"anterior_to\")\n```") == ["position"]
