@@ -50,6 +50,9 @@ _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinie
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
+# a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
+_DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
+                              re.I)
 _SIZE_RES = [
     re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
@@ -69,8 +72,7 @@ _SIZE_RES = [
     # a size word in brackets after the noun it describes: "the organ (large) that ..."
     re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
-    # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
-    re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)", re.I),
+    _DESCRIPTOR_SIZE,
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
 ]
@@ -255,7 +257,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in rx.finditer(sentence):
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
-            if i == 7 and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
+            if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else
             word = next(g for g in m.groups() if g)
             at = next(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))  # the size word: "is not large"
