@@ -32,7 +32,9 @@ FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
 # qcw then read W and X, changed the rules (to 608c343), and wrote Y (a speech-to-text transcript, a
 # multiple-choice quiz with distractor options, a social-media thread), measured it once, read it and changed
 # the rules (to 16d2788); then wrote Z (a clinical summary among vitals and labs, a Python snippet, a tick-box
-# report template): Z's first measure is the figure of the final rules on unseen prose.
+# report template), measured it once, read it and changed the rules (to 0e278f1); then wrote AA (an e-mail
+# reply quoting the earlier message, a struck-through revision, English with a Spanish gloss): AA's first
+# measure is the figure of those rules on unseen prose.
 FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldout_i": (1.000, 0.280),
                  "heldout_j": (0.810, 0.255), "heldout_k": (1.000, 0.260),
                  "heldout_l": (0.825, 0.455), "heldout_m": (0.850, 0.025), "heldout_n": (0.716, 0.144),
@@ -41,7 +43,7 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  "heldout_s": (1.000, 0.000), "heldout_t": (0.975, 0.244),
                  "heldout_u": (0.915, 0.000), "heldout_v": (0.905, 0.314),
                  "heldout_w": (0.962, 0.348), "heldout_x": (0.829, 0.238), "heldout_y": (0.952, 0.414),
-                 "heldout_z": (0.610, 0.243)}
+                 "heldout_z": (0.610, 0.243), "heldout_aa": (0.971, 0.195)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
@@ -50,7 +52,7 @@ SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H",
           "heldout_r": "heldout R", "heldout_s": "heldout S",
           "heldout_t": "heldout T", "heldout_u": "heldout U", "heldout_v": "heldout V",
           "heldout_w": "heldout W", "heldout_x": "heldout X", "heldout_y": "heldout Y",
-          "heldout_z": "heldout Z"}
+          "heldout_z": "heldout Z", "heldout_aa": "heldout AA"}
 
 
 def load(split: str) -> list[dict]:
