@@ -78,7 +78,7 @@ _SIZE_RES = [
 ]
 _SIZE_PHRASES = [
     (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|fraction)\s+of\s+the\s+"
-                rf"{_IMAGE}|\bonly\s+a\s+(?:small|tiny)\b", re.I), "small"),
+                rf"{_IMAGE}|\b(?:only|just|merely)\s+a\s+(?:small|tiny|speck|dot|pinpoint|pinprick)\b", re.I), "small"),
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
                 rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
                 rf"(?:whole|entire)\s+{_IMAGE}", re.I), "large"),

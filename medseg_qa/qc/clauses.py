@@ -42,7 +42,7 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|co
 
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
-    text = expand(normalize_text(text).replace(SEG_TOKEN, " "))
+    text = expand(_drop_quoted_mail(normalize_text(text)).replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = re.sub(r"[*_`#>]+", "", text)
     out = []
@@ -55,6 +55,20 @@ def sentences(text: str) -> list[str]:
                                                 item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
+
+
+_MAIL_QUOTE = re.compile(r"(?m)^[ \t]*>[^\n]*\b(?:wrote|said|writes)\s*:[ \t]*$(?:\n[ \t]*>[^\n]*)*")
+
+
+# struck-through text ("on the patient's ~~left~~ right", "<del>left</del>") is what the writer deleted
+_STRUCK = re.compile(r"~~[^~\n]{1,200}~~[ \t]*|<(del|s|strike)>[^<]{0,200}</\1>[ \t]*", re.I)
+
+
+def _drop_quoted_mail(text: str) -> str:
+    """An e-mail's quoted earlier message ("> On Tuesday Sam wrote:" and the "> ..." lines under it) is
+    another writer's words, not this answer's claims, and struck-through words are deleted ones: both are
+    dropped. Other block quotes (a "> Tip: ..." callout) stay, they are the writer's own."""
+    return _STRUCK.sub("", _MAIL_QUOTE.sub("", text))
 
 
 def _table_row(line: str) -> list[str]:

@@ -440,3 +440,18 @@ def test_code_output_reads_literals_and_snake_case_keys():
     assert flags("liver", Q, code.format("area_pct = 0.5  # share of the image")) == ["size"]
     assert flags("left kidney", Q, "```python\nstructure = \"left kidney\"  # [SEG]\n"
                                    "neighbour = (\"aorta\", \"anterior_to\")\n```") == ["position"]
+
+
+def test_quoted_mail_and_struck_through_words_are_not_the_writers_claims():
+    mail = "> On Monday Kim wrote:\n> Surely it is on the left, and tiny?\n\nHi Kim, it is the liver [SEG]. {}"
+    assert flags("liver", Q, mail.format("It lies on the patient's right.")) == []
+    assert flags("liver", Q, mail.format("It lies on the patient's left.")) == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG].\n> Note: it lies on the patient's left.") == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG]. It lies on the patient's ~~left~~ right.") == []
+    assert flags("liver", Q, "The liver [SEG]. It lies on the patient's ~~right~~ left.") == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG]. It is <del>small</del> large.") == []
+
+
+def test_only_a_speck_is_small():
+    assert flags("liver", Q, "The liver [SEG]. On this slice it is only a speck.") == ["size"]
+    assert flags("aorta", Q, "The aorta [SEG]. On this slice it is only a dot.") == []
