@@ -66,7 +66,7 @@ rule change, measured once; it then read Y, changed the rules, and wrote Z (held
 clinical summary among vital signs and lab results, a Python snippet, a tick-box structured-report template)
 after its last rule change, measured once; it then read Z, changed the rules, and wrote AA (heldout_aa.jsonl,
 420 rows: an e-mail reply quoting the earlier message, a struck-through markdown revision, English with a
-Spanish gloss) after its last rule change, measured once and never read.
+Spanish gloss) after its last rule change, measured once (0.971 / 0.195), then read it and fixed the rules.
 """
 
 from __future__ import annotations
