@@ -66,7 +66,9 @@ rule change, measured once; it then read Y, changed the rules, and wrote Z (held
 clinical summary among vital signs and lab results, a Python snippet, a tick-box structured-report template)
 after its last rule change, measured once; it then read Z, changed the rules, and wrote AA (heldout_aa.jsonl,
 420 rows: an e-mail reply quoting the earlier message, a struck-through markdown revision, English with a
-Spanish gloss) after its last rule change, measured once (0.971 / 0.195), then read it and fixed the rules.
+Spanish gloss) after its last rule change, measured once (0.971 / 0.195), then read it and fixed the rules;
+then wrote AB (heldout_ab.jsonl, 420 rows: CSV output, a decimal-numbered outline, an academic paragraph with
+references) after its last rule change, measured once and never read.
 """
 
 from __future__ import annotations
@@ -470,6 +472,7 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_y = bank_lettered_rows("y", 420, random.Random(seed + 23))
     held_z = bank_lettered_rows("z", 420, random.Random(seed + 24))
     held_aa = bank_lettered_rows("aa", 420, random.Random(seed + 25))
+    held_ab = bank_lettered_rows("ab", 420, random.Random(seed + 26))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
                        ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
                        ("heldout_m", held_m), ("heldout_n", held_n),
@@ -478,7 +481,8 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
                        ("heldout_s", held_s), ("heldout_t", held_t),
                        ("heldout_u", held_u), ("heldout_v", held_v),
                        ("heldout_w", held_w), ("heldout_x", held_x), ("heldout_y", held_y),
-                       ("heldout_z", held_z), ("heldout_aa", held_aa)):
+                       ("heldout_z", held_z), ("heldout_aa", held_aa),
+                       ("heldout_ab", held_ab)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -528,7 +532,8 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "t": ["coach", "checklist", "contrast"], "u": ["soap", "problem", "handover"],
               "v": ["steps", "teachfile", "portal"], "w": ["yaml", "hedge", "conftable"],
               "x": ["dictation", "gpletter", "mdt"], "y": ["voice", "mcq", "thread"],
-              "z": ["summary", "code", "picklist"], "aa": ["reply", "redline", "bilingual"]}[letter]
+              "z": ["summary", "code", "picklist"], "aa": ["reply", "redline", "bilingual"],
+              "ab": ["csv", "outline", "citation"]}[letter]
     kinds = getattr(bank, "KINDS", ["laterality", "position", "size", "count", "names_target"])  # a bank may weight kinds
     rows = []
     for i in range(n):
