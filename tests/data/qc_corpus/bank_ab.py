@@ -118,7 +118,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
                          f"It comprises {WORD[v['comps']]} separate regions.")
         parts.append(f"In a cohort of 312 adults, Lee et al. reported a mean length of 11 cm [6]. {kb}")
         first = " ".join(parts)
-    follow = rng.choice(["Any limitations?", "Anything to add for the reader?"])
+    follow = rng.choice(["Any limitations to mention?", "Anything to add for the reader?"])
     second = ("Limitations: a single axial slice; the patient's right is displayed on the viewer's left. "
               + rng.choice(p["other_kb"]))
     turns = [{"role": "user", "content": q}, {"role": "assistant", "content": first},
