@@ -48,10 +48,10 @@ def sentences(text: str) -> list[str]:
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
-        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
+        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
                       r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
         for item in _table_row(line):
-            out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?:(?<=[.!?;])|(?<=[.!?]\)))\s+",
+            out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<!\bcf\.)(?<!et al\.)(?:(?<=[.!?;])|(?<=[.!?]\)))\s+",
                                                 item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]

@@ -79,6 +79,29 @@ def _pick_list(line: str) -> str:
     return line[:boxes[0].start()].rstrip() + (" " + " and ".join(chosen) if chosen else "")
 
 
+# a CSV header of short field names ("target,side,depth,area pct,components") and the rows under it
+_CSV_HEADER = re.compile(r"^\s*[A-Za-z][\w ]{0,30}(?:\s*,\s*[A-Za-z][\w ]{0,30}){2,}\s*$")
+
+
+def _csv_rows(text: str) -> str:
+    """A CSV block reads as "field: value" lines, one per cell of each row under the header, so that the
+    key: value rules read it ("side,depth\nleft,posterior" is "side: left" and "depth: posterior")."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        fields = [f.strip() for f in lines[i].split(",")]
+        rows = []
+        if _CSV_HEADER.match(lines[i]):
+            while i + 1 + len(rows) < len(lines) and len(lines[i + 1 + len(rows)].split(",")) == len(fields):
+                rows.append([c.strip() for c in lines[i + 1 + len(rows)].split(",")])
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [f"{k}: {v}" for row in rows for k, v in zip(fields, row)]
+        i += 1 + len(rows)
+    return "\n".join(out)
+
+
 # an inline comment of a YAML or code block ("side: left  # fairly sure") is an aside: its own line
 _INLINE_COMMENT = re.compile(r"(?<=\S)[ \t]+#[ \t]+(?=\S)")
 # a snake_case key ("size_estimate:") reads as words
@@ -149,7 +172,7 @@ def _dotted(m: re.Match) -> str:
 
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
-    text = _SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text)))
+    text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text))))
     lines = []
     for line in text.split("\n"):
         line = _pick_list(line)

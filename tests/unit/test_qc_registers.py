@@ -455,3 +455,21 @@ def test_quoted_mail_and_struck_through_words_are_not_the_writers_claims():
 def test_only_a_speck_is_small():
     assert flags("liver", Q, "The liver [SEG]. On this slice it is only a speck.") == ["size"]
     assert flags("aorta", Q, "The aorta [SEG]. On this slice it is only a dot.") == []
+
+
+def test_csv_blocks_and_decimal_section_numbers():
+    csv = "The liver [SEG]\n\n```csv\nname,side,area_pct,components\nliver,{},{},{}\n```"
+    assert flags("liver", Q, csv.format("right", "15.0", "1")) == []
+    assert flags("liver", Q, csv.format("left", "15.0", "1")) == ["laterality"]
+    assert flags("liver", Q, csv.format("right", "0.5", "1")) == ["size"]
+    assert flags("liver", Q, csv.format("right", "15.0", "3")) == ["count"]
+    outline = "1. Answer — liver [SEG]\n2. Extent\n2.2 Components — {}\n3.1 Note — none"
+    assert flags("liver", Q, outline.format("one connected region")) == []
+    assert flags("liver", Q, outline.format("three separate regions")) == ["count"]
+
+
+def test_citation_abbreviations_do_not_end_a_sentence():
+    from medseg_qa.qc.clauses import sentences
+
+    assert sentences("It lies anteriorly (cf. Smith et al. [3]). It is large.") == \
+        ["It lies anteriorly (cf. Smith et al. [3]).", "It is large."]

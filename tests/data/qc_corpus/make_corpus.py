@@ -68,7 +68,8 @@ after its last rule change, measured once; it then read Z, changed the rules, an
 420 rows: an e-mail reply quoting the earlier message, a struck-through markdown revision, English with a
 Spanish gloss) after its last rule change, measured once (0.971 / 0.195), then read it and fixed the rules;
 then wrote AB (heldout_ab.jsonl, 420 rows: CSV output, a decimal-numbered outline, an academic paragraph with
-references) after its last rule change, measured once and never read.
+references) after its last rule change, measured once (0.881 / 0.605; 0.881 / 0.143 with its own two-word
+follow-up lengthened), then read it and fixed the rules.
 """
 
 from __future__ import annotations
