@@ -48,11 +48,11 @@ def sentences(text: str) -> list[str]:
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
-        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
+        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])|"
+                      r"\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
                       r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
         for item in _table_row(line):
-            out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<!\bcf\.)(?<!et al\.)(?:(?<=[.!?;])|(?<=[.!?]\)))\s+",
-                                                item) if s.strip()]
+            out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
 
@@ -69,6 +69,11 @@ def _drop_quoted_mail(text: str) -> str:
     another writer's words, not this answer's claims, and struck-through words are deleted ones: both are
     dropped. Other block quotes (a "> Tip: ..." callout) stay, they are the writer's own."""
     return _STRUCK.sub("", _MAIL_QUOTE.sub("", text))
+
+
+# a sentence ends after . ! ? ; (or ".)"), but not after an abbreviation such as "i.e.", "cf." or "et al."
+_SENTENCE_END = re.compile(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<!\bcf\.)(?<!et al\.)"
+                           r"(?:(?<=[.!?;])|(?<=[.!?]\)))\s+")
 
 
 def _table_row(line: str) -> list[str]:

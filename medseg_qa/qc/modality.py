@@ -84,7 +84,8 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
 _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
-                        r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
+                        r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
+                        r"correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
                         r"that'?s\s+(?:wrong|incorrect|not\s+right)\b)", re.I)
 
 
@@ -131,8 +132,8 @@ def _conditional_scopes(sentence: str) -> list[tuple[int, int]]:
 # the options of a multiple-choice question ("(a) the patient's left (b) the patient's right (c) both sides")
 _OPTION = re.compile(r"(?:^|(?<=[\s(]))\(?([a-eA-E])\)\s+\S")
 # a self-repair ("it is on the left, sorry, I mean the right"): the clause before it is taken back
-_REPAIR = re.compile(r"[,;]\s*(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather|correction|no\s+wait|wait|scratch\s+that|"
-                     r"make\s+that)\b", re.I)
+_REPAIR = re.compile(r"[,;]\s*(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather(?!\s+than)|correction|no\s+wait|wait|"
+                     r"scratch\s+that|make\s+that)\b", re.I)
 
 
 def whole_sentence_unasserted(sentence: str) -> bool:

@@ -15,9 +15,16 @@ rule per register, each register's surface is mapped once onto standard prose:
   a new item;
 - the side of the body or person ("the body's left", "the child's right") is the patient's side;
 - contractions ("it's", "there's") are spelled out;
-- learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
-  of body", "in the patient left"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
-  one-syllable size and distance words ("the most big" for "the biggest", "more near" for "nearer"), and a side glossed in brackets ("more to right (patient side) than the aorta").
+- learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article
+  before a side or a body word ("at patient left side", "in front of body", "in the patient left"),
+  prepositions such as "behind of", "located back of", "located front of", analytic degrees of one-syllable
+  size and distance words ("the most big" for "the biggest", "more near" for "nearer"), and a side glossed
+  in brackets ("more to right (patient side) than the aorta");
+- British report English: "c." / "circa" before an amount, "leftward(s) of", "sits rightward", a lone L/R
+  after an article even before a new sentence ("Confined to the R. Lies ..."), bounds written as symbols
+  ("<1% of image"); hedged attributes named as subjects ("the side is most likely left", "I'd estimate its
+  size as large");
+- structured output: CSV blocks become "field: value" lines.
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """

@@ -473,3 +473,7 @@ def test_citation_abbreviations_do_not_end_a_sentence():
 
     assert sentences("It lies anteriorly (cf. Smith et al. [3]). It is large.") == \
         ["It lies anteriorly (cf. Smith et al. [3]).", "It is large."]
+
+
+def test_rather_than_is_not_a_self_repair():
+    assert flags("liver", Q, "The liver [SEG]. It lies on the left, rather than the right.") == ["laterality"]
