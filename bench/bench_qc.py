@@ -1,7 +1,7 @@
 """QC accuracy on the labelled corpus in `tests/data/qc_corpus/` (written apart from the rules).
 
 Prints one table: per split (tuning banks A-F, the rules were tuned looking at them; then each
-held-out bank G to V on its own rows, with its recorded first blind measure) and per flag, precision
+held-out bank G to AB on its own rows, with its recorded first blind measure) and per flag, precision
 and recall; then the share of planted defects caught and the share of clean conversations flagged.
 Near-duplicates are scored on question pairs. The summary rows go into the common benchmark table
 (ratio: all held-out banks pooled against the tuning banks, measured in the same run).
@@ -24,21 +24,40 @@ FLAGS = ("laterality", "position", "size", "count", "names_target", "claims")
 # rules, and wrote V (a non-native assistant in numbered steps, a teaching file with cm/mm sizes, a patient
 # portal) after its last rule change: V's first measure is the headline of that round. 14 of its 66 clean
 # flags came from the bank's own mislabel (a medium mask called "a small spot"); with that label fixed and
-# the rules unchanged, V measures 0.905 caught, 0.290 clean flagged (see /work/notes/qc5.md).
+# the rules unchanged, V measures 0.905 caught, 0.290 clean flagged (see /work/notes/qc5.md). Helper qcw
+# then wrote W (YAML blocks, hedged prose with credences, confidence tables) and X (a British consultant's
+# dictation, GP letter and MDT minutes) before reading any rule, and measured each once before reading it.
+# 32 of X's 50 clean flags were the bank's own bug (a two-word follow-up "Any addendum?" that the product's
+# `malformed` rule rightly rejects); with it lengthened and the rules unchanged X measures 0.829 / 0.086.
+# qcw then read W and X, changed the rules (to 608c343), and wrote Y (a speech-to-text transcript, a
+# multiple-choice quiz with distractor options, a social-media thread), measured it once, read it and changed
+# the rules (to 16d2788); then wrote Z (a clinical summary among vitals and labs, a Python snippet, a tick-box
+# report template), measured it once, read it and changed the rules (to 0e278f1); then wrote AA (an e-mail
+# reply quoting the earlier message, a struck-through revision, English with a Spanish gloss): AA's first
+# measure is the figure of those rules on unseen prose. AA was then read (spent) and fixed (5d60ef5); AB (CSV
+# output, a decimal-numbered outline, an academic paragraph with references) was written after that and
+# measured once; 83 of its 127 clean flags were the bank's own bug again (a two-word follow-up, "malformed");
+# lengthened, with the rules unchanged, AB measures 0.881 / 0.143. AB was then read (spent) and fixed.
 FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldout_i": (1.000, 0.280),
                  "heldout_j": (0.810, 0.255), "heldout_k": (1.000, 0.260),
                  "heldout_l": (0.825, 0.455), "heldout_m": (0.850, 0.025), "heldout_n": (0.716, 0.144),
                  "heldout_o": (0.831, 0.323), "heldout_p": (0.980, 0.672),
                  "heldout_q": (0.796, 0.179), "heldout_r": (0.856, 0.000),
                  "heldout_s": (1.000, 0.000), "heldout_t": (0.975, 0.244),
-                 "heldout_u": (0.915, 0.000), "heldout_v": (0.905, 0.314)}
+                 "heldout_u": (0.915, 0.000), "heldout_v": (0.905, 0.314),
+                 "heldout_w": (0.962, 0.348), "heldout_x": (0.829, 0.238), "heldout_y": (0.952, 0.414),
+                 "heldout_z": (0.610, 0.243), "heldout_aa": (0.971, 0.195),
+                 "heldout_ab": (0.881, 0.605)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
           "heldout_m": "heldout M", "heldout_n": "heldout N", "heldout_o": "heldout O",
           "heldout_p": "heldout P", "heldout_q": "heldout Q",
           "heldout_r": "heldout R", "heldout_s": "heldout S",
-          "heldout_t": "heldout T", "heldout_u": "heldout U", "heldout_v": "heldout V"}
+          "heldout_t": "heldout T", "heldout_u": "heldout U", "heldout_v": "heldout V",
+          "heldout_w": "heldout W", "heldout_x": "heldout X", "heldout_y": "heldout Y",
+          "heldout_z": "heldout Z", "heldout_aa": "heldout AA",
+          "heldout_ab": "heldout AB"}
 
 
 def load(split: str) -> list[dict]:

@@ -7,8 +7,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `shorthand`: report abbreviations, arrow bullets, run-on text, contractions and learner English
   rewritten as plain prose before anything is read;
 - `clauses`: sentences, negation scopes, subject attribution, yes/no questions;
-- `claim`, `claims`, `amounts`: claim extraction from any prose (sides, positions and relations in
-  `claims`; size, percent and count in `amounts`);
+- `claim`, `claims`, `sides`, `amounts`: claim extraction from any prose (sides in `sides`, positions and
+  relations in `claims`; size, percent and count in `amounts`);
 - `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted
   or rejected by the next sentence);
 - `compare`: claims against the facts and against the structured `claims` object;

@@ -13,7 +13,7 @@ import re
 from .claim import Claim
 from .lexicon import Lexicon
 
-IMAGE = r"(?:image|picture|slice|scan|frame|screen|section|field of view|view|display|monitor|film)"
+IMAGE = r"(?:image|picture|slice|scan|frame|screen|section|field of view|field|view|display|monitor|film)"
 _IMAGE = IMAGE
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -29,7 +29,7 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
                  "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment"}
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
-              "miniscule": "small", "minute": "small", "petite": "small", "modest": "small", "slender": "small",
+              "miniscule": "small", "minute": "small", "petite": "small", "modest": "small|medium", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
               "massive": "large", "enormous": "large", "bulky": "large", "vast": "large", "immense": "large",
               "substantial": "large", "extensive": "large", "giant": "large", "generous": "large",
@@ -40,14 +40,21 @@ _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive"
               "middling": "medium", "voluminous": "large", "sizeable-looking": "large", "minor": "small", "smallish": "small", "largish": "large", "biggish": "large", "hefty": "large",
               "chunky": "large", "whopping": "large", "wee": "small", "teeny": "small", "teeny-tiny": "small",
               "itty-bitty": "small", "puny": "small"}
+# a label that names a rating, not the target: "Confidence: moderate", "Severity: mild", "Priority: low"
+RATING_LABEL = re.compile(r"\b(?:confidence|certainty|likelihood|probability|grade|rating|score|level|quality|"
+                          r"priority|urgency|severity|agreement)\b", re.I)
+SIZE_WORDS = tuple(_SIZE_WORD)  # the size vocabulary (fragments such as "Sizeable." are read with it)
 # a superlative over the body ("the largest solid organ in the body") is anatomy knowledge, not this slice
 _NOT_GENERIC = r"(?![^.;]*\b(?:in|of)\s+(?:the\s+)?(?:human\s+|whole\s+)?(?:body|abdomen|pelvis|chest|thorax|humans|adults))"
 _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
+# a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
+_DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
+                              re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate)\s+it)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -65,14 +72,13 @@ _SIZE_RES = [
     # a size word in brackets after the noun it describes: "the organ (large) that ..."
     re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
-    # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
-    re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)", re.I),
+    _DESCRIPTOR_SIZE,
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
 ]
 _SIZE_PHRASES = [
     (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|fraction)\s+of\s+the\s+"
-                rf"{_IMAGE}|\bonly\s+a\s+(?:small|tiny)\b", re.I), "small"),
+                rf"{_IMAGE}|\b(?:only|just|merely)\s+a\s+(?:small|tiny|speck|dot|pinpoint|pinprick)\b", re.I), "small"),
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
                 rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
                 rf"(?:whole|entire)\s+{_IMAGE}", re.I), "large"),
@@ -93,6 +99,15 @@ _FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s
                        re.I)
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
+# a percentage that measures a belief, not the mask: "my confidence is around 90%", "90% sure", "85% on that"
+_BELIEF = re.compile(r"\b(?:confidence|certainty|probability|likelihood|chance|odds|credence|accuracy|sensitivity|"
+                     r"specificity|agreement|concordance)\b", re.I)
+_BELIEF_AFTER = re.compile(r"\s*(?:confident|sure|certain|chance|likely|likelihood|probability|of\s+the\s+time|"
+                           r"on\s+(?:that|it|this)\b)", re.I)
+_AREA_VERB = re.compile(r"\b(?:cover\w*|occup\w*|takes?\s+up|fill\w*|area|share|extent)\b", re.I)
+# "Slice 46 of 100", "case 3 of 100": an index in a series, not a share of the image
+_INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|question|case|figure|frame|number|no\.?|#)\s*$",
+                           re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|coverage|covered|takes?\s+up|fills?)\b",
                               re.I)
 # "one in two hundred pixels", "1 in 7 pixels of the image": a ratio of pixels, any denominator
@@ -104,7 +119,9 @@ _PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<![x\u00d7]\s
                      r"(?!\s+(?:wide|across|long|tall|high|deep|thick|in\s+(?:diameter|width|length|height)|away|from|apart))", re.I)
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
-              r"unconnected|detached|standalone|self-contained)")
+              r"unconnected|detached|standalone|self-contained|"
+              # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
+              r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
 _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 # "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
 _MATERIAL = r"(?:tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
@@ -122,6 +139,9 @@ _COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
                           r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
+# a list item that is a number and its connectivity alone: "1, contiguous", "x2, discrete" (after shorthand "2, discrete")
+_COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
+                         r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
 _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
 
 
@@ -207,10 +227,26 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_WORD.finditer(sentence):
         single = (m.group(1) or "").lower() == "unifocal" or bool(m.group(2))
         out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
+    bare = _COUNT_BARE.match(sentence)
+    if bare:
+        word = bare.group(1).lower()
+        out.append((0, Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=bare.group(0))))
     for m in _COUNT_HYPHEN.finditer(sentence):
         word = m.group(1).lower()
         out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=m.group(0))))
     return out
+
+
+def _measures_belief(sentence: str, m: re.Match) -> bool:
+    """'My overall confidence is around 90%, mainly limited by the slice', 'I'd put 85% on that', '90% sure':
+    the percentage is a degree of belief (its clause names one, with no area verb between), not an area."""
+    if _BELIEF_AFTER.match(sentence, m.end()):
+        return True
+    start = max([0] + [b.end() for b in re.finditer(r"[,;:()]", sentence[:m.start()])])
+    belief = None
+    for belief in _BELIEF.finditer(sentence, start, m.start()):
+        pass
+    return belief is not None and not _AREA_VERB.search(sentence, belief.end(), m.start())
 
 
 def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
@@ -221,6 +257,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in rx.finditer(sentence):
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
+            if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
+                continue  # "confidence: moderate": a list item that rates something else
             word = next(g for g in m.groups() if g)
             at = next(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))  # the size word: "is not large"
             out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
@@ -245,6 +283,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             out.append((m.start(), Claim("pixels", value, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
+            if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()):
+                continue
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
                                          text=m.group(0))))
     return out

@@ -19,6 +19,8 @@ import re
 from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
+from .amounts import RATING_LABEL as _RATING_LABEL
+from .amounts import SIZE_WORDS
 from .lexicon import Mention
 from .shorthand import expand
 
@@ -40,19 +42,49 @@ _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|co
 
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
-    text = expand(normalize_text(text).replace(SEG_TOKEN, " "))
+    text = expand(_drop_quoted_mail(normalize_text(text)).replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = re.sub(r"[*_`#>]+", "", text)
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
-        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
+        line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])|"
+                      r"\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
                       r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
-        line = re.sub(r"\s*\|\s*", ": ", line)  # a markdown table row reads as "key: value"
-        out += [s.strip() for s in re.split(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<=[.!?;])\s+",
-                                            line) if s.strip()]
+        for item in _table_row(line):
+            out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
+
+
+_MAIL_QUOTE = re.compile(r"(?m)^[ \t]*>[^\n]*\b(?:wrote|said|writes)\s*:[ \t]*$(?:\n[ \t]*>[^\n]*)*")
+
+
+# struck-through text ("on the patient's ~~left~~ right", "<del>left</del>") is what the writer deleted
+_STRUCK = re.compile(r"~~[^~\n]{1,200}~~[ \t]*|<(del|s|strike)>[^<]{0,200}</\1>[ \t]*", re.I)
+
+
+def _drop_quoted_mail(text: str) -> str:
+    """An e-mail's quoted earlier message ("> On Tuesday Sam wrote:" and the "> ..." lines under it) is
+    another writer's words, not this answer's claims, and struck-through words are deleted ones: both are
+    dropped. Other block quotes (a "> Tip: ..." callout) stay, they are the writer's own."""
+    return _STRUCK.sub("", _MAIL_QUOTE.sub("", text))
+
+
+# a sentence ends after . ! ? ; (or ".)"), but not after an abbreviation such as "i.e.", "cf." or "et al."
+_SENTENCE_END = re.compile(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<!\bcf\.)(?<!et al\.)"
+                           r"(?:(?<=[.!?;])|(?<=[.!?]\)))\s+")
+
+
+def _table_row(line: str) -> list[str]:
+    """A markdown table row reads as "key: value"; in a row whose first cell is a known key ("| Side | left |
+    high | display is mirrored |") the further cells are not part of the value: a note of three words or more
+    is a sentence of its own, a shorter cell is a rating ("high", "moderate" confidence) and is not read.
+    Rows about other things ("| Spleen | Left | Medium |") keep their cells together."""
+    cells = re.split(r"\s*\|\s*", line)
+    if len(cells) > 2 and _KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
+        return [f"{cells[0]}: {cells[1]}"] + [c for c in cells[2:] if len(c.split()) >= 3]
+    return [": ".join(cells)]
 
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
@@ -62,16 +94,20 @@ _LABEL = re.compile(r"^(?:\d+\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\
 
 def _labelled_fragment(sentence: str) -> str:
     """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
-    reads as the fragment alone (the label names the voice, not the claim)."""
+    reads as the fragment alone (the label names the voice, not the claim); so does a chosen option
+    ('Answer: (c) huge')."""
     m = _LABEL.match(sentence)
-    if not m:
+    if not m or _RATING_LABEL.search(sentence[:m.start(1)]):
         return sentence
-    value = fragment_sentence(m.group(1))
-    return value if value != m.group(1) else sentence
+    given = re.sub(r"^\(?[a-eA-E]\)\s+", "", m.group(1))  # "Answer: (c) huge": the option's letter points at its text
+    value = fragment_sentence(given)
+    return value if value != given else sentence
 
 
-_SIZE_FRAGMENT = r"(?:small|tiny|minute|little|medium|medium-sized|moderate|moderate-sized|large|big|huge|massive|" \
-                 r"bulky|enormous|punctate|diminutive|intermediate)"
+_SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
+# the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
+_SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
+    "|punctate)"
 _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
@@ -92,9 +128,12 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|area|extent|parts|components|"
-                        r"regions|pieces|count|number of parts|number of pieces|number of regions|relation|relations|"
-                        r"neighbours|neighbors|connectivity|foci|fragments|coverage)(?:\s*\([^)]{1,20}\))?"
+_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|"
+                        r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
+                        r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
+                        r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
+                        r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
+                        r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
                         r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
                         re.I)
 
@@ -103,14 +142,18 @@ def key_value_sentence(sentence: str) -> str:
     """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
     read as the sentence it abbreviates, so the same claim rules apply."""
     m = _KEY_VALUE.match(sentence)
+    if not m:  # a key after a section label: "Findings: Laterality: left."
+        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20})?\s*:\s+", sentence)
+        m = _KEY_VALUE.match(sentence[section.end():]) if section else None
     if not m:
         return sentence
-    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ")
+    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
     if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?i:(?:it|its|they|this|these|the)\s+\w+\s+\w+)", value):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):
-        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(\s+only)?(?:\s+side)?", low)
+        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?",
+                            low)
         if side:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
         if low in ("both", "bilateral", "both sides", "left and right"):
@@ -120,10 +163,14 @@ def key_value_sentence(sentence: str) -> str:
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
         return f"It lies {value}." if " " in value else f"It is {value}."
+    if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return f"It covers {value}% of the image."  # area_pct = 3.1
     if key in ("size", "area", "extent", "coverage"):
         return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
-    if key in ("relation", "relations", "neighbours", "neighbors"):
-        return f"It lies {value}."
+    if key in ("relation", "relations", "neighbours", "neighbors", "neighbour", "neighbor"):
+        pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",
+                            re.sub(r"[\"'()\[\]]", "", low).strip())  # neighbour = ("aorta", "left_of")
+        return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}." if pair else f"It lies {value}."
     count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
     if not count:
         return sentence

@@ -45,7 +45,7 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
             return False
         return True if claim.value in rels else None
     if claim.kind == "size":
-        return None if size is None else claim.value == size
+        return None if size is None else size in str(claim.value).split("|")  # "modest": small or medium
     if claim.kind == "percent":
         if percent is None:
             return None

@@ -23,7 +23,9 @@ it sits in:
   ...", "initially I suspected a single blob");
 - words in quotation marks, and a clause that reports another person's words or drawing ("you wrote
   \"left-sided\"", "the draft said ...", "last time you drew two blobs");
-- a sentence that the next one rejects ("Candidate: It is on the left. Examiner: No, look again.");
+- a sentence that the next one rejects ("Candidate: It is on the left. Examiner: No, look again."), and a
+  clause that the speaker repairs ("on the left, sorry, I mean the right");
+- the options of a multiple-choice question ("(a) the patient's left (b) the patient's right");
 - a sentence about alternatives: differentials, mimics, what it "could be mistaken for", what was
   "considered";
 - an instruction to inspect a place ("check the left side too", "compare with the right"): it says where
@@ -79,8 +81,11 @@ _INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r
 # quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
 _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 # a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
-_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?!\s+(?:part|region|side|involvement|extension|"
-                        r"\w+-sided))|nope\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
+# "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
+# ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
+_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
+                        r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
+                        r"correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
                         r"that'?s\s+(?:wrong|incorrect|not\s+right)\b)", re.I)
 
 
@@ -124,9 +129,18 @@ def _conditional_scopes(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the options of a multiple-choice question ("(a) the patient's left (b) the patient's right (c) both sides")
+_OPTION = re.compile(r"(?:^|(?<=[\s(]))\(?([a-eA-E])\)\s+\S")
+# a self-repair ("it is on the left, sorry, I mean the right"): the clause before it is taken back
+_REPAIR = re.compile(r"[,;]\s*(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather(?!\s+than)|correction|no\s+wait|wait|"
+                     r"scratch\s+that|make\s+that)\b", re.I)
+
+
 def whole_sentence_unasserted(sentence: str) -> bool:
-    """A sentence opened by a conditional, or one about alternatives: none of its claims is asserted."""
-    return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence))
+    """A sentence opened by a conditional, one about alternatives, or the options of a multiple-choice question
+    (two or more lettered options): none of its claims is asserted."""
+    return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
+        len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2
 
 
 def asserted(sentence: str, pos: int) -> bool:
@@ -135,6 +149,8 @@ def asserted(sentence: str, pos: int) -> bool:
             any(s <= pos < e for s, e in _conditional_scopes(sentence)):
         return False
     start, end = clause_span(sentence, pos)
+    if _REPAIR.match(sentence, end):
+        return False  # "on the left, sorry, I mean the right": repaired
     clause = sentence[start:end]
     return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause) or _RETRACTED.search(clause)
                 or _INSPECT.match(clause) or _INSPECT.match(sentence))

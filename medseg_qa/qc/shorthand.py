@@ -9,13 +9,22 @@ rule per register, each register's surface is mapped once onto standard prose:
   `conv.`, `struct.`, `frag(s)`, `pct`, `img`, `pt`, `FOV`, `x2` ("times two"). An abbreviation's
   period is dropped when the sentence goes on (`Ant. to aorta`) and kept as a full stop when a new
   sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
-- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; an inline bullet (`•`) starts
+- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; a tick-box pick list keeps its ticked
+  options only (`Side: [ ] Left [x] Right` is `Side: Right`); a YAML or code comment (`  # ...`) is a line of its
+  own and a snake_case key is words (`size_estimate` is `size estimate`); an inline bullet (`•`) starts
   a new item;
 - the side of the body or person ("the body's left", "the child's right") is the patient's side;
 - contractions ("it's", "there's") are spelled out;
-- learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article before a side or a body word ("at patient left side", "in front
-  of body"), prepositions such as "behind of", "located back of", "located front of", analytic degrees of
-  one-syllable size words ("the most big" for "the biggest"), and a side glossed in brackets ("more to right (patient side) than the aorta").
+- learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article
+  before a side or a body word ("at patient left side", "in front of body", "in the patient left"),
+  prepositions such as "behind of", "located back of", "located front of", analytic degrees of one-syllable
+  size and distance words ("the most big" for "the biggest", "more near" for "nearer"), and a side glossed
+  in brackets ("more to right (patient side) than the aorta");
+- British report English: "c." / "circa" before an amount, "leftward(s) of", "sits rightward", a lone L/R
+  after an article even before a new sentence ("Confined to the R. Lies ..."), bounds written as symbols
+  ("<1% of image"); hedged attributes named as subjects ("the side is most likely left", "I'd estimate its
+  size as large");
+- structured output: CSV blocks become "field: value" lines.
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """
@@ -28,6 +37,8 @@ import re
 _PLAIN = [
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
+    # after an article a lone L or R is a side even when a sentence follows ("Confined to the L. Lies ...")
+    (r"(?<=\bthe\s)L\b(?![\d/-])", "left", 0), (r"(?<=\bthe\s)R\b(?![\d/-])", "right", 0),
     # a lone L or R, but not a vertebra (L1), a volume (2 L), an initial (Dr R. Jones, R. Jones) or part of B/L
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bL\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "left", 0),
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bR\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "right", 0),
@@ -38,6 +49,14 @@ _PLAIN = [
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
     (r"\bw/o\b", "without", re.I), (r"\bw/(?=\s)", "with", re.I),
+    # a bound written as a symbol before a number: "<1% of image", "> 20 %"
+    (r"(?:(?<=\s)|(?<=^)|(?<=\())(?:<|\u2264)\s*(?=\d)", "under ", 0),
+    (r"(?:(?<=\s)|(?<=^)|(?<=\())(?:>|\u2265)\s*(?=\d)", "over ", 0),
+    # circa before an amount: "c. 16 cm", "c. one-fifth of the slice", "ca. 2%"
+    (r"\b(?:c\.|ca\.|circa\b)\s*(?=\d|[a-z])", "about ", 0),
+    # British "leftward(s) of the aorta" / "sits rightward": a side said as a direction of position
+    (r"\b(left|right)wards?\s+of\b", r"to the \1 of", re.I),
+    (r"\b(?<!the\s)(left|right)wards?\b", r"on the \1", re.I),
 ]
 # abbreviations that end with a period: the period is a full stop only when a capital (or the end) follows
 _DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "inferior", "lat": "lateral",
@@ -47,6 +66,53 @@ _DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "in
            "pos": "position", "loc": "location", "avg": "average", "pt": "patient"}
 _DOTTED_RE = re.compile(rf"\b({'|'.join(_DOTTED)})\.(?=(\s+\S|\s*$|[,;:)]))", re.I)
 
+# an attribute named as the subject: "the side is most likely right side only" says where the target lies,
+# "I'd estimate its size as large" what size it is
+_SIDE_SUBJECT = re.compile(r"\b(?:the|its)\s+(?:side|laterality)\s+(?:is|looks|appears|seems)\s+(?:to\s+be\s+)?"
+                           r"((?:most\s+likely|probably|likely|clearly|definitely|almost\s+certainly)\s+)?(?:the\s+)?"
+                           r"(?:patient'?s\s+)?(?=(?:left|right)\b)", re.I)
+_SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
+                      r"(?:as|at)\s+", re.I)
+# a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral"): only the ticked options are said
+_BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0])\s*([^\[\u2610\u2611\u2612\u25a1\u25a0]*)")
+_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]|[\u2611\u2612\u25a0]")
+
+
+def _pick_list(line: str) -> str:
+    boxes = list(_BOX.finditer(line))
+    if len(boxes) < 2:
+        return line
+    chosen = [m.group(2).strip(" ,;") for m in boxes if _TICKED.fullmatch(m.group(1)) and m.group(2).strip(" ,;")]
+    return line[:boxes[0].start()].rstrip() + (" " + " and ".join(chosen) if chosen else "")
+
+
+# a CSV header of short field names ("target,side,depth,area pct,components") and the rows under it
+_CSV_HEADER = re.compile(r"^\s*[A-Za-z][\w ]{0,30}(?:\s*,\s*[A-Za-z][\w ]{0,30}){2,}\s*$")
+
+
+def _csv_rows(text: str) -> str:
+    """A CSV block reads as "field: value" lines, one per cell of each row under the header, so that the
+    key: value rules read it ("side,depth\nleft,posterior" is "side: left" and "depth: posterior")."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        fields = [f.strip() for f in lines[i].split(",")]
+        rows = []
+        if _CSV_HEADER.match(lines[i]):
+            while i + 1 + len(rows) < len(lines) and len(lines[i + 1 + len(rows)].split(",")) == len(fields):
+                rows.append([c.strip() for c in lines[i + 1 + len(rows)].split(",")])
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [f"{k}: {v}" for row in rows for k, v in zip(fields, row)]
+        i += 1 + len(rows)
+    return "\n".join(out)
+
+
+# an inline comment of a YAML or code block ("side: left  # fairly sure") is an aside: its own line
+_INLINE_COMMENT = re.compile(r"(?<=\S)[ \t]+#[ \t]+(?=\S)")
+# a snake_case key ("size_estimate:") reads as words
+_SNAKE = re.compile(r"(?<=[a-z])_(?=[a-z])")
 _ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
 _INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
 # "the body's left", "the child's right": the patient's side said of the body or the person
@@ -56,6 +122,8 @@ _BODY_WORDS = r"(?:body|belly|abdomen|patient|image|picture|slice|screen|spine|b
 _ARTICLES = [
     # "at patient left side", "in patient right" -> "at the patient's left side"
     (re.compile(r"\b(in|on|at|to|toward|towards)\s+patient'?s?\s+(left|right)\b", re.I), r"\1 the patient's \2"),
+    # "in the patient left" -> "in the patient's left"
+    (re.compile(r"\bthe\s+patient\s+(left|right)\b", re.I), r"the patient's \1"),
     # "in left side", "to right", "at back of", "near front" -> with the article ("in front of" is kept)
     (re.compile(r"\b(in|on|at|to|toward|towards|near)\s+(left|right|middle|center|centre)\b(?!\s*-)", re.I),
      r"\1 the \2"),
@@ -72,8 +140,8 @@ _PREPOSITIONS = [
 ]
 # analytic comparison of one-syllable size words: "most big" -> "biggest", "more small" -> "smaller"
 _DEGREE = {"big": ("bigger", "biggest"), "large": ("larger", "largest"), "small": ("smaller", "smallest"),
-           "tiny": ("tinier", "tiniest")}
-_ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny)\b", re.I)
+           "tiny": ("tinier", "tiniest"), "near": ("nearer", "nearest"), "close": ("closer", "closest")}
+_ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny|near|close)\b", re.I)
 # "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
                   r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
@@ -111,9 +179,10 @@ def _dotted(m: re.Match) -> str:
 
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
-    text = _INLINE_BULLET.sub("\n", text)
+    text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text))))
     lines = []
     for line in text.split("\n"):
+        line = _pick_list(line)
         line = _ARROW.sub(": ", line, count=1)
         line = _ARROW.sub(", ", line)
         line = _DOTTED_RE.sub(_dotted, line)
@@ -126,6 +195,8 @@ def expand(text: str) -> str:
         for rx, repl in _PREPOSITIONS:
             line = rx.sub(repl, line)
         line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
+        line = _SIDE_SUBJECT.sub(lambda m: f"it lies {m.group(1) or ''}on the patient's ", line)
+        line = _SIZE_AS.sub(lambda m: f"{m.group(1)} that {m.group(2)} {m.group(3)} is ", line)
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
         lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))

@@ -1,8 +1,9 @@
 """QC reads registers it was not written for: report shorthand, arrow bullets, run-on text, learner and
 text-message English, numbers written as words, bounds, fractions, superlatives and one-sided claims
-(helper qc4). Sentences are this file's own, not copied from the corpus banks; the phantom layout is
-test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left, posterior,
-medium (~2%), behind the aorta; the aorta is midline and small (~0.4%)."""
+(helper qc4), a British consultant's shorthand and structured, hedged output (YAML, tables; helper qcw).
+Sentences are this file's own, not copied from the corpus banks; the phantom layout is test_qc's: the liver
+is right, anterior, large (~15%), one piece; the left kidney is left, posterior, medium (~2%), behind the
+aorta; the aorta is midline and small (~0.4%)."""
 
 from __future__ import annotations
 
@@ -289,3 +290,190 @@ def test_advice_to_compare_sides_is_not_a_side_claim():
     assert _INSPECT.match("It is good to compare the left and right side on the next scan.")
     assert _INSPECT.match("You should also check the other side.")
     assert not _INSPECT.match("It is good to know it lies on the left side.")
+
+
+# --- helper qcw: structured-output and British-consultant registers (own sentences, not the banks') ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("It measures c. 4 cm; ca. 2% of the slice.", "It measures about 4 cm; about 2% of the slice."),
+    ("Dr C. Jones reviewed it.", "Dr C. Jones reviewed it."),
+    ("<2% of image", "under 2% of the image"),
+    ("Lies rightward of the aorta; sits leftward.", "Lies to the right of the aorta; sits on the left."),
+    ("Limited to the R. Reviewed twice.", "Limited to the right. Reviewed twice."),
+    ("side: right  # I think", "side: right\nI think"),
+    ("area_percent: 3", "area percent: 3"),
+    ("Its side is probably left.", "it lies probably on the patient's left."),
+    ("I'd estimate its size as small.", "I'd estimate that its size is small."),
+])
+def test_shorthand_expands_british_and_structured_registers(text, expected):
+    assert expand(text) == expected
+
+
+@pytest.mark.parametrize("target, sentence, expected", [
+    # a percentage of belief is not an area (the liver covers ~15%, the left kidney ~2%)
+    ("liver", "My confidence is about 90%, judging from this slice.", []),
+    ("left kidney", "I'd put 80% on this being the kidney shown on the slice.", []),
+    ("liver", "I'm 95% sure of the image reading.", []),
+    ("liver", "It covers 90% of the image.", ["size"]),
+    # an index in a series is not a share
+    ("aorta", "Slice 46 of 100 in the series; image quality is good.", []),
+    ("liver", "It takes up 60 out of 100 parts of the image.", ["size"]),
+    # a word between two size classes contradicts only the third
+    ("left kidney", "It is of modest size.", []),
+    ("aorta", "It is of modest size.", []),
+    ("liver", "It is of modest size.", ["size"]),
+    # British direction words, lone L/R after an article, circa
+    ("left kidney", "Sits leftward.", []),
+    ("left kidney", "Sits rightward.", ["laterality"]),
+    ("left kidney", "Confined to the R. Seen on one slice.", ["laterality"]),
+    ("liver", "It occupies c. one-fiftieth of the slice.", ["size"]),
+    ("liver", "It occupies c. a sixth of the slice.", []),
+    ("aorta", "Occupies <1% of image.", []),
+    ("liver", "Occupies <1% of image.", ["size"]),
+    # hedged attributes named as subjects
+    ("liver", "On reflection the side is most likely left.", ["laterality"]),
+    ("liver", "I'd estimate its size as small, roughly.", ["size"]),
+    ("liver", "I'd put it at large.", []),
+    ("liver", "I'd put it at small.", ["size"]),
+    ("left kidney", "Sizeable.", ["size"]),
+    ("liver", "Sizeable.", []),
+])
+def test_british_and_hedged_registers(target, sentence, expected):
+    assert flags(target, Q, f"The {target} [SEG]. {sentence}") == expected
+
+
+def test_deep_and_superficial_are_relations_along_the_front_back_axis():
+    rec = _record("left kidney")
+    assert ("aorta", "posterior_to") in {(r.other, r.relation) for r in rec.facts.relations}
+    assert flags("left kidney", Q, "The left kidney [SEG]. It lies deep to the aorta.") == []
+    assert flags("left kidney", Q, "The left kidney [SEG]. It lies superficial to the aorta.") == ["position"]
+
+
+def test_minutes_items_read_bare_sides_and_counts():
+    assert flags("liver", Q, "Liver [SEG]; right; anterior; 1, contiguous.") == []
+    assert flags("liver", Q, "Liver [SEG]; right; anterior; 2, discrete.") == ["count"]
+    assert flags("liver", Q, "Liver [SEG]; left; anterior; 1, contiguous.") == ["laterality"]
+
+
+def test_table_rows_and_yaml_blocks_read_the_value_not_the_rating():
+    table = "| Feature | Reading | Confidence |\n|---|---|---|\n| Side | {} | moderate |\n| Size | {} | high |"
+    assert flags("liver", Q, "Liver [SEG]\n\n" + table.format("right", "large")) == []
+    assert flags("liver", Q, "Liver [SEG]\n\n" + table.format("left", "large")) == ["laterality"]
+    assert flags("liver", Q, "Liver [SEG]\n\n" + table.format("right", "small")) == ["size"]
+    yaml = "```yaml\nstructure: liver [SEG]\nconfidence: moderate  # my estimate\nside: {}  # fairly sure\n```"
+    assert flags("liver", Q, yaml.format("right")) == []
+    assert flags("liver", Q, yaml.format("left side only")) == ["laterality"]
+    assert flags("liver", Q, "```yaml\nstructure: liver [SEG]\nsize_estimate: small  # rough\n```") == ["size"]
+
+
+def test_no_as_a_determiner_does_not_retract_the_sentence_before():
+    assert flags("liver", Q, "The liver [SEG]. It is a left-sided organ. No other lesion is seen.") == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG]. It is a left-sided organ. No, it is on the right.") == []
+
+
+def test_a_bracketed_convention_sentence_ends_at_its_bracket():
+    assert flags("liver", Q, "The liver [SEG]. (Shown in the usual radiological convention, right on the "
+                             "viewer's left.) The spleen lies opposite it.") == []
+
+
+def test_learner_distance_comparatives_section_labels_and_coloured_regions():
+    assert expand("it is more near to the belly wall") == "it is nearer to the belly wall"
+    assert expand("it is staying in the patient left") == "it is staying in the patient's left"
+    kidney = "The left kidney [SEG]. "
+    assert flags("left kidney", Q, kidney + "It is more near to the belly wall.") == ["position"]
+    assert flags("left kidney", Q, kidney + "It is more close to the spine.") == []
+    assert flags("left kidney", Q, kidney + "The organ is staying in the patient right.") == ["laterality"]
+    assert flags("left kidney", Q, kidney + "Summary: Laterality: right.") == ["laterality"]
+    assert flags("left kidney", Q, kidney + "Summary: Laterality: left.") == []
+    assert flags("left kidney", Q, kidney + "There are three separate coloured spots.") == ["count"]
+    assert flags("left kidney", Q, kidney + "There is one bright blob.") == []
+
+
+def test_quiz_options_are_not_claims_but_the_chosen_answer_is():
+    quiz = "The liver [SEG].\nQ1. Which way does it lie? (a) the patient's left (b) the patient's right\nAnswer: {}"
+    assert flags("liver", Q, quiz.format("(b) the patient's right")) == []
+    assert flags("liver", Q, quiz.format("(a) the patient's left")) == ["laterality"]
+    size = "The liver [SEG].\nQ2. Its size? (a) tiny (b) moderate (c) large\nAnswer: {}"
+    assert flags("liver", Q, size.format("(c) large")) == []
+    assert flags("liver", Q, size.format("(a) tiny")) == ["size"]
+
+
+def test_a_self_repaired_clause_is_taken_back():
+    liver = "The liver [SEG]. "
+    assert flags("liver", Q, liver + "so it's over on the left, sorry, I mean the right, and fairly big") == []
+    assert flags("liver", Q, liver + "so it's over on the right, sorry, I mean the left, and fairly big") == \
+        ["laterality"]
+    assert flags("liver", Q, liver + "It lies on the left. Sorry, I meant the right.") == []
+
+
+def test_just_one_side_contradicts_a_bilateral_mask():
+    import test_qc
+
+    both = np.maximum(test_qc._box(35, 45, 40, 48), test_qc._box(35, 45, 14, 22))
+    rec = test_qc.record("kidney", mask=both, layout={**test_qc.LAYOUT, "kidney": both})
+    assert flags("kidney", "Which organ on just one side makes urine? Segment it.", "The kidneys [SEG].",
+                 rec=rec) == ["laterality"]
+
+
+def test_tick_box_pick_lists_say_only_the_ticked_option():
+    assert expand("Laterality: [ ] Left [x] Right [ ] Bilateral") == "Laterality: Right"
+    assert expand("Depth: \u2610 Anterior \u2612 Posterior") == "Depth: Posterior"
+    form = "Structure: liver [SEG]\nSide: [{}] Left [{}] Right\nDepth: [x] Anterior [ ] Posterior"
+    assert flags("liver", Q, form.format(" ", "x")) == []
+    assert flags("liver", Q, form.format("x", " ")) == ["laterality"]
+    assert flags("liver", Q, "Structure: liver [SEG]\nSize: [x] Small [ ] Medium [ ] Large") == ["size"]
+
+
+def test_a_side_alone_in_a_descriptor_list_is_a_claim():
+    assert flags("liver", Q, "Imaging: liver [SEG], right, anterior, one region.") == []
+    assert flags("liver", Q, "Imaging: liver [SEG], left only, anterior, one region.") == ["laterality"]
+    assert flags("liver", Q, "Imaging: liver [SEG], right lobe normal, anterior.") == []
+
+
+def test_code_output_reads_literals_and_snake_case_keys():
+    code = "```python\nstructure = \"liver\"  # [SEG]\n{}\n```"
+    assert flags("liver", Q, code.format('side = "right"  # patient frame')) == []
+    assert flags("liver", Q, code.format('side = "left"  # patient frame')) == ["laterality"]
+    assert flags("liver", Q, code.format("n_components = 1")) == []
+    assert flags("liver", Q, code.format("n_components = 3")) == ["count"]
+    assert flags("liver", Q, code.format("area_pct = 14.0  # share of the image")) == []
+    assert flags("liver", Q, code.format("area_pct = 0.5  # share of the image")) == ["size"]
+    assert flags("left kidney", Q, "```python\nstructure = \"left kidney\"  # [SEG]\n"
+                                   "neighbour = (\"aorta\", \"anterior_to\")\n```") == ["position"]
+
+
+def test_quoted_mail_and_struck_through_words_are_not_the_writers_claims():
+    mail = "> On Monday Kim wrote:\n> Surely it is on the left, and tiny?\n\nHi Kim, it is the liver [SEG]. {}"
+    assert flags("liver", Q, mail.format("It lies on the patient's right.")) == []
+    assert flags("liver", Q, mail.format("It lies on the patient's left.")) == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG].\n> Note: it lies on the patient's left.") == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG]. It lies on the patient's ~~left~~ right.") == []
+    assert flags("liver", Q, "The liver [SEG]. It lies on the patient's ~~right~~ left.") == ["laterality"]
+    assert flags("liver", Q, "The liver [SEG]. It is <del>small</del> large.") == []
+
+
+def test_only_a_speck_is_small():
+    assert flags("liver", Q, "The liver [SEG]. On this slice it is only a speck.") == ["size"]
+    assert flags("aorta", Q, "The aorta [SEG]. On this slice it is only a dot.") == []
+
+
+def test_csv_blocks_and_decimal_section_numbers():
+    csv = "The liver [SEG]\n\n```csv\nname,side,area_pct,components\nliver,{},{},{}\n```"
+    assert flags("liver", Q, csv.format("right", "15.0", "1")) == []
+    assert flags("liver", Q, csv.format("left", "15.0", "1")) == ["laterality"]
+    assert flags("liver", Q, csv.format("right", "0.5", "1")) == ["size"]
+    assert flags("liver", Q, csv.format("right", "15.0", "3")) == ["count"]
+    outline = "1. Answer — liver [SEG]\n2. Extent\n2.2 Components — {}\n3.1 Note — none"
+    assert flags("liver", Q, outline.format("one connected region")) == []
+    assert flags("liver", Q, outline.format("three separate regions")) == ["count"]
+
+
+def test_citation_abbreviations_do_not_end_a_sentence():
+    from medseg_qa.qc.clauses import sentences
+
+    assert sentences("It lies anteriorly (cf. Smith et al. [3]). It is large.") == \
+        ["It lies anteriorly (cf. Smith et al. [3]).", "It is large."]
+
+
+def test_rather_than_is_not_a_self_repair():
+    assert flags("liver", Q, "The liver [SEG]. It lies on the left, rather than the right.") == ["laterality"]

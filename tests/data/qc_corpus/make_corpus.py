@@ -55,6 +55,21 @@ A fourth writer (helper `qc5`) read U, changed the rules, then wrote V (heldout_
 non-native assistant in numbered steps, a teaching file with cm/mm sizes and familiar objects, a patient
 portal; size and count defects weighted up), measured once with the final rules: 90.5% caught / 31.4%
 clean flagged (29.0% after fixing one mislabelled phrase of the bank itself).
+
+A fifth writer (helper `qcw`) then wrote W and X (heldout_w/x.jsonl, 420 rows each) BEFORE reading any QC
+rule: W, an assistant answering in YAML blocks, hedged prose with credences and confidence tables; X, a
+British consultant's dictation, GP letter and MDT minutes (L/R, ant./post., c., spelled-out per cent). Each
+was measured once before its misses were read (figures in bench/bench_qc.py `FIRST_MEASURE`); it then read
+them, changed the rules, and wrote Y (heldout_y.jsonl, 420 rows: a speech-to-text transcript with fillers and
+self-repairs, a multiple-choice quiz with distractor options, a social-media teaching thread) after its last
+rule change, measured once; it then read Y, changed the rules, and wrote Z (heldout_z.jsonl, 420 rows: a
+clinical summary among vital signs and lab results, a Python snippet, a tick-box structured-report template)
+after its last rule change, measured once; it then read Z, changed the rules, and wrote AA (heldout_aa.jsonl,
+420 rows: an e-mail reply quoting the earlier message, a struck-through markdown revision, English with a
+Spanish gloss) after its last rule change, measured once (0.971 / 0.195), then read it and fixed the rules;
+then wrote AB (heldout_ab.jsonl, 420 rows: CSV output, a decimal-numbered outline, an academic paragraph with
+references) after its last rule change, measured once (0.881 / 0.605; 0.881 / 0.143 with its own two-word
+follow-up lengthened), then read it and fixed the rules.
 """
 
 from __future__ import annotations
@@ -453,13 +468,22 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
     held_t = bank_lettered_rows("t", 402, random.Random(seed + 18))
     held_u = bank_lettered_rows("u", 402, random.Random(seed + 19))
     held_v = bank_lettered_rows("v", 420, random.Random(seed + 20))
+    held_w = bank_lettered_rows("w", 420, random.Random(seed + 21))
+    held_x = bank_lettered_rows("x", 420, random.Random(seed + 22))
+    held_y = bank_lettered_rows("y", 420, random.Random(seed + 23))
+    held_z = bank_lettered_rows("z", 420, random.Random(seed + 24))
+    held_aa = bank_lettered_rows("aa", 420, random.Random(seed + 25))
+    held_ab = bank_lettered_rows("ab", 420, random.Random(seed + 26))
     for name, rows in (("dev", dev), ("heldout", held), ("heldout_h", held_h), ("heldout_i", held_i),
                        ("heldout_j", held_j), ("heldout_k", held_k), ("heldout_l", held_l),
                        ("heldout_m", held_m), ("heldout_n", held_n),
                        ("heldout_o", held_o), ("heldout_p", held_p),
                        ("heldout_q", held_q), ("heldout_r", held_r),
                        ("heldout_s", held_s), ("heldout_t", held_t),
-                       ("heldout_u", held_u), ("heldout_v", held_v)):
+                       ("heldout_u", held_u), ("heldout_v", held_v),
+                       ("heldout_w", held_w), ("heldout_x", held_x), ("heldout_y", held_y),
+                       ("heldout_z", held_z), ("heldout_aa", held_aa),
+                       ("heldout_ab", held_ab)):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
@@ -507,7 +531,10 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
               "p": ["email", "rubric", "viva"], "q": ["story", "kidqa", "funfacts"],
               "r": ["chat", "recap", "compare"], "s": ["faq", "slides", "caption"],
               "t": ["coach", "checklist", "contrast"], "u": ["soap", "problem", "handover"],
-              "v": ["steps", "teachfile", "portal"]}[letter]
+              "v": ["steps", "teachfile", "portal"], "w": ["yaml", "hedge", "conftable"],
+              "x": ["dictation", "gpletter", "mdt"], "y": ["voice", "mcq", "thread"],
+              "z": ["summary", "code", "picklist"], "aa": ["reply", "redline", "bilingual"],
+              "ab": ["csv", "outline", "citation"]}[letter]
     kinds = getattr(bank, "KINDS", ["laterality", "position", "size", "count", "names_target"])  # a bank may weight kinds
     rows = []
     for i in range(n):

@@ -1,0 +1,164 @@
+"""Side claims: where a sentence puts something on a patient side or in the midline (used by `claims`).
+
+A side word counts when it is said of where something lies: after a preposition ("on the patient's left"),
+as a fragment or list item ("Right side.", "kidney, left only, posterior"), as "-sided", as a body region
+("the left upper quadrant"), or in a question that asserts it ("which organ on the left ..."). It claims
+nothing inside a structure's name ("the left renal vein"), as a direction ("extends toward the left"), as
+the subject of its clause ("the left side of the image is darker"), said of the object of a preposition
+("behind the organ on the left"), or of "your" side. A side of the picture is turned into a patient side
+with the record's orientation; "unilateral" / "on one side only" is a one-sided claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import IMAGE as _IMAGE
+from .claim import Claim
+from .lexicon import Mention
+from .modality import clause_span
+
+_OTHER_SIDE = {"left": "right", "right": "left"}
+BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso)"
+# the extent or direction of something ("extends toward the left"), not where it lies
+DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
+                        r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
+                        r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
+                        r"[^;]*$", re.I)
+_OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
+                        r"below|above|over|along|within|inside|into)\s+"
+                        r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
+_VERBISH = re.compile(r"\b(?:and|or|which|that|who|lies|lie|sits|sit|is|are|was|found|located|seen|it|its)\b", re.I)
+
+
+def _modifies_object(before: str) -> bool:
+    """'in front of the bean-shaped organ on the patient's left': the side phrase modifies the object of a
+    preposition (another structure), not the clause's subject."""
+    m = _OBJECT_NP.search(before)
+    return bool(m) and not _VERBISH.search(m.group(1))
+
+
+_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer)\b", re.I)
+
+
+def _display_frame(sentence: str, pos: int, before: str) -> bool:
+    """'even though the screen shows it on the left': a side word in a clause that speaks of the display,
+    and not of the patient, is a side of the picture."""
+    start, end = clause_span(sentence, pos)
+    return bool(_DISPLAY.search(sentence[start:end])) and not re.search(r"patient'?s?\s+(?:far\s+)?$", before)
+
+
+_SUBJECT_SIDE = re.compile(r"[\s-]+(?:hand\s+)?(?:side|half|part|portion|aspect|edge)\b[^.;]*?\b(?:is|are|was|were|"
+                           r"looks?|shows?|appears?|seems?|contains?|has|have|remains?)\b", re.I)
+_DENIES = re.compile(r"\b(?:free|clear)\s+of\b|\bspared\b|\buninvolved\b|\bnothing\b|\bno\b|\bnot\b|n't\b", re.I)
+
+
+def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
+    """A side that is the subject of its clause ("the left side of the image is darker", "the right
+    half looks clear") is what the clause describes; unless the clause denies something there ("the
+    left side is free of it", read as a denial by the negation rules), it says nothing about the target."""
+    start = clause_span(sentence, pos)[0]
+    return bool(re.fullmatch(r"\s*(?:the\s+)?(?:patient'?s\s+)?", sentence[start:pos], re.I)) and \
+        bool(_SUBJECT_SIDE.match(after)) and not _DENIES.search(after)
+
+
+_FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:lies|sits|is\s+located|is\s+situated)\s+)?"
+                              r"(?:(?:the\s+)?patient'?s\s+)?")
+_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!;,]?\s*")
+
+
+# a side standing alone between the separators of a descriptor list ("Imaging: kidney, left only, posterior")
+_LIST_ITEM_BEFORE = re.compile(r"[,;:]\s*(?:(?:the\s+)?patient'?s\s+)?$", re.I)
+_LIST_ITEM_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?)?(?:\s+only)?\s*(?:[,;]|\.?\s*$)", re.I)
+_ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+|just\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
+                        r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
+
+
+def _image_to_patient(side: str, orientation: str | None) -> str | None:
+    if not orientation or orientation[0] not in "LR":
+        return None
+    image_right = "left" if orientation[0] == "L" else "right"
+    return image_right if side == "right" else _OTHER_SIDE[image_right]
+
+
+def side_claims(sentence: str, orientation: str | None, mentions: list[Mention]) -> list[tuple[int, Claim]]:
+    """Claims that put something on a patient side or in the midline, with their positions. A side word
+    inside a structure's name ('the left renal vein', 'the right kidney') claims nothing."""
+    claims: list[tuple[int, Claim]] = []
+    image_claims: list[tuple[int, Claim]] = []
+    for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue
+        side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
+        after = sentence[m.end():m.end() + 60].lower()
+        prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
+                         r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
+                         before)
+        if DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
+            continue  # the extent or direction of something ("extends toward the left"), not where it lies
+        if _modifies_object(sentence[:m.start()]):
+            continue
+        if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
+            continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
+        hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
+        claim = Claim("side", side, qualifier=hedged, text=m.group(0))
+        if re.search(r"\bonly\s+(?:on\s+)?(?:the\s+)?(?:patient'?s\s+)?$", before) and \
+                re.match(r"[\s-]+(?:hand\s+)?(?:one|side|half|part|portion|component)\b", after):
+            claims.append((m.start(), claim))  # "only the right-hand one is outlined": one side, not both
+            continue
+        if _FRAGMENT_BEFORE.fullmatch(before) and _FRAGMENT_AFTER.fullmatch(after):
+            claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only." / "It lies left."
+            continue
+        if _LIST_ITEM_BEFORE.search(sentence, 0, m.start()) and _LIST_ITEM_AFTER.match(sentence, m.end()):
+            claims.append((m.start(), claim))  # an item of a descriptor list: "kidney, left only, posterior, ..."
+            continue
+        if _side_is_subject(sentence, m.start(), after):
+            continue  # "the left side of the image is darker": the clause is about that side, not the target
+        if re.search(r"\b(?:which|what)\s+[a-z]+\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before) and \
+                not re.match(r"[\s-]+(?:hand\s+)?(?:side|half)\s+of\s+(?!(?:the\s+)?" + BODY + r"\b)", after):
+            claims.append((m.start(), claim))  # "which organ on the left ...?"
+            continue
+        if re.search(r"\b(?:left|right)\s+(?:and|&|or)\s+$", before) and claims and \
+                claims[-1][0] >= m.start() - len(before):
+            claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
+            continue
+        on_image = _display_frame(sentence, m.start(), before) or \
+            re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
+            re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
+                     after) or re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_IMAGE}\b[^.;]*\b(?:on|to)\s+the\s+$", before)
+        if on_image:
+            patient = _image_to_patient(side, orientation)
+            if patient:
+                image_claims.append((m.start(), Claim("side", patient, text=m.group(0))))
+            continue
+        if re.match(r"[\s-]+sided\b", after) or re.match(rf"\s+of\s+(?:the\s+)?{BODY}\b", after):
+            claims.append((m.start(), claim))
+        elif re.match(r"\s+of\b", after):
+            continue  # a relation to another structure: see _position_claims
+        elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
+                      r"hemi-?abdomen|hemithorax|hemisphere|lumbar\s+region|paramedian|paravertebral|renal\s+fossa|"
+                      r"retroperitoneum|abdomen)\b", after):
+            claims.append((m.start(), claim))
+        elif re.match(rf"[\s-]+(?:portion|part|section|region|compartment)\s+of\s+(?:the\s+)?{BODY}\b", after):
+            claims.append((m.start(), claim))
+        elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
+            if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{BODY}\b)\w",
+                                     after):
+                claims.append((m.start(), claim))
+        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+                               r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
+                               r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly)\b)", after):
+            claims.append((m.start(), claim))
+        elif prep and "patient" in prep.group(0) and \
+                not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):
+            claims.append((m.start(), claim))  # "on the patient's left btw ...": only a structure's name may follow
+    claims += image_claims
+    for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
+        claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
+    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
+                         r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
+        before = sentence[max(0, m.start() - 25):m.start()].lower()
+        if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
+            continue
+        claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))
+    return claims
