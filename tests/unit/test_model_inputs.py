@@ -152,3 +152,37 @@ def test_pooled_state_reads_only_the_prompt():
     pos = torch.tensor([3, 2])        # [SEG]; row 0 has answer tokens after it, row 1 padding
     out = pooled_state(hidden, attn, pos, start=1)
     assert out.tolist() == [[3.0, 2.0], [8.0, 7.5]]   # ([SEG] state, mean of positions 1..pos)
+
+
+def test_standardise_learns_running_statistics_and_accepts_a_batch_of_one():
+    import torch
+
+    from medseg_qa.model.modeling import Standardise
+
+    torch.manual_seed(0)
+    data = torch.randn(400, 3) * torch.tensor([1.0, 50.0, 0.1]) + torch.tensor([0.0, 300.0, -2.0])
+    norm = Standardise(3).train()
+    for batch in data.split(40):                 # 10 batches: a cumulative average, so the exact statistics
+        norm(batch)
+    out = norm.eval()(data)
+    assert out.mean(0).abs().max() < 0.01 and (out.std(0) - 1).abs().max() < 0.01
+    assert torch.isfinite(Standardise(3).train()(data[:1])).all()   # a batch of one trains (BatchNorm refuses)
+    before = norm.mean.clone()
+    norm(data[:5] + 1000)                        # evaluation never moves the statistics
+    assert torch.equal(norm.mean, before)
+
+
+def test_grouped_epoch_order_keeps_each_images_samples_together():
+    from types import SimpleNamespace
+
+    from medseg_qa.model.train import epoch_order
+
+    rows = [SimpleNamespace(image_key=k) for k in "aabbbc"]
+    split = SimpleNamespace(rows=rows, samples=[SimpleNamespace(row=r) for r in (0, 1, 2, 3, 4, 5, 0, 2)])
+    order = epoch_order(split, seed=3, grouped=True).tolist()
+    assert sorted(order) == list(range(8))
+    keys = [rows[split.samples[i].row].image_key for i in order]
+    runs = [k for i, k in enumerate(keys) if i == 0 or keys[i - 1] != k]
+    assert sorted(runs) == ["a", "b", "c"]       # one contiguous run per image
+    assert epoch_order(split, seed=3, grouped=True).tolist() == order
+    assert sorted(epoch_order(split, seed=3, grouped=False).tolist()) == list(range(8))
