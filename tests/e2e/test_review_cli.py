@@ -61,7 +61,10 @@ def test_serve_push_pull_status_from_the_command_line(tmp_path):
     port = free_port()
     serve = subprocess.Popen([MEDSEGQA, "review", "serve", "-w", str(tmp_path / "ws"), "--port", str(port)],
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             env=_env(MEDSEGQA_LS_USER=USER, MEDSEGQA_LS_PASSWORD=PASSWORD, MEDSEGQA_LS_TOKEN=TOKEN))
+                             env=_env(MEDSEGQA_LS_USER=USER, MEDSEGQA_LS_PASSWORD=PASSWORD, MEDSEGQA_LS_TOKEN=TOKEN),
+                             # Ctrl-C as a terminal sends it, even when the suite runs as a background job
+                             # (which would hand the child an ignored SIGINT)
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lines = []
     try:
         deadline = time.monotonic() + 240

@@ -271,8 +271,11 @@ def test_ctrl_c_exits_cleanly_and_a_rerun_resumes(tmp_path):
             f"  api_key_env: {KEY_ENV}\n  concurrency: 2\n  qc_retries: 0\n")
         ws_dir = tmp_path / "ws"
         cmd = [sys.executable, "-m", "medseg_qa", "generate", str(recipe_yaml), "-w", str(ws_dir), "--no-progress"]
+        # Ctrl-C as a terminal sends it: the child must not inherit an ignored SIGINT (a shell's background
+        # job ignores it, and Python then installs no KeyboardInterrupt handler)
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                env={**os.environ, KEY_ENV: "sk-local"})
+                                env={**os.environ, KEY_ENV: "sk-local"},
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         stored = 0
         while stored < 2 and time.monotonic() < deadline and proc.poll() is None:
