@@ -110,7 +110,7 @@ def pooled_state(hidden, attn, pos, start: int = 0):
     return torch.cat([hidden[torch.arange(hidden.shape[0], device=hidden.device), pos], mean], dim=-1)
 
 
-def region_boxes(logits, image_size: int, min_share: float = 0.25):
+def region_boxes(logits, image_size: int, min_share: float):
     """(B, g, g) locator logits -> boxes (N, 4) in image pixels and the sample each belongs to (N,): one box
     per connected positive region holding at least `min_share` of the largest region's cells (a target
     in several pieces, such as multiple lesions, gets a box per piece; specks are dropped), or the single

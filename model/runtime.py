@@ -238,9 +238,10 @@ class Runtime:
         return torch.stack([found[k] for k in keys])
 
     def forward(self, images: list[np.ndarray], dialogues: list[list[dict]], answers=None, emb_cache=None,
-                image_keys=None, pixels=None):
-        """One batch: `Forward` (mask logits (B,1,L,L), prompt boxes (N,4) with their samples (N,) or None, LM loss or None, [SEG] states,
-        image embeddings)."""
+                image_keys=None, pixels=None, decode: bool = True):
+        """One batch: `Forward` (mask logits (B,1,L,L), prompt boxes (N,4) with their samples (N,) or None, LM
+        loss or None, [SEG] states, image embeddings). `decode=False` skips the mask decoder (logits and
+        boxes None): the box variant's training step reads only the states and embeddings."""
         import torch
 
         if self.cfg.cached:
@@ -251,7 +252,7 @@ class Runtime:
         else:
             emb = self.model.image_embedding(pixels if pixels is not None else self.pixels(images))
             seg, ce = self._live_states(emb, dialogues, answers)
-        logits, box = self.model.decode(emb, seg)
+        logits, box = self.model.decode(emb, seg) if decode else (None, None)
         return Forward(logits, box, ce, seg, emb)
 
     def _live_states(self, emb, dialogues: list[list[dict]], answers=None):

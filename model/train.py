@@ -138,11 +138,14 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
         gen = torch.Generator().manual_seed(tc.seed)
         task = progress.add_task(f"training {cfg.name}", total=total, completed=step)
         t_train, seen, last_val = time.perf_counter(), 0, None
+        order_epoch, order = None, None
         rt.model.train()
         try:
             while step < total:
                 epoch, pos = divmod(step, per_epoch)
-                order = epoch_order(train_split, tc.seed * 1000 + epoch, grouped=rt.model.locator is not None)
+                if epoch != order_epoch:   # one permutation per epoch, not per step
+                    order_epoch = epoch
+                    order = epoch_order(train_split, tc.seed * 1000 + epoch, grouped=rt.model.locator is not None)
                 idx = order[pos * tc.batch_size:(pos + 1) * tc.batch_size].tolist()
                 batch = [train_split.samples[i] for i in idx]
                 rows = [train_split.rows[s.row] for s in batch]
@@ -161,7 +164,8 @@ def train(dataset, out: Path, cfg: ModelConfig, device: str = "auto", resume: bo
                         if tc.augment:
                             pixels, target = augment(pixels, target, gen)
                         logits, _, ce, seg, emb = rt.forward(None, [s.messages for s in batch],
-                                                             [s.answer for s in batch], pixels=pixels)
+                                                             [s.answer for s in batch], pixels=pixels,
+                                                             decode=rt.model.locator is None)
                     if rt.model.locator is not None:
                         # the box variant learns its coarse target map (the box is drawn from it, not learnt)
                         # against the share of each cell the mask covers; the frozen decoder's masks only

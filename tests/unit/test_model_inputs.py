@@ -124,7 +124,7 @@ def test_locator_boxes_cover_each_substantial_region_or_the_best_cell():
     lg[1, 0:2, 0:2] = 1.0           # two pieces of 4 cells each: both get a box
     lg[1, 6:8, 5:7] = 1.0
     lg[2, 5, 3] = -1.0              # nothing positive: the most likely cell
-    boxes, owner = region_boxes(lg, image_size=64)                # 8 pixels per cell
+    boxes, owner = region_boxes(lg, image_size=64, min_share=0.25)   # 8 pixels per cell
     assert owner.tolist() == [0, 1, 1, 2]
     assert boxes.tolist() == [[16.0, 32.0, 48.0, 56.0], [0.0, 0.0, 16.0, 16.0], [40.0, 48.0, 56.0, 64.0],
                               [24.0, 40.0, 32.0, 48.0]]
