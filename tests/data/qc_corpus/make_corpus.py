@@ -483,10 +483,17 @@ def main(n_a: int = 380, n_b_dev: int = 200, n_b_heldout: int = 400, n_c: int = 
                        ("heldout_u", held_u), ("heldout_v", held_v),
                        ("heldout_w", held_w), ("heldout_x", held_x), ("heldout_y", held_y),
                        ("heldout_z", held_z), ("heldout_aa", held_aa),
-                       ("heldout_ab", held_ab)):
+                       ("heldout_ab", held_ab)) + later_banks(seed):
         with open(HERE / f"{name}.jsonl", "w") as fh:
             fh.writelines(json.dumps(r) + "\n" for r in rows)
     write_duplicates(rng)
+
+
+def later_banks(seed: int) -> tuple[tuple[str, list[dict]], ...]:
+    """Banks from AC on, each written by its own writer in `bank_<letter>.py` with its own targets: a bank
+    whose module is not there yet is skipped, so writers working in parallel never edit this file."""
+    return tuple((f"heldout_{letter}", bank_lettered_rows(letter, 420, random.Random(seed + 27 + k)))
+                 for k, letter in enumerate(("ac", "ad", "ae", "af")) if (HERE / f"bank_{letter}.py").exists())
 
 
 def bank_b_rows(n: int, half: str, rng: random.Random) -> list[dict]:
@@ -518,7 +525,11 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     bank = importlib.import_module(f"bank_{letter}")
     build_c = bank.build
     pick = getattr(bank, "pick_profile", None)  # a bank may weight profiles toward rare cases
-    styles = {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
+    # a bank may bring its own targets, facts, records (modality, orientation) and styles
+    profiles, make_facts = getattr(bank, "PROFILES", PROFILES), getattr(bank, "facts_for", facts_for)
+    record_for = getattr(bank, "record_for", lambda p: {"modality": "CT", "body_region": "abdomen",
+                                                        "orientation": "LP"})
+    styles = getattr(bank, "STYLES", None) or {"c": ["note", "exam", "verbose", "words"], "d": ["teaching", "keyvalue", "friendly", "shorthand"],
               "e": ["hedge", "resident", "emoji", "qa"], "f": ["report", "academic", "telegraphic", "chatty"],
               "g": ["markdown", "dictation", "oneliner", "review"],
               "h": ["terse", "tutor", "chatty", "words"],
@@ -539,13 +550,12 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     rows = []
     for i in range(n):
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
-        p = pick(PROFILES, i, defect, rng) if pick else rng.choice(PROFILES)
+        p = pick(profiles, i, defect, rng) if pick else rng.choice(profiles)
         style = styles[i % len(styles)]
-        facts = facts_for(p, rng)
+        facts = make_facts(p, rng)
         turns, expected = build_c(p, facts, style, rng, defect)
         rows.append({"id": f"{letter}-{i:04d}", "bank": letter.upper(), "style": style, "defect": defect, "expected": expected,
-                     "record": {"target": p["target"], "modality": "CT", "body_region": "abdomen",
-                                "orientation": "LP", "facts": facts},
+                     "record": {"target": p["target"], **record_for(p), "facts": facts},
                      "conversation": {"turns": turns, "claims": None}})
     return rows
 
