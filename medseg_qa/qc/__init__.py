@@ -37,8 +37,9 @@ __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims",
 
 FLAG_DESCRIPTIONS = {
     "roles": "turns do not alternate user/assistant starting with a user turn and ending with an answer",
-    "length": "a turn is shorter or longer than the allowed number of characters",
-    "malformed": "a turn is not prose (fewer than three words), or the first user turn asks nothing",
+    "length": "the first question or answer is shorter, or any turn longer, than the allowed number of characters",
+    "malformed": "the first question or answer is not prose (fewer than three words), a follow-up holds no word, "
+                 "or the first user turn asks nothing",
     "names_target": "the first question names the target (a synonym, adjectival, prefixed or acronym form), "
                     "so it is not implicit",
     "seg_count": "the first answer lacks exactly one [SEG] token, or another turn carries one",
@@ -76,9 +77,13 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     expected = ["user", "assistant"] * ((len(turns) + 1) // 2)
     if [t.role for t in turns] != expected[:len(turns)] or len(turns) % 2:
         flags.add("roles")
-    if any(not (min_chars <= len(t.content.strip()) <= max_chars) for t in turns):
+    # the first exchange is the training sample and must be prose; a follow-up may be as short as people
+    # write them ("Which side?" - "Left."), but it still holds a word and no turn is over the limit
+    first, later = turns[:2], turns[2:]
+    if any(len(t.content.strip()) > max_chars for t in turns) or any(len(t.content.strip()) < min_chars for t in first):
         flags.add("length")
-    if any(len(_WORD.findall(t.content)) < 3 for t in turns) or (turns and not _ASKS.search(turns[0].content)):
+    if (any(len(_WORD.findall(t.content)) < 3 for t in first) or any(not _WORD.search(t.content) for t in later)
+            or (turns and not _ASKS.search(turns[0].content))):
         flags.add("malformed")
     users = [t.content for t in turns if t.role == "user"]
     answers = [t.content for t in turns if t.role == "assistant"]

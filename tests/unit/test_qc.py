@@ -183,6 +183,13 @@ def test_length_and_roles():
     assert "roles" in flags(rec, Q, Q, roles=["user", "user"])
     assert "roles" in flags(rec, Q, "This is the spleen [SEG].", Q, roles=["user", "assistant", "user"])
     assert "roles" not in flags(rec, Q, "This is the spleen [SEG].")
+    # follow-ups are as short as people write them; the first exchange is the training sample
+    first = (Q, "This is the spleen [SEG], on the patient's left.")
+    assert flags(rec, *first, "Which side?", "Left.") == []
+    assert flags(rec, *first, "Why?", "It sits under the left ribs.") == []
+    assert "malformed" in flags(rec, *first, "?", "It sits under the left ribs.")
+    assert "malformed" in flags(rec, *first, "Which side?", "}, {")
+    assert "length" in flags(rec, *first, "Which side?", "x " * 1500)
 
 
 def test_flags_are_described_and_ordered():
