@@ -13,7 +13,10 @@ sentences about other structures with their own sides and sizes, hedges and popu
 Each defective row plants exactly one false claim: in the first answer, in a follow-up answer, or
 (about a fifth of side/position/size/count defects) in a user question.
 
-First measure: see the module's last line (filled in after the single measurement).
+First measure (taken once, at commit 5c1775a, before anything about QC's answers was read; the misses
+were never printed): 175 of 210 defects caught (0.833), 77 of 210 clean conversations flagged (0.367).
+Per kind caught: laterality 32/42, position 28/42, size 35/42, count 38/42, names_target 42/42; flags
+raised where not planted: laterality 99, names_target 16, count 13, position 11.
 """
 
 from __future__ import annotations
