@@ -12,7 +12,14 @@ Facts are the product's own measurement: each conversation draws a synthetic mas
 elliptic body outline, one or several components) and calls `medseg_qa.facts.compute_facts`; the prose is
 then written FROM those facts (side, front/back, relations, size class, area percent, region count).
 
-First measure: see the end of this docstring (filled in after the single measure).
+Own sanity checks before the measure (a scratch script, not QC): all 420 rows load into the models, every
+turn 12..2000 characters and >= 3 words, one [SEG] in the first answer only, no digit in a "words" row,
+and no clean row states a side, front/back position, relation, size word or region count that its facts
+contradict (a position defect row holds exactly one flipped relation or front/back claim).
+
+First measure (once, commit 73c81b6, QC never read): 185 of 210 planted defects caught (0.881), 16 of 210
+clean conversations flagged (0.076); caught per kind: laterality 42/42, position 42/42, size 32/42,
+count 32/42, names_target 37/42; false flags: position 51, size 1 (over all rows, clean and defective).
 """
 
 from __future__ import annotations
