@@ -13,7 +13,9 @@ caveats, differentials and hedges), "bullets" (markdown bullet list with bold la
 Facts are the product's own measurement (`medseg_qa.facts.compute_facts` on a drawn mask inside a drawn
 body outline); every sentence is written from those facts. Written without reading any QC rule.
 
-first measure: (filled in after the single measure)
+first measure (once, at 3a252f2, before anything about the misses was read): 158 of 210 planted defects
+caught (0.752), 74 of 210 clean conversations flagged (0.352); per flag tp/expected: laterality 29/42,
+position 29/42, size 36/42, count 31/42, names_target 33/42; false flags: laterality 40, size 101, count 18.
 """
 
 from __future__ import annotations
