@@ -211,7 +211,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
-                re.match(r"\s+(?:on|per|at)\s+(?:each|either|every)\s+side\b", sentence[m.end():], re.I) or \
+                re.match(r"\s+(?:(?:on|at|in|for|within|inside)\s+(?:each|either|every|both)|per)\b", sentence[m.end():], re.I) or \
                 re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
@@ -249,6 +249,35 @@ def _measures_belief(sentence: str, m: re.Match) -> bool:
     return belief is not None and not _AREA_VERB.search(sentence, belief.end(), m.start())
 
 
+_SHARE_OF = re.compile(r"\s*(?:of|in)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|our\s+)?(?:whole\s+|entire\s+|total\s+|visible\s+)?"
+                       r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+_BODY_SHARE = re.compile(r"\b(?:body|patient|trunk|torso|abdomen|abdominal|chest|thorax|thoracic|pelvis|pelvic|brain|head|"
+                         r"skull|cranium|cross-section\w*|cross-sectional)\b", re.I)
+_POPULATION = re.compile(r"(?:people|men|women|children|adults|patients|cases|population|cohort|time)$", re.I)
+_DIRECTIONAL = re.compile(r"\b(?:anterior|posterior|front|back|top|bottom|upper|lower|inner|outer|medial|lateral|superior|"
+                          r"inferior|dorsal|ventral|cranial|caudal|near|far|first|second|last|same|left|right|other)\s+$", re.I)
+
+
+def _share_of(sentence: str, end: int) -> str | None:
+    """What a percentage ending at `end` is a share of: 'body' ("4% of the body cross-section", "of the
+    chest"), None for a share of people or of many things ("70% of prostate cancers", "5% of adults"), which
+    says nothing about this mask, else 'image' ("covers 4% of the slice", "4% of it", "4%")."""
+    m = _SHARE_OF.match(sentence, end)
+    if not m:
+        return "image"
+    words = m.group(1)
+    if _BODY_SHARE.search(words):
+        return "body"
+    if re.search(rf"\b{_IMAGE}\b|\bpixels?\b|\bvoxels?\b", words, re.I):
+        return "image"
+    head = re.split(r"\s+(?:have|has|had|is|are|was|were|a|an|the|and|or|with|that|which|who|in|on|of|at|it)\b", words,
+                    flags=re.I)[0]
+    last = head.split()[-1].lower()
+    if _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
+        return None  # a share of people or of many things: "70% of prostate cancers", "5% of adults"
+    return "image"
+
+
 def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     """Size and percent claims; `context` (the question a short answer replies to: "How much of the
     slice? About 4%.") may supply what the percentage is a share of."""
@@ -266,6 +295,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):
+        if _DIRECTIONAL.search(sentence, 0, m.start(2)):
+            continue  # "the posterior half of the slice" is a place, not a share
         out.append((m.start(), Claim("percent", _fraction_value(m.group(2)), qualifier=_bound(m.group(1)), text=m.group(0))))
     for m in _DECIMAL_FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", float(m.group(1)) * 100.0, text=m.group(0))))
@@ -283,8 +314,9 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             out.append((m.start(), Claim("pixels", value, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
-            if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()):
+            share = _share_of(sentence, m.end())
+            if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None:
                 continue
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
-                                         text=m.group(0))))
+                                         text=m.group(0), other=None if share == "image" else share)))
     return out

@@ -95,6 +95,19 @@ def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention |
                  and re.fullmatch(r"(?:the\s+|its\s+|a\s+)?", sentence[end:x.start], re.I)), None)
 
 
+_REDUCED_RELATIVE = re.compile(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:lies|sits|is|runs)\s+|lying\s+|sitting\s+|located\s+|"
+                               r"situated\s+)?(?:just\s+|directly\s+|immediately\s+)?", re.I)
+
+
+def _named_just_before(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
+    """The other structure a relation phrase at `pos` modifies when nothing but a reduced relative stands
+    between them ("the heart behind it", "the aorta, which lies in front of it")."""
+    last = next((x for x in reversed(mentions) if x.end <= pos), None)
+    if last is None or not last.names or "person" in last.names:
+        return None
+    return last if _REDUCED_RELATIVE.fullmatch(sentence[last.end:pos]) else None
+
+
 def _position_claims(sentence: str, mentions: list[Mention], orientation) -> list[tuple[int, Claim]]:
     out = []
     has_si = bool(orientation) and any(c in "SI" for c in orientation)
@@ -110,6 +123,12 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             if obj is None:
                 continue
             subj = subject(mentions, sentence, m.start())
+            near = _named_just_before(mentions, sentence, m.start())
+            if not obj.names and near is not None and re.match(r"(?:it|them)\b", sentence[obj.start:], re.I):
+                # "much smaller than the heart behind it": the heart is behind the target
+                out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(near.names)),
+                                             text=m.group(0))))
+                continue
             if not obj.names and (subj is None or not subj.names) and re.match(r"it\b", sentence[obj.start:], re.I):
                 # "Think of the aorta: our structure lies to its left of it": 'it' is the last other structure
                 obj = next((x for x in reversed(mentions) if x.end <= m.start() and x.names
@@ -145,7 +164,8 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
     return out
 
 
-_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+)?(?:patient'?s\s+)?{_BODY}\b))", re.I)
+_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
+                         rf"(?:{_BODY}|{_IMAGE})\b))", re.I)
 
 
 def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, Claim]]:
@@ -169,11 +189,21 @@ def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, 
     return out
 
 
-def _is_convention(sentence: str, mentions: list[Mention]) -> bool:
-    """A sentence that explains how sides are displayed ("radiological images show the patient's right on
-    the image's left") without referring to the target: its side words describe no structure."""
-    return bool(_CONVENTION.search(sentence)) and not any(not m.names for m in mentions) and \
-        bool(re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", sentence, re.I))
+_CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
+
+
+def _convention_end(sentence: str, mentions: list[Mention]) -> int:
+    """Where the explanation of how sides are displayed ("radiological images show the patient's right on
+    the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
+    patient's left is shown on the right, but that does not matter for a midline structure like this
+    one"); 0 when there is none. The explanation refers to no structure, so its side words claim nothing."""
+    cut = _CONTRAST.search(sentence)
+    end = cut.start() if cut else len(sentence)
+    part = sentence[:end]
+    if _CONVENTION.search(part) and not any(not m.names for m in mentions if m.start < end) and \
+            re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I):
+        return end
+    return 0
 
 
 def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
@@ -236,8 +266,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             (_ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I)):
         return []
     mentions = lexicon.mentions(sentence)
-    if _is_convention(sentence, mentions):
-        return []
+    convention = _convention_end(sentence, mentions)
     located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions)
@@ -249,7 +278,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     out = []
     named = _named_side(sentence, mentions, lexicon)
     for pos, claim in located + named:
-        if not asserted(sentence, pos):
+        if pos < convention or not asserted(sentence, pos):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end

@@ -33,7 +33,11 @@ _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather 
                           re.IGNORECASE)
 _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
                        r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b)\b", re.IGNORECASE)
-_PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily)\b", re.IGNORECASE)
+# "not only", "no doubt" and a negated verb of relevance ("that does not matter for a midline structure like
+# this one", "it doesn't change the answer") deny nothing about where or what the target is
+_PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily|"
+                         r"(?:not|n't)\s+(?:really\s+)?(?:matter|apply|change|affect|alter|make\s+(?:a|any)\s+difference))\b",
+                         re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|could|would|will|was|were|has|have|"
@@ -233,26 +237,40 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     for i in range(len(starts) - 1, -1, -1):
         stop = starts[i + 1] if i + 1 < len(starts) else pos
         gap_start = starts[i]
+        opening = _unknown_subject(sentence, pos, starts[i])  # "The septum divides them in the midline"
+        if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
+            return opening
         for m in (m for m in before if starts[i] <= m.start < stop):
             if not _PREPOSITION.search(sentence, gap_start, m.start):
                 return m
             gap_start = m.end
-    return _unknown_subject(sentence, pos)
+    return None
 
 
+# a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
+# "The septum divides them"), after at most one prepositional phrase ("The falx in the midline stays ...")
 _NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
-                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|lies|sits|runs|seen|noted|appears?)\b",
+                       r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+)?"
+                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|"
+                       r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}(?<!ss)(?<!us)s))\b",
                        re.IGNORECASE)
+# nouns that refer to the target (or a part of it) rather than name something else
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
-                          "target shape contour blob portion vessel gland".split())
+                          "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
+                          "collection cavity chamber muscle bone nucleus zone lobe tissue highlight overlay label answer "
+                          "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
+                          "one ones it image picture slice scan view figure frame study section cut series "
+                          # an attribute of the target: "the size I calculate is 22%", "the side is left"
+                          "size side position location extent share coverage count number depth laterality "
+                          "placement site".split())
 
 
-def _unknown_subject(sentence: str, pos: int) -> Mention | None:
-    """A sentence that opens with a noun phrase naming nothing known ("No free fluid is seen on the
-    right") is about that thing, not the target; a noun like 'mask' or 'region', or a side ('the left
-    side is free of it'), keeps the target."""
-    m = _NP_START.match(sentence)
-    if not m or m.end() > pos:
+def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
+    """A clause that opens (at `start`) with a noun phrase naming nothing known ("No free fluid is seen on
+    the right", "The falx in the midline stays straight") is about that thing, not the target; a noun like
+    'mask' or 'region', or a side ('the left side is free of it'), keeps the target."""
+    m = _NP_START.match(sentence, start)
+    if not m or m.end(2) > pos:
         return None
     words = set(re.findall(r"[a-z]+", (m.group(1) + " " + m.group(2)).lower()))
     if words & _TARGET_NOUNS or words & {"left", "right", "side", "half"}:

@@ -71,8 +71,12 @@ def contradiction(claim: Claim, facts: MaskFacts) -> str | None:
     if claim.kind == "pixels":  # an area in pixels is a share of this image
         claim = Claim("percent", 100.0 * float(claim.value) / (facts.width * facts.height), qualifier=claim.qualifier,
                       text=claim.text, negated=claim.negated)
-    agrees = _agrees(claim, facts.laterality, facts.vertical, facts.size_class, facts.area_fraction * 100.0,
-                     facts.components, facts.relations)
+    if claim.kind == "percent" and claim.other == "body":  # a share of the body: its own measure, if taken
+        percent = None if facts.body_fraction is None else facts.body_fraction * 100.0
+    else:
+        percent = facts.area_fraction * 100.0
+    agrees = _agrees(claim, facts.laterality, facts.vertical, facts.size_class, percent, facts.components,
+                     facts.relations)
     if agrees is None:
         return None
     if claim.negated:  # "not on the left": wrong exactly when "on the left" is right
@@ -103,7 +107,7 @@ def structured_problems(claims: StructuredClaims, facts: MaskFacts) -> list[str]
 
 def disagrees_with_structured(claim: Claim, claims: StructuredClaims) -> bool:
     """Does a prose claim contradict the structured claims the same answer returned?"""
-    percent = claims.area_percent
+    percent = None if claim.other == "body" else claims.area_percent  # the structured claims give image shares
     agrees = _agrees(claim, claims.side, claims.vertical, claims.size_class, percent, claims.regions,
                      claims.relations)
     if claim.negated:

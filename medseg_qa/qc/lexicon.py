@@ -46,6 +46,13 @@ PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|s
                     r"observers?|candidates?|examiners?|tutors?)\b(?!'s|s')",
                     re.IGNORECASE)
 
+# the target's partner on the other side is another structure: "its partner on the right mirrors it", "the
+# contralateral one", "its twin across the midline" (a part of the target, "its lower pole", stays the target)
+COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror)\s+)?"
+                         r"(?:partner|counterpart|twin|fellow|mate|sibling|mirror[\s-]image|opposite\s+number)s?\b|"
+                         r"\bthe\s+(?:contralateral|opposite|other)\s+(?:one|structure|organ|nucleus|muscle|bone|gland|"
+                         r"lung|kidney|side's\s+\w+)\b", re.IGNORECASE)
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -141,6 +148,7 @@ class Lexicon:
         found += [Mention(s, e, frozenset()) for s, e, _ in find_terms(sentence, self.target_terms)]
         found += [Mention(m.start(), m.end(), frozenset()) for m in PRONOUN.finditer(sentence)]
         found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
+        found += [Mention(m.start(), m.end(), frozenset({"counterpart"})) for m in COUNTERPART.finditer(sentence)]
         kept, last_end = [], -1
         for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):
             if m.start >= last_end:

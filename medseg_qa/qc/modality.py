@@ -143,10 +143,31 @@ def whole_sentence_unasserted(sentence: str) -> bool:
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2
 
 
+# an embedded question asks, it does not say: "tell me whether it is in one piece", "say roughly how much of
+# the picture it takes up", and, in a question or request, "summarise where it is"
+_EMBEDDED_QUESTION = re.compile(r"\b(?:whether|how\s+(?:much|many|big|large|small|far|wide|extensive|large|sizeable))\b", re.I)
+_EMBEDDED_WHERE = re.compile(r"\b(?:where|which\s+side|what\s+(?:side|size|fraction|share|part|proportion))\s+"
+                             r"(?:it|they|this|the\s+\w+)\b", re.I)
+_REQUEST = re.compile(r"\?|\b(?:tell|say|describe|summari[sz]e|explain|state|note|report|mention|confirm|check|"
+                      r"show|let\s+me\s+know|could\s+you|can\s+you|would\s+you|please)\b", re.I)
+
+
+def _asks(sentence: str, pos: int) -> bool:
+    """Is `pos` inside an embedded question ("could you say whether it is in one piece")?"""
+    found = list(_EMBEDDED_QUESTION.finditer(sentence))
+    if _REQUEST.search(sentence):
+        found += list(_EMBEDDED_WHERE.finditer(sentence))
+    for start in (m.start() for m in found if m.start() < pos):
+        end = _CLAUSE_END.search(sentence, start)
+        if start < pos < (end.start() if end else len(sentence)):
+            return True
+    return False
+
+
 def asserted(sentence: str, pos: int) -> bool:
-    """Is the claim at `pos` asserted (not conditional, possible, generic, or about alternatives)?"""
+    """Is the claim at `pos` asserted (not conditional, possible, generic, asked, or about alternatives)?"""
     if whole_sentence_unasserted(sentence) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)) or \
-            any(s <= pos < e for s, e in _conditional_scopes(sentence)):
+            any(s <= pos < e for s, e in _conditional_scopes(sentence)) or _asks(sentence, pos):
         return False
     start, end = clause_span(sentence, pos)
     if _REPAIR.match(sentence, end):

@@ -57,6 +57,14 @@ _PLAIN = [
     # British "leftward(s) of the aorta" / "sits rightward": a side said as a direction of position
     (r"\b(left|right)wards?\s+of\b", r"to the \1 of", re.I),
     (r"\b(?<!the\s)(left|right)wards?\b", r"on the \1", re.I),
+    # an axis named by its two ends ("5 cm from front to back", "front-to-back", "side to side") is a
+    # dimension or a direction of reading, not a place
+    (r"\b(?:from\s+)?(?:the\s+)?(?:front(?:\s+|-)to(?:\s+|-)(?:the\s+)?back|back(?:\s+|-)to(?:\s+|-)(?:the\s+)?front|"
+     r"top(?:\s+|-)to(?:\s+|-)(?:the\s+)?bottom|side(?:\s+|-)to(?:\s+|-)side|head(?:\s+|-)to(?:\s+|-)(?:toe|foot|feet)|"
+     r"anterior(?:\s+|-)to(?:\s+|-)posterior|posterior(?:\s+|-)to(?:\s+|-)anterior|"
+     r"superior(?:\s+|-)to(?:\s+|-)inferior|inferior(?:\s+|-)to(?:\s+|-)superior|"
+     r"left(?:\s+|-)to(?:\s+|-)(?:the\s+)?right|right(?:\s+|-)to(?:\s+|-)(?:the\s+)?left)\b(?!\s+of\b)"
+     r"(?!\s+(?:kidney|lung|lobe|atrium|ventricle|side\s+of)\b)", "along that axis", re.I),
 ]
 # abbreviations that end with a period: the period is a full stop only when a capital (or the end) follows
 _DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "inferior", "lat": "lateral",

@@ -19,7 +19,9 @@ from .lexicon import Mention
 from .modality import clause_span
 
 _OTHER_SIDE = {"left": "right", "right": "left"}
-BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso)"
+BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso|brain|skull|cranium)"
+# the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
+_PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies
 DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
@@ -114,7 +116,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             continue
         if _side_is_subject(sentence, m.start(), after):
             continue  # "the left side of the image is darker": the clause is about that side, not the target
-        if re.search(r"\b(?:which|what)\s+[a-z]+\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before) and \
+        asks = re.search(r"\b(?:which|what)\s+([a-z]+)\s+(?:on|in)\s+the\s+(?:patient'?s\s+)?$", before)
+        if asks and ("?" in sentence or not asks.group(1).endswith("s")) and \
                 not re.match(r"[\s-]+(?:hand\s+)?(?:side|half)\s+of\s+(?!(?:the\s+)?" + BODY + r"\b)", after):
             claims.append((m.start(), claim))  # "which organ on the left ...?"
             continue
@@ -122,10 +125,12 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
                 claims[-1][0] >= m.start() - len(before):
             claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
             continue
-        on_image = _display_frame(sentence, m.start(), before) or \
-            re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or \
-            re.match(rf"(?:[\s-]+(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+(?:the\s+|this\s+)?{_IMAGE}\b",
-                     after) or re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_IMAGE}\b[^.;]*\b(?:on|to)\s+the\s+$", before)
+        of_body = re.match(rf"[\s-]+(?:hand\s+)?(?:side|half|part|portion)\s+of\s+(?:the\s+)?(?:patient'?s\s+)?{BODY}\b", after)
+        on_image = not of_body and (
+            _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
+            re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+"
+                     rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
+            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before))
         if on_image:
             patient = _image_to_patient(side, orientation)
             if patient:

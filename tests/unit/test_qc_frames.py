@@ -1,0 +1,77 @@
+"""QC on targets and modalities beyond the abdomen (banks AC-AE read after their first measure): which frame a
+side or a share is said in, who a clause is about, and what a sentence only asks. Sentences are this file's own;
+the phantom layout is test_qc's: the liver is right, anterior, large (~15%), one piece; the left kidney is left,
+posterior, medium (~2%), behind the aorta; the aorta is midline and small (~0.4%)."""
+
+from __future__ import annotations
+
+import pytest
+from test_qc_registers import Q, _record, flags
+
+LIVER = "It is the liver [SEG]."
+KIDNEY = "It is the left kidney [SEG]."
+AORTA = "It is the aorta [SEG]."
+
+
+@pytest.mark.parametrize("target, first, sentence", [
+    # a side of the screen said beside the patient's side is the same side, not a second one
+    ("left kidney", KIDNEY, "The mask is on the patient's left, which shows on the right of the screen."),
+    ("left kidney", KIDNEY, "It sits on the patient's left, which is the right-hand side of your monitor."),
+    ("liver", LIVER, "Seen on the left of an axial image, it lies on the patient's right."),
+    # 'on this slice' locates the reader, it does not make the side a side of the picture
+    ("left kidney", KIDNEY, "On this slice, it is on the left side of the body."),
+    ("left kidney", KIDNEY, "On this section it lies toward the left side of the abdomen."),
+    # the convention explained before a contrast says nothing about the target
+    ("aorta", AORTA, "By convention the patient's right is drawn on the left of the screen, but that is irrelevant "
+                     "for a midline vessel like this one."),
+    # a clause about a structure QC does not know is not about the target
+    ("left kidney", KIDNEY, "The falx-like fold in the midline stays straight."),
+    ("left kidney", KIDNEY, "The mesentery divides the bowel loops in the midline."),
+    ("aorta", AORTA, "It lies centrally. The sigmoid colon curls over to the left."),
+    # the target's partner on the other side is another structure
+    ("left kidney", KIDNEY, "Its partner on the right side mirrors it across the spine."),
+    ("left kidney", KIDNEY, "The contralateral one lies on the right."),
+    # a structure next to a relation phrase whose object is the target: that structure is where the phrase says
+    ("left kidney", KIDNEY, "It is much smaller than the liver in front of it."),
+    ("left kidney", KIDNEY, "It is far smaller than the spleen, which sits in front of it."),
+    # an axis named by its two ends is a dimension
+    ("left kidney", KIDNEY, "It measures about 11 cm from front to back."),
+    ("left kidney", KIDNEY, "Front to back, it sits in the posterior part of the abdomen."),
+    # one per place is an enumeration, not one region
+    ("liver", LIVER, "Metastases, when present, are often one in each lobe; here it is one piece."),
+    # an embedded question asks
+    ("left kidney", KIDNEY, "Could you tell me whether it is in three pieces and how much of the image it fills?"),
+    ("liver", LIVER, "Please summarise where it is and whether it is split in two."),
+    # a place named by a half of the picture is not a share of it
+    ("left kidney", KIDNEY, "It sits in the posterior half of the slice."),
+    # a share of people is not a share of the image
+    ("left kidney", KIDNEY, "About 60% of adults have a kidney this size, and it covers about 2% of the image."),
+    # a negated verb of relevance denies nothing about the target
+    ("aorta", AORTA, "The display convention does not matter for a midline structure like this one."),
+])
+def test_clean_sentences_in_new_frames_raise_no_flag(target, first, sentence):
+    assert flags(target, Q, f"{first} {sentence}") == []
+
+
+@pytest.mark.parametrize("target, first, sentence, flag", [
+    ("left kidney", KIDNEY, "The mask is on the patient's right, which shows on the left of the screen.", "laterality"),
+    ("left kidney", KIDNEY, "On this slice, it is on the right side of the body.", "laterality"),
+    ("aorta", AORTA, "By convention the patient's left is shown on the right, but this vessel lies on the left.",
+     "laterality"),
+    ("left kidney", KIDNEY, "The falx stays straight, and the highlighted region lies on the right.", "laterality"),
+    ("left kidney", KIDNEY, "It is much smaller than the liver behind it.", "position"),
+    ("left kidney", KIDNEY, "It sits in the anterior half of the slice.", "position"),
+    ("left kidney", KIDNEY, "The size I measure is 30 percent of the image.", "size"),
+    ("left kidney", KIDNEY, "It covers about 30% of it.", "size"),
+])
+def test_false_claims_in_new_frames_are_still_flagged(target, first, sentence, flag):
+    assert flag in flags(target, Q, f"{first} {sentence}")
+
+
+def test_a_share_of_the_body_is_checked_against_the_body_fraction():
+    rec = _record("left kidney")
+    rec = rec.model_copy(update={"facts": rec.facts.model_copy(update={"body_fraction": 0.04})})
+    assert flags("left kidney", Q, f"{KIDNEY} It takes up about 4% of the body cross-section.", rec=rec) == []
+    assert "size" in flags("left kidney", Q, f"{KIDNEY} It takes up about 40% of the body cross-section.", rec=rec)
+    # without a body outline a share of the body cannot be checked, and is not read as a share of the image
+    assert flags("left kidney", Q, f"{KIDNEY} It takes up about 40% of the body cross-section.") == []
