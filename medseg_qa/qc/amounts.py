@@ -48,7 +48,7 @@ SIZE_WORDS = tuple(_SIZE_WORD)  # the size vocabulary (fragments such as "Sizeab
 _NOT_GENERIC = r"(?![^.;]*\b(?:in|of)\s+(?:the\s+)?(?:human\s+|whole\s+)?(?:body|abdomen|pelvis|chest|thorax|humans|adults))"
 _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinier": "small"}
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
-_QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|"
+_QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",

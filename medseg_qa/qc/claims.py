@@ -42,7 +42,10 @@ _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
-_OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|why|when|"
+# an open question asks; "why" does not ("Why is it so large here?" presupposes that it is large), unless it
+# wonders ("Why would it be on the right?")
+_OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|when|"
+                            r"why\s+(?:would|should|might|could|may)|"
                             r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)

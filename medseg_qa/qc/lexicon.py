@@ -78,12 +78,18 @@ _SUFFIXES = ("itis", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram",
 
 
 def _lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
-    """A lesion is named by its organ plus a lesion word ('hepatic mets' for a liver lesion)."""
+    """A lesion is named by its organ plus a lesion word ('hepatic mets' for a liver lesion, 'brain tumour' for
+    the whole tumour), but a part of a lesion is not ('this brain tumour' names the context of the peritumoral
+    edema or the enhancing tumour, not them): only a label made of lesion words and its organ gets these terms."""
     if knowledge is None or knowledge.category != "lesion" or not knowledge.within:
         return set()
     organ = lookup(knowledge.within)
     organ_terms = [t for t in (organ.terms() if organ else giveaway_terms(knowledge.within))
                    if not t.endswith("-") and " " not in t]
+    words = set(knowledge.name.lower().split())
+    if not words & {*_LESION_WORDS, "cyst", "cysts"} or \
+            words - {*_LESION_WORDS, "cyst", "cysts", "whole", "left", "right", *organ_terms}:
+        return set()
     return {f"{o} {w}" for o in organ_terms for w in _LESION_WORDS}
 
 
