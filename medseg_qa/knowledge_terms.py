@@ -5,7 +5,8 @@ can never disagree about what "naming the target" means. Morphological variants 
 not listed by hand, so a new entry (hand-written or LLM-drafted) is covered the moment it exists:
 - plural and possessive: by the matcher (-s/-es/-ies, 's/s') and by a few Latin/Greek plural endings
   (vertebra -> vertebrae, nucleus -> nuclei, atrium -> atria, cortex -> cortices);
-- adjectival: a small table of organ nouns and their adjectives (kidney -> renal, nephric), applied to
+- adjectival: a small table of organ nouns and their adjectives (kidney -> renal, nephric), and for Latin
+  nouns outside it the adjectives their endings form (rectum -> rectal, gluteus -> gluteal), applied to
   every word of every term ('liver lesion' -> 'hepatic lesion');
 - prefixed: every one-word adjective with peri-, para-, intra- and sub- ('perirenal', 'para-aortic').
 """
@@ -53,6 +54,22 @@ def _is_adjective(word: str) -> bool:
                                                  any(word in adjs for adjs in ADJECTIVES.values()))
 
 
+# Latin and Greek nouns form their adjectives by rule (sacrum -> sacral, rectum -> rectal, acetabulum ->
+# acetabular, gluteus -> gluteal, bronchus -> bronchial, pelvis -> pelvic, cortex -> cortical); a derived form
+# that is not a word never occurs in text, so deriving every candidate costs nothing and misses none
+_LATIN_ADJECTIVES = (("um", ("al", "ar", "ial")), ("us", ("al", "ic", "ar", "ial")), ("a", ("al", "ar", "ic", "eal")),
+                     ("is", ("ic", "al")), ("ix", ("ical",)), ("ex", ("ical",)))
+
+
+def _latin_adjectives(word: str) -> tuple[str, ...]:
+    if len(word) < 5 or not word.isalpha():
+        return ()
+    for end, suffixes in _LATIN_ADJECTIVES:
+        if word.endswith(end):
+            return tuple(word[: -len(end)] + suffix for suffix in suffixes)
+    return ()
+
+
 def _irregular_plural(word: str) -> str | None:
     if len(word) < 5 or not word.isalpha():
         return None
@@ -72,7 +89,7 @@ def term_variants(term: str) -> frozenset[str]:
     out = {t}
     words = t.split()
     for i, w in enumerate(words):
-        for adj in ADJECTIVES.get(w, ()):
+        for adj in ADJECTIVES.get(w, ()) or _latin_adjectives(w):
             out.add(" ".join([*words[:i], adj, *words[i + 1:]]))
     plural = _irregular_plural(words[-1])
     if plural:

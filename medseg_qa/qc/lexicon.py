@@ -31,7 +31,18 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
 ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
 _PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
-             "pre", "post", "inter", "hydro", "pyelo", "poly", "hemi", "hyper", "endo")
+             "pre", "post", "inter", "hydro", "pyelo", "poly", "hemi", "hyper", "endo", "ano")
+# words that place or classify a structure without naming it: what is left of a name without them names it
+# ('iliac' of 'common iliac artery', 'innominate' of 'innominate bone'); a name made only of them does not
+_POSITIONAL = frozenset("left right upper lower middle common internal external superior inferior anterior posterior "
+                        "medial lateral proximal distal deep superficial greater lesser major minor main accessory "
+                        "whole total peripheral central transition".split())
+# a region of the body names where a structure is, not the structure ('pelvic bone', 'thigh bone')
+_REGIONS = frozenset("pelvic pelvis abdominal abdomen thoracic thorax chest cranial head neck cervical lumbar thigh arm "
+                     "forearm leg shin foot hand shoulder back trunk body buttock seat groin flank".split())
+_CLASS_NOUNS = frozenset("bone bones muscle muscles artery arteries vein veins gland glands nerve nerves duct ducts "
+                         "structure structures organ organs tissue region regions lobe lobes zone zones part parts "
+                         "vessel vessels".split())
 PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this(?=\s+(?:is|lies|sits)\b)|our (?:structure|organ|target)|"
                      r"the (?:structure|organ) in question|this (?:structure|organ|region|lesion|finding|vessel|"
                      r"bone|gland|vein|kidney|cyst)|these (?:lesions|regions|structures|foci)|"
@@ -109,6 +120,50 @@ def _prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"\b(?:{'|'.join(_PREFIXES)})-?(?:{'|'.join(map(re.escape, words))})\w*", re.IGNORECASE)
 
 
+def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]:
+    """The word that distinguishes a name made of a class noun ('innominate bone', 'common iliac artery' ->
+    'iliac') or, for a label the knowledge base does not know, every word that is neither a place, a class nor
+    another structure's name ('pericardial effusion' -> 'pericardial', 'effusion'); with their variants."""
+    others = _other_words(target, version)
+    out: set[str] = set()
+    for name in names:
+        words = [w for w in name.split() if w not in _POSITIONAL]
+        if len(words) == 2 and words[1] in _CLASS_NOUNS and len(words[0]) > 3 and words[0] not in others and \
+                words[0] not in _REGIONS:
+            out |= set(giveaway_terms(words[0]))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _other_words(target: str, version: tuple) -> frozenset[str]:
+    """Every word of another structure's names: a word shared with another structure ('iliac' of the common
+    iliac vein, 'brachiocephalic' of the brachiocephalic vein) does not single the target out."""
+    return frozenset(w for term in _kb_names_by_term(target, version) for w in re.findall(r"[a-z]+", term))
+
+
+def _unknown_label_terms(target: str, version: tuple) -> set[str]:
+    others = _other_words(target, version)
+    words = [w for w in target.split() if w not in _POSITIONAL | _CLASS_NOUNS | _REGIONS and len(w) > 3]
+    return {t for w in words if w not in others for t in giveaway_terms(w)} if len(words) > 1 else set()
+
+
+# three-letter initials that mean something else in clinical text (renal cell carcinoma, neuroendocrine tumour)
+# or are words when written in capitals
+_TAKEN_INITIALS = frozenset("RCC NET LAB BAT ASH RAG LAG TOT CAT DOG BAG BIG TOP".split())
+
+
+def _initialisms(names: set[str]) -> set[str]:
+    """'RUL' for 'right upper lobe' and 'right upper lung lobe', 'CIA' for 'common iliac artery': the initials
+    of a name of three words, with or without its class and organ words (matched as written, in capitals)."""
+    out = set()
+    for name in names:
+        words = [w for w in re.findall(r"[a-z]+", name) if w not in ("of", "the", "and", "to", "in")]
+        for kept in (words, [w for w in words if w not in _CLASS_NOUNS and w not in ("lung", "lungs")]):
+            if len(kept) == 3:
+                out.add("".join(w[0] for w in kept).upper())
+    return out - _TAKEN_INITIALS
+
+
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -116,6 +171,12 @@ class Lexicon:
                  knowledge: KnowledgeEntry | None):
         terms = set(giveaway_terms(target, synonyms)) | (set(knowledge.terms()) if knowledge else set())
         terms |= _lesion_terms(knowledge)
+        version = knowledge_version()
+        names = {target.lower(), *(x.lower() for x in synonyms),
+                 *((x.lower() for x in (*knowledge.synonyms, *knowledge.aliases)) if knowledge else ())}
+        terms |= _distinctive_terms(names, target.lower(), version)
+        if knowledge is None:
+            terms |= _unknown_label_terms(target.lower(), version)
         self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
         names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower(), knowledge_version()))
@@ -131,7 +192,8 @@ class Lexicon:
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
         name = target.lower()
-        self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own)
+        self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own) + \
+            tuple(sorted(_initialisms(names)))
         self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
 
     def names_target(self, text: str) -> bool:

@@ -75,3 +75,42 @@ def test_a_share_of_the_body_is_checked_against_the_body_fraction():
     assert "size" in flags("left kidney", Q, f"{KIDNEY} It takes up about 40% of the body cross-section.", rec=rec)
     # without a body outline a share of the body cannot be checked, and is not read as a share of the image
     assert flags("left kidney", Q, f"{KIDNEY} It takes up about 40% of the body cross-section.") == []
+
+
+def _names(target: str, question: str) -> bool:
+    from medseg_qa.knowledge import lookup, normalize_text
+    from medseg_qa.qc.lexicon import Lexicon
+
+    return Lexicon(target, (), (), lookup(target)).names_target(normalize_text(question))
+
+
+@pytest.mark.parametrize("target, question", [
+    ("sacrum", "Which bone holds the sacral foramina?"),  # a Latin noun's adjective, by rule
+    ("rectum", "Segment the perirectal fat and the structure it surrounds."),  # a label the knowledge base lacks
+    ("rectum", "Which part of the anorectal canal stores stool?"),
+    ("right hip bone", "Which bone carries the acetabular roof?"),
+    ("right hip bone", "Which bone carries the ischial tuberosity?"),
+    ("right upper lung lobe", "Can you mark the RUL on this slice?"),  # initials of a three-word name
+    ("pericardial effusion", "Outline the effusion around the heart."),  # a word of an unknown label
+])
+def test_names_of_new_targets_are_recognised(target, question):
+    assert _names(target, question)
+
+
+@pytest.mark.parametrize("target, question", [
+    ("left femur", "A motorcyclist has a swollen, deformed thigh. Which bone is broken?"),  # a region, not a name
+    ("right hip bone", "Which bone forms one side of the pelvic ring?"),
+    ("brachiocephalic trunk", "Which vessel, unlike the brachiocephalic vein, divides into two arteries?"),
+    ("peritumoral edema", "Which bright zone surrounds this brain tumour?"),  # the lesion is the context of its edema
+    ("right common carotid artery", "A patient with known RCC has a neck scan; which vessel runs up the neck?"),
+])
+def test_context_words_do_not_name_new_targets(target, question):
+    assert not _names(target, question)
+
+
+def test_a_word_of_a_class_noun_name_names_the_target_only_when_no_other_structure_shares_it():
+    # 'iliac' is shared by the common iliac artery and vein, 'innominate' by the hip bone and the brachiocephalic
+    # trunk ('innominate artery'): neither singles out one structure
+    assert not _names("common iliac artery", "The referral mentions iliac findings; which vessel is it?")
+    assert not _names("right hip bone", "Which innominate structure is fractured here?")
+    assert _names("common iliac artery", "Segment the CIA on this slice.")
