@@ -47,6 +47,11 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
 _OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|when|"
                             r"why\s+(?:would|should|might|could|may)|"
                             r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+# a yes/no question about how to judge a fact takes the fact as given: "Is it normal for it to sit on the
+# right like this?", "Is it a problem that it is in two pieces?"
+_PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(?:normal|usual|typical|expected|common|"
+                           r"unusual|odd|strange|worrying|concerning|okay|ok|fine|bad|a\s+problem|a\s+concern)\s+"
+                           r"(?:for\s+it\s+to|that\s+it(?=\s))\s*", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
@@ -171,9 +176,33 @@ _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+
                          rf"(?:{_BODY}|{_IMAGE})\b))", re.I)
 
 
-def _absolute_claims(sentence: str, mentions: list[Mention]) -> list[tuple[int, Claim]]:
-    """'It sits posteriorly', 'toward the front of the body': where the target lies along an axis."""
-    out = []
+# height said against the head or the body ("high up toward the top of the head", "low down near the skull
+# base") and height on the picture ("in the upper part of the slice"), which the orientation turns into a
+# patient direction (the top rows of an axial slice are anterior, of a coronal one superior)
+_HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b|"
+                     r"\b(?:toward|towards|near|at|by|close\s+to)\s+the\s+(?:(top|crown|vertex)\s+of\s+the\s+(?:head|skull)|"
+                     r"(skull\s+base|base\s+of\s+the\s+skull))\b", re.I)
+_PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s+(?:part|half|portion|"
+                             rf"edge|third|area|region))?\s+of\s+the\s+{_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
+                             rf"(top|bottom)\s+of\s+the\s+{_IMAGE}\b", re.I)
+_ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
+                  "S": ("inferior", "superior")}
+
+
+def _height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
+    out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3)) else "inferior", text=m.group(0)))
+           for m in _HEIGHT.finditer(sentence)]
+    rows = _ROW_DIRECTION.get((orientation or "  ")[1:2])
+    if rows:
+        for m in _PICTURE_HEIGHT.finditer(sentence):
+            up = (m.group(1) or m.group(2)).lower() in ("upper", "top")
+            out.append((m.start(), Claim("vertical", rows[0] if up else rows[1], text=m.group(0))))
+    return out
+
+
+def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | None = None) -> list[tuple[int, Claim]]:
+    """'It sits posteriorly', 'toward the front of the body', 'high up': where the target lies along an axis."""
+    out = _height_claims(sentence, orientation)
     for m in _ABSOLUTE.finditer(sentence):
         if any(x.start <= m.start() < x.end for x in mentions):
             continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
@@ -264,6 +293,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
     sentence = _addressed_to_patient(sentence)
+    sentence = _PRESUPPOSING.sub("it ", sentence)  # "Is it normal for it to sit on the right?" takes the side as given
     asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
     if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence) or \
             (_ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I)):
@@ -272,7 +302,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     convention = _convention_end(sentence, mentions)
     located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
-    located += _absolute_claims(sentence, mentions)
+    located += _absolute_claims(sentence, mentions, record.orientation)
     located += _size_claims(sentence, context)
     located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)

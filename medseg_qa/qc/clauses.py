@@ -152,7 +152,9 @@ def key_value_sentence(sentence: str) -> str:
     if not m:
         return sentence
     key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
-    if re.match(r"[A-Z][a-z']*\s+\w+\s+\w+\s+\w+|(?i:(?:it|its|they|this|these|the)\s+\w+\s+\w+)", value):
+    if re.match(r"[A-Z][a-z']*\s+[\w']+\s+[\w']+\s+[\w']+|(?i:(?:it|its|they|this|these|the)\s+[\w']+\s+[\w']+)", value) and \
+            re.search(r"\b(?:is|are|was|were|lies|lie|sits|sit|appears?|runs?|shows?|looks?|has|have|seems?|remains?|"
+                      r"measures?|covers?|occupies|forms?|crosses|passes)\b", value, re.I):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location"):

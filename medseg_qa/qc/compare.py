@@ -8,6 +8,8 @@ factor of five apart); a bound ("under 1%", "a fraction of 1%") is checked as a 
 
 from __future__ import annotations
 
+import re
+
 from medseg_qa.schemas import MaskFacts, StructuredClaims
 
 from .claims import INVERSE, Claim
@@ -15,6 +17,13 @@ from .claims import INVERSE, Claim
 _FLAG = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
          "size": "size", "percent": "size", "pixels": "size", "count": "count"}
 _OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
+
+
+def _rounding(text: str) -> float:
+    """How far a number written in `text` may be from what it rounds: "0.0%" stands for anything under 0.05%,
+    "12%" for 11.5 to 12.5."""
+    m = re.search(r"\d+(?:\.(\d+))?", text)
+    return 0.0 if not m else 0.5 * 10.0 ** -len(m.group(1) or "")
 
 
 def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | None, percent: float | None,
@@ -54,7 +63,7 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
             return actual <= 1.25 * said + 0.01
         if claim.qualifier == "more":
             return actual >= said / 1.25 - 0.01
-        return abs(said - actual) <= 0.01 or actual / 2 <= said <= 2 * actual
+        return abs(said - actual) <= max(0.01, _rounding(claim.text)) or actual / 2 <= said <= 2 * actual
     if claim.kind == "count":
         if count is None or count == 0:
             return None

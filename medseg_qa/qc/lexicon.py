@@ -184,8 +184,12 @@ class Lexicon:
             entry = lookup(other)
             for term in (entry.terms() if entry else giveaway_terms(other)):
                 names_by_term[term] = names_by_term.get(term, frozenset()) | {other.lower()}
+        # a class noun of the target's own names refers to the target ("the muscle on the patient's left" of the
+        # iliopsoas muscle), not to some other structure
+        own_classes = {w for t in self.target_terms for w in t.split() if w in _CLASS_NOUNS}
         for word in ANATOMY:
-            names_by_term.setdefault(word, frozenset({word}))
+            if word not in own_classes:
+                names_by_term.setdefault(word, frozenset({word}))
         self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own}
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)

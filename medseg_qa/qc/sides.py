@@ -50,7 +50,8 @@ def _display_frame(sentence: str, pos: int, before: str) -> bool:
     return bool(_DISPLAY.search(sentence[start:end])) and not re.search(r"patient'?s?\s+(?:far\s+)?$", before)
 
 
-_SUBJECT_SIDE = re.compile(r"[\s-]+(?:hand\s+)?(?:side|half|part|portion|aspect|edge)\b[^.;]*?\b(?:is|are|was|were|"
+_SUBJECT_SIDE = re.compile(r"[\s-]+(?:hand\s+)?(?:side|half|part|portion|aspect|edge|hemi-?pelvis|hemithorax|chest|"
+                           r"thorax|pelvis|abdomen|flank|hemisphere|(?:upper|lower)\s+quadrant)\b[^.;]*?\b(?:is|are|was|were|"
                            r"looks?|shows?|appears?|seems?|contains?|has|have|remains?)\b", re.I)
 _DENIES = re.compile(r"\b(?:free|clear)\s+of\b|\bspared\b|\buninvolved\b|\bnothing\b|\bno\b|\bnot\b|n't\b", re.I)
 
@@ -126,10 +127,13 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
             continue
         of_body = re.match(rf"[\s-]+(?:hand\s+)?(?:side|half|part|portion)\s+of\s+(?:the\s+)?(?:patient'?s\s+)?{BODY}\b", after)
-        on_image = not of_body and (
+        said_of_patient = re.search(r"\bpatient'?s?\s+(?:far\s+)?$", before)
+        on_image = not of_body and not said_of_patient and (
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
-            re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+(?:of|in|on)\s+"
+            re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"
                      rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
+            re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+(?:in|on)\s+"
+                     rf"(?:the\s+|this\s+|your\s+|our\s+)?{_PICTURE}\b", after) or
             re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before))
         if on_image:
             patient = _image_to_patient(side, orientation)
@@ -141,8 +145,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         elif re.match(r"\s+of\b", after):
             continue  # a relation to another structure: see _position_claims
         elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
-                      r"hemi-?abdomen|hemithorax|hemisphere|lumbar\s+region|paramedian|paravertebral|renal\s+fossa|"
-                      r"retroperitoneum|abdomen)\b", after):
+                      r"hemi-?abdomen|hemithorax|hemisphere|hemi-?pelvis|hemi-?cranium|lumbar\s+region|paramedian|"
+                      r"paravertebral|renal\s+fossa|retroperitoneum|abdomen|pelvis|chest|thorax)\b", after):
             claims.append((m.start(), claim))
         elif re.match(rf"[\s-]+(?:portion|part|section|region|compartment)\s+of\s+(?:the\s+)?{BODY}\b", after):
             claims.append((m.start(), claim))
@@ -150,7 +154,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{BODY}\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
                                r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly)\b)", after):
             claims.append((m.start(), claim))

@@ -114,3 +114,45 @@ def test_a_word_of_a_class_noun_name_names_the_target_only_when_no_other_structu
     assert not _names("common iliac artery", "The referral mentions iliac findings; which vessel is it?")
     assert not _names("right hip bone", "Which innominate structure is fractured here?")
     assert _names("common iliac artery", "Segment the CIA on this slice.")
+
+
+def test_a_number_is_as_exact_as_it_is_written():
+    rec = _record("aorta")
+    rec = rec.model_copy(update={"facts": rec.facts.model_copy(update={"area_fraction": 0.0003})})
+    assert flags("aorta", Q, f"{AORTA} It is tiny, roughly 0.0 percent of the image.", rec=rec) == []
+    assert "size" in flags("aorta", Q, f"{AORTA} It is tiny, roughly 0.2 percent of the image.", rec=rec)
+
+
+def test_height_against_the_head_and_on_the_picture_follows_the_orientation():
+    import test_qc
+
+    coronal = test_qc.record("liver", orientation="LI")  # rows run to the patient's feet: the liver is high
+    assert coronal.facts.vertical == "superior"
+    assert flags("liver", Q, f"{LIVER} It sits high up, toward the top of the head.", rec=coronal) == []
+    assert flags("liver", Q, f"{LIVER} It lies in the upper part of the slice.", rec=coronal) == []
+    assert "position" in flags("liver", Q, f"{LIVER} Why does it sit so low down near the skull base?", rec=coronal)
+    # on an axial slice the top rows are anterior
+    assert flags("liver", Q, f"{LIVER} It lies in the upper part of the slice.") == []
+    assert "position" in flags("liver", Q, f"{LIVER} It lies toward the bottom of the image.")
+
+
+def test_a_class_noun_of_the_targets_own_names_refers_to_the_target():
+    import test_qc
+
+    rec = _record("right iliopsoas", mask=test_qc.LAYOUT["right kidney"])
+    ask = "Can you segment the muscle on the patient's {} that flexes the hip?"
+    assert flags("right iliopsoas", ask.format("right"), "It is the right iliopsoas [SEG].", rec=rec) == []
+    assert "laterality" in flags("right iliopsoas", ask.format("left"), "It is the iliopsoas [SEG].", rec=rec)
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("It sits in the left hemipelvis.", False), ("It sits in the right hemipelvis.", True),
+    ("The right chest is clear.", False),  # the region is the subject of its clause
+    ("Is it normal for it to sit on the left like this?", False),  # a question about a fact takes it as given
+    ("Is it normal for it to sit on the right like this?", True),
+    ("Is it on the right?", False),  # a plain yes/no question asks
+    ("Side: The patient's left organ appears on the right of the screen, by convention.", False),
+    ("Why is it on the patient's right side in this scan?", True),  # 'in this scan' is no display frame
+])
+def test_regions_presuppositions_and_patient_sides(sentence, flagged):
+    assert ("laterality" in flags("left kidney", Q, f"{KIDNEY} {sentence}")) is flagged
