@@ -168,7 +168,7 @@ PROFILES = [
          book_w=["It is about twenty-five centimetres long in an adult."],
          diff="the pancreatic head, the gastric antrum or loops of jejunum"),
     dict(target="left adrenal gland", blobs=[(0.62, 0.61, 0.015, 0.035)], others=["aorta", "vertebral body", "liver", "stomach"],
-         q_noun="hormone-producing structure", fn="makes cortisol, aldosterone and adrenaline, on the patient's left",
+         q_noun="hormone-producing structure", fn="makes cortisol, aldosterone and the fight-or-flight hormones, on the patient's left",
          descr="the small hormone-producing structure above the urine-making organ on the patient's left",
          named=["the left adrenal gland", "the left adrenal", "the left suprarenal gland", "the adrenal on the left"],
          kb=["The aorta lies just medial to it.",
@@ -543,7 +543,7 @@ def wrong_fact(kind, f, style, rng):
                             f"Why does it look so {'enormous' if fake == 'large' else 'minuscule'} on this slice?"])
         return size_s(style, fake, fp, rng), q
     fake = rng.choice([2, 3]) if n == 1 else 1 if rng.random() < 0.75 else n + 1
-    lesion = "lesion" in f.get("_t", "") or "tumour" in f.get("_t", "")
+    lesion = f.get("_focal", False)
     if fake == 1:
         q = rng.choice(["Why is it just one single connected piece?", "So it's all one piece, right?"])
     else:
@@ -663,7 +663,7 @@ def reply(style, sents, rng, yes=False):
 
 
 def build(p, facts, style, rng, defect):
-    f = dict(facts)
+    f = dict(facts, _focal=any(w in p["target"] for w in ("lesion", "tumour", "cyst")))
     kinds = ["laterality", "position", "size", "count"]
     where = None
     if defect in kinds:
@@ -672,12 +672,10 @@ def build(p, facts, style, rng, defect):
     rounds = rng.choice([1, 2, 2, 3, 3]) if where in (None, "first") else rng.choice([2, 3])
     facts_by_kind = {k: fact_sents(k, style, p, f, rng) for k in kinds}
     if defect in kinds and where != "first":  # the planted fact comes later: the first answer leaves it out
-        facts_by_kind[defect] = [] if defect != "position" or where == "user" else []
+        facts_by_kind[defect] = []
     if where == "first":
         bad, _ = wrong_fact(defect, f, style, rng)
         facts_by_kind[defect] = [bad]
-    if not facts_by_kind["laterality"] and not facts_by_kind["position"]:
-        facts_by_kind["size"] = facts_by_kind["size"] or []
     extra = traps(style, p, f, skip, rng, rng.choice([1, 2, 3]))
     turns = [{"role": "user", "content": first_question(p, style, rng, defect == "names_target")},
              {"role": "assistant", "content": first_answer(style, p, f, rng, facts_by_kind, extra)}]
