@@ -11,7 +11,9 @@ with lt/rt/ant/post/approx/~/x2), "plain" (short plain English for a patient, ev
 One planted false claim per defective conversation; about a fifth of side/position/size/count defects sit
 in a user question, many in a follow-up answer.
 
-first measure: (filled in after the single measure)
+first measure (commit 76e33d6, once, misses never printed or read): 199 of 210 planted defects caught (0.948),
+0 of 210 clean conversations flagged (0.000); caught per kind: laterality 37/42, position 39/42, size 42/42,
+count 42/42, names_target 39/42; extra flags on defective rows: laterality 8 (none on clean rows).
 """
 
 from __future__ import annotations
