@@ -16,7 +16,12 @@ tenth of the picture"). Clean traps: the picture's left/right/top for photos wit
 sentences about the image (its pixel size, blur, rulers), the display convention, negations, other
 structures' sides and sizes, population numbers, hedges, short follow-ups.
 
-first measure: (filled in after the single measure; see /work/notes/qcag.md)
+first measure (commit 78aab08, rules at eb0f504): 153 of 210 planted defects caught (72.9%; laterality 33/42,
+position 19/42, size 26/42, count 33/42, names_target 42/42), 8 of 210 clean conversations flagged (3.8%);
+wrong flags anywhere: size 19, position 12, laterality 4, count 3. After that, re-reading this module (not
+the misses) found one arguably false clean phrase: the heart called "the white shadow in the middle" while its
+mask is measured left; it became "between the lungs, lying mostly to the patient's left of the midline". Same
+measure after the fix: 153/210 caught, 8/210 clean flagged, identical per kind.
 """
 
 from __future__ import annotations
@@ -50,7 +55,7 @@ PROFILES = [
          give=["the lungs", "both lung fields", "the pulmonary parenchyma", "the lung"],
          fn="They are where oxygen passes into the blood."),
     dict(target="heart", mod=CXR, name="the heart", noun="heart",
-         q=["Which muscular organ that pumps blood around the body casts the white shadow in the middle of this chest film? Please segment it.",
+         q=["Which muscular organ that pumps blood around the body casts the white shadow between the lungs on this chest film? Please segment it.",
             "A patient has swollen ankles and breathlessness. On this PA X-ray, can you outline the pump whose size we judge against the chest's width?",
             "Which organ beats about seventy times a minute, and where is it on this radiograph? Please mark it."],
          give=["the heart", "the cardiac silhouette", "the cardiac shadow", "the enlarged heart (cardiomegaly)"],
@@ -423,7 +428,7 @@ def opener(p: dict, style: str, rng: random.Random) -> str:
     if style == "teaching":
         lead = ("Let's read this film step by step. On a PA chest radiograph the beam passes from back to front, and we look at the "
                 "image as if the patient were facing us, so the patient's right is on the left of the picture. The heart's silhouette "
-                "is the white shadow in the middle, bulging toward the patient's left." if p["mod"] == CXR else
+                "is the white shadow between the lungs, lying mostly to the patient's left of the midline." if p["mod"] == CXR else
                 "Let's read this picture step by step. Unlike a chest film, this image has no fixed patient left or right, so we "
                 "describe what we see in terms of the picture itself.")
         return f"{lead} Outlined here, {n}: {SEG}."
