@@ -11,7 +11,9 @@ body frame; prose is written from those measured facts. Position defects are mos
 neighbours; a share of defects sit in user questions (the first one, or a follow-up with a false premise).
 Written without reading any QC rule.
 
-first measure: see /work/notes/qcah.md (filled in after the single measure)
+first measure (once, at b7c4412, before anything about it was read; misses never printed): 195 of 210
+defects caught (0.929), 23 of 210 clean conversations flagged (0.110); caught per kind: laterality 35/35,
+position 68/70, size 35/35, count 35/35, names_target 22/35; false flags raised: laterality 52.
 """
 
 from __future__ import annotations
