@@ -39,7 +39,7 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to",
               "deep": "posterior_to", "superficial": "anterior_to"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
-                      r"(?:more|further|farther)\s+(?:[\w']+\s+){1,4}?than)\s+", re.I)
+                      r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
 # an open question asks; "why" does not ("Why is it so large here?" presupposes that it is large), unless it
@@ -128,8 +128,8 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
                 continue  # "in the left side of the liver": a part of it, not a relation
             rel = _AXIS_WORD[re.sub(r"\s+", " ", m.group(1).lower())]
             obj = _object_after(mentions, sentence, m.end())
-            if obj is None:
-                continue
+            if obj is None or "person" in obj.names:
+                continue  # "to the left side of the patient" is a side, not a relation to a structure
             subj = subject(mentions, sentence, m.start())
             near = _named_just_before(mentions, sentence, m.start())
             if not obj.names and near is not None and re.match(r"(?:it|them)\b", sentence[obj.start:], re.I):
@@ -179,9 +179,11 @@ _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+
 # height said against the head or the body ("high up toward the top of the head", "low down near the skull
 # base") and height on the picture ("in the upper part of the slice"), which the orientation turns into a
 # patient direction (the top rows of an axial slice are anterior, of a coronal one superior)
+_TRUNK = r"(?:head|skull|chest|thorax|abdomen|belly|pelvis|body|trunk|neck|brain|lungs?)"
 _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b|"
-                     r"\b(?:toward|towards|near|at|by|close\s+to)\s+the\s+(?:(top|crown|vertex)\s+of\s+the\s+(?:head|skull)|"
-                     r"(skull\s+base|base\s+of\s+the\s+skull))\b", re.I)
+                     r"\b(?:toward|towards|near|at|by|close\s+to|in)\s+the\s+(?:((?:top|crown|vertex|upper\s+part|apex|apices)"
+                     rf")\s+of\s+the\s+{_TRUNK}|(skull\s+base|base\s+of\s+the\s+skull|(?:bottom|base|lower\s+part)\s+of\s+the\s+"
+                     rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b", re.I)
 _PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s+(?:part|half|portion|"
                              rf"edge|third|area|region))?\s+of\s+the\s+{_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
                              rf"(top|bottom)\s+of\s+the\s+{_IMAGE}\b", re.I)
@@ -190,8 +192,8 @@ _ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior")
 
 
 def _height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
-    out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3)) else "inferior", text=m.group(0)))
-           for m in _HEIGHT.finditer(sentence)]
+    out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5)) else "inferior",
+                             text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
     rows = _ROW_DIRECTION.get((orientation or "  ")[1:2])
     if rows:
         for m in _PICTURE_HEIGHT.finditer(sentence):

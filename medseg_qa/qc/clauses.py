@@ -219,8 +219,8 @@ def affirmed_statement(answer: str, question: str) -> str:
     question it answers (a bare 'No.' denies nothing checkable, and an answer with content of its own
     speaks for itself); '' when `answer` is not a bare affirmation of a yes/no question."""
     m = _QUESTION_ORDER.match(question)
-    if not m or not _AFFIRMATION.match(answer):
-        return ""
+    if not m or not _AFFIRMATION.match(answer) or re.search(r"\bor\b", m.group(3), re.I):
+        return ""  # "Is it one piece or several?" cannot be answered "Yes"
     return f"{m.group(2)} {m.group(1)} {m.group(3)}."
 
 
@@ -236,6 +236,9 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
             not any(m.start >= starts[-1] for m in before):
         antecedent = [m for m in before if m.end <= bounds[-1].start()]
         return antecedent[-1] if antecedent else None
+    fronted = _fronted_subject(mentions, sentence, pos, bounds)
+    if fronted is not None:
+        return fronted
     for i in range(len(starts) - 1, -1, -1):
         stop = starts[i + 1] if i + 1 < len(starts) else pos
         gap_start = starts[i]
@@ -251,8 +254,25 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
 
 # a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
 # "The septum divides them"), after at most one prepositional phrase ("The falx in the midline stays ...")
+_FRONTED = re.compile(r"^\s*(?:on|in|at|to|toward|towards|near|along|behind|beside)\b[^,]*$", re.I)
+
+
+def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: list) -> Mention | None:
+    """'On the patient's left, the matching artery arises from the arch': a fronted place phrase (a first
+    clause that is only a prepositional phrase, cut off by a comma) says where the next clause's subject is."""
+    if bounds or not (comma := re.search(r",\s*", sentence[pos:])):
+        return None
+    start = pos + comma.end()
+    if not _FRONTED.match(sentence[:pos + comma.start()]):
+        return None
+    first = next((m for m in mentions if m.start >= start), None)
+    if first is not None and first.names and re.fullmatch(r"(?:the|a|an|its|their)?\s*", sentence[start:first.start], re.I):
+        return first
+    return _unknown_subject(sentence, len(sentence), start)
+
+
 _NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
-                       r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+)?"
+                       r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+){0,2}"
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|"
                        r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}(?<!ss)(?<!us)s))\b",
                        re.IGNORECASE)
@@ -274,9 +294,12 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     m = _NP_START.match(sentence, start)
     if not m or m.end(2) > pos:
         return None
-    words = set(re.findall(r"[a-z]+", (m.group(1) + " " + m.group(2)).lower()))
-    if words & _TARGET_NOUNS or words & {"left", "right", "side", "half"}:
-        return None
+    words = (m.group(1) + m.group(2)).lower().split()
+    cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
+    head = words[cut - 1] if cut else words[-1]  # "the size I calculate is ...": the head comes before a relative clause
+    if head in _TARGET_NOUNS or head in ("left", "right", "half") or \
+            set(re.findall(r"[a-z]+", m.group(1).lower())) & {"left", "right"}:
+        return None  # the noun phrase is the target, a part of it, or a side ("the left side is free of it")
     return Mention(m.start(1), m.end(2), frozenset({"unknown"}))
 
 

@@ -61,8 +61,8 @@ PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|s
 # contralateral one", "its twin across the midline" (a part of the target, "its lower pole", stays the target)
 COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror)\s+)?"
                          r"(?:partner|counterpart|twin|fellow|mate|sibling|mirror[\s-]image|opposite\s+number)s?\b|"
-                         r"\bthe\s+(?:contralateral|opposite|other)\s+(?:one|structure|organ|nucleus|muscle|bone|gland|"
-                         r"lung|kidney|side's\s+\w+)\b", re.IGNORECASE)
+                         r"\bthe\s+(?:contralateral|opposite|other|matching|corresponding)\s+(?:one|structure|organ|nucleus|"
+                         r"muscle|bone|gland|lung|kidney|artery|vein|vessel|rib|lobe|side's\s+\w+)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -196,6 +196,8 @@ class Lexicon:
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
         name = target.lower()
+        sides = [w for w in name.split() if w in ("left", "right")]
+        self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
         self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own) + \
             tuple(sorted(_initialisms(names)))
         self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
@@ -210,6 +212,14 @@ class Lexicon:
             return True
         return any(re.search(rf"\b{a}s?\b", text) for a in self.acronyms)
 
+    def _other_side(self, sentence: str, start: int) -> int | None:
+        """'the right-sided ribs' of the left rib 7: the target's name under the other side names its counterpart;
+        where that mention starts (at its side word), or None."""
+        if self.side is None:
+            return None
+        side = re.search(r"\b(left|right)(?:[\s-]+(?:hand\s+)?sided)?\s+$", sentence[:start], re.I)
+        return side.start() if side and side.group(1).lower() != self.side else None
+
     def mentions(self, sentence: str) -> list[Mention]:
         """Structure mentions in text order; the longest wins where they overlap ('right kidney' over
         'kidney'); the target and pronouns carry no names."""
@@ -217,7 +227,9 @@ class Lexicon:
         for start, end, term in find_terms(sentence, self.other_terms):
             spans[(start, end)] = spans.get((start, end), frozenset()) | self.names_by_term[term]
         found = [Mention(s, e, n) for (s, e), n in spans.items()]
-        found += [Mention(s, e, frozenset()) for s, e, _ in find_terms(sentence, self.target_terms)]
+        for s, e, _ in find_terms(sentence, self.target_terms):
+            other = self._other_side(sentence, s)
+            found.append(Mention(other, e, frozenset({"counterpart"})) if other is not None else Mention(s, e, frozenset()))
         found += [Mention(m.start(), m.end(), frozenset()) for m in PRONOUN.finditer(sentence)]
         found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
         found += [Mention(m.start(), m.end(), frozenset({"counterpart"})) for m in COUNTERPART.finditer(sentence)]

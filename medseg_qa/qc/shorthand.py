@@ -185,11 +185,16 @@ def _dotted(m: re.Match) -> str:
     return full + ("." if ends else "")
 
 
+# a JSON field alone on its line ('  "side": "patient's right",', '"regions": 2') reads as "side: patient's right"
+_JSON_FIELD = re.compile(r'^\s*"([A-Za-z][\w ]{0,30})"\s*:\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))\s*,?\s*$')
+
+
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
     text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text))))
     lines = []
     for line in text.split("\n"):
+        line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
         line = _pick_list(line)
         line = _ARROW.sub(": ", line, count=1)
         line = _ARROW.sub(", ", line)
