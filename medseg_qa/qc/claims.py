@@ -99,8 +99,9 @@ _ABSOLUTE_VALUE = {"spine": "posterior", "backbone": "posterior", "vertebrae": "
 
 
 def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention | None:
-    return next((x for x in mentions if end <= x.start <= end + 6
-                 and re.fullmatch(r"(?:the\s+|its\s+|a\s+)?", sentence[end:x.start], re.I)), None)
+    return next((x for x in mentions if end <= x.start <= end + 16
+                 and re.fullmatch(r"(?:the\s+|its\s+|a\s+|the\s+patient'?s\s+|your\s+|my\s+)?", sentence[end:x.start], re.I)),
+                None)
 
 
 _REDUCED_RELATIVE = re.compile(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:lies|sits|is|runs)\s+|lying\s+|sitting\s+|located\s+|"
@@ -248,8 +249,12 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     if anchor:
         other = next((m for m in mentions if m.names and anchor.end() <= m.start <= anchor.end() + 30
                       and re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
-    if other is None:
-        return located
+        named = other and next((m for m in mentions if m.names and re.fullmatch(
+            r"\s*,?\s*(?:called|named|known\s+as|i\.e\.)\s+(?:the\s+)?", sentence[other.end:m.start], re.I)), None)
+        other = named or other  # "than the big vein called the vena cava"
+    if other is None:  # compared with something that is not a known structure: the side or depth is relative
+        return located if anchor is None else [(pos, c) for pos, c in located if not (
+            c.kind in ("side", "vertical") and anchor.start() <= pos < anchor.end())]
     out = []
     for pos, claim in located:
         if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION:
@@ -262,14 +267,14 @@ _FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\
 
 
 def _addressed_to_patient(sentence: str) -> str:
-    """'It sits on your left side, behind your liver': prose addressed to the patient (no screen, image or
-    convention in the sentence) reads 'your' as 'the patient's' / 'the'. With a display word, 'your
-    left' is the viewer's, and the side is left unread (see `_side_claims`)."""
-    if not re.search(r"\byour\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
+    """'It sits on your left side, behind your liver', 'So it's on my right side?': prose addressed to or by
+    the patient (no screen, image or convention in the sentence) reads 'your'/'my' as 'the patient's' / 'the'.
+    With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
+    if not re.search(r"\b(?:your|my)\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
         return sentence
-    sentence = re.sub(r"\byour\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side)\b)", "the patient's ",
+    sentence = re.sub(r"\b(?:your|my)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side)\b)", "the patient's ",
                       sentence, flags=re.I)
-    return re.sub(r"\byour\b", "the", sentence, flags=re.I)
+    return re.sub(r"\b(?:your|my)\b", "the", sentence, flags=re.I)
 
 
 _NAMES_WHAT_IS_SHOWN = re.compile(r"(?:\b(?:only|just|solely|exclusively|purely)|\b(?:segmented|highlighted|outlined|masked|"

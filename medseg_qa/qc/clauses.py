@@ -35,7 +35,8 @@ _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\
                        r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b)\b", re.IGNORECASE)
 # "not only", "no doubt" and a negated verb of relevance ("that does not matter for a midline structure like
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
-_PSEUDO_NEG = re.compile(r"\b(?:not only|not just|no doubt|without doubt|not necessarily|"
+_PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))|"
+                         r"no doubt|without doubt|not necessarily|"
                          r"(?:not|n't)\s+(?:really\s+)?(?:matter|apply|change|affect|alter|make\s+(?:a|any)\s+difference))\b",
                          re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
