@@ -102,11 +102,11 @@ def term_variants(term: str) -> frozenset[str]:
 
 
 def giveaway_terms(name: str, synonyms: list[str] | tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The name, its synonyms, for a sided name its unsided remainder ('left kidney' -> 'kidney': saying
-    'kidney' gives either kidney away), and every systematic variant of those (see the module doc)."""
+    """The name, its synonyms, for a sided or numbered name its remainder ('left kidney' -> 'kidney', 'left rib 7'
+    -> 'rib': saying 'kidney' gives either kidney away), and every systematic variant of those (see the module doc)."""
     terms = {name.lower().strip(), *(s.lower().strip() for s in synonyms)}
     words = name.lower().split()
-    rest = [w for w in words if w not in SIDE_WORDS]
+    rest = [w for w in words if w not in SIDE_WORDS and not w.isdigit()]  # 'left rib 7' -> 'rib
     if rest and len(rest) < len(words):
         terms.add(" ".join(rest))
     out: set[str] = set()

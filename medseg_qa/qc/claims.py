@@ -58,7 +58,7 @@ _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
                              r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
 _CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
-                         r"facing|looking|mirror\w*|flipped|remember)\b", re.I)
+                         r"facing|looking|mirror\w*|flipped|remember|screen|monitor)\b", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
@@ -174,7 +174,7 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
 
 
 _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
-                         rf"(?:{_BODY}|{_IMAGE})\b))", re.I)
+                         rf"(?:(?:base|root|top|bottom)\s+of\s+the\s+)?(?:upper\s+|lower\s+|mid\s+)?(?:{_BODY}|{_IMAGE})\b))", re.I)
 
 
 # height said against the head or the body ("high up toward the top of the head", "low down near the skull
@@ -224,6 +224,8 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
     return out
 
 
+_COMPLETES_CONVENTION = re.compile(r"\s*(?:it|that|this)\s+is\s+(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|"
+                                   r"our|your|their)\s+(?:left|right)\W*", re.I)
 _CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
 
 
@@ -237,7 +239,8 @@ def _convention_end(sentence: str, mentions: list[Mention]) -> int:
     part = sentence[:end]
     if _CONVENTION.search(part) and not any(not m.names for m in mentions if m.start < end) and \
             re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I):
-        return end
+        # "Left on the screen is not the patient's left; it is the patient's right": the completion belongs to it
+        return len(sentence) if cut and _COMPLETES_CONVENTION.fullmatch(sentence, cut.end()) else end
     return 0
 
 
@@ -302,9 +305,13 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     sentence = _addressed_to_patient(sentence)
     sentence = _PRESUPPOSING.sub("it ", sentence)  # "Is it normal for it to sit on the right?" takes the side as given
     asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
-    if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence) or \
-            (_ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I)):
+    if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence):
         return []
+    # "Is it left or right?" offers options: the clause with the 'or' asserts nothing, a clause before it may
+    # ("Because it lies on the right, which arm or organ would suffer?"); "Which organ on the left ... or ...?" does
+    offered = len(sentence)
+    if _ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I):
+        offered = clause_span(sentence, re.search(r"\bor\b", sentence, re.I).start())[0]
     mentions = lexicon.mentions(sentence)
     convention = _convention_end(sentence, mentions)
     located = _side_claims(sentence, record.orientation, mentions)
@@ -318,7 +325,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     out = []
     named = _named_side(sentence, mentions, lexicon)
     for pos, claim in located + named:
-        if pos < convention or not asserted(sentence, pos):
+        if pos < convention or pos >= offered or not asserted(sentence, pos):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end

@@ -59,7 +59,24 @@ def sentences(text: str) -> list[str]:
         for item in _table_row(line):
             out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
+    out = _rejoin_completions(out)
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
+
+
+_COMPLETION = re.compile(r"(?:it|that|this)\s+is\s+(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|our|your|their)\s+"
+                         r"(?:left|right)\b", re.I)
+
+
+def _rejoin_completions(parts: list[str]) -> list[str]:
+    """'Left on the screen is not the patient's left; it is the patient's right.' is one statement: a part
+    after a semicolon that only completes the side equation before it stays with it."""
+    out: list[str] = []
+    for part in parts:
+        if out and out[-1].endswith(";") and _COMPLETION.match(part):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 _MAIL_QUOTE = re.compile(r"(?m)^[ \t]*>[^\n]*\b(?:wrote|said|writes)\s*:[ \t]*$(?:\n[ \t]*>[^\n]*)*")

@@ -122,9 +122,11 @@ def _prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
 
 def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]:
     """The word that distinguishes a name made of a class noun ('innominate bone', 'common iliac artery' ->
-    'iliac') or, for a label the knowledge base does not know, every word that is neither a place, a class nor
-    another structure's name ('pericardial effusion' -> 'pericardial', 'effusion'); with their variants."""
-    others = _other_words(target, version)
+    'iliac') or, for a label the knowledge base does not know, every word that is neither a place, a class, a
+    region nor another structure's whole name ('pericardial effusion' -> 'pericardial', 'effusion'); with their
+    variants. Inside another structure's name ('the common iliac vein') such a word names that structure
+    (`Lexicon.names_target`)."""
+    others = _kb_names_by_term(target, version)
     out: set[str] = set()
     for name in names:
         words = [w for w in name.split() if w not in _POSITIONAL]
@@ -134,15 +136,8 @@ def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]
     return out
 
 
-@lru_cache(maxsize=256)
-def _other_words(target: str, version: tuple) -> frozenset[str]:
-    """Every word of another structure's names: a word shared with another structure ('iliac' of the common
-    iliac vein, 'brachiocephalic' of the brachiocephalic vein) does not single the target out."""
-    return frozenset(w for term in _kb_names_by_term(target, version) for w in re.findall(r"[a-z]+", term))
-
-
 def _unknown_label_terms(target: str, version: tuple) -> set[str]:
-    others = _other_words(target, version)
+    others = _kb_names_by_term(target, version)
     words = [w for w in target.split() if w not in _POSITIONAL | _CLASS_NOUNS | _REGIONS and len(w) > 3]
     return {t for w in words if w not in others for t in giveaway_terms(w)} if len(words) > 1 else set()
 
@@ -174,9 +169,11 @@ class Lexicon:
         version = knowledge_version()
         names = {target.lower(), *(x.lower() for x in synonyms),
                  *((x.lower() for x in (*knowledge.synonyms, *knowledge.aliases)) if knowledge else ())}
-        terms |= _distinctive_terms(names, target.lower(), version)
+        distinctive = _distinctive_terms(names, target.lower(), version) - terms
         if knowledge is None:
-            terms |= _unknown_label_terms(target.lower(), version)
+            distinctive |= _unknown_label_terms(target.lower(), version) - terms
+        terms |= distinctive
+        self.distinctive = frozenset(distinctive)
         self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
         names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower(), knowledge_version()))
@@ -203,14 +200,18 @@ class Lexicon:
         self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
 
     def names_target(self, text: str) -> bool:
-        """Does `text` (normalised) name the target, in any form: term, prefixed word or acronym?"""
-        if self.target_re and self.target_re.search(text):
-            return True
-        if self.prefixed_re and self.prefixed_re.search(text):
-            return True
-        if self.suffixed_re and self.suffixed_re.search(text):
-            return True
-        return any(re.search(rf"\b{a}s?\b", text) for a in self.acronyms)
+        """Does `text` (normalised) name the target, in any form: term, prefixed word or acronym? A distinguishing
+        word taken from a name ('brachiocephalic' of 'brachiocephalic artery') inside another structure's name
+        ('the left brachiocephalic vein', asked about the brachiocephalic trunk) names that structure instead."""
+        others = [(m.start, m.end) for m in self.mentions(text) if m.names and not m.names & {"person", "counterpart"}]
+
+        def free(match: re.Match) -> bool:
+            return match.group(0).lower() not in self.distinctive or \
+                not any(s <= match.start() and match.end() <= e for s, e in others)
+
+        patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re) if p is not None]
+        patterns += [re.compile(rf"\b{a}s?\b") for a in self.acronyms]
+        return any(free(m) for p in patterns for m in p.finditer(text))
 
     def _other_side(self, sentence: str, start: int) -> int | None:
         """'the right-sided ribs' of the left rib 7: the target's name under the other side names its counterpart;

@@ -108,12 +108,12 @@ def test_context_words_do_not_name_new_targets(target, question):
     assert not _names(target, question)
 
 
-def test_a_word_of_a_class_noun_name_names_the_target_only_when_no_other_structure_shares_it():
-    # 'iliac' is shared by the common iliac artery and vein, 'innominate' by the hip bone and the brachiocephalic
-    # trunk ('innominate artery'): neither singles out one structure
-    assert not _names("common iliac artery", "The referral mentions iliac findings; which vessel is it?")
-    assert not _names("right hip bone", "Which innominate structure is fractured here?")
+def test_a_word_of_a_class_noun_name_names_the_target_outside_other_structures_names():
+    # 'iliac' singles out the iliac arteries unless it is part of another structure's name in the text
+    assert _names("common iliac artery", "The referral mentions iliac findings; which vessel is it?")
+    assert not _names("common iliac artery", "Which vessel runs in front of the common iliac vein?")
     assert _names("common iliac artery", "Segment the CIA on this slice.")
+    assert _names("left rib 7", "Which rib protects the heart here?")  # a numbered name less its number
 
 
 def test_a_number_is_as_exact_as_it_is_written():
