@@ -54,7 +54,7 @@ _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|so
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -253,6 +253,7 @@ _SHARE_OF = re.compile(r"\s*(?:of|in)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|our\
                        r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 _BODY_SHARE = re.compile(r"\b(?:body|patient|trunk|torso|abdomen|abdominal|chest|thorax|thoracic|pelvis|pelvic|brain|head|"
                          r"skull|cranium|cross-section\w*|cross-sectional)\b", re.I)
+_DIMENSION_BEFORE = re.compile(rf"\b(?:by|x|\u00d7)\s+(?:(?:{_NUMBER_WORD}|hundred|thousand|and|\d+)\s+)*$", re.I)
 _POPULATION = re.compile(r"(?:people|men|women|children|adults|patients|cases|population|cohort|time)$", re.I)
 _DIRECTIONAL = re.compile(r"\b(?:anterior|posterior|front|back|top|bottom|upper|lower|inner|outer|medial|lateral|superior|"
                           r"inferior|dorsal|ventral|cranial|caudal|near|far|first|second|last|same|left|right|other)\s+$", re.I)
@@ -306,6 +307,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         if den:
             out.append((m.start(), Claim("percent", 100.0 * num / den, qualifier=_bound(m.group(1)), text=m.group(0))))
     for m in _PIXELS.finditer(sentence):
+        if _DIMENSION_BEFORE.search(sentence, 0, m.start()):
+            continue  # "five hundred and twelve by five hundred and twelve pixels": the image's size
         try:
             value = number_value(m.group(2).replace(",", ""))
         except ValueError:

@@ -184,7 +184,9 @@ _TRUNK = r"(?:head|skull|chest|thorax|abdomen|belly|pelvis|body|trunk|neck|brain
 _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b|"
                      r"\b(?:toward|towards|near|at|by|close\s+to|in)\s+the\s+(?:((?:top|crown|vertex|upper\s+part|apex|apices)"
                      rf")\s+of\s+the\s+{_TRUNK}|(skull\s+base|base\s+of\s+the\s+skull|(?:bottom|base|lower\s+part)\s+of\s+the\s+"
-                     rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b", re.I)
+                     rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
+                     r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
+                     r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
 _PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s+(?:part|half|portion|"
                              rf"edge|third|area|region))?\s+of\s+the\s+{_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
                              rf"(top|bottom)\s+of\s+the\s+{_IMAGE}\b", re.I)
@@ -193,7 +195,7 @@ _ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior")
 
 
 def _height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
-    out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5)) else "inferior",
+    out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5) or m.group(7)) else "inferior",
                              text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
     rows = _ROW_DIRECTION.get((orientation or "  ")[1:2])
     if rows:
