@@ -51,7 +51,7 @@ _OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\
 # right like this?", "Is it a problem that it is in two pieces?"
 _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(?:normal|usual|typical|expected|common|"
                            r"unusual|odd|strange|worrying|concerning|okay|ok|fine|bad|a\s+problem|a\s+concern)\s+"
-                           r"(?:for\s+it\s+to|that\s+it(?=\s))\s*", re.I)
+                           r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|the|this)\b))\s*", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
@@ -305,7 +305,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
     sentence = _addressed_to_patient(sentence)
-    sentence = _PRESUPPOSING.sub("it ", sentence)  # "Is it normal for it to sit on the right?" takes the side as given
+    # "Is it normal for it to sit on the right?", "Is it normal that the polyp is so large?" take the fact as given
+    sentence = _PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)
     asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
     if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence):
         return []
