@@ -6,7 +6,9 @@ come from `medseg_qa.facts.compute_facts` on a synthetic ellipse mask; the prose
 Clean conversations carry true traps: negations, the display convention, sided knowledge about other
 structures, comparisons, population numbers, hedges and confirmations. 1-4 user turns.
 
-first measure: see /work/notes/qcaj.md (filled in after the single measure).
+first measure (once, misses not read, commit b2d9500): 189 of 210 defects caught (90.0%), 34 of 210 clean
+conversations flagged (16.2%); caught per kind: position 35/42, count 41/42, laterality 37/42, size 40/42,
+names_target 36/42; flags raised on clean rows: laterality 35, count 5, size 6.
 """
 
 from __future__ import annotations
