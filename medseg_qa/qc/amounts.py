@@ -147,7 +147,8 @@ _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re
 
 # "area fraction 0.0034", "a fraction of 0.25 of the image": a share written as a decimal fraction
 _DECIMAL_FRACTION = re.compile(rf"\b(?:area[\s_-]*fraction|fraction\s+of\s+the\s+{_IMAGE}|share\s+of\s+the\s+{_IMAGE})"
-                               r"\s*(?:[:=]|is|of)?\s*(?:about\s+|roughly\s+|approximately\s+|~\s*)?(0?\.\d+|0)\b(?!\s*%)", re.I)
+                               r"\s*(?:[:=]|is|of)?\s*(?:about\s+|roughly\s+|approximately\s+|~\s*)?(0?\.\d+|0)(?![\d.])"
+                               r"(?!\s*(?:%|percent\b|per\s*cent\b|pct\b))", re.I)
 
 
 def _fraction_value(text: str) -> float:
@@ -211,7 +212,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
-                re.match(r"\s+(?:(?:on|at|in|for|within|inside)\s+(?:each|either|every|both)|per)\b", sentence[m.end():], re.I) or \
+                re.match(r"\s+(?:(?:(?:on|at|in|for|within|inside)\s+)?(?:each|either|every)|(?:on|in)\s+both|per)\b",
+                         sentence[m.end():], re.I) or \
                 re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")

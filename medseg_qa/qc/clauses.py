@@ -32,7 +32,9 @@ _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather 
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
 _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
-                       r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b)\b", re.IGNORECASE)
+                       r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b|"
+                       r"(?:does|do|did)\s+not\s+(?:hold|contain|include|have|show|carry)|(?:doesn't|don't|didn't)\s+"
+                       r"(?:hold|contain|include|have|show|carry))\b", re.IGNORECASE)
 # "not only", "no doubt" and a negated verb of relevance ("that does not matter for a midline structure like
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
 _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))|"
@@ -50,6 +52,7 @@ def sentences(text: str) -> list[str]:
     text = expand(_drop_quoted_mail(normalize_text(text)).replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = re.sub(r"[*_`#>]+", "", text)
+    text = re.sub(r"[ \t]*[\U0001F300-\U0001FAFF]+[ \t]+(?=[A-Z])", "\n", text)  # "It lies left 📍 By convention ..."
     out = []
     for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
@@ -294,10 +297,11 @@ _NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|"
                        r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}(?<!ss)(?<!us)s))\b",
                        re.IGNORECASE)
-# nouns that refer to the target (or a part of it) rather than name something else
+# nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
+# 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
-                          "collection cavity chamber muscle bone nucleus zone lobe tissue highlight overlay label answer "
+                          "collection highlight overlay label answer "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"
@@ -315,8 +319,7 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     words = (m.group(1) + m.group(2)).lower().split()
     cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
     head = words[cut - 1] if cut else words[-1]  # "the size I calculate is ...": the head comes before a relative clause
-    if head in _TARGET_NOUNS or head in ("left", "right", "half") or \
-            set(re.findall(r"[a-z]+", m.group(1).lower())) & {"left", "right"}:
+    if head in _TARGET_NOUNS or head in ("left", "right", "half"):
         return None  # the noun phrase is the target, a part of it, or a side ("the left side is free of it")
     return Mention(m.start(1), m.end(2), frozenset({"unknown"}))
 

@@ -184,6 +184,8 @@ class Lexicon:
         # a class noun of the target's own names refers to the target ("the muscle on the patient's left" of the
         # iliopsoas muscle), not to some other structure
         own_classes = {w for t in self.target_terms for w in t.split() if w in _CLASS_NOUNS}
+        self.own_class_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(sorted(own_classes))})\b", re.I) \
+            if own_classes else None
         for word in ANATOMY:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
@@ -233,6 +235,8 @@ class Lexicon:
             found.append(Mention(other, e, frozenset({"counterpart"})) if other is not None else Mention(s, e, frozenset()))
         found += [Mention(m.start(), m.end(), frozenset()) for m in PRONOUN.finditer(sentence)]
         found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
+        if self.own_class_re:  # "the muscle" of the iliopsoas muscle is the target
+            found += [Mention(m.start(), m.end(), frozenset()) for m in self.own_class_re.finditer(sentence)]
         found += [Mention(m.start(), m.end(), frozenset({"counterpart"})) for m in COUNTERPART.finditer(sentence)]
         kept, last_end = [], -1
         for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):
