@@ -12,7 +12,12 @@ a summary table or bullet list and a disclaimer), "concise" (two or three crisp 
 facts about other structures with their own sides and sizes, comparisons, population numbers,
 self-corrections that end on the true fact, confirmations, corrected yes/no questions.
 
-first measure: see /work/notes/qcak.md
+first measure (once, before anything about QC's answers on it was read; misses never read):
+207 of 210 defects caught (98.6%), 22 of 210 clean conversations flagged (10.5%);
+tp {'laterality': 42, 'position': 42, 'size': 42, 'count': 42, 'names_target': 39}, expected 42 of each kind,
+fp {'laterality': 27, 'count': 5}. Afterwards, re-reading this module (not the misses), two names_target
+giveaways were replaced ('lobar' does not name the left upper lobe; 'vermiform' clashed with a clean question's
+'worm-like'); neither had been drawn, so heldout_ak.jsonl is byte-identical and the measure stands.
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ PROFILES = [
             "affected by this pneumonia? Please segment it.",
             "A smoker has a cough and a shadow near the left apex. Which lobe should we outline?",
             "Can you mask the part of the left breathing organ that holds the apex and the lingula?"],
-         give=["the left upper lobe", "LUL", "left upper lung lobe", "lobar"]),
+         give=["the left upper lobe", "LUL", "left upper lung lobe", "the upper lobe"]),
     dict(target="esophagus", mod="CT", region="chest", o="LP", name="esophagus",
          ell=[(0.5, 0.62, 0.015, 0.015)], others={"trachea": (0.5, 0.45), "aorta": (0.58, 0.66)},
          q=["Which muscular tube carries swallowed food from the throat to the stomach? Please segment it.",
@@ -138,7 +143,7 @@ PROFILES = [
             "A teenager has pain that moved from the navel to the right iliac fossa. Which worm-like outpouching "
             "should we outline?",
             "Can you mask the little finger-like pouch attached to the start of the large bowel?"],
-         give=["appendiceal", "appendicitis", "vermiform", "the appendix"]),
+         give=["appendiceal", "appendicitis", "periappendiceal", "the appendix"]),
     dict(target="spleen", mod="CT", region="abdomen", o="LI", name="spleen",
          ell=[(0.72, 0.3, 0.06, 0.09)], others={"liver": (0.3, 0.32), "left kidney": (0.62, 0.45)},
          q=["Which fist-sized organ filters old red blood cells and can rupture after a blow to the ribs? "
