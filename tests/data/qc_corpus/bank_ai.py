@@ -419,8 +419,12 @@ def build(p, f, style, rng, defect):
     if where == "first":
         body.insert(rng.randint(0, len(body)), false_sentence())
     k = rng.randint(1, min(3, len(traps))) if traps else 0
-    for t in rng.sample(traps, k):
-        body.insert(rng.randint(0, len(body)), t)
+    chosen = rng.sample(traps, k)
+    about_others = {w.fix(s) for _, s in KB}  # last, so that no "It ..." sentence follows one of them
+    for t in chosen:
+        if t not in about_others:
+            body.insert(rng.randint(0, len(body)), t)
+    body += [t for t in chosen if t in about_others]
     traps = [t for t in traps if t not in body]
     turns = [{"role": "user", "content": q1}, {"role": "assistant", "content": _first_answer(w, p, body, rng)}]
     slots = list(range(1, n_rounds))
