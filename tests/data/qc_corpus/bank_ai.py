@@ -9,7 +9,14 @@ answer, numbers spelled out as words. 1-4 user turns; clean rows carry true nega
 convention, knowledge sentences about other structures (with their sides, sizes and positions), hedges,
 comparisons, population numbers and confirmations ("So it's on the left?" "Yes, ...").
 
-first measure: (filled in after the one measure)
+first measure (commit b7d5db3): 200 of 210 defects caught (95.2%; laterality 34/42, position 40/42, size 42/42,
+count 42/42, names_target 42/42), 24 of 210 clean conversations flagged (11.4%); false flags by name:
+laterality 13, size 15, position 12. Misses were never read. Then, re-reading this module (not the misses),
+one writing fault was fixed: a knowledge sentence about another structure could be followed by an "It ..."
+sentence about the target, so "It" read as the other structure; those sentences now close the first answer.
+This redraws every row (the random stream changed). Second measure: 195/210 caught (92.9%; laterality 38,
+position 36, size 41, count 38, names_target 42 of 42 each), 14/210 clean flagged (6.7%); false flags by name:
+laterality 16, size 16, position 8.
 """
 
 from __future__ import annotations
