@@ -134,7 +134,7 @@ _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+
                          r"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(fragmented|discontinuous|"
                          r"non-?contiguous|split\s+up|broken\s+up|in\s+pieces)\b", re.I)
 # "a two-part structure", "one-piece": a number glued to a region noun
-_COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece|component|region|island|focus|lobed?)\b",
+_COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece|component|region|island|focus)\b",
                            re.I)
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"

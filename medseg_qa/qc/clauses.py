@@ -28,7 +28,7 @@ BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|
                       r"however|i\.e\.)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
-_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|"
+_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|far from|"
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
 _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
@@ -43,8 +43,9 @@ _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:
                          re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)
-_YES_NO = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(?:is|are|does|do|did|can|could|would|will|was|were|has|have|"
-                     r"should|might)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
+_YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
+                     r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
+                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
 
 
 def sentences(text: str) -> list[str]:
@@ -299,6 +300,16 @@ _NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((
                        re.IGNORECASE)
 # nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
 # 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
+# an anatomical adjective names another structure ("the pineal gland", "the hepatic vessel"); a descriptive one
+# ("the bony structure", "the large bright region") does not
+_ANATOMICAL_ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ar|ic|eal|ine)$")
+_PLAIN_ADJECTIVES = frozenset("central lateral medial normal abnormal tubular circular oval vascular muscular cystic "
+                              "irregular regular similar particular typical atypical classic ventral dorsal dental "
+                              "focal global nodular lobular linear spherical elliptical".split())
+
+
+def _names_a_place(word: str) -> bool:
+    return bool(_ANATOMICAL_ADJECTIVE.match(word)) and word not in _PLAIN_ADJECTIVES
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer "
@@ -319,8 +330,9 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     words = (m.group(1) + m.group(2)).lower().split()
     cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
     head = words[cut - 1] if cut else words[-1]  # "the size I calculate is ...": the head comes before a relative clause
-    if head in _TARGET_NOUNS or head in ("left", "right", "half"):
-        return None  # the noun phrase is the target, a part of it, or a side ("the left side is free of it")
+    modifiers = words[:cut - 1] if cut else words[:-1]
+    if head in ("left", "right", "half") or (head in _TARGET_NOUNS and not any(_names_a_place(w) for w in modifiers)):
+        return None  # the target, a part of it, or a side ("the left side is free of it"), not "the pineal gland"
     return Mention(m.start(1), m.end(2), frozenset({"unknown"}))
 
 

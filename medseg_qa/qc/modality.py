@@ -48,8 +48,8 @@ _POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+
                        r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
                        r"appreciated)\b)", re.I)
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
-                      r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:adults|children|people|patients)|"
-                      r"in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
+                      r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
+                      r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
 _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
                        r"examinations?|ct|mri|reports?|imaging|films?|reads?|time|attempt|draft|version)\b|\b(?:referral|history|"
                        r"request|clinical\s+details|previously)\b|\b(?:described|reported|documented|mentions?|mentioned|"

@@ -52,7 +52,7 @@ def _display_frame(sentence: str, pos: int, before: str) -> bool:
 
 _SUBJECT_SIDE = re.compile(r"[\s-]+(?:hand\s+)?(?:side|half|part|portion|aspect|edge|hemi-?pelvis|hemithorax|chest|"
                            r"thorax|pelvis|abdomen|flank|hemisphere|(?:upper|lower)\s+quadrant)\b[^.;]*?\b(?:is|are|was|were|"
-                           r"looks?|shows?|appears?|seems?|contains?|has|have|remains?)\b", re.I)
+                           r"looks?|shows?|appears?|seems?|contains?|has|have|remains?|controls?)\b", re.I)
 _DENIES = re.compile(r"\b(?:free|clear)\s+of\b|\bspared\b|\buninvolved\b|\bnothing\b|\bno\b|\bnot\b|n't\b", re.I)
 
 
