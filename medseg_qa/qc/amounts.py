@@ -147,7 +147,7 @@ _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re
 
 # "area fraction 0.0034", "a fraction of 0.25 of the image": a share written as a decimal fraction
 _DECIMAL_FRACTION = re.compile(rf"\b(?:area[\s_-]*fraction|fraction\s+of\s+the\s+{_IMAGE}|share\s+of\s+the\s+{_IMAGE})"
-                               r"\s*(?:[:=]|is|of)?\s*(?:about\s+|roughly\s+|approximately\s+|~\s*)?(0?\.\d+|0)(?![\d.])"
+                               r"\s*(?:[:=]|is|of)?\s*(?:about\s+|roughly\s+|approximately\s+|~\s*)?(0?\.\d+|0)(?!\d|\.\d)"
                                r"(?!\s*(?:%|percent\b|per\s*cent\b|pct\b))", re.I)
 
 
