@@ -156,3 +156,30 @@ def test_a_class_noun_of_the_targets_own_names_refers_to_the_target():
 ])
 def test_regions_presuppositions_and_patient_sides(sentence, flagged):
     assert ("laterality" in flags("left kidney", Q, f"{KIDNEY} {sentence}")) is flagged
+
+
+@pytest.mark.parametrize("target, first, sentence, flag", [
+    # an anatomical adjective on a generic noun names another structure
+    ("left kidney", KIDNEY, "The pineal gland lies in the midline above the tectum.", None),
+    ("left kidney", KIDNEY, "The left side does not hold it.", "laterality"),
+    ("left kidney", KIDNEY, "The right side does not hold it.", None),
+    ("liver", LIVER, "It is far from a large structure here.", "size"),
+    ("left kidney", KIDNEY, "It is far from a large structure here.", None),
+    ("left kidney", KIDNEY, "Wait, isn't the image's left the patient's right?", None),  # a question asks
+    # a condition on looking is not a condition on the fact
+    ("left kidney", KIDNEY, "If you trace it, you'll see it sits on the patient's right.", "laterality"),
+    ("left kidney", KIDNEY, "If it were on the right, it would look larger.", None),
+    ("left kidney", KIDNEY, "In women the organ often lies lower on the right.", None),  # generic
+    ("left kidney", KIDNEY, "Side: left-sided 📍 By convention the patient's right is shown on the left of the screen.",
+     None),
+    ("left kidney", KIDNEY, "Is it normal that the kidney is so large here?", "size"),
+    ("left kidney", KIDNEY, "The image itself is five hundred and twelve by five hundred and twelve pixels.", None),
+    ("liver", LIVER, "I would describe it as fairly small.", "size"),
+    ("liver", LIVER, "Which three-lobed organ is this, and why?", None),
+    ("left kidney", KIDNEY, "Left on the screen is not the patient's left; it is the patient's right.", None),
+    ("left kidney", KIDNEY, "Because it lies on the right side of the patient, which arm or leg would suffer?",
+     "laterality"),
+])
+def test_subjects_negations_questions_and_conditions(target, first, sentence, flag):
+    got = flags(target, Q, f"{first} {sentence}")
+    assert got == ([flag] if flag else [])
