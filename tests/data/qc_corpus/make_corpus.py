@@ -70,6 +70,17 @@ Spanish gloss) after its last rule change, measured once (0.971 / 0.195), then r
 then wrote AB (heldout_ab.jsonl, 420 rows: CSV output, a decimal-numbered outline, an academic paragraph with
 references) after its last rule change, measured once (0.881 / 0.605; 0.881 / 0.143 with its own two-word
 follow-up lengthened), then read it and fixed the rules.
+
+From AC on, each bank brings its own targets, facts (measured by the product's `compute_facts` on synthetic masks),
+records (modality, orientation) and styles (`later_banks`), written by a fresh writer who never opened the QC rules,
+their tests, other banks or their rows, and measured once before anything about it was read (figures in
+bench/bench_qc.py `FIRST_MEASURE`). AC (thorax and heart), AD (brain MR, axial and coronal) and AE (pelvis,
+musculoskeletal, colonoscopy and dermoscopy photos) were the first banks with targets beyond the abdomen; they
+were read and the rules fixed; then AF (abdomen in three chat assistants' voices), AG (chest X-ray, ultrasound and
+photos) and AH (spine, ribs, neck vessels; learner English, negations, comparisons) were written, measured, read;
+then AI (abdomen and pelvis) and AJ (thorax, heart, brain, neck) in exactly the four registers the reviewers name
+(terse radiologist, tutor, chatty markdown, numbers as words) and AK (reasoning-model, verbose, concise and
+Socratic answers), measured once, then read.
 """
 
 from __future__ import annotations
