@@ -65,7 +65,7 @@ SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H",
           "heldout_w": "heldout W", "heldout_x": "heldout X", "heldout_y": "heldout Y",
           "heldout_z": "heldout Z", "heldout_aa": "heldout AA",
           "heldout_ab": "heldout AB"}
-SPLITS.update({f"heldout_{b}": f"heldout {b.upper()}" for b in ("ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak")
+SPLITS.update({f"heldout_{b}": f"heldout {b.upper()}" for b in ("ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an")
                if (CORPUS / f"heldout_{b}.jsonl").exists()})  # later banks, each with its own targets
 
 
