@@ -4,7 +4,8 @@ markdown LLM answer, numbers spelled out as words. Facts are measured by `comput
 ellipse masks; the prose is written from those facts. Clean traps: true negations, the display convention,
 knowledge about other structures with their own sides, comparisons, population numbers, confirmations.
 
-first measure: see /work/notes/qcal.md (filled in after the single run).
+first measure (commit f14990f, once, misses never read): 201/210 defects caught (95.7%; laterality 42/42,
+position 42/42, size 42/42, count 40/42, names_target 35/42), 11/210 clean flagged (5.2%; fp flags: laterality 15).
 """
 
 from __future__ import annotations
