@@ -3,7 +3,9 @@
 (examiner asks, candidate answers, examiner confirms or corrects with the true fact) and numbers spelled out.
 Facts are measured by the product's `compute_facts` on synthetic ellipse masks; the prose is written from them.
 
-first measure: (filled in below after the single run)
+first measure (once, rules as of d208300, misses never read): 197/210 defects caught (93.8%), 19/210 clean
+flagged (9.0%); tp laterality 42/42, size 42/42, count 42/42, names_target 41/42, position 30/42; false flags on
+clean rows: names_target 26, position 6.
 """
 
 from __future__ import annotations
