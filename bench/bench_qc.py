@@ -1,7 +1,7 @@
 """QC accuracy on the labelled corpus in `tests/data/qc_corpus/` (written apart from the rules).
 
 Prints one table: per split (tuning banks A-F, the rules were tuned looking at them; then each
-held-out bank G to AK on its own rows, with its recorded first blind measure) and per flag, precision
+held-out bank G to AN on its own rows, with its recorded first blind measure) and per flag, precision
 and recall; then the share of planted defects caught and the share of clean conversations flagged.
 Near-duplicates are scored on question pairs. The summary rows go into the common benchmark table
 (ratio: all held-out banks pooled against the tuning banks, measured in the same run).
@@ -54,7 +54,11 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  "heldout_af": (0.948, 0.000), "heldout_ag": (0.729, 0.038), "heldout_ah": (0.929, 0.110),
                  # the third round, written after the rules read AF-AH; AI as committed (its writer fixed one of
                  # its own sentence orders after a first measure of 0.952 / 0.114 and re-drew every row)
-                 "heldout_ai": (0.929, 0.067), "heldout_aj": (0.900, 0.162), "heldout_ak": (0.986, 0.105)}
+                 "heldout_ai": (0.929, 0.067), "heldout_aj": (0.900, 0.162), "heldout_ak": (0.986, 0.105),
+                 # the fourth round, measured with the final rules and never read: the headline figures (AN as
+                 # committed; its writer reworded one of its own clean questions that named the target, first
+                 # measure 0.967 / 0.110)
+                 "heldout_al": (0.957, 0.052), "heldout_am": (0.938, 0.090), "heldout_an": (0.967, 0.071)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",

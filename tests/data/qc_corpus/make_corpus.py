@@ -80,7 +80,9 @@ were read and the rules fixed; then AF (abdomen in three chat assistants' voices
 photos) and AH (spine, ribs, neck vessels; learner English, negations, comparisons) were written, measured, read;
 then AI (abdomen and pelvis) and AJ (thorax, heart, brain, neck) in exactly the four registers the reviewers name
 (terse radiologist, tutor, chatty markdown, numbers as words) and AK (reasoning-model, verbose, concise and
-Socratic answers), measured once, then read.
+Socratic answers), measured once, then read. AL (abdomen, chest, pelvis; the four named registers), AM (brain,
+heart, neck, musculoskeletal; report, chat, viva, numbers as words) and AN (bullets, table, JSON, hedged prose) were
+written against the final rules, measured once and never read: they are the headline of the final rules.
 """
 
 from __future__ import annotations
