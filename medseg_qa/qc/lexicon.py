@@ -137,6 +137,7 @@ def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]
 
 
 def _unknown_label_terms(target: str, version: tuple) -> set[str]:
+    """The distinctive words of a multi-word label the knowledge base does not know (see `_distinctive_terms`)."""
     others = _kb_names_by_term(target, version)
     words = [w for w in target.split() if w not in _POSITIONAL | _CLASS_NOUNS | _REGIONS and len(w) > 3]
     return {t for w in words if w not in others for t in giveaway_terms(w)} if len(words) > 1 else set()
@@ -176,7 +177,7 @@ class Lexicon:
         self.distinctive = frozenset(distinctive)
         self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
-        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower(), knowledge_version()))
+        names_by_term: dict[str, frozenset] = dict(_kb_names_by_term(target.lower(), version))
         for other in neighbours:
             entry = lookup(other)
             for term in (entry.terms() if entry else giveaway_terms(other)):
