@@ -22,7 +22,7 @@ from .amounts import IMAGE as _IMAGE
 from .amounts import count_claims as _count_claims
 from .amounts import size_claims as _size_claims
 from .claim import Claim
-from .clauses import about_target, is_negated, is_yes_no_question, negated_spans, sentences, subject
+from .clauses import COMPLETION, about_target, is_negated, is_yes_no_question, negated_spans, sentences, subject
 from .lexicon import Lexicon, Mention
 from .modality import asserted, clause_span, whole_sentence_unasserted
 from .sides import BODY as _BODY
@@ -226,8 +226,7 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
     return out
 
 
-_COMPLETES_CONVENTION = re.compile(r"\s*(?:it|that|this)\s+is\s+(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|"
-                                   r"our|your|their)\s+(?:left|right)\W*", re.I)
+_COMPLETES_CONVENTION = re.compile(rf"\s*(?:{COMPLETION.pattern})\W*", re.I)
 _CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
 
 

@@ -67,8 +67,9 @@ def sentences(text: str) -> list[str]:
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
 
 
-_COMPLETION = re.compile(r"(?:it|that|this)\s+is\s+(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|our|your|their)\s+"
-                         r"(?:left|right)\b", re.I)
+# "... it is the patient's right": a clause that only completes a side equation (shared with `claims`)
+COMPLETION = re.compile(r"(?:it|that|this)\s+is\s+(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|our|your|their)\s+"
+                        r"(?:left|right)\b", re.I)
 
 
 def _rejoin_completions(parts: list[str]) -> list[str]:
@@ -76,7 +77,7 @@ def _rejoin_completions(parts: list[str]) -> list[str]:
     after a semicolon that only completes the side equation before it stays with it."""
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(";") and _COMPLETION.match(part):
+        if out and out[-1].endswith(";") and COMPLETION.match(part):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)
@@ -274,8 +275,6 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     return None
 
 
-# a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
-# "The septum divides them"), after at most one prepositional phrase ("The falx in the midline stays ...")
 _FRONTED = re.compile(r"^\s*(?:on|in|at|to|toward|towards|near|along|behind|beside)\b[^,]*$", re.I)
 
 
@@ -293,13 +292,13 @@ def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: l
     return _unknown_subject(sentence, len(sentence), start)
 
 
+# a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
+# "The septum divides them"), after at most two prepositional phrases ("The falx in the midline stays ...")
 _NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
                        r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+){0,2}"
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|"
                        r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}(?<!ss)(?<!us)s))\b",
                        re.IGNORECASE)
-# nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
-# 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
 # an anatomical adjective names another structure ("the pineal gland", "the hepatic vessel"); a descriptive one
 # ("the bony structure", "the large bright region") does not
 _ANATOMICAL_ADJECTIVE = re.compile(r"[a-z]{3,}(?:al|ar|ic|eal|ine)$")
@@ -310,6 +309,10 @@ _PLAIN_ADJECTIVES = frozenset("central lateral medial normal abnormal tubular ci
 
 def _names_a_place(word: str) -> bool:
     return bool(_ANATOMICAL_ADJECTIVE.match(word)) and word not in _PLAIN_ADJECTIVES
+
+
+# nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
+# 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer "

@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medseg_qa.knowledge import KnowledgeEntry, find_terms, giveaway_terms, knowledge_version, load_knowledge, lookup, \
-    term_pattern
+from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, find_terms, giveaway_terms, knowledge_version, load_knowledge, \
+    lookup, term_pattern
 from medseg_qa.schemas import SourceRecord
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
@@ -99,7 +99,7 @@ def _lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
                    if not t.endswith("-") and " " not in t]
     words = set(knowledge.name.lower().split())
     if not words & {*_LESION_WORDS, "cyst", "cysts"} or \
-            words - {*_LESION_WORDS, "cyst", "cysts", "whole", "left", "right", *organ_terms}:
+            words - {*_LESION_WORDS, "cyst", "cysts", "whole", *SIDE_WORDS, *organ_terms}:
         return set()
     return {f"{o} {w}" for o in organ_terms for w in _LESION_WORDS}
 
@@ -196,7 +196,7 @@ class Lexicon:
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
         name = target.lower()
-        sides = [w for w in name.split() if w in ("left", "right")]
+        sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
         self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own) + \
             tuple(sorted(_initialisms(names)))
@@ -206,11 +206,16 @@ class Lexicon:
         """Does `text` (normalised) name the target, in any form: term, prefixed word or acronym? A distinguishing
         word taken from a name ('brachiocephalic' of 'brachiocephalic artery') inside another structure's name
         ('the left brachiocephalic vein', asked about the brachiocephalic trunk) names that structure instead."""
-        others = [(m.start, m.end) for m in self.mentions(text) if m.names and not m.names & {"person", "counterpart"}]
+        others: list[tuple[int, int]] | None = None  # other structures' names, found only when needed
 
         def free(match: re.Match) -> bool:
-            return match.group(0).lower() not in self.distinctive or \
-                not any(s <= match.start() and match.end() <= e for s, e in others)
+            nonlocal others
+            if match.group(0).lower() not in self.distinctive:
+                return True
+            if others is None:
+                others = [(m.start, m.end) for m in self.mentions(text)
+                          if m.names and not m.names & {"person", "counterpart"}]
+            return not any(s <= match.start() and match.end() <= e for s, e in others)
 
         patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re) if p is not None]
         patterns += [re.compile(rf"\b{a}s?\b") for a in self.acronyms]

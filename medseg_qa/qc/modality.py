@@ -148,7 +148,7 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 
 # an embedded question asks, it does not say: "tell me whether it is in one piece", "say roughly how much of
 # the picture it takes up", and, in a question or request, "summarise where it is"
-_EMBEDDED_QUESTION = re.compile(r"\b(?:whether|how\s+(?:much|many|big|large|small|far|wide|extensive|large|sizeable))\b", re.I)
+_EMBEDDED_QUESTION = re.compile(r"\b(?:whether|how\s+(?:much|many|big|large|small|far|wide|extensive|sizeable))\b", re.I)
 _EMBEDDED_WHERE = re.compile(r"\b(?:where|which\s+side|what\s+(?:side|size|fraction|share|part|proportion))\s+"
                              r"(?:it|they|this|the\s+\w+)\b", re.I)
 _REQUEST = re.compile(r"\?|\b(?:tell|say|describe|summari[sz]e|explain|state|note|report|mention|confirm|check|"

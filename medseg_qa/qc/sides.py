@@ -132,7 +132,6 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
             re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"
                      rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
-
             re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before))
         if on_image:
             patient = _image_to_patient(side, orientation)
