@@ -69,8 +69,9 @@ SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H",
           "heldout_w": "heldout W", "heldout_x": "heldout X", "heldout_y": "heldout Y",
           "heldout_z": "heldout Z", "heldout_aa": "heldout AA",
           "heldout_ab": "heldout AB"}
-SPLITS.update({f"heldout_{b}": f"heldout {b.upper()}" for b in ("ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an")
-               if (CORPUS / f"heldout_{b}.jsonl").exists()})  # later banks, each with its own targets
+# later banks (AC on, each with its own targets: `make_corpus.later_banks`), in bank order, as their files exist
+SPLITS.update({p.stem: f"heldout {p.stem.removeprefix('heldout_').upper()}"
+               for p in sorted(CORPUS.glob("heldout_*.jsonl"), key=lambda p: (len(p.stem), p.stem)) if p.stem not in SPLITS})
 
 
 def load(split: str) -> list[dict]:
