@@ -173,7 +173,7 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
     return out
 
 
-_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
+_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
                          rf"(?:(?:base|root|top|bottom)\s+of\s+the\s+)?(?:upper\s+|lower\s+|mid\s+)?(?:{_BODY}|{_IMAGE})\b))", re.I)
 
 

@@ -269,12 +269,21 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
             return opening
         for m in (m for m in before if starts[i] <= m.start < stop):
-            if not _PREPOSITION.search(sentence, gap_start, m.start):
+            if not _PREPOSITION.search(sentence, gap_start, m.start) or \
+                    (gap_start == starts[i] and _OPENING_BEFORE_NAME.fullmatch(sentence, gap_start, m.start)
+                     and _FINITE_VERB.match(sentence, m.end)):
                 return m
             gap_start = m.end
     return None
 
 
+# a clause-opening name that is the subject although a preposition stands before it: after a short fronted
+# phrase without a comma ("By convention the spleen lies on the left", "On CT the aorta runs ..."), or as the
+# whole of which a part is named ("The temporal horn of the lateral ventricle curves above it"); its verb follows
+_OPENING_BEFORE_NAME = re.compile(r"\s*(?:(?:by|in|on|at|for|with|among|across)\s+(?:[a-z'-]+\s+){1,6}?(?:the|a|an)|"
+                                  r"(?:the|its|their)\s+(?:[a-z'-]+\s+){1,3}?of\s+(?:the|its|their))\s+", re.I)
+_FINITE_VERB = re.compile(r"\s+(?:(?:just|also|usually|normally|typically|always|often|then)\s+)?(?:is|are|was|were|has|"
+                          r"have|can|may|will|(?!this\b|thus\b|plus\b|its\b)[a-z]{2,}(?<!ss)(?<!us)s)\b", re.I)
 _FRONTED = re.compile(r"^\s*(?:on|in|at|to|toward|towards|near|along|behind|beside)\b[^,]*$", re.I)
 
 

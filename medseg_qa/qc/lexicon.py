@@ -104,17 +104,30 @@ def _lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
     return {f"{o} {w}" for o in organ_terms for w in _LESION_WORDS}
 
 
+_ADJECTIVE_ENDINGS = ("ical", "iac", "ac", "ic", "al", "ar", "ian", "eal", "ine")
+
+
+def _stems(term: str) -> set[str]:
+    """The roots an adjective is built on ('cardi' of 'cardiac', 'appendic' of 'appendical', 'ovar' of
+    'ovarian'): other words built on them ('pericardial', 'appendicitis', 'ovary') name the same structure."""
+    word = term.rstrip("-")
+    return {word[:-len(e)] for e in _ADJECTIVE_ENDINGS if " " not in word and word.endswith(e) and len(word) - len(e) >= 4}
+
+
 def _suffixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """'aortitis', 'splenomegaly': a one-word term's stem with a disease or procedure suffix."""
-    stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4})
+    """'aortitis', 'splenomegaly', 'appendicitis': a one-word term's stem with a disease or procedure suffix."""
+    stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4} |
+                   {s for t in terms for s in _stems(t)})
     if not stems:
         return None
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_SUFFIXES)})\b", re.IGNORECASE)
 
 
 def _prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """'perirenal', 'peri-renal', 'retroperitoneal'-style words: a prefix glued to a one-word target term."""
-    words = sorted({t.rstrip("-") for t in terms if " " not in t and len(t.rstrip("-")) >= 4}, key=len, reverse=True)
+    """'perirenal', 'peri-renal', 'retroperitoneal'-style words: a prefix glued to a one-word target term or
+    its stem ('pericardial' of 'cardiac')."""
+    words = sorted({t.rstrip("-") for t in terms if " " not in t and len(t.rstrip("-")) >= 4} |
+                   {s for t in terms for s in _stems(t)}, key=len, reverse=True)
     if not words:
         return None
     return re.compile(rf"\b(?:{'|'.join(_PREFIXES)})-?(?:{'|'.join(map(re.escape, words))})\w*", re.IGNORECASE)
@@ -140,7 +153,11 @@ def _unknown_label_terms(target: str, version: tuple) -> set[str]:
     """The distinctive words of a multi-word label the knowledge base does not know (see `_distinctive_terms`)."""
     others = _kb_names_by_term(target, version)
     words = [w for w in target.split() if w not in _POSITIONAL | _CLASS_NOUNS | _REGIONS and len(w) > 3]
-    return {t for w in words if w not in others for t in giveaway_terms(w)} if len(words) > 1 else set()
+    if len(words) < 2:
+        return set()
+    # an adjective's nouns name it too: 'ovary', 'ovaries' of 'ovarian cyst'
+    nouns = [stem + end for w in words for stem in _stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
+    return {t for w in [*words, *nouns] if w not in others for t in giveaway_terms(w)}
 
 
 # three-letter initials that mean something else in clinical text (renal cell carcinoma, neuroendocrine tumour)

@@ -84,6 +84,10 @@ def _image_to_patient(side: str, orientation: str | None) -> str | None:
     return image_right if side == "right" else _OTHER_SIDE[image_right]
 
 
+_OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+back|anteroposterior|craniocaudal\w*|"
+                         r"vertical\w*|top[\s-]+to[\s-]+bottom|depth)\b", re.I)
+
+
 def side_claims(sentence: str, orientation: str | None, mentions: list[Mention]) -> list[tuple[int, Claim]]:
     """Claims that put something on a patient side or in the midline, with their positions. A side word
     inside a structure's name ('the left renal vein', 'the right kidney') claims nothing."""
@@ -167,5 +171,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
+        if m.group(0).lower() == "centrally" and (
+                any(c.kind == "side" for _, c in claims) or _OTHER_AXIS.match(sentence, m.end())):
+            continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))
     return claims

@@ -183,3 +183,35 @@ def test_regions_presuppositions_and_patient_sides(sentence, flagged):
 def test_subjects_negations_questions_and_conditions(target, first, sentence, flag):
     got = flags(target, Q, f"{first} {sentence}")
     assert got == ([flag] if flag else [])
+
+
+# banks AL-AN, read after their first measure (round 4)
+@pytest.mark.parametrize("target, first, sentence, flag", [
+    # a short fronted phrase without a comma leaves the next name the subject of its clause
+    ("aorta", AORTA, "By convention the left kidney lies on the left, behind the aorta.", None),
+    ("aorta", AORTA, "On CT the liver lies on the right.", None),
+    ("aorta", AORTA, "On CT the aorta lies on the right.", "laterality"),
+    # a part of another structure speaks for that structure: it lies where the phrase says, relative to the target
+    ("left kidney", KIDNEY, "The wall of the aorta lies in front of it.", None),
+    ("left kidney", KIDNEY, "The wall of the aorta lies behind it.", "position"),
+    # 'centrally' beside a side, or along a named axis, is central on another axis
+    ("left kidney", KIDNEY, "It is left-sided and sits centrally along the front-to-back axis.", None),
+    ("left kidney", KIDNEY, "It lies centrally in along that axis direction.", None),
+    ("left kidney", KIDNEY, "It lies centrally.", "laterality"),
+    # an aspect of the image or body is where the whole lies
+    ("left kidney", KIDNEY, "It is located toward the posterior aspect of the image.", None),
+    ("left kidney", KIDNEY, "It is located toward the anterior aspect of the image.", "position"),
+])
+def test_fronted_phrases_parts_central_and_aspects(target, first, sentence, flag):
+    assert flags(target, Q, f"{first} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("target, question, named", [
+    ("heart", "Which structure pumps blood and is injured in a myocardial infarction? The pericardial region?", True),
+    ("heart", "Which structure pumps blood and is injured in a myocardial infarction?", False),  # a disease's name
+    ("appendix", "Which small blind tube is it? The appendicitis region, I guess.", True),
+    ("ovarian cyst", "Can you find the ovary that was found by chance and mark it?", True),  # a noun of 'ovarian'
+    ("trachea", "Which cartilage-ringed airway runs from the larynx down to the carina?", False),  # a class
+])
+def test_words_built_on_a_names_root(target, question, named):
+    assert _names(target, question) is named
