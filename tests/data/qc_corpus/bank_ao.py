@@ -19,9 +19,10 @@ only in a follow-up answer. Clean conversations carry true traps: negations, the
 sentences about other structures with their own sides and sizes, hedges, comparisons with other organs
 on the slice, textbook population numbers, tag questions ("It's on the left, right?") only when true.
 
-Note: `make_corpus.bank_lettered_rows` gives style `STYLES[i % 4]` and a defect to odd `i` only, so with
-four styles the terse and markdown registers are always clean and the tutor and words registers always
-defective. Left as is (make_corpus is not this bank's to change); reported to the lead.
+Note: `make_corpus.bank_lettered_rows` gives style `STYLES[i % len(STYLES)]` and a defect to odd `i` only, so
+with the four registers listed once the terse and markdown rows would all be clean and the tutor and words
+rows all defective; STYLES lists each register twice in a row, so every register has clean and defective
+rows and every defect kind (5 kinds, coprime with 4) meets every register.
 
 Measure: not run by the writer (the lead measures this bank with the final rules).
 """
@@ -33,7 +34,9 @@ import random
 
 import numpy as np
 
-STYLES = ["terse", "tutor", "markdown", "words"]
+# each register twice in a row: `make_corpus` gives style STYLES[i % len] and a defect to odd i only, so with the
+# four names listed once the terse and markdown rows would all be clean and the others all defective
+STYLES = ["terse", "terse", "tutor", "tutor", "markdown", "markdown", "words", "words"]
 KINDS = ["laterality", "position", "size", "count", "names_target"]
 OPP = {"left": "right", "right": "left", "anterior": "posterior", "posterior": "anterior",
        "superior": "inferior", "inferior": "superior"}
@@ -127,7 +130,7 @@ PROFILES = [
       ["About 1 in 500 people has a horseshoe variant, where the two lower poles are fused.", "Each adult one is roughly 10 to 12 cm long."],
       KB_UPPER, [("smaller", "liver")]),
     P("adrenal gland", "upper", ["left adrenal gland", "right adrenal gland"], "CT", "abdomen", "both adrenal glands",
-      "paired glands", ["make cortisol and adrenaline", "can hide a tumour causing very high blood pressure with sweating"],
+      "paired glands", ["make cortisol and the fight-or-flight hormone", "can hide a tumour causing very high blood pressure with sweating"],
       ["adrenal", "adrenals", "suprarenal"],
       ["Incidental nodules in these glands are found on about 3 to 5% of abdominal CT scans.", "Each gland weighs only about 4 to 5 grams."],
       KB_UPPER, [("smaller", "liver"), ("smaller", "spleen")]),
@@ -157,7 +160,7 @@ PROFILES = [
       ["Fibroids are found in up to 70% of women by the age of fifty."],
       KB_PELVIS, [("larger", "rectum")]),
     P("hepatic cyst", "upper", ["cyst"], "MR", "abdomen", "the hepatic cyst",
-      "finding", ["is a round, water-bright spot with a paper-thin wall inside the large organ beneath the right diaphragm"],
+      "finding", ["is a round, water-bright spot with a paper-thin wall inside the bile-producing organ beneath the right diaphragm"],
       ["cyst", "hepatic cyst", "liver cyst", "cystic"],
       ["Simple fluid-filled lesions like this are seen in a few percent of adults on CT or MR."],
       KB_UPPER, [("smaller", "liver")], multi=3),
@@ -336,7 +339,7 @@ def vert_s(v, style, rng, hedge=False, tname="it", orient="LP"):
         return f"{It} {h}{verb}."
     third = verb.replace("lie ", "lies ", 1).replace("sit ", "sits ", 1)
     if style == "terse" and v != "central":
-        return rng.choice([f"{v.capitalize()}.", f"Position: {v}.", f"{It} {third}."])
+        return rng.choice([f"{v.capitalize()} on this slice.", f"Position: {v}, on this slice.", f"{It} {third}."])
     return f"{It} {third}."
 
 
@@ -370,7 +373,7 @@ def size_s(cls, frac, style, rng, hedge=False, mode="both", tname="it", wrong_fr
     h = rng.choice(["fairly ", "probably ", ""]) if hedge else ""
     where = rng.choice(["of the image", "of the slice", "of the frame", "of the picture"])
     if mode == "class":
-        return rng.choice([f"{It} is {h}{w} on this slice.", f"Size: {w}." if style == "terse" else f"{It} looks {h}{w} here.",
+        return rng.choice([f"{It} is {h}{w} on this slice.", f"Size: {w} on this slice." if style == "terse" else f"{It} looks {h}{w} here.",
                            f"On this slice {tname} is {w}."])
     if mode == "pct":
         return rng.choice([f"{It} covers {p} {where}.", f"The outline takes up {p} {where}.",
@@ -451,8 +454,8 @@ def first_question(p, f, style, rng, clause=None, giveaway=None):
     c = f" {clause}" if clause and not clause.endswith("?") else ""
     tag = f" {clause}" if clause and clause.endswith("?") else ""
     frames = {
-        "terse": [f"Segment the {ask}{c} that {hint}.{tag}", f"{mod}, {plane}. Which {ask}{c} {hint}? Segment it.{tag}",
-                  f"Identify and segment the {ask}{c} that {hint}.{tag}"],
+        "terse": [f"Which {ask}{c} here {hint}? Segment it.{tag}", f"{mod}, {plane}. Which {ask}{c} {hint}? Segment it.{tag}",
+                  f"Can you identify and segment the {ask}{c} that {hint}?{tag}"],
         "tutor": [f"My doctor mentioned the {ask}{c} that {hint}. Could you show me where it is on my scan?{tag}",
                   f"I'm trying to understand my {mod} scan. Where is the {ask}{c} that {hint}? Can you outline it for me?{tag}",
                   f"Could you help me find the {ask}{c} that {hint} on this picture? I'd like to see it marked.{tag}"],
@@ -554,7 +557,7 @@ def false_s(t, fv, f, style, rng, tname="it"):
         if fv == "pct":
             return size_s(f["size_class"], f["area_fraction"], style, rng, mode="pct", tname=tname, wrong_frac=True)
         w = rng.choice({"small": ["small", "tiny"], "large": ["large", "huge", "very large"]}[fv])
-        return rng.choice([f"It is {w} on this slice.", f"On this slice it is {w}.", f"Size: {w}." if style == "terse" else f"It looks {w} here."])
+        return rng.choice([f"It is {w} on this slice.", f"On this slice it is {w}.", f"Size: {w} on this slice." if style == "terse" else f"It looks {w} here."])
     return count_s(2 if f["components"] == 1 else 1, style, rng, tname)
 
 
@@ -650,7 +653,7 @@ def build(p, f, style, rng, defect):
     else:
         q1 = first_question(p, f, style, rng, clause=true_clause(p, f, rng, avoid))
     if plural:
-        for a, b in (("Segment it", "Segment them"), ("segment it", "segment them"), ("outline it", "outline them"),
+        for a, b in (("Where is the", "Where are the"), ("Segment it", "Segment them"), ("segment it", "segment them"), ("outline it", "outline them"),
                      ("mark it", "mark them"), ("highlight it", "highlight them"), ("where it is", "where they are")):
             q1 = q1.replace(a, b)
     turns = [{"role": "user", "content": q1}]
@@ -730,7 +733,8 @@ def follow_round(p, f, style, rng, orient, mode, t, fv, avoid, rels, subj="it", 
 
 def user_voice(q, style, rng):
     if style == "tutor":
-        return rng.choice(["Thanks. ", "Okay, ", "I see. ", ""]) + (q if not q[0].isupper() or True else q)
+        lead = rng.choice(["Thanks. ", "Okay, ", "I see. ", ""])
+        return lead + (q[0].lower() + q[1:] if lead == "Okay, " else q)
     if style == "markdown":
         return q + rng.choice([" 🤔", "", " 👀"])
     if style == "terse" and len(q) < 18:
