@@ -281,7 +281,7 @@ def book(s: str, style: str) -> str:
     if style != "words":
         return s
     for a, b in (("1.2 to 1.5 kg", "one point two to one point five kilograms"), ("10 to 15%", "ten to fifteen percent"),
-                 ("12 cm", "twelve centimetres"), ("5 to 10%", "five to ten percent"), ("50 mL", "fifty millilitres"),
+                 ("10 to 12 cm", "ten to twelve centimetres"), ("12 cm", "twelve centimetres"), ("5 to 10%", "five to ten percent"), ("50 mL", "fifty millilitres"),
                  ("10 to 12 cm", "ten to twelve centimetres"), ("1 in 500", "one in five hundred"),
                  ("3 to 5%", "three to five percent"), ("4 to 5 grams", "four to five grams"),
                  ("2 cm", "two centimetres"), ("3 cm", "three centimetres"), ("0.2 to 0.5%", "zero point two to zero point five percent"),
@@ -653,7 +653,7 @@ def build(p, f, style, rng, defect):
     else:
         q1 = first_question(p, f, style, rng, clause=true_clause(p, f, rng, avoid))
     if plural:
-        for a, b in (("Where is the", "Where are the"), ("Segment it", "Segment them"), ("segment it", "segment them"), ("outline it", "outline them"),
+        for a, b in (("Where is the", "Where are the"), ("where is the", "where are the"), ("Segment it", "Segment them"), ("segment it", "segment them"), ("outline it", "outline them"),
                      ("mark it", "mark them"), ("highlight it", "highlight them"), ("where it is", "where they are")):
             q1 = q1.replace(a, b)
     turns = [{"role": "user", "content": q1}]
