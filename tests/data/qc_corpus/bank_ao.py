@@ -35,9 +35,6 @@ defects sit 92 in the first answer, 43 in a follow-up answer, 14 in the first qu
 
 from __future__ import annotations
 
-import math
-import random
-
 import numpy as np
 
 # each register twice in a row: `make_corpus` gives style STYLES[i % len] and a defect to odd i only, so with the
@@ -281,7 +278,7 @@ def wrong_pct(frac: float, style: str, rng) -> str:
 
 
 def num(n: int, style: str) -> str:
-    return words(n) if style == "words" else str(n) if style == "terse" else words(n)
+    return str(n) if style == "terse" else words(n)
 
 
 def book(s: str, style: str) -> str:
@@ -732,10 +729,9 @@ def follow_round(p, f, style, rng, orient, mode, t, fv, avoid, rels, subj="it", 
     else:
         q = rng.choice(FOLLOW_Q[t])
     if mode == "false_answer":
-        fr = fv if t != "rel" else fv
         if t == "rel":
             q = rng.choice([f"Where is it relative to the {fv[1]}?", f"How does it relate to the {fv[1]}?"])
-        body = [(t, false_s(t, fr, f, style, rng, subj))]
+        body = [(t, false_s(t, fv, f, style, rng, subj))]
     else:
         body = [(t, topic_s(t, f, p, style, rng, subj, hedge=rng.random() < 0.2, rel=rel))]
         if t == "side" and q.endswith("?") and ("right?" in q or "isn't it" in q):
@@ -749,6 +745,4 @@ def user_voice(q, style, rng):
         return lead + (q[0].lower() + q[1:] if lead == "Okay, " else q)
     if style == "markdown":
         return q + rng.choice([" 🤔", "", " 👀"])
-    if style == "terse" and len(q) < 18:
-        return q
     return q
