@@ -74,7 +74,7 @@ PROFILES = [
        ["a sponge that fills and empties like a bellows"]),
     _p("lung", "lungs", "CT", "thorax", "LP", [(84, 125, 40, 58), (172, 125, 40, 58)],
        {"heart": (0.53, 0.40), "vertebral body": (0.5, 0.78)},
-       ["Which paired, spongy organs fill most of this chest slice and take in oxygen? Segment both, please.",
+       ["Which paired, spongy organs on either side of the chest take in oxygen with every breath? Segment both, please.",
         "Can you outline the two air-filled organs of breathing on either side of the heart?"],
        ["Can you segment both lungs on this CT?", "Which pulmonary fields are visible here? Outline them."],
        CHEST, ["Total lung capacity in an adult is about 6 litres.", "The alveoli give a surface area of around 70 square metres."],
@@ -94,7 +94,7 @@ PROFILES = [
        ["Which rigid tube, held open by C-shaped rings of cartilage, carries air down to the bronchi? Segment it.",
         "In this neck CT, which air-filled tube lies in the midline just behind the butterfly gland? Outline it, please."],
        ["Can you segment the trachea here?", "Which part of the airway is this? Outline the windpipe.",
-        "Please outline the tracheal lumen."],
+        "Could you please outline the tracheal lumen?"],
        NECK + CHEST[1:2], ["The adult trachea is about 10 to 12 cm long and roughly 2 cm across.",
                           "It has 16 to 20 cartilage rings."],
        ["a vacuum-cleaner hose reinforced with rings", "a drinking straw with ribs"]),
@@ -111,7 +111,7 @@ PROFILES = [
        ["Which butterfly-shaped gland in the lower neck makes the hormones that set the metabolic rate? Please outline it.",
         "Which endocrine gland wraps around the front of the windpipe and may swell into a goitre? Segment it."],
        ["Can you segment the thyroid here?", "Which thyroid lobes do you see? Outline them.",
-        "Please outline the thyroid gland on this neck CT."],
+        "Would you outline the thyroid gland on this neck CT?"],
        NECK, ["An adult thyroid weighs about 15 to 25 g.", "Each lobe is roughly 5 cm long."],
        ["a butterfly resting on the windpipe", "a bow tie worn under the skin"], multi=True),
     _p("lateral ventricle", "lateral ventricles", "MR", "head", "LP", [(110, 120, 8, 30), (146, 120, 8, 30)],
@@ -143,7 +143,7 @@ PROFILES = [
        ["Which stalk-like part of the central nervous system joins the hemispheres to the cord and controls breathing and heart rate? Segment it.",
         "Which structure here carries the nuclei of most cranial nerves? Please outline it."],
        ["Can you segment the brainstem?", "Where is the pons on this MR? Outline the brain stem.",
-        "Please outline the midbrain and medulla."],
+        "Can you outline the midbrain and medulla here?"],
        BRAIN, ["Ten of the twelve cranial nerves arise from it.", "In adults it is roughly 7 to 8 cm long."],
        ["the stalk of a mushroom", "a motorway junction between the head and the body"]),
     _p("brainstem", "brainstem", "MR", "head", "PI", [(140, 160, 12, 35)],
@@ -181,7 +181,7 @@ PROFILES = [
        {"heart": (0.53, 0.40), "esophagus": (0.52, 0.59)},
        ["Which weight-bearing, drum-shaped block of bone sits in front of the cord canal on this slice? Segment it.",
         "Which cylinder of cancellous bone carries the body's weight and loses height in osteoporotic fractures? Outline it."],
-       ["Can you segment the vertebral body?", "Which vertebra is this? Outline its body.", "Please outline the thoracic vertebra."],
+       ["Can you segment the vertebral body?", "Which vertebra is this? Outline its body.", "Could you outline the thoracic vertebra on this slice?"],
        MSK + CHEST[4:5], ["Osteoporotic compression fractures affect about 1 in 4 postmenopausal women.",
                           "The thoracic column has twelve segments."],
        ["a stack of cotton reels", "a drum in a column of drums"]),
@@ -198,14 +198,14 @@ PROFILES = [
        ["Which small round opacity, the kind followed up under the Fleischner guidelines, is visible in this chest CT? Segment it.",
         "Could you outline the incidental round spot in the chest that might need a follow-up scan?"],
        ["Can you segment the lung nodule?", "Where is the pulmonary nodule? Outline it.",
-        "Please outline the nodule in the lung."],
+        "Where is the nodule in the lung? Please outline it."],
        CHEST, ["About 1 in 4 adults who have a chest CT shows at least one nodule.",
                "Most nodules under 6 mm are benign."],
        ["a pea in a sponge", "a grain of rice in a loaf"], multi=True),
     _p("polyp", "polyp", "endoscopy", "colon", None, "polyp", {},
        ["Which raised growth projecting from the mucosa into the lumen should be removed at this colonoscopy? Please outline it.",
         "In this endoscopy frame, which bump on the bowel wall could turn malignant if left alone? Segment it."],
-       ["Can you segment the polyp?", "Where is the adenoma in this frame? Outline it.", "Please outline the colonic polyp."],
+       ["Can you segment the polyp?", "Where is the adenoma in this frame? Outline it.", "Could you outline the colonic polyp?"],
        ["Most colorectal cancers arise from adenomas over ten years or more.",
         "The sigmoid colon lies on the left side of the pelvis."],
        ["About a quarter of adults over fifty have at least one adenoma at screening.",
@@ -214,13 +214,35 @@ PROFILES = [
     _p("skin lesion", "skin lesion", "dermoscopy", "skin", None, "skin", {},
        ["Which dark pigmented spot in this dermoscopy photo should be assessed with the ABCDE rule? Segment it.",
         "In this close-up photo, which irregular brown patch of skin might need a biopsy? Outline it."],
-       ["Can you segment the mole?", "Where is the melanoma here? Outline the lesion.", "Please outline the naevus."],
+       ["Can you segment the mole?", "Where is the melanoma here? Outline the lesion.", "Would you please outline the naevus?"],
        ["The ABCDE rule looks at asymmetry, border, colour, diameter and evolution.",
         "Sun-exposed skin on the back and legs is the most common site in adults."],
        ["Melanoma is about 1% of skin cancers but causes most skin cancer deaths.",
         "A diameter over 6 mm is one of the ABCDE warning signs."],
        ["an ink blot on paper", "a coffee stain on a tablecloth"], photo=True, multi=True),
 ]
+
+# true comparisons and size knowledge, another trap for a checker that reads every size word as a claim
+CMP = {"left lung": "The left lung is a little smaller than the right because the heart bulges into the left chest.",
+       "right lung": "The right lung is slightly larger than the left, which shares its half of the chest with the heart.",
+       "lung": "The right one is usually a little larger than the left.",
+       "heart": "On a typical mid-chest slice each lung covers more area than the heart.",
+       "trachea": "The oesophagus behind it is usually flatter and narrower when empty.",
+       "esophagus": "The trachea in front of it is wider and stays open thanks to its cartilage rings.",
+       "thyroid gland": "Each lobe is about the size of the top segment of a thumb.",
+       "lateral ventricle": "They are much larger than the slit-like third ventricle between them.",
+       "left hippocampus": "It is much smaller than the temporal lobe that contains it.",
+       "right hippocampus": "It is much smaller than the temporal lobe that contains it.",
+       "brainstem": "It is narrower than the cerebellum behind it.",
+       "cerebellum": "It is far smaller than the cerebrum above it.",
+       "left femur": "The acetabulum cups a little more than half of the ball.",
+       "right femur": "The acetabulum cups a little more than half of the ball.",
+       "vertebral body": "Lumbar vertebral bodies are larger than thoracic ones because they carry more weight.",
+       "pulmonary nodule": "By definition a nodule is under 3 cm; anything bigger is called a mass.",
+       "polyp": "Flat polyps are harder to spot than stalked ones.",
+       "skin lesion": "Benign moles are usually smaller than 6 mm across."}
+for _q in PROFILES:
+    _q["kb"] = list(_q["kb"]) + [CMP[_q["target"]]]
 
 STYLES = ["reasoning", "report", "chat", "viva"]
 KINDS = ["laterality", "position", "size", "count", "names_target"]
@@ -298,8 +320,8 @@ SIDE_FALSE = {"left": ["on the patient's right", "in the patient's right half", 
               "bilateral": ["only on the patient's left", "on the right side only", "confined to the patient's left half"]}
 VERT = {"anterior": ["in the anterior part of the section", "toward the front of the body", "anteriorly"],
         "posterior": ["in the posterior part of the section", "toward the back of the body", "posteriorly"],
-        "superior": ["in the upper half of this image", "superiorly on this slice", "toward the head end of the image"],
-        "inferior": ["in the lower half of this image", "inferiorly on this slice", "toward the foot end of the image"]}
+        "superior": ["in the upper half of this image", "superiorly", "toward the head end of the image"],
+        "inferior": ["in the lower half of this image", "inferiorly", "toward the foot end of the image"]}
 OPPV = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
 REL = {"left_of": ["to the patient's left of the {o}", "on the left side of the {o}"],
        "right_of": ["to the patient's right of the {o}", "on the right side of the {o}"],
@@ -363,7 +385,7 @@ def size_s(f, rng, false=False):
 def count_s(f, rng, false=False):
     n = f["components"]
     if (n == 1) != false:
-        return rng.choice(["a single connected region", "one continuous piece", "one contiguous area with no second focus"])
+        return rng.choice(["a single connected region", "one continuous piece", "one contiguous area"])
     if false:
         n = 2
     return rng.choice([f"{NUMW.get(n, n)} separate regions", f"{NUMW.get(n, n)} distinct pieces",
@@ -378,15 +400,20 @@ def fact_sentence(kind, p, f, rng, false=False):
     if kind == "side":
         s = side_s(f, rng, false)
         return rng.choice([f"{it} {lie} {s}.", f"Laterality: {s}.", f"Looking at laterality, the {n} {'are' if pl else 'is'} {s}.",
-                           f"In terms of side, it sits {s}."])
+                           f"In terms of side, it sits {s}.", f"You'll find it {s}.", f"Once the display convention is taken into account, it lies {s}.",
+                           f"As for the side, the outline lies {s}.", f"It most likely lies {s} (the mask, not the label, decides that)."])
     if kind == "pos":
         s = pos_s(f, rng, false)
-        return rng.choice([f"{it} {'sit' if it == 'They' else 'sits'} {s}.", f"On this slice the {n} {'lie' if pl else 'lies'} {s}.", f"Position-wise, it is {s}."])
+        return rng.choice([f"{it} {'sit' if it == 'They' else 'sits'} {s}.", f"On this slice the {n} {'lie' if pl else 'lies'} {s}.",
+                           f"Position-wise, it is {s}.", f"Relative to its neighbours, the outline lies {s}.",
+                           f"It appears to sit {s}.", f"Anatomically speaking, the segmented area is {s}."])
     if kind == "size":
         s = size_s(f, rng, false)
-        return rng.choice([f"{it} {be} {s}.", f"Size: {s}.", f"For its size, I would call it {s}."])
+        return rng.choice([f"{it} {be} {s}.", f"Size: {s}.", f"For its size, I would call it {s}.", f"In size it is probably {s}.",
+                           f"Compared with the whole image, the outline is {s}.", f"Size-wise it looks {s}."])
     s = count_s(f, rng, false)
-    return rng.choice([f"{it} {'form' if it == 'They' else 'forms'} {s}.", f"The segmentation consists of {s}.", f"Count: {s}."])
+    return rng.choice([f"{it} {'form' if it == 'They' else 'forms'} {s}.", f"The segmentation consists of {s}.", f"Count: {s}.",
+                       f"I count {s} in the mask.", f"On this image the mask appears as {s}."])
 
 
 def negation(kind, p, f, rng):
@@ -420,7 +447,7 @@ def kinds_for(p, f):
 
 FOLLOW_Q = {
     "viva": {"side": ["And which side?", "Which side, then?", "Left or right, please?"],
-             "pos": ["Front or back, then?", "Where exactly, relative to neighbours?", "And its position?"],
+             "pos": ["Where does it sit, then?", "Where exactly, relative to neighbours?", "And its position?"],
              "size": ["And its size?", "How big is it?", "Big or small, then?"],
              "count": ["How many pieces?", "One piece or more?", "How many regions, then?"]},
     "long": {"side": ["Could you tell me which side of the patient it is on?", "On which side of the body is it?"],
@@ -470,10 +497,11 @@ def answer_one(p, f, style, rng, kinds, false_kind):
                 f"Answer: {hedge} the {n} [SEG]. {facts[-1] if facts else ''}").strip()
     if style == "report":
         imp = rng.choice([f"{n[0].upper() + n[1:]} segmented as requested.", f"Segmentation of the {n} provided; no other findings are addressed."])
-        return f"Findings: The {n} {'are' if n in ('lungs', 'lateral ventricles') else 'is'} outlined [SEG]. {' '.join(facts)} {' '.join(traps)}\nImpression: {imp}"
+        hf, hi = rng.choice([("Findings:", "Impression:"), ("FINDINGS:", "IMPRESSION:"), ("Findings -", "Conclusion -")])
+        return f"{hf} The {n} {'are' if n in ('lungs', 'lateral ventricles') else 'is'} outlined [SEG]. {' '.join(facts)} {' '.join(traps)}\n{hi} {imp}"
     if style == "chat":
         an = rng.choice(p["analog"])
-        return (f"Sure! {hedge} the {n} [SEG]. Think of it as {an}. {' '.join(facts)} "
+        return (f"{rng.choice(['Sure!', 'Great question!', 'Ooh, fun one.', 'Happy to help!'])} {hedge} the {n} [SEG]. Think of it as {an}. {' '.join(facts)} "
                 f"{' '.join(traps)} {rng.choice(['Hope that helps!', 'Shout if you want more detail.', ''])}").strip()
     return f"The {n}. [SEG] {' '.join(facts[:2])} {' '.join(traps[:2])}".strip() + (
         " " + " ".join(facts[2:]) if facts[2:] else "")
@@ -487,7 +515,9 @@ def follow_answer(p, f, style, rng, kind, false=False):
     if kind == "side" and p["orient"] == "PI" and rng.random() < 0.5:
         extra += " " + CONVENTION["PI"][1]
     if style == "viva":
-        pre = rng.choice(["", "Sure: ", "Yes, "])
+        pre = rng.choice(["", "Sure: ", "Easy: "])
+        if len(s.split()) < 3:
+            s += rng.choice([", on this image", ", as far as I can see", " on this slice"])
         return f"{pre}{s[0].upper() + s[1:] if not pre else s}.{extra}"
     frame = rng.choice(["It is {s}.", "On this image it is {s}.", "I'd describe it as {s}.", "Looking again, it is {s}."])
     return frame.format(s=s) + extra
@@ -519,7 +549,8 @@ def build(p, facts, style, rng, defect):
             v = {"side": "lies", "pos": "sits", "size": "is", "count": "forms"}[dk]
             q = rng.choice([f"Since it {v} {s}, {rng.choice(FOLLOW_Q['long'][ask]).lower()}",
                             f"OK, so it {v} {s}. {rng.choice(FOLLOW_Q['long'][ask])}",
-                            f"Given that it {v} {s}, what else can you say? {rng.choice(FOLLOW_Q['long'][ask])}"])
+                            f"Given that it {v} {s}, what else can you say? {rng.choice(FOLLOW_Q['long'][ask])}",
+                            f"It {v} {s}, doesn't it? {rng.choice(FOLLOW_Q['long'][ask])}"])
             turns += [{"role": "user", "content": q}, {"role": "assistant", "content": follow_answer(p, f, style, rng, ask)}]
             continue
         if dk and loc == "follow" and r == 1:
