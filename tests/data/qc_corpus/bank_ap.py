@@ -15,8 +15,6 @@ First measure: not taken by the writer (the lead measures this bank with the fin
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 
 W = H = 256
