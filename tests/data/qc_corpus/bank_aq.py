@@ -1,7 +1,7 @@
 """Blind QC bank AQ (helper qcaq): what an instruction-tuned LLM writes when asked for MedSeg-QA-style
 multi-turn conversations, written without opening the QC rules, their tests, other banks or their rows.
 
-Targets (13, abdomen, chest, pelvis, brain, neck; axial "LP" mostly, coronal "LI" for two): bilateral and
+Targets (14, abdomen, chest, pelvis, brain, neck; axial "LP" mostly, coronal "LI" for two): bilateral and
 multi-region masks (kidneys, lungs, adrenal glands, lateral ventricles, several liver lesions, a thyroid
 split into two lobes, seminal vesicles), one-sided and midline ones, and two labels the knowledge base
 does not know (right parotid gland, seminal vesicles). Facts are measured by the product's own
