@@ -516,7 +516,7 @@ def bank_b_rows(n: int, half: str, rng: random.Random) -> list[dict]:
     rows = []
     for i in range(n):
         p = rng.choice(PROFILES)
-        style = ["report", "socratic", "table", "chat"][i % 4]
+        style = ["report", "socratic", "table", "chat"][(i // 2) % 4]
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
         facts = facts_for(p, rng)
         turns, expected, _ = build_b(p, facts, style, half, rng, defect)
@@ -564,7 +564,7 @@ def bank_lettered_rows(letter: str, n: int, rng: random.Random) -> list[dict]:
     for i in range(n):
         defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
         p = pick(profiles, i, defect, rng) if pick else rng.choice(profiles)
-        style = styles[i % len(styles)]
+        style = styles[(i // 2) % len(styles)]  # each register gets clean and defective rows alike
         facts = make_facts(p, rng)
         turns, expected = build_c(p, facts, style, rng, defect)
         rows.append({"id": f"{letter}-{i:04d}", "bank": letter.upper(), "style": style, "defect": defect, "expected": expected,
@@ -580,7 +580,7 @@ def bank_a(n_per_split: int, rng: random.Random) -> list[dict]:
         rows = []
         for i in range(n_per_split):
             p = rng.choice(PROFILES)
-            style = styles[i % 4]
+            style = styles[(i // 2) % 4]
             defect = None if i % 2 == 0 else kinds[(i // 2) % len(kinds)]
             facts, turns, expected = build(p, style, rng, None if defect == "claims" else defect)
             claims = None
