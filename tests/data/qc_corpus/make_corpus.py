@@ -447,7 +447,7 @@ def structured(facts, rng, corrupt: bool) -> dict:
         elif key == "size_class":
             claims["size_class"] = "large" if claims["size_class"] != "large" else "small"
         elif key == "area_percent":
-            claims["area_percent"] = round(claims["area_percent"] * 6 + 5, 1)
+            claims["area_percent"] = min(100.0, round(claims["area_percent"] * 6 + 5, 1))
         elif key == "regions":
             claims["regions"] = claims["regions"] + 2
         else:
