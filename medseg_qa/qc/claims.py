@@ -52,6 +52,10 @@ _OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\
 _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(?:normal|usual|typical|expected|common|"
                            r"unusual|odd|strange|worrying|concerning|okay|ok|fine|bad|a\s+problem|a\s+concern)\s+"
                            r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|the|this)\b))\s*", re.I)
+# a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
+# left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
+_GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
+                    r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
@@ -304,6 +308,10 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
     sentence = _addressed_to_patient(sentence)
+    given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
+    if given:
+        return sentence_claims(given.group(1) + ".", record, lexicon, context) + \
+            sentence_claims(sentence[given.end():], record, lexicon, context)
     # "Is it normal for it to sit on the right?", "Is it normal that the polyp is so large?" take the fact as given
     sentence = _PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)
     asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question

@@ -48,10 +48,18 @@ _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|rig
                      r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
 
 
+_ASKED_KEY = re.compile(r"\bhow\s+many\s+(pieces|parts|regions|components|fragments|islands)\s*\?[*_\s]*"
+                        r"(?=(?:\d+|one|two|three|four|five|six|a\s+single|single|just\s+one|only\s+one)\b[^?\n]{0,30}(?:[.!\n]|$))",
+                        re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
-    text = expand(_drop_quoted_mail(normalize_text(text)).replace(SEG_TOKEN, " "))
+    # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
+    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(text)))
+    text = expand(text.replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
+    text = _ASKED_KEY.sub(r"\1: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
     text = re.sub(r"[*_`#>]+", "", text)
     text = re.sub(r"[ \t]*[\U0001F300-\U0001FAFF]+[ \t]+(?=[A-Z])", "\n", text)  # "It lies left 📍 By convention ..."
     out = []
@@ -155,7 +163,7 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-_KEY_VALUE = re.compile(r"^(side|laterality|location|position|depth|vertical|size|"
+_KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|location|position|depth|vertical|size|"
                         r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
                         r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
                         r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
@@ -170,7 +178,8 @@ def key_value_sentence(sentence: str) -> str:
     read as the sentence it abbreviates, so the same claim rules apply."""
     m = _KEY_VALUE.match(sentence)
     if not m:  # a key after a section label: "Findings: Laterality: left."
-        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20})?\s*:\s+", sentence)
+        # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
+        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*:\s+(?:[-*\u2022]\s*)?", sentence)
         m = _KEY_VALUE.match(sentence[section.end():]) if section else None
     if not m:
         return sentence
@@ -303,9 +312,10 @@ def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: l
 
 # a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
 # "The septum divides them"), after at most two prepositional phrases ("The falx in the midline stays ...")
-_NP_START = re.compile(r"\s*(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
+_NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|although|though)\s+)?"
+                       r"(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
                        r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+){0,2}"
-                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|"
+                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|"
                        r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}(?<!ss)(?<!us)s))\b",
                        re.IGNORECASE)
 # an anatomical adjective names another structure ("the pineal gland", "the hepatic vessel"); a descriptive one
@@ -322,7 +332,7 @@ def _names_a_place(word: str) -> bool:
 
 # nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
 # 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
-_TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion "
+_TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
@@ -335,7 +345,8 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
 def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     """A clause that opens (at `start`) with a noun phrase naming nothing known ("No free fluid is seen on
     the right", "The falx in the midline stays straight") is about that thing, not the target; a noun like
-    'mask' or 'region', or a side ('the left side is free of it'), keeps the target."""
+    'mask', 'region' or 'the hollow muscular structure' is the target (a mention without names); a side
+    ('the left side is free of it') or a part of a named whole ('the wall of the aorta') opens no subject (None)."""
     m = _NP_START.match(sentence, start)
     if not m or m.end(2) > pos:
         return None
@@ -343,8 +354,12 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
     head = words[cut - 1] if cut else words[-1]  # "the size I calculate is ...": the head comes before a relative clause
     modifiers = words[:cut - 1] if cut else words[:-1]
-    if head in ("left", "right", "half") or (head in _TARGET_NOUNS and not any(_names_a_place(w) for w in modifiers)):
-        return None  # the target, a part of it, or a side ("the left side is free of it"), not "the pineal gland"
+    if head in ("left", "right", "half"):
+        return None  # a side ("the left side is free of it")
+    if head in _TARGET_NOUNS and not any(_names_a_place(w) for w in modifiers):
+        if re.search(r"\bof\s+the\b", m.group(0), re.I):
+            return None  # a part of something named after it ("the wall of the aorta")
+        return Mention(m.start(1), m.end(2), frozenset())  # the target or a part of it, not "the pineal gland"
     return Mention(m.start(1), m.end(2), frozenset({"unknown"}))
 
 

@@ -44,8 +44,9 @@ _CLASS_NOUNS = frozenset("bone bones muscle muscles artery arteries vein veins g
                          "structure structures organ organs tissue region regions lobe lobes zone zones part parts "
                          "vessel vessels".split())
 PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this(?=\s+(?:is|lies|sits)\b)|our (?:structure|organ|target)|"
-                     r"the (?:structure|organ) in question|this (?:structure|organ|region|lesion|finding|vessel|"
-                     r"bone|gland|vein|kidney|cyst)|these (?:lesions|regions|structures|foci)|"
+                     r"the (?:structure|organ) in question|this (?:[a-z-]+ ){0,2}?(?:structure|organ|viscus|region|lesion|finding|"
+                     r"vessel|bone|gland|vein|kidney|cyst|area|spot|focus|pair)|these (?:[a-z-]+ ){0,2}?(?:lesions|regions|structures|foci|areas|"
+                     r"spots|organs|glands)|"
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
                      r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)
 

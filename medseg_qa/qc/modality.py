@@ -43,7 +43,7 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|althoug
                          r"because|which)\b", re.I)
 # "if you trace it, you'll see it sits on the left" asserts what the reader will see: a condition on looking is
 # not a condition on the fact
-_CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|"
+_CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|count|measure|"
                           r"examine|inspect|view|review|go|move|glance)\b)|unless|suppose|supposing|imagine|otherwise|"
                           r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)

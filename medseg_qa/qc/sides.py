@@ -67,7 +67,10 @@ def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
 
 _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:lies|sits|is\s+located|is\s+situated)\s+)?"
                               r"(?:(?:the\s+)?patient'?s\s+)?")
-_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?\s*[.!;,]?\s*")
+_FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?"
+                             r"(?:\s*\([^()]*\))?\s*[.!;,]?\s*")  # "Side: left only (patient's frame)"
+# a sentence's lead phrase before its subject ("Looking across the body, it ...")
+_LEAD = re.compile(r"\s*(?!(?:it|this|these|they|the|its)\b)[^,;]{1,40},\s*(?=(?:it|this|these|they|the)\b)", re.I)
 
 
 # a side standing alone between the separators of a descriptor list ("Imaging: kidney, left only, posterior")
@@ -75,6 +78,11 @@ _LIST_ITEM_BEFORE = re.compile(r"[,;:]\s*(?:(?:the\s+)?patient'?s\s+)?$", re.I)
 _LIST_ITEM_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?)?(?:\s+only)?\s*(?:[,;]|\.?\s*$)", re.I)
 _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s+|just\s+)?one\s+side(?:\s+only)?(?!\s+of)|"
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
+
+
+_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+\w)|"
+                        r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+both\s+sides"
+                        r"(?:\s+of\s+the\s+(?:body|patient|midline|abdomen|chest|pelvis))?(?!\s+of\b))", re.I)
 
 
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
@@ -101,7 +109,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
                          r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
                          before)
-        if DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
+        lead = _LEAD.match(sentence)  # "Looking across the body, it lies on the left": the lead is no direction
+        if DIRECTION.search(sentence[max(lead.end() if lead and lead.end() <= m.start() else 0, m.start() - 80):m.start()]):
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]):
             continue
@@ -156,7 +165,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{BODY}\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:)!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:()!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
                                r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly)\b)", after):
             claims.append((m.start(), claim))
@@ -166,6 +175,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
     claims += image_claims
     for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
         claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
+    for m in _TWO_SIDED.finditer(sentence):  # "it is bilateral", "on both sides": contradicts a one-sided mask
+        if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
+            claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()

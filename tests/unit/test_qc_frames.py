@@ -215,3 +215,34 @@ def test_fronted_phrases_parts_central_and_aspects(target, first, sentence, flag
 ])
 def test_words_built_on_a_names_root(target, question, named):
     assert _names(target, question) is named
+
+
+# registers of banks C-AN first measured for both clean and defective rows once styles went by pair
+@pytest.mark.parametrize("target, first, sentence, flag", [
+    # a reason given before a question asserts it
+    ("left kidney", KIDNEY, "Given that it's on the patient's right, could it be mistaken for something else?",
+     "laterality"),
+    ("left kidney", KIDNEY, "Given that it's on the patient's left, could it be mistaken for something else?", None),
+    # a lead phrase with 'across' is not the direction of the side that follows
+    ("left kidney", KIDNEY, "Looking across the body, it lies in the right half of the body.", "laterality"),
+    ("left kidney", KIDNEY, "Looking across the body, it lies in the left half of the body.", None),
+    # a gloss in brackets and a 'Which side:' key still say the side
+    ("left kidney", KIDNEY, "It lies on the right (patient's frame).", "laterality"),
+    ("left kidney", KIDNEY, "Which side: right only (patient's frame)", "laterality"),
+    # a described target ('this hollow organ', 'the pair') is the subject of its clause
+    ("left kidney", KIDNEY, "Use the aorta as your anchor, because this bean-shaped organ lies behind it.", None),
+    ("left kidney", KIDNEY, "Use the aorta as your anchor, because the bean-shaped structure lies in front of it.",
+     "position"),
+    # two sides said of a one-sided mask
+    ("left kidney", KIDNEY, "It is bilateral.", "laterality"),
+    ("left kidney", KIDNEY, "Normal appearance on both sides.", None),
+    # a capital after the token opens a sentence: the convention is explained on its own
+    ("left kidney", "Answer - the left kidney: [SEG] Note the display convention: what appears on the left of the "
+                    "screen is the patient's right.", "It lies posteriorly.", None),
+    # counts after a lead or under a question heading
+    ("left kidney", KIDNEY, "On this image: - **Regions:** 2", "count"),
+    ("left kidney", KIDNEY, "Briefly, from the mask: Count: 1.", None),
+    ("left kidney", KIDNEY, "**How many pieces?** Three.", "count"),
+])
+def test_reasons_leads_glosses_described_targets_and_asked_keys(target, first, sentence, flag):
+    assert flags(target, Q, f"{first} {sentence}") == ([flag] if flag else [])
