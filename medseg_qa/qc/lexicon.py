@@ -36,7 +36,7 @@ _PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra",
 # ('iliac' of 'common iliac artery', 'innominate' of 'innominate bone'); a name made only of them does not
 _POSITIONAL = frozenset("left right upper lower middle common internal external superior inferior anterior posterior "
                         "medial lateral proximal distal deep superficial greater lesser major minor main accessory "
-                        "whole total peripheral central transition".split())
+                        "whole total peripheral central transition maximus minimus medius longus brevis magnus".split())
 # a region of the body names where a structure is, not the structure ('pelvic bone', 'thigh bone')
 _REGIONS = frozenset("pelvic pelvis abdominal abdomen thoracic thorax chest cranial head neck cervical lumbar thigh arm "
                      "forearm leg shin foot hand shoulder back trunk body buttock seat groin flank".split())
@@ -147,6 +147,11 @@ def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]
         if len(words) == 2 and words[1] in _CLASS_NOUNS and len(words[0]) > 3 and words[0] not in others and \
                 words[0] not in _REGIONS:
             out |= set(giveaway_terms(words[0]))
+        elif len(words) == 1 and len(name.split()) > 1 and len(words[0]) > 3 and \
+                words[0] not in others and words[0] not in _REGIONS | _CLASS_NOUNS:
+            # a name that is one word and its places ('lateral ventricle', 'gluteus maximus'): that word's
+            # adjectives name it ('intraventricular', 'the gluteal'); the bare noun may be another's ('ventricle')
+            out |= {t for t in giveaway_terms(words[0]) if not t.startswith(words[0])}
     return out
 
 

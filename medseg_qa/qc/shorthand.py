@@ -37,6 +37,9 @@ import re
 _PLAIN = [
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
+    (r"\blt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "left", 0),  # "Located lt.", "Lies lt of stomach"
+    (r"\brt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "right", 0),
+    (r"\bcontralat\b\.?", "contralateral", re.I), (r"\bipsilat\b\.?", "ipsilateral", re.I),
     # after an article a lone L or R is a side even when a sentence follows ("Confined to the L. Lies ...")
     (r"(?<=\bthe\s)L\b(?![\d/-])", "left", 0), (r"(?<=\bthe\s)R\b(?![\d/-])", "right", 0),
     # a lone L or R, but not a vertebra (L1), a volume (2 L), an initial (Dr R. Jones, R. Jones) or part of B/L

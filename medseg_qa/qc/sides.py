@@ -65,10 +65,12 @@ def _side_is_subject(sentence: str, pos: int, after: str) -> bool:
         bool(_SUBJECT_SIDE.match(after)) and not _DENIES.search(after)
 
 
-_FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:it|this)\s+(?:lies|sits|is\s+located|is\s+situated)\s+)?"
+_FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:(?:it|this)\s+)?(?:lies|sits|is\s+located|is\s+situated|located|"
+                              r"situated)\s+)?"
                               r"(?:(?:the\s+)?patient'?s\s+)?")
 _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?"
                              r"(?:\s*\([^()]*\))?\s*[.!;,]?\s*")  # "Side: left only (patient's frame)"
+_LEADING_FRAGMENT = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+only)?|\s+only)\s*[,;]")  # never "Right, so ..."
 # a sentence's lead phrase before its subject ("Looking across the body, it ...")
 _LEAD = re.compile(r"\s*(?!(?:it|this|these|they|the|its)\b)[^,;]{1,40},\s*(?=(?:it|this|these|they|the)\b)", re.I)
 
@@ -122,7 +124,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
                 re.match(r"[\s-]+(?:hand\s+)?(?:one|side|half|part|portion|component)\b", after):
             claims.append((m.start(), claim))  # "only the right-hand one is outlined": one side, not both
             continue
-        if _FRAGMENT_BEFORE.fullmatch(before) and _FRAGMENT_AFTER.fullmatch(after):
+        if _FRAGMENT_BEFORE.fullmatch(before) and (_FRAGMENT_AFTER.fullmatch(after) or (
+                not before.strip() and _LEADING_FRAGMENT.match(after))):  # "Left only, no contralateral part."
             claims.append((m.start(), claim))  # a fragment: "Right side." / "Patient's left only." / "It lies left."
             continue
         if _LIST_ITEM_BEFORE.search(sentence, 0, m.start()) and _LIST_ITEM_AFTER.match(sentence, m.end()):
@@ -162,6 +165,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         elif re.match(rf"[\s-]+(?:portion|part|section|region|compartment)\s+of\s+(?:the\s+)?{BODY}\b", after):
             claims.append((m.start(), claim))
         elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
+            prep = prep or re.search(r"\b(?:it|this)\s+is\s+$", before)  # learner English: "so it is right side"
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{BODY}\b)\w",
                                      after):
                 claims.append((m.start(), claim))

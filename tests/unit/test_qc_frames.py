@@ -246,3 +246,19 @@ def test_words_built_on_a_names_root(target, question, named):
 ])
 def test_reasons_leads_glosses_described_targets_and_asked_keys(target, first, sentence, flag):
     assert flags(target, Q, f"{first} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Located rt.", True), ("Located lt.", False),  # lower-case report shorthand
+    ("Rt only, no contralat component.", True), ("Lt only, no contralat component.", False),
+    ("Right, so here is the deal.", False),  # a discourse marker, not a side
+    ("So it's right side, correct?", True),  # learner English in a tag question
+    ("That is right.", False), ("It sits right next to the aorta.", False),  # 'right' as a word of assent or an adverb
+])
+def test_report_shorthand_fragments_and_tags(sentence, flagged):
+    assert ("laterality" in flags("left kidney", Q, f"{KIDNEY} {sentence}")) is flagged
+
+
+def test_the_adjective_of_a_one_word_name_with_latin_places_names_it():
+    assert _names("left gluteus maximus", "Where is the gluteal, the large buttock muscle that extends the hip?")
+    assert not _names("left gluteus maximus", "Where is the largest muscle of the buttock, which extends the hip?")
