@@ -148,8 +148,18 @@ _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZ
                        r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
 
 
+# a size word that opens an amount: "Large, about 0.1% of the image."
+_SIZE_LEAD = re.compile(rf"^((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}),\s+(?=(?:about|roughly|approximately|approx|"
+                        r"around|nearly|almost|under|over|less|more|just|~|\d|covering|taking|occupying|filling|spanning)\b|~)",
+                        re.I)
+
+
 def fragment_sentence(sentence: str) -> str:
-    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.') read as the sentence it stands for."""
+    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.') read as
+    the sentence it stands for."""
+    lead = _SIZE_LEAD.match(sentence.strip())
+    if lead:
+        return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"
     m = _FRAGMENT.match(sentence.strip())
     if not m:
         return sentence
@@ -204,6 +214,12 @@ def key_value_sentence(sentence: str) -> str:
     if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
         return f"It covers {value}% of the image."  # area_pct = 3.1
     if key in ("size", "area", "extent", "coverage"):
+        gloss = re.search(r"\s*\(([^()]+)\)", value)  # "about 1.9% of the image (enormous, the biggest thing)"
+        if gloss and ("%" in value or "percent" in low):
+            main = value[:gloss.start()] + value[gloss.end():]
+            if "%" in main or "percent" in main.lower():
+                return f"It covers {main}; it is {gloss.group(1)}."
+            return f"It is {main}, covering {gloss.group(1)}."  # "medium (~1.5% of the slice)"
         return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
     if key in ("relation", "relations", "neighbours", "neighbors", "neighbour", "neighbor"):
         pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",

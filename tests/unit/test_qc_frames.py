@@ -262,3 +262,14 @@ def test_report_shorthand_fragments_and_tags(sentence, flagged):
 def test_the_adjective_of_a_one_word_name_with_latin_places_names_it():
     assert _names("left gluteus maximus", "Where is the gluteal, the large buttock muscle that extends the hip?")
     assert not _names("left gluteus maximus", "Where is the largest muscle of the buttock, which extends the hip?")
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Large, about 2% of the image.", "size"),  # a size word that opens an amount
+    ("Medium, about 2% of the image.", None),
+    ("Area: about 2% of the image (enormous, the biggest thing on the slice)", "size"),  # a gloss in brackets
+    ("Size: medium (~2% of the slice)", None),
+    ("Size: medium (~20% of the slice)", "size"),
+])
+def test_size_words_beside_amounts(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
