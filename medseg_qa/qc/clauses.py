@@ -53,6 +53,10 @@ _ASKED_KEY = re.compile(r"\bhow\s+many\s+(pieces|parts|regions|components|fragme
                         re.I)
 
 
+_SPEAKER_LABEL = re.compile(r"^(?:candidate|examiner|student|tutor|teacher|doctor|dr|patient|user|assistant|ai|bot|"
+                            r"radiologist|resident|consultant|registrar|trainee|learner|q|a)\s*:\s+(?=\S)", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
@@ -72,6 +76,7 @@ def sentences(text: str) -> list[str]:
             out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     out = _rejoin_completions(out)
+    out = [_SPEAKER_LABEL.sub("", s) for s in out]  # "Candidate: There are two components." is the candidate's say
     return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
 
 

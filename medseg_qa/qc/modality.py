@@ -39,7 +39,8 @@ from __future__ import annotations
 
 import re
 
-_CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|although|though|whereas|while|yet|so|"
+_CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|although|though|whereas|while|yet|"
+                         r"so(?=\s+(?:it|its|the|this|that|these|they|there|we|i|you|a|an)\b)|"  # not "so far anterior"
                          r"because|which)\b", re.I)
 # "if you trace it, you'll see it sits on the left" asserts what the reader will see: a condition on looking is
 # not a condition on the fact

@@ -273,3 +273,13 @@ def test_the_adjective_of_a_one_word_name_with_latin_places_names_it():
 ])
 def test_size_words_beside_amounts(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Candidate: There are two disconnected components.", "count"),  # a speaker's label is no subject
+    ("Candidate: It is one connected piece.", None),
+    ("Why does it sit so far anterior in this slice?", "position"),  # 'so far' is no clause boundary
+    ("Why does it sit so far posterior in this slice?", None),
+])
+def test_speaker_labels_and_intensifiers(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
