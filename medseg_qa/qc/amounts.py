@@ -212,7 +212,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:and|,)\s+(?:one|another|the\s+other)\b", sentence[m.end():]) or \
-                re.match(r"\s+(?:(?:(?:on|at|in|for|within|inside)\s+)?(?:each|either|every)|(?:on|in)\s+both|per)\b",
+                re.match(r"\s+(?:(?:lies|lie|sits|sit|is|are)\s+)?(?:(?:(?:on|at|in|for|within|inside)\s+)?(?:each|either|every)|"
+                         r"(?:on|in)\s+both|per)\b",
                          sentence[m.end():], re.I) or \
                 re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count

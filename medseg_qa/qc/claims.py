@@ -26,6 +26,7 @@ from .clauses import COMPLETION, about_target, is_negated, is_yes_no_question, n
 from .lexicon import Lexicon, Mention
 from .modality import asserted, clause_span, whole_sentence_unasserted
 from .sides import BODY as _BODY
+from .sides import PICTURE as _PICTURE
 from .sides import DIRECTION as _DIRECTION
 from .sides import side_claims as _side_claims
 
@@ -121,6 +122,9 @@ def _named_just_before(mentions: list[Mention], sentence: str, pos: int) -> Ment
     return last if _REDUCED_RELATIVE.fullmatch(sentence[last.end:pos]) else None
 
 
+_ON_PICTURE = re.compile(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b|\bon[\s-]screen\b", re.I)
+
+
 def _position_claims(sentence: str, mentions: list[Mention], orientation) -> list[tuple[int, Claim]]:
     out = []
     has_si = bool(orientation) and any(c in "SI" for c in orientation)
@@ -131,6 +135,8 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             if i == 0 and re.search(r"\b(?:in|within|into|of|at|from)\s+(?:the\s+|its\s+)?(?:patient'?s\s+)?$",
                                     sentence[max(0, m.start() - 30):m.start()], re.I):
                 continue  # "in the left side of the liver": a part of it, not a relation
+            if i == 0 and "patient" not in m.group(0).lower() and _ON_PICTURE.search(sentence[:m.start()]):
+                continue  # "On the image, it lies on the left side of the bladder": a side of the picture
             rel = _AXIS_WORD[re.sub(r"\s+", " ", m.group(1).lower())]
             obj = _object_after(mentions, sentence, m.end())
             if obj is None or "person" in obj.names:

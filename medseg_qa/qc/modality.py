@@ -65,7 +65,9 @@ _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outsi
 # single blob"): the clause reports a retracted guess, not the finding
 _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read)|"
                         r"initially|at\s+first(?:\s+glance|\s+sight)?|originally|"
-                        r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected))\b", re.I)
+                        r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected)|"
+                        # a mistake described: "a common slip is to place it to the patient's left of the aorta"
+                        r"(?:slip|mistake|error|pitfall|trap|misconception)s?\s+(?:is|are|would\s+be)\s+to)\b", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
                            r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
 

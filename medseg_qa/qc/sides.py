@@ -21,7 +21,7 @@ from .modality import clause_span
 _OTHER_SIDE = {"left": "right", "right": "left"}
 BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso|brain|skull|cranium)"
 # the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
-_PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of view)"
+PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies
 DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
@@ -148,8 +148,11 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
             re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"
                      rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
-            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before))
+            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before))
         if on_image:
+            if re.match(r"[\s-]+(?:hand\s+)?(?:side\s+|half\s+)?of\s+(?!(?:the\s+|this\s+)?(?:[a-z]+\s+)?" + _IMAGE + r"\b)",
+                        after):
+                continue  # "on the image, it lies on the left side of the bladder": a relation drawn on the picture
             patient = _image_to_patient(side, orientation)
             if patient:
                 image_claims.append((m.start(), Claim("side", patient, text=m.group(0))))

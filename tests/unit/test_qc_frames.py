@@ -283,3 +283,21 @@ def test_size_words_beside_amounts(sentence, flag):
 ])
 def test_speaker_labels_and_intensifiers(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("A common slip is to place it to the patient's right of the aorta.", None),  # a mistake described
+    ("It lies to the patient's right of the aorta.", "position"),
+    ("On the image, it lies on the left side of the aorta.", None),  # a side of the picture, not of the patient
+])
+def test_described_mistakes_and_relations_on_the_picture(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_one_part_on_each_side_is_an_enumeration():
+    import test_qc
+
+    both = test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"]
+    rec = _record("kidney", mask=both)
+    assert flags("kidney", Q, "It is the kidneys [SEG]. One part lies on each side.", rec=rec) == []
+    assert "count" in flags("kidney", Q, "It is the kidneys [SEG]. It is one part.", rec=rec)
