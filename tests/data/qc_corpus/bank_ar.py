@@ -164,9 +164,11 @@ def pct(f: dict, style: str, rng) -> str:
     p = f["area_fraction"] * 100
     if style == "words":
         if p < 1:
-            return rng.choice([f"about {words(max(1, round(p * 10)))} tenths of one percent", "less than one percent"])
+            k = max(1, round(p * 10))
+            tenths = "one tenth" if k == 1 else "nearly one whole" if k == 10 else f"{words(k)} tenths"
+            return rng.choice([f"about {tenths} of one percent", "less than one percent"])
         return f"roughly {words(round(p))} percent"
-    return rng.choice([f"~{p:.1f}%", f"about {p:.1f}% of the image", f"roughly {p:.1f} per cent"])
+    return rng.choice([f"~{p:.1f}%", f"about {p:.1f}%", f"roughly {p:.1f} per cent"])
 
 
 def fraction(f: dict) -> str:
@@ -178,8 +180,8 @@ SIZE_WORD = {"small": ["small", "compact", "modest"], "medium": ["medium-sized",
              "large": ["large", "big", "extensive"]}
 SIDE = {"left": ["on the patient's left", "in the left half of the body", "left-sided"],
         "right": ["on the patient's right", "in the right half of the body", "right-sided"],
-        "midline": ["in the midline", "centrally, straddling the midline", "on the midline"],
-        "bilateral": ["on both sides, one part either side of the spine", "bilaterally", "on the left and the right alike"]}
+        "midline": ["in the midline", "central, straddling the midline", "on the midline"],
+        "bilateral": ["on both sides, one part either side of the spine", "bilateral", "on the left and the right alike"]}
 TERSE_SIDE = {"left": "left-sided", "right": "right-sided", "midline": "midline", "bilateral": "bilateral"}
 NEG_SIDE = {"left": "It is not on the right.", "right": "It does not sit on the left.",
             "midline": "It does not lean clearly to either side.",
@@ -250,7 +252,7 @@ def traps(p, f, style, rng) -> list[str]:
 
 
 # ---- false claims (exactly one per defective row) --------------------------------------------------
-def wrong(kind, p, f, style, rng) -> str:
+def wrong(kind, p, f, style, rng, rel: bool = False) -> str:
     side, vert = f["laterality"], f["vertical"]
     if kind == "laterality":
         if side in ("left", "right"):
@@ -260,7 +262,7 @@ def wrong(kind, p, f, style, rng) -> str:
             return rng.choice(["It lies clearly on the patient's left, away from the midline.", "It is a right-sided structure."])
         return rng.choice(["Only the right side is involved.", "It is confined to the patient's left."])
     if kind == "position":
-        if vert in ("anterior", "posterior") and (rng.random() < 0.5 or not f["relations"]):
+        if vert in ("anterior", "posterior") and not rel:
             w = {"anterior": "posterior", "posterior": "anterior"}[vert]
             return f"It lies {VERT[w][rng.randrange(2)]}."
         if f["relations"]:
@@ -362,11 +364,10 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect: str | None):
     sents = true_core(p, f, style, rng)
     if where == "first":  # replace the true sentence on that topic with the false one
         idx = {"laterality": 0, "position": 1, "size": 2, "count": 3}[defect]
-        if defect == "position" and len(sents) > 4 and rng.random() < 0.5:
-            idx = 4
-        sents[idx] = wrong(defect, p, f, style, rng)
-        if defect == "position" and idx == 4:
-            sents[1] = ""  # keep the vertical sentence out when the relation is the one being falsified
+        rel = defect == "position" and len(sents) > 4 and (f["vertical"] == "central" or rng.random() < 0.5)
+        if rel:  # a flipped relation replaces the true relation sentence; the vertical one goes too
+            idx, sents[1] = 4, ""
+        sents[idx] = wrong(defect, p, f, style, rng, rel)
     if where == "first" and defect == "laterality":
         tr = [t for t in traps(p, f, style, rng) if t not in NEG_SIDE.values()]
     else:
@@ -383,7 +384,7 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect: str | None):
             a = follow_answer("more", p, f, style, rng)
         else:
             a = follow_answer(topic, p, f, style, rng)
-        if k == bad_round and where == "follow":
-            a = follow_answer("more", p, f, style, rng) + " " + wrong(defect, p, f, style, rng)
+        if k == bad_round and where == "follow":  # the asked topic answered truly, then the false claim
+            a = a + " " + wrong(defect, p, f, style, rng, f["vertical"] == "central")
         turns += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
     return turns, ([defect] if defect else [])
