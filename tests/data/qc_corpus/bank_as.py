@@ -39,7 +39,7 @@ def _p(target, region, mod, orient, blobs, others, alias, give, asks, kb, cmp, i
 PROFILES = [
     _p("left lung", "chest", "CT", "LP", [(0.70, 0.50, 0.15, 0.25)],
        {"heart": (0.55, 0.42), "right lung": (0.30, 0.50)}, ["this lung", "the segmented lung", "the aerated lung"],
-       ["pulmonary", "lung", "pneumonic", "lungs"],
+       ["pulmonary", "lung", "lungs", "intrapulmonary"],
        ["Which air-filled organ with two lobes is responsible for gas exchange on this slice? Please outline it.",
         "On this chest CT, can you segment the spongy organ that oxygenates the blood and has an oblique fissure only?"],
        ["The right lung, by contrast, has three lobes and a horizontal fissure.",
@@ -114,7 +114,7 @@ PROFILES = [
     _p("brainstem", "brain", "MR", "LP", [(0.50, 0.59, 0.075, 0.075)],
        {"cerebellum": (0.50, 0.78), "frontal bone": (0.50, 0.14)},
        ["this structure", "the segmented structure", "this part of the brain"],
-       ["brain stem", "pontine", "medullary", "pons"],
+       ["brain stem", "pontine", "pontomedullary", "pons"],
        ["Which part of the brain links the cerebrum with the spinal cord and controls breathing? Segment it.",
         "Can you outline the structure that houses most cranial nerve nuclei on this MR slice?"],
        ["The cerebellum lies behind it, with one hemisphere on each side.",
@@ -124,7 +124,7 @@ PROFILES = [
     _p("urinary bladder", "pelvis", "CT", "LP", [(0.50, 0.38, 0.12, 0.09)],
        {"rectum": (0.50, 0.64), "left femur": (0.80, 0.50), "right femur": (0.20, 0.50)},
        ["this organ", "the fluid-filled organ", "the segmented organ"],
-       ["vesical", "cystic", "bladder", "cystitis"],
+       ["vesical", "intravesical", "bladder", "cystitis"],
        ["Which hollow pelvic organ stores urine until it is voided? Please segment it.",
         "Can you outline the distensible reservoir that the ureters drain into on this pelvic CT?"],
        ["The rectum sits behind it in the midline.",
@@ -161,7 +161,7 @@ PROFILES = [
     _p("pineal cyst", "brain", "MR", "LP", [(0.50, 0.61, 0.025, 0.025)],
        {"frontal bone": (0.50, 0.14), "occipital lobe": (0.50, 0.84)},
        ["this finding", "the small fluid pocket", "the segmented finding"],
-       ["pineal", "epiphyseal", "pinealoma", "pineal gland"],
+       ["pineal", "pineal-region", "pinealoma", "pineal gland"],
        ["Which small fluid-filled incidental finding sits behind the third ventricle near the melatonin gland? Segment it.",
         "Could you outline the benign cyst of the gland that regulates sleep on this brain MR?"],
        ["The lateral ventricles lie in front of and above it, one on each side.",
@@ -239,7 +239,10 @@ def vert_words(v, orient):
 
 def vert_true(f, p, rng):
     w = rng.choice(vert_words(f["vertical"], p["orientation"]))
-    return rng.choice([f"It lies {w}.", f"Its position is {w}.", f"On this slice it sits {w}."])
+    frames = [f"It lies {w}.", f"It is located {w}.", f"On this slice it sits {w}."]
+    if f["vertical"] != "central":
+        frames += [f"It is {f['vertical']}, not {OPP[f['vertical']]}.", f"Most likely it sits {w}, as expected."]
+    return rng.choice(frames)
 
 
 def rel_true(f, p, rng):
@@ -247,7 +250,7 @@ def rel_true(f, p, rng):
         return None
     r = rng.choice(f["relations"])
     return rng.choice([f"It lies {rng.choice(REL[r['relation']])} the {r['other']}.",
-                       f"Relative to the {r['other']}, it is {rng.choice(REL[r['relation']])} it.".replace(" it it.", " it."),
+                       f"The {r['other']} is {rng.choice(REL[FLIP[r['relation']]])} it.",
                        f"Compared with the {r['other']}, it sits {rng.choice(REL[r['relation']])} that structure."])
 
 
@@ -255,7 +258,7 @@ def position_false(f, p, rng):
     v = f["vertical"]
     if v != "central" and (not f["relations"] or rng.random() < 0.5):
         w = rng.choice(vert_words(OPP[v], p["orientation"])[:2])
-        return rng.choice([f"It lies {w}.", f"Its position is {w}.", f"On this slice it sits {w}."])
+        return rng.choice([f"It lies {w}.", f"It is located {w}.", f"On this slice it sits {w}."])
     r = rng.choice(f["relations"])
     return f"It lies {rng.choice(REL[FLIP[r['relation']]])} the {r['other']}."
 
@@ -267,7 +270,9 @@ SIZE_WORD = {"small": ["small", "modest", "little"], "medium": ["medium-sized", 
 def size_true(f, p, rng):
     c, pct = f["size_class"], f["area_fraction"] * 100
     n = max(2, round(1 / f["area_fraction"]))
-    return rng.choice([f"It is {rng.choice(SIZE_WORD[c])} on this slice.",
+    not_c = rng.choice([x for x in SIZE_WORD if x != c])
+    return rng.choice([f"It is {rng.choice(SIZE_WORD[c])} on this slice.", f"It is certainly not {not_c}; I would call it {c}.",
+                       f"At roughly {pct:.1f}% of the image, it counts as {c}.",
                        f"It covers about {pct:.1f}% of the image.", f"It takes up roughly 1/{n} of the image area.",
                        f"Size: {c}, about {pct:.1f} percent of the picture.",
                        f"It is {rng.choice(SIZE_WORD[c])}, occupying approximately {pct:.1f} per cent of the frame.",
@@ -346,17 +351,22 @@ FOLLOWUPS = {"laterality": ["Which side is it?", "And the side of the body?", "W
 
 # --- registers ------------------------------------------------------------------------------------
 
+CORONAL_Q = ["How high or low is it?", "Is it high or low on this coronal image?", "Where does it lie?"]
+
+
 def first_answer(style, p, f, sents, rng):
     a = rng.choice(p["alias"])
     body = " ".join(sents)
     if style == "reasoning":
-        return (f"Reasoning: The description fits {a}. {body}\nAnswer: {cap(a)} is segmented here: [SEG]")
+        return (f"Reasoning: The description fits {a}. {body}\nAnswer: {a}, segmented here: [SEG]")
     if style == "report":
         imp = rng.choice([f"{cap(a)} delineated [SEG].", f"Segmentation of {a} provided [SEG]."])
         return f"Findings: {body}\nImpression: {imp}"
     if style == "lay":
-        open_ = rng.choice(["Great question!", "Happy to help.", "Sure thing."])
-        return f"{open_} What you are looking for is highlighted here: [SEG]. {body} Hope that makes it clearer!"
+        open_ = rng.choice(["Great question!", "Happy to help.", "Sure thing.", "Good one to ask about."])
+        close = rng.choice(["Hope that makes it clearer!", "Ask me anything else you are curious about.",
+                            "Your doctor can explain what it means for you.", "Let me know if you want more detail."])
+        return f"{open_} What you are looking for is highlighted here: [SEG]. {body} {close}"
     return f"A: That would be {a}, shown here [SEG]. {body}"
 
 
@@ -388,7 +398,9 @@ def build(p, facts, style, rng, defect):
              rng.choice(p["kb"]), p["cmp"] if rng.random() < 0.5 else None,
              convention(f, p, rng) if rng.random() < 0.5 else None]
     hedge = rng.choice(["This is the most likely answer given the description.", "I am fairly confident in this.",
-                        "Probably this, though the slice is only one view.", None])
+                        "Probably this, though the slice is only one view.", None,
+                        "I'd want the neighbouring slices to be certain, but this fits well.",
+                        "Nothing else on the image matches the description as closely."])
     sents += [e for e in extra + [hedge] if e]
     rng.shuffle(sents)
     ask = rng.choice(p["asks"])
@@ -410,7 +422,7 @@ def build(p, facts, style, rng, defect):
             q = user_false(k, f, p, rng)
             ans = [rng.choice(p["kb"]), rng.choice(["It is a common question.", "That is worth asking."])]
         else:
-            q = rng.choice(FOLLOWUPS[k])
+            q = rng.choice(FOLLOWUPS[k] if k != "position" or p["orientation"] == "LP" else CORONAL_Q)
             if place == "followup" and k == defect:
                 ans = [FALSE[k](f, p, rng)]
             else:
