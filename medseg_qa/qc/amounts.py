@@ -20,7 +20,7 @@ _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eig
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _DIGIT_WORD = "|".join(list(_UNITS)[:10])
 _NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)})"
-                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+)?|a hundred|one hundred|half a|a half)")
+                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half)")
 _COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
            "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
            "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
@@ -67,8 +67,8 @@ _SIZE_RES = [
                r"region|one)\b" + _NOT_GENERIC, re.I),
     # a comparison with everything else is a superlative: "more small than all other things", "bigger than any"
     re.compile(r"\b(?:is|are)\s+(?:much\s+|far\s+)?(?:more\s+)?(bigger|larger|smaller|tinier|big|large|small|tiny)\s+"
-               r"than\s+(?:all|any|every)(?!\s+(?:\w+\s+)?"
-               r"(?:normal|typical|usual|average))\b", re.I),
+               r"than\s+(?:(?:all|any|every)(?:\s+(?:other|of\s+the\s+other))?(?:\s+(?:structures?|things?|organs?|objects?|"
+               r"regions?|ones?|labels?|masks?|segments?|else)|\s+(?:the\s+)?others?\b|\s*[.,;!]|\s*$)|anything|everything)", re.I),
     # a size word in brackets after the noun it describes: "the organ (large) that ..."
     re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
@@ -77,7 +77,8 @@ _SIZE_RES = [
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
 ]
 _SIZE_PHRASES = [
-    (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|fraction)\s+of\s+the\s+"
+    (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|(?<!modest\s)(?<!moderate\s)(?<!sizeable\s)"
+                r"(?<!sizable\s)(?<!large\s)(?<!substantial\s)(?<!good\s)(?<!big\s)(?<!fair\s)fraction)\s+of\s+the\s+"
                 rf"{_IMAGE}|\b(?:only|just|merely)\s+a\s+(?:small|tiny|speck|dot|pinpoint|pinprick)\b", re.I), "small"),
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
                 rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
@@ -89,13 +90,18 @@ _SIZE_PHRASES = [
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
 _PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
+_AMOUNT = rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})"
+_PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
+                            re.I)
+_TENTHS = re.compile(rf"\b{_AMOUNT}\s+tenths?\s+of\s+(?:one|a|1)\s+(?:%|percent\b|per\s*cent\b)", re.I)
 # "a seventh of the image", "one-twentieth of the slice", "two-thirds of the frame", "1/7 of the image"
 _ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
             "tenth": 10, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
             "fiftieth": 50, "hundredth": 100, "thousandth": 1000}
 _MULTIPLE = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
-_FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one|two|three|four)[\s-]+"
-                       rf"(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}",
+_FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one)[\s-]+"
+                       rf"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:hundredth|thousandth)s?|"
+                       rf"(?:a|an|one|two|three|four)[\s-]+(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}",
                        re.I)
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
@@ -158,8 +164,9 @@ def _fraction_value(text: str) -> float:
         return 100.0 * int(slash.group(1)) / max(1, int(slash.group(2)))
     if text.strip().lower() == "half":
         return 50.0
-    count, ordinal = re.split(r"[\s-]+", text.strip().lower())
-    return 100.0 * _MULTIPLE[count] / _ORDINAL[ordinal.rstrip("s") if ordinal.rstrip("s") in _ORDINAL else ordinal]
+    count, *times, ordinal = re.split(r"[\s-]+", text.strip().lower())  # "a three-hundredth": one 300th
+    scale = _UNITS[times[0]] if times else 1
+    return 100.0 * _MULTIPLE[count] / (scale * _ORDINAL[ordinal.rstrip("s") if ordinal.rstrip("s") in _ORDINAL else ordinal])
 
 
 def _bound(word: str | None) -> str:
@@ -186,6 +193,8 @@ def number_value(word: str) -> float:
     w = word.lower().strip()
     if w in ("half a", "a half"):
         return 0.5
+    if w.endswith(" and a half"):  # "one and a half"
+        return number_value(w[:-len(" and a half")]) + 0.5
     if w in ("a hundred",):
         return 100.0
     digits = alpha2digit(w, "en", threshold=0).replace(" ", "")
@@ -319,9 +328,23 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         if value >= 2:
             out.append((m.start(), Claim("pixels", value, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
+        spans = []  # a range or a share of one percent: its numbers are read once, here
+        for m in [*_PERCENT_RANGE.finditer(sentence), *_TENTHS.finditer(sentence)]:
+            share = _share_of(sentence, m.end())
+            if _measures_belief(sentence, m) or share is None:
+                continue
+            spans.append((m.start(), m.end()))
+            other = None if share == "image" else share
+            if m.re is _TENTHS:  # "five tenths of one percent" -> 0.5%
+                out.append((m.start(), Claim("percent", number_value(m.group(1)) / 10.0, text=m.group(0), other=other)))
+                continue
+            # "between one and five percent": at least the first, at most the second
+            out.append((m.start(), Claim("percent", number_value(m.group(1)), qualifier="more", text=m.group(0), other=other)))
+            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier="less", text=m.group(0), other=other)))
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             share = _share_of(sentence, m.end())
-            if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None:
+            if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None or \
+                    any(a <= m.start() < b for a, b in spans):
                 continue
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
                                          text=m.group(0), other=None if share == "image" else share)))

@@ -57,6 +57,8 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
+_SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
+                           r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
@@ -236,6 +238,9 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
     return out
 
 
+_AXIS_ON_PICTURE = re.compile(rf"\b(?:front|back|anterior|posterior|head|feet|ventral|dorsal)\b[^.;]*\b(?:top|bottom|upper|lower)"
+                             rf"\b[^.;]*\b{_IMAGE}\b|\b(?:top|bottom)\s+of\s+the\s+{_IMAGE}\b[^.;]*\b(?:front|back|anterior|"
+                             rf"posterior|head|feet)\b", re.I)
 _COMPLETES_CONVENTION = re.compile(rf"\s*(?:{COMPLETION.pattern})\W*", re.I)
 _CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
 
@@ -248,8 +253,9 @@ def _convention_end(sentence: str, mentions: list[Mention]) -> int:
     cut = _CONTRAST.search(sentence)
     end = cut.start() if cut else len(sentence)
     part = sentence[:end]
-    if _CONVENTION.search(part) and not any(not m.names for m in mentions if m.start < end) and \
-            re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I):
+    if not any(not m.names for m in mentions if m.start < end) and (
+            (_CONVENTION.search(part) and re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
+            _AXIS_ON_PICTURE.search(part)):  # "Front is at the top of the picture and the back at the bottom"
         # "Left on the screen is not the patient's left; it is the patient's right": the completion belongs to it
         return len(sentence) if cut and _COMPLETES_CONVENTION.fullmatch(sentence, cut.end()) else end
     return 0
@@ -328,6 +334,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     offered = len(sentence)
     if _ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I):
         offered = clause_span(sentence, re.search(r"\bor\b", sentence, re.I).start())[0]
+    options = _SIDE_OPTIONS.search(sentence) if asked.rstrip().endswith("?") else None
+    if options:  # "Which side, the patient's left or right?" offers both sides and asserts neither
+        offered = min(offered, options.start())
     mentions = lexicon.mentions(sentence)
     convention = _convention_end(sentence, mentions)
     located = _side_claims(sentence, record.orientation, mentions)

@@ -52,6 +52,9 @@ _POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+
                        r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
                        r"appreciated)\b)", re.I)
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
+                      # a share of a population: "in roughly 95% of right-handed people", "a quarter of adults over fifty"
+                      r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
+                      r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
                       r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
 _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"

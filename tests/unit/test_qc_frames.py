@@ -301,3 +301,21 @@ def test_one_part_on_each_side_is_an_enumeration():
     rec = _record("kidney", mask=both)
     assert flags("kidney", Q, "It is the kidneys [SEG]. One part lies on each side.", rec=rec) == []
     assert "count" in flags("kidney", Q, "It is the kidneys [SEG]. It is one part.", rec=rec)
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("It takes up about a three-hundredth of the slice.", "size"),  # 1/300, not 3/100 (the kidney is ~2%)
+    ("It takes up about a fiftieth of the slice.", None),
+    ("It takes up a modest fraction of the slice.", None),  # modest: small or medium
+    ("It covers between one and three percent of the image.", None),  # a range
+    ("It covers between five and eight percent of the image.", "size"),
+    ("It covers about one and a half percent of the image.", None),
+    ("It covers about five tenths of one percent of the image.", "size"),  # 0.5%
+    ("It is much larger than any lymph node nearby.", None),  # a comparison with some things, not all
+    ("It is larger than any other structure on the slice.", "size"),
+    ("The right kidney is absent in about 1 in 1000 people; the left one lies on the right in 0.1% of people.", None),
+    ("Which side, the patient's left or right?", None),  # options offered
+    ("Front is at the top of the picture and the patient's back is at the bottom.", None),  # a convention
+])
+def test_amounts_populations_options_and_axis_conventions(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
