@@ -119,7 +119,9 @@ def giveaway_terms(name: str, synonyms: list[str] | tuple[str, ...] = ()) -> tup
 # words that begin with a combining form's letters but do not name its structure: "the coloured area" is not
 # the colon, cholesterol not the gallbladder; a combining form never matches them (whole words, inflected)
 ORDINARY_WORDS = ("colou?r(?:s|ed|ing|ful|less|ation|ings)?", "colon(?:y|ies|ial|ists?)", "colossal(?:ly)?",
-                  "polyphon\\w*", "sacrosanct", "cholera", "cholesterol")
+                  "polyphon\\w*", "sacrosanct", "cholera", "cholesterol",
+                  # 'pneumo-' before a cavity means air in it, not the lung
+                  "pneumo(?:thorax|thoraces|thoraxes|peritoneum|mediastinum|pericardium|cephalus|bilia)")
 
 
 def _term_regex(term: str) -> str:

@@ -54,7 +54,7 @@ _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|so
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:is|are|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -93,7 +93,7 @@ _PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b
 _AMOUNT = rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})"
 _PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
                             re.I)
-_TENTHS = re.compile(rf"\b{_AMOUNT}\s+tenths?\s+of\s+(?:one|a|1)\s+(?:%|percent\b|per\s*cent\b)", re.I)
+_TENTHS = re.compile(rf"{_BOUND}\b(?:{_AMOUNT}|a)\s+tenths?\s+of\s+(?:one|a|1)\s+(?:%|percent\b|per\s*cent\b)", re.I)
 # "a seventh of the image", "one-twentieth of the slice", "two-thirds of the frame", "1/7 of the image"
 _ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
             "tenth": 10, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
@@ -120,7 +120,7 @@ _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|cov
 _RATIO = re.compile(rf"{_BOUND}\b(\d+|one|a|an)\s+(?:in|out\s+of)\s+(?:every\s+|each\s+)?(\d+|{_NUMBER_WORD}(?:\s+hundred)?"
                     r"(?:\s+(?:and\s+)?[a-z-]+)?)\s+(?:pixels?|voxels?)\b", re.I)
 # "about 400 pixels", "~1,200 px": an area in pixels (not a ratio "one in 200 pixels", not a length "40 pixels wide")
-_PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<![x\u00d7]\s)(?<![x\u00d7])\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:\s+(?:hundred|thousand))?"
+_PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bevery\s)(?<!\beach\s)(?<![x\u00d7]\s)(?<![x\u00d7])\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:\s+(?:hundred|thousand))?"
                      r"(?:\s+(?:and\s+)?[a-z-]+)?)\s*(?:labelled\s+|labeled\s+|mask\s+)?(?:pixels?|px|voxels?)\b"
                      r"(?!\s+(?:wide|across|long|tall|high|deep|thick|in\s+(?:diameter|width|length|height)|away|from|apart))", re.I)
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
@@ -335,8 +335,10 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
                 continue
             spans.append((m.start(), m.end()))
             other = None if share == "image" else share
-            if m.re is _TENTHS:  # "five tenths of one percent" -> 0.5%
-                out.append((m.start(), Claim("percent", number_value(m.group(1)) / 10.0, text=m.group(0), other=other)))
+            if m.re is _TENTHS:  # "five tenths of one percent" -> 0.5%, "under a tenth of a percent" -> < 0.1%
+                tenths = number_value(m.group(2)) if m.group(2) else 1.0
+                out.append((m.start(), Claim("percent", tenths / 10.0, qualifier=_bound(m.group(1)), text=m.group(0),
+                                             other=other)))
                 continue
             # "between one and five percent": at least the first, at most the second
             out.append((m.start(), Claim("percent", number_value(m.group(1)), qualifier="more", text=m.group(0), other=other)))

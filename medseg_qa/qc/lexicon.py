@@ -116,7 +116,8 @@ def _stems(term: str) -> set[str]:
 
 
 def _suffixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """'aortitis', 'splenomegaly', 'appendicitis': a one-word term's stem with a disease or procedure suffix."""
+    """'aortitis', 'splenomegaly', 'appendicitis': a one-word term's stem with a disease or procedure suffix, as the
+    knowledge base's combining forms ('hepat-') name the liver in 'hepatitis'."""
     stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4} |
                    {s for t in terms for s in _stems(t)})
     if not stems:

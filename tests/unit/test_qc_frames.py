@@ -319,3 +319,18 @@ def test_one_part_on_each_side_is_an_enumeration():
 ])
 def test_amounts_populations_options_and_axis_conventions(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("It would be called medium: roughly 1 in every 50 pixels of the image.", None),  # a ratio, not 50 pixels
+    ("It would be called medium: roughly 1 in every 5 pixels of the image.", "size"),
+    ("Why is it so huge?", "size"),  # a why-question takes its premise as given
+    ("It covers well under a tenth of a percent of the image.", "size"),  # < 0.1%
+])
+def test_ratios_why_questions_and_tenths_of_a_percent(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_pneumo_before_a_cavity_is_air_not_the_lung():
+    assert not _names("lung", "Which structures would a pneumothorax partly collapse?")
+    assert _names("lung", "Which pneumonic area is this?")
