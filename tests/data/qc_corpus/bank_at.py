@@ -8,6 +8,9 @@ student-teacher dialogue with numbers spelled out. Facts are measured by the pro
 synthetic ellipse masks; every sentence about the mask is written from those facts. Defective rows carry
 exactly one false claim (in the first answer, a follow-up answer, or about a fifth in a user turn).
 
+Writer's own sanity check (a template-level claim checker written apart from QC, not kept): all 420 rows load
+into the models, every clean row's fact sentences agree with its facts, every defective row carries exactly one
+false fact sentence (names_target rows: none, and only they name the target in the first question).
 First measure: not run by the writer (the lead measures this bank).
 """
 
@@ -132,11 +135,19 @@ def record_for(p: dict) -> dict:
 # ---------------------------------------------------------------------------------------------------
 ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen " \
        "sixteen seventeen eighteen nineteen".split()
-TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty"}
+TENS = {2: "twenty", 3: "thirty", 4: "forty", 5: "fifty", 6: "sixty", 7: "seventy", 8: "eighty", 9: "ninety"}
 
 
 def words(k: int) -> str:
+    if k >= 100:
+        return ONES[k // 100] + " hundred" + ("" if k % 100 == 0 else " and " + words(k % 100))
     return ONES[k] if k < 20 else TENS[k // 10] + ("" if k % 10 == 0 else "-" + ONES[k % 10])
+
+
+def spell(text: str) -> str:
+    """Whole numbers under a thousand as words (decimals and thousands stay in digits)."""
+    import re
+    return re.sub(r"(?<![\d.,])\d{1,3}(?!\d)(?![.,]\d)", lambda m: words(int(m.group())), text)
 
 
 CLASS = {"small": ["small", "fairly small", "compact", "modest in size"],
@@ -180,10 +191,14 @@ def side_s(lat: str, false: bool, rng) -> str:
             return rng.choice([f"It lies only on the patient's {lat} side.", f"This is a {lat}-sided finding, nothing on the other side.",
                                f"It sits in the patient's {lat} half of the body."])
     return rng.choice({
-        "left": ["It sits on the patient's left.", "It is left-sided, not on the right.", "You'll find it on the patient's left-hand side."],
-        "right": ["It sits on the patient's right.", "It is right-sided; it is not on the left.", "It lies on the patient's right-hand side."],
-        "midline": ["It lies in the midline, not off to one side.", "It is central, straddling the midline.", "It sits centrally rather than on the left or right."],
-        "bilateral": ["It is bilateral: one part on the left and one on the right.", "Both sides are involved, left and right.", "It is not confined to one side; there is a part on each side."],
+        "left": ["It sits on the patient's left.", "It is left-sided, not on the right.", "You'll find it on the patient's left-hand side.",
+                 "Applying that convention, it falls on the patient's left."],
+        "right": ["It sits on the patient's right.", "It is right-sided; it is not on the left.", "It lies on the patient's right-hand side.",
+                  "Applying that convention, it falls on the patient's right."],
+        "midline": ["It lies in the midline, not off to one side.", "It is central, straddling the midline.", "It sits centrally rather than on the left or right.",
+                    "No lateral offset: it sits on the midline."],
+        "bilateral": ["It is bilateral: one part on the left and one on the right.", "Both sides are involved, left and right.", "It is not confined to one side; there is a part on each side.",
+                      "There is one on each side of the body."],
     }[lat])
 
 
@@ -205,7 +220,7 @@ def size_s(f: dict, style: str, false: bool, rng) -> str:
     else:
         amount = pct(frac, style, rng)
     w = rng.choice(CLASS[c])
-    neg = {"small": " It is certainly not large.", "large": " It is clearly not small.", "medium": ""}[c] if rng.random() < 0.4 else ""
+    neg = {"small": " It is certainly not large.", "large": " It is clearly not small.", "medium": ""}[c] if rng.random() < 0.4 and not false else ""
     return rng.choice([f"It is {w}, taking up {amount} of the image.", f"By area it is {w}: {amount} of the image.",
                        f"The mask covers {amount} of the picture, so it counts as {w}."]) + neg
 
@@ -215,9 +230,10 @@ def count_s(n: int, style: str, false: bool, rng) -> str:
         n = 1 if n >= 2 else rng.choice([2, 3])
     if n == 1:
         return rng.choice(["It is one connected region, with no second focus.", "There is a single contiguous piece.",
-                           "The mask is one continuous area; nothing separate."])
+                           "The mask is one continuous area; nothing separate.", "Only one region is outlined, not two."])
     k = words(n) if style == "dialogue" or rng.random() < 0.5 else str(n)
     return rng.choice([f"It comes in {k} separate parts.", f"There are {k} distinct regions, not one continuous piece.",
+                       f"I count {k} separate islands of mask.",
                        f"The mask splits into {k} disconnected components."])
 
 
@@ -251,6 +267,10 @@ CONVENTION = {AX: ["By radiological convention, axial images are viewed from the
                    "Remember the display convention: on this axial slice the patient's right is on the viewer's left."],
               COR: ["Coronal images are shown as if facing the patient: the head is at the top and the patient's right is on the viewer's left.",
                     "On this coronal view, image left is the patient's right, and the top of the image is toward the head."]}
+POPULATION = ["Situs inversus, where the organs are mirrored left to right, affects roughly 1 in 10,000 people.",
+              "Simple renal cysts are found in about a quarter to a third of adults over fifty.",
+              "Around 10 to 15 percent of adults in Western countries have gallstones.",
+              "The liver is the largest solid organ of the abdomen in almost everyone."]
 HEDGE = ["Most likely this is {n}.", "This appears to be {n}.", "I'd say this is {n}.", "The highlighted structure is {n}."]
 
 
@@ -267,6 +287,13 @@ def first_q(p, rng, defect) -> str:
                        f"A patient's chart mentions the {thing} that {hint}. Can you find {'them' if two else 'it'} here and mark {'them' if two else 'it'}?",
                        f"Could you highlight the {thing} on this scan that {hint}?",
                        f"The {thing} that {hint}: where {verb} lie on this image?"])
+
+
+def hedge(sent: str, rng) -> str:
+    """Sometimes soften a sentence the way a cautious reader would."""
+    if sent.startswith("It ") and rng.random() < 0.25:
+        return rng.choice(["Most likely, it ", "As far as I can tell, it ", "On this slice, it "]) + sent[3:]
+    return sent
 
 
 def say(attr, p, f, style, rng, false=False):
@@ -286,18 +313,18 @@ def render(style, lead, parts, extras, rng) -> str:
         ex = ("\n\n> " + " ".join(extras)) if extras else ""
         return f"### Answer\n{lead}\n\n{body}{ex}" if parts else f"{lead}{ex}"
     if style == "dialogue":
-        open_ = rng.choice(["Good question!", "Let's think it through together.", "Nice observation."])
-        return " ".join([open_, lead] + [s for _, s in parts] + extras)
+        open_ = rng.choice(["Good question!", "Let's think it through together.", "Well, let's look at it together."])
+        return spell(" ".join([open_, lead] + [s for _, s in parts] + extras))
     open_ = rng.choice(["Sure!", "Happy to help.", "Okay, here's what I see.", "Of course."])
     return " ".join([open_, lead] + [s for _, s in parts] + extras)
 
 
 LABEL = {"side": "Side", "vert": "Position", "size": "Size", "count": "Regions", "rel": "Neighbours"}
-ASK = {"side": ["Which side is it on?", "Is it on the left or the right?", "Which side of the patient, given how the image is displayed?"],
+ASK = {"side": ["Which side is it on?", "Left or right?", "Is it on the left or the right?", "Which side of the patient, given how the image is displayed?"],
        "vert": ["Front or back, then?", "Is it toward the front or the back of the body?"],
        "vert_cor": ["Is it high or low in the image?", "Toward the head or the feet?"],
        "size": ["How big is it?", "Roughly how much of the image does it take up, and is that big?", "Is it large?"],
-       "count": ["Just one piece?", "How many separate regions does the mask have?", "Is it one connected blob or several pieces?"],
+       "count": ["Just one piece?", "Any other separate bits elsewhere on the slice?", "How many separate regions does the mask have?", "Is it one connected blob or several pieces?"],
        "rel": ["Where is it relative to its neighbours?", "How does it relate to nearby structures?"]}
 
 
@@ -320,7 +347,7 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
     lead = rng.choice(HEDGE).format(n=name) + f" {SEG}"
     if len(p["blobs"]) == 2:
         lead = lead.replace("this is", "these are")
-    parts = [(LABEL[a], say(a, p, f, style, rng, false=(where == "first" and a == attr))) for a in shown]
+    parts = [(LABEL[a], hedge(say(a, p, f, style, rng, false=(where == "first" and a == attr)), rng)) for a in shown]
     extras = []
     if rng.random() < 0.6:
         extras.append(rng.choice(CONVENTION[p["plane"]]))
@@ -328,6 +355,10 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
         extras.append(rng.choice(p["kb"]))
     if f["size_class"] == "small" and rng.random() < 0.3:
         extras.append("For comparison, the liver usually fills a far bigger share of an upper-abdominal slice.")
+    elif f["size_class"] != "small" and p["target"] != "adrenal gland" and rng.random() < 0.3:
+        extras.append("It is far bulkier than the adrenal glands, which are only thin limbs of tissue.")
+    if rng.random() < 0.25:
+        extras.append(rng.choice(POPULATION))
     q0 = first_q(p, rng, defect)
     if style == "dialogue":
         pre = rng.choice(["Teacher, a question: ", "Sir, I'm stuck on this one. ", "Professor, quick one: "])
@@ -358,6 +389,7 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
             if rng.random() < 0.3:
                 a += f" Functionally, {'they' if len(p['blobs']) == 2 else 'it'} {p['fn']}."
         if style == "dialogue":
+            a = spell(a)
             a = rng.choice(["Right. ", "Exactly. ", "Think of it this way. "]) + a
         elif style == "markdown":
             a = "**Answer:** " + a
