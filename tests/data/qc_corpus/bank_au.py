@@ -42,7 +42,7 @@ PROFILES = [
     dict(target="heart", **CHEST, variants=[[(0.58, 0.40, 0.11, 0.10)], [(0.59, 0.42, 0.12, 0.09)]],
          others={"vertebral body": (0.50, 0.78), "right lung": (0.29, 0.50)},
          desc="the muscular pump behind the breastbone that pushes blood around the body",
-         give=["cardiac", "heart", "cardiac silhouette", "myocardial"], name="the heart",
+         give=["cardiac", "heart", "cardiac silhouette", "heart muscle"], name="the heart",
          cmp="It is larger than the aorta but smaller than either lung."),
     dict(target="aorta", **CHEST, variants=[[(0.59, 0.68, 0.04, 0.04)], [(0.46, 0.42, 0.04, 0.04), (0.59, 0.68, 0.035, 0.035)]],
          others={"vertebral body": (0.50, 0.80), "heart": (0.56, 0.38)},
@@ -72,7 +72,7 @@ PROFILES = [
          variants=[[(0.42, 0.46, 0.04, 0.10), (0.58, 0.46, 0.04, 0.10)], [(0.41, 0.45, 0.035, 0.11)]],
          others={"brainstem": (0.50, 0.66)},
          desc="the paired fluid-filled spaces deep in the brain where cerebrospinal fluid is made",
-         give=["lateral ventricles", "lateral ventricle", "ventricles", "lateral ventricle's"], name="the lateral ventricles", name1="the lateral ventricle",
+         give=["lateral ventricles", "lateral ventricle", "lateral-ventricle", "lateral ventricle's"], name="the lateral ventricles", name1="the lateral ventricle",
          cmp="These fluid spaces are much smaller than the brain tissue around them."),
     dict(target="brainstem", modality="MR", region="brain", orient="LI",
          variants=[[(0.50, 0.66, 0.05, 0.10)], [(0.51, 0.68, 0.045, 0.09)]],
@@ -171,11 +171,14 @@ def side_s(side, rng, false=False):
             return rng.choice([f"it lies entirely on the patient's {side} side",
                                f"the mask is confined to the {side} half of the body",
                                f"it is a purely {side}-sided structure here"])
-    return {"left": [f"it is on the patient's left", "it sits left of the midline", "it is left-sided, not on the right"],
-            "right": [f"it is on the patient's right", "it sits to the right of the midline", "it is right-sided, not on the left"],
-            "midline": ["it straddles the midline", "it is central rather than off to one side", "it lies in the midline"],
-            "bilateral": ["it is present on both sides", "there is a part on each side of the midline",
-                          "it is bilateral, not confined to one side"]}[side][rng.randrange(3)] if side in ("left", "right", "midline", "bilateral") else side
+    return rng.choice({"left": ["it is on the patient's left", "it sits left of the midline", "it is left-sided, not on the right",
+                                "the bulk of it most likely lies in the patient's left half"],
+                       "right": ["it is on the patient's right", "it sits to the right of the midline",
+                                 "it is right-sided, not on the left", "it is, as far as I can see, on the patient's right side"],
+                       "midline": ["it straddles the midline", "it is central rather than off to one side",
+                                   "it lies in the midline", "it is not lateralised: it sits on the midline"],
+                       "bilateral": ["it is present on both sides", "there is a part on each side of the midline",
+                                     "it is bilateral, not confined to one side", "one portion lies left and one right"]}[side])
 
 
 VERT = {"anterior": ["toward the front", "anteriorly", "in the front part of the slice"],
@@ -193,9 +196,10 @@ FLIPR = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior
 def vert_s(v, orient, rng, false=False):
     if v == "central":
         if orient == "LP":
-            return rng.choice(["it is roughly central front-to-back", "it is neither clearly anterior nor posterior"])
+            return rng.choice(["it is roughly central front-to-back", "it is neither clearly anterior nor posterior",
+                           "it sits about halfway between the front and the back of the body"])
         return rng.choice(["it sits at mid-height, neither high nor low", "it is roughly central from top to bottom"])
-    return "it lies " + rng.choice(VERT[FLIPV[v] if false else v])
+    return rng.choice(["it lies ", "it probably lies ", "its centre is "]) + rng.choice(VERT[FLIPV[v] if false else v])
 
 
 def rel_s(r, rng, false=False):
@@ -213,7 +217,8 @@ def size_s(f, rng, false=False):
     pct = frac * 100
     how = rng.randrange(3)
     if how == 0:
-        return f"it is {rng.choice(word)}, about {pct:.1f}% of the image"
+        return rng.choice([f"it is {rng.choice(word)}, about {pct:.1f}% of the image",
+                           f"I'd call it {rng.choice(word)}: roughly {pct:.1f} in every 100 pixels belong to it"])
     if how == 1:
         n = round(1 / frac)
         return f"it is {rng.choice(word)} (roughly " + (f"one {NTH[n]}" if n in NTH else f"1/{n}") + " of the frame)"
@@ -228,9 +233,11 @@ def count_s(n, rng, false=False):
         return (rng.choice(["it is made of two separate pieces", "I count three distinct regions"]) if n == 1
                 else rng.choice(["it is one single connected piece", "it forms a single contiguous region"]))
     if n == 1:
-        return rng.choice(["it is one connected region, with no second focus", "a single piece", "it forms one contiguous blob"])
+        return rng.choice(["it is one connected region, with no second focus", "a single piece", "it forms one contiguous blob",
+                           "the outline has exactly one part and no satellite pieces", "1 component"])
     word = {2: "two", 3: "three", 4: "four"}.get(n, str(n))
-    return rng.choice([f"it has {word} separate parts", f"there are {n} distinct components", f"{word} disconnected regions"])
+    return rng.choice([f"it has {word} separate parts", f"there are {n} distinct components", f"{word} disconnected regions",
+                       f"it is not one piece: I count {word} islands", f"{n} components, not a single blob"])
 
 
 FOLLOW_Q = {"side": ["Which side is it?", "Left or right, then?", "Is it on one side only?", "And which side of the patient is that on, exactly, given how the image is flipped?"],
@@ -238,7 +245,8 @@ FOLLOW_Q = {"side": ["Which side is it?", "Left or right, then?", "Is it on one 
             "size": ["How big is it?", "Is it large or small?", "Roughly what share of the picture does it take up?"],
             "count": ["Is it one piece?", "How many parts are there?", "Did you outline one region or several?"],
             "rel": ["What is it next to?", "Where is it relative to its neighbours?"],
-            "why": ["Why is that?", "Why does that matter to me?", "Could you explain why that is normal?"]}
+            "why": ["Why is that?", "Why does that matter to me?", "Could you explain why that is normal?",
+                    "Sorry, I am still a bit lost. Could you explain in plain words why the outline has the shape it has on this picture?"]}
 
 
 def build(p, facts, style, rng, defect):
@@ -279,20 +287,27 @@ def build(p, facts, style, rng, defect):
     if place == "user" and rng.random() < 0.5:
         wrong_q = " " + _cap(_user_false(kind, say)) + "?"
         place = "user0"
-    q = {"gpt": f"In this {p['modality']} image of the {where}, please segment {desc}. Where is it and what does it look like?",
-         "notes": f"Segment {desc}. Location, size, count?",
-         "lay": f"My scan of the {where} came back and I'm nervous. Can you show me {desc} and tell me where it is?",
-         "quiz": f"Quiz time! On this {p['modality']} slice, find {desc}. Which structure is it, and can you mark it?"}[style]
+    mod = p["modality"]
+    q = rng.choice({"gpt": [f"In this {mod} image of the {where}, please segment {desc}. Where is it and what does it look like?",
+                            f"Can you identify and outline {desc} on this {mod} slice, and explain your reasoning?"],
+                    "notes": [f"Segment {desc}. Location, size, count?", f"{mod} {where}: mark {desc}? Brief notes please."],
+                    "lay": [f"My scan of the {where} came back and I'm nervous. Can you show me {desc} and tell me where it is?",
+                            f"Hi, I'm trying to understand my {mod} scan. Where is {desc}, and is it normal?"],
+                    "quiz": [f"Quiz time! On this {mod} slice, find {desc}. Which structure is it, and can you mark it?",
+                             f"Next question for you: which structure is {desc}? Segment it on this {mod} image."]}[style])
     turns = [{"role": "user", "content": q + wrong_q}]
     name = p.get("name1", p["name"]) if facts["components"] == 1 else p["name"]
     if style == "gpt":
-        body = (f"Reasoning: The description points to {name}. Looking at the slice, {'; '.join(sents)}. "
+        head, tail = rng.choice([("Reasoning:", "Final answer:"), ("**Thinking it through:**", "**Answer:**"),
+                                 ("Step-by-step reasoning:", "So, the answer:")])
+        body = (f"{head} The description points to {name}. Looking at the slice, {'; '.join(sents)}. "
                 f"{' '.join(traps)} Putting that together, the outlined region is {hedge} {name}.\n\n"
-                f"Final answer: {_cap(name)} [SEG].")
+                f"{tail} {_cap(name)} [SEG].")
     elif style == "notes":
         body = f"- Target: {name} [SEG]\n" + "".join(f"- {_cap(s)}\n" for s in sents) + "".join(f"- NB: {t}\n" for t in traps)
     elif style == "lay":
-        body = (f"Of course, and please don't worry: this is normal anatomy. I've highlighted {name} for you [SEG]. "
+        body = (rng.choice(["Of course, and please don't worry: this is normal anatomy. ", "That's a very reasonable thing to ask. ",
+                            "Happy to help you make sense of it. "]) + f"I've highlighted {name} for you [SEG]. "
                 + " ".join(f"{_cap(s)}." for s in sents) + " " + " ".join(traps) + " I hope that makes it clearer.")
     else:
         body = f"Answer: {name} [SEG]. " + " ".join(f"{_cap(s)}." for s in sents) + f" Extra point: {traps[0]}"
