@@ -27,7 +27,7 @@ from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
 from .claims import Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, sentences
-from .compare import contradiction, disagrees_with_structured, structured_problems
+from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import rejected_by
@@ -69,6 +69,9 @@ def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
     return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
 
 
+_BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent or a side
+
+
 def check_conversation(conv: Conversation, record: SourceRecord, knowledge: KnowledgeEntry | None, *,
                        min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
     """Named QC flags of one conversation about `record` (empty = pass), in FLAG_DESCRIPTIONS order."""
@@ -99,11 +102,17 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     for turn in turns:
         said = sentences(turn.content)
         for i, sentence in enumerate(said):
-            context = previous if i and previous.rstrip().endswith("?") else ""  # what a short answer measures
-            sentence, previous = affirmed_statement(sentence, previous) or sentence, sentence  # "Is it left? Yes."
+            context = previous if previous.rstrip().endswith("?") else ""  # what a short answer measures
+            affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."
+            previous = sentence
             if i + 1 < len(said) and rejected_by(said[i + 1]):
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
-            for claim in sentence_claims(sentence, record, lexicon, context):
+            claims = sentence_claims(affirmed or sentence, record, lexicon, context)
+            if (affirmed or _BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
+                # "Is it large? Right. By area it is moderate in size": the turn answers for itself
+                answered = {FLAG_OF_KIND[c.kind] for s in said[i + 1:] for c in sentence_claims(s, record, lexicon, context)}
+                claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
+            for claim in claims:
                 flag = contradiction(claim, record.facts)
                 if flag:
                     flags.add(flag)

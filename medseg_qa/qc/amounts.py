@@ -117,7 +117,7 @@ _INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|ques
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|coverage|covered|takes?\s+up|fills?)\b",
                               re.I)
 # "one in two hundred pixels", "1 in 7 pixels of the image": a ratio of pixels, any denominator
-_RATIO = re.compile(rf"{_BOUND}\b(\d+|one|a|an)\s+(?:in|out\s+of)\s+(?:every\s+|each\s+)?(\d+|{_NUMBER_WORD}(?:\s+hundred)?"
+_RATIO = re.compile(rf"{_BOUND}\b(\d+(?:\.\d+)?|one|a|an)\s+(?:in|out\s+of)\s+(?:every\s+|each\s+)?(\d+|{_NUMBER_WORD}(?:\s+hundred)?"
                     r"(?:\s+(?:and\s+)?[a-z-]+)?)\s+(?:pixels?|voxels?)\b", re.I)
 # "about 400 pixels", "~1,200 px": an area in pixels (not a ratio "one in 200 pixels", not a length "40 pixels wide")
 _PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bevery\s)(?<!\beach\s)(?<![x\u00d7]\s)(?<![x\u00d7])\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:\s+(?:hundred|thousand))?"

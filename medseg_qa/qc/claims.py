@@ -57,6 +57,7 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
+_ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
 _SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
@@ -319,6 +320,8 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
+    if re.fullmatch(r"\s*right\s*[.!]?\s*", sentence, re.I) and not _ASKS_SIDE.search(context):
+        return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
     sentence = _addressed_to_patient(sentence)
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
     if given:

@@ -14,7 +14,7 @@ from medseg_qa.schemas import MaskFacts, StructuredClaims
 
 from .claims import INVERSE, Claim
 
-_FLAG = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
+FLAG_OF_KIND = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
          "size": "size", "percent": "size", "pixels": "size", "count": "count"}
 _OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
 
@@ -89,8 +89,8 @@ def contradiction(claim: Claim, facts: MaskFacts) -> str | None:
     if agrees is None:
         return None
     if claim.negated:  # "not on the left": wrong exactly when "on the left" is right
-        return _FLAG[claim.kind] if agrees and claim.kind != "percent" else None
-    return None if agrees else _FLAG[claim.kind]
+        return FLAG_OF_KIND[claim.kind] if agrees and claim.kind != "percent" else None
+    return None if agrees else FLAG_OF_KIND[claim.kind]
 
 
 def structured_problems(claims: StructuredClaims, facts: MaskFacts) -> list[str]:

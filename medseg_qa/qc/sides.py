@@ -83,6 +83,7 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
 
 
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+\w)|"
+                        r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+both\s+sides"
                         r"(?:\s+of\s+the\s+(?:body|patient|midline|abdomen|chest|pelvis))?(?!\s+of\b))", re.I)
 
@@ -94,6 +95,7 @@ def _image_to_patient(side: str, orientation: str | None) -> str | None:
     return image_right if side == "right" else _OTHER_SIDE[image_right]
 
 
+_DENIED_SIDE = re.compile(r"\b(?:rather\s+than|not|instead\s+of|neither|nor|than)\b[^.;]*$", re.I)
 _OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+back|anteroposterior|craniocaudal\w*|"
                          r"vertical\w*|top[\s-]+to[\s-]+bottom|depth)\b", re.I)
 
@@ -190,8 +192,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
-        if m.group(0).lower() == "centrally" and (
-                any(c.kind == "side" for _, c in claims) or _OTHER_AXIS.match(sentence, m.end())):
+        if m.group(0).lower() == "centrally" and (_OTHER_AXIS.match(sentence, m.end()) or any(
+                c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))
     return claims

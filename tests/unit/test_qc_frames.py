@@ -334,3 +334,25 @@ def test_ratios_why_questions_and_tenths_of_a_percent(sentence, flag):
 def test_pneumo_before_a_cavity_is_air_not_the_lung():
     assert not _names("lung", "Which structures would a pneumothorax partly collapse?")
     assert _names("lung", "Which pneumonic area is this?")
+
+
+def test_a_turn_that_answers_for_itself_outweighs_its_opening_word():
+    import test_qc
+
+    # "Right." opening an answer assents; the sentences after it say the side or size
+    assert flags("aorta", Q, f"{AORTA} It is small.", "Which side is it on?",
+                 "Right. It sits centrally rather than on the left or right.") == []
+    assert flags("aorta", Q, f"{AORTA} It lies centrally.", "Any numbers to remember?",
+                 "Right. It is about 2 cm wide in adults.") == []
+    assert "laterality" in flags("aorta", Q, f"{AORTA} It lies centrally.", "Which side is it on?", "Right.")
+    assert flags("left kidney", Q, f"{KIDNEY} It lies on the left.", "Is it large?",
+                 "Right. By area it is moderate in size.") == []
+    both = test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"]
+    rec = _record("kidney", mask=both)
+    assert flags("kidney", Q, "It is the kidneys [SEG]. There is one on each side of the body.", rec=rec) == []
+    assert "laterality" in flags("left kidney", Q, f"{KIDNEY} There is one on each side of the body.")
+
+
+def test_decimal_ratios_of_pixels():
+    assert flags("left kidney", Q, f"{KIDNEY} Roughly 2.1 in every 100 pixels belong to it.") == []
+    assert "size" in flags("left kidney", Q, f"{KIDNEY} Roughly 0.1 in every 100 pixels belong to it.")
