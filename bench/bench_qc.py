@@ -58,7 +58,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # the fourth round, measured with the final rules and never read: the headline figures (AN as
                  # committed; its writer reworded one of its own clean questions that named the target, first
                  # measure 0.967 / 0.110)
-                 "heldout_al": (0.957, 0.052), "heldout_am": (0.938, 0.090), "heldout_an": (0.967, 0.071)}
+                 "heldout_al": (0.957, 0.052), "heldout_am": (0.938, 0.090), "heldout_an": (0.967, 0.071),
+                 # (the figures above were taken on rows drawn before every register got clean and defective rows
+                 # alike; the banks have been redrawn since) the fifth round, written after the rules read AL-AN
+                 "heldout_ao": (0.971, 0.138), "heldout_ap": (0.967, 0.048), "heldout_aq": (0.929, 0.295),
+                 # the sixth round, after the rules read AO-AQ; the seventh, after they read AR-AS
+                 "heldout_ar": (0.995, 0.000), "heldout_as": (0.943, 0.100),
+                 "heldout_at": (0.986, 0.057), "heldout_au": (0.976, 0.090)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",

@@ -15,7 +15,7 @@ from medseg_qa.schemas import MaskFacts, StructuredClaims
 from .claims import INVERSE, Claim
 
 FLAG_OF_KIND = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
-         "size": "size", "percent": "size", "pixels": "size", "count": "count"}
+                "size": "size", "percent": "size", "pixels": "size", "count": "count"}
 _OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
 
 
