@@ -25,7 +25,7 @@ import re
 from medseg_qa.knowledge import KnowledgeEntry, normalize_text
 from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
-from .claims import Claim, extract_claims, sentence_claims
+from .claims import BARE_RIGHT, Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
@@ -69,9 +69,6 @@ def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
     return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
 
 
-_BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent or a side
-
-
 def check_conversation(conv: Conversation, record: SourceRecord, knowledge: KnowledgeEntry | None, *,
                        min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
     """Named QC flags of one conversation about `record` (empty = pass), in FLAG_DESCRIPTIONS order."""
@@ -108,9 +105,10 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             if i + 1 < len(said) and rejected_by(said[i + 1]):
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
-            if (affirmed or _BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
+            if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
                 # "Is it large? Right. By area it is moderate in size": the turn answers for itself
-                answered = {FLAG_OF_KIND[c.kind] for s in said[i + 1:] for c in sentence_claims(s, record, lexicon, context)}
+                answered = {FLAG_OF_KIND[c.kind] for s in said[i + 1:]
+                            for c in sentence_claims(s, record, lexicon, context)}
                 claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
             for claim in claims:
                 flag = contradiction(claim, record.facts)

@@ -57,6 +57,7 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
+BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
 _ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
 _SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
@@ -186,7 +187,8 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
     return out
 
 
-_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\b(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
+_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\b"
+                         rf"(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
                          rf"(?:(?:base|root|top|bottom)\s+of\s+the\s+)?(?:upper\s+|lower\s+|mid\s+)?(?:{_BODY}|{_IMAGE})\b))", re.I)
 
 
@@ -320,7 +322,7 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
-    if re.fullmatch(r"\s*right\s*[.!]?\s*", sentence, re.I) and not _ASKS_SIDE.search(context):
+    if BARE_RIGHT.fullmatch(sentence) and not _ASKS_SIDE.search(context):
         return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
     sentence = _addressed_to_patient(sentence)
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
