@@ -1,7 +1,7 @@
 """QC accuracy on the labelled corpus in `tests/data/qc_corpus/` (written apart from the rules).
 
 Prints one table: per split (tuning banks A-F, the rules were tuned looking at them; then each
-held-out bank G to AN on its own rows, with its recorded first blind measure) and per flag, precision
+held-out bank from G on, on its own rows, with its recorded first blind measure) and per flag, precision
 and recall; then the share of planted defects caught and the share of clean conversations flagged.
 Near-duplicates are scored on question pairs. The summary rows go into the common benchmark table
 (ratio: all held-out banks pooled against the tuning banks, measured in the same run).

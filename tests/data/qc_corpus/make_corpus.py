@@ -82,7 +82,11 @@ then AI (abdomen and pelvis) and AJ (thorax, heart, brain, neck) in exactly the 
 (terse radiologist, tutor, chatty markdown, numbers as words) and AK (reasoning-model, verbose, concise and
 Socratic answers), measured once, then read. AL (abdomen, chest, pelvis; the four named registers), AM (brain,
 heart, neck, musculoskeletal; report, chat, viva, numbers as words) and AN (bullets, table, JSON, hedged prose) were
-written against the final rules, measured once and never read: they are the headline of the final rules.
+written after the rules read AI-AK and measured once; they were read in the next session. Three more rounds
+followed, each measured once before it was read: AO-AQ, AR-AS and AT-AU. Before AO, row i took style i % n while
+defects sat on odd rows, so in a four-style bank two registers had only clean rows and two only defective ones;
+styles now go by pair ((i // 2) % n) and every bank was redrawn, so the first measures of banks before AO were taken
+on rows since replaced.
 """
 
 from __future__ import annotations
