@@ -89,16 +89,22 @@ _SIZE_PHRASES = [
 ]
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
-_PERCENT = re.compile(rf"{_BOUND}(\d+(?:\.\d+)?|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
-_AMOUNT = rf"(\d+(?:\.\d+)?|{_NUMBER_WORD})"
-_PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
+_DECIMAL = r"\d+(?:\.\d+|,\d{1,2}(?!\d))?"  # "0.8", and "0,8" as a decimal comma (not "5,000")
+_PERCENT = re.compile(rf"{_BOUND}({_DECIMAL}|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
+_AMOUNT = rf"({_DECIMAL}|{_NUMBER_WORD})"
+_PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to|or)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
                             re.I)
-_TENTHS = re.compile(rf"{_BOUND}\b(?:{_AMOUNT}|a)\s+tenths?\s+of\s+(?:one|a|1)\s+(?:%|percent\b|per\s*cent\b)", re.I)
 # "a seventh of the image", "one-twentieth of the slice", "two-thirds of the frame", "1/7 of the image"
 _ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
             "tenth": 10, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
             "fiftieth": 50, "hundredth": 100, "thousandth": 1000}
 _MULTIPLE = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+# a part of one percent: "five tenths of one percent" (0.5%), "three-quarters of a percent", "a fifth of 1%"
+_PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:{_AMOUNT}|an?)[\s-]+({'|'.join(_ORDINAL)})s?\s+of\s+(?:one|a|1)\s+"
+                              r"(?:%|percent\b|per\s*cent\b)", re.I)
+# a number this match continues: "0.8" read from its "8", "one and five percent" from "five percent",
+# "three or four hundred pixels", "1 1/2 percent": an expression the patterns did not read whole
+_NUMBER_BEFORE = re.compile(rf"(?:\d[.,/]|(?:\d|\b(?:{_NUMBER_WORD}|hundred|thousand))\s*(?:and|to|or|-|\u2013|/)\s*)$", re.I)
 _FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one)[\s-]+"
                        rf"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:hundredth|thousandth)s?|"
                        rf"(?:a|an|one|two|three|four)[\s-]+(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}",
@@ -190,7 +196,7 @@ def number_value(word: str) -> float:
     by text2num, a maintained parser)."""
     from text_to_num import alpha2digit
 
-    w = word.lower().strip()
+    w = re.sub(r"(?<=\d),(?=\d{1,2}$)", ".", word.lower().strip())  # a decimal comma: "0,8"
     if w in ("half a", "a half"):
         return 0.5
     if w.endswith(" and a half"):  # "one and a half"
@@ -329,16 +335,16 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             out.append((m.start(), Claim("pixels", value, qualifier=_bound(m.group(1)), text=m.group(0))))
     if _PERCENT_CONTEXT.search(sentence) or _PERCENT_CONTEXT.search(context):
         spans = []  # a range or a share of one percent: its numbers are read once, here
-        for m in [*_PERCENT_RANGE.finditer(sentence), *_TENTHS.finditer(sentence)]:
+        for m in [*_PERCENT_RANGE.finditer(sentence), *_PART_OF_PERCENT.finditer(sentence)]:
             share = _share_of(sentence, m.end())
             if _measures_belief(sentence, m) or share is None:
                 continue
             spans.append((m.start(), m.end()))
             other = None if share == "image" else share
-            if m.re is _TENTHS:  # "five tenths of one percent" -> 0.5%, "under a tenth of a percent" -> < 0.1%
-                tenths = number_value(m.group(2)) if m.group(2) else 1.0
-                out.append((m.start(), Claim("percent", tenths / 10.0, qualifier=_bound(m.group(1)), text=m.group(0),
-                                             other=other)))
+            if m.re is _PART_OF_PERCENT:  # "five tenths of one percent" -> 0.5%, "under a tenth of a percent"
+                parts = number_value(m.group(2)) if m.group(2) else 1.0
+                out.append((m.start(), Claim("percent", parts / _ORDINAL[m.group(3).lower()], qualifier=_bound(m.group(1)),
+                                             text=m.group(0), other=other)))
                 continue
             # "between one and five percent": at least the first, at most the second
             out.append((m.start(), Claim("percent", number_value(m.group(1)), qualifier="more", text=m.group(0), other=other)))
@@ -350,4 +356,4 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
                 continue
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
                                          text=m.group(0), other=None if share == "image" else share)))
-    return out
+    return [(at, c) for at, c in out if c.kind not in ("percent", "pixels") or not _NUMBER_BEFORE.search(sentence, 0, at)]

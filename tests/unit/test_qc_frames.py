@@ -356,3 +356,17 @@ def test_a_turn_that_answers_for_itself_outweighs_its_opening_word():
 def test_decimal_ratios_of_pixels():
     assert flags("left kidney", Q, f"{KIDNEY} Roughly 2.1 in every 100 pixels belong to it.") == []
     assert "size" in flags("left kidney", Q, f"{KIDNEY} Roughly 0.1 in every 100 pixels belong to it.")
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("It covers about 1,9% of the image.", None),  # a decimal comma: 1.9%, not 9%
+    ("It covers about 0,2% of the image.", "size"),  # 0.2%, not 2%
+    ("It covers two or three percent of the slice.", None),  # options: a range
+    ("It covers seven or eight percent of the slice.", "size"),
+    ("It covers roughly three-quarters of one percent of the slice.", "size"),  # 0.75%
+    ("It covers about two and a bit percent of the image.", None),
+    ("It covers roughly 1 1/2 percent of the image.", None),  # not read whole: no claim rather than '2 percent'
+    ("It fills three or four hundred pixels of the image.", None),
+])
+def test_numbers_are_read_whole_or_not_at_all(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
