@@ -11,7 +11,17 @@ written from those facts. Each register varies its frames the way different chat
 (passive voice, relative clauses, appositions, parentheticals, adverbial openers, rhetorical questions,
 hedges, comparisons with neighbours, textbook mentions).
 
-Not measured by its writer: the lead measures it once after merging.
+Traps in clean conversations (all true): negations of the other side and of a second region, the
+radiological display convention (axial and coronal), sentences about neighbours with their own sides and
+positions, textbook population numbers (lengths, weights, volumes, per cent of patients), hedges and
+rhetorical questions, comparisons with neighbours, follow-up questions of every length. Defects: one
+plainly false claim (side, absolute position or relation, size class or area per cent, region count, or a
+first question that names the target); about a fifth of the side/position/size/count defects sit in a
+user question and about a quarter only in a follow-up answer.
+
+Not measured by its writer: the lead measures it once after merging (the writer ran only its own
+sanity checks: rows load into the models, turn lengths, one [SEG], no digits in the numbers-as-words
+register, clean prose agrees with the facts).
 """
 
 from __future__ import annotations
@@ -36,15 +46,11 @@ def words(n: int) -> str:
     return _ONES[n // 100] + " hundred" + ("" if n % 100 == 0 else " and " + words(n % 100))
 
 
-def D(p):  # shorthand for a profile dict
-    return p
-
-
 # parts: (u, v, rx, ry): centre offset from the body centre in body widths (+ toward the patient's left)
 # and body heights (+ toward posterior for LP, inferior for LI), radii in pixels.
 # others: neighbours at (u, v) in the same units, from which compute_facts derives the relations.
 PROFILES = [
-    D(dict(target="kidney", the="the kidneys", orient="LP", mod="CT", region="abdomen",
+    dict(target="kidney", the="the kidneys", orient="LP", mod="CT", region="abdomen",
            parts=[(0.2, 0.2, 14, 18), (-0.2, 0.22, 14, 18)],
            others={"pancreas": (0.0, -0.08), "vertebral body": (0.0, 0.23)},
            desc=["the paired bean-shaped organs that filter the blood and make urine",
@@ -52,56 +58,56 @@ PROFILES = [
            give=["both kidneys", "the renal parenchyma", "the nephric tissue"],
            kb=["The right one usually sits a little lower than the left because the liver sits above it.",
                "The aorta runs between them, just in front of the spine."],
-           book="an adult kidney is typically {a} to {b} centimetres long", nums=(10, 12))),
-    D(dict(target="left kidney", the="the left kidney", orient="LP", mod="CT", region="abdomen",
+           book="an adult kidney is typically {a} to {b} centimetres long", nums=(10, 12)),
+    dict(target="left kidney", the="the left kidney", orient="LP", mod="CT", region="abdomen",
            parts=[(0.22, 0.2, 15, 19)], others={"aorta": (0.0, 0.12), "stomach": (0.18, -0.2)},
            desc=["the organ on one side of the spine that filters blood into urine, the one near the spleen",
                  "the bean-shaped filter on the side opposite the liver"],
            give=["the left kidney", "the left renal outline", "the kidney on the left"],
            kb=["The right kidney, by contrast, lies under the liver on the other side.",
                "The left renal vein crosses in front of the aorta."],
-           book="an adult kidney weighs roughly {a} to {b} grams", nums=(120, 170))),
-    D(dict(target="right adrenal gland", the="the right adrenal gland", orient="LP", mod="CT", region="abdomen",
+           book="an adult kidney weighs roughly {a} to {b} grams", nums=(120, 170)),
+    dict(target="right adrenal gland", the="the right adrenal gland", orient="LP", mod="CT", region="abdomen",
            parts=[(-0.14, 0.14, 5, 8)], others={"inferior vena cava": (-0.06, -0.04), "aorta": (0.02, 0.12)},
            desc=["the small hormone gland perched on top of the kidney that sits under the liver",
                  "the little gland that makes cortisol and adrenaline, the one tucked behind the vena cava"],
            give=["the right adrenal", "the right suprarenal gland", "the adrenal on the right"],
            kb=["Its counterpart on the other side is more crescent-shaped and lies beside the aorta.",
                "The liver, the largest solid organ, covers it from in front and to the side."],
-           book="each gland weighs only about {a} to {b} grams", nums=(4, 6))),
-    D(dict(target="adrenal gland", the="the adrenal glands", orient="LP", mod="CT", region="abdomen",
+           book="each gland weighs only about {a} to {b} grams", nums=(4, 6)),
+    dict(target="adrenal gland", the="the adrenal glands", orient="LP", mod="CT", region="abdomen",
            parts=[(0.13, 0.12, 5, 8), (-0.14, 0.14, 5, 8)], others={"pancreas": (0.0, -0.1)},
            desc=["the pair of small glands capping the kidneys that release stress hormones",
                  "the two tiny endocrine glands whose tumours can cause episodes of very high blood pressure"],
            give=["the adrenals", "both suprarenal glands", "the adrenal glands"],
            kb=["The kidneys below them are many times larger.",
                "The spleen lies well to the left and further out than either of them."],
-           book="each limb of the gland is normally under {a} millimetres thick", nums=(10, 10))),
-    D(dict(target="pancreas", the="the pancreas", orient="LP", mod="CT", region="abdomen",
+           book="each limb of the gland is normally under {a} millimetres thick", nums=(10, 10)),
+    dict(target="pancreas", the="the pancreas", orient="LP", mod="CT", region="abdomen",
            parts=[(0.02, -0.13, 40, 10)], others={"aorta": (0.02, 0.12), "stomach": (0.15, -0.35)},
            desc=["the gland behind the stomach that makes insulin and digestive enzymes",
                  "the organ that becomes inflamed after gallstones or heavy drinking and raises the lipase"],
            give=["the pancreas", "the pancreatic gland", "the pancreatic head, body and tail"],
            kb=["The spleen sits out on the left, near where its tail points.",
                "The duodenum curves around its head on the right."],
-           book="an adult gland is about {a} to {b} centimetres long", nums=(12, 15))),
-    D(dict(target="aorta", the="the abdominal aorta", orient="LP", mod="CT", region="abdomen",
+           book="an adult gland is about {a} to {b} centimetres long", nums=(12, 15)),
+    dict(target="aorta", the="the abdominal aorta", orient="LP", mod="CT", region="abdomen",
            parts=[(0.01, 0.16, 9, 9)], others={"vertebral body": (0.0, 0.36), "pancreas": (0.02, -0.1)},
            desc=["the main artery carrying blood from the heart down through the abdomen",
                  "the large vessel that balloons out in an aneurysm and is screened for in older men"],
            give=["the aorta", "the aortic lumen", "the infrarenal aorta"],
            kb=["The inferior vena cava runs beside it on the right.",
                "The left renal vein usually passes in front of it."],
-           book="its normal calibre in the abdomen is below about {a} to {b} millimetres", nums=(20, 25))),
-    D(dict(target="urinary bladder", the="the urinary bladder", orient="LP", mod="CT", region="pelvis",
+           book="its normal calibre in the abdomen is below about {a} to {b} millimetres", nums=(20, 25)),
+    dict(target="urinary bladder", the="the urinary bladder", orient="LP", mod="CT", region="pelvis",
            parts=[(0.0, -0.15, 28, 22)], others={"sacrum": (0.0, 0.35), "left femur": (0.36, 0.05)},
            desc=["the hollow pelvic reservoir that stores what the kidneys produce until it is voided",
                  "the muscular sac behind the pubic bone that a catheter drains"],
            give=["the bladder", "the vesical lumen", "the urinary bladder"],
            kb=["The femoral heads sit on either side, well away from the midline.",
                "The rectum lies behind it, in front of the sacrum."],
-           book="a normal adult capacity is roughly {a} to {b} millilitres", nums=(400, 600))),
-    D(dict(target="prostate", the="the prostate", orient="LP", mod="MR", region="pelvis",
+           book="a normal adult capacity is roughly {a} to {b} millilitres", nums=(400, 600)),
+    dict(target="prostate", the="the prostate", orient="LP", mod="MR", region="pelvis",
            parts=[(0.0, 0.02, 12, 10)], others={"rectum": (0.0, 0.25), "pubic symphysis": (0.0, -0.3)},
            desc=["the walnut-sized gland below the bladder in men that adds fluid to semen",
                  "the gland that enlarges with age and makes older men get up at night to pass water"],
@@ -109,8 +115,8 @@ PROFILES = [
            kb=["The obturator internus muscles line the pelvic side walls to its left and right.",
                "The seminal vesicles sit above and behind it."],
            book="a normal gland measures about {a} millilitres, though it grows past {b} in many older men",
-                nums=(25, 40))),
-    D(dict(target="liver lesion", the="the liver lesions", orient="LP", mod="CT", region="abdomen",
+                nums=(25, 40)),
+    dict(target="liver lesion", the="the liver lesions", orient="LP", mod="CT", region="abdomen",
            parts=[(-0.25, -0.2, 7, 7), (-0.32, -0.08, 5, 5), (-0.18, -0.12, 6, 5)],
            others={"spleen": (0.3, 0.05), "aorta": (0.01, 0.15)},
            desc=["the abnormal low-density spots scattered through the big organ that makes bile",
@@ -119,8 +125,8 @@ PROFILES = [
            kb=["The spleen, on the opposite side, shows nothing similar.",
                "The gallbladder hangs from the underside of the organ, nearer the middle."],
            book="metastases are found in about {a} to {b} per cent of patients with colorectal cancer at diagnosis",
-                nums=(15, 25))),
-    D(dict(target="left common iliac artery", the="the left common iliac artery", orient="LP", mod="CT",
+                nums=(15, 25)),
+    dict(target="left common iliac artery", the="the left common iliac artery", orient="LP", mod="CT",
            region="pelvis", parts=[(0.13, 0.12, 6, 6)],
            others={"right common iliac artery": (-0.12, 0.12), "fifth lumbar vertebra": (0.0, 0.32)},
            desc=["one of the two vessels the main abdominal artery divides into, the one heading to the left leg",
@@ -128,8 +134,8 @@ PROFILES = [
            give=["the left common iliac", "the left iliac artery", "the left CIA"],
            kb=["Its twin on the right runs a mirror-image course.",
                "The veins run behind and slightly to the right of the arteries at this level."],
-           book="its normal diameter is around {a} to {b} millimetres", nums=(8, 10))),
-    D(dict(target="ovary", the="the ovaries", orient="LP", mod="MR", region="pelvis",
+           book="its normal diameter is around {a} to {b} millimetres", nums=(8, 10)),
+    dict(target="ovary", the="the ovaries", orient="LP", mod="MR", region="pelvis",
            parts=[(0.22, 0.0, 9, 6), (-0.21, 0.01, 9, 6)],
            others={"rectum": (0.0, 0.3), "urinary bladder": (0.0, -0.3)},
            desc=["the almond-shaped glands on either side of the womb that release an egg each month",
@@ -137,16 +143,16 @@ PROFILES = [
            give=["the ovaries", "both ovarian outlines", "the adnexal ovaries"],
            kb=["The uterus lies between them in the middle of the pelvis.",
                "The bladder sits in front of them, low in the pelvis."],
-           book="each one is roughly {a} by {b} centimetres in a woman of reproductive age", nums=(3, 2))),
-    D(dict(target="uterus", the="the uterus", orient="LP", mod="MR", region="pelvis",
+           book="each one is roughly {a} by {b} centimetres in a woman of reproductive age", nums=(3, 2)),
+    dict(target="uterus", the="the uterus", orient="LP", mod="MR", region="pelvis",
            parts=[(0.01, -0.02, 30, 22)], others={"rectum": (0.0, 0.3), "urinary bladder": (0.0, -0.32)},
            desc=["the hollow muscular organ in which a pregnancy develops",
                  "the organ where fibroids grow and from which a period is shed"],
            give=["the uterus", "the uterine body", "the womb"],
            kb=["The ovaries hang off to each side of it.",
                "The rectum lies behind it and the bladder in front."],
-           book="a non-pregnant one is about {a} centimetres long and {b} wide", nums=(8, 5))),
-    D(dict(target="spleen", the="the spleen", orient="LP", mod="MR", region="abdomen",
+           book="a non-pregnant one is about {a} centimetres long and {b} wide", nums=(8, 5)),
+    dict(target="spleen", the="the spleen", orient="LP", mod="MR", region="abdomen",
            parts=[(0.3, 0.1, 22, 28)], others={"liver": (-0.25, -0.05), "stomach": (0.15, -0.18)},
            desc=["the fist-sized organ under the lower ribs that filters old red cells and can rupture in trauma",
                  "the organ that enlarges in glandular fever and sits under the diaphragm away from the liver"],
@@ -154,16 +160,16 @@ PROFILES = [
            kb=["The liver, much larger, occupies the opposite upper quadrant.",
                "The stomach sits in front of it and toward the middle."],
            book="a normal adult one is under about {a} centimetres in length and weighs near {b} grams",
-                nums=(12, 150))),
-    D(dict(target="gallbladder", the="the gallbladder", orient="LP", mod="CT", region="abdomen",
+                nums=(12, 150)),
+    dict(target="gallbladder", the="the gallbladder", orient="LP", mod="CT", region="abdomen",
            parts=[(-0.2, -0.16, 9, 12)], others={"stomach": (0.15, -0.22), "inferior vena cava": (-0.06, 0.1)},
            desc=["the pear-shaped sac under the liver that stores and concentrates bile",
                  "the small pouch that fills with stones and is removed laparoscopically"],
            give=["the gallbladder", "the gall bladder", "the cholecystic lumen"],
            kb=["The pancreas lies deeper and closer to the midline.",
                "The stomach is on the other side of the upper abdomen."],
-           book="its wall is normally under {a} millimetres and it holds about {b} millilitres", nums=(3, 50))),
-    D(dict(target="kidney", the="the kidneys", orient="LI", mod="MR", region="abdomen",
+           book="its wall is normally under {a} millimetres and it holds about {b} millilitres", nums=(3, 50)),
+    dict(target="kidney", the="the kidneys", orient="LI", mod="MR", region="abdomen",
            parts=[(0.25, -0.15, 14, 22), (-0.25, -0.12, 14, 22)],
            others={"urinary bladder": (0.0, 0.35), "diaphragm": (0.0, -0.4)},
            desc=["the paired organs that filter blood and make urine, seen from the front",
@@ -171,24 +177,24 @@ PROFILES = [
            give=["the kidneys", "both renal outlines", "the renal cortex"],
            kb=["The liver sits above the right one, which pushes it slightly lower.",
                "The bladder lies far below, in the pelvis."],
-           book="each one spans about the height of {a} to {b} vertebral bodies", nums=(3, 4))),
-    D(dict(target="liver", the="the liver", orient="LI", mod="CT", region="abdomen",
+           book="each one spans about the height of {a} to {b} vertebral bodies", nums=(3, 4)),
+    dict(target="liver", the="the liver", orient="LI", mod="CT", region="abdomen",
            parts=[(-0.2, -0.22, 50, 45)], others={"spleen": (0.3, -0.2), "urinary bladder": (0.0, 0.35)},
            desc=["the large organ that makes bile, stores glycogen and clears drugs from the blood",
                  "the organ that an overdose of paracetamol damages, on this frontal reformat"],
            give=["the liver", "the hepatic parenchyma", "the hepatic silhouette"],
            kb=["The spleen, far smaller, lies high on the opposite side.",
                "The stomach sits under the left hemidiaphragm."],
-           book="an adult one weighs between {a} and {b} kilograms", nums=(1, 2))),
-    D(dict(target="urinary bladder", the="the urinary bladder", orient="LI", mod="MR", region="pelvis",
+           book="an adult one weighs between {a} and {b} kilograms", nums=(1, 2)),
+    dict(target="urinary bladder", the="the urinary bladder", orient="LI", mod="MR", region="pelvis",
            parts=[(0.0, 0.33, 25, 18)], others={"left kidney": (0.25, -0.1), "right kidney": (-0.25, -0.08)},
            desc=["the reservoir low in the pelvis that fills from the ureters, seen on a frontal slice",
                  "the hollow organ that a suprapubic catheter drains"],
            give=["the bladder", "the urinary bladder", "the vesical dome"],
            kb=["The kidneys sit much higher, one on each side of the spine.",
                "The iliac bones flare out on both sides of the pelvis."],
-           book="it typically holds {a} to {b} millilitres before the urge to void", nums=(300, 500))),
-    D(dict(target="right iliopsoas", the="the right iliopsoas", orient="LI", mod="CT", region="pelvis",
+           book="it typically holds {a} to {b} millilitres before the urge to void", nums=(300, 500)),
+    dict(target="right iliopsoas", the="the right iliopsoas", orient="LI", mod="CT", region="pelvis",
            parts=[(-0.15, 0.15, 12, 45)],
            others={"left iliopsoas": (0.15, 0.15), "right kidney": (-0.25, -0.1)},
            desc=["the long hip-flexor muscle running down beside the lumbar spine on the side of the liver",
@@ -196,7 +202,7 @@ PROFILES = [
            give=["the right psoas", "the right iliopsoas", "the right psoas muscle"],
            kb=["Its partner on the left mirrors it across the spine.",
                "The kidneys lie above and lateral to the upper part of these muscles."],
-           book="the muscle runs from the last thoracic vertebra down to the lesser trochanter", nums=None)),
+           book="the muscle runs from the last thoracic vertebra down to the lesser trochanter", nums=None),
 ]
 
 _BODY = {"LP": (110, 80), "LI": (85, 115)}  # body semi-axes (pixels) of the synthetic slice
@@ -326,7 +332,7 @@ def size_sentence(cls: str, frac: float | None, style: str, rng: random.Random) 
     if frac is None:
         frames = {"terse": ["Size: {a}.", "{A} region."], "tutor": ["In terms of size, it is {a}.",
                                                                    "It is {a}, as you can judge by eye."],
-                  "markdown": ["- **Size:** {a}"], "words": ["It is {a} in size.", "Its size is {a}."]}[style]
+                  "markdown": ["- **Size:** {a}"], "words": ["In size, it is {a}.", "By size, the region is {a}."]}[style]
     else:
         frames = {"terse": ["Size: {a}, about {p} of the image.", "{A}, ~{p} of the image area."],
                   "tutor": ["It is {a}: it covers about {p} of the image.",
@@ -602,7 +608,8 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
                       [side_negation(f["laterality"], rng)] if kind == "laterality" and defect != "laterality"
                       and rng.random() < 0.4 else [], heading=False)
         if len(a) < 40:
-            a = rng.choice(["On this slice: ", "As segmented: ", "Per the mask: ", "Measured on the mask: "]) + a
+            a = (rng.choice(["**Answer**\n\n", "**Short answer**\n\n"]) if style == "markdown" else
+                 rng.choice(["On this slice: ", "As segmented: ", "Per the mask: ", "Measured on the mask: "])) + a
         turns.append({"role": "user", "content": q})
         turns.append({"role": "assistant", "content": a})
     return turns, [defect] if defect else []
