@@ -70,7 +70,7 @@ PROFILES = [
     dict(target="right adrenal gland", the="the right adrenal gland", orient="LP", mod="CT", region="abdomen",
            parts=[(-0.14, 0.14, 5, 8)], others={"inferior vena cava": (-0.06, -0.04), "aorta": (0.02, 0.12)},
            desc=["the small hormone gland perched on top of the kidney that sits under the liver",
-                 "the little gland that makes cortisol and adrenaline, the one tucked behind the vena cava"],
+                 "the little gland that makes cortisol and epinephrine, the one tucked behind the vena cava"],
            give=["the right adrenal", "the right suprarenal gland", "the adrenal on the right"],
            kb=["Its counterpart on the other side is more crescent-shaped and lies beside the aorta.",
                "The liver, the largest solid organ, covers it from in front and to the side."],
@@ -527,33 +527,42 @@ def _question(p, style, rng, defect):
         g = rng.choice(p["give"])
         desc = rng.choice([f"{desc} (I think it is {g})", f"{g}, that is {desc}", g])
     frames = {"terse": ["Segment {d} on this {pl} {m} slice. Where is it?",
-                        "Which structure here is {d}? Outline it on this {pl} {m}."],
+                        "Which structure here is {d}? Outline it on this {pl} {m}.",
+                        "Show me {d} on this {pl} {m}; where is it located?"],
               "tutor": ["I'm revising anatomy. Could you show me {d} on this {pl} {m} image?",
-                        "Can you help me find {d} on this {pl} {m} scan and explain where it lies?"],
+                        "Can you help me find {d} on this {pl} {m} scan and explain where it lies?",
+                        "My lecturer mentioned {d}. Where would I find it on this {pl} {m} image?"],
               "markdown": ["Can you find and segment {d} in this {pl} {m} image, and summarise where it is?",
-                           "On this {pl} {m} image, where is {d}? Please segment it."],
+                           "On this {pl} {m} image, where is {d}? Please segment it.",
+                           "Hi! Could you locate {d} on this {pl} {m} image? A short bullet summary would be great."],
               "words": ["Please point out {d} on this {pl} {m} scan. Where does it sit?",
-                        "Where on this {pl} {m} image is {d}?"]}[style]
+                        "Where on this {pl} {m} image is {d}?",
+                        "On this {pl} {m} image, can you find {d} and say where it lies?"]}[style]
     return rng.choice(frames).format(d=desc, pl=plane, m=p["mod"])
 
 
 def _intro(p, style, rng):
     the = p["the"]
     return rng.choice({"terse": [f"Target: {the} {SEG}.", f"{the.capitalize()} segmented {SEG}.",
-                                 f"Findings: {the} {SEG}."],
+                                 f"Findings: {the} {SEG}.", f"Impression: {the}, outlined {SEG}."],
                        "tutor": [f"Great question! What you are describing is {the} {SEG}.",
                                  f"The structure you mean is {the}, which I have outlined here {SEG}.",
-                                 f"That description fits {the} {SEG}, a structure every anatomy textbook covers."],
+                                 f"That description fits {the} {SEG}, a structure every anatomy textbook covers.",
+                                 f"Nice description! You are thinking of {the} {SEG}, which atlases such as "
+                                 "Netter's illustrate in detail."],
                        "markdown": [f"## Segmentation\n\nThe structure described is **{the}** {SEG}.",
-                                    f"### Answer\n\nI have segmented **{the}** for you {SEG}."],
-                       "words": [f"This is {the} {SEG}.", f"The description matches {the}, shown in the mask {SEG}."]
+                                    f"### Answer\n\nI have segmented **{the}** for you {SEG}.",
+                                    f"Sure! The structure you are describing is **{the}** {SEG}."],
+                       "words": [f"This is {the} {SEG}.", f"The description matches {the}, shown in the mask {SEG}.",
+                                 f"The structure being described is {the}, segmented here {SEG}."]
                        }[style])
 
 
 def _join(style, facts, traps, heading=True):
     if style == "markdown":
         body = "\n".join(s if s.startswith("-") else f"- {s}" for s in facts)
-        out = ("### Key findings\n\n" if heading else "") + body
+        title = ["### Key findings", "### Where it is", "### Location and size", "**Summary**"][len(facts) % 4]
+        out = (title + "\n\n" if heading else "") + body
         if traps:
             out += ("\n\n### Context\n\n" if heading else "\n\n") + "\n\n".join(traps)
         return out
