@@ -149,7 +149,8 @@ _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
 _SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
     "|punctate)"
 _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
-                       r"(?:\s+(?:size|sized|in\s+size))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
+                       r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|"
+                       r"finding|target))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
 
 
@@ -188,10 +189,15 @@ _KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|loca
                         re.I)
 
 
+_BRACKETED_VALUE = re.compile(r"^([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*\(([^()]{1,30})\)\s*(?:checked|confirmed|verified|noted|"
+                              r"assessed)?\s*\.?$", re.I)
+
+
 def key_value_sentence(sentence: str) -> str:
     """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
     read as the sentence it abbreviates, so the same claim rules apply."""
-    m = _KEY_VALUE.match(sentence)
+    bracketed = _BRACKETED_VALUE.match(sentence)  # "Side (right) confirmed." says "Side: right."
+    m = _KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else sentence)
     if not m:  # a key after a section label: "Findings: Laterality: left."
         # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
         section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*:\s+(?:[-*\u2022]\s*)?", sentence)
@@ -295,6 +301,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     for i in range(len(starts) - 1, -1, -1):
         stop = starts[i + 1] if i + 1 < len(starts) else pos
         gap_start = starts[i]
+        if i and _VERB_FIRST.match(sentence, starts[i]) and not any(starts[i] <= m.start < stop and m.names for m in before):
+            continue  # "The liver, the largest organ, covers it": a clause that opens on its verb has an earlier subject
         opening = _unknown_subject(sentence, pos, starts[i])  # "The septum divides them in the midline"
         if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
             return opening
@@ -314,6 +322,9 @@ _OPENING_BEFORE_NAME = re.compile(r"\s*(?:(?:by|in|on|at|for|with|among|across)\
                                   r"(?:the|its|their)\s+(?:[a-z'-]+\s+){1,3}?of\s+(?:the|its|their))\s+", re.I)
 _FINITE_VERB = re.compile(r"\s+(?:(?:just|also|usually|normally|typically|always|often|then)\s+)?(?:is|are|was|were|has|"
                           r"have|can|may|will|(?!this\b|thus\b|plus\b|its\b)[a-z]{2,}(?<!ss)(?<!us)s)\b", re.I)
+# a clause that opens on a finite verb ("..., covers it from in front", "... and touches it") has no subject of its own
+_VERB_FIRST = re.compile(r"\s+(?!(?:perhaps|sometimes|always|besides|afterwards|towards|nevertheless|nonetheless|regardless|"
+                         r"unless|whereas|yes|as|is\s+it|are\s+they)\b)" + _FINITE_VERB.pattern[3:], re.I)
 _FRONTED = re.compile(r"^\s*(?:on|in|at|to|toward|towards|near|along|behind|beside)\b[^,]*$", re.I)
 
 

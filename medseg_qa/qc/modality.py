@@ -45,12 +45,15 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|althoug
 # "if you trace it, you'll see it sits on the left" asserts what the reader will see: a condition on looking is
 # not a condition on the fact
 _CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|count|measure|"
-                          r"examine|inspect|view|review|go|move|glance)\b)|unless|suppose|supposing|imagine|otherwise|"
+                          r"examine|inspect|view|review|go|move|glance)\b)"
+                          # "If you find the aorta first, you will see that ...": the reader's step, then what they see
+                          r"(?!\s+you\b[^,;.?]{0,80},\s+you(?:'ll|\s+will|\s+can|\s+should|\s+would)?\s+(?:then\s+)?(?:see|notice|"
+                          r"find|note|spot|appreciate|observe|recogni[sz]e)\b)|unless|suppose|supposing|imagine|otherwise|"
                           r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)
 _POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
                        r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
-                       r"appreciated)\b)", re.I)
+                       r"appreciated|count|counted|make\s+out|notice|observe|observed|recogni[sz]e|confirm|confirmed)\b)", re.I)
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
                       # a share of a population: "in roughly 95% of right-handed people", "a quarter of adults over fifty"
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"

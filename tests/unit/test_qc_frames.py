@@ -370,3 +370,43 @@ def test_decimal_ratios_of_pixels():
 ])
 def test_numbers_are_read_whole_or_not_at_all(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # an apposition between a name and its verb: the liver covers the kidney, the kidney is not in front
+    ("The liver, the largest solid organ, covers it from in front and to the side.", None),
+    ("The aorta is small and lies in front of it.", None),  # the second clause keeps the aorta as subject
+    ("It, the left kidney, lies in front of the aorta.", "position"),
+    # a name's head is its last word: the left renal vein is not the left kidney
+    ("The left renal vein crosses in front of the aorta.", None),
+    ("The left kidney lies in front of the aorta.", "position"),
+    # 'one region left, one right' enumerates; 'a single region, one of two kidneys' still counts one
+    ("It lies on the left (one region left of the spine, one further down).", None),
+])
+def test_appositions_heads_of_names_and_enumerations(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_enumerated_regions_of_a_bilateral_mask():
+    import test_qc
+
+    both = test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"]
+    rec = _record("kidney", mask=both)
+    assert flags("kidney", Q, "It is the kidneys [SEG]. It lies bilateral (one region left, one right).", rec=rec) == []
+    assert flags("kidney", Q, "It is the kidneys [SEG]. It is a single region, one of a kind.", rec=rec) == ["count"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("If you find the aorta first, you will see that the mask is placed in front of it.", "position"),  # the reader's step
+    ("If you find the aorta first, you will see that the mask is placed behind it.", None),
+    ("If it lay in front of the aorta, you would see it beside the stomach.", None),  # a true condition
+    ("You can count 2 distinct pieces.", "count"),  # 'can' with a verb of seeing or counting asserts
+    ("It can be large in some people.", None),
+    ("Small region.", "size"),  # a verbless size fragment with its noun (the kidney is medium)
+    ("Large region.", "size"),
+    ("Medium-sized structure.", None),
+    ("Side (right) confirmed.", "laterality"),  # a key with its value in brackets
+    ("Side (left) confirmed.", None),
+])
+def test_reader_steps_seeing_modals_fragments_and_bracketed_values(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
