@@ -263,13 +263,16 @@ def side_text(f: dict, p: dict, style: str, rng: random.Random, wrong: bool = Fa
     if lat in ("left", "right"):
         scr = SCREEN[lat]
         opts = {"terse": [f"{lat.capitalize()}-sided on this slice.", f"Located on the patient's {lat}.",
-                          f"Side: {lat}, not {SCREEN[lat]}."],
-                "tutor": [f"It's on the patient's {lat}. On the screen that shows up on the {scr}, because "
+                          f"Side: {lat}, not {SCREEN[lat]}.", f"Patient-{lat}, screen-{scr}."],
+                "tutor": [f"Anatomically it belongs to the {lat} side; the viewer puts it on the {scr} of the "
+                          "screen, so don't let the display fool you.",
+                          f"It's on the patient's {lat}. On the screen that shows up on the {scr}, because "
                           f"scans are viewed as if you stand at the patient's feet.",
                           f"It sits on the {lat} side of the body, which appears on the {scr} of the image."],
                 "chatty": [f"- **Side:** the patient's **{lat}** (it shows on the {scr} of the screen)",
                            f"- **Laterality:** {lat}-sided"],
                 "words": [f"It lies on the patient's {lat} side, which the image shows on the {scr}.",
+                          f"You will find it on the {lat} of the body, though it is drawn on the {scr} of the image.",
                           f"It is a {lat}-sided structure here."]}
         if p["plane"] == "sagittal":
             opts = {k: [f"This sagittal slice sits on the patient's {lat}."] for k in opts}
@@ -311,7 +314,8 @@ def vert_text(f: dict, p: dict, style: str, rng: random.Random, wrong: bool = Fa
     if wrong:
         v = FLIPV[v]
     word, plain, img = VERT_WORDS[v]
-    return rng.choice({"terse": [f"{word.capitalize()} in position.", f"Lies {word}ly in the section."],
+    return rng.choice({"terse": [f"{word.capitalize()} in position.", f"Lies {word}ly in the section.",
+                                 f"Sits predominantly {word}."],
                        "tutor": [f"It's in the {word} part of the slice, {plain}; on the image that is the {img}.",
                                  f"It sits {plain} ({word}), near the {img} of the picture."],
                        "chatty": [f"- **Position:** {word} ({plain})", f"- **Where:** the {word} part, {img} of the image"],
@@ -346,7 +350,8 @@ def size_text(f: dict, style: str, rng: random.Random, wrong: bool = False) -> s
     return rng.choice({"terse": [f"Size: {adj}, {share} of the image.", f"{adj.capitalize()}; {share} of the field."],
                        "tutor": [f"It's {adj} on this slice, taking up {share} of the picture.",
                                  f"In terms of size it is {adj}: {share} of the image area."],
-                       "chatty": [f"- **Size:** {adj} (**{share}** of the image)"],
+                       "chatty": [f"- **Size:** {adj} (**{share}** of the image)",
+                                  f"- **How big:** {adj}; it covers {share} of the slice"],
                        "words": [f"It is {adj}, covering {share} of the image.",
                                  f"It takes up {share} of the picture, so it is {adj}."]}[style])
 
@@ -452,6 +457,12 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
     for k in rounds:
         plant = bad[k] and where != "a1"
         uq, ans = follow(k, p, f, style, rng, plant and where == "user", plant and where == "follow", fact, pop)
+        again = [x for x in first if x != defect]  # restate an earlier true fact in new words, as chat LLMs do
+        if again and rng.random() < 0.4:
+            again_text = fact(rng.choice(again))
+            if again_text:
+                again_text = again_text.lstrip("- ").replace("**", "") if style == "chatty" else again_text
+                ans += ("\n\n" if style == "chatty" else " ") + RECAP[style] + again_text[0].lower() + again_text[1:]
         turns += [{"role": "user", "content": uq}, {"role": "assistant", "content": ans}]
     if len(turns) < 6 and rng.random() < 0.5:
         tip_ok = p["plane"] != "sagittal" and CONVENTION[style] not in turns[1]["content"]
@@ -460,6 +471,8 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
     return turns, exp
 
 
+RECAP = {"terse": "Recap: ", "tutor": "So, to put it another way: ", "chatty": "**Recap:** ",
+         "words": "In other words: "}
 J = {"terse": " ", "tutor": " ", "chatty": "\n", "words": " "}
 
 
