@@ -36,6 +36,27 @@ PROFILES = [
              "The trachea divides into the two main bronchi just above the heart."],
          pop=("An adult's lungs hold about 6 litres of air at full inspiration.",
               "An adult's lungs hold about six litres of air at full inspiration.")),
+    dict(target="lung", plane="coronal", mod="CT", region="thorax", pair=None, abbr="",
+         shapes=[(0.3, 0.42, 0.14, 0.27), (0.7, 0.42, 0.13, 0.27)],
+         others={"heart": (0.55, 0.62), "liver": (0.3, 0.88)},
+         names=["both lungs", "the lungs", "the two lungs"], giveaway=["pulmonary", "lungs", "lung"],
+         q=["On this front-facing chest reconstruction, outline the two spongy organs that take in oxygen.",
+            "A patient has emphysema; segment the air-filled organs on this coronal view."],
+         kb=["The liver sits under the right hemidiaphragm, below them.",
+             "The heart rests between their lower halves."],
+         pop=("Each lung has about 300 million alveoli.", "Each lung has about three hundred million alveoli.")),
+    dict(target="left common carotid artery", plane="coronal", mod="CT", region="neck",
+         pair="right common carotid artery", abbr="CCA", shapes=[(0.62, 0.45, 0.022, 0.2)],
+         others={"trachea": (0.5, 0.45), "aortic arch": (0.55, 0.92)},
+         names=["the left common carotid", "the left CCA", "the left carotid"],
+         giveaway=["carotid", "LCCA", "left CCA"],
+         q=["On this coronal CT angiogram, outline the long neck vessel on the patient's left that rises "
+            "straight from the aortic arch to feed the brain.",
+            "Segment the main vessel running up the left side of the neck toward the head."],
+         kb=["The right one comes off the brachiocephalic trunk instead.",
+             "The left internal jugular vein runs alongside it, just lateral."],
+         pop=("Plaque most often forms at its bifurcation, roughly at the C4 level.",
+              "Plaque most often forms at its bifurcation, roughly at the fourth cervical level.")),
     dict(target="left lung", plane="axial", mod="CT", region="thorax", pair="right lung", abbr="",
          shapes=[(0.71, 0.47, 0.14, 0.24)],
          others={"heart": (0.55, 0.38), "vertebral body": (0.5, 0.78), "right lung": (0.29, 0.47)},
@@ -236,6 +257,8 @@ def pct(f: dict, style: str, rng: random.Random) -> str:
         return rng.choice([f"about {words(n)} percent", f"roughly {words(n)} percent"])
     if p < 1:
         return rng.choice([f"about {p:.1f}%", "well under 1%", f"~{p:.2f}%"])
+    if f["size_class"] == "medium":  # shown truncated, never rounded up onto a class bound
+        p = int(p * 10) / 10
     return rng.choice([f"about {p:.1f}%", f"~{p:.1f}%", f"roughly {p:.1f} percent"])
 
 
@@ -263,7 +286,7 @@ def side_text(f: dict, p: dict, style: str, rng: random.Random, wrong: bool = Fa
     if lat in ("left", "right"):
         scr = SCREEN[lat]
         opts = {"terse": [f"{lat.capitalize()}-sided on this slice.", f"Located on the patient's {lat}.",
-                          f"Side: {lat}, not {SCREEN[lat]}.", f"Patient-{lat}, screen-{scr}."],
+                          f"Side: {lat}, not {SCREEN[lat]}.", f"Patient's {lat}, screen {scr}."],
                 "tutor": [f"Anatomically it belongs to the {lat} side; the viewer puts it on the {scr} of the "
                           "screen, so don't let the display fool you.",
                           f"It's on the patient's {lat}. On the screen that shows up on the {scr}, because "
