@@ -12,6 +12,12 @@ my left then?", "is that normal?", "compared with the heart?"). Each defective c
 exactly one false claim (about a fifth of side/position/size/count defects sit in a user question);
 clean ones carry true negations, display-convention sentences, knowledge about other structures,
 hedges and population numbers.
+
+420 rows (210 clean, 42 per defect kind; orientations LP 294, LI 79, PI 47; 175 rows with 2-3 regions).
+Writer's own checks (no QC code): every row loads into the models, every turn 12..2000 characters and
+three words or more, one [SEG] in the first answer only, no digit in the numbers-as-words register, and
+a template-level claim reader found no false claim in a clean row and the planted kind in every defective
+one it could parse. First measure: not measured by its writer (the lead measures it once after merging).
 """
 
 from __future__ import annotations
