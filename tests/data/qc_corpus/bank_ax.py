@@ -24,7 +24,7 @@ convention, sentences about other structures with their own sides and sizes, hed
 
 Defects: exactly one plainly false claim (a wrong side, incl. bilateral called one-sided and midline called
 lateral; a wrong front/back or up/down position or a flipped relation; a wrong size class or a percent far
-off; a wrong region count; a first question naming the target). About a fifth of side/position/size/count
+off; a wrong region count; a first question naming the target). About a sixth of side/position/size/count
 defects sit in a follow-up user question, about a quarter in a follow-up answer. Photos carry only size,
 count and names_target defects.
 
@@ -33,8 +33,8 @@ Writer's own sanity checks (a scratch script, nothing from QC): all 420 rows loa
 no clean first question holds the target's name or a knowledge-base synonym; no mask's size fraction lies within
 15% of a class bound and no centroid within 0.01 of the midline/central band; re-parsing the claim sentences of
 every row against its facts finds 0 false claims in the 210 clean rows and exactly one in each of the 168
-side/position/size/count rows (104 in the first answer, 32 in a later answer, 32 in a user follow-up); rounds:
-122 one, 153 two, 145 three. First measure: not measured by its writer (the lead measures it once after merging).
+side/position/size/count rows (98 in the first answer, 42 in a later answer, 28 in a user follow-up); rounds:
+123 one, 143 two, 154 three. First measure: not measured by its writer (the lead measures it once after merging).
 """
 
 from __future__ import annotations
@@ -301,7 +301,8 @@ def claim(kind, p, f, rng, wrong=False):
                 s = rng.choice(SIDE[WRONG_SIDE[lat]][:2])
         else:
             s = rng.choice(SIDE[lat])
-        return rng.choice(["It lies {s}.", "The segmented region is {s}.", "What I outlined sits {s}."]).format(s=s)
+        return rng.choice(["It lies {s}.", "The segmented region is {s}.", "What I outlined sits {s}.",
+                           "It appears to lie {s}.", "The structure is found {s}."]).format(s=s)
     if kind == "vert":
         v = f["vertical"]
         if wrong:
@@ -309,7 +310,8 @@ def claim(kind, p, f, rng, wrong=False):
                 return None
             v = FLIPV[v]
         s = CENTRAL[o] if v == "central" else rng.choice(VERT[v])
-        return rng.choice(["Its centre sits {s}.", "The mask is placed {s}.", "Along the image's vertical axis it sits {s}."]).format(s=s)
+        return rng.choice(["Its centre sits {s}.", "The mask is placed {s}.", "Along the image's vertical axis it sits {s}.",
+                           "It probably sits {s}.", "You'll find it {s}."]).format(s=s)
     if kind == "rel":
         rels = f["relations"]
         if not rels:
@@ -317,7 +319,7 @@ def claim(kind, p, f, rng, wrong=False):
         r = rng.choice(rels)
         kind_r = FLIPR[r["relation"]] if wrong else r["relation"]
         s = rng.choice(REL[kind_r]).format(o=r["other"])
-        return rng.choice(["It lies {s}.", "The outlined region is {s}.", "On this image it sits {s}."]).format(s=s)
+        return rng.choice(["It lies {s}.", "The outlined region is {s}.", "On this image it sits {s}.", "It appears to sit {s}."]).format(s=s)
     if kind == "size":
         c, fr = f["size_class"], f["area_fraction"]
         if wrong:
@@ -328,7 +330,8 @@ def claim(kind, p, f, rng, wrong=False):
                 w=rng.choice(SIZEW["large" if c == "small" else "small"]))
         w, v = rng.choice(SIZEW[c]), _pct(fr)
         return rng.choice(["It is {w}, covering about {v} of the image.", "Size-wise it is {w} (roughly {v} of the frame).",
-                           "The mask fills around {v} of the image, so {w}."]).format(w=w, v=v)
+                           "The mask fills around {v} of the image, so {w}.",
+                           "I'd call it {w}, at about {v} of the image area."]).format(w=w, v=v)
     if kind == "count":
         n = f["components"]
         if wrong:
@@ -337,7 +340,7 @@ def claim(kind, p, f, rng, wrong=False):
         else:
             s = rng.choice(["a single connected region", "one continuous piece", "one contiguous area"]) if n == 1 else \
                 rng.choice([f"{n} separate regions", f"{NUM[n]} disconnected pieces", f"{NUM[n]} islands that do not touch"])
-        return rng.choice(["The mask is {s}.", "What I drew consists of {s}.", "In terms of regions: {s}."]).format(s=s)
+        return rng.choice(["The mask is {s}.", "What I drew consists of {s}.", "In terms of regions: {s}.", "It shows up as {s}."]).format(s=s)
     raise ValueError(kind)
 
 
@@ -456,7 +459,7 @@ def build(p, facts, style, rng, defect):
     where = "first"
     if dkind:
         r = rng.random()
-        where = "user" if r < 0.2 else "follow" if r < 0.45 else "first"
+        where = "user" if r < 0.17 else "follow" if r < 0.42 else "first"
         if where == "user" and user_defect(dkind, p, facts, random.Random(0)) is None:
             where = "follow"
     # first question
