@@ -19,7 +19,7 @@ full of discourse markers: "Right, so...", "Okay!", "Well,", "Sure thing -", "Ex
 Traps, all true and in clean and defective rows alike: discourse "Right."/"all right"/"that's right", "left
 over", "the left-hand column of the table", "a small point", "a large body of evidence", "second opinion",
 "one thing to note", "in front of you", "back to your question", numbers in dates, doses, ages and references
-("in 2019", "5 mg", "aged 60", "Figure 2"), negations ("not on the right", "no second region"), the display
+("in 2019", "5 mg of a sedative", "aged 60", "Figure 2"), negations ("not on the right", "no second region"), the display
 convention, sentences about other structures with their own sides and sizes, hedges.
 
 Defects: exactly one plainly false claim (a wrong side, incl. bilateral called one-sided and midline called
@@ -33,8 +33,8 @@ Writer's own sanity checks (a scratch script, nothing from QC): all 420 rows loa
 no clean first question holds the target's name or a knowledge-base synonym; no mask's size fraction lies within
 15% of a class bound and no centroid within 0.01 of the midline/central band; re-parsing the claim sentences of
 every row against its facts finds 0 false claims in the 210 clean rows and exactly one in each of the 168
-side/position/size/count rows (98 in the first answer, 42 in a later answer, 28 in a user follow-up); rounds:
-123 one, 143 two, 154 three. First measure: not measured by its writer (the lead measures it once after merging).
+side/position/size/count rows (100 in the first answer, 44 in a later answer, 24 in a user follow-up); rounds:
+125 one, 154 two, 141 three. First measure: not measured by its writer (the lead measures it once after merging).
 """
 
 from __future__ import annotations
@@ -271,7 +271,8 @@ TRAPS = ["Right, so the outline follows the edge of the structure closely.",
          "The image in front of you is one frame of a larger study.",
          "A few pixels left over at the fuzzy border were excluded on purpose.",
          "Guidelines updated in 2019 still recommend a short written impression (Figure 2 of that paper shows one).",
-         "That's right: the mask is binary, one value inside and zero outside."]
+         "That's right: the mask is binary, one value inside and zero outside.",
+         "Whether or not 5 mg of a sedative was given before the scan, the outline would be the same."]
 CONV = {"LP": ["By radiological convention the patient's right appears on the viewer's left, and the front of the body at the top.",
                "Remember that this axial view is displayed as if looking up from the feet, so the patient's left is on the right of the screen."],
         "LI": ["On this coronal view the patient's left is on the right of the screen, and the head end is at the top.",
