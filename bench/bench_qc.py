@@ -64,7 +64,11 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  "heldout_ao": (0.971, 0.138), "heldout_ap": (0.967, 0.048), "heldout_aq": (0.929, 0.295),
                  # the sixth round, after the rules read AO-AQ; the seventh, after they read AR-AS
                  "heldout_ar": (0.995, 0.000), "heldout_as": (0.943, 0.100),
-                 "heldout_at": (0.986, 0.057), "heldout_au": (0.976, 0.090)}
+                 "heldout_at": (0.986, 0.057), "heldout_au": (0.976, 0.090),
+                 # the eighth round: AV (abdomen/pelvis, the four named registers) after the rules read AT-AU; AW
+                 # (thorax/neck/brain, follow-ups that refer back) and AX (mixed targets and photos; reasoning,
+                 # report, refined and discourse-marker registers) after they also read AV
+                 "heldout_av": (0.962, 0.043), "heldout_aw": (0.919, 0.024), "heldout_ax": (0.976, 0.105)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
