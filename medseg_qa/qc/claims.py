@@ -57,6 +57,11 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
+# "Given how tiny it is here, should I worry?" gives the size as true
+_GIVEN_HOW = re.compile(r"^\s*(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+(it|they|this\s+\w+)\s+"
+                        r"(?:is|are|looks?|seems?|appears?)\b[^,;?]*,\s*", re.I)
+# "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
+_WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
 BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
 _ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
 _SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
@@ -325,6 +330,15 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if BARE_RIGHT.fullmatch(sentence) and not _ASKS_SIDE.search(context):
         return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
     sentence = _addressed_to_patient(sentence)
+    how = _GIVEN_HOW.match(sentence)
+    if how:
+        return sentence_claims(f"{how.group(2)} is {how.group(1)}.", record, lexicon, context) + \
+            sentence_claims(sentence[how.end():], record, lexicon, context)
+    why = _WHY_DOES.match(sentence)
+    if why:
+        verb = why.group(2)
+        sentence = f"{why.group(1)} {verb if verb.endswith('s') else 'has' if verb == 'have' else verb + 's'}" + \
+            sentence[why.end():].rstrip("?") + "."
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
     if given:
         return sentence_claims(given.group(1) + ".", record, lexicon, context) + \

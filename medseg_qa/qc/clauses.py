@@ -150,7 +150,8 @@ _SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUP
     "|punctate)"
 _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|"
-                       r"finding|target))?)|((?:anterior|posterior|ventral|dorsal)(?:\s+(?:position|location))?)|"
+                       r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
+                       r"(?:\s+(?:in\s+)?(?:position|location))?)|"
                        r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
 
 
@@ -179,7 +180,7 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-_KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|location|position|depth|vertical|size|"
+_KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|location|where|position|depth|vertical|size|"
                         r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
                         r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
                         r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
@@ -210,9 +211,10 @@ def key_value_sentence(sentence: str) -> str:
                       r"measures?|covers?|occupies|forms?|crosses|passes)\b", value, re.I):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
-    if key in ("side", "laterality", "location"):
-        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?",
-                            low)
+    if key in ("side", "laterality", "location", "where"):
+        # "left", "patient's left only", "left, not right"
+        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?"
+                            r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
         if side:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
         if low in ("both", "bilateral", "both sides", "left and right"):
@@ -301,8 +303,10 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     for i in range(len(starts) - 1, -1, -1):
         stop = starts[i + 1] if i + 1 < len(starts) else pos
         gap_start = starts[i]
-        if i and _VERB_FIRST.match(sentence, starts[i]) and not any(starts[i] <= m.start < stop and m.names for m in before):
-            continue  # "The liver, the largest organ, covers it": a clause that opens on its verb has an earlier subject
+        inside = [m for m in before if starts[i] <= m.start < stop]
+        if i and inside and _VERB_FIRST.match(sentence, starts[i]) and \
+                sentence[inside[0].start:inside[0].end].lower() in ("it", "them"):
+            continue  # "The liver, the largest organ, covers it": a clause opening on its verb, 'it' its object
         opening = _unknown_subject(sentence, pos, starts[i])  # "The septum divides them in the midline"
         if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
             return opening

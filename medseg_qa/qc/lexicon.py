@@ -173,13 +173,14 @@ _TAKEN_INITIALS = frozenset("RCC NET LAB BAT ASH RAG LAG TOT CAT DOG BAG BIG TOP
 
 
 def _initialisms(names: set[str]) -> set[str]:
-    """'RUL' for 'right upper lobe' and 'right upper lung lobe', 'CIA' for 'common iliac artery': the initials
-    of a name of three words, with or without its class and organ words (matched as written, in capitals)."""
+    """'RUL' for 'right upper lobe' and 'right upper lung lobe', 'CIA' for 'common iliac artery', 'RCCA' for
+    'right common carotid artery': the initials of a name of three or four words, with or without its class and
+    organ words (matched as written, in capitals)."""
     out = set()
     for name in names:
         words = [w for w in re.findall(r"[a-z]+", name) if w not in ("of", "the", "and", "to", "in")]
         for kept in (words, [w for w in words if w not in _CLASS_NOUNS and w not in ("lung", "lungs")]):
-            if len(kept) == 3:
+            if len(kept) in (3, 4):
                 out.add("".join(w[0] for w in kept).upper())
     return out - _TAKEN_INITIALS
 

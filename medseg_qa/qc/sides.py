@@ -40,7 +40,8 @@ def _modifies_object(before: str) -> bool:
     return bool(m) and not _VERBISH.search(m.group(1))
 
 
-_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer)\b", re.I)
+_DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer)\b|\b(?:image|picture|scan|slice|film|frame)\s+"
+                      r"(?:shows?|showed|puts?|places?|depicts?|renders?|presents?)\b", re.I)
 
 
 def _display_frame(sentence: str, pos: int, before: str) -> bool:
@@ -100,13 +101,19 @@ _OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+b
                          r"vertical\w*|top[\s-]+to[\s-]+bottom|depth)\b", re.I)
 
 
+# discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
+_INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"
+_INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJECTION}\s*[,!\u2014-]+\s*)+", re.I)
+
+
 def side_claims(sentence: str, orientation: str | None, mentions: list[Mention]) -> list[tuple[int, Claim]]:
     """Claims that put something on a patient side or in the midline, with their positions. A side word
     inside a structure's name ('the left renal vein', 'the right kidney') claims nothing."""
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
+    opening = _INTERJECTIONS.match(sentence)
     for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
-        if any(x.start <= m.start() < x.end for x in mentions):
+        if any(x.start <= m.start() < x.end for x in mentions) or (opening and m.end() <= opening.end()):
             continue
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()
@@ -176,7 +183,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
                 claims.append((m.start(), claim))
         elif prep and re.match(r"\s*(?:$|[.,;:()!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
-                               r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly)\b)", after):
+                               r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly|alike|equally|both|respectively|"
+                               r"symmetrically|together)\b)", after):
             claims.append((m.start(), claim))
         elif prep and "patient" in prep.group(0) and \
                 not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):

@@ -377,6 +377,8 @@ def test_numbers_are_read_whole_or_not_at_all(sentence, flag):
     ("The liver, the largest solid organ, covers it from in front and to the side.", None),
     ("The aorta is small and lies in front of it.", None),  # the second clause keeps the aorta as subject
     ("It, the left kidney, lies in front of the aorta.", "position"),
+    ("The aorta, a handy landmark, has the mask behind it.", None),  # 'the mask' is the figure, not 'it'
+    ("The aorta, a handy landmark, has the mask in front of it.", "position"),
     # a name's head is its last word: the left renal vein is not the left kidney
     ("The left renal vein crosses in front of the aorta.", None),
     ("The left kidney lies in front of the aorta.", "position"),
@@ -410,3 +412,32 @@ def test_enumerated_regions_of_a_bilateral_mask():
 ])
 def test_reader_steps_seeing_modals_fragments_and_bracketed_values(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Why does it sit so far anterior, right up at the front of the body?", "position"),  # a why-question's premise
+    ("Why does it sit so far back, near the spine?", None),
+    ("Given how tiny it is here, should I worry?", "size"),  # the kidney is medium
+    ("Given how moderate-sized it is here, should I worry?", None),
+    ("Anterior in position.", "position"),  # a fragment
+    ("Posterior in position.", None),
+    ("**Where:** the anterior part, top of the image", "position"),  # a 'Where' key
+    ("Side: right, not left.", "laterality"),  # a side value with its denied alternative
+    ("Side: left, not right.", None),
+    ("It lies on the patient's left side, which the image shows on the right.", None),  # the picture shows it
+    ("It lies on the patient's right side, which the image shows on the left.", "laterality"),
+    ("Okay, right, so the outline follows the edge of the structure closely.", None),  # discourse words
+    ("Well, right, so it is on the right.", "laterality"),
+])
+def test_premises_fragments_keys_and_discourse_words(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_sides_alike_and_four_word_initialisms():
+    import test_qc
+
+    both = test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"]
+    rec = _record("kidney", mask=both)
+    assert flags("kidney", Q, "It is the kidneys [SEG]. It lies on the left and on the right alike.", rec=rec) == []
+    assert _names("right common carotid artery", "I'm worried about the RCCA findings. Which vessel is this?")
+    assert not _names("right common carotid artery", "Which vessel in the neck is this?")
