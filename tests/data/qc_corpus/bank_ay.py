@@ -344,12 +344,12 @@ def vert_true(p, f, rng) -> str:
     return agree(p, f"{{It}} {{lies}} {rng.choice(VERT[v])}")
 
 
-def rel_true(p, f, rng, exclude=()) -> tuple[str, str, str] | None:
-    rels = [r for r in f["relations"] if r["other"] not in exclude]
+def rel_true(p, f, rng) -> str | None:
+    rels = f["relations"]
     if not rels:
         return None
     r = rng.choice(rels)
-    return r["other"], r["relation"], agree(p, f"{{It}} {{lies}} {rng.choice(REL[r['relation']])} the {shown(r['other'])}")
+    return agree(p, f"{{It}} {{lies}} {rng.choice(REL[r['relation']])} the {shown(r['other'])}")
 
 
 def pos_false(p, f, rng) -> str:
@@ -449,7 +449,7 @@ def fact_sentences(p, f, style, rng, wrong: str | None, omit: set) -> dict:
     if "position" not in omit and wrong != "position":
         r = rel_true(p, f, rng)
         if r:
-            out["relation"] = r[2]
+            out["relation"] = r
     return out
 
 
@@ -475,7 +475,7 @@ def traps(p, f, style, rng, omit: set) -> list[str]:
     return t[: rng.randint(2, len(t))]
 
 
-def assemble(p, f, style, rng, q, facts: dict, extra: list[str]) -> str:
+def assemble(p, f, style, rng, facts: dict, extra: list[str]) -> str:
     """The first answer in one register; exactly one [SEG]."""
     name = name_line(p, rng)
     op = rng.choice(OPENERS)
@@ -558,7 +558,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
     q = first_question(p, style, rng, defect == "names_target")
     fs = fact_sentences(p, f, style, rng, defect if where == "answer" else None, omit)
     turns = [{"role": "user", "content": q},
-             {"role": "assistant", "content": assemble(p, f, style, rng, q, fs, traps(p, f, style, rng, omit | ({defect} if where == "answer" else set())))}]
+             {"role": "assistant", "content": assemble(p, f, style, rng, fs, traps(p, f, style, rng, omit | ({defect} if where == "answer" else set())))}]
     asked = []
     if where == "follow":
         asked.append((agree(p, rng.choice(FOLLOW[defect])), follow_answer(p, f, defect, style, rng, True)))
