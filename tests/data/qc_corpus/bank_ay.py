@@ -277,10 +277,14 @@ REL = {"left_of": ["to the patient's left of", "on the patient's left side of"],
        "superior_to": ["above", "superior to"], "inferior_to": ["below", "inferior to"]}
 FLIP = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_to", "posterior_to": "anterior_to",
         "superior_to": "inferior_to", "inferior_to": "superior_to"}
-VERT = {"anterior": ["toward the front of the body (anterior)", "in the anterior part of the slice"],
-        "posterior": ["toward the back of the body (posterior)", "in the posterior part of the slice"],
-        "superior": ["in the upper (superior) part of the image, toward the head", "high up, on the superior side"],
-        "inferior": ["in the lower (inferior) part of the image, toward the feet", "low down, on the inferior side"]}
+VERT = {"anterior": ["toward the front of the body (anterior)", "in the anterior part of the slice",
+                     "in the front half of the slice, nearer the anterior surface"],
+        "posterior": ["toward the back of the body (posterior)", "in the posterior part of the slice",
+                      "in the back half of the slice, nearer the posterior surface"],
+        "superior": ["in the upper (superior) part of the image, toward the head", "high up, on the superior side",
+                     "toward the top of the image (superior)"],
+        "inferior": ["in the lower (inferior) part of the image, toward the feet", "low down, on the inferior side",
+                     "toward the bottom of the image (inferior)"]}
 VFLIP = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
 CONVENTION = {
     "LP": ["(Remember the radiological convention: axial images are viewed from the feet, so the patient's left is "
@@ -310,7 +314,9 @@ def side_true(p, f, rng) -> str:
                                     "{It} {is} centred on the midline, neither to the patient's left nor to the right"]))
     if sag:
         return agree(p, f"this sagittal slice passes through the patient's {lat} side, so {{it}} {{is}} on the patient's {lat}")
+    screen = "right" if lat == "left" else "left"
     return agree(p, rng.choice([f"{{It}} {{lies}} on the patient's {lat} side",
+                                f"{{It}} {{lies}} on the patient's {lat} side (which appears on the {screen} of the screen)",
                                 f"{{It}} {{is}} {lat}-sided (the patient's {lat}, not the viewer's)",
                                 f"{{It}} {{sits}} in the patient's {lat} half of the body"]))
 
@@ -385,17 +391,20 @@ def size_neg(p, f) -> str:
                      "large": "{It} {is} certainly not small"}[f["size_class"]])
 
 
-def count_true(p, f, style) -> str:
+def count_true(p, f, style, rng) -> str:
     n = f["components"]
     if n == 1:
-        return "the mask is a single connected region"
+        return rng.choice(["the mask is a single connected region",
+                           "the segmentation forms one contiguous region, with no separate islands"])
     where = " — one per side" if f["laterality"] == "bilateral" else ""
-    return f"the mask consists of {words(n)} separate regions{where}"
+    return rng.choice([f"the mask consists of {words(n)} separate regions{where}",
+                       f"the outline is made up of {words(n)} distinct, non-touching components{where}"])
 
 
-def count_false(p, f) -> str:
-    return ("the mask is one single continuous region" if f["components"] > 1
-            else "the mask is split into two separate regions")
+def count_false(p, f, rng) -> str:
+    if f["components"] > 1:
+        return rng.choice(["the mask is one single continuous region", "the segmentation is one unbroken region"])
+    return rng.choice(["the mask is split into two separate regions", "the outline is made up of two distinct pieces that do not touch"])
 
 
 def count_neg(f) -> str:
@@ -445,7 +454,7 @@ def fact_sentences(p, f, style, rng, wrong: str | None, omit: set) -> dict:
     if "size" not in omit:
         out["size"] = size_false(p, f, style, rng) if wrong == "size" else size_true(p, f, style, rng)
     if "count" not in omit:
-        out["count"] = count_false(p, f) if wrong == "count" else count_true(p, f, style)
+        out["count"] = count_false(p, f, rng) if wrong == "count" else count_true(p, f, style, rng)
     if "position" not in omit and wrong != "position":
         r = rel_true(p, f, rng)
         if r:
