@@ -68,7 +68,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # the eighth round: AV (abdomen/pelvis, the four named registers) after the rules read AT-AU; AW
                  # (thorax/neck/brain, follow-ups that refer back) and AX (mixed targets and photos; reasoning,
                  # report, refined and discourse-marker registers) after they also read AV
-                 "heldout_av": (0.962, 0.043), "heldout_aw": (0.919, 0.024), "heldout_ax": (0.976, 0.105)}
+                 "heldout_av": (0.962, 0.043), "heldout_aw": (0.919, 0.024), "heldout_ax": (0.976, 0.105),
+                 # the ninth round, after the rules read AV-AX: AZ (physician-refined drafts; 23 of its 30 clean
+                 # flags are bare lesion words, "masses", that its writer took as no name and 13 earlier writers
+                 # planted as names) and BA (small-model, non-native, step-by-step and words registers)
+                 "heldout_az": (0.948, 0.143), "heldout_ba": (0.986, 0.024),
+                 # AY (chat-LLM habits in the four named registers) was measured with the rules that had also
+                 # read AZ-BA; 10 of its 18 clean flags are "upper-arm bone", a name of the humerus in the KB
+                 "heldout_ay": (0.995, 0.086)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",

@@ -226,7 +226,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))):
             continue
         word = m.group(1).lower()
-        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:[\w']+\s*)?(?:\band\s|,)\s*(?:one|another|the\s+other)\b(?!\s+of\b)",
+        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:[\w']+\s*)?(?:\band\s|,)\s*(?:one|another|the\s+other|its\s+(?:\w+\s+)?(?:partner|counterpart|twin|fellow|mate))\b(?!\s+of\b)",
                          sentence[m.end():]) or \
                 re.match(r"\s+(?:(?:lies|lie|sits|sit|is|are)\s+)?(?:(?:(?:on|at|in|for|within|inside)\s+)?(?:each|either|every)|"
                          r"(?:on|in)\s+both|per)\b",

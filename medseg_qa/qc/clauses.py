@@ -212,7 +212,8 @@ def key_value_sentence(sentence: str) -> str:
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
     low = value.lower()
     if key in ("side", "laterality", "location", "where"):
-        # "left", "patient's left only", "left, not right"
+        # "left", "patient's left only", "left, not right", "right, lateral (not midline)"
+        low = re.sub(r",?\s+(?:lateral|lateralised|lateralized|unilateral|one-sided)$", "", re.sub(r"\s*\([^()]*\)", "", low))
         side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?"
                             r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
         if side:
@@ -314,9 +315,23 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
             if not _PREPOSITION.search(sentence, gap_start, m.start) or \
                     (gap_start == starts[i] and _OPENING_BEFORE_NAME.fullmatch(sentence, gap_start, m.start)
                      and _FINITE_VERB.match(sentence, m.end)):
-                return m
+                return _antecedent(m, before, sentence, bounds[i - 1] if i else None)
             gap_start = m.end
     return None
+
+
+def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) -> Mention:
+    """'The liver is the biggest organ and it sits in the right upper abdomen': an 'it' opening a clause
+    joined to one whose subject names another structure refers to that structure, not the target."""
+    if boundary is None or boundary.group(0).lower() not in ("and", "but", ",") or \
+            sentence[found.start:found.end].lower() != "it":
+        return found
+    first = before[0] if before else None
+    if first is None or not first.names or first.names & {"person", "counterpart"} or \
+            not re.fullmatch(r"\s*(?:the\s+)?", sentence[:first.start], re.I) or \
+            any(first.end <= m.start < found.start and not m.names for m in before):
+        return found
+    return first
 
 
 # a clause-opening name that is the subject although a preposition stands before it: after a short fronted
@@ -370,7 +385,7 @@ def _names_a_place(word: str) -> bool:
 # 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
-                          "collection highlight overlay label answer "
+                          "collection highlight overlay label answer space cavity chamber "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"

@@ -62,7 +62,7 @@ PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|s
 # contralateral one", "its twin across the midline" (a part of the target, "its lower pole", stays the target)
 COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror)\s+)?"
                          r"(?:partner|counterpart|twin|fellow|mate|sibling|mirror[\s-]image|opposite\s+number)s?\b|"
-                         r"\bthe\s+(?:contralateral|opposite|other|matching|corresponding)\s+(?:one|structure|organ|nucleus|"
+                         r"\bthe\s+(?:contralateral|opposite|other|matching|corresponding)\s+(?:[a-z-]+\s+){0,2}?(?:one|structure|organ|nucleus|"
                          r"muscle|bone|gland|lung|kidney|artery|vein|vessel|rib|lobe|side's\s+\w+)\b", re.IGNORECASE)
 
 

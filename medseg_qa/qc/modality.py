@@ -56,6 +56,7 @@ _POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+
                        r"appreciated|count|counted|make\s+out|notice|observe|observed|recogni[sz]e|confirm|confirmed)\b)", re.I)
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
                       # a share of a population: "in roughly 95% of right-handed people", "a quarter of adults over fifty"
+                      r"(?:most|many|some|all)\s+(?:people|persons|adults|patients|children|individuals|humans)|"
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"

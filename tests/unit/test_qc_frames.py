@@ -441,3 +441,32 @@ def test_sides_alike_and_four_word_initialisms():
     assert flags("kidney", Q, "It is the kidneys [SEG]. It lies on the left and on the right alike.", rec=rec) == []
     assert _names("right common carotid artery", "I'm worried about the RCCA findings. Which vessel is this?")
     assert not _names("right common carotid artery", "Which vessel in the neck is this?")
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("The liver is the biggest solid organ and it sits in the right upper abdomen.", None),  # 'it' is the liver
+    ("The stomach lies in front of it, and it lies on the right.", "laterality"),  # 'it' is the target throughout
+    ("Side: right, lateral (not midline).", "laterality"),
+    ("Side: left (patient's left).", None),
+    ("The space is in front of the aorta.", "position"),  # 'the space' describes the target
+])
+def test_it_after_another_subject_side_values_and_described_spaces(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_one_region_and_its_partner_enumerate():
+    import test_qc
+
+    both = test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"]
+    rec = _record("kidney", mask=both)
+    text = "It is the kidneys [SEG]. It is bilateral: one region lies on the patient's right and its partner on the left."
+    assert flags("kidney", Q, text, rec=rec) == []
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("The opposite bean-shaped organ is symmetrical on the patient's right.", None),  # the counterpart, not the target
+    ("It is worth noting that most people have three separate parts in this organ.", None),  # a population, not this mask
+    ("It is worth noting that it has three separate parts here.", "count"),
+])
+def test_counterparts_with_a_noun_and_most_people(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
