@@ -325,6 +325,10 @@ MIDLINE_OTHERS = ("aorta", "vertebral body")
 def rel_phrase(p, f, rel, rng):
     o, r = rel["other"], rel["relation"]
     opts = [x.format(o=HUMAN.get(o, o)) for x in REL[r]]
+    if o == "vertebral body":  # the spine, as writers call it
+        opts += [x.format(o=rng.choice(["spine", "lumbar vertebra"])) for x in REL[r]]
+    if r == "anterior_to" and o in MIDLINE_OTHERS:
+        opts.append(f"just in front of the {rng.choice(['spine', HUMAN.get(o, o)])}")
     if o in MIDLINE_OTHERS and r == f"{f['laterality']}_of":
         opts.append(f"lateral to the {HUMAN.get(o, o)}")
     return rng.choice(opts)
@@ -373,6 +377,12 @@ def size_true(p, f, style, rng):
         opts.append(f"It is {cls}, far smaller than the liver, at {pc}.")
     if c == "large":
         opts.append(f"It is {cls}: it alone takes up {pc}.")
+    if c == "medium" and p["plane"] == "LP" and p["target"] not in ("aorta", "liver"):
+        opts.append(f"At {pc} it is {cls}: smaller than the liver but well bigger than the aorta.")
+    frac = f["area_fraction"] * 100
+    d = round(100 / frac) if frac else 0
+    if style != "words" and 2 <= d <= 40 and abs(100 / d - frac) / frac < 0.12:
+        opts.append(f"It covers roughly 1/{d} of the image, which makes it {cls}.")
     return pick(rng, "size", opts)
 
 
@@ -380,12 +390,13 @@ def count_true(p, f, style, rng):
     n = f["components"]
     if n == 1:
         return pick(rng, "count", ["It is a single connected region.", "One piece, with no second focus.",
-                                   "It forms one contiguous area.", "Unifocal.",
-                                   "There is just one region, not several."])
+                                   "It forms one contiguous area.", "Unifocal.", "A solitary region.",
+                                   "There is just one region, not several.", "It is all in one piece."])
     w = words(n) if style != "terse" else str(n)
     extra = ", one for each kidney" if p["target"] == "kidney" else ""
     return pick(rng, "count", [f"There are {w} separate regions{extra}.", f"It is made of {w} discrete foci.",
-                               f"Multifocal: {w} separate islands.", f"{w.capitalize()} distinct areas, not one."])
+                               f"Multifocal: {w} separate islands.", f"{w.capitalize()} distinct areas, not one.",
+                               f"I count {w} separate components."])
 
 
 def convention(p, f, rng):
@@ -522,8 +533,8 @@ def first_answer(p, f, style, rng, sents):
         lead = rng.choice([f"Great question! This is {hedge}the {name} {SEG}.",
                            f"Let's look together: what you describe is {hedge}the {name} {SEG}."])
         glue = ["Notice that", "Remember:", "A useful point:", "Also,"]
-        return " ".join([lead] + [f"{rng.choice(glue)} {s[0].lower() + s[1:]}" if rng.random() < 0.3 else s
-                                  for s in sents])
+        return " ".join([lead] + [f"{rng.choice(glue)} {s[0].lower() + s[1:]}"
+                                  if s.startswith(("It ", "The ")) and rng.random() < 0.35 else s for s in sents])
     if style == "markdown":
         head = rng.choice(["### Answer", "## What you're looking at", "**Short answer**"])
         body = "\n".join(f"- {s}" for s in sents)
