@@ -143,7 +143,7 @@ PROFILES = [
     P("lateral ventricle", "brain", "MR", AX, [(0.42, 0.42, 0.5), (0.58, 0.42, 0.5)], "small",
       {"thalamus": (0.5, 0.56)}, "brain MR",
       ["the paired fluid-filled cavities deep in the cerebral hemispheres", "the CSF spaces whose enlargement suggests hydrocephalus"],
-      ["the lateral ventricles", "the frontal horns of the lateral ventricles", "the ventricular system"],
+      ["the lateral ventricles", "the frontal horns of the lateral ventricles", "both lateral ventricles"],
       ["The thalami lie behind them, on either side of the third ventricle.", "The cerebellum is further down, in the posterior fossa."],
       ["The ventricles together hold only about 150 mL of CSF at any time.", "Adults make roughly 500 mL of CSF a day."],
       "There is one in each hemisphere, separated by the septum pellucidum."),
@@ -214,13 +214,17 @@ FLIP = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_
         "superior_to": "inferior_to", "inferior_to": "superior_to"}
 SIDE_S = {
     "left": ["It lies on the patient's left side.", "The mask sits on the patient's left.", "It is a left-sided finding on this slice.",
-             "It is located to the left of the patient's midline."],
+             "It is located to the left of the patient's midline.",
+             "It appears to lie on the patient's left, most likely entirely so.", "Side-wise, it falls on the patient's left half."],
     "right": ["It lies on the patient's right side.", "The mask sits on the patient's right.", "It is right-sided on this slice.",
-              "It is located to the right of the patient's midline."],
-    "midline": ["It sits in the midline.", "The mask is centred on the patient's midline.", "It is a midline structure here, straddling the centre."],
+              "It is located to the right of the patient's midline.",
+              "It appears to lie on the patient's right, most likely entirely so.", "Side-wise, it falls on the patient's right half."],
+    "midline": ["It sits in the midline.", "The mask is centred on the patient's midline.", "It is a midline structure here, straddling the centre.",
+                "It appears to sit right on the midline, neither left nor right."],
     "bilateral": ["It is bilateral: one part lies on the patient's right and one on the patient's left.",
                   "The mask covers both sides, with a region on each side of the midline.",
-                  "Both the left and the right side are involved."],
+                  "Both the left and the right side are involved.",
+                  "It appears on both sides of the patient, one part left and one part right."],
 }
 SIDE_WRONG = {"left": "right", "right": "left", "midline": "left", "bilateral": "right"}
 SIDE_CELL = {"left": "Patient's left", "right": "Patient's right", "midline": "Midline",
@@ -232,13 +236,13 @@ SIDE_NEG = {"left": ["It is not on the right.", "Nothing of it crosses to the pa
 ONE_SIDE_WRONG = ["It is confined to the patient's {s} side.", "Only the patient's {s} side is involved.",
                   "It lies entirely on the patient's {s}."]
 VERT_S = {"anterior": ["It lies in the anterior part of the slice, toward the front.", "It is anteriorly placed.",
-                       "It sits toward the front of the body."],
+                       "It sits toward the front of the body.", "It seems to lie in the front half of the cross-section."],
           "posterior": ["It lies in the posterior part of the slice, toward the back.", "It is posteriorly placed.",
-                        "It sits toward the back of the body."],
+                        "It sits toward the back of the body.", "It seems to lie in the back half of the cross-section."],
           "superior": ["It sits in the upper (superior) part of this coronal slice.", "It is superiorly placed, toward the top of the head.",
-                       "It lies above the middle of the slice."],
+                       "It lies above the middle of the slice.", "It is likely in the upper half of the image, toward the head."],
           "inferior": ["It sits in the lower (inferior) part of this coronal slice.", "It is inferiorly placed, toward the feet.",
-                       "It lies below the middle of the slice."],
+                       "It lies below the middle of the slice.", "It is likely in the lower half of the image, toward the feet."],
           "central": ["It sits near the middle of the slice in the other direction as well.", "It is roughly central from top to bottom of the image."]}
 VERT_CELL = {"anterior": "Anterior (front)", "posterior": "Posterior (back)", "superior": "Superior (upper)",
              "inferior": "Inferior (lower)", "central": "Central"}
@@ -317,7 +321,7 @@ def user_wrong(f: dict, key: str, rng: random.Random) -> str:
         return rng.choice([f"So it sits in the {OPP.get(vert, vert)} part of the slice. Is that typical?",
                            f"Given that it lies {OPP.get(vert, vert)}ly on this image, what else should I look at?"])
     if key == "size":
-        fake = "large" if f["size_class"] != "large" else "tiny"
+        fake = "large" if f["size_class"] == "small" else "tiny"
         return rng.choice([f"It looks {fake} on this slice. Is that something to worry about?",
                            f"Since it is so {fake} here, should it be measured on other slices too?"])
     claim = "two separate pieces" if n == 1 else "one single connected blob"
@@ -422,9 +426,9 @@ def extras_wrong(extras: set) -> str | None:
     return None
 
 
-FU_Q = {"side": ["Which side is it on?", "Which side is that?", "Is it on the left or the right?"],
+FU_Q = {"side": ["Which side is it on?", "Left or right, then?", "Is it on the patient's left or the patient's right?"],
         "vert": ["Is it toward the front or the back?" , "Where does it sit in the slice?", "How deep is it placed?"],
-        "size": ["How big is it?", "How large is it on this image?", "Is it big or small?"],
+        "size": ["How big is it?", "How large is it on this image, roughly as a share of the picture?", "Is it big or small?"],
         "count": ["Is it one piece or several?", "How many separate parts are there?", "Is there a second focus?"],
         "rel": ["What is it next to?", "How does it relate to its neighbours?"],
         "why": ["Why is it there?", "Why does it sit there?", "And why would that be?"]}
