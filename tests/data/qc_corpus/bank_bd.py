@@ -180,7 +180,7 @@ PROFILES = [
       {"sacrum": (0.50, 0.74), "urinary bladder": (0.50, 0.38)},
       "are dense, white spots inside the bone that can mean spread of a prostate cancer",
       "a man with a high PSA is being staged",
-      ["sclerotic", "osteoblastic", "blastic", "bone metastases", "sclerotic lesions"],
+      ["sclerotic", "osteoblastic", "blastic", "sclerotic lesions"],
       ["The sacrum in the midline looks normal.",
        "Prostate cancer spreads to bone in most men with advanced disease."]),
 ]
@@ -387,8 +387,9 @@ def wrong_claim(kind, p, f, who, rng):
         return rng.choice(["It lies well off to the patient's left, far from the midline.",
                            "It sits clearly on the right side of the body."])
     if kind == "position":
-        if f["relations"] and rng.random() < 0.5:
-            r = rng.choice(f["relations"])
+        along = [r for r in f["relations"] if r["relation"] not in ("left_of", "right_of")]  # sides are laterality
+        if along and rng.random() < 0.5:
+            r = rng.choice(along)
             return f"It lies {rng.choice(REL[FLIP[r['relation']]])} the {r['other']}."
         return f"It lies {WRONG_VERT[p['orient']][f['vertical']]}."
     if kind == "size":
