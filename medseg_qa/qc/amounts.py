@@ -50,6 +50,8 @@ _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinie
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
+# a range of classes: "small to medium", "medium-to-large", "small or medium"
+_SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[-\u2013]\s*|\s+){_QUAL}{_SIZE_ALT}\b", re.I)
 # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
@@ -312,6 +314,12 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             at = next(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))  # the size word: "is not large"
             out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
                                          text=m.group(0))))
+    for m in _SIZE_RANGE.finditer(sentence):  # "small to medium": either class, one claim
+        inside = [(at, c) for at, c in out if c.kind == "size" and m.start() <= at < m.end()]
+        if inside:
+            values = {v for w in (m.group(1), m.group(2)) for v in (_SIZE_WORD.get(w.lower()) or "").split("|") if v}
+            out = [x for x in out if x not in inside] + [(inside[0][0], Claim("size", "|".join(sorted(values)),
+                                                                              text=m.group(0)))]
     for rx, value in _SIZE_PHRASES:
         out += [(m.start(), Claim("size", value, text=m.group(0))) for m in rx.finditer(sentence)]
     for m in _FRACTION.finditer(sentence):

@@ -284,8 +284,8 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
         return located if anchor is None else [(pos, c) for pos, c in located if not (
             c.kind in ("side", "vertical") and anchor.start() <= pos < anchor.end())]
     out = []
-    for pos, claim in located:
-        if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION:
+    for pos, claim in located:  # "compared with the liver, which lies on the right": the liver's own side stays its own
+        if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION and about_target(mentions, sentence, pos):
             claim = Claim("relation", _AS_RELATION[claim.value], other="|".join(sorted(other.names)), text=claim.text)
         out.append((pos, claim))
     return out

@@ -28,7 +28,8 @@ BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|
                       r"however|i\.e\.)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
-_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|cannot|rather than|instead of|absence of|far from|"
+_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|zero(?=\s+(?:[a-z]+\s+)?(?:regions?|parts?|pieces?|"
+                          r"components?|foci|focus|islands?|blobs?|pixels?|voxels?|lesions?|spots?|fragments?)\b)|cannot|rather than|instead of|absence of|far from|"
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
 _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"

@@ -274,7 +274,7 @@ class Lexicon:
             if m.start >= last_end:
                 kept.append(m)
                 last_end = m.end
-            elif m.end > last_end and not kept[-1].names and m.names and not m.names & {"person", "counterpart"}:
+            elif m.end > last_end and m.names and not (m.names | kept[-1].names) & {"person", "counterpart"}:
                 kept[-1] = m  # "the left renal vein": a name's head is its last word, so the vein, not the left kidney
                 last_end = m.end
         return kept

@@ -127,7 +127,9 @@ _SNAKE = re.compile(r"(?<=[a-z])_(?=[a-z])")
 _ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
 _INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
 # "the body's left", "the child's right": the patient's side said of the body or the person
-_BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b", re.I)
+_BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b|"
+                        r"\b(?:their|his|her)\s+(left|right)\b(?=\s+(?:appears?|is|are|shows?|lies|side|hand)\b)", re.I)
+_OUR_SIDE = re.compile(r"\bour\s+(left|right)\b", re.I)
 _SIDE_GLOSS = re.compile(r"\b(left|right)\s*\((?:the\s+)?(?:patient'?s?|pt'?s?)(?:\s+side)?\)", re.I)
 _BODY_WORDS = r"(?:body|belly|abdomen|patient|image|picture|slice|screen|spine|backbone|whole\s+image)"
 _ARTICLES = [
@@ -205,7 +207,8 @@ def expand(text: str) -> str:
         for pattern, repl, flags in _PLAIN:
             line = re.sub(pattern, repl, line, flags=flags)
         line = _SIDE_GLOSS.sub(lambda m: f"patient's {m.group(1)}", line)
-        line = _BODY_SIDE.sub(lambda m: f"the patient's {m.group(1)}", line)
+        line = _BODY_SIDE.sub(lambda m: f"the patient's {m.group(1) or m.group(2)}", line)
+        line = _OUR_SIDE.sub(lambda m: f"the viewer's {m.group(1)}", line)  # "their left is on our right"
         for rx, repl in _ARTICLES:
             line = rx.sub(repl, line)
         for rx, repl in _PREPOSITIONS:

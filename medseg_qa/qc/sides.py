@@ -23,13 +23,16 @@ BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abd
 # the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
 PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies
-DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
+DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
                         r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
                         r"below|above|over|along|within|inside|into)\s+"
                         r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
+# "the right and left common iliac arteries": two sides coordinated before a noun name two structures
+_COORDINATED_MODIFIER = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?:left|right)\s+(?!(?:sides?|halves|half|parts?|aspects?|"
+                                   r"portions?|hand|of|and|or|only|too|also|alike|respectively|equally)\b)[a-z]", re.I)
 _VERBISH = re.compile(r"\b(?:and|or|which|that|who|lies|lie|sits|sit|is|are|was|found|located|seen|it|its)\b", re.I)
 
 
@@ -123,7 +126,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         lead = _LEAD.match(sentence)  # "Looking across the body, it lies on the left": the lead is no direction
         if DIRECTION.search(sentence[max(lead.end() if lead and lead.end() <= m.start() else 0, m.start() - 80):m.start()]):
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
-        if _modifies_object(sentence[:m.start()]):
+        if _modifies_object(sentence[:m.start()]) or _COORDINATED_MODIFIER.match(sentence, m.end()):
             continue
         if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
             continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)

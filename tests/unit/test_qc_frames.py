@@ -470,3 +470,48 @@ def test_one_region_and_its_partner_enumerate():
 ])
 def test_counterparts_with_a_noun_and_most_people(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("The inferior vena cava lies to its right; the left renal vein crosses in front of it.", None),  # the vein's
+    ("The right and left common iliac arteries branch from it lower down.", None),  # two names, no side claim
+    ("It is tiny compared with the liver, which fills much of the right side.", None),  # the liver's side
+    ("Relative to the liver, it is further to the right.", "position"),  # a comparison still relates the target
+    ("On axial CT we view the patient from the feet, so their left appears on the right side of your screen.", None),
+])
+def test_names_heads_coordinated_sides_and_comparisons_about_others(sentence, flag):
+    assert flags("aorta", Q, f"{AORTA} {sentence}") == ([flag] if flag else [])
+
+
+def test_a_contact_verb_with_a_direction_describes_a_part():
+    import test_qc
+
+    rec = test_qc.record("liver")  # anterior, right, large
+    assert flags("liver", Q, "It is the liver [SEG]. It wraps around the inferior vena cava posteriorly.", rec=rec) == []
+    assert flags("liver", Q, "It is the liver [SEG]. It lies posteriorly.", rec=rec) == ["position"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("It is small-to-medium in size.", None),  # a range of classes: either will do (the kidney is medium)
+    ("Size: medium-to-large.", None),
+    ("It is tiny or small.", "size"),
+])
+def test_a_range_of_size_classes(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Zero regions on the right; one on the left.", None),  # 'zero regions' denies
+    ("Zero regions on the left; one on the right.", "laterality"),
+])
+def test_zero_regions_deny(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("On this image we face the patient's feet, so their left is on our right.", None),  # a convention
+    ("It is on our right, which is the patient's left.", None),  # our side is the viewer's
+    ("It is on our left, which is the patient's right.", "laterality"),
+])
+def test_their_side_and_our_side_in_conventions(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
