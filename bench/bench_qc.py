@@ -75,7 +75,11 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  "heldout_az": (0.948, 0.143), "heldout_ba": (0.986, 0.024),
                  # AY (chat-LLM habits in the four named registers) was measured with the rules that had also
                  # read AZ-BA; 10 of its 18 clean flags are "upper-arm bone", a name of the humerus in the KB
-                 "heldout_ay": (0.995, 0.086)}
+                 "heldout_ay": (0.995, 0.086),
+                 # the tenth round, after the rules read AV-BA (and sentences written to probe them): BB (the
+                 # demo's abdominal targets, freely paraphrased), BC (four assistant families' house voices), BD
+                 # (three-round teaching dialogues whose users restate the answer for confirmation)
+                 "heldout_bb": (0.929, 0.052), "heldout_bc": (0.976, 0.171), "heldout_bd": (0.886, 0.414)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",

@@ -26,7 +26,7 @@ from medseg_qa.knowledge import KnowledgeEntry, normalize_text
 from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
 from .claims import BARE_RIGHT, Claim, extract_claims, sentence_claims
-from .clauses import affirmed_statement, sentences
+from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
@@ -96,14 +96,17 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     if claim_problems(conv, record):
         flags.add("claims")
     previous = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
-    for turn in turns:
+    for t, turn in enumerate(turns):
         said = sentences(turn.content)
+        reply = sentences(turns[t + 1].content)[:1] if t + 1 < len(turns) else []
         for i, sentence in enumerate(said):
             context = previous if previous.rstrip().endswith("?") else ""  # what a short answer measures
             affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."
             previous = sentence
             if i + 1 < len(said) and rejected_by(said[i + 1]):
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
+            if i + 1 == len(said) and reply and is_confirmation_question(sentence) and rejected_by(reply[0]):
+                continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
             if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
                 # "Is it large? Right. By area it is moderate in size": the turn answers for itself

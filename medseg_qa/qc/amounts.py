@@ -102,7 +102,7 @@ _ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seve
             "fiftieth": 50, "hundredth": 100, "thousandth": 1000}
 _MULTIPLE = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # a part of one percent: "five tenths of one percent" (0.5%), "three-quarters of a percent", "a fifth of 1%"
-_PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:{_AMOUNT}|an?)[\s-]+({'|'.join(_ORDINAL)})s?\s+of\s+(?:one|a|1)\s+"
+_PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:(?:{_AMOUNT}|an?)[\s-]+)?({'|'.join(_ORDINAL)}|half)s?\s+of\s+(?:one|a|1)\s+"
                               r"(?:%|percent\b|per\s*cent\b)", re.I)
 # a number this match continues: "0.8" read from its "8", "one and five percent" from "five percent",
 # "three or four hundred pixels", "1 1/2 percent": an expression the patterns did not read whole
@@ -141,6 +141,10 @@ _COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, 
 _MATERIAL = r"(?:tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",
                        re.I)
+# a list of named parts after a count: "three parts: manubrium, body and xiphoid process" (not sides or places)
+_NAMED_PARTS = re.compile(r"\s*[:(\u2014]\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
+                          r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
+                          r"(?:the\s+)?[a-z-]+", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
@@ -236,8 +240,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
                 re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
-        if word == "both":
-            continue
+        if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
+            continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
         out.append((m.start(), Claim("count", value, text=m.group(0))))
     for m in _COUNT_SPLIT.finditer(sentence):
         word = m.group(1).lower()
@@ -352,7 +356,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             other = None if share == "image" else share
             if m.re is _PART_OF_PERCENT:  # "five tenths of one percent" -> 0.5%, "under a tenth of a percent"
                 parts = number_value(m.group(2)) if m.group(2) else 1.0
-                out.append((m.start(), Claim("percent", parts / _ORDINAL[m.group(3).lower()], qualifier=_bound(m.group(1)),
+                out.append((m.start(), Claim("percent", parts / _ORDINAL.get(m.group(3).lower(), 2), qualifier=_bound(m.group(1)),
                                              text=m.group(0), other=other)))
                 continue
             # "between one and five percent": at least the first, at most the second

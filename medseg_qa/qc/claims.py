@@ -22,7 +22,8 @@ from .amounts import IMAGE as _IMAGE
 from .amounts import count_claims as _count_claims
 from .amounts import size_claims as _size_claims
 from .claim import Claim
-from .clauses import COMPLETION, about_target, is_negated, is_yes_no_question, negated_spans, sentences, subject
+from .clauses import BOUNDARY, COMPLETION, about_target, is_negated, is_yes_no_question, negated_spans, sentences, \
+    subject
 from .lexicon import Lexicon, Mention
 from .modality import asserted, clause_span, whole_sentence_unasserted
 from .sides import BODY as _BODY
@@ -38,6 +39,7 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "superior": "superior_to", "cranial": "superior_to", "above": "superior_to", "over": "superior_to",
               "inferior": "inferior_to", "caudal": "inferior_to", "below": "inferior_to",
               "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to",
+              "higher than": "superior_to", "lower than": "inferior_to",
               "deep": "posterior_to", "superficial": "anterior_to"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
@@ -78,7 +80,7 @@ _POSITION_RES = [
                r"\s+of\s+", re.I),
     re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal)(?:ly)?\s+(?:to|of|from)\s+", re.I),
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
-    re.compile(r"\b(above|below|beneath|underneath|under|over)\s+", re.I),
+    re.compile(r"\b(above|below|beneath|underneath|under|over|higher\s+than|lower\s+than)\s+", re.I),
     re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
 ]
 _INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+"
@@ -90,7 +92,7 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
             "behind": "posterior_to", "posterior to": "posterior_to"}
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:patient'?s\s+)?(front|back|rear)\b"
+                       r"(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
                        r"(?!\s+of\s+(?!the\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy)\b))|"
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
@@ -233,8 +235,9 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
             continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
         word = next(g for g in m.groups() if g).lower()
         after = sentence[m.end():m.end() + 20].lower()
-        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
-            continue
+        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]) or \
+                re.search(r"\bmost\s+$", sentence[max(0, m.start() - 8):m.start()], re.I):
+            continue  # a direction, or a superlative ("the most caudal" part): not where the whole lies
         if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after) and \
                 not _WHOLE_PART.match(sentence, m.end()):
             continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
@@ -242,8 +245,14 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
         if head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower()) and \
                 not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()]):
             continue  # attributive, inside the clause's subject: "the anterior abdominal wall is thin"
-        out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], text=m.group(0))))
+        # "far toward the front", "at the very back", "right under the skin": an extreme, which a central mask is not
+        extreme = "extreme" if _EXTREME.search(sentence, max(0, m.start() - 14), m.end()) else ""
+        out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], qualifier=extreme, text=m.group(0))))
     return out
+
+
+_EXTREME = re.compile(r"\b(?:far|very|extreme|extremely|all\s+the\s+way|right\s+(?:at|up|against|under)|furthest|farthest)\b",
+                      re.I)
 
 
 _AXIS_ON_PICTURE = re.compile(rf"\b(?:front|back|anterior|posterior|head|feet|ventral|dorsal)\b[^.;]*\b(?:top|bottom|upper|lower)"
@@ -374,6 +383,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
+            if claim.kind == "side" and not claim.qualifier and _PART_SUBJECT.match(sentence, _clause_start(sentence, pos)):
+                claim = Claim("side", claim.value, claim.other, "part", claim.text)  # one part of the mask
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
@@ -383,6 +394,15 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if sides == {"left", "right"} or (sides and both):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
+
+
+# a clause about one part of the mask: "The part on the image's right is the patient's left one", "one of them"
+_PART_SUBJECT = re.compile(r"\s*(?:(?:the|one|each|either|another|a|its)\s+(?:[\w'-]+\s+){0,2}?(?:part|piece|component|portion|"
+                           r"region|segment|lobe|blob|island|focus|half)s?\b|one\s+of\s+(?:them|the|its)\b)", re.I)
+
+
+def _clause_start(sentence: str, pos: int) -> int:
+    return max([0] + [b.end() for b in BOUNDARY.finditer(sentence, 0, pos) if b.group(0) in (",", ";", ":")])
 
 
 def extract_claims(text: str, record: SourceRecord, knowledge=None, lexicon: Lexicon | None = None) -> list[Claim]:

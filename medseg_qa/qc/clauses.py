@@ -28,7 +28,7 @@ BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|
                       r"however|i\.e\.)\b", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
-_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|zero(?=\s+(?:[a-z]+\s+)?(?:regions?|parts?|pieces?|"
+_NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|missing|zero(?=\s+(?:[a-z]+\s+)?(?:regions?|parts?|pieces?|"
                           r"components?|foci|focus|islands?|blobs?|pixels?|voxels?|lesions?|spots?|fragments?)\b)|cannot|rather than|instead of|absence of|far from|"
                           r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
                           re.IGNORECASE)
@@ -269,8 +269,20 @@ def is_yes_no_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") and bool(_YES_NO.match(sentence))
 
 
+_TAG = re.compile(r",?\s*(?:right|correct|isn'?t\s+it|is\s+it|aren'?t\s+they|yes|yeah|then|ok|okay|no)\s*$", re.I)
+_WH = re.compile(r"\b(?:why|which|what|where|how|when|who|whose|whom)\b", re.I)
+
+
+def is_confirmation_question(sentence: str) -> bool:
+    """'So basically it is on my right?', 'It is only on one side, then?': a statement asked back for
+    confirmation asserts nothing (the answer's 'Yes' or 'Not quite, ...' does)."""
+    return sentence.rstrip().endswith("?") and "?" not in sentence.rstrip()[:-1] and not _WH.search(sentence) \
+        and not is_yes_no_question(sentence)
+
+
 _AFFIRMATION = re.compile(r"^\s*(?:yes|yep|yeah|yup|correct|indeed|exactly|affirmative|right|that\s+is\s+(?:right|correct))"
-                          r"(?:[,\s]+(?:it|they|that|this)\s+(?:is|are|does|do|has|can))?(?:[,\s]+(?:indeed|correct))?[\s.!]*$",
+                          r"(?:[,\s]+(?:it|they|that|this)\s+(?:is|are|does|do|has|can))?(?:[,\s\u2014-]+(?:indeed|correct|exactly|precisely|"
+                          r"spot\s+on|that'?s\s+(?:right|correct)))?[\s.!]*$",
                           re.I)
 _QUESTION_ORDER = re.compile(r"^\s*(?:and\s+|so\s+|also\s+)?(is|are|does|do|did|was|were|has|have)\s+"
                              r"(it|this|they|these|that|the\s+(?:mask|region|target|structure|segmentation|outline))\s+(.+?)\?\s*$",
@@ -282,7 +294,13 @@ def affirmed_statement(answer: str, question: str) -> str:
     question it answers (a bare 'No.' denies nothing checkable, and an answer with content of its own
     speaks for itself); '' when `answer` is not a bare affirmation of a yes/no question."""
     m = _QUESTION_ORDER.match(question)
-    if not m or not _AFFIRMATION.match(answer) or re.search(r"\bor\b", m.group(3), re.I):
+    if not _AFFIRMATION.match(answer):
+        return ""
+    if not m:  # "So it is on my right?" - "Yes, exactly." says it is
+        if not is_confirmation_question(question):
+            return ""
+        return _TAG.sub("", question.rstrip()[:-1]) + "."  # "So it is left-sided, right?" - "Yes."
+    if re.search(r"\bor\b", m.group(3), re.I):
         return ""  # "Is it one piece or several?" cannot be answered "Yes"
     return f"{m.group(2)} {m.group(1)} {m.group(3)}."
 

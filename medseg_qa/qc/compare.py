@@ -34,12 +34,16 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
             return None
         if claim.value == "one-sided":
             return None if side == "midline" else side != "bilateral"
+        if claim.qualifier == "part" and side == "bilateral":
+            return True  # "one part lies on the left" of a mask on both sides
         if side == "midline":
             return True if claim.qualifier == "hedged" else False
         return claim.value == side
     if claim.kind == "midline":
         return None if side not in ("left", "right", "midline", "bilateral") else side == "midline"
     if claim.kind == "vertical":
+        if vertical == "central" and claim.qualifier == "extreme":
+            return False  # "far toward the front" of a mask measured central
         if vertical not in _OPPOSITE:
             return None
         return False if claim.value == _OPPOSITE[vertical] else (True if claim.value == vertical else None)

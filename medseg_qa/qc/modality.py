@@ -98,8 +98,9 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
 _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
-                        r"correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+quite\b|not\s+correct\b|"
-                        r"that'?s\s+(?:wrong|incorrect|not\s+right)\b)", re.I)
+                        r"correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
+                        r"that'?s\s+(?:wrong|incorrect|not\s+right)\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
+                        re.I)
 
 
 def rejected_by(next_sentence: str) -> bool:

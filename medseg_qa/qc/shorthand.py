@@ -35,10 +35,15 @@ import re
 
 # (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
 _PLAIN = [
+    # an expletive lead says nothing of its own: "It is also worth noting that the heart lies behind it"
+    (r"\b(?:it\s+is|it's|it\s+should\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
+     r"knowing)|important\s+to\s+(?:note|remember|mention|know)|(?:interesting|useful|helpful)\s+to\s+(?:note|know)|"
+     r"noted|noteworthy|mentioning)\s+that\s+", "", re.I),
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
     (r"\blt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "left", 0),  # "Located lt.", "Lies lt of stomach"
     (r"\brt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "right", 0),
+    (r"\bsinistral(?:ly)?\b", "left-sided", re.I), (r"\bdextral(?:ly)?\b", "right-sided", re.I),  # Latin sides
     (r"\bcontralat\b\.?", "contralateral", re.I), (r"\bipsilat\b\.?", "ipsilateral", re.I),
     # after an article a lone L or R is a side even when a sentence follows ("Confined to the L. Lies ...")
     (r"(?<=\bthe\s)L\b(?![\d/-])", "left", 0), (r"(?<=\bthe\s)R\b(?![\d/-])", "right", 0),

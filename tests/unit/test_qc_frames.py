@@ -515,3 +515,51 @@ def test_zero_regions_deny(sentence, flag):
 ])
 def test_their_side_and_our_side_in_conventions(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_a_statement_asked_back_is_settled_by_its_answer():
+    # "So it is on my right?" asks for confirmation: a rejecting answer retracts it, an affirming one asserts it,
+    # and one that lets it stand leaves the premise asserted
+    assert flags("left kidney", Q, KIDNEY, "So basically it is on my right?", "Not quite - it is on your left.") == []
+    assert flags("left kidney", Q, KIDNEY, "So it is off to the patient's right?", "Not really: it sits on the left.") == []
+    assert flags("left kidney", Q, KIDNEY, "So basically it is on my right?", "Yes, exactly.") == ["laterality"]
+    assert flags("left kidney", Q, KIDNEY, "So basically it is on my right?", "Kidneys vary a lot.") == ["laterality"]
+    assert flags("left kidney", Q, KIDNEY, "So it is left-sided, right?", "Yes, that is correct.") == []  # a tag
+    assert flags("left kidney", Q, KIDNEY, "So it is right-sided, right?", "Yes, that is correct.") == ["laterality"]
+
+
+def test_a_part_of_a_mask_on_both_sides_may_lie_on_one():
+    import test_qc
+
+    both = test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"]
+    rec = _record("kidney", mask=both)
+    said = "The part on the image's right is the patient's left one; the part on the image's left is the patient's right one."
+    assert flags("kidney", Q, f"It is the kidneys [SEG]. {said}", rec=rec) == []
+    assert flags("kidney", Q, "It is the kidneys [SEG]. It lies on the patient's left.", rec=rec) == ["laterality"]
+    assert flags("left kidney", Q, f"{KIDNEY} One part of it lies on the patient's right.") == ["laterality"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("It is also worth noting that the aorta lies in front of it.", None),  # an expletive lead: the aorta's clause
+    ("It covers less than half of one percent of the image.", "size"),  # < 0.5% (the kidney is ~2%)
+    ("It has three parts: cortex, medulla and pelvis.", None),  # named anatomy, not regions of the mask
+    ("Why is it only present on the right side and missing on the left?", "laterality"),
+    ("Sinistral in location.", None),  # Latin sides
+    ("Dextral in location.", "laterality"),
+    ("The upper pole is the most cranial part and the hilum the most caudal.", None),  # a superlative names a part
+])
+def test_leads_parts_of_a_percent_named_parts_and_latin_sides(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_an_extreme_position_contradicts_a_central_mask_and_higher_than_relates():
+    import test_qc
+
+    central = test_qc.record("aorta")  # midline, vertically central
+    assert central.facts.vertical == "central"
+    assert flags("aorta", Q, f"{AORTA} It lies far toward the front, right under the skin.", rec=central) == ["position"]
+    assert flags("aorta", Q, f"{AORTA} It lies slightly anteriorly.", rec=central) == []
+    coronal = test_qc.record("left kidney", orientation="LI")
+    lower = [r.other for r in coronal.facts.relations if r.relation == "inferior_to"]
+    assert lower, "the layout puts the left kidney below something on a coronal slice"
+    assert flags("left kidney", Q, f"{KIDNEY} It lies higher than the {lower[0]}.", rec=coronal) == ["position"]
