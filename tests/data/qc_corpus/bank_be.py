@@ -307,7 +307,7 @@ def render(style, p, parts, rng, conv, know, pop, hedge, bad=None):
             s.append(pop)
         return " ".join(s)
     lab = {"laterality": "Side", "size": "Size", "count": "Regions", "position": "Position", "relation": "Relation"}
-    s = [f"## Segmentation\nSure! Here is the **{n}**: [SEG]\n\n### Key findings"]
+    s = [f"## Segmentation\nSure! Here {'are' if n.endswith('s') else 'is'} the **{n}**: [SEG]\n\n### Key findings"]
     s += [f"- **{lab[k]}:** {h0 if k in ('position', 'relation') and v != bad else ''}{v}" for k, v in parts]
     if conv or know or pop:
         s.append("\n### Good to know")
