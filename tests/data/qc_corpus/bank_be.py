@@ -367,7 +367,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
                 "tutor": "That's a fair question. Many things affect how a structure looks on one slice, so your doctor will look at the whole scan.",
                 "chatty": "**Great question!**\n\n- One slice never tells the whole story.\n- Your care team reviews the full study."}[style]})
             continue
-        if not (where == "user" and last) and rng.random() < 0.3 and k in ("laterality",) and f["laterality"] in ("left", "right", "midline", "bilateral"):
+        if not (where in ("user", "follow") and last) and rng.random() < 0.3 and k in ("laterality",) and f["laterality"] in ("left", "right", "midline", "bilateral"):
             ws = wrong_side(f["laterality"], f.get("centroid_patient"), rng)
             turns.append({"role": "user", "content": f"Is it {ws}?"})
             ans = "No. " + follow_answer(style, p, k, true["laterality"] if f["laterality"] != "midline" else side_text("midline", rng))
