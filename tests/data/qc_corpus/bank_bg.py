@@ -218,9 +218,13 @@ def pct(frac, style, rng):
         if p < 1:
             return rng.choice(["less than one percent", "under one percent"])
         near = min((k for k in WN if k >= 1), key=lambda k: abs(k - p))
+        if near in (1, 5) and p < near + 0.5:  # keep a rounded figure on the true side of a size-class bound
+            return f"{'just under' if p < near else 'just over'} {WN[near]} percent"
         return f"roughly {WN[near]} percent"
     if p < 1:
         return rng.choice([f"about {p:.1f}%", "well under 1%", f"roughly {p:.2f} percent"])
+    if p < 10:
+        return rng.choice([f"about {p:.1f}%", f"~{p:.1f}%", f"roughly {p:.1f} percent"])
     return rng.choice([f"about {p:.0f}%", f"~{p:.0f}%", f"roughly {p:.0f} percent"])
 
 
