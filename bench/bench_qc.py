@@ -79,7 +79,11 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # the tenth round, after the rules read AV-BA (and sentences written to probe them): BB (the
                  # demo's abdominal targets, freely paraphrased), BC (four assistant families' house voices), BD
                  # (three-round teaching dialogues whose users restate the answer for confirmation)
-                 "heldout_bb": (0.929, 0.052), "heldout_bc": (0.976, 0.171), "heldout_bd": (0.886, 0.414)}
+                 "heldout_bb": (0.929, 0.052), "heldout_bc": (0.976, 0.171), "heldout_bd": (0.886, 0.414),
+                 # the eleventh round, after the rules read BB-BD: BE (three registers: terse, tutor, chatty
+                 # markdown; 7 of its 8 misses were rows where the bank's own follow-up branch had replaced the
+                 # planted claim, fixed after this measure), BF (brain, head/neck, MSK), BG (dataset-style reasoning)
+                 "heldout_be": (0.962, 0.019), "heldout_bf": (0.986, 0.029), "heldout_bg": (0.957, 0.024)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",

@@ -6,7 +6,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `lexicon`: which words name the target (any form) and which name other structures;
 - `shorthand`: report abbreviations, arrow bullets, run-on text, contractions and learner English
   rewritten as plain prose before anything is read;
-- `clauses`: sentences, negation scopes, subject attribution, yes/no questions;
+- `clauses`: sentences, negation scopes, subject attribution, yes/no and confirmation questions;
+- `fragments`: key/value lines, table rows and verbless fragments read as the sentences they stand for;
 - `claim`, `claims`, `sides`, `amounts`: claim extraction from any prose (sides in `sides`, positions and
   relations in `claims`; size, percent and count in `amounts`);
 - `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted

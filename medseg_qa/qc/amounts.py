@@ -58,7 +58,7 @@ _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_A
 _SIZE_RES = [
     re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
-    re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
+    re.compile(rf"\b(?:a|an)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount|thing)\b", re.I),
@@ -109,7 +109,7 @@ _PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:(?:{_AMOUNT}|an?)[\s-]+)?({'|'.joi
 _NUMBER_BEFORE = re.compile(rf"(?:\d[.,/]|(?:\d|\b(?:{_NUMBER_WORD}|hundred|thousand))\s*(?:and|to|or|-|\u2013|/)\s*)$", re.I)
 _FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one)[\s-]+"
                        rf"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:hundredth|thousandth)s?|"
-                       rf"(?:a|an|one|two|three|four)[\s-]+(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}",
+                       rf"(?:a|an|one|two|three|four)[\s-]+(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}\b",
                        re.I)
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)

@@ -136,6 +136,11 @@ def _named_just_before(mentions: list[Mention], sentence: str, pos: int) -> Ment
 _ON_PICTURE = re.compile(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b|\bon[\s-]screen\b", re.I)
 
 
+# a phrase that points back at the structure last named: "that structure", "the latter"
+_THAT_ONE = re.compile(r"(?:that|this)\s+(?:structure|organ|one|vessel|landmark|muscle|bone|gland|space)\b|the\s+(?:latter|former)\b",
+                       re.I)
+
+
 def _position_claims(sentence: str, mentions: list[Mention], orientation) -> list[tuple[int, Claim]]:
     out = []
     has_si = bool(orientation) and any(c in "SI" for c in orientation)
@@ -150,6 +155,9 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
                 continue  # "On the image, it lies on the left side of the bladder": a side of the picture
             rel = _AXIS_WORD[re.sub(r"\s+", " ", m.group(1).lower())]
             obj = _object_after(mentions, sentence, m.end())
+            if obj is None and _THAT_ONE.match(sentence, m.end()):  # "Compared with the aorta, it sits in front of
+                obj = next((x for x in reversed(mentions) if x.end <= m.start() and x.names  # that structure"
+                            and not x.names & {"person", "counterpart"}), None)
             if obj is None or "person" in obj.names:
                 continue  # "to the left side of the patient" is a side, not a relation to a structure
             subj = subject(mentions, sentence, m.start())

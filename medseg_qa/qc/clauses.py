@@ -9,7 +9,8 @@ of them are denied.
   structure named in subject position of the clause (no preposition before it), the antecedent of a
   relative clause, else the target (an answer's subjectless sentence is about what it segmented).
 - `is_yes_no_question` tells a question that asks ("Is it on the left?") from one that asserts
-  ("Which organ on the patient's left ...?"): only the second carries claims.
+  ("Which organ on the patient's left ...?"): only the second carries claims; `is_confirmation_question`
+  finds a statement asked back ("So it is on my right?"), which its answer settles.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ import re
 from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
-from .amounts import RATING_LABEL as _RATING_LABEL
-from .amounts import SIZE_WORDS
+from .fragments import KEY_VALUE, fragment_sentence, key_value_sentence, labelled_fragment
 from .lexicon import Mention
 from .shorthand import expand
 
@@ -78,7 +78,7 @@ def sentences(text: str) -> list[str]:
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     out = _rejoin_completions(out)
     out = [_SPEAKER_LABEL.sub("", s) for s in out]  # "Candidate: There are two components." is the candidate's say
-    return [_labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
+    return [labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
 
 
 # "... it is the patient's right": a clause that only completes a side equation (shared with `claims`)
@@ -123,129 +123,13 @@ def _table_row(line: str) -> list[str]:
     is a sentence of its own, a shorter cell is a rating ("high", "moderate" confidence) and is not read.
     Rows about other things ("| Spleen | Left | Medium |") keep their cells together."""
     cells = re.split(r"\s*\|\s*", line)
-    if len(cells) > 2 and _KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
+    if len(cells) > 2 and KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
         return [f"{cells[0]}: {cells[1]}"] + [c for c in cells[2:] if len(c.split()) >= 3]
     return [": ".join(cells)]
 
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
                             r"((?:[\w'%.-]+[ \t]+){0,3}[\w'%-]+(?:[.!](?=\s|$)|[ \t]*$))")
-_LABEL = re.compile(r"^(?:\d+\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\s*(?::|\s[-\u2013\u2014])\s+(\S.*)$")
-
-
-def _labelled_fragment(sentence: str) -> str:
-    """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
-    reads as the fragment alone (the label names the voice, not the claim); so does a chosen option
-    ('Answer: (c) huge')."""
-    m = _LABEL.match(sentence)
-    if not m or _RATING_LABEL.search(sentence[:m.start(1)]):
-        return sentence
-    given = re.sub(r"^\(?[a-eA-E]\)\s+", "", m.group(1))  # "Answer: (c) huge": the option's letter points at its text
-    value = fragment_sentence(given)
-    return value if value != given else sentence
-
-
-_SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
-# the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
-_SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
-    "|punctate)"
-_FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
-                       r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|"
-                       r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
-                       r"(?:\s+(?:in\s+)?(?:position|location))?)|"
-                       r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
-
-
-# a size word that opens an amount: "Large, about 0.1% of the image."
-_SIZE_LEAD = re.compile(rf"^((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}),\s+(?=(?:about|roughly|approximately|approx|"
-                        r"around|nearly|almost|under|over|less|more|just|~|\d|covering|taking|occupying|filling|spanning)\b|~)",
-                        re.I)
-
-
-def fragment_sentence(sentence: str) -> str:
-    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.') read as
-    the sentence it stands for."""
-    lead = _SIZE_LEAD.match(sentence.strip())
-    if lead:
-        return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"
-    m = _FRAGMENT.match(sentence.strip())
-    if not m:
-        return sentence
-    neg = "not " if m.group(1) else ""
-    if m.group(4):
-        if neg:
-            return sentence
-        return "It lies on both sides." if m.group(4).lower() == "bilateral" else "It lies in the midline."
-    if m.group(2):
-        return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
-    return f"It is {neg}{m.group(3).split()[0].lower()}."
-
-
-_KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|location|where|position|depth|vertical|size|"
-                        r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
-                        r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
-                        r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
-                        r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
-                        r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
-                        r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
-                        re.I)
-
-
-_BRACKETED_VALUE = re.compile(r"^([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*\(([^()]{1,30})\)\s*(?:checked|confirmed|verified|noted|"
-                              r"assessed)?\s*\.?$", re.I)
-
-
-def key_value_sentence(sentence: str) -> str:
-    """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
-    read as the sentence it abbreviates, so the same claim rules apply."""
-    bracketed = _BRACKETED_VALUE.match(sentence)  # "Side (right) confirmed." says "Side: right."
-    m = _KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else sentence)
-    if not m:  # a key after a section label: "Findings: Laterality: left."
-        # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
-        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*:\s+(?:[-*\u2022]\s*)?", sentence)
-        m = _KEY_VALUE.match(sentence[section.end():]) if section else None
-    if not m:
-        return sentence
-    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
-    if re.match(r"[A-Z][a-z']*\s+[\w']+\s+[\w']+\s+[\w']+|(?i:(?:it|its|they|this|these|the)\s+[\w']+\s+[\w']+)", value) and \
-            re.search(r"\b(?:is|are|was|were|lies|lie|sits|sit|appears?|runs?|shows?|looks?|has|have|seems?|remains?|"
-                      r"measures?|covers?|occupies|forms?|crosses|passes)\b", value, re.I):
-        return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
-    low = value.lower()
-    if key in ("side", "laterality", "location", "where"):
-        # "left", "patient's left only", "left, not right", "right, lateral (not midline)"
-        low = re.sub(r",?\s+(?:lateral|lateralised|lateralized|unilateral|one-sided)$", "", re.sub(r"\s*\([^()]*\)", "", low))
-        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?"
-                            r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
-        if side:
-            return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
-        if low in ("both", "bilateral", "both sides", "left and right"):
-            return "It lies on both sides."
-        if low in ("midline", "central", "centre", "center"):
-            return "It lies in the midline."
-        return f"It lies {value}."
-    if key in ("depth", "vertical", "position"):
-        return f"It lies {value}." if " " in value else f"It is {value}."
-    if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
-        return f"It covers {value}% of the image."  # area_pct = 3.1
-    if key in ("size", "area", "extent", "coverage"):
-        gloss = re.search(r"\s*\(([^()]+)\)", value)  # "about 1.9% of the image (enormous, the biggest thing)"
-        if gloss and ("%" in value or "percent" in low):
-            main = value[:gloss.start()] + value[gloss.end():]
-            if "%" in main or "percent" in main.lower():
-                return f"It covers {main}; it is {gloss.group(1)}."
-            return f"It is {main}, covering {gloss.group(1)}."  # "medium (~1.5% of the slice)"
-        return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
-    if key in ("relation", "relations", "neighbours", "neighbors", "neighbour", "neighbor"):
-        pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",
-                            re.sub(r"[\"'()\[\]]", "", low).strip())  # neighbour = ("aorta", "left_of")
-        return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}." if pair else f"It lies {value}."
-    count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
-    if not count:
-        return sentence
-    return "It forms one region." if "single" in count.group(1) else f"It forms {count.group(1)} separate regions."
-
-
 def negated_spans(sentence: str) -> list[tuple[int, int]]:
     """(start, end) character spans that a negation trigger denies."""
     pseudo = [(m.start(), m.end()) for m in _PSEUDO_NEG.finditer(sentence)]
@@ -275,7 +159,8 @@ _WH = re.compile(r"\b(?:why|which|what|where|how|when|who|whose|whom)\b", re.I)
 
 def is_confirmation_question(sentence: str) -> bool:
     """'So basically it is on my right?', 'It is only on one side, then?': a statement asked back for
-    confirmation asserts nothing (the answer's 'Yes' or 'Not quite, ...' does)."""
+    confirmation. Its answer settles it: 'Not quite, ...' retracts it (`check_conversation`), 'Yes.' asserts it
+    (`affirmed_statement`), and an answer that lets it stand leaves it asserted, like a why-question's premise."""
     return sentence.rstrip().endswith("?") and "?" not in sentence.rstrip()[:-1] and not _WH.search(sentence) \
         and not is_yes_no_question(sentence)
 

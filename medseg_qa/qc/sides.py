@@ -43,6 +43,8 @@ def _modifies_object(before: str) -> bool:
     return bool(m) and not _VERBISH.search(m.group(1))
 
 
+_YOUR_ORGAN = re.compile(r"\byour\s+(?!(?:screen|monitor|display|image|picture|view|scan|slice|own|left|right)\b)[a-z]{3,}",
+                         re.I)
 _DISPLAY = re.compile(r"\b(?:screen|on-screen|display\w*|monitor|viewer)\b|\b(?:image|picture|scan|slice|film|frame)\s+"
                       r"(?:shows?|showed|puts?|places?|depicts?|renders?|presents?)\b", re.I)
 
@@ -155,7 +157,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
             claims.append((m.start(), claim))  # "the left and right sides": coordinated with the claim before
             continue
         of_body = re.match(rf"[\s-]+(?:hand\s+)?(?:side|half|part|portion)\s+of\s+(?:the\s+)?(?:patient'?s\s+)?{BODY}\b", after)
-        said_of_patient = re.search(r"\bpatient'?s?\s+(?:far\s+)?$", before)
+        # "the patient's left", or a side said of "your appendix" (the reader's own body) even "in this picture"
+        said_of_patient = re.search(r"\bpatient'?s?\s+(?:far\s+)?$", before) or \
+            _YOUR_ORGAN.search(sentence, clause_span(sentence, m.start())[0], m.start())
         on_image = not of_body and not said_of_patient and (
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
             re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"

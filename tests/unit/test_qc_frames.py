@@ -563,3 +563,22 @@ def test_an_extreme_position_contradicts_a_central_mask_and_higher_than_relates(
     lower = [r.other for r in coronal.facts.relations if r.relation == "inferior_to"]
     assert lower, "the layout puts the left kidney below something on a coronal slice"
     assert flags("left kidney", Q, f"{KIDNEY} It lies higher than the {lower[0]}.", rec=coronal) == ["position"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Compared with the aorta, it sits in front of that structure.", "position"),  # 'that structure' is the aorta
+    ("Compared with the aorta, it sits behind that structure.", None),
+    ("Adenomas are found in about a quarter of screening colonoscopies.", None),  # 'screening' is no screen
+    ("Which large organ on this slice filters the blood?", None),  # a descriptor of the class, not of the slice
+])
+def test_that_structure_screening_and_which_large(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("In this picture your kidney is on the left side (not the right).", None),  # the reader's own body
+    ("In this picture your kidney is on the right side.", "laterality"),
+    ("In this picture it is on the right side.", None),  # a side of the picture (the patient's left)
+])
+def test_your_organ_in_this_picture_is_on_your_side(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])

@@ -1,0 +1,126 @@
+"""Verbless registers read as the sentences they stand for, so the same claim rules apply to them: key/value
+lines and table rows ("Side: patient left", "Side (right) confirmed."), fragments ("Large.", "Posterior in
+position.", "Small region.") and a one-word value after a label ("Dictation: large."). Used by `clauses.sentences`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import RATING_LABEL as _RATING_LABEL
+from .amounts import SIZE_WORDS
+
+_LABEL = re.compile(r"^(?:\d+\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\s*(?::|\s[-\u2013\u2014])\s+(\S.*)$")
+
+
+def labelled_fragment(sentence: str) -> str:
+    """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
+    reads as the fragment alone (the label names the voice, not the claim); so does a chosen option
+    ('Answer: (c) huge')."""
+    m = _LABEL.match(sentence)
+    if not m or _RATING_LABEL.search(sentence[:m.start(1)]):
+        return sentence
+    given = re.sub(r"^\(?[a-eA-E]\)\s+", "", m.group(1))  # "Answer: (c) huge": the option's letter points at its text
+    value = fragment_sentence(given)
+    return value if value != given else sentence
+
+
+_SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
+# the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
+_SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
+    "|punctate)"
+_FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
+                       r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|"
+                       r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
+                       r"(?:\s+(?:in\s+)?(?:position|location))?)|"
+                       r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
+
+
+# a size word that opens an amount: "Large, about 0.1% of the image."
+_SIZE_LEAD = re.compile(rf"^((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}),\s+(?=(?:about|roughly|approximately|approx|"
+                        r"around|nearly|almost|under|over|less|more|just|~|\d|covering|taking|occupying|filling|spanning)\b|~)",
+                        re.I)
+
+
+def fragment_sentence(sentence: str) -> str:
+    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.') read as
+    the sentence it stands for."""
+    lead = _SIZE_LEAD.match(sentence.strip())
+    if lead:
+        return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"
+    m = _FRAGMENT.match(sentence.strip())
+    if not m:
+        return sentence
+    neg = "not " if m.group(1) else ""
+    if m.group(4):
+        if neg:
+            return sentence
+        return "It lies on both sides." if m.group(4).lower() == "bilateral" else "It lies in the midline."
+    if m.group(2):
+        return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
+    return f"It is {neg}{m.group(3).split()[0].lower()}."
+
+
+KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|location|where|position|depth|vertical|size|"
+                        r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
+                        r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
+                        r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
+                        r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
+                        r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
+                        r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
+                        re.I)
+
+
+_BRACKETED_VALUE = re.compile(r"^([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*\(([^()]{1,30})\)\s*(?:checked|confirmed|verified|noted|"
+                              r"assessed)?\s*\.?$", re.I)
+
+
+def key_value_sentence(sentence: str) -> str:
+    """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
+    read as the sentence it abbreviates, so the same claim rules apply."""
+    bracketed = _BRACKETED_VALUE.match(sentence)  # "Side (right) confirmed." says "Side: right."
+    m = KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else sentence)
+    if not m:  # a key after a section label: "Findings: Laterality: left."
+        # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
+        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*:\s+(?:[-*\u2022]\s*)?", sentence)
+        m = KEY_VALUE.match(sentence[section.end():]) if section else None
+    if not m:
+        return sentence
+    key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
+    if re.match(r"[A-Z][a-z']*\s+[\w']+\s+[\w']+\s+[\w']+|(?i:(?:it|its|they|this|these|the)\s+[\w']+\s+[\w']+)", value) and \
+            re.search(r"\b(?:is|are|was|were|lies|lie|sits|sit|appears?|runs?|shows?|looks?|has|have|seems?|remains?|"
+                      r"measures?|covers?|occupies|forms?|crosses|passes)\b", value, re.I):
+        return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
+    low = value.lower()
+    if key in ("side", "laterality", "location", "where"):
+        # "left", "patient's left only", "left, not right", "right, lateral (not midline)"
+        low = re.sub(r",?\s+(?:lateral|lateralised|lateralized|unilateral|one-sided)$", "", re.sub(r"\s*\([^()]*\)", "", low))
+        side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?"
+                            r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
+        if side:
+            return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
+        if low in ("both", "bilateral", "both sides", "left and right"):
+            return "It lies on both sides."
+        if low in ("midline", "central", "centre", "center"):
+            return "It lies in the midline."
+        return f"It lies {value}."
+    if key in ("depth", "vertical", "position"):
+        return f"It lies {value}." if " " in value else f"It is {value}."
+    if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
+        return f"It covers {value}% of the image."  # area_pct = 3.1
+    if key in ("size", "area", "extent", "coverage"):
+        gloss = re.search(r"\s*\(([^()]+)\)", value)  # "about 1.9% of the image (enormous, the biggest thing)"
+        if gloss and ("%" in value or "percent" in low):
+            main = value[:gloss.start()] + value[gloss.end():]
+            if "%" in main or "percent" in main.lower():
+                return f"It covers {main}; it is {gloss.group(1)}."
+            return f"It is {main}, covering {gloss.group(1)}."  # "medium (~1.5% of the slice)"
+        return f"It is {value}, covering {value} of the image." if "%" in value or "percent" in low else f"It is {value}."
+    if key in ("relation", "relations", "neighbours", "neighbors", "neighbour", "neighbor"):
+        pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",
+                            re.sub(r"[\"'()\[\]]", "", low).strip())  # neighbour = ("aorta", "left_of")
+        return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}." if pair else f"It lies {value}."
+    count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
+    if not count:
+        return sentence
+    return "It forms one region." if "single" in count.group(1) else f"It forms {count.group(1)} separate regions."
