@@ -58,7 +58,7 @@ _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_A
 _SIZE_RES = [
     re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
-    re.compile(rf"\b(?:a|an)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
+    re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount|thing)\b", re.I),
@@ -160,6 +160,7 @@ _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|ap
 # a list item that is a number and its connectivity alone: "1, contiguous", "x2, discrete" (after shorthand "2, discrete")
 _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
                          r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
+_ON_THIS_SLICE = re.compile(rf"\bhere\b|\b(?:this|the)\s+(?:\w+\s+)?{IMAGE}\b", re.I)
 _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
 
 
@@ -312,6 +313,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in rx.finditer(sentence):
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
+            if i == 1 and re.match(r"(?:which|what)\b", m.group(0), re.I) and not _ON_THIS_SLICE.search(sentence):
+                continue  # "Which large neck vessel feeds the head?" describes a class; "Which huge gland here ...?" the slice
             if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else
             word = next(g for g in m.groups() if g)

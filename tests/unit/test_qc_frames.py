@@ -569,7 +569,8 @@ def test_an_extreme_position_contradicts_a_central_mask_and_higher_than_relates(
     ("Compared with the aorta, it sits in front of that structure.", "position"),  # 'that structure' is the aorta
     ("Compared with the aorta, it sits behind that structure.", None),
     ("Adenomas are found in about a quarter of screening colonoscopies.", None),  # 'screening' is no screen
-    ("Which large organ on this slice filters the blood?", None),  # a descriptor of the class, not of the slice
+    ("Which large organ filters the blood?", None),  # a descriptor of the class, not of the slice
+    ("Which huge organ here filters the blood?", "size"),  # 'here': a claim about this slice
 ])
 def test_that_structure_screening_and_which_large(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
