@@ -60,7 +60,8 @@ PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|s
 
 # the target's partner on the other side is another structure: "its partner on the right mirrors it", "the
 # contralateral one", "its twin across the midline" (a part of the target, "its lower pole", stays the target)
-COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror)\s+)?"
+COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror|(?:left|right)"
+                         r"(?:[\s-]+(?:hand\s+)?sided)?)\s+)?"
                          r"(?:partner|counterpart|twin|fellow|mate|sibling|mirror[\s-]image|opposite\s+number)s?\b|"
                          r"\bthe\s+(?:contralateral|opposite|other|matching|corresponding)\s+(?:[a-z-]+\s+){0,2}?(?:one|structure|organ|nucleus|"
                          r"muscle|bone|gland|lung|kidney|artery|vein|vessel|rib|lobe|side's\s+\w+)\b", re.IGNORECASE)

@@ -583,3 +583,8 @@ def test_that_structure_screening_and_which_large(sentence, flag):
 ])
 def test_your_organ_in_this_picture_is_on_your_side(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_a_sided_counterpart_is_the_other_structure():
+    said = "The right-sided counterpart of this organ sits beside the liver on the opposite side."
+    assert flags("left kidney", Q, f"{KIDNEY} {said}") == []
