@@ -97,9 +97,9 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     if claim_problems(conv, record):
         flags.add("claims")
     previous = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
-    for t, turn in enumerate(turns):
-        said = sentences(turn.content)
-        reply = sentences(turns[t + 1].content)[:1] if t + 1 < len(turns) else []
+    said_by_turn = [sentences(turn.content) for turn in turns]  # each turn split once; a turn also reads its reply
+    for t, said in enumerate(said_by_turn):
+        reply = said_by_turn[t + 1][:1] if t + 1 < len(said_by_turn) else []
         for i, sentence in enumerate(said):
             context = previous if previous.rstrip().endswith("?") else ""  # what a short answer measures
             affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."

@@ -124,6 +124,11 @@ _REDUCED_RELATIVE = re.compile(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:lies|sits|is
                                r"situated\s+)?(?:just\s+|directly\s+|immediately\s+)?", re.I)
 
 
+def _last_named(mentions: list[Mention], pos: int, excluding: set[str]) -> Mention | None:
+    """The last structure named before `pos` (what 'it' or 'that structure' points back at), bar `excluding`."""
+    return next((x for x in reversed(mentions) if x.end <= pos and x.names and not x.names & excluding), None)
+
+
 def _named_just_before(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     """The other structure a relation phrase at `pos` modifies when nothing but a reduced relative stands
     between them ("the heart behind it", "the aorta, which lies in front of it")."""
@@ -156,8 +161,7 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             rel = _AXIS_WORD[re.sub(r"\s+", " ", m.group(1).lower())]
             obj = _object_after(mentions, sentence, m.end())
             if obj is None and _THAT_ONE.match(sentence, m.end()):  # "Compared with the aorta, it sits in front of
-                obj = next((x for x in reversed(mentions) if x.end <= m.start() and x.names  # that structure"
-                            and not x.names & {"person", "counterpart"}), None)
+                obj = _last_named(mentions, m.start(), {"person", "counterpart"})  # that structure"
             if obj is None or "person" in obj.names:
                 continue  # "to the left side of the patient" is a side, not a relation to a structure
             subj = subject(mentions, sentence, m.start())
@@ -169,8 +173,7 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
                 continue
             if not obj.names and (subj is None or not subj.names) and re.match(r"it\b", sentence[obj.start:], re.I):
                 # "Think of the aorta: our structure lies to its left of it": 'it' is the last other structure
-                obj = next((x for x in reversed(mentions) if x.end <= m.start() and x.names
-                            and "person" not in x.names), obj)
+                obj = _last_named(mentions, m.start(), {"person"}) or obj
             if subj is None or not subj.names:  # target REL obj
                 if obj.names:
                     out.append((m.start(), Claim("relation", rel, other="|".join(sorted(obj.names)), text=m.group(0))))
