@@ -26,12 +26,13 @@ import re
 from medseg_qa.knowledge import KnowledgeEntry, normalize_text
 from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
-from .claims import BARE_RIGHT, Claim, extract_claims, sentence_claims
+from .claims import Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import rejected_by
+from .premises import BARE_RIGHT
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]

@@ -22,10 +22,10 @@ from .amounts import IMAGE as _IMAGE
 from .amounts import count_claims as _count_claims
 from .amounts import size_claims as _size_claims
 from .claim import Claim
-from .clauses import BOUNDARY, COMPLETION, about_target, is_negated, is_yes_no_question, negated_spans, sentences, \
-    subject
+from .clauses import BOUNDARY, COMPLETION, about_target, is_negated, negated_spans, sentences, subject
 from .lexicon import Lexicon, Mention
-from .modality import asserted, clause_span, whole_sentence_unasserted
+from .modality import asserted, clause_span
+from .premises import asks_only, bare_assent, offered_from, premises
 from .sides import BODY as _BODY
 from .sides import PICTURE as _PICTURE
 from .sides import DIRECTION as _DIRECTION
@@ -45,31 +45,6 @@ _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
-# an open question asks; "why" does not ("Why is it so large here?" presupposes that it is large), unless it
-# wonders ("Why would it be on the right?")
-_OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|when|"
-                            r"why\s+(?:would|should|might|could|may)|"
-                            r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
-# a yes/no question about how to judge a fact takes the fact as given: "Is it normal for it to sit on the
-# right like this?", "Is it a problem that it is in two pieces?"
-_PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(?:normal|usual|typical|expected|common|"
-                           r"unusual|odd|strange|worrying|concerning|okay|ok|fine|bad|a\s+problem|a\s+concern)\s+"
-                           r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|the|this)\b))\s*", re.I)
-# a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
-# left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
-_GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
-                    r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
-# "Given how tiny it is here, should I worry?" gives the size as true
-_GIVEN_HOW = re.compile(r"^\s*(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+(it|they|this\s+\w+)\s+"
-                        r"(?:is|are|looks?|seems?|appears?)\b[^,;?]*,\s*", re.I)
-# "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
-_WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
-BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
-_ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
-_SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
-                           r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
-_SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
-_ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
                              r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
@@ -347,35 +322,15 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
-    if BARE_RIGHT.fullmatch(sentence) and not _ASKS_SIDE.search(context):
+    if bare_assent(sentence, context):
         return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
-    sentence = _addressed_to_patient(sentence)
-    how = _GIVEN_HOW.match(sentence)
-    if how:
-        return sentence_claims(f"{how.group(2)} is {how.group(1)}.", record, lexicon, context) + \
-            sentence_claims(sentence[how.end():], record, lexicon, context)
-    why = _WHY_DOES.match(sentence)
-    if why:
-        verb = why.group(2)
-        sentence = f"{why.group(1)} {verb if verb.endswith('s') else 'has' if verb == 'have' else verb + 's'}" + \
-            sentence[why.end():].rstrip("?") + "."
-    given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
-    if given:
-        return sentence_claims(given.group(1) + ".", record, lexicon, context) + \
-            sentence_claims(sentence[given.end():], record, lexicon, context)
-    # "Is it normal for it to sit on the right?", "Is it normal that the polyp is so large?" take the fact as given
-    sentence = _PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)
-    asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
-    if is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence):
+    parts = premises(_addressed_to_patient(sentence))
+    if len(parts) > 1:
+        return [c for part in parts for c in sentence_claims(part, record, lexicon, context)]
+    sentence = parts[0]
+    if asks_only(sentence):
         return []
-    # "Is it left or right?" offers options: the clause with the 'or' asserts nothing, a clause before it may
-    # ("Because it lies on the right, which arm or organ would suffer?"); "Which organ on the left ... or ...?" does
-    offered = len(sentence)
-    if _ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I):
-        offered = clause_span(sentence, re.search(r"\bor\b", sentence, re.I).start())[0]
-    options = _SIDE_OPTIONS.search(sentence) if asked.rstrip().endswith("?") else None
-    if options:  # "Which side, the patient's left or right?" offers both sides and asserts neither
-        offered = min(offered, options.start())
+    offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
     convention = _convention_end(sentence, mentions)
     located = _side_claims(sentence, record.orientation, mentions)

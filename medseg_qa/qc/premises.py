@@ -1,0 +1,84 @@
+"""Questions and premises: which part of a question asserts something about the target.
+
+A question mostly asks ("Is it on the left?", "How big is it?") and asserts nothing, but several forms take a
+fact as given, and a conversation's false claims hide there as often as in answers: "Why is it so large?",
+"Given that it is on the left, ...", "Is it normal for it to sit on the right?". `premises` turns such a
+sentence into the statements it presupposes; `asks_only` says whether what is left only asks; `offered_from`
+is where a question starts offering alternatives ("left or right?"), after which nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import is_yes_no_question
+from .modality import clause_span, whole_sentence_unasserted
+
+# an open question asks; "why" does not ("Why is it so large here?" presupposes that it is large), unless it
+# wonders ("Why would it be on the right?")
+_OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\s+)?(?:how|where|when|"
+                            r"why\s+(?:would|should|might|could|may)|"
+                            r"what\s+(?:is|are|does|do|size|fraction|share|part))\b", re.I)
+# a yes/no question about how to judge a fact takes the fact as given: "Is it normal for it to sit on the
+# right like this?", "Is it a problem that it is in two pieces?"
+_PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(?:normal|usual|typical|expected|common|"
+                           r"unusual|odd|strange|worrying|concerning|okay|ok|fine|bad|a\s+problem|a\s+concern)\s+"
+                           r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|the|this)\b))\s*", re.I)
+# a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
+# left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
+_GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
+                    r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
+# "Given how tiny it is here, should I worry?" gives the size as true
+_GIVEN_HOW = re.compile(r"^\s*(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+(it|they|this\s+\w+)\s+"
+                        r"(?:is|are|looks?|seems?|appears?)\b[^,;?]*,\s*", re.I)
+# "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
+_WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
+BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
+_ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
+_SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
+                           r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
+_SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
+_ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
+
+
+def bare_assent(sentence: str, context: str) -> bool:
+    """'Right.' opening an answer assents, unless the question asked for a side."""
+    return bool(BARE_RIGHT.fullmatch(sentence)) and not _ASKS_SIDE.search(context)
+
+
+def premises(sentence: str) -> list[str]:
+    """The sentences that `sentence` stands for: the premise and the rest of a 'given ...' lead, a why-question
+    read as the statement it presupposes, a judged fact without its frame; `[sentence]` when it is none."""
+    how = _GIVEN_HOW.match(sentence)
+    if how:
+        return [f"{how.group(2)} is {how.group(1)}.", sentence[how.end():]]
+    why = _WHY_DOES.match(sentence)
+    if why:
+        verb = why.group(2)
+        sentence = f"{why.group(1)} {verb if verb.endswith('s') else 'has' if verb == 'have' else verb + 's'}" + \
+            sentence[why.end():].rstrip("?") + "."
+    given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
+    if given:
+        return [given.group(1) + ".", sentence[given.end():]]
+    # "Is it normal for it to sit on the right?", "Is it normal that the polyp is so large?" take the fact as given
+    return [_PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)]
+
+
+def asks_only(sentence: str) -> bool:
+    """A yes/no or open question, or a sentence that asserts nothing as a whole."""
+    asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
+    return bool(is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence))
+
+
+def offered_from(sentence: str) -> int:
+    """Where the sentence starts offering options, or its length. "Is it left or right?" offers options: the
+    clause with the 'or' asserts nothing, a clause before it may ("Because it lies on the right, which arm or
+    organ would suffer?"); "Which organ on the left ... or ...?" does."""
+    asked = _SPEAKER.sub("", sentence)
+    offered = len(sentence)
+    if _ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I):
+        offered = clause_span(sentence, re.search(r"\bor\b", sentence, re.I).start())[0]
+    options = _SIDE_OPTIONS.search(sentence) if asked.rstrip().endswith("?") else None
+    if options:  # "Which side, the patient's left or right?" offers both sides and asserts neither
+        offered = min(offered, options.start())
+    return offered
