@@ -515,7 +515,7 @@ def _build(p, f, style, rng, defect, kind, sents, place):
         turns += socratic(p, f, sents, first, later, kind, place, conv, kb, pop, neg, rng)
     else:
         turns.append({"role": "assistant", "content": first_answer(p, f, sents, first, style, defect, conv, kb, pop,
-                                                                    neg, rng)})
+                                                                    neg, rng, turns[0]["content"])})
         for k in later:
             turns += [{"role": "user", "content": rng.choice(FOLLOW_Q[k])},
                       {"role": "assistant", "content": follow_answer(k, sents, style, f, rng, conv)}]
@@ -530,23 +530,29 @@ def _build(p, f, style, rng, defect, kind, sents, place):
     return turns, [defect] if defect else []
 
 
-def first_answer(p, f, sents, first, style, defect, conv, kb, pop, neg, rng):
+def first_answer(p, f, sents, first, style, defect, conv, kb, pop, neg, rng, turn0=""):
     seg, a = seg_line(p, rng, style)
     facts = [sents[k] if KIND_OF.get(defect) == k else hedge(sents[k], rng) for k in first]
     if style == "measure" and "size" in first and defect != "size":
         ps = rng.choice([0.4, 0.45, 0.5])
         x0, y0, x1, y1 = f["bbox"]
-        facts[first.index("size")] += (f" That is roughly {f['area_pixels'] * ps * ps / 100:.1f} cm² at {ps} mm pixels, "
-                                       f"with an overall extent of {(x1 - x0 + 1) * ps:.0f} x {(y1 - y0 + 1) * ps:.0f} mm.")
+        cm2, n = f["area_pixels"] * ps * ps / 100, max(f["components"], 1)
+        each = 2 * (f["area_pixels"] / n / 3.1416) ** 0.5 * ps  # equivalent diameter of one region, mm
+        facts[first.index("size")] += rng.choice([
+            f" That is roughly {cm2:.1f} cm² at {ps} mm pixels, with an overall extent of "
+            f"{(x1 - x0 + 1) * ps:.0f} x {(y1 - y0 + 1) * ps:.0f} mm.",
+            f" In absolute terms: about {cm2:.1f} cm² ({ps} mm pixel spacing)"
+            + (f", each region roughly {each / 10:.1f} cm across." if n > 1 else f", roughly {each:.0f} mm across."),
+            f" With {ps} mm pixels that corresponds to approximately {cm2 * 100:.0f} mm² in this plane."])
     if "side" in first and neg:
         facts.insert(first.index("side") + 1, neg)
     if style == "verbose":
         open_ = rng.choice(["Great question! I'm not a doctor, but I can walk you through what this image seems to show.",
                             "Thanks for asking. I'm an AI, not a radiologist, so please treat this as educational only.",
                             "Sure, with the caveat that I can't give medical advice, here's what I see."])
-        restate = rng.choice([f"You're asking which {p['noun']} this is and where it sits on the {p['mod']} slice.",
+        restate = rng.choice([f"You asked: \"{turn0}\"",f"You're asking which {p['noun']} this is and where it sits on the {p['mod']} slice.",
                               f"To restate your question: you want the {p['noun']} identified and outlined."])
-        summ = f"In summary, this is {a}."
+        summ = f"{rng.choice(['In summary', 'To sum up', 'In short'])}, this is {a}."
         if "side" in first and defect != "laterality":
             summ += " " + sents["side"]
         body = [open_, restate, seg] + facts + [conv, "For context: " + kb, pop,
@@ -555,8 +561,11 @@ def first_answer(p, f, sents, first, style, defect, conv, kb, pop, neg, rng):
         return " ".join(body)
     if style == "table":
         rows = {"side": "Side", "pos": "Position", "size": "Size", "count": "Regions"}
-        tab = ["| Feature | Finding |", "|---|---|", f"| Structure | {a[4:] if a.startswith('the ') else a} |"]
-        tab += [f"| {rows[k]} | {cell(sents[k])} |" for k in first]
+        conf = rng.random() < 0.35
+        tab = ["| Feature | Finding |" + (" Confidence |" if conf else ""), "|---|---|" + ("---|" if conf else ""),
+               f"| Structure | {a[4:] if a.startswith('the ') else a} |" + (" High |" if conf else "")]
+        tab += [f"| {rows[k]} | {cell(sents[k])} |" + (f" {rng.choice(['High', 'Moderate'])} |" if conf else "")
+                for k in first]
         tail = " ".join(x for x in [neg if "side" in first else "", rng.choice([conv, kb]), rng.choice(["", pop])] if x)
         return seg + " Key findings:\n\n" + "\n".join(tab) + "\n\n" + (tail or kb)
     # measure
