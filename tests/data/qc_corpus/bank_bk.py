@@ -238,6 +238,11 @@ PROFILES = [
       kb=["The thyroid sits low in the neck in the midline.", "The mandible forms the lower border of the face."],
       pop=["An adult parotid gland weighs roughly 15 to 30 g."]),
 ]
+NECK_EXTRA = ["The right internal jugular vein is usually a little wider than the left one.",
+              "In most people the oesophagus lies slightly to the patient's left of the trachea."]
+for _p in PROFILES:  # knowledge about other structures, never about the target itself
+    if _p["target"] not in ("esophagus", "trachea", "internal jugular veins") and set(_p["kb"]) & set(NECK_KB):
+        _p["kb"] = _p["kb"] + NECK_EXTRA
 
 
 def record_for(p: dict) -> dict:
@@ -585,9 +590,15 @@ def follow_answer(k, sents, style, f, rng, conv):
 def socratic(p, f, sents, first, later, kind, place, conv, kb, pop, neg, rng):
     """Tutor: outlines, asks back; the user answers (a true statement, or a hedged guess), the tutor confirms or corrects."""
     seg, a = seg_line(p, rng, "socratic")
-    ask = {"side": "Which side of the patient do you think it is on?", "pos": "What do you think it lies next to?",
-           "size": "How big would you say it is compared with the whole slice?",
-           "count": "How many separate regions do you see in the mask?"}
+    ask = {k: rng.choice(v) for k, v in {
+        "side": ["Which side of the patient do you think it is on?", "Left, right, midline or both: what would you say?",
+                 "Keeping the display convention in mind, which side is it?"],
+        "pos": ["What do you think it lies next to?", "Which neighbouring structure would you use as a landmark?",
+                "Is it toward the front or the back, and relative to what?"],
+        "size": ["How big would you say it is compared with the whole slice?", "Would you call it small, medium or large?",
+                 "Roughly what share of the image does it cover, do you think?"],
+        "count": ["How many separate regions do you see in the mask?", "Is the mask one piece or several?",
+                  "Count the connected regions for me: how many are there?"]}.items()}
     if kind and place == "user":
         rounds = [k for k in first if k != kind][:1]
     elif kind:
@@ -609,8 +620,9 @@ def socratic(p, f, sents, first, later, kind, place, conv, kb, pop, neg, rng):
             user = f"Hmm, I'm not sure. {wrong}"
             tutor = f"Not quite. {conv} {sents[k]}"
         else:
-            user = rng.choice(["I think ", "My answer: "]) + sents[k][0].lower() + sents[k][1:]
-            tutor = rng.choice(["Exactly.", "Yes, well done.", "Correct."]) + " " + sents[k]
+            user = rng.choice(["I think ", "My answer: ", "Let me try: ", "I'd say "]) + sents[k][0].lower() + sents[k][1:]
+            tutor = rng.choice(["Exactly.", "Yes, well done.", "Correct.", "Spot on.", "That's right."]) + " " + rng.choice(
+                [sents[k], "You read the image correctly.", "Good reasoning."])
         nxt = rounds[i + 1] if i + 1 < len(rounds) else None
         tail = " Next question: " + ask[nxt] if nxt else " " + rng.choice([kb, pop])
         out += [{"role": "user", "content": user}, {"role": "assistant", "content": tutor + tail}]
