@@ -13,8 +13,18 @@ with the measured area, and a Socratic tutor who asks back and confirms or corre
 Traps in clean rows (all true): negations, the display convention, other structures' sides and
 positions, population numbers, hedges, the user's hedged wrong guess corrected by the tutor.
 
+Defects (42 of each kind in 420 rows): of the 168 side/position/size/count ones, 38 are the premise of a
+user's "Why ...?" follow-up (answered without restating it), 58 sit only in a later answer (a follow-up or
+the tutor's second round), 72 in the first answer; wrong sides include a bilateral mask called one-sided and a midline
+one called lateral; wrong positions flip a measured relation or the vertical position; wrong sizes are
+clearly wrong (a small mask called large at 22-30% of the image, a larger one called tiny); names_target
+questions add the name, a synonym or an adjective to an otherwise implicit question.
+
 Written without reading the QC rules, their tests or other banks. First measure: not taken by the
-writer (the lead measures once after merging).
+writer (the lead measures once after merging). The writer's own self-check (a reader keyed on this
+bank's phrasing, /work/notes/qcbk_scripts/selfcheck_bk.py): every defective row holds its planted text
+and exactly one kind of disagreement with its facts; no clean row disagrees; no clean first question
+names its target (forbidden stems plus the knowledge base's synonyms).
 """
 
 from __future__ import annotations
@@ -302,10 +312,6 @@ def side_text(side: str, rng: random.Random) -> str:
                       "Both sides are outlined, right and left.", "It is present on both sides of the patient."]}[side])
 
 
-def side_short(side: str) -> str:
-    return {"left": "Left (patient's left)", "right": "Right (patient's right)", "midline": "Midline",
-            "bilateral": "Bilateral (both sides)"}[side]
-
 
 def neg_text(side: str, rng: random.Random) -> str:
     return rng.choice({"left": ["It is not on the right.", "Nothing is outlined on the patient's right."],
@@ -473,7 +479,7 @@ def user_false(kind: str, p: dict, f: dict, rng: random.Random) -> str:
     return "Why is it just one single connected piece here?"
 
 
-def seg_line(p, rng, style):
+def seg_line(p, rng):
     a = rng.choice(p["alias"])
     return rng.choice([f"The highlighted region {SEG} corresponds to {a}.", f"I've outlined {a} here: {SEG}.",
                        f"Segmented: {a} {SEG}."]), a
@@ -536,7 +542,7 @@ def _build(p, f, style, rng, defect, kind, sents, place):
 
 
 def first_answer(p, f, sents, first, style, defect, conv, kb, pop, neg, rng, turn0=""):
-    seg, a = seg_line(p, rng, style)
+    seg, a = seg_line(p, rng)
     facts = [sents[k] if KIND_OF.get(defect) == k else hedge(sents[k], rng) for k in first]
     if style == "measure" and "size" in first and defect != "size":
         ps = rng.choice([0.4, 0.45, 0.5])
@@ -589,7 +595,7 @@ def follow_answer(k, sents, style, f, rng, conv):
 
 def socratic(p, f, sents, first, later, kind, place, conv, kb, pop, neg, rng):
     """Tutor: outlines, asks back; the user answers (a true statement, or a hedged guess), the tutor confirms or corrects."""
-    seg, a = seg_line(p, rng, "socratic")
+    seg, a = seg_line(p, rng)
     ask = {k: rng.choice(v) for k, v in {
         "side": ["Which side of the patient do you think it is on?", "Left, right, midline or both: what would you say?",
                  "Keeping the display convention in mind, which side is it?"],
