@@ -14,6 +14,11 @@ SOAP / structured note, and an exam explanation (MCQ style, with wrong options a
 Traps in clean rows (all true): negations, the display convention, knowledge about other structures with
 their own sides and positions, "right answer" / "smack in the middle" idioms, hedges, population numbers.
 
+Defects: 42 of each kind; about a fifth of the side/position/size/count ones sit in a user follow-up question
+and a fifth only in a follow-up answer; laterality defects only on axial and coronal slices (a bilateral mask
+called one-sided, a midline one called lateral, left and right swapped).
+The writer's own checks (/work/notes/qcbl_scripts/check_bl.py, its own phrase reader, never QC) found every
+planted text present, one mismatch of the planted kind per defective row and none in clean rows.
 First measure: not taken by the writer (the lead measures the bank once after merging).
 """
 
@@ -316,8 +321,8 @@ def facts_for(p, rng) -> dict:
 
 # --- sentence frames per register ------------------------------------------------------------------
 FRAMES = {
-    "voice": {"laterality": ["and its {ph}", "so um its sitting {ph}", "okay so side wise its {ph}"],
-              "position": ["and um its {ph} on this one", "so yeah its {ph}", "its lying {ph} basically"],
+    "voice": {"laterality": ["and its {ph}", "so um its sitting {ph}", "okay so side wise its {ph}", "and uh its basically {ph} yeah"],
+              "position": ["and um its {ph} on this one", "so yeah its {ph}", "its lying {ph} basically", "and uh its placed {ph} if that makes sense"],
               "relation": ["and it sits {ph}", "um its {ph} you can see that", "it lies {ph}"],
               "size": ["size wise its {ph} roughly {pct} of the image", "its {ph} um about {pct} of the image"],
               "size_word": ["size wise its {ph}", "its {ph} honestly"],
@@ -329,7 +334,7 @@ FRAMES = {
               "size": ["Size? {ph}, about {pct} of the image \U0001F4CF", "Honestly {ph}! Roughly {pct} of the image \U0001F604"],
               "size_word": ["Size? {ph}! \U0001F4CF", "Honestly {ph} \U0001F604"],
               "size_pct": ["It covers about {pct} of the image \U0001F4CF", "Takes up roughly {pct} of the image!"],
-              "count": ["Shows up as {ph} \U0001F9E9", "It's {ph}!", "Mask-wise: {ph} \U0001F44C"]},
+              "count": ["Shows up as {ph} \U0001F9E9", "It's {ph}!", "Mask-wise: {ph} \U0001F44C", "Super clean mask, {ph} \U0001F389"]},
     "soap": {"laterality": ["- Side: {ph}.", "Laterality: {ph}."],
              "position": ["- Position: {ph}.", "Location in slice: {ph}."],
              "relation": ["- Relation: lies {ph}.", "Neighbours: {ph}."],
@@ -530,6 +535,9 @@ def build(p, facts, style, rng, defect):
     # first answer
     sents = []
     traps = [rng.choice(CONVENTION[view])] + rng.sample(_negations(p, facts, rng, defect), 1) + [rng.choice(p["kb"])]
+    if facts["size_class"] != "large" and rng.random() < 0.4:  # a true comparison with another structure
+        traps.insert(2, rng.choice(["It is far smaller than the liver would look on an upper abdominal slice.",
+                                    "It is much smaller than a whole lung would be on a chest slice."]))
     if rng.random() < 0.5:
         traps.append(rng.choice(HEDGE))
     body = [s for k, s in true.items() if k not in drop]
@@ -546,21 +554,21 @@ def build(p, facts, style, rng, defect):
         sents.append(f"It is the answer because {p['fn']}.")
         for l, (o, why) in zip(wrong, rng.sample(p["opts"], rng.choice([2, 3]))):
             sents.append(rng.choice([f"Option {l}, {o}, is wrong because {why}.", f"{l} ({o}) is tempting but wrong: {why}."]))
-        sents += body + traps[:2]
+        sents += body + traps[:rng.randint(2, len(traps))]
     elif style == "soap":
         sents.append(f"O: {_cap(name)} segmented [SEG].")
         sents += body
         sents.append("A: " + traps[0] + " " + traps[1] + " " + fn)
         sents.append("P: " + rng.choice(["Report as described.", "No further imaging needed for this label.",
-                                         "Correlate clinically."]) + " " + traps[2])
+                                         "Correlate clinically."]) + " " + " ".join(traps[2:]))
     elif style == "emoji":
         sents.append(rng.choice([f"Got it! That's {name} \U0001F3AF [SEG]", f"Ooh nice one! It's {name} [SEG] \U0001F9B4",
                                  f"Easy! {_cap(name)} [SEG] \u2728"]))
-        sents += body + [fn + " \U0001F4AA"] + traps[:2]
+        sents += body + [fn + " \U0001F4AA"] + traps[:rng.randint(2, len(traps))]
     else:
         sents.append(rng.choice([f"okay so um this is {name} [SEG]", f"right so what were looking at is {name} [SEG]",
                                  f"um yeah thats {name} [SEG]"]))
-        sents += body + [fn] + traps[:2]
+        sents += body + [fn] + traps[:rng.randint(2, len(traps))]
     turns = [{"role": "user", "content": _first_question(p, style, rng, defect)},
              {"role": "assistant", "content": _finish(style, sents, rng)}]
 
