@@ -11,6 +11,17 @@ side/position/size/count ones inside a user's follow-up question, some only in a
 ones carry true traps: negations, the display convention, sentences about other structures with their own
 sides, population numbers, hedges, comparisons and short follow-up questions.
 
+Targets (18 profiles, 20 with the axial/coronal variants): heart (axial and coronal), left ventricle, right
+atrium, aorta (ascending alone, or ascending and descending limbs as two regions), descending aorta (a label the
+knowledge base does not know), pulmonary trunk (unknown too), superior vena cava, lungs (axial and coronal,
+two regions), right lung, left lung, right middle lobe, left lower lobe, trachea (axial and coronal),
+oesophagus, pleural effusion (unknown; right, left or both), lung nodules (one to three), clavicles (coronal,
+bilateral), ribs (four cross-sections). Sizes are stated as the class word and as a share of the image (the
+British register sometimes as a share of the chest's cross-section, from `body_fraction`).
+Traps specific to this bank: "just to the left of centre" for a one-sided mask near the midline, "right in the
+middle", targets named "right lung"/"right atrium" in any defect, reasoning traces that reject rival structures
+with their own sides ("runs down the right side of the mediastinum"), everyday-object analogies, hedges.
+
 First measure: not taken by the writer (the lead measures it once after merging).
 """
 
@@ -50,7 +61,7 @@ PROFILES = [
          named=["the heart", "the cardiac shadow", "the cardiac outline"],
          terms=["heart", "cardiac", "cardio", "cor", "pericard"],
          alias=["the heart", "the cardiac outline"],
-         rivals=[("the liver", "it lies below the diaphragm and does not pump blood"),
+         rivals=[("the liver", "it lies below the right hemidiaphragm and does not pump blood"),
                  ("the thymus", "it is a small gland that largely fades away after childhood")]),
     dict(key="lv", target="left ventricle", o="LP", shapes=[(162, 114, 19, 16)],
          others={"right atrium": (104, 116), "vertebral body": (128, 190), "sternum": (128, 50)},
@@ -59,7 +70,7 @@ PROFILES = [
          named=["the left ventricle", "the LV", "the left ventricular cavity"],
          terms=["ventric", "lv"],
          alias=["the left ventricle", "the LV cavity", "this chamber"],
-         rivals=[("the right atrium", "it collects venous blood and has a thin wall"),
+         rivals=[("the right atrium", "it forms the right border of the heart and has a thin wall"),
                  ("the right ventricle", "it pumps only to the lungs and has a much thinner wall")]),
     dict(key="ra", target="right atrium", o="LP", shapes=[(104, 114, 15, 13)],
          others={"left ventricle": (162, 114), "vertebral body": (128, 190), "sternum": (128, 50)},
@@ -77,7 +88,7 @@ PROFILES = [
          named=["the aorta", "the aortic root", "the thoracic aorta"],
          terms=["aort"],
          alias=["the aorta", "the ascending aorta", "this vessel"],
-         rivals=[("the superior vena cava", "it is a vein returning blood, with a thinner wall"),
+         rivals=[("the superior vena cava", "it is a vein running down the right side of the mediastinum, with a thinner wall"),
                  ("the trachea", "it is filled with air, not blood")]),
     dict(key="aorta_two", target="aorta", o="LP", shapes=[(120, 98, 13, 13), (150, 168, 11, 11)],
          others={"sternum": (128, 50), "vertebral body": (128, 196)},
@@ -96,7 +107,7 @@ PROFILES = [
          terms=["aort", "descending"],
          alias=["the descending aorta", "this vessel", "the downward limb of the aorta"],
          rivals=[("the oesophagus", "it is a muscular food tube without a bright blood-filled lumen"),
-                 ("the azygos vein", "it is a much thinner vein")]),
+                 ("the azygos vein", "it is a much thinner vein that runs up on the right of the spine")]),
     dict(key="pa", target="pulmonary trunk", o="LP", shapes=[(138, 96, 16, 12)],
          others={"aorta": (116, 100), "vertebral body": (128, 190)},
          q=["the vessel that carries blood from the right pumping chamber toward the breathing organs",
@@ -114,7 +125,7 @@ PROFILES = [
          terms=["vena", "cava", "caval", "svc"],
          alias=["the superior vena cava", "the SVC", "this vein"],
          rivals=[("the ascending aorta", "it is an artery with a thicker wall carrying blood away"),
-                 ("the azygos vein", "it is smaller and lies further back")]),
+                 ("the azygos vein", "it is smaller and lies further back, beside the spine")]),
     dict(key="lungs", target="lung", o="LP", shapes=[(76, 128, 36, 58), (180, 128, 34, 56)],
          others={"sternum": (128, 48), "vertebral body": (128, 196)},
          q=["the spongy organs that take in oxygen with each breath",
@@ -131,7 +142,7 @@ PROFILES = [
          named=["the lungs", "the lung fields", "the pulmonary parenchyma"],
          terms=["lung", "pulmo", "pneumo"],
          alias=["the lungs", "both lungs"],
-         rivals=[("the stomach", "it lies below the diaphragm and holds only a small gas bubble"),
+         rivals=[("the stomach", "it lies below the left hemidiaphragm and holds only a small gas bubble"),
                  ("the heart", "it is a single central soft-tissue organ")]),
     dict(key="rlung", target="right lung", o="LP", shapes=[(78, 128, 38, 58)],
          others={"heart": (140, 112), "left lung": (180, 128), "vertebral body": (128, 194)},
@@ -273,6 +284,17 @@ def facts_for(p: dict, rng: random.Random) -> dict:
     return compute_facts(mask, p["o"], others=others, frame=frame).model_dump(mode="json")
 
 
+MULTI = ("aorta_two", "lungs", "lungs_cor", "nod", "clav", "rib", "eff")
+
+
+def pick_profile(profiles: list[dict], i: int, defect: str | None, rng: random.Random) -> dict:
+    """Half of the count defects and a third of the side defects go to masks that are often multi-region
+    or bilateral (the two aortic limbs, both lungs, nodules, clavicles, ribs, effusions)."""
+    if defect in ("count", "laterality") and rng.random() < (0.5 if defect == "count" else 0.35):
+        return rng.choice([p for p in profiles if p["key"] in MULTI])
+    return rng.choice(profiles)
+
+
 def record_for(p: dict) -> dict:
     return {"modality": "CT", "body_region": "thorax", "orientation": p["o"]}
 
@@ -280,8 +302,7 @@ def record_for(p: dict) -> dict:
 
 # -- prose, written FROM the facts ----------------------------------------------------------------------
 
-NICE = {"esophagus": "oesophagus", "vertebral body": "vertebral body", "superior vena cava": "superior vena cava",
-        "right lower lung lobe": "right lower lobe", "left upper lung lobe": "left upper lobe"}
+NICE = {"esophagus": "oesophagus", "right lower lung lobe": "right lower lobe", "left upper lung lobe": "left upper lobe"}
 OPP_REL = {"anterior_to": "posterior_to", "posterior_to": "anterior_to", "superior_to": "inferior_to",
            "inferior_to": "superior_to", "left_of": "right_of", "right_of": "left_of"}
 OPP_V = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
@@ -384,11 +405,14 @@ ANALOGY = {"small": ["about the size of a walnut", "roughly the size of a grape"
            "large": ["about the size of a grapefruit", "roughly the size of a large fist", "about as big as a melon"]}
 
 
-def size_text(size: str, pct: float, style: str, rng: random.Random) -> str:
+def size_text(size: str, pct: float, style: str, rng: random.Random, body_pct: float | None = None) -> str:
+    """`pct`: share of the image; `body_pct`: share of the chest's cross-section (the measured body)."""
     p = f"{pct:.1f}" if pct >= 0.1 else f"{pct:.2f}"
     if style == "british":
         w = {"small": ["rather small", "fairly small", "small"], "medium": ["moderate in size", "medium-sized", "middling in size"],
              "large": ["fairly large", "large", "rather large"]}[size]
+        if body_pct is not None and rng.random() < 0.35:
+            return f"It is {rng.choice(w)}, roughly {body_pct:.1f}% of the chest's cross-section on this slice."
         return rng.choice([f"It is {rng.choice(w)} on this slice, about {p}% of the image.",
                            f"Overall it is {rng.choice(w)} on this slice.", f"It is {rng.choice(w)}, taking up roughly {p}% of the image area."])
     if style == "email":
@@ -591,7 +615,8 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
         false_text = rel_text({"other": r0["other"], "relation": false_val[1]}, style, rng)
     elif dkind == "size":
         false_val = _false_size(facts)
-        false_text = size_text(false_val[0], false_val[1], style, rng)
+        scale = false_val[1] / max(pct, 1e-9)
+        false_text = size_text(false_val[0], false_val[1], style, rng, (facts.get("body_fraction") or 0) * 100 * scale or None)
     elif dkind == "count":
         false_val = rng.choice([2, 3]) if n == 1 else (1 if rng.random() < 0.6 else n + 1)
         false_text = count_text(false_val, style, rng)
@@ -605,10 +630,13 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
             return false_text
         if kind == "side":
             t = side_text(side, style, rng)
+            if style == "british" and side in ("left", "right") and abs(facts["centroid_patient"][0]) < 0.12 \
+                    and rng.random() < 0.6:
+                t = f"It sits just to the {side} of centre, on the patient's {side}."
         elif kind == "vert":
             t = vert_text(v, o, style, rng)
         elif kind == "size":
-            t = size_text(size, pct, style, rng)
+            t = size_text(size, pct, style, rng, (facts.get("body_fraction") or 0) * 100 or None)
         elif kind == "count":
             t = count_text(n, style, rng)
         else:
@@ -620,6 +648,8 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
             t = rel_text(r, style, rng)
             claims.append(("rel", True, t))
             return t
+        if t.startswith("It ") and style in ("british", "patient") and rng.random() < 0.2:  # a hedge, still true
+            t = rng.choice(["As far as I can tell, ", "From what I can see, "]) + "it " + t[3:]
         claims.append((kind, True, t))
         return t
 
@@ -650,6 +680,10 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
         traps.append(rng.choice(kb))
     if rng.random() < 0.4:
         traps.append(rng.choice(pop))
+    if style == "patient":
+        traps.append(rng.choice(["Seeing it highlighted does not by itself mean anything is wrong.",
+                                 "Your care team will go through what it means with you."]
+                                + ([] if key in ("eff", "nod") else ["This is a normal part of everyone's anatomy."])))
     comp = _comparison(size, key)
     if comp and dkind != "size" and rng.random() < 0.4:
         traps.append(comp)
@@ -671,7 +705,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
     plan = ([dkind] if loc in ("user", "follow") else []) + topics
     for t in plan[:rounds - 1]:
         if t == dkind and loc == "user":
-            q = _presuppose("side" if dkind == "side" else dkind, false_val, o, style)
+            q = _presuppose(dkind, false_val, o, style)
             planted = q
             claims.append((dkind, False, q))
             a = rng.choice(NEUTRAL)
