@@ -710,8 +710,11 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
             claims.append((dkind, False, q))
             a = rng.choice(NEUTRAL)
         elif rng.random() < 0.25 and t != dkind:
-            q = rng.choice(["Why is that?", "Why does that matter?", "Is that normal anatomy?"])
-            a = rng.choice(kb + pop) + " " + rng.choice(["That is general background, not a finding.", "It helps to orient yourself on the image."])
+            asked = {t["content"] for t in turns}
+            q = rng.choice([x for x in ("Why is that?", "Anything else worth knowing here?", "Any other landmarks to help me?")
+                            if x not in asked] or ["Could you give one more tip?"])
+            a = rng.choice(["One more orienting point: ", "A useful landmark: ", "Background worth knowing: "]) + \
+                rng.choice(kb + pop) + " " + rng.choice(["That is general anatomy, not a finding.", "It helps to orient yourself on the image."])
         else:
             qs = (["How does it relate to its neighbours?", "What is it next to?"] if t == "rel" else
                   FOLLOW_VERT_LI if (t == "vert" and o == "LI") else FOLLOW_Q[t][style])
