@@ -316,23 +316,29 @@ def claim(kind, v, p, facts, style, rng):
     It, be = it.capitalize(), ("are" if plural else "is")
     if kind == "side":
         k = _key(SIDE, v, style, rng, reg)
-        body = {"annotator": [f"Side: {k}.", f"Laterality: {k}."], "bullets": [f"**Side:** {k}"],
-                "hedged": [f"I think {it} {be} {k}.", f"If I'm reading this right, {it} {be} {k}."],
-                "latin": [f"Situs: {k}.", f"Laterality, in the old terms: {k}."]}[style]
+        body = {"annotator": [f"Side: {k}.", f"Laterality: {k}.", f"Laterality = {k}."],
+                "bullets": [f"**Side:** {k}", f"**Laterality:** {k}", f"**Which side:** {k}"],
+                "hedged": [f"I think {it} {be} {k}.", f"If I'm reading this right, {it} {be} {k}.",
+                           f"{It} {be} {k}, if I'm not mixing up the sides."],
+                "latin": [f"Situs: {k}.", f"Laterality, in the old terms: {k}.", f"Quoad latus: {k}."]}[style]
     elif kind == "vert":
         k = _key(VERT, v, style, rng, reg)
-        body = {"annotator": [f"Location: {k}.", f"Position: {k}."], "bullets": [f"**Position:** {k}"],
-                "hedged": [f"It looks like {it} {be} {k}, probably.", f"Probably {k}, as far as I can tell."],
-                "latin": [f"Positio: {k}.", f"{It} {be} placed {k}."]}[style]
+        body = {"annotator": [f"Location: {k}.", f"Position: {k}.", f"Where: {k}."],
+                "bullets": [f"**Position:** {k}", f"**Level:** {k}"],
+                "hedged": [f"It looks like {it} {be} {k}, probably.", f"Probably {k}, as far as I can tell.",
+                           f"My guess is that {it} {be} {k}."],
+                "latin": [f"Positio: {k}.", f"{It} {be} placed {k}.", f"Situs in hac sectione: {k}."]}[style]
     elif kind == "size":
         k = _key(SIZE, v, style, rng, reg)
-        body = {"annotator": [f"Extent: {k}.", f"Size: {k}."], "bullets": [f"**Size:** {k}"],
+        body = {"annotator": [f"Extent: {k}.", f"Size: {k}.", f"Size class: {k}."],
+                "bullets": [f"**Size:** {k}", f"**Size class:** {k}"],
                 "hedged": [f"{It} {be} probably {k}, I'd say.", f"I think {it} {be} {k}."],
-                "latin": [f"Magnitudo: {k}.", f"{It} {be} {k}."]}[style]
+                "latin": [f"Magnitudo: {k}.", f"{It} {be} {k}.", f"Quoad magnitudinem: {k}."]}[style]
     elif kind == "pct":
         k = rng.choice([f"about {v}% of the image", f"roughly {v}% of the image area", f"close to {v}% of the slice"])
-        body = {"annotator": [f"Area: {k}.", f"Extent: {k}."], "bullets": [f"**Area:** {k}"],
-                "hedged": [f"The mask covers maybe {k}.", f"If my arithmetic is right, that is {k}."],
+        body = {"annotator": [f"Area: {k}.", f"Extent: {k}.", f"Coverage: {k}."], "bullets": [f"**Area:** {k}", f"**Coverage:** {k}"],
+                "hedged": [f"The mask covers maybe {k}.", f"If my arithmetic is right, that is {k}.",
+                           f"Roughly speaking, the outline takes up {k}."],
                 "latin": [f"Area: {k}.", f"The mask occupies {k}."]}[style]
     elif kind == "count":
         if v == 1:
@@ -340,16 +346,20 @@ def claim(kind, v, p, facts, style, rng):
         else:
             opts = COUNTN
             k = (opts[2] if style == "latin" else rng.choice(opts[:2])).format(n=NUMW[v])
-        body = {"annotator": [f"Components: {k}.", f"Regions: {k}."], "bullets": [f"**Regions:** {k}"],
-                "hedged": [f"I count {k}, I think.", f"It looks like {k} to me."],
-                "latin": [f"Partes: {k}.", f"The mask is {k}."]}[style]
+        body = {"annotator": [f"Components: {k}.", f"Regions: {k}.", f"Connected components: {k}."],
+                "bullets": [f"**Regions:** {k}", f"**Components:** {k}"],
+                "hedged": [f"I count {k}, I think.", f"It looks like {k} to me.",
+                           f"Unless I'm missing something, the mask is {k}."],
+                "latin": [f"Partes: {k}.", f"The mask is {k}.", f"Numerus partium: {k}."]}[style]
     else:  # relation: v = (other, rel)
         o, r = v
         opts = REL[r]
         k = (opts[2] if style == "latin" and len(opts) > 2 and reg == "pelvis" else rng.choice(opts[:2])).format(o=o)
-        body = {"annotator": [f"Relation: {it} {k}.", f"Relation: {k}."], "bullets": [f"**Relation:** {it} {k}"],
-                "hedged": [f"I believe {it} {k}.", f"From what I can see, {it} probably {k}."],
-                "latin": [f"{It} {k}.", f"Relatio: {it} {k}."]}[style]
+        body = {"annotator": [f"Relation: {it} {k}.", f"Relation: {k}.", f"Neighbour: {it} {k}."],
+                "bullets": [f"**Relation:** {it} {k}", f"**Neighbour:** {it} {k}"],
+                "hedged": [f"I believe {it} {k}.", f"From what I can see, {it} probably {k}.",
+                           f"Unless I'm mistaken, {it} {k}."],
+                "latin": [f"{It} {k}.", f"Relatio: {it} {k}.", f"Quoad vicinos: {it} {k}."]}[style]
     out = rng.choice(body)
     return out.replace(k, plural_key(k)) if plural else out
 
@@ -491,7 +501,8 @@ def render_first(style, claims, traps, p, rng):
 
 
 def wrap(style, text, rng):
-    return {"annotator": f"Answer: {text}", "bullets": f"- {text}", "hedged": f"Hmm, {text[0].lower() + text[1:]}",
+    low = text if text.startswith(("I ", "I'")) else text[0].lower() + text[1:]
+    return {"annotator": f"Answer: {text}", "bullets": f"- {text}", "hedged": f"Hmm, {low}",
             "latin": text}[style]
 
 
