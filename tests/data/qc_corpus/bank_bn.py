@@ -425,13 +425,14 @@ EPONYMS = {"pelvis": ["The rectouterine pouch of Douglas dips between the uterus
                      "The circle of Willis rings the pituitary stalk at the skull base.",
                      "The aqueduct of Sylvius runs through the midbrain down to the fourth ventricle.",
                      "The falx cerebri hangs in the midline between the two hemispheres."]}
-COMPARE = {"pelvis": ["For comparison, the hip bones are far larger than any single pelvic organ on a slice like this.",
+COMPARE = {"pelvis": ["For comparison, the sigmoid colon is several times longer than the rectum.",
                       "By way of comparison, a full bladder can easily dwarf the prostate."],
            "brain": ["For comparison, the cerebral hemispheres are far bulkier than any deep grey nucleus.",
                      "By way of comparison, the cerebellum is much larger than the pineal gland."]}
 CONVENTION = ["On this display the patient's left is shown on the image's right, the usual radiological convention.",
               "Remember the radiological convention: the patient's right appears on the left of the screen.",
-              "As usual for radiology, we view the patient from the feet, so image right is patient left."]
+              "As usual for radiology, image right is patient left ({how})."]
+HOW = {"axial": "axial slices are viewed from the feet", "coronal": "coronal images are viewed facing the patient"}
 QUESTIONS = {"side": ["Which side is it on?", "Left or right, then?", "Which side is it?"],
              "vert": ["Where is it from front to back?", "Is it anterior or posterior?"],
              "vertc": ["Is it high or low in the image?", "Is it superior or inferior?"],
@@ -540,7 +541,7 @@ def build(p, facts, style, rng, defect):
     # traps: all true, none about the target except the negations
     traps = []
     if rng.random() < 0.6:
-        traps.append(rng.choice(CONVENTION))
+        traps.append(rng.choice(CONVENTION).format(how=HOW[p["view"]]))
     stated = {k for k, _ in items}
     for k in ("side", "count", "size"):
         neg = negation(k, facts, rng)
