@@ -88,7 +88,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # named registers) and BI (brain, neck, heart, MSK; terse, tutor, markdown) were never read; BJ
                  # (JSON-in-prose, steps, report, friendly) was read after: 8 of its 20 clean flags are a bare
                  # "nodule" its writer took as no name, 12 a "left-sided counterpart" (fixed after the measure)
-                 "heldout_bh": (0.990, 0.000), "heldout_bi": (0.981, 0.014), "heldout_bj": (0.990, 0.095)}
+                 "heldout_bh": (0.990, 0.000), "heldout_bi": (0.981, 0.014), "heldout_bj": (0.990, 0.095),
+                 # the thirteenth round, measured with the rules of 12 (f3fdc22) on new registers: BK (head and
+                 # neck; verbose assistant, markdown table, measurements in mm/cm², Socratic tutor), BL (spine and
+                 # joints, sagittal slices; voice transcript, emoji chat, SOAP note, MCQ explanation), BM (thorax;
+                 # British clinician, email handover, <think> reasoning trace, patient analogies), BN (pelvis and
+                 # brain; annotator, nested bullets, hedged resident, Latin anatomist)
+                 "heldout_bk": (0.952, 0.067), "heldout_bl": (0.938, 0.305), "heldout_bm": (0.933, 0.200),
+                 "heldout_bn": (0.890, 0.000)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
