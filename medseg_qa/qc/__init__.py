@@ -97,12 +97,13 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("seg_count")
     if claim_problems(conv, record):
         flags.add("claims")
-    previous = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
+    previous = context = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
     said_by_turn = [sentences(turn.content) for turn in turns]  # each turn split once; a turn also reads its reply
     for t, said in enumerate(said_by_turn):
         reply = said_by_turn[t + 1][:1] if t + 1 < len(said_by_turn) else []
         for i, sentence in enumerate(said):
-            context = previous if previous.rstrip().endswith("?") else ""  # what a short answer measures
+            # what a short answer measures: the question just asked, also past a lead ("To answer that: ...")
+            context = previous if previous.rstrip().endswith("?") else context if previous.rstrip().endswith(":") else ""
             affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."
             previous = sentence
             if i + 1 < len(said) and rejected_by(said[i + 1]):

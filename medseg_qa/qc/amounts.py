@@ -50,13 +50,15 @@ _COMPARATIVE = {"bigger": "large", "larger": "large", "smaller": "small", "tinie
 _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
+# a degree of belief is still an assertion: "it is probably large", "they are likely small"
+_BELIEF = r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|overall|basically)\s+)?"
 # a range of classes: "small to medium", "medium-to-large", "small or medium"
 _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[-\u2013]\s*|\s+){_QUAL}{_SIZE_ALT}\b", re.I)
 # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+{_BELIEF}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -217,6 +219,25 @@ def number_value(word: str) -> float:
     return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
 
 
+# what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
+# (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
+_MADE_OF = re.compile(r"\b(?:(?:fused|formed|made(?:\s+up)?|composed|built|consists?|consisting|divided|subdivided)\s+"
+                      r"(?:from|of|by|into)|has|have|with)\s+(?:only\s+|just\s+)?$", re.I)
+_ANATOMY_PARTS = frozenset({"section", "sections", "segment", "segments", "lobe", "lobes"})
+_MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
+                       r"mask\w*|highlighted|outlined|segmented)\b", re.I)
+
+
+def _composition(sentence: str, m: re.Match) -> bool:
+    return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start())) \
+        and not _MASK_CUE.search(sentence, m.start())
+
+
+# a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one"
+_COUNT_BOUND = re.compile(r"(?:\b(?P<more>more|greater)\s+than|\b(?P<fewer>fewer|less)\s+than|\b(?P<at_most>at\s+most|up\s+to)|"
+                          r"\b(?P<at_least>at\s+least))\s+$", re.I)
+
+
 def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     out = []
 
@@ -243,7 +264,11 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
         if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
             continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
-        out.append((m.start(), Claim("count", value, text=m.group(0))))
+        if _composition(sentence, m):
+            continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
+        bound = _COUNT_BOUND.search(sentence, max(0, m.start() - 25), m.start())
+        qualifier = next((k for k, v in bound.groupdict().items() if v), "") if bound else ""
+        out.append((m.start(), Claim("count", value, qualifier=qualifier, text=m.group(0))))
     for m in _COUNT_SPLIT.finditer(sentence):
         word = m.group(1).lower()
         out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS.get(word, "many"),

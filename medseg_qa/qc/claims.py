@@ -25,7 +25,8 @@ from .claim import Claim
 from .clauses import BOUNDARY, COMPLETION, about_target, is_negated, negated_spans, sentences, subject
 from .lexicon import Lexicon, Mention
 from .modality import asserted, clause_span
-from .premises import asks_only, bare_assent, offered_from, premises
+from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
+    without_opinion
 from .sides import BODY as _BODY
 from .sides import PICTURE as _PICTURE
 from .sides import DIRECTION as _DIRECTION
@@ -45,6 +46,9 @@ _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
+# a question about the front-back or up-down axis, where "centrally" answers that axis, not the side
+_ASKS_DEPTH = re.compile(r"\b(?:front|back|anterior\w*|posterior\w*|ant|post|superior\w*|inferior\w*|sup|inf|up|down|"
+                         r"depth|deep|high|low|top|bottom)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
                              r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
@@ -248,6 +252,13 @@ _COMPLETES_CONVENTION = re.compile(rf"\s*(?:{COMPLETION.pattern})\W*", re.I)
 _CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
 
 
+# a side itself as the subject ("As usual for coronal views, the patient's right appears on the left of the
+# image", "Image left is patient right"): the sentence maps sides, it places no structure
+_SIDE_AS_SUBJECT = re.compile(r"^(?:[^,;]{1,60},\s*)?(?:the\s+)?(?:(?:patient|image|screen|picture|viewer|body)(?:'?s|s')?\s+)"
+                              r"(?:left|right)(?:[\s-]+(?:hand\s+)?side)?\s+(?:appears?|is|lies|sits|shows|goes|ends|falls|"
+                              r"comes|maps|lands|will\s+be|=)\b", re.I)
+
+
 def _convention_end(sentence: str, mentions: list[Mention]) -> int:
     """Where the explanation of how sides are displayed ("radiological images show the patient's right on
     the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
@@ -257,7 +268,8 @@ def _convention_end(sentence: str, mentions: list[Mention]) -> int:
     end = cut.start() if cut else len(sentence)
     part = sentence[:end]
     if not any(not m.names for m in mentions if m.start < end) and (
-            (_CONVENTION.search(part) and re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
+            ((_CONVENTION.search(part) or _SIDE_AS_SUBJECT.match(part)) and
+             re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
             _AXIS_ON_PICTURE.search(part)):  # "Front is at the top of the picture and the back at the bottom"
         # "Left on the screen is not the patient's left; it is the patient's right": the completion belongs to it
         return len(sentence) if cut and _COMPLETES_CONVENTION.fullmatch(sentence, cut.end()) else end
@@ -324,7 +336,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     the sentence answers, when it follows one."""
     if bare_assent(sentence, context):
         return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
-    parts = premises(_addressed_to_patient(sentence))
+    if about_an_alternative(sentence, context, lexicon.names_target):
+        return []
+    parts = premises(_addressed_to_patient(without_opinion(sentence)))
     if len(parts) > 1:
         return [c for part in parts for c in sentence_claims(part, record, lexicon, context)]
     sentence = parts[0]
@@ -354,6 +368,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
+    if _ASKS_DEPTH.search(context) and not ASKS_SIDE.search(context):  # "Ant. or post.?" - "It sits centrally."
+        out = [c for c in out if not (c.kind == "midline" and c.text.lower() in ("centrally", "central"))]
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
             if not is_negated(negations, m.start())]  # "nothing on the other side" denies the other side
@@ -363,8 +379,11 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
 
 
 # a clause about one part of the mask: "The part on the image's right is the patient's left one", "one of them"
-_PART_SUBJECT = re.compile(r"\s*(?:(?:the|one|each|either|another|a|its)\s+(?:[\w'-]+\s+){0,2}?(?:part|piece|component|portion|"
-                           r"region|segment|lobe|blob|island|focus|half)s?\b|one\s+of\s+(?:them|the|its)\b)", re.I)
+# ("the region" alone is the whole mask: "The region lies only on the patient's right")
+_PART_SUBJECT = re.compile(r"\s*(?:(?:one|each|either|another|a|the|its)\s+(?:[\w'-]+\s+){0,2}?"
+                           r"(?:part|piece|component|portion|segment|blob|island|half)s?\b|"
+                           r"(?:(?:one|each|either|another|a)\s+(?:[\w'-]+\s+){0,2}?|(?:the|its)\s+(?:[\w'-]+\s+){1,2}?)"
+                           r"(?:region|lobe|focus)\b|(?:the|its)\s+(?:regions|lobes|foci)\b|one\s+of\s+(?:them|the|its)\b)", re.I)
 
 
 def _clause_start(sentence: str, pos: int) -> int:

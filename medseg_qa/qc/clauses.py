@@ -150,7 +150,8 @@ def is_negated(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def is_yes_no_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") and bool(_YES_NO.match(sentence))
+    """'Is it on the left?', and in dictated text without punctuation 'is it one piece or more'."""
+    return not sentence.rstrip().endswith((".", "!")) and bool(_YES_NO.match(sentence))
 
 
 _TAG = re.compile(r",?\s*(?:right|correct|isn'?t\s+it|is\s+it|aren'?t\s+they|yes|yeah|then|ok|okay|no)\s*$", re.I)
@@ -224,15 +225,20 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     return None
 
 
+# what may stand before the subject of the first clause: an article, or an answer option's letter ("C (the left
+# kidney) is tempting but wrong: it sits on the left", "Option A, the left psoas, is wrong")
+_OPTION_LEAD = re.compile(r"\s*(?:(?:option\s+|answer\s+)?\(?[A-Ea-e][.)]?\s*(?:\(|,)\s*)?(?:the\s+)?", re.I)
+
+
 def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) -> Mention:
     """'The liver is the biggest organ and it sits in the right upper abdomen': an 'it' opening a clause
     joined to one whose subject names another structure refers to that structure, not the target."""
-    if boundary is None or boundary.group(0).lower() not in ("and", "but", ",") or \
+    if boundary is None or boundary.group(0).lower() not in ("and", "but", ",", ":") or \
             sentence[found.start:found.end].lower() != "it":
         return found
     first = before[0] if before else None
     if first is None or not first.names or first.names & {"person", "counterpart"} or \
-            not re.fullmatch(r"\s*(?:the\s+)?", sentence[:first.start], re.I) or \
+            not _OPTION_LEAD.fullmatch(sentence[:first.start]) or \
             any(first.end <= m.start < found.start and not m.names for m in before):
         return found
     return first

@@ -71,6 +71,9 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
     if claim.kind == "count":
         if count is None or count == 0:
             return None
+        if claim.qualifier and isinstance(claim.value, int):  # "more than two parts", "at most three"
+            return {"more": count > claim.value, "fewer": count < claim.value, "at_most": count <= claim.value,
+                    "at_least": count >= claim.value}[claim.qualifier]
         if claim.value == 1:
             return count == 1
         if claim.value == "many":

@@ -75,11 +75,17 @@ _BRACKETED_VALUE = re.compile(r"^([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*\(([^()]{1,30})\
                               r"assessed)?\s*\.?$", re.I)
 
 
+_BARE_KEY = re.compile(r"^(?:[A-Za-z ]{1,30}:\s*)?(size|side|laterality|position|location)\s+(small|medium|medium-sized|large|"
+                       r"tiny|big|huge|left|right|bilateral|midline|central|anterior|posterior|superior|inferior)\s*[.!]?$", re.I)
+
+
 def key_value_sentence(sentence: str) -> str:
     """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
     read as the sentence it abbreviates, so the same claim rules apply."""
     bracketed = _BRACKETED_VALUE.match(sentence)  # "Side (right) confirmed." says "Side: right."
-    m = KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else sentence)
+    bare = _BARE_KEY.match(sentence)  # "Size large.": a key and its one-word value, without a colon
+    m = KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else
+                        f"{bare.group(1)}: {bare.group(2)}" if bare else sentence)
     if not m:  # a key after a section label: "Findings: Laterality: left."
         # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
         section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*:\s+(?:[-*\u2022]\s*)?", sentence)

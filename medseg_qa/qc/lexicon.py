@@ -217,6 +217,7 @@ class Lexicon:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
         self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own}
+        self.known_names = frozenset(n for ns in self.names_by_term.values() for n in ns)
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
@@ -224,6 +225,10 @@ class Lexicon:
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
+        # "the right-sided counterpart" of the left femur is the right femur, a neighbour the facts may relate to
+        other_side = {"left": "right", "right": "left"}.get(self.side or "")
+        mirrored = {re.sub(rf"\b{self.side}\b", other_side, target.lower())} if other_side else set()
+        self.counterpart = frozenset({"counterpart", *mirrored})
         self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own) + \
             tuple(sorted(_initialisms(names)))
         self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
@@ -260,16 +265,23 @@ class Lexicon:
         'kidney'); the target and pronouns carry no names."""
         spans: dict[tuple[int, int], frozenset] = {}
         for start, end, term in find_terms(sentence, self.other_terms):
-            spans[(start, end)] = spans.get((start, end), frozenset()) | self.names_by_term[term]
+            names = self.names_by_term[term]
+            side = _SIDE_BEFORE.search(sentence, max(0, start - 24), start)
+            word = side.group(1).lower() if side else ""
+            sided = frozenset(n for n in names if word in n.split()) or \
+                frozenset(f"{word} {n}" for n in names if f"{word} {n}" in self.known_names) if side else None
+            if sided:  # "the right iliac bone": a side word before a shared synonym picks the sided structure
+                start, names = side.start(), sided
+            spans[(start, end)] = spans.get((start, end), frozenset()) | names
         found = [Mention(s, e, n) for (s, e), n in spans.items()]
         for s, e, _ in find_terms(sentence, self.target_terms):
             other = self._other_side(sentence, s)
-            found.append(Mention(other, e, frozenset({"counterpart"})) if other is not None else Mention(s, e, frozenset()))
+            found.append(Mention(other, e, self.counterpart) if other is not None else Mention(s, e, frozenset()))
         found += [Mention(m.start(), m.end(), frozenset()) for m in PRONOUN.finditer(sentence)]
         found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
         if self.own_class_re:  # "the muscle" of the iliopsoas muscle is the target
             found += [Mention(m.start(), m.end(), frozenset()) for m in self.own_class_re.finditer(sentence)]
-        found += [Mention(m.start(), m.end(), frozenset({"counterpart"})) for m in COUNTERPART.finditer(sentence)]
+        found += [Mention(m.start(), m.end(), self.counterpart) for m in COUNTERPART.finditer(sentence)]
         kept, last_end = [], -1
         for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):
             if m.start >= last_end:
@@ -280,6 +292,8 @@ class Lexicon:
                 last_end = m.end
         return kept
 
+
+_SIDE_BEFORE = re.compile(r"\b(left|right)(?:[\s-]+(?:hand[\s-]+)?sided)?[\s-]+$", re.I)
 
 _LEXICONS: dict[tuple, Lexicon] = {}
 

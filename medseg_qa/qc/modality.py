@@ -42,13 +42,21 @@ import re
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|although|though|whereas|while|yet|"
                          r"so(?=\s+(?:it|its|the|this|that|these|they|there|we|i|you|a|an)\b)|"  # not "so far anterior"
                          r"because|which)\b", re.I)
+# a condition on the speaker's own reading is a hedge, and what it hedges is asserted: "If I'm reading this right,
+# they are in the patient's right half", "If my arithmetic is right, that is 2.8%", "Unless I'm mistaken, ..."
+_HEDGE_IF = (r"\s+(?:(?:i'?m|i\s+am)\s+(?:reading|seeing|judging|interpreting)\s+(?:this|it|that|the\s+\w+)\s+(?:right|"
+             r"correctly|properly)|(?:i'?m|i\s+am)\s+not\s+(?:mistaken|wrong)|my\s+(?:arithmetic|maths?|memory|reading|eyes?|"
+             r"estimate|count)\s+(?:is|are|serves?)\s+(?:me\s+)?(?:right|correct|well|accurate)?|i\s+(?:remember|recall)\s+"
+             r"(?:my\s+anatomy|correctly|rightly|right))\b")
+_HEDGE_UNLESS = r"\s+(?:(?:i'?m|i\s+am)\s+(?:mistaken|missing\s+something|wrong|misreading)|i\s+(?:misread|missed|am\s+off))\b"
 # "if you trace it, you'll see it sits on the left" asserts what the reader will see: a condition on looking is
 # not a condition on the fact
 _CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|count|measure|"
                           r"examine|inspect|view|review|go|move|glance)\b)"
                           # "If you find the aorta first, you will see that ...": the reader's step, then what they see
                           r"(?!\s+you\b[^,;.?]{0,80},\s+you(?:'ll|\s+will|\s+can|\s+should|\s+would)?\s+(?:then\s+)?(?:see|notice|"
-                          r"find|note|spot|appreciate|observe|recogni[sz]e)\b)|unless|suppose|supposing|imagine|otherwise|"
+                          r"find|note|spot|appreciate|observe|recogni[sz]e)\b)" + rf"(?!{_HEDGE_IF})|unless(?!{_HEDGE_UNLESS})|suppose|"
+                          r"supposing|imagine|otherwise|"
                           r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)
 _POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"

@@ -1,10 +1,12 @@
-"""Questions and premises: which part of a question asserts something about the target.
+"""Questions, premises and alternatives: which part of a question asserts something about the target, and
+which sentences speak of an alternative instead of it.
 
 A question mostly asks ("Is it on the left?", "How big is it?") and asserts nothing, but several forms take a
 fact as given, and a conversation's false claims hide there as often as in answers: "Why is it so large?",
 "Given that it is on the left, ...", "Is it normal for it to sit on the right?". `premises` turns such a
 sentence into the statements it presupposes; `asks_only` says whether what is left only asks; `offered_from`
-is where a question starts offering alternatives ("left or right?"), after which nothing is asserted.
+is where a question starts offering alternatives ("left or right?"), after which nothing is asserted;
+`about_an_alternative` tells a sentence about an answer option ruled out or a candidate just rejected.
 """
 
 from __future__ import annotations
@@ -34,21 +36,38 @@ _GIVEN_HOW = re.compile(r"^\s*(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+
 # "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
 _WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
 BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
-_ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
+ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
 _SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
 _SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 
 
+_OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s+[\w'-]+", re.I)
+
+
+_MEANS_THAT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|would|could)\s+it\s+mean|why\s+does\s+it\s+matter|"
+                         r"is\s+it\s+(?:a\s+problem|bad|normal|significant|important))\s+that\s+(.+)$", re.I)
+_OPINION = re.compile(r"^\s*(?:\w+,\s*)?(?:my|our)\s+(?:best\s+)?(?:guess|impression|read|reading|sense|feeling|estimate|"
+                      r"take|view|opinion)\s+is\s+(?:that\s+)?", re.I)
+
+
+def without_opinion(sentence: str) -> str:
+    """'My guess is that it is on the right' -> 'it is on the right': the speaker's frame hedges what it asserts."""
+    return _OPINION.sub("", sentence, count=1)
+
+
 def bare_assent(sentence: str, context: str) -> bool:
     """'Right.' opening an answer assents, unless the question asked for a side."""
-    return bool(BARE_RIGHT.fullmatch(sentence)) and not _ASKS_SIDE.search(context)
+    return bool(BARE_RIGHT.fullmatch(sentence)) and not ASKS_SIDE.search(context)
 
 
 def premises(sentence: str) -> list[str]:
     """The sentences that `sentence` stands for: the premise and the rest of a 'given ...' lead, a why-question
     read as the statement it presupposes, a judged fact without its frame; `[sentence]` when it is none."""
+    means = _MEANS_THAT.match(sentence)  # "What does it mean that the mask is two separate regions?" gives it as true
+    if means:
+        return [means.group(1).rstrip("?").rstrip() + "."]
     how = _GIVEN_HOW.match(sentence)
     if how:
         return [f"{how.group(2)} is {how.group(1)}.", sentence[how.end():]]
@@ -78,7 +97,34 @@ def offered_from(sentence: str) -> int:
     offered = len(sentence)
     if _ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I):
         offered = clause_span(sentence, re.search(r"\bor\b", sentence, re.I).start())[0]
+        # the list the 'or' closes: "Left, right, midline or both: what would you say?", "small, medium or large?"
+        listed = _OPTION_LIST.search(sentence)
+        offered = min(offered, listed.start()) if listed else offered
     options = _SIDE_OPTIONS.search(sentence) if asked.rstrip().endswith("?") else None
     if options:  # "Which side, the patient's left or right?" offers both sides and asserts neither
         offered = min(offered, options.start())
     return offered
+
+
+# a candidate weighed and rejected: "Could it be the azygos vein? No: it is a much thinner vein ..."
+_CANDIDATE = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:could|might|would|can|is|was)\s+(?:it|this|that)\s+(?:just\s+)?"
+                        r"(?:be\s+)?(?:the|a|an)\s+([^?]+)\?\s*$|^\s*(?:what\s+about|how\s+about|maybe)\s+(?:the|a|an)\s+"
+                        r"([^?]+)\?\s*$", re.I)
+# an answer option ruled out, in an explanation: "C (the left kidney) is tempting but wrong: ...", "Option A, the
+# left psoas, is wrong because ...", "The aorta is a distractor: ..."
+_REJECTED_OPTION = re.compile(r"^\s*(?:(?:(?:option|answer|choice)\s+)?\(?[A-Ea-e]\)?\s*(?:\([^)]{1,60}\)|,[^,]{1,60},|[.:)-])?|"
+                              r"(?>(?:the\s+)?)(?!(?:it|this|that|answer|target|structure|side|size|count|mask|claim|statement)\b)[\w'-]+(?:\s+[\w'-]+){0,3})\s+"
+                              r"(?:is|are|would\s+be|seems?|looks?)\s+(?:tempting|plausible|attractive|reasonable|close)?"
+                              r"(?:\s*,?\s*but\s+)?(?:wrong|incorrect|a\s+distractor|ruled\s+out|not\s+the\s+answer)\b(?!\s+to\b)",
+                              re.I)
+_REJECTION = re.compile(r"\s*(?:no|nope|not\s+quite|unlikely|probably\s+not|not\s+really)\b", re.I)
+
+
+def about_an_alternative(sentence: str, context: str, names_target) -> bool:
+    """'C (the left kidney) is tempting but wrong: it sits on the left' speaks of the option; so does 'No: it is a
+    much thinner vein on the right' after 'Could it be the azygos vein?' (unless the candidate is the target,
+    `names_target` tells)."""
+    if _REJECTED_OPTION.match(sentence):
+        return True
+    candidate = _CANDIDATE.match(context) if _REJECTION.match(sentence) else None
+    return bool(candidate) and not names_target(candidate.group(1) or candidate.group(2))

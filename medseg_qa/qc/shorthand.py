@@ -50,6 +50,7 @@ _PLAIN = [
     # a lone L or R, but not a vertebra (L1), a volume (2 L), an initial (Dr R. Jones, R. Jones) or part of B/L
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bL\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "left", 0),
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bR\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "right", 0),
+    (r"\bvert\.?\s+(?=bod(?:y|ies)\b)", "vertebral ", re.I),  # "post. to the vert body"
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),

@@ -105,6 +105,9 @@ _DENIED_SIDE = re.compile(r"\b(?:rather\s+than|not|instead\s+of|neither|nor|than
 _OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+back|anteroposterior|craniocaudal\w*|"
                          r"vertical\w*|top[\s-]+to[\s-]+bottom|depth)\b", re.I)
 
+# a sentence led by the axis it speaks of: "Front to back, it sits about centrally", "Along that axis, ..."
+_AXIS_LEAD = re.compile(r"\s*(?:(?:from\s+)?front[\s-]+to[\s-]+back|(?:from\s+)?top[\s-]+to[\s-]+bottom|along\s+(?:that|this|the\s+\w+)"
+                        r"\s+axis|anteroposteriorly|craniocaudally|in\s+depth|depth[\s-]+wise|vertically)\s*,", re.I)
 
 # discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
 _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"
@@ -207,7 +210,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
-        if m.group(0).lower() == "centrally" and (_OTHER_AXIS.match(sentence, m.end()) or any(
+        if m.group(0).lower() == "centrally" and (_OTHER_AXIS.match(sentence, m.end()) or _AXIS_LEAD.match(sentence) or any(
                 c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))

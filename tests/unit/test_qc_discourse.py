@@ -1,0 +1,157 @@
+"""QC on the discourse of round 13's registers (banks BK-BN, read after their first measure): answer options
+ruled out, candidates weighed and rejected, option lists in questions, a side as the subject of a convention,
+bounded counts, anatomy's own segments, the speaker's hedges, and email shorthand. Sentences are this file's own;
+the phantom layout is test_qc's: the liver is right, anterior, large, one piece; the left kidney is left,
+posterior, medium, behind the aorta and left of the right kidney; the aorta is midline, central and small."""
+
+from __future__ import annotations
+
+import pytest
+import test_qc
+from test_qc_registers import Q, _record, flags
+
+LIVER = "It is the liver [SEG]."
+KIDNEY = "It is the left kidney [SEG]."
+AORTA = "It is the aorta [SEG]."
+
+
+def _both_kidneys():
+    return _record("kidney", mask=test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # an option ruled out is what the rest of the sentence is about
+    ("C (the spleen) is tempting but wrong: it is an organ that sits off to the patient's left.", None),
+    ("Option B, the spleen, is wrong because that one sits off to the patient's left.", None),
+    ("A (the tibial tuberosity) is tempting but wrong: it is a bump lower down, in front.", None),
+    # ... but not when the frame judges the answer or a statement about the target
+    ("The answer is wrong: it sits on the patient's left.", "laterality"),
+    ("It is wrong to call it right-sided: it sits on the patient's left.", "laterality"),
+])
+def test_a_ruled_out_option_speaks_of_itself(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, answer, flag", [
+    ("Could it be the spleen?", "No: it is a smaller organ tucked under the left ribs.", None),
+    ("What about the spleen?", "No, it lies on the left.", None),
+    ("Could it be the liver?", "No: it lies on the left.", "laterality"),  # the candidate is the target itself
+    ("Is it on the left?", "No: it lies on the left.", "laterality"),  # a side asked about, not a candidate
+])
+def test_a_candidate_weighed_and_rejected_is_what_it_then_describes(question, answer, flag):
+    assert flags("liver", Q, f"{LIVER} {question} {answer}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Left, right, midline or both: what would you say?",
+    "Would you call it small, medium or large?",
+    "Next question: one, two or three pieces?",
+])
+def test_an_option_list_in_a_question_asserts_none_of_its_options(sentence):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == []
+
+
+def test_an_assertion_before_an_alternative_question_still_counts():
+    assert flags("liver", Q, f"{LIVER} It is on the left, so is it small or large?") == ["laterality"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "As usual for coronal views, the patient's right appears on the left of the image.",
+    "The patient's right appears on the left of the image.",
+    "Image left is patient right.",
+])
+def test_a_side_as_the_subject_maps_sides_and_places_nothing(sentence):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == []
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("There are not more than two parts.", None),  # at most two: true of one and of two
+    ("There are no more than three pieces.", None),
+    ("It has fewer than three parts.", None),
+    ("It is in at least two pieces.", "count"),
+    ("There are more than two parts.", "count"),
+    ("It is at most one piece.", None),
+])
+def test_a_bounded_count_is_checked_as_a_bound(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Which organ here is fused from five segments in the embryo?", None),  # anatomy's segments, not the mask's
+    ("Which organ has only two lobes?", None),
+    ("It has two separate segments.", "count"),  # 'separate' points at the mask
+    ("It is composed of three non-contiguous regions.", "count"),
+])
+def test_anatomys_own_segments_are_not_regions_of_the_mask(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # a condition on the speaker's own reading hedges what it asserts
+    ("If I'm reading this right, it is in the patient's left half.", "laterality"),
+    ("Unless I'm mistaken, it lies on the patient's left.", "laterality"),
+    ("If my arithmetic is right, that is about 0.2% of the image.", "size"),
+    ("If I'm not mistaken, it is a small structure.", "size"),
+    ("My guess is that it is on the patient's left.", "laterality"),
+    ("It is probably small.", "size"),  # a degree of belief still asserts
+    # a real condition still does not
+    ("If it were on the left, it would be the spleen.", None),
+    ("Unless it is on the left, it is the liver.", None),
+])
+def test_the_speakers_hedges_still_assert(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("What does it mean that the mask is two separate regions?", "count"),  # the question gives it as true
+    ("What does it mean that the mask is one piece?", None),
+])
+def test_what_it_means_that_presupposes(question, flag):
+    assert flags("liver", Q, LIVER, question, "It means nothing worrying.") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Size large.", None),
+    ("Size small.", "size"),
+    ("To answer that: Size small.", "size"),
+    ("It's post. to the vert body.", "position"),  # email shorthand: the liver lies in front of it
+    ("Position matters here.", None),
+])
+def test_email_shorthand(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+def test_a_side_word_before_a_shared_synonym_picks_the_sided_structure():
+    # 'renal parenchyma' names either kidney; 'the right' one is the right kidney, which the liver lies in front of
+    assert flags("liver", Q, f"{LIVER} It lies in front of the right renal parenchyma.") == []
+    assert flags("liver", Q, f"{LIVER} It lies behind the right renal parenchyma.") == ["position"]
+
+
+def test_the_counterpart_is_related_as_the_other_sided_structure():
+    assert flags("left kidney", Q, f"{KIDNEY} It lies to the left of its right-sided counterpart.") == []
+    assert flags("left kidney", Q, f"{KIDNEY} It lies to the right of its right-sided counterpart.") == ["position"]
+
+
+def test_the_region_alone_is_the_whole_mask():
+    rec = _both_kidneys()
+    assert flags("kidney", Q, "It is the kidneys [SEG]. The region lies only on the patient's right.",
+                 rec=rec) == ["laterality"]
+    assert flags("kidney", Q, "It is the kidneys [SEG]. The part on the image's right is the patient's left one.",
+                 rec=rec) == []
+
+
+@pytest.mark.parametrize("contents, flag", [
+    ((LIVER, "Anterior or posterior, roughly?", "To answer that: It sits centrally on this slice."), None),
+    ((f"{LIVER} Front to back, it sits about centrally.",), None),
+    ((LIVER, "Which side?", "It sits centrally."), "laterality"),
+])
+def test_centrally_answers_the_axis_asked_about(contents, flag):
+    assert flags("liver", Q, *contents) == ([flag] if flag else [])
+
+
+def test_bounds_and_unpunctuated_questions_on_a_two_piece_mask():
+    rec, first = _both_kidneys(), "It is the kidneys [SEG]."
+    assert flags("kidney", Q, f"{first} There are not more than two parts.", rec=rec) == []
+    assert flags("kidney", Q, f"{first} There are fewer than two parts.", rec=rec) == ["count"]
+    assert flags("kidney", Q, first, "is it one piece or more", "It is two pieces.", rec=rec) == []
+    assert flags("kidney", Q, first, "is it one piece or more", "It is one piece.", rec=rec) == ["count"]
