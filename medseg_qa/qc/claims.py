@@ -259,6 +259,14 @@ _SIDE_AS_SUBJECT = re.compile(r"^(?:[^,;]{1,60},\s*)?(?:the\s+)?(?:(?:patient|im
                               r"comes|maps|lands|will\s+be|=)\b", re.I)
 
 
+# a side mapped to a side of the picture, anywhere in a sentence: a convention, whatever else the sentence says
+_SIDE_MAPPING = re.compile(r"\b(?:the\s+)?(?:patient|patients|image|screen|picture|viewer)(?:'?s|s')?\s+(?:left|right)(?:\s+side)?\s+"
+                           r"(?:(?:is|are|appears|lies|ends\s+up)\s+(?:(?:shown|displayed|seen|drawn|placed)\s+)?|"
+                           r"(?:shown|displayed|seen|drawn|placed)\s+)"
+                           r"(?:on|at|to)\s+(?:the\s+)?(?:(?:image|screen|picture|viewer|monitor|patient)(?:'?s|s')?\s+)?(?:left|right)"
+                           r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?", re.I)
+
+
 def _convention_end(sentence: str, mentions: list[Mention]) -> int:
     """Where the explanation of how sides are displayed ("radiological images show the patient's right on
     the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
@@ -347,6 +355,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
     convention = _convention_end(sentence, mentions)
+    mappings = list(_SIDE_MAPPING.finditer(sentence))  # "... and the patients left is on the screens right"
     located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions, record.orientation)
@@ -358,7 +367,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     out = []
     named = _named_side(sentence, mentions, lexicon)
     for pos, claim in located + named:
-        if pos < convention or pos >= offered or not asserted(sentence, pos):
+        if pos < convention or pos >= offered or not asserted(sentence, pos) or \
+                (claim.kind == "side" and any(m.start() <= pos < m.end() for m in mappings)):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end

@@ -187,6 +187,19 @@ def _run_ons(line: str) -> str:
     return "".join(out) + line[last:]
 
 
+# dictated text has no full stops; its fillers mark where one utterance ends and the next begins
+_FILLER = re.compile(r"(?:\s+(?:and|so))*\s+(?:u+m+|u+h+|e+r+m*|so\s+yeah|okay\s+so|ok\s+so|you\s+know|"
+                     r"if\s+that\s+makes\s+sense)\b(?:\s+(?:and|so|um+|uh+|okay|yeah))*", re.I)
+
+
+def _dictated(line: str) -> str:
+    """A long line without sentence punctuation ("its on the patients right and um its placed toward the back and
+    um it lies ...") split into utterances at its fillers, so each is read as a sentence of its own."""
+    if len(line) < 120 or len(re.findall(r"[.!?](?:\s|$)", line)) * 150 > len(line):
+        return line
+    return _FILLER.sub(".\n", line)
+
+
 def _dotted(m: re.Match) -> str:
     full = _DOTTED[m.group(1).lower()]
     if m.group(1)[0].isupper() and m.start() == 0:
@@ -224,5 +237,5 @@ def expand(text: str) -> str:
         line = _SIZE_AS.sub(lambda m: f"{m.group(1)} that {m.group(2)} {m.group(3)} is ", line)
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
-        lines.append(_run_ons(_DOUBLE_THE.sub("the", line)))
+        lines.append(_run_ons(_DOUBLE_THE.sub("the", _dictated(line))))
     return "\n".join(lines)

@@ -155,3 +155,20 @@ def test_bounds_and_unpunctuated_questions_on_a_two_piece_mask():
     assert flags("kidney", Q, f"{first} There are fewer than two parts.", rec=rec) == ["count"]
     assert flags("kidney", Q, first, "is it one piece or more", "It is two pieces.", rec=rec) == []
     assert flags("kidney", Q, first, "is it one piece or more", "It is one piece.", rec=rec) == ["count"]
+
+
+def test_dictated_text_is_read_utterance_by_utterance():
+    said = ("okay so um this is the left kidney [SEG] and um side wise its on the patients left and uh its placed "
+            "toward the back if that makes sense and um it lies to the patients right of the spleen and um its a "
+            "medium footprint so yeah")
+    assert flags("left kidney", Q, said) == []
+    assert flags("left kidney", Q, said.replace("right of the spleen", "left of the spleen")) == ["position"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("It passes weight to the pelvis and on axial images the patients right is shown on the images left.", None),
+    ("It sits in the back and remember the patient's right is displayed on the left of the image.", None),
+    ("It is on the patient's right on the image's left.", "laterality"),  # no verb maps them: a claim
+])
+def test_a_side_mapping_anywhere_in_a_sentence_is_a_convention(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
