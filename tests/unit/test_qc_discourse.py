@@ -172,3 +172,13 @@ def test_dictated_text_is_read_utterance_by_utterance():
 ])
 def test_a_side_mapping_anywhere_in_a_sentence_is_a_convention(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+def test_pieces_of_it_count_the_target():
+    assert flags("aorta", Q, f"{AORTA} There are three separate patches of it.") == ["count"]
+    assert flags("aorta", Q, f"{AORTA} There is one patch of it.") == []
+
+
+def test_a_side_that_places_the_target_is_no_mapping():
+    said = "The left kidney on the patient's right appears on the left of the screen."
+    assert flags("left kidney", Q, f"{KIDNEY} {said}") == ["laterality"]
