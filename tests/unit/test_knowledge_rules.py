@@ -111,15 +111,15 @@ def test_extra_files_extend_and_override(tmp_path):
         "- name: pineal gland\n  synonyms: [pineal, epiphysis cerebri]\n  category: organ\n  region: head\n"
         "  functions: [releases melatonin at night]\n"
         "- name: spleen\n  synonyms: [splenic]\n  category: organ\n  descriptor: overridden\n")
-    (tmp_path / "b.yml").write_text("name: optic chiasm\ncategory: nervous tissue\nstatus: draft\n")
+    (tmp_path / "b.yml").write_text("name: olfactory bulb\ncategory: nervous tissue\nstatus: draft\n")
     try:
         kb = use_knowledge([tmp_path])
         assert lookup("Pineal_Gland").functions == ["releases melatonin at night"]
         assert lookup("spleen").descriptor == "overridden" and kb.status("spleen") == "approved"
-        assert kb.status("optic chiasm") == "draft" and kb.status("liver") == "builtin"
+        assert kb.status("olfactory bulb") == "draft" and kb.status("liver") == "builtin"
         assert str(tmp_path / "a.yaml") == kb.origin["pineal gland"]
-        (tmp_path / "b.yml").write_text("name: optic chiasm\ncategory: nervous tissue\nstatus: approved\n")
-        assert use_knowledge([tmp_path]).status("optic chiasm") == "approved"  # a changed file is re-read
+        (tmp_path / "b.yml").write_text("name: olfactory bulb\ncategory: nervous tissue\nstatus: approved\n")
+        assert use_knowledge([tmp_path]).status("olfactory bulb") == "approved"  # a changed file is re-read
     finally:
         use_knowledge([])
     assert lookup("pineal gland") is None and lookup("spleen").descriptor != "overridden"
