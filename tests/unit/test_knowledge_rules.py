@@ -119,8 +119,9 @@ def test_systematic_variants_give_the_structure_away(text, target):
 @pytest.mark.parametrize("text,target", [
     ("the jawbone", "mandible"), ("after a parotidectomy", "left parotid gland"),
     ("a hypophyseal mass", "pituitary gland"), ("the globes", "right eyeball"), ("the voice box", "larynx"),
-    ("oropharyngeal cancer", "pharynx"), ("a bulging disk", "intervertebral disc"), ("IVD height", "intervertebral disc"),
-    ("the kneecap", "left patella"), ("the shinbone", "right tibia"), ("a meniscal tear", "meniscus"),
+    ("oropharyngeal cancer", "pharynx"), ("a bulging disk", "intervertebral disc"),
+    ("IVD height", "intervertebral disc"), ("the kneecap", "left patella"), ("the shinbone", "right tibia"),
+    ("a meniscal tear", "meniscus"),
     ("the MPA is dilated", "pulmonary artery"), ("the womb", "uterus"), ("perirectal fat", "rectum"),
     ("an oophorectomy", "left ovary"), ("thymoma", "thymus"), ("brain mets", "brain metastasis"),
     ("the SCM", "left sternocleidomastoid muscle"), ("GTVn", "metastatic lymph node"),
