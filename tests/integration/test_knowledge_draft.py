@@ -18,7 +18,7 @@ from medseg_qa.cli import app
 from medseg_qa.knowledge import lookup, use_knowledge
 from medseg_qa.workspace import Workspace
 
-LABELS = {1: "pineal gland", 2: "optic chiasm"}  # not in the built-in base
+LABELS = {1: "pineal gland", 2: "olfactory bulb"}  # not in the built-in base
 
 
 class DraftServer(FaultServer):
@@ -102,7 +102,7 @@ def test_fault_server_drafts_fall_back_to_json_object_and_are_never_resent(tmp_p
         assert out.exit_code == 0 and "drafted 0" in out.output and "2 already had an entry" in out.output
         assert server.total_chat_requests() == sent
     files = sorted((tmp_path / "knowledge").glob("*.yaml"))
-    assert [f.name for f in files] == ["optic-chiasm.yaml", "pineal-gland.yaml"]
+    assert [f.name for f in files] == ["olfactory-bulb.yaml", "pineal-gland.yaml"]
     for f in files:
         text = f.read_text()
         assert "sekret" not in text and text.startswith("# LLM draft")
@@ -119,16 +119,16 @@ def test_fault_server_drafts_fall_back_to_json_object_and_are_never_resent(tmp_p
 def test_invalid_drafts_are_kept_raw_and_drafts_are_refused_until_allowed(tmp_path):
     recipe = _label_map_set(tmp_path)
     ws = tmp_path / "ws"
-    with DraftServer(invalid={"optic chiasm"}) as server:
+    with DraftServer(invalid={"olfactory bulb"}) as server:
         out = _cli("knowledge", "draft", recipe, "-w", ws, "--base-url", server.base_url, "--model", "m",
                    "--no-progress")
     assert out.exit_code == 0, out.output
     assert "drafted 1, rejected 1 (kept raw)" in out.output
-    rejected = json.loads((tmp_path / "knowledge" / "optic-chiasm.rejected.json").read_text())
+    rejected = json.loads((tmp_path / "knowledge" / "olfactory-bulb.rejected.json").read_text())
     assert rejected["raw"] == json.dumps({"synonyms": "pineal", "category": "gland"})
     assert "not a valid knowledge entry" in rejected["reason"] and "synonyms" in rejected["reason"]
     out = _cli("knowledge", "check", "--recipe", recipe)
-    assert re.search(r"optic chiasm\s+│\s+rejected", out.output), out.output
+    assert re.search(r"olfactory bulb\s+│\s+rejected", out.output), out.output
 
     out = _cli("generate", recipe, "-w", ws, "--no-progress")
     assert out.exit_code == 0, out.output

@@ -3,6 +3,8 @@ coverage of the registry and TotalSegmentator, extra files that extend or overri
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from medseg_qa.errors import ConfigError
@@ -36,6 +38,17 @@ BRAIN = ["Left-Cerebral-White-Matter", "Right-Cerebral-Cortex", "Left-Lateral-Ve
          "tumor core"]
 OTHER = ["LV cavity", "RV cavity", "myocardium", "prostate peripheral zone", "prostate transition zone",
          "breast lesion", "skin lesion", "polyp"]
+# head and neck organs at risk (PDDCA, HaN-Seg spellings) and the nodal target of HNTS-MRG
+HEAD_NECK = ["BrainStem", "Chiasm", "Mandible", "OpticNerve_L", "OpticNerve_R", "Parotid_L", "Parotid_R",
+             "Submandibular_L", "Submandibular_R", "Bone_Mandible", "Cochlea_L", "Cochlea_R", "Glnd_Submand_L",
+             "Glnd_Submand_R", "Glnd_Thyroid", "OpticChiasm", "OpticNrv_L", "OpticNrv_R", "Pituitary", "Cavity_Oral",
+             "Larynx_SG", "SpinalCord", "GTVn", "eye_left", "lens_right", "thyroid_lobe_left", "pharynx",
+             "sternocleidomastoid_right", "lymph node"]
+# spine (SPIDER), knee (SKI10, OAI-ZIB), chest, pelvis and brain lesion labels
+SPINE_KNEE_TRUNK = ["intervertebral disc", "spinal canal", "femoral cartilage", "tibial cartilage", "tibia_left",
+                    "fibula_right", "patella", "meniscus", "pulmonary_trunk", "pulmonary artery", "azygos vein",
+                    "pleural effusion", "thymus", "uterus", "ovary_left", "rectum", "seminal_vesicle_right",
+                    "brain_metastases", "brain lesion"]
 
 
 def test_every_registry_label_has_a_builtin_entry():
@@ -44,11 +57,16 @@ def test_every_registry_label_has_a_builtin_entry():
     assert [label for label in sorted(labels) if lookup(label) is None] == []
 
 
-@pytest.mark.parametrize("labels", [TOTALSEGMENTATOR_CT, BRAIN, OTHER], ids=["totalseg", "brain", "other"])
+@pytest.mark.parametrize("labels", [TOTALSEGMENTATOR_CT, BRAIN, OTHER, HEAD_NECK, SPINE_KNEE_TRUNK],
+                         ids=["totalseg", "brain", "other", "head-neck", "spine-knee-trunk"])
 def test_common_label_sets_resolve(labels):
     assert len(set(labels)) == len(labels)
     missing = [label for label in labels if lookup(label) is None]
     assert missing == []
+    for label in labels:  # a dataset's side suffix ('_L', '_left') picks that side's entry
+        side = re.search(r"_(l|r|left|right)$", label, re.I)
+        if side:
+            assert lookup(label).name.startswith({"l": "left ", "r": "right "}[side.group(1)[0].lower()]), label
 
 
 def test_totalsegmentator_has_117_distinct_entries_with_the_right_side():
@@ -98,6 +116,20 @@ def test_systematic_variants_give_the_structure_away(text, target):
         assert mentions(text, lookup(target).terms()), (text, target)
 
 
+@pytest.mark.parametrize("text,target", [
+    ("the jawbone", "mandible"), ("after a parotidectomy", "left parotid gland"),
+    ("a hypophyseal mass", "pituitary gland"), ("the globes", "right eyeball"), ("the voice box", "larynx"),
+    ("oropharyngeal cancer", "pharynx"), ("a bulging disk", "intervertebral disc"),
+    ("IVD height", "intervertebral disc"), ("the kneecap", "left patella"), ("the shinbone", "right tibia"),
+    ("a meniscal tear", "meniscus"),
+    ("the MPA is dilated", "pulmonary artery"), ("the womb", "uterus"), ("perirectal fat", "rectum"),
+    ("an oophorectomy", "left ovary"), ("thymoma", "thymus"), ("brain mets", "brain metastasis"),
+    ("the SCM", "left sternocleidomastoid muscle"), ("GTVn", "metastatic lymph node"),
+])
+def test_new_entries_are_named_in_common_ways(text, target):
+    assert mentions(text, lookup(target).terms()), (text, target)
+
+
 def test_variants_are_derived_not_listed():
     terms = set(giveaway_terms("kidney"))
     assert {"renal", "nephric", "perirenal", "pararenal", "intrarenal", "subrenal", "peri-renal"} <= terms
@@ -111,15 +143,15 @@ def test_extra_files_extend_and_override(tmp_path):
         "- name: pineal gland\n  synonyms: [pineal, epiphysis cerebri]\n  category: organ\n  region: head\n"
         "  functions: [releases melatonin at night]\n"
         "- name: spleen\n  synonyms: [splenic]\n  category: organ\n  descriptor: overridden\n")
-    (tmp_path / "b.yml").write_text("name: optic chiasm\ncategory: nervous tissue\nstatus: draft\n")
+    (tmp_path / "b.yml").write_text("name: olfactory bulb\ncategory: nervous tissue\nstatus: draft\n")
     try:
         kb = use_knowledge([tmp_path])
         assert lookup("Pineal_Gland").functions == ["releases melatonin at night"]
         assert lookup("spleen").descriptor == "overridden" and kb.status("spleen") == "approved"
-        assert kb.status("optic chiasm") == "draft" and kb.status("liver") == "builtin"
+        assert kb.status("olfactory bulb") == "draft" and kb.status("liver") == "builtin"
         assert str(tmp_path / "a.yaml") == kb.origin["pineal gland"]
-        (tmp_path / "b.yml").write_text("name: optic chiasm\ncategory: nervous tissue\nstatus: approved\n")
-        assert use_knowledge([tmp_path]).status("optic chiasm") == "approved"  # a changed file is re-read
+        (tmp_path / "b.yml").write_text("name: olfactory bulb\ncategory: nervous tissue\nstatus: approved\n")
+        assert use_knowledge([tmp_path]).status("olfactory bulb") == "approved"  # a changed file is re-read
     finally:
         use_knowledge([])
     assert lookup("pineal gland") is None and lookup("spleen").descriptor != "overridden"
