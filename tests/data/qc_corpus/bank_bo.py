@@ -485,7 +485,8 @@ def answer(p, f, style, rng, kinds, bad, defect=None):
         lead = rng.choice([f"Based on the mask, this appears to be the {nm} [SEG].",
                            f"On this particular slice, the highlighted region most likely corresponds to the {nm} [SEG].",
                            f"I've segmented what I believe is the {nm} [SEG]; please verify it against the full study."])
-        hedged = [rng.choice(["Approximately speaking, ", "Based on the mask, ", "On this particular slice, ", ""]) +
+        hedged = [rng.choice(["Approximately speaking, ", "On this particular slice, ", ""] +
+                             ([] if claim[k].startswith("The mask") else ["Based on the mask, "])) +
                   claim[k][0].lower() + claim[k][1:] for k in kinds]
         hedged = [h[0].upper() + h[1:] for h in hedged]
         tail = [cmp, conv, kb] + neg
@@ -507,7 +508,8 @@ def follow_answer(p, f, style, rng, kind, bad):
         return f"You ask about this. {s} {extra} This is the answer."
     if style == "jsonish":
         return f'{{"answer": "{s}"}}\n{extra}'
-    return f"Based on the mask, {s[0].lower()}{s[1:]} {extra} This is approximate, from this slice only."
+    lead = "On this slice, " if s.startswith("The mask") else "Based on the mask, "
+    return f"{lead}{s[0].lower()}{s[1:]} {extra} This is approximate, from this slice only."
 
 
 def build(p, f, style, rng, defect):
