@@ -15,6 +15,15 @@ follow-up questions of every length. Defects (one false claim each) sit in the f
 follow-up answer or in a user's follow-up premise; names_target defects name the target in the first
 question (name, synonym, adjectival form, abbreviation).
 
+Writer's own self-check (no QC code; /work/notes/qcbo_scripts/selfcheck.py, a reader keyed on this module's
+phrase tables): 420 rows, 210 clean, 42 of each defect kind; every planted false text is present in its row
+(210/210); 0 clean rows whose read claims disagree with their facts; every non-premise defect read as a
+mismatch of its own kind and of no other; [SEG] once, in the first answer; turns 12..2000 chars, >= 3 words;
+no clean first question names its target (stems and prefixes, e.g. "adrenal" in "adrenaline"), every
+names_target one does; flipping the side / count / size of the 210 clean rows' facts makes the reader
+disagree on 210/210 rows each. Defect places: 32 user follow-up premises, 57 follow-up answers, 79 first
+answers, 42 first questions.
+
 first measure: not taken by the writer (the lead measures once after merging).
 """
 
@@ -463,6 +472,13 @@ def answer(p, f, style, rng, kinds, bad, defect=None):
         body += [claim[k].replace(" is ", rng.choice([" is ", " is locate ", " is "]), 1)
                  if (not bad or k != bad[0]) and (claim[k].startswith("It is on") or claim[k].startswith("It is in"))
                  else claim[k] for k in kinds]
+        # run-on: join two neighbouring true claims with ", and" (never the planted one, kept verbatim)
+        j = rng.randrange(len(kinds) - 1) if len(kinds) > 1 and rng.random() < 0.6 else None
+        if j is not None and not (bad and bad[0] in kinds[j:j + 2]):
+            n = len(body) - len(kinds) + j
+            body[n:n + 2] = [body[n][:-1] + rng.choice([", and ", " and also ", ", and also "]) + body[n + 1][0].lower() + body[n + 1][1:]]
+        if rng.random() < 0.4:
+            body.insert(2, rng.choice(["This is a important structure in the abdomen.", "It is a structure what we see often in the CT."]))
         body += rng.sample([kb, conv] + neg, k=min(2, 2 + len(neg)))
         body.append(rng.choice(["So this is the answer to a question.", "This is why the mask is shown on the image.",
                                 "I think this is a good answer for the question."]))
