@@ -29,8 +29,6 @@ first measure: not taken by the writer (the lead measures once after merging).
 
 from __future__ import annotations
 
-import random
-
 import numpy as np
 
 SIZE = 256
@@ -244,7 +242,6 @@ SIDE = {"left": ["on the patient's left side", "in the left half of the abdomen"
         "right": ["on the patient's right side", "in the right half of the abdomen", "right-sided", "on the right-hand side of the patient"],
         "midline": ["in the midline", "right in the middle, not to either side", "a midline structure", "centred on the midline"],
         "bilateral": ["on both sides of the body", "bilateral, one part on each side", "present on the left and on the right"]}
-SIDE_WORD = {"left": "left", "right": "right", "midline": "midline", "bilateral": "bilateral"}
 VERT = {"anterior": ["toward the front of the abdomen", "in the anterior part of the slice", "anteriorly placed"],
         "posterior": ["toward the back of the abdomen", "in the posterior part of the slice", "posteriorly placed"],
         "central": ["about halfway between front and back", "in the middle from front to back"],
@@ -376,9 +373,6 @@ FOLLOW_Q = {
               "Does the mask consist of one part or of several separate parts?"],
 }
 FOLLOW_Q_C = {"position": ["Is it high or low in the abdomen?", "Where is it from head to feet?"]}
-PREMISE = {"laterality": "Why is it {w} here?", "position": "Why does it sit {w}?",
-           "size": "Why is it so {w} on this slice?", "count": "Why are there {w}?"}
-
 
 def premise_question(kind, f, rng):
     """A user question whose premise is false."""
