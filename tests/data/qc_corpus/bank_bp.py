@@ -116,7 +116,7 @@ PROFILES = [
        "the flat bones that carry the weight of the trunk down to the legs"],
       ["the hip bones", "both iliac wings", "the ilium on each side", "the pelvic bones"],
       ["The sacrum sits between them at the back.",
-       "The sacroiliac joints are usually between 1 and 3 millimetres wide."],
+       "The sacroiliac joints are usually about 2 to 5 millimetres wide."],
       "they carry the weight of the trunk to the legs", pl=True),
     P("left hip bone", "cor", [(0.73, 0.65)], "medium", ["sacrum", "left kidney"],
       ["the left hip bone", "this bone", "the left innominate bone"],
@@ -392,7 +392,7 @@ def statement(c: Ctx, claim) -> str:
         return g(rng.choice([f"{S} form{{s_}} {ph}.", f"On this slice {{it}} show{{s_}} up as {ph}."]))
     if cat in ("vert", "rel", "side"):
         return g(rng.choice([f"{S} {{be}} {ph}.", f"{S} lie{{s_}} {ph}.", f"{S} sit{{s_}} {ph}.",
-                             f"As far as I can tell, {{it}} sit{{s_}} {ph}."]))
+                             f"As far as I can tell, {{it}} sit{{s_}} {ph}.", f"{S} most likely sit{{s_}} {ph}."]))
     return g(rng.choice([f"{S} {{be}} {ph}.", f"On this slice {{it's}} {ph}."]))
 
 
@@ -414,7 +414,10 @@ def premise(c: Ctx, claim) -> str:
                              f"Given that {{it}} take{{s_}} up {ps} of the image, is that normal?",
                              f"Why would {{it}} fill {ps} of the picture?"]))
     if cat == "count":
-        return g(rng.choice([f"Since {{it's}} {ph}, is that normal?", f"Why {{be}} {{it}} {ph}?",
+        if ph.startswith(("in ", "split")):
+            return g(rng.choice([f"Since {{it's}} {ph}, is that normal?", f"Why {{be}} {{it}} {ph}?",
+                                 f"Given that {{it's}} {ph}, does that change anything?"]))
+        return g(rng.choice([f"Since {{it}} form{{s_}} {ph}, is that normal?", f"Why {{does}} {{it}} form {ph}?",
                              f"Given that {{it}} show{{s_}} up as {ph}, does that change anything?"]))
     if cat == "side" and v in ("only_left", "only_right", "left", "right") and rng.random() < 0.4:
         s = v.replace("only_", "")
@@ -618,8 +621,9 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect):
                  desc=PLANT["desc"])
     body = []
     if prem is not None:
-        body.append("As for your other question: " + (g(rng.choice(GO_ALONG)) if prem is bad else
-                                                     rng.choice(["yes. ", "that's right. "]) + statement(c, prem)))
+        # the assistant goes along with a premise in the same words whether it is true or false
+        body.append("As for your other question: " + (g(rng.choice(GO_ALONG)) if prem is bad or rng.random() < 0.4
+                                                     else rng.choice(["yes. ", "that's right. "]) + statement(c, prem)))
     for cl in pool[:rng.randint(2, 3)]:
         body.append(statement(c, cl))
         pool.remove(cl)
@@ -676,6 +680,8 @@ def clean_move(c: Ctx, pool, ok, tr, blocked, tp):
         return ask(c, cl[0], cl), statement(c, cl) + (extra(c, ok, tp) if rng.random() < 0.4 else "")
     if kind == "premise":
         cl = pool.pop() if pool else rng.choice(ok)
+        if rng.random() < 0.4:
+            return premise(c, cl), g(rng.choice(GO_ALONG)) + extra(c, ok, tp)
         return premise(c, cl), (rng.choice(["That's right, and it's expected. ", "Yes, and that's normal. ",
                                              "Indeed, nothing odd there. "]) + statement(c, cl))
     if kind == "restate":
