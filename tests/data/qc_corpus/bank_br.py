@@ -82,7 +82,7 @@ NECK_KB = [
 NECK_STATS = [
     "A pyramidal lobe rising from the isthmus is present in roughly a third to a half of people.",
     "Thyroid nodules can be found on ultrasound in about half of adults over sixty.",
-    "Significant carotid stenosis is found in only a few percent of the general population over 65.",
+    "A carotid narrowing of 50% or more is found in roughly 5 to 10% of people over 65.",
 ]
 BRAIN_STATS += ["About one person in ten is left-handed.",
                 "In roughly 70% of left-handed people language still sits in the left hemisphere."]
@@ -151,7 +151,7 @@ PROFILES = [
       ["putamen", "putaminal", "lentiform nucleus"],
       ["the right putamen, which mirrors it", "the third ventricle, which stays in the middle"],
       ["the globus pallidus, just medial to it", "the claustrum, a thin sheet lateral to it"],
-      ["larger than the globus pallidus", "about the size of the thalamus"], ["putam", "lentiform"]),
+      ["larger than the globus pallidus", "somewhat smaller than the thalamus"], ["putam", "lentiform"]),
     P("lateral ventricle", "brain", "axial", [(0.43, 0.46, 0.035, 0.11), (0.57, 0.46, 0.035, 0.11)],
       {"third ventricle": (0.5, 0.56), "pineal gland": (0.5, 0.63)}, "paired fluid-filled cavities",
       ["hold the fluid that cushions the brain", "contain the choroid plexus that makes that fluid"],
@@ -435,12 +435,15 @@ def first_question(p, style, rng, name=False):
         noun = rng.choice([f"{noun} (the {g} one)", f"{g} {noun}", f"{noun}, the {g} region,"])
     frames = {
         "lecture": [f"Professor, on this {mod} slice, which {noun} {fn}? Please segment it and teach me around it.",
+                    f"In today's teaching session: {p['hint']}. Which {noun} on this {mod} slice is the one to look at? Segment it.",
                     f"Could you give me a short lecture: which {noun} on this {p['plane']} {mod} image {fn}? Segment it first."],
         "board": [f"Board-style question: {p['hint']}. Which {noun} on this {mod} image is most relevant? Segment it.",
                   f"Exam practice: which {noun} here {fn}? Segment it and explain the differentials."],
         "textbook": [f"For my notes, which {noun} on this {mod} image {fn}? Please outline it.",
+                     f"Consider a case in which {p['hint']}. Which {noun} on this {mod} image matters, and can you outline it?",
                      f"Write it up like a textbook: which {noun} here {fn}? Outline it."],
         "flashcard": [f"Flash card: which {noun} here {fn}? Segment it.",
+                      f"Card {rng.randint(2, 40)}: name and segment the {noun} that {fn}. Which is it?",
                       f"Quick card for revision: which {noun} on this {mod} slice {fn}? Mark it."],
     }
     return rng.choice(frames[style])
@@ -506,23 +509,36 @@ def build(p, facts, style, rng, defect):
     kinds = ["laterality", "position", "size", "count"]
     first_kinds = [k for k in kinds if not (k == defect and where in ("follow", "user"))]
     rng.shuffle(first_kinds)
-    facts_s = [s for k in first_kinds for s in fact(k)]
+    groups = [(k, fact(k)) for k in first_kinds]
+    facts_s = [s for _, g in groups for s in g]
     kb = knowledge(p, rng, 3 if style == "flashcard" else 4)
     diff = rng.choice(p["diff"])
     name = p["label"]
     extra = [convention(p)] if rng.random() < 0.6 else []
     body = _interleave(facts_s, kb + extra, rng)
+    other_diff = [d for d in p["diff"] if d != diff][0]
     if style == "lecture":
-        a1 = (f"Good question. This is the {name} {SEG}. Let me put it in context. " + " ".join(body) +
-              f" On the differential, think of {diff}. So remember the pattern, not just the picture.")
+        a1 = (rng.choice(["Good question.", "Let's take this slowly.", "A classic teaching case."]) +
+              f" {rng.choice(['This is', 'What you are looking at is', 'The answer is'])} the {name} {SEG}. " +
+              rng.choice(["Let me put it in context. ", "Now, some anatomy around it. ", "First the facts, then the story. "]) +
+              " ".join(body) + f" On the differential, think of {diff}. " +
+              rng.choice(["So remember the pattern, not just the picture.", "Learn the neighbours and the rest follows.",
+                          "That is the whole lecture in a nutshell."]))
     elif style == "board":
-        a1 = (f"Answer: the {name} {SEG}.\n\nExplanation: " + " ".join(body) +
-              f"\n\nDifferentials: {diff}; a second option is {[d for d in p['diff'] if d != diff][0]}.\n\nKey point: anatomy first, then pathology.")
+        a1 = (f"{rng.choice(['Answer', 'Correct answer', 'Best answer'])}: the {name} {SEG}.\n\nExplanation: " + " ".join(body) +
+              f"\n\nDifferentials: {diff}; a second option is {other_diff}.\n\n" +
+              rng.choice(["Key point: anatomy first, then pathology.", "High-yield: know the neighbours.",
+                          "Exam tip: name the structure, then its relations."]))
     elif style == "textbook":
-        a1 = (f"The {name} {SEG} (see the highlighted area) is described as follows; " + "; ".join(_lower(s.rstrip('.')) for s in body) +
-              f". (Differential: {diff}.)")
-    else:
+        a1 = (f"The {name} {SEG} ({rng.choice(['see the highlighted area', 'outlined on the image', 'shaded in the overlay'])}) "
+              f"{rng.choice(['is described as follows', 'merits a short description', 'is summarised here'])}; " +
+              "; ".join(_lower(s.rstrip('.')) for s in body) + f". (Differential: {diff}; less often {other_diff}.)")
+    elif rng.random() < 0.5:
         a1 = f"Card: the {name} {SEG}. Facts: " + " ".join(facts_s) + " Background: " + " ".join(kb + extra)
+    else:
+        label = {"laterality": "Side?", "position": "Where?", "size": "Size?", "count": "Pieces?"}
+        a1 = (f"Front of card: what is outlined? Back: the {name} {SEG}.\n" +
+              "\n".join(f"{label[k]} {' '.join(g)}" for k, g in groups) + "\nExtra: " + " ".join(kb + extra))
     turns = [{"role": "user", "content": first_question(p, style, rng, defect == "names_target")},
              {"role": "assistant", "content": a1}]
     # follow-up rounds
