@@ -246,7 +246,7 @@ PROFILES = [
       {"trachea": (0.5, 0.47), "oesophagus": (0.52, 0.58)}, "butterfly-shaped gland",
       ["makes hormones that set the metabolic rate", "stores iodine taken up from the diet"],
       "a patient has weight loss, tremor and a fast pulse", ["thyroid", "thyroidal", "thyroid lobes"],
-      ["the trachea, which stays in the midline", "the oesophagus, which sits just left of centre"],
+      ["the oesophagus, which sits just left of centre", "the internal jugular veins, which lie far out to the sides"],
       ["enlarged lymph nodes, which would lie further to the sides", "the strap muscles, which lie in front of it"],
       ["larger than either carotid artery", "about the size of a small plum"], ["thyro", "thyroid"], mod="CT"),
     P("common carotid artery", "neck", "axial", [(0.36, 0.5, 0.025, 0.025), (0.64, 0.5, 0.025, 0.025)],
