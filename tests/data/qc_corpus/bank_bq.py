@@ -287,10 +287,21 @@ def _side_detail(mask, f):
 # --- profiles --------------------------------------------------------------------------------------
 def _p(target, orient, region, layout, side, noun, plural, q, forbid, give, other, pop, cmp_, rel_to=(), fn=""):
     return dict(target=target, orient=orient, region=region, layout=layout, expect_side=side, noun=noun,
+                q_one=ONE.get(target, (None, None))[0], cmp_one=ONE.get(target, (None, None))[1],
                 plural=plural, q=q, forbid=forbid, give=give, other=other, pop=pop, cmp=cmp_, rel_to=set(rel_to))
 
 
 LUNG_F = [r"lung", r"pulmo", r"pneumo"]
+# single-focus wording of the focal targets (a plural question about one focus would state a count)
+ONE = {"liver lesion": (["the focal low-density spot inside the bile-producing organ",
+                         "the abnormal round area inside the large organ that makes bile"],
+                        "it is much smaller than the organ that holds it"),
+       "lung tumour": (["the small round spot inside the air-filled breathing tissue",
+                        "the rounded opacity sitting in the spongy tissue we breathe with"],
+                       "it is far smaller than the heart"),
+       "kidney cyst": (["the round fluid-filled pocket in one of the bean-shaped filtering organs",
+                        "the water-density sac arising from a urine-producing organ"],
+                       "it is far smaller than the organ it sits in")}
 KID_F = [r"kidney", r"renal", r"nephr", r"\bren\b"]
 PROFILES = [
     _p("lung", "LP", "chest", lay_lung, "bilateral", "air-filled organs", True,
@@ -388,14 +399,14 @@ PROFILES = [
        ["Simple ones are found in more than a quarter of people over 50."],
        "they are far smaller than the organs they sit in", ("vertebral body",)),
     _p("colon", "LP", "abdomen", lay_colon, "any", "loops of gut", True,
-       ["the wide tube of gut that frames the abdomen and absorbs water",
-        "the segment of the gut that stores stool before it is passed"],
+       ["the loops of the wide tube of gut that frames the abdomen and absorbs water",
+        "the segments of gut that store stool before it is passed"],
        [r"colon", r"\bcolo", r"caecum", r"cecum", r"sigmoid", r"bowel", r"intestin"],
        ["the colon", "colonic loops", "large bowel", "the large intestine"],
        ["The liver is up on the right, the spleen on the left.", "The small gut coils mostly in the middle."],
        ["It is roughly 1.5 metres long in an adult."], "each loop is wider than a coil of the small gut", ()),
     _p("small bowel", "LP", "abdomen", lay_small_bowel, "any", "coiled loops", True,
-       ["the long coiled tube of gut that absorbs most nutrients",
+       ["the coiled loops of the long tube of gut that absorbs most nutrients",
         "the loops of gut where most food is digested and absorbed"],
        [r"small bowel", r"intestin", r"jejun", r"\bile", r"enteric", r"entero", r"bowel"],
        ["small bowel", "jejunal loops", "ileal loops", "small intestine"],
@@ -613,7 +624,7 @@ class Say:
         w = self.c(word[sc])
         af = f["area_fraction"]
         opts = [f"Size: {w}." if t else f"Overall it is {w}."]
-        if sc == ("small" if af < 0.008 else "medium" if 0.012 < af < 0.04 else "large" if af > 0.06 else "-"):
+        if sc == ("small" if af < 0.007 else "medium" if 0.015 < af < 0.04 else "large" if af > 0.06 else "-"):
             opts.append(f"{w.capitalize()}, {self.pct(af)} of image." if t else
                         f"It is {w}, covering {self.pct(af)} of the image.")
         if f["body_fraction"] is not None:
@@ -706,6 +717,13 @@ FOLLOW = {"side": ["Which side is it on?", "Is it on one side or both?", "Which 
 WHY = ["What is it, then?", "Can you remind me what it is?", "What exactly did you outline?"]
 
 
+def _one(p, f):
+    """The profile with its single-focus wording when the mask is one focus."""
+    if f["components"] == 1 and p.get("q_one"):
+        return {**p, "q": p["q_one"], "cmp": p["cmp_one"], "plural": False}
+    return p
+
+
 def _first_question(p, style, rng, name):
     desc = rng.choice(p["q"])
     if name:
@@ -739,12 +757,15 @@ def _wrap(style, sents, seg, rng, title="Findings"):
         body = " ".join(sents)
         return lead + (body if seg else body[0].lower() + body[1:])
     if style == "tutor":
-        lead = rng.choice(["Good question! ", "Let's walk through it. ", "Sure. "])
-        return lead + (f"I've outlined it here: {SEG}. " if seg else "") + " ".join(sents)
+        lead = rng.choice(["Good question! ", "Let's walk through it. ", "Sure. ", "Happy to explain. "])
+        tail = rng.choice(["", "", " Does that help you see it?", " Try tracing it yourself on the next slice.",
+                           " Notice how the outline follows the edges you can see."])
+        return lead + (f"I've outlined it here: {SEG}. " if seg else "") + " ".join(sents) + tail
     return (f"The segmentation is shown here: {SEG}. " if seg else "") + " ".join(sents)
 
 
 def build(p, facts, style, rng, defect):
+    p = _one(p, facts)
     say = Say(p, facts, style, rng)
     f = facts
     wrong_kind = FACT_OF.get(defect)
@@ -760,6 +781,9 @@ def build(p, facts, style, rng, defect):
     a1_kinds = ["side", "count"] + ([k for k in kinds if k not in ("side", "count")][:rng.randint(0, 2)]
                                     if rounds > 1 else ["size", "vert"])
     later = [k for k in kinds if k not in a1_kinds]
+    if place == "a1" and wrong_kind not in a1_kinds:
+        a1_kinds.append(wrong_kind)
+        later = [k for k in later if k != wrong_kind]
     if place in ("user", "followup"):
         a1_kinds = [k for k in a1_kinds if k != wrong_kind]
         later = [wrong_kind] + [k for k in later if k != wrong_kind]
@@ -772,7 +796,7 @@ def build(p, facts, style, rng, defect):
     negs = [getattr(say, k + "_neg")() for k in ("side", "count", "size", "vert") if k != wrong_kind]
     rng.shuffle(traps)
     a1 = [fact(k) for k in a1_kinds]
-    if rng.random() < 0.4 and a1:
+    if rng.random() < 0.4 and a1 and "(" not in "".join(a1):
         h = rng.choice(HEDGES)
         i = rng.randrange(len(a1))
         a1[i] = f"{h} {a1[i][0].lower()}{a1[i][1:]}" if style != "terse" else a1[i][:-1] + " (likely)."
