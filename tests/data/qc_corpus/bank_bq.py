@@ -285,7 +285,7 @@ def _side_detail(mask, f):
 
 
 # --- profiles --------------------------------------------------------------------------------------
-def _p(target, orient, region, layout, side, noun, plural, q, forbid, give, other, pop, cmp_, rel_to=(), fn=""):
+def _p(target, orient, region, layout, side, noun, plural, q, forbid, give, other, pop, cmp_, rel_to=()):
     return dict(target=target, orient=orient, region=region, layout=layout, expect_side=side, noun=noun,
                 q_one=ONE.get(target, (None, None))[0], cmp_one=ONE.get(target, (None, None))[1],
                 plural=plural, q=q, forbid=forbid, give=give, other=other, pop=pop, cmp=cmp_, rel_to=set(rel_to))
