@@ -95,7 +95,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # British clinician, email handover, <think> reasoning trace, patient analogies), BN (pelvis and
                  # brain; annotator, nested bullets, hedged resident, Latin anatomist)
                  "heldout_bk": (0.952, 0.067), "heldout_bl": (0.938, 0.305), "heldout_bm": (0.933, 0.200),
-                 "heldout_bn": (0.890, 0.000)}
+                 "heldout_bn": (0.890, 0.000),
+                 # the fourteenth round, measured with the rules after round 13 was read and 28 KB entries added
+                 # (f982f96): BO (abdomen; small open LLMs' markdown, plain, JSON-ish and careful voices), BP
+                 # (pelvis; claims in users' questions and restatements, half of the defects there), BQ
+                 # (bilateral, multi-region and midline masks; the four named registers), BR (brain, heart, neck;
+                 # knowledge-heavy teaching, differentials, flash cards)
+                 "heldout_bo": (0.914, 0.000), "heldout_bp": (0.886, 0.119), "heldout_bq": (0.938, 0.062),
+                 "heldout_br": (0.981, 0.138)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
