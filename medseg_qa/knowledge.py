@@ -154,6 +154,16 @@ def _index_key(label: str) -> str:
     return " ".join([side[0], *[w for w in words if w not in SIDE_WORDS]] if len(side) == 1 else words)
 
 
+def _singulars(key: str) -> list[str]:
+    """The key with its last word made singular by the regular and Latin rules (glands, arteries, nuclei, vertebrae)."""
+    *head, last = key.split() or [""]
+    forms = [last[:-3] + "y"] if last.endswith("ies") else []
+    forms += [last[:-1], last[:-2]] if last.endswith("s") and not last.endswith("ss") else []
+    forms += [last[:-1] + "us"] if last.endswith("i") else []
+    forms += [last[:-1]] if last.endswith("ae") else []
+    return [" ".join([*head, f]) for f in forms if f]
+
+
 # --- expansion of rules -----------------------------------------------------------------------------
 
 def _fill(text: str, **values: str) -> str:
@@ -282,7 +292,10 @@ class KnowledgeBase:
         return self
 
     def lookup(self, label: str) -> Optional[KnowledgeEntry]:
-        name = self.index.get(_index_key(label))
+        """The entry of a label, its alias or its plural ('parotid glands', 'optic nerves' name the paired
+        structure's entry)."""
+        key = _index_key(label)
+        name = self.index.get(key) or next((self.index[k] for k in _singulars(key) if k in self.index), None)
         return self.entries.get(name) if name else None
 
     def status(self, name: str) -> str:

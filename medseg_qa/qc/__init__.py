@@ -31,7 +31,7 @@ from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
-from .modality import rejected_by
+from .modality import rejected_by, reply_rejects
 from .premises import BARE_RIGHT
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
@@ -100,7 +100,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     previous = context = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
     said_by_turn = [sentences(turn.content) for turn in turns]  # each turn split once; a turn also reads its reply
     for t, said in enumerate(said_by_turn):
-        reply = said_by_turn[t + 1][:1] if t + 1 < len(said_by_turn) else []
+        reply = said_by_turn[t + 1] if t + 1 < len(said_by_turn) else []
         for i, sentence in enumerate(said):
             # what a short answer measures: the question just asked, also past a lead ("To answer that: ...")
             context = previous if previous.rstrip().endswith("?") else context if previous.rstrip().endswith(":") else ""
@@ -108,7 +108,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             previous = sentence
             if i + 1 < len(said) and rejected_by(said[i + 1]):
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
-            if i + 1 == len(said) and reply and is_confirmation_question(sentence) and rejected_by(reply[0]):
+            if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
             if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):

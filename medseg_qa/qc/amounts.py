@@ -144,7 +144,7 @@ _MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",
                        re.I)
 # a list of named parts after a count: "three parts: manubrium, body and xiphoid process" (not sides or places)
-_NAMED_PARTS = re.compile(r"\s*[:(\u2014]\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
+_NAMED_PARTS = re.compile(r"\s*[:(\u2014,]\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
                           r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
                           r"(?:the\s+)?[a-z-]+", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
@@ -233,6 +233,8 @@ def _composition(sentence: str, m: re.Match) -> bool:
         and not _MASK_CUE.search(sentence, m.start())
 
 
+# a rate is no share of the image: "it shrinks by roughly 1% a year"
+_RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|hour|minute|beat|breath)\b", re.I)
 # a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one"
 _COUNT_BOUND = re.compile(r"(?:\b(?P<more>more|greater)\s+than|\b(?P<fewer>fewer|less)\s+than|\b(?P<at_most>at\s+most|up\s+to)|"
                           r"\b(?P<at_least>at\s+least))\s+$", re.I)
@@ -393,7 +395,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             share = _share_of(sentence, m.end())
             if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None or \
-                    any(a <= m.start() < b for a, b in spans):
+                    any(a <= m.start() < b for a, b in spans) or _RATE.match(sentence, m.end()):
                 continue
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
                                          text=m.group(0), other=None if share == "image" else share)))

@@ -384,7 +384,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         out = [c for c in out if not (c.kind == "midline" and c.text.lower() in ("centrally", "central"))]
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
-            if not is_negated(negations, m.start())]  # "nothing on the other side" denies the other side
+            if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
+            and not any(x.names and 0 <= m.start() - x.end <= 3 for x in mentions)]
+    # ("nothing on the other side" denies the other side; "the right atrium, on the other side," is the atrium's)
     if sides == {"left", "right"} or (sides and both):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
@@ -394,6 +396,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
 # ("the region" alone is the whole mask: "The region lies only on the patient's right")
 _PART_SUBJECT = re.compile(r"\s*(?:(?:one|each|either|another|a|the|its)\s+(?:[\w'-]+\s+){0,2}?"
                            r"(?:part|piece|component|portion|segment|blob|island|half)s?\b|"
+                           r"(?:the\s+)?(?:larger|smaller|bigger|biggest|largest|smallest|other|second|first)\s+one\b|"
                            r"(?:(?:one|each|either|another|a)\s+(?:[\w'-]+\s+){0,2}?|(?:the|its)\s+(?:[\w'-]+\s+){1,2}?)"
                            r"(?:region|lobe|focus)\b|(?:the|its)\s+(?:regions|lobes|foci)\b|one\s+of\s+(?:them|the|its)\b)", re.I)
 

@@ -202,7 +202,12 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     if bounds and bounds[-1].group(0).lower() in ("which", "where") and \
             not any(m.start >= starts[-1] for m in before):
         antecedent = [m for m in before if m.end <= bounds[-1].start()]
-        return antecedent[-1] if antecedent else None
+        if antecedent:
+            return antecedent[-1]
+        # "(the falx, which stays in the midline)": a noun phrase naming nothing known is what 'which' is about
+        unknown = _UNKNOWN_ANTECEDENT.search(sentence, 0, bounds[-1].start())
+        return Mention(unknown.start(), unknown.end(), frozenset({"unknown"})) if unknown and \
+            unknown.group(1).lower() not in _TARGET_NOUNS else None
     fronted = _fronted_subject(mentions, sentence, pos, bounds)
     if fronted is not None:
         return fronted
@@ -217,6 +222,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
             return opening
         for m in (m for m in before if starts[i] <= m.start < stop):
+            if gap_start == starts[i] and _WITH.fullmatch(sentence, gap_start, m.start):
+                return m  # "Situs inversus, with the heart on the right, ...": the heart is on the right
             if not _PREPOSITION.search(sentence, gap_start, m.start) or \
                     (gap_start == starts[i] and _OPENING_BEFORE_NAME.fullmatch(sentence, gap_start, m.start)
                      and _FINITE_VERB.match(sentence, m.end)):
@@ -228,6 +235,10 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
 # what may stand before the subject of the first clause: an article, or an answer option's letter ("C (the left
 # kidney) is tempting but wrong: it sits on the left", "Option A, the left psoas, is wrong")
 _OPTION_LEAD = re.compile(r"\s*(?:(?:option\s+|answer\s+)?\(?[A-Ea-e][.)]?\s*(?:\(|,)\s*)?(?:the\s+)?", re.I)
+
+
+_UNKNOWN_ANTECEDENT = re.compile(r"(?:^|[(,;:]\s*)(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}?([a-z-]+)\s*,?\s*$", re.I)
+_WITH = re.compile(r"\s*with\s+(?:the\s+|a\s+|an\s+|its\s+)?", re.I)
 
 
 def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) -> Mention:
@@ -250,7 +261,7 @@ def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) 
 _OPENING_BEFORE_NAME = re.compile(r"\s*(?:(?:by|in|on|at|for|with|among|across)\s+(?:[a-z'-]+\s+){1,6}?(?:the|a|an)|"
                                   r"(?:the|its|their)\s+(?:[a-z'-]+\s+){1,3}?of\s+(?:the|its|their))\s+", re.I)
 _FINITE_VERB = re.compile(r"\s+(?:(?:just|also|usually|normally|typically|always|often|then)\s+)?(?:is|are|was|were|has|"
-                          r"have|can|may|will|(?!this\b|thus\b|plus\b|its\b)[a-z]{2,}(?<!ss)(?<!us)s)\b", re.I)
+                          r"have|can|may|will|(?!this\b|thus\b|plus\b|its\b)[a-z]{2,}s(?<!ss)(?<!us))\b", re.I)
 # a clause that opens on a finite verb ("..., covers it from in front", "... and touches it") has no subject of its own
 _VERB_FIRST = re.compile(r"\s+(?!(?:perhaps|sometimes|always|besides|afterwards|towards|nevertheless|nonetheless|regardless|"
                          r"unless|whereas|yes|as|is\s+it|are\s+they)\b)" + _FINITE_VERB.pattern[3:], re.I)
@@ -277,7 +288,7 @@ _NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|alth
                        r"(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
                        r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+){0,2}"
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|"
-                       r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}(?<!ss)(?<!us)s))\b",
+                       r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}s(?<!ss)(?<!us)))\b",
                        re.IGNORECASE)
 # an anatomical adjective names another structure ("the pineal gland", "the hepatic vessel"); a descriptive one
 # ("the bony structure", "the large bright region") does not
@@ -303,21 +314,25 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
                           "placement site".split())
 
 
+# "A left-sided neck mass would push the trachea to the right": an indefinite subject of a modal is hypothetical
+_HYPOTHETICAL = re.compile(r"^\s*(?:\w+\s+)?(?:a|an|any)\s.*\b(?:would|could|might|may|can|will)$", re.I)
+
+
 def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     """A clause that opens (at `start`) with a noun phrase naming nothing known ("No free fluid is seen on
     the right", "The falx in the midline stays straight") is about that thing, not the target; a noun like
     'mask', 'region' or 'the hollow muscular structure' is the target (a mention without names); a side
     ('the left side is free of it') or a part of a named whole ('the wall of the aorta') opens no subject (None)."""
     m = _NP_START.match(sentence, start)
-    if not m or m.end(2) > pos:
-        return None
+    if not m or m.end(2) > pos and not (m.start(1) <= pos and _HYPOTHETICAL.search(m.group(0))):
+        return None  # (a side inside a hypothetical subject, "A left-sided mass would ...", describes that subject)
     words = (m.group(1) + m.group(2)).lower().split()
     cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
     head = words[cut - 1] if cut else words[-1]  # "the size I calculate is ...": the head comes before a relative clause
     modifiers = words[:cut - 1] if cut else words[:-1]
     if head in ("left", "right", "half"):
         return None  # a side ("the left side is free of it")
-    if head in _TARGET_NOUNS and not any(_names_a_place(w) for w in modifiers):
+    if head in _TARGET_NOUNS and not _HYPOTHETICAL.search(m.group(0)) and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
         return Mention(m.start(1), m.end(2), frozenset())  # the target or a part of it, not "the pineal gland"

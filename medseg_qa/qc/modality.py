@@ -107,7 +107,7 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
-                        r"that'?s\s+(?:wrong|incorrect|not\s+right)\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
+                        r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
 
 
@@ -115,6 +115,19 @@ def rejected_by(next_sentence: str) -> bool:
     """Does the next sentence reject the claims of the one before it ("Candidate: It is on the left.
     Examiner: No, look again.")? A rejected statement is a retracted one."""
     return bool(_REJECTION.match(next_sentence))
+
+
+# a reply's opening words before it answers: "Right, let's see. Close, but no. ..."
+_OPENER = re.compile(r"^\s*(?:(?:right|ok|okay|well|hmm+|so|sure|thanks|good|great|fair|nice)\b[\s,]*)*(?:let'?s\s+see|let\s+me\s+"
+                     r"(?:see|check|look)|(?:that'?s\s+|that\s+is\s+)?(?:a\s+)?(?:good|great|fair|nice)\s+(?:question|point|thought)|"
+                     r"thanks(?:\s+for\s+asking)?|i\s+(?:understand|see)|fair\s+enough)?"
+                     r"\s*[.!]?\s*$", re.I)
+
+
+def reply_rejects(reply: list[str]) -> bool:
+    """Does a reply (its sentences) open by rejecting what it answers, after any opening words?"""
+    first = next((s for s in reply[:3] if not _OPENER.match(s)), "")
+    return rejected_by(first)
 
 
 def clause_span(sentence: str, pos: int) -> tuple[int, int]:

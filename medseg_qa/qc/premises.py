@@ -25,7 +25,7 @@ _OPEN_QUESTION = re.compile(r"^\s*(?:(?:so|and|but|in|on|at|of|by|to|from|with)\
 # right like this?", "Is it a problem that it is in two pieces?"
 _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(?:normal|usual|typical|expected|common|"
                            r"unusual|odd|strange|worrying|concerning|okay|ok|fine|bad|a\s+problem|a\s+concern)\s+"
-                           r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|the|this)\b))\s*", re.I)
+                           r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|its|the|this|these|they|they're)\b))\s*", re.I)
 # a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"

@@ -39,6 +39,8 @@ _PLAIN = [
     (r"\b(?:it\s+is|it's|it\s+should\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
      r"knowing)|important\s+to\s+(?:note|remember|mention|know)|(?:interesting|useful|helpful)\s+to\s+(?:note|know)|"
      r"noted|noteworthy|mentioning)\s+that\s+", "", re.I),
+    # ... and so does an imperative one: "Remember that the corpus callosum arches above them"
+    (r"(?:^|(?<=[:;]\s))(?:remember|recall|note|keep\s+in\s+mind|bear\s+in\s+mind)\s+that\s+", "", re.I),
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
     (r"\blt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "left", 0),  # "Located lt.", "Lies lt of stomach"

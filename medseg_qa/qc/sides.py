@@ -105,6 +105,10 @@ _DENIED_SIDE = re.compile(r"\b(?:rather\s+than|not|instead\s+of|neither|nor|than
 _OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+back|anteroposterior|craniocaudal\w*|"
                          r"vertical\w*|top[\s-]+to[\s-]+bottom|depth)\b", re.I)
 
+# what may stand before "the left hemisphere" when it says where the target is
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|on|within|inside|into|at|to|toward|towards|across|throughout|over|of|occupies|"
+                              r"occupying|fills?|filling|lies|lie|sits|sit|is|are|located|situated|found|seen)\s+"
+                              r"(?:the\s+|this\s+|its\s+)?(?:patient'?s\s+|patients'\s+)?(?:far\s+)?|^\W*)$", re.I)
 # a sentence led by the axis it speaks of: "Front to back, it sits about centrally", "Along that axis, ..."
 _AXIS_LEAD = re.compile(r"\s*(?:(?:from\s+)?front[\s-]+to[\s-]+back|(?:from\s+)?top[\s-]+to[\s-]+bottom|along\s+(?:that|this|the\s+\w+)"
                         r"\s+axis|anteroposteriorly|craniocaudally|in\s+depth|depth[\s-]+wise|vertically)\s*,", re.I)
@@ -183,7 +187,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
                       r"hemi-?abdomen|hemithorax|hemisphere|hemi-?pelvis|hemi-?cranium|lumbar\s+region|paramedian|"
                       r"paravertebral|renal\s+fossa|retroperitoneum|abdomen|pelvis|chest|thorax)\b", after):
-            claims.append((m.start(), claim))
+            if _LOCATIVE_BEFORE.search(before):  # "in the right hemisphere"; not "contrast the right hemisphere"
+                claims.append((m.start(), claim))
         elif re.match(rf"[\s-]+(?:portion|part|section|region|compartment)\s+of\s+(?:the\s+)?{BODY}\b", after):
             claims.append((m.start(), claim))
         elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):

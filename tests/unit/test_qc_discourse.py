@@ -182,3 +182,54 @@ def test_pieces_of_it_count_the_target():
 def test_a_side_that_places_the_target_is_no_mapping():
     said = "The left kidney on the patient's right appears on the left of the screen."
     assert flags("left kidney", Q, f"{KIDNEY} {said}") == ["laterality"]
+
+
+# round 14 (banks BO-BR, read after their first measure)
+@pytest.mark.parametrize("reply, flag", [
+    ("Right, let's see. Close, but no. It lies behind the aorta.", None),  # opening words, then the rejection
+    ("That's a fair question. Actually, no. It lies behind the aorta.", None),
+    ("I understand. Yes, it does.", "position"),
+])
+def test_a_restatement_is_settled_by_the_replys_first_words_after_its_opening(reply, flag):
+    assert flags("left kidney", Q, KIDNEY, "OK, so it lies in front of the aorta?", reply) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("Isn't it odd that they're in front of the aorta?", "position"),  # the oddity takes the fact as given
+    ("Isn't it odd that they're behind the aorta?", None),
+])
+def test_a_judged_fact_about_them_is_given(question, flag):
+    rec = _both_kidneys()
+    assert flags("kidney", Q, "It is the kidneys [SEG].", question, "Not really.", rec=rec) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("A left-sided neck mass would push the trachea to the right, not the left.", None),  # hypothetical
+    ("Situs inversus, with the spleen on the right, occurs in roughly 1 in 10,000 people.", None),
+    ("Laterality first (the falx, which stays in the midline): the organ is on the patient's right.", None),
+    ("Laterality first (the falx, which stays in the midline): the organ is on the patient's left.", "laterality"),
+    ("Contrast the left hemisphere, which looks normal.", None),  # the object of a verb, not a place
+    ("It lies in the left hemithorax.", "laterality"),
+    ("Remember that the spleen sits on the left.", None),
+    ("The organ has three parts, the head, the body and the tail, stacked along that axis.", None),
+])
+def test_hypotheticals_absolutes_antecedents_and_rates(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Two blobs, larger one on the right.", None),  # a part of a two-sided mask
+    ("Unlike the aorta, on the other side, the mask lies on the patient's left.", "laterality"),
+    ("Unlike the spleen, on the other side, they lie on both sides.", None),
+    ("Their cross-section shrinks by roughly 1% a year after middle age.", None),  # a rate, not a share
+])
+def test_parts_and_the_other_side_of_a_named_structure(sentence, flag):
+    rec = _both_kidneys()
+    assert flags("kidney", Q, f"It is the kidneys [SEG]. {sentence}", rec=rec) == ([flag] if flag else [])
+
+
+def test_a_plural_label_finds_its_entry():
+    from medseg_qa.knowledge import lookup
+
+    assert lookup("kidneys").name == "kidney" and lookup("caudate nuclei").name == "caudate nucleus"
+    assert lookup("glands of nothing") is None
