@@ -76,6 +76,8 @@ _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
+                       # "it lies far back", "so far forward": a place, after a verb of place or a degree word
+                       r"(?<=\bfar\s)(back|forward)\b(?!\s+(?:than|from|to|of)\b)|"
                        r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b|"
                        # nearness to a landmark of one body wall: "nearer the spine than the belly wall"
                        r"\b(?:nearer|closer)\s+(?:to\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:anterior\s+|posterior\s+)?"
@@ -90,7 +92,7 @@ _ABSOLUTE_VALUE = {"spine": "posterior", "backbone": "posterior", "vertebrae": "
                    "anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "rear": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
-                   "feet": "inferior"}
+                   "feet": "inferior", "forward": "anterior"}
 
 
 def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention | None:

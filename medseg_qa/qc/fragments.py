@@ -107,8 +107,10 @@ def key_value_sentence(sentence: str) -> str:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
         if low in ("both", "bilateral", "both sides", "left and right"):
             return "It lies on both sides."
-        if low in ("midline", "central", "centre", "center"):
-            return "It lies in the midline."
+        if low == "midline" or (low in ("central", "centre", "center") and key in ("side", "laterality")):
+            return "It lies in the midline."  # ("location: central" may be the depth: it claims no side)
+        if low in ("central", "centre", "center"):
+            return "It is central."
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
         return f"It lies {value}." if " " in value else f"It is {value}."

@@ -31,8 +31,8 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
-_GIVEN_HOW = re.compile(r"^\s*(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+(it|they|this\s+\w+)\s+"
-                        r"(?:is|are|looks?|seems?|appears?)\b[^,;?]*,\s*", re.I)
+_GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
+                        r"(it|they|this\s+\w+)\s+(?:is|are|looks?|seems?|appears?|sits?|lies?)\b[^,;?]*,\s*", re.I)
 # "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
 _WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
 BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
@@ -46,6 +46,8 @@ _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 _OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s+[\w'-]+", re.I)
 
 
+# a short lead before a question: "Quick follow-up: ...", "One more thing: ...", "And one more: ..."
+_LEAD = re.compile(r"^\s*(?:[A-Za-z'-]+[\s,]+){0,3}[A-Za-z'-]+\s*:\s+(?=[A-Z])")
 _MEANS_THAT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|would|could)\s+it\s+mean|why\s+does\s+it\s+matter|"
                          r"is\s+it\s+(?:a\s+problem|bad|normal|significant|important))\s+that\s+(.+)$", re.I)
 _OPINION = re.compile(r"^\s*(?:\w+,\s*)?(?:my|our)\s+(?:best\s+)?(?:guess|impression|read|reading|sense|feeling|estimate|"
@@ -68,9 +70,15 @@ def premises(sentence: str) -> list[str]:
     means = _MEANS_THAT.match(sentence)  # "What does it mean that the mask is two separate regions?" gives it as true
     if means:
         return [means.group(1).rstrip("?").rstrip() + "."]
+    lead = _LEAD.match(sentence)  # "Quick follow-up: Isn't it odd that ...?", "One more thing: given how ..."
+    if lead:
+        parts = premises(sentence[lead.end():])
+        if parts != [sentence[lead.end():]]:
+            return parts
     how = _GIVEN_HOW.match(sentence)
     if how:
-        return [f"{how.group(2)} is {how.group(1)}.", sentence[how.end():]]
+        where = how.group(1).lower().startswith(("far ", "so far")) or how.group(1).lower() in ("high", "low", "deep")
+        return [f"{how.group(2)} {'lies' if where else 'is'} {how.group(1)}.", sentence[how.end():]]
     why = _WHY_DOES.match(sentence)
     if why:
         verb = why.group(2)

@@ -170,6 +170,7 @@ _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\
                   r"bilateral|about|around|roughly|approximately)\b)", re.I)
 # "it's pretty big", "there's a bit on the left": the contracted "is" the claim rules look for
 _CONTRACTED = re.compile(r"\b(it|that|there|this|what|here|which|who|she|he)['\u2019]s\b", re.I)
+_CONTRACTED_ARE = re.compile(r"\b(they|these|those|we|you)['\u2019]re\b", re.I)
 _DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
 # a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
 # after a content word, itself followed by a lower-case word, starts a new sentence
@@ -215,9 +216,33 @@ def _dotted(m: re.Match) -> str:
 _JSON_FIELD = re.compile(r'^\s*"([A-Za-z][\w ]{0,30})"\s*:\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))\s*,?\s*$')
 
 
+_JSON_OBJECT = re.compile(r"\{[^{}]{2,1500}\}")
+_SAID_KEYS = frozenset({"answer", "text", "response", "reply", "explanation", "reasoning", "description", "note", "notes",
+                        "summary", "content", "finding", "findings", "comment"})
+
+
+def _json_objects(text: str) -> str:
+    """A JSON object in prose ('{"answer": "It is made of two pieces."}', '{"side": "left", "size": "large"}') read as
+    its fields: a sentence-valued field as that sentence, any other as a 'key: value' line."""
+    import json
+
+    def fields(m: re.Match) -> str:
+        try:
+            obj = json.loads(m.group(0))
+        except ValueError:
+            return m.group(0)
+        if not isinstance(obj, dict):
+            return m.group(0)
+        lines = [str(v) if k.lower() in _SAID_KEYS else f"{k}: {v}" for k, v in obj.items()
+                 if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()]
+        return "\n" + "\n".join(lines) + "\n"
+
+    return _JSON_OBJECT.sub(fields, text) if "{" in text else text
+
+
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
-    text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", text))))
+    text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
     lines = []
     for line in text.split("\n"):
         line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
@@ -238,6 +263,7 @@ def expand(text: str) -> str:
         line = _SIDE_SUBJECT.sub(lambda m: f"it lies {m.group(1) or ''}on the patient's ", line)
         line = _SIZE_AS.sub(lambda m: f"{m.group(1)} that {m.group(2)} {m.group(3)} is ", line)
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
+        line = _CONTRACTED_ARE.sub(lambda m: f"{m.group(1)} are", line)  # "they're fairly small"
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
         lines.append(_run_ons(_DOUBLE_THE.sub("the", _dictated(line))))
     return "\n".join(lines)

@@ -233,3 +233,27 @@ def test_a_plural_label_finds_its_entry():
 
     assert lookup("kidneys").name == "kidney" and lookup("caudate nuclei").name == "caudate nucleus"
     assert lookup("glands of nothing") is None
+
+
+@pytest.mark.parametrize("contents, flag", [
+    ((f'{LIVER}', "Which side?", '{"answer": "It lies on the patient\'s left."}'), "laterality"),  # a JSON answer
+    ((f'{LIVER} {{"target": "liver", "laterality": "right", "location": "central"}}',), None),  # depth, not side
+    ((f'{LIVER} {{"target": "liver", "laterality": "left"}}',), "laterality"),
+])
+def test_json_objects_in_prose_are_read_as_their_fields(contents, flag):
+    assert flags("liver", Q, *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("Quick follow-up: Isn't it odd that it's only on the left?", "laterality"),  # a lead before the question
+    ("And given how small it is, is something wrong?", "size"),
+    ("Given how far back it sits, is that where it should be?", "position"),  # the liver lies in front
+    ("Given how far forward it sits, is that where it should be?", None),
+])
+def test_leads_and_given_how_questions(question, flag):
+    assert flags("liver", Q, LIVER, question, "Nothing to worry about.") == ([flag] if flag else [])
+
+
+def test_they_are_contracted():
+    rec = _both_kidneys()
+    assert flags("kidney", Q, "It is the kidneys [SEG]. They're fairly large.", rec=rec) == ["size"]
