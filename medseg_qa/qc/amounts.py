@@ -144,7 +144,7 @@ _MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",
                        re.I)
 # a list of named parts after a count: "three parts: manubrium, body and xiphoid process" (not sides or places)
-_NAMED_PARTS = re.compile(r"\s*[:(\u2014,]\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
+_NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,))\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
                           r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
                           r"(?:the\s+)?[a-z-]+", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"

@@ -286,7 +286,7 @@ def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: l
 # "The septum divides them"), after at most two prepositional phrases ("The falx in the midline stays ...")
 _NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|although|though)\s+)?"
                        r"(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
-                       r"(?:(?:in|on|at|of|along|near)\s+the\s+[a-z-]+\s+){0,2}"
+                       r"(?:(?:in|on|at|of|along|near)\s+the\s+(?:[a-z-]+\s+){1,2}?){0,2}"
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|"
                        r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}s(?<!ss)(?<!us)))\b",
                        re.IGNORECASE)

@@ -210,7 +210,7 @@ def test_fronted_phrases_parts_central_and_aspects(target, first, sentence, flag
     ("heart", "Which structure pumps blood and is injured in a myocardial infarction? The pericardial region?", True),
     ("heart", "Which structure pumps blood and is injured in a myocardial infarction?", False),  # a disease's name
     ("appendix", "Which small blind tube is it? The appendicitis region, I guess.", True),
-    # a noun of 'pleural' (a label the KB does not know, built on an organ it does not list either)
+    ("ovarian cyst", "Can you find the ovary that was found by chance and mark it?", True),  # a noun of 'ovarian'
     ("pleural plaque", "Can you find the pleura that was thickened and mark it?", True),
     ("trachea", "Which cartilage-ringed airway runs from the larynx down to the carina?", False),  # a class
 ])
