@@ -241,9 +241,11 @@ def side_text(side: str, style: str, rng: random.Random, it: str) -> str:
         return {"kid": rng.choice([f"{it} is on {w}. Think of the patient's own {side} hand.",
                                    f"{it} sits on {w}, the same side as the patient's {side} hand."]),
                 "compare": rng.choice([f"Whereas its partner sits on the other side, {it.lower()} here is on {w}.",
+                                       f"Both sides have a matching structure, but only the one on {w} is highlighted.",
                                        f"In contrast to midline structures like the spine, {it.lower()} lies on {w}."]),
-                "steps": f"Step 2: check the side. {it} lies on {w}.",
-                "minimal": rng.choice([f"{side.capitalize()} side.", f"Patient's {side}."])}[style]
+                "steps": rng.choice([f"Step 2: check the side. {it} lies on {w}.",
+                                     f"Step 2 (side): compared with the spine, {it.lower()} sits on {w}."]),
+                "minimal": rng.choice([f"{side.capitalize()} side.", f"Patient's {side}.", f"Side: {side}."])}[style]
     if side == "midline":
         return {"kid": rng.choice([f"{it} sits right in the middle, like the zip on a jacket.",
                                    f"{it} is in the middle of the body, not off to one side."]),
@@ -298,7 +300,8 @@ def size_text(cls: str, frac: float, style: str, rng: random.Random, it: str) ->
     w, p = rng.choice(SIZE_WORD[cls]), pct(frac, rng)
     return {"kid": f"{it} is {w}: it covers {p} of the picture.",
             "compare": f"Size-wise, it is {w}, taking up {p} of the image.",
-            "steps": f"Step 4: measure it. It is {w}, {p} of the image.",
+            "steps": rng.choice([f"Step 4: measure it. It is {w}, {p} of the image.",
+                                 f"Step 4 (size): it covers {p} of the image, so it is {w}."]),
             "minimal": f"{w.capitalize()}, {p}."}[style]
 
 
@@ -320,7 +323,8 @@ def count_text(n: int, style: str, rng: random.Random, it: str, bilateral: bool 
     return {"kid": f"There are {w} separate pieces, like {w} islands in a sea.",
             "compare": (f"Both sides are marked, but as {w} separate regions, not one." if bilateral
                         else f"Unlike a single blob, the mask is {w} separate regions."),
-            "steps": f"Step 5: count the pieces. {w.capitalize()} separate regions.",
+            "steps": rng.choice([f"Step 5: count the pieces. {w.capitalize()} separate regions.",
+                                 f"Step 5 (count): the outline falls into {w} separate parts."]),
             "minimal": f"{w.capitalize()} regions."}[style]
 
 
