@@ -89,11 +89,20 @@ KB_OTHER = {  # true knowledge sentences about OTHER structures (no relation fra
     "axial": ["The spleen normally tucks under the lower left ribs, well away from the gallbladder.",
               "The left renal vein usually crosses over the aorta just below the superior mesenteric artery.",
               "The duodenum curves in a C shape around the head of the pancreas.",
-              "The right kidney generally lies a little lower than the left one because the liver sits above it."],
+              "The right kidney generally lies a little lower than the left one because the liver sits above it.",
+              "For orientation, the aorta usually runs just left of the midline with the vena cava to its right.",
+              "The liver is by far the largest solid organ in the abdomen, and the adrenal glands are among the "
+              "smallest.",
+              "In most people the stomach sits up under the left dome of the diaphragm, while the gallbladder "
+              "hangs from the underside of the liver on the right."],
     "coronal": ["The liver's dome reaches up under the right hemidiaphragm.",
                 "The left kidney usually sits slightly higher than the right one.",
-                "The psoas muscles run down either side of the lumbar column toward the pelvis."],
+                "The psoas muscles run down either side of the lumbar column toward the pelvis.",
+                "The spleen lies high on the left, tucked behind the stomach under the ribs."],
 }
+MENTIONS = {"kidney": ["kidney", "renal"], "one kidney": ["kidney", "renal"], "adrenal glands": ["adrenal"],
+            "inferior vena cava": ["vena cava"], "vertebral body": ["vertebr", "spine", "lumbar column"],
+            "liver lesion": ["liver"], "kidney cyst": ["kidney", "renal"], "stomach": ["stomach"]}
 CONVENTION = {
     "axial": ["By the usual radiological convention the slice is viewed from the feet, so the patient's left "
               "appears on the right-hand side of the screen.",
@@ -418,12 +427,15 @@ def _true(p, facts, scene, rng):
     words = False
     claims = {
         "laterality": _side_sentence(g, rng.choice(SIDE_P[side]), rng),
-        "position": f"{g.S} {g.sit} {vert_phrase(vert, plane, rng)}"
+        "position": rng.choice([f"{g.S} {g.sit}", f"{g.S} {g.be} located", f"Anatomically, {g.s} {g.sit}"])
+                    + f" {vert_phrase(vert, plane, rng)}"
                     + (f", {rel_phrase(*rels[0], rng)}" if rels else "")
                     + (f" and {rel_phrase(*rels[1], rng)}" if len(rels) > 1 and rng.random() < 0.5 else "") + ".",
         "size": f"In terms of size, {g.s} {g.be} {size_word(g, facts['size_class'], rng)}, "
                 f"covering {pct(facts['area_fraction'], words, rng)}.",
-        "count": f"{g.S} {g.appear} as {rng.choice(COUNT_P[n])}.",
+        "count": rng.choice([f"{g.S} {g.appear} as {rng.choice(COUNT_P[n])}.",
+                             f"On this slice the mask forms {rng.choice(COUNT_P[n])}.",
+                             f"Morphologically, {g.s} {g.be} seen as {rng.choice(COUNT_P[n])}."]),
     }
     neg = {"laterality": {"left": [f"{g.S} {g.be} not {SIDE_P['right'][0]}."],
                           "right": [f"{g.S} {g.be} not {SIDE_P['left'][0]}."],
@@ -432,7 +444,9 @@ def _true(p, facts, scene, rng):
            "position": [f"{g.S} {g.be} not {VERT_P[OPP[vert]][0]}."] if vert in OPP else [],
            "count": ["There is no second focus on this slice."] if n == 1
                     else [f"{g.S} {g.be} not {COUNT_P[1][0]}."]}
-    traps = [rng.choice(CONVENTION[plane]), rng.choice(KB_OTHER[plane]), POPULATION[p["key"]]]
+    own = MENTIONS.get(p["key"], [p["key"]])
+    kb = [x for x in KB_OTHER[plane] if not any(w in x.lower() for w in own)]
+    traps = [rng.choice(CONVENTION[plane]), rng.choice(kb), POPULATION[p["key"]]]
     comp = _comparison(facts, scene, rng, words=False)
     return name, g, claims, neg, traps, comp
 
@@ -513,14 +527,16 @@ def _first_answer(style, name, g, claims, neg, traps, comp, facts, rng, doc, who
         body = []
         for i, k in enumerate(order):
             s = c[k]
-            if i and k != "size" and rng.random() < 0.6:
+            if i and k != "size" and not s.startswith(("Anatomically", "Morphologically", "On this")) \
+                    and rng.random() < 0.6:
                 s = f"{trans[i % len(trans)]} {s[0].lower()}{s[1:]}"
             body.append(s)
         if comp and "size" not in skip:
             body.append(f"For comparison, {g.s} {g.be} {comp}.")
         return " ".join([lead] + body + extra)
     if style == "telehealth":
-        lead = rng.choice([f"[{t}] {doc}: Sure, {who}. That's your {name}, outlined here [SEG].",
+        that = "Those are" if g.pl else "That's"
+        lead = rng.choice([f"[{t}] {doc}: Sure, {who}. {that} your {name}, outlined here [SEG].",
                            f"[{t}] {doc}: Hi {who}, that looks like your {name}; I've marked it [SEG].",
                            f"[{t}] {doc}: Good question, {who}! The {name} is the part I've highlighted [SEG]."])
         body = [c[k] for k in order[:3]] + ([c[order[3]]] if len(order) > 3 else [])
@@ -540,7 +556,7 @@ def _first_answer(style, name, g, claims, neg, traps, comp, facts, rng, doc, who
                      "series before reporting.")
         return "\n".join(lines)
     # words
-    lead = rng.choice([f"That's the {name} [SEG].", f"What you are looking at {g.be} the {name} [SEG]."])
+    lead = rng.choice([f"{'Those are' if g.pl else 'That is'} the {name} [SEG].", f"What you are looking at {g.be} the {name} [SEG]."])
     body = [c[k] for k in order]
     if comp and "size" not in skip:
         body.append(f"Put another way, {g.s} {g.be} {comp}.")
@@ -665,6 +681,10 @@ def build(p, facts, style, rng, defect):
             a = _follow_answer(k, claims, neg, facts, g, rng, words)
             if k == "why" and rng.random() < 0.4:
                 q, a = WORRY
+            if k == "laterality" and facts["laterality"] in ("left", "right") and rng.random() < 0.3:
+                q = rng.choice(["So it is {f}, then?", "Since it is {f}, is that the normal place for it?"]).format(
+                    f=rng.choice(SIDE_P[facts["laterality"]][:2]))
+                a = "Yes, exactly. " + a
             if k == "laterality" and q.startswith("Is it on the"):
                 asked, side = q.split()[-1].rstrip("?"), facts["laterality"]
                 a = {"bilateral": "Both sides, in fact. ", "midline": "Neither side, really. "}.get(
