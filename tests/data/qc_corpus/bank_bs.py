@@ -10,6 +10,14 @@ Defects: one plainly false claim; about a fifth of side/position/size/count defe
 about a quarter only in a follow-up answer. `LAST_PLANTED` holds the planted false text of the last build (for
 the writer's own checks; QC never sees it).
 
+Writer's own checks (/work/notes/qcbs_scripts/check_bs.py, a reader keyed on this module's phrase tables, never
+QC): 420 rows (210 clean, 42 of each defect kind), every row loads into the models; every clean row's claims
+agree with its facts (2991 claim phrases read right, 0 wrong); each side/position/size/count defect row holds
+exactly its one planted false phrase (94 in the first answer, 38 in a follow-up answer, 36 in a user follow-up);
+each names_target first question names the target and no other first question does (knowledge-base synonyms,
+prefixes such as "adrenal" in "adrenaline", and the bank's own giveaways); [SEG] once, in the first answer only;
+turns 14..713 characters; 84 / 227 / 109 rows of 1 / 2 / 3 rounds.
+
 first measure: not taken by the writer (the lead measures once after merging).
 """
 
@@ -34,7 +42,7 @@ CORONAL = {"liver": [(0.32, 0.34, 95, 75)], "spleen": [(0.73, 0.36, 32, 45)],
            "stomach": [(0.62, 0.38, 45, 40)], "aorta": [(0.505, 0.58, 10, 70)]}
 
 
-def _p(target, plane, parts, noun, fn, give, uses_others=None, **kw):
+def _p(target, plane, parts, noun, fn, give, **kw):
     return dict(target=target, plane=plane, parts=parts, noun=noun, fn=fn, give=give, **kw)
 
 
@@ -447,7 +455,7 @@ def _true(p, facts, scene, rng):
     own = MENTIONS.get(p["key"], [p["key"]])
     kb = [x for x in KB_OTHER[plane] if not any(w in x.lower() for w in own)]
     traps = [rng.choice(CONVENTION[plane]), rng.choice(kb), POPULATION[p["key"]]]
-    comp = _comparison(facts, scene, rng, words=False)
+    comp = _comparison(facts, scene, rng)
     return name, g, claims, neg, traps, comp
 
 
@@ -461,7 +469,7 @@ def _side_sentence(g, frag, rng):
     return f"{g.S} {g.lie} {frag}."
 
 
-def _comparison(facts, scene, rng, words):
+def _comparison(facts, scene, rng):
     if not scene["areas"]:
         return None
     o = rng.choice(sorted(scene["areas"]))
@@ -634,15 +642,17 @@ def build(p, facts, style, rng, defect):
     if words:
         claims["size"] = (f"{g.S} {g.cover} {pct(facts['area_fraction'], True, rng)}, so {g.s} {g.be} "
                           f"{size_word(g, facts['size_class'], rng)}.")
-        comp = _comparison(facts, scene, rng, words=True)
+        comp = _comparison(facts, scene, rng)
     who, doc = rng.choice(PATIENTS), rng.choice(DOCTORS)
     hh, mm = rng.randint(8, 17), rng.randint(0, 50)
     clock = lambda k: f"{hh:02d}:{mm + k:02d}"  # noqa: E731
     bad, placement = None, None
     if defect in ("laterality", "position", "size", "count"):
-        got = planted(defect, p, facts, scene, rng)
+        got = None
+        for _ in range(8):  # a position claim may take a few draws (vertical or a clear relation)
+            got = got or planted(defect, p, facts, scene, rng)
         if got is None:
-            got = planted(defect, p, facts, {**scene}, rng) or planted("position", p, facts, scene, rng)
+            raise ValueError(f"no clear-cut false {defect} claim for {p['target']}")
         frag, sentence = got
         if words and defect == "size" and "%" in frag:
             frac = facts["area_fraction"]
