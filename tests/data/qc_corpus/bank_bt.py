@@ -10,7 +10,10 @@ explanation to a patient's relative ("your father's scan", "his left lung").
 Traps in clean rows: true negations, the display convention, knowledge sentences about other structures with
 their own sides and sizes, hedges, comparisons, population numbers, short follow-ups. About a fifth of the
 side/position/size/count defects sit in a user follow-up question; some only in a follow-up answer.
-First measure: taken by the lead after merging (the writer did not run it).
+First measure: taken by the lead after merging (the writer did not run `score` and never imported QC). The writer's
+own check (/work/notes/qcbt_scripts/check_bt.py: structure, planted text present, a reader keyed on this bank's
+phrasing) read 1414 claims: 0 wrong in clean rows; exactly one wrong claim, of the planted kind, in every
+side/position/size/count row (36 of 168 in a user follow-up question, 43 more only in a follow-up answer).
 """
 
 from __future__ import annotations
