@@ -12,8 +12,8 @@ their own sides and sizes, hedges, comparisons, population numbers, short follow
 side/position/size/count defects sit in a user follow-up question; some only in a follow-up answer.
 First measure: taken by the lead after merging (the writer did not run `score` and never imported QC). The writer's
 own check (/work/notes/qcbt_scripts/check_bt.py: structure, planted text present, a reader keyed on this bank's
-phrasing) read 1414 claims: 0 wrong in clean rows; exactly one wrong claim, of the planted kind, in every
-side/position/size/count row (36 of 168 in a user follow-up question, 43 more only in a follow-up answer).
+phrasing) read 1420 claims: 0 wrong in clean rows; exactly one wrong claim, of the planted kind, in every
+side/position/size/count row (42 of 168 in a user follow-up question, 41 more only in a follow-up answer).
 """
 
 from __future__ import annotations
@@ -256,8 +256,10 @@ def side_s(style, side, only, rng, pr):
                 "relative": f"It is only on {pr['poss']} {side} side."}[style]
     return {"teaching": rng.choice([f"Notice that it sits on the patient's {side}, which is the {OPP[side]} side of your screen.",
                                     f"Look to the patient's {side}: that is where it lies.", f"Note that it is on the patient's {side} side."]),
-            "forum": rng.choice([f"It's on the patient's {side} side.", f"Side-wise, it is on the patient's {side}."]),
-            "relative": rng.choice([f"It is on {pr['poss']} {side} side.", f"It sits on the {side} side of {pr['poss']} body."])}[style]
+            "forum": rng.choice([f"It's on the patient's {side} side.", f"Side-wise, it is on the patient's {side}.",
+                                 f"It lies on the patient's {side}, i.e. the {OPP[side]} of the image."]),
+            "relative": rng.choice([f"It is on {pr['poss']} {side} side.", f"It sits on the {side} side of {pr['poss']} body.",
+                                    f"It is on {pr['poss']} {side} side, not the {OPP[side]} one."])}[style]
 
 
 POSW = {"anterior": ("toward the front of the {r}", "ant."), "posterior": ("toward the back of the {r}", "post."),
@@ -274,8 +276,9 @@ def pos_s(style, vert, p, rng, pr):
         return rng.choice([f"- Pos.: {ab}", f"- Position: {ab}"])
     if style == "relative":
         words = words.replace(f"the {_region(p)}", f"{pr['poss']} {_region(p)}")
-    return {"teaching": rng.choice([f"Notice that it lies {words}.", f"Look where it sits: {words}."]),
-            "forum": rng.choice([f"Position: it sits {words}.", f"It lies {words}."]),
+    return {"teaching": rng.choice([f"Notice that it lies {words}.", f"Look where it sits: {words}.",
+                                    f"Now check the depth: it lies {words}."]),
+            "forum": rng.choice([f"Position: it sits {words}.", f"It lies {words}.", f"As for position, it's {words}."]),
             "relative": f"It lies {words}."}[style]
 
 
@@ -307,7 +310,8 @@ def size_s(style, cls, pct, rng):
     return {"teaching": rng.choice([f"Notice its size: it is {c}, about {pct}% of the image.", f"Look at the size: {c}, roughly {pct}% of the slice."]),
             "forum": rng.choice([f"Size: it's {c}, roughly {pct}% of the slice.", f"It is {c}, taking up about {pct}% of the image."]),
             "bullets": rng.choice([f"- Size: {c}, ~{pct}% of image", f"- Area: approx. {pct}% of slice ({c})"]),
-            "relative": rng.choice([f"It is {c}, about {pct} per cent of the picture.", f"In size it is {c}: roughly {pct}% of the image."])}[style]
+            "relative": rng.choice([f"It is {c}, about {pct} per cent of the picture.", f"In size it is {c}: roughly {pct}% of the image.",
+                                    f"It's {c}, roughly {pct} per cent of the picture."])}[style]
 
 
 def count_s(style, n, rng, p):
@@ -316,10 +320,12 @@ def count_s(style, n, rng, p):
         return rng.choice([f"- Regions: {n}" + (" (single contiguous)" if n == 1 else " separate"), f"- No. of components: {n}"])
     if n == 1:
         return {"teaching": rng.choice([f"Notice it is one continuous {unit}.", "Look: a single connected piece."]),
-                "forum": f"It's a single connected {unit}.", "relative": "It shows up as one single area."}[style]
+                "forum": f"It's a single connected {unit}.",
+                "relative": rng.choice(["It shows up as one single area.", "It is all one single area."])}[style]
     w = WORD[n]
     return {"teaching": rng.choice([f"Count them: there are {w} separate {unit}s.", f"Notice the {w} separate {unit}s."]),
-            "forum": f"It's made of {w} separate {unit}s.", "relative": f"It shows up as {w} separate areas."}[style]
+            "forum": rng.choice([f"It's made of {w} separate {unit}s.", f"There are {w} separate {unit}s on this slice."]),
+            "relative": f"It shows up as {w} separate areas."}[style]
 
 
 def neg_s(style, f, rng):
