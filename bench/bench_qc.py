@@ -102,7 +102,12 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (bilateral, multi-region and midline masks; the four named registers), BR (brain, heart, neck;
                  # knowledge-heavy teaching, differentials, flash cards)
                  "heldout_bo": (0.914, 0.000), "heldout_bp": (0.886, 0.119), "heldout_bq": (0.938, 0.062),
-                 "heldout_br": (0.981, 0.138)}
+                 "heldout_br": (0.981, 0.138),
+                 # the fifteenth round, measured with the rules after round 14 was read (d7b8f7f): BS (abdomen;
+                 # GPT-4-class prose, telehealth chat, uppercase report template, numbers as words), BT (chest and
+                 # neck; teaching dictation, Q&A forum answer, abbreviated bullets, a patient's relative), BU
+                 # (pelvis, hip, spine, photos; explain-like-I'm-10, compare-and-contrast, step-by-step, minimal)
+                 "heldout_bs": (0.948, 0.038), "heldout_bt": (0.919, 0.019), "heldout_bu": (0.971, 0.076)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
