@@ -229,8 +229,11 @@ _MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|dis
 
 
 def _composition(sentence: str, m: re.Match) -> bool:
-    return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start())) \
-        and not _MASK_CUE.search(sentence, m.start())
+    if _MASK_CUE.search(sentence, m.start()):
+        return False
+    if re.search(r"\bfused\s+(?:from|of|out\s+of)\s+$", sentence[max(0, m.start() - 20):m.start()], re.I):
+        return True  # "fused from three parts": a bone's development, never the mask
+    return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
 
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"

@@ -49,6 +49,10 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
 # a question about the front-back or up-down axis, where "centrally" answers that axis, not the side
 _ASKS_DEPTH = re.compile(r"\b(?:front|back|anterior\w*|posterior\w*|ant|post|superior\w*|inferior\w*|sup|inf|up|down|"
                          r"depth|deep|high|low|top|bottom)\b", re.I)
+# a fronted contrast speaks of the other thing: "Unlike a single blob, the mask is three separate regions"
+_CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|contrary\s+to|rather\s+than|instead\s+of)\b"
+                         r"[^,;:]{1,80}[,;:]", re.I)
+_SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold|holds|carry|carries)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
                              r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
@@ -314,14 +318,15 @@ _FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\
 
 
 def _addressed_to_patient(sentence: str) -> str:
-    """'It sits on your left side, behind your liver', 'So it's on my right side?': prose addressed to or by
-    the patient (no screen, image or convention in the sentence) reads 'your'/'my' as 'the patient's' / 'the'.
+    """'It sits on your left side, behind your liver', 'So it's on my right side?', 'It lies in front of her heart':
+    prose addressed to, by or about the patient (no screen, image or convention in the sentence) reads 'your'/'my'/
+    'his'/'her' as 'the patient's' / 'the'.
     With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
-    if not re.search(r"\b(?:your|my)\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
+    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
         return sentence
-    sentence = re.sub(r"\b(?:your|my)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side)\b)", "the patient's ",
-                      sentence, flags=re.I)
-    return re.sub(r"\b(?:your|my)\b", "the", sentence, flags=re.I)
+    sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest)\b)",
+                      "the patient's ", sentence, flags=re.I)
+    return re.sub(r"\b(?:your|my|his|her)\b", "the", sentence, flags=re.I)
 
 
 _NAMES_WHAT_IS_SHOWN = re.compile(r"(?:\b(?:only|just|solely|exclusively|purely)|\b(?:segmented|highlighted|outlined|masked|"
@@ -359,6 +364,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
     convention = _convention_end(sentence, mentions)
+    contrasted = _CONTRASTED.match(sentence)  # "Unlike a single midline structure, these are bilateral"
+    contrasted = contrasted.end() if contrasted else 0
     mappings = list(_SIDE_MAPPING.finditer(sentence))  # "... and the patients left is on the screens right"
     located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
@@ -371,7 +378,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     out = []
     named = _named_side(sentence, mentions, lexicon)
     for pos, claim in located + named:
-        if pos < convention or pos >= offered or not asserted(sentence, pos) or \
+        if pos < convention or pos >= offered or not asserted(sentence, pos) or pos < contrasted or \
                 (claim.kind == "side" and any(m.start() <= pos < m.end() for m in mappings)):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
@@ -387,7 +394,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
-            and not any(x.names and 0 <= m.start() - x.end <= 3 for x in mentions)]
+            and not any(x.names and 0 <= m.start() - x.end <= 3 for x in mentions)
+            and not _SIDES_AS_SUBJECT.match(sentence, m.end())]  # "Both sides have a matching structure, but ..."
     # ("nothing on the other side" denies the other side; "the right atrium, on the other side," is the atrium's)
     if sides == {"left", "right"} or (sides and both):
         out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]

@@ -58,6 +58,9 @@ _SPEAKER_LABEL = re.compile(r"^(?:candidate|examiner|student|tutor|teacher|docto
                             r"radiologist|resident|consultant|registrar|trainee|learner|q|a)\s*:\s+(?=\S)", re.I)
 
 
+_TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?[\])]?\s*[-\u2013]?\s*", re.I)
+
+
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
@@ -76,6 +79,7 @@ def sentences(text: str) -> list[str]:
         for item in _table_row(line):
             out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
+    out = [_TIMESTAMP.sub("", s) for s in out]  # "[13:43] Priya: Is it on the left?" in a chat log
     out = _rejoin_completions(out)
     out = [_SPEAKER_LABEL.sub("", s) for s in out]  # "Candidate: There are two components." is the candidate's say
     return [labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
@@ -86,12 +90,17 @@ COMPLETION = re.compile(r"(?:it|that|this)\s+is\s+(?:the\s+)?(?:patient'?s|image
                         r"(?:left|right)\b", re.I)
 
 
+_POINTS_BACK = re.compile(r"(?:it|they)\b[^.;]*\b(?:to|of|than|from|behind|above|below|beside|under|over)\s+(?:it|them)\b",
+                          re.I)
+
+
 def _rejoin_completions(parts: list[str]) -> list[str]:
     """'Left on the screen is not the patient's left; it is the patient's right.' is one statement: a part
-    after a semicolon that only completes the side equation before it stays with it."""
+    after a semicolon that only completes the side equation before it stays with it; so does one whose object
+    pronoun points back into it ('find the sacrum; it lies above it')."""
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(";") and COMPLETION.match(part):
+        if out and out[-1].endswith(";") and (COMPLETION.match(part) or _POINTS_BACK.match(part)):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

@@ -87,8 +87,9 @@ def _kb_names_by_term(target: str, version: tuple) -> dict[str, frozenset]:
 
 _LESION_WORDS = ("mets", "metastasis", "metastases", "mass", "masses", "tumour", "tumours", "tumor", "tumors",
                  "nodule", "nodules", "lesion", "lesions", "deposits", "cancer", "carcinoma")
-_LESION_HEADS = frozenset({*_LESION_WORDS, "effusion", "effusions", "cyst", "cysts", "adenoma", "polyp", "abscess",
-                           "haematoma", "hematoma", "infarct", "aneurysm"})
+# a collection's own kind, which names no organ: 'effusion' of 'pericardial effusion' even though the knowledge base
+# lists it for the pleural effusion ('cyst' and 'tumour' stay organ-qualified, as for the kidney cyst)
+_LESION_HEADS = frozenset({"effusion", "effusions"})
 _SUFFIXES = ("itis", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
 
 
@@ -167,8 +168,8 @@ def _unknown_label_terms(target: str, version: tuple) -> set[str]:
         return set()
     # an adjective's nouns name it too: 'ovary', 'ovaries' of 'ovarian cyst'
     nouns = [stem + end for w in words for stem in _stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
-    # a lesion's own kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of 'ovarian
-    # cyst') name it even where the knowledge base knows the word as something else
+    # a collection's kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of
+    # 'ovarian cyst') name it even where the knowledge base knows the word as something else
     return {t for w in [*words, *nouns] if w not in others or w in _LESION_HEADS or w in nouns for t in giveaway_terms(w)}
 
 

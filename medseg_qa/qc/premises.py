@@ -39,7 +39,7 @@ BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn
 ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
 _SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?:left|right)\b", re.I)
-_SPEAKER = re.compile(r"^\s*[A-Z][A-Za-z]{0,20}\s*:\s+")
+_SPEAKER = re.compile(r"^\s*(?:Dr\.?\s+)?[A-Z][A-Za-z]{0,20}(?:\s+[A-Z][A-Za-z]{0,20})?\s*:\s+")
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 
 
@@ -48,6 +48,10 @@ _OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s
 
 # a short lead before a question: "Quick follow-up: ...", "One more thing: ...", "And one more: ..."
 _LEAD = re.compile(r"^\s*(?:[A-Za-z'-]+[\s,]+){0,3}[A-Za-z'-]+\s*:\s+(?=[A-Z])")
+# a why-question anchored to this case presupposes its fact; a bare "Why would it be on the right?" only wonders
+_WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should)\s+(it|they|this\s+\w+)\s+be\s+"
+                       r"(.+?)\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|on\s+this\s+(?:scan|slice|image))\s*\?\s*$",
+                       re.I)
 _MEANS_THAT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|would|could)\s+it\s+mean|why\s+does\s+it\s+matter|"
                          r"is\s+it\s+(?:a\s+problem|bad|normal|significant|important))\s+that\s+(.+)$", re.I)
 _OPINION = re.compile(r"^\s*(?:\w+,\s*)?(?:my|our)\s+(?:best\s+)?(?:guess|impression|read|reading|sense|feeling|estimate|"
@@ -87,8 +91,12 @@ def premises(sentence: str) -> list[str]:
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
     if given:
         return [given.group(1) + ".", sentence[given.end():]]
+    here = _WHY_HERE.match(sentence)  # "Why would it be in the right side of the abdomen in my case?"
+    if here:
+        return [f"{here.group(1)} {'are' if here.group(1).lower() == 'they' else 'is'} {here.group(2)}."]
     # "Is it normal for it to sit on the right?", "Is it normal that the polyp is so large?" take the fact as given
-    return [_PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)]
+    judged = _PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)
+    return [re.sub(r"^(\s*(?:it|they|the\s+\w+|this\s+\w+))\s+be\b", r"\1 is", judged, flags=re.I)]  # "it to be small"
 
 
 def asks_only(sentence: str) -> bool:

@@ -257,3 +257,30 @@ def test_leads_and_given_how_questions(question, flag):
 def test_they_are_contracted():
     rec = _both_kidneys()
     assert flags("kidney", Q, "It is the kidneys [SEG]. They're fairly large.", rec=rec) == ["size"]
+
+
+# round 15 (banks BS-BU, read after their first measure)
+@pytest.mark.parametrize("contents, flag", [
+    ((LIVER, "[13:43] Priya: Is it on the left?", "Dr. Okafor: It is on the right."), None),  # a chat log's question
+    ((LIVER, "Why would it be on the left side of the abdomen in my case?", "Anatomy varies."), "laterality"),
+    ((LIVER, "Why would it be on the left?", "It would not."), None),  # wondering, not presupposing
+    ((LIVER, "Is it normal for it to be fairly small like this?", "Yes."), "size"),
+    ((f"{LIVER} It lies in front of her aorta.",), None),  # the patient's aorta, which the liver lies in front of
+    ((f"{LIVER} It lies behind her aorta.",), "position"),
+    ((f"{LIVER} It sits on the left side of his body.",), "laterality"),
+    ((f"{LIVER} - No. of components: 3",), "count"),
+    ((f"{LIVER} Unlike a single blob, it is two separate regions.",), "count"),  # the contrast is about the blob
+    ((f"{LIVER} Unlike a single blob, it is one region.",), None),
+    ((f"{LIVER} Which organ, fused from three parts, is it?",), None),  # a bone's development, not the mask
+])
+def test_chat_logs_anchored_why_questions_and_relatives(contents, flag):
+    assert flags("liver", Q, *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Landmark check: find the aorta; it lies behind it.", None),  # 'it ... it': the target and the aorta
+    ("Landmark check: find the aorta; it lies in front of it.", "position"),
+    ("Both sides have a matching organ, but only the one on the left is highlighted.", None),
+])
+def test_an_object_pronoun_after_a_semicolon_points_back(sentence, flag):
+    assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
