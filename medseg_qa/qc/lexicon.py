@@ -170,7 +170,12 @@ def _unknown_label_terms(target: str, version: tuple) -> set[str]:
     nouns = [stem + end for w in words for stem in _stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
     # a collection's kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of
     # 'ovarian cyst') name it even where the knowledge base knows the word as something else
-    return {t for w in [*words, *nouns] if w not in others or w in _LESION_HEADS or w in nouns for t in giveaway_terms(w)}
+    out = {t for w in [*words, *nouns] if w not in others or w in _LESION_HEADS or w in nouns for t in giveaway_terms(w)}
+    # a lesion of a known organ is named by the organ and any lesion word ('pituitary tumour' of 'pituitary adenoma'),
+    # as a known lesion is (`_lesion_terms`)
+    if words[-1] in _LESION_WORDS or words[-1] in ("adenoma", "adenomas", "cyst", "cysts", "polyp", "polyps"):
+        out |= {f"{o} {w}" for o in words[:-1] if o in others for w in (*_LESION_WORDS, words[-1])}
+    return out
 
 
 # three-letter initials that mean something else in clinical text (renal cell carcinoma, neuroendocrine tumour)

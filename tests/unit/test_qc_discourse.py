@@ -284,3 +284,14 @@ def test_chat_logs_anchored_why_questions_and_relatives(contents, flag):
 ])
 def test_an_object_pronoun_after_a_semicolon_points_back(sentence, flag):
     assert flags("left kidney", Q, f"{KIDNEY} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("target, question, named", [
+    ("pituitary adenoma", "Can you point out the pituitary tumour, a benign growth?", True),  # organ + lesion word
+    ("pituitary adenoma", "Which gland here has a benign growth?", False),
+    ("pericardial effusion", "Outline the effusion around the heart.", True),  # a collection's own kind
+])
+def test_a_lesion_of_a_known_organ_is_named_by_organ_and_lesion_word(target, question, named):
+    from test_qc_frames import _names
+
+    assert _names(target, question) is named
