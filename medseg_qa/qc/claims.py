@@ -22,7 +22,8 @@ from .amounts import IMAGE as _IMAGE
 from .amounts import count_claims as _count_claims
 from .amounts import size_claims as _size_claims
 from .claim import Claim
-from .clauses import BOUNDARY, COMPLETION, about_target, is_negated, negated_spans, sentences, subject
+from .clauses import BOUNDARY, about_target, is_negated, negated_spans, sentences, subject
+from .convention import convention_end, side_mappings
 from .lexicon import Lexicon, Mention
 from .modality import asserted, clause_span
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
@@ -56,8 +57,6 @@ _SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 _LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
                              r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
-_CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
-                         r"facing|looking|mirror\w*|flipped|remember|screen|monitor)\b", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
@@ -251,47 +250,6 @@ _EXTREME = re.compile(r"\b(?:far|very|extreme|extremely|all\s+the\s+way|right\s+
                       re.I)
 
 
-_AXIS_ON_PICTURE = re.compile(rf"\b(?:front|back|anterior|posterior|head|feet|ventral|dorsal)\b[^.;]*\b(?:top|bottom|upper|lower)"
-                             rf"\b[^.;]*\b{_IMAGE}\b|\b(?:top|bottom)\s+of\s+the\s+{_IMAGE}\b[^.;]*\b(?:front|back|anterior|"
-                             rf"posterior|head|feet)\b", re.I)
-_COMPLETES_CONVENTION = re.compile(rf"\s*(?:{COMPLETION.pattern})\W*", re.I)
-_CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
-
-
-# a side itself as the subject ("As usual for coronal views, the patient's right appears on the left of the
-# image", "Image left is patient right"): the sentence maps sides, it places no structure
-_SIDE_AS_SUBJECT = re.compile(r"^(?:[^,;]{1,60},\s*)?(?:the\s+)?(?:(?:patient|image|screen|picture|viewer|body)(?:'?s|s')?\s+)"
-                              r"(?:left|right)(?:[\s-]+(?:hand\s+)?side)?\s+(?:appears?|is|lies|sits|shows|goes|ends|falls|"
-                              r"comes|maps|lands|will\s+be|=)\b", re.I)
-
-
-# a side mapped to a side of the picture, anywhere in a sentence: a convention, whatever else the sentence says
-# (not a side that places something: "the left clavicle on the patient's right appears on the left of the screen")
-_NOT_AFTER_PLACE = "".join(rf"(?<!\b{p}\s)(?<!\b{p}\sthe\s)" for p in ("on", "to", "at", "in", "toward", "towards"))
-_SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:the\s+)?(?:patient|patients|image|screen|picture|viewer)(?:'?s|s')?\s+(?:left|right)(?:\s+side)?\s+"
-                           r"(?:(?:is|are|appears|lies|ends\s+up)\s+(?:(?:shown|displayed|seen|drawn|placed)\s+)?|"
-                           r"(?:shown|displayed|seen|drawn|placed)\s+)"
-                           r"(?:on|at|to)\s+(?:the\s+)?(?:(?:image|screen|picture|viewer|monitor|patient)(?:'?s|s')?\s+)?(?:left|right)"
-                           r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?", re.I)
-
-
-def _convention_end(sentence: str, mentions: list[Mention]) -> int:
-    """Where the explanation of how sides are displayed ("radiological images show the patient's right on
-    the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
-    patient's left is shown on the right, but that does not matter for a midline structure like this
-    one"); 0 when there is none. The explanation refers to no structure, so its side words claim nothing."""
-    cut = _CONTRAST.search(sentence)
-    end = cut.start() if cut else len(sentence)
-    part = sentence[:end]
-    if not any(not m.names for m in mentions if m.start < end) and (
-            ((_CONVENTION.search(part) or _SIDE_AS_SUBJECT.match(part)) and
-             re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
-            _AXIS_ON_PICTURE.search(part)):  # "Front is at the top of the picture and the back at the bottom"
-        # "Left on the screen is not the patient's left; it is the patient's right": the completion belongs to it
-        return len(sentence) if cut and _COMPLETES_CONVENTION.fullmatch(sentence, cut.end()) else end
-    return 0
-
-
 def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
     """'Relative to the liver, it is further to the left' and 'more anterior than the aorta' compare the
     target with another structure: its side and vertical claims become relations to that structure."""
@@ -363,10 +321,10 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         return []
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
-    convention = _convention_end(sentence, mentions)
+    convention = convention_end(sentence, mentions)
     contrasted = _CONTRASTED.match(sentence)  # "Unlike a single midline structure, these are bilateral"
     contrasted = contrasted.end() if contrasted else 0
-    mappings = list(_SIDE_MAPPING.finditer(sentence))  # "... and the patients left is on the screens right"
+    mappings = side_mappings(sentence)  # "... and the patients left is on the screens right"
     located = _side_claims(sentence, record.orientation, mentions)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions, record.orientation)
@@ -379,7 +337,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     named = _named_side(sentence, mentions, lexicon)
     for pos, claim in located + named:
         if pos < convention or pos >= offered or not asserted(sentence, pos) or pos < contrasted or \
-                (claim.kind == "side" and any(m.start() <= pos < m.end() for m in mappings)):
+                (claim.kind == "side" and any(a <= pos < b for a, b in mappings)):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end

@@ -1,0 +1,61 @@
+"""The display convention: sentences that say how the patient's sides appear on the picture ("radiological
+images show the patient's right on the image's left") refer to no structure, so their side words claim nothing
+about the target. `convention_end` finds where such an explanation ends in a sentence; `side_mappings` finds a
+side mapped to a side of the picture anywhere in a sentence ("... and on axial images the patient's left is
+shown on the image's right"). Used by `claims`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import IMAGE as _IMAGE
+from .clauses import COMPLETION
+from .lexicon import Mention
+
+_CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
+                         r"facing|looking|mirror\w*|flipped|remember|screen|monitor)\b", re.I)
+_AXIS_ON_PICTURE = re.compile(rf"\b(?:front|back|anterior|posterior|head|feet|ventral|dorsal)\b[^.;]*\b(?:top|bottom|upper|lower)"
+                             rf"\b[^.;]*\b{_IMAGE}\b|\b(?:top|bottom)\s+of\s+the\s+{_IMAGE}\b[^.;]*\b(?:front|back|anterior|"
+                             rf"posterior|head|feet)\b", re.I)
+_COMPLETES_CONVENTION = re.compile(rf"\s*(?:{COMPLETION.pattern})\W*", re.I)
+_CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
+
+
+# a side itself as the subject ("As usual for coronal views, the patient's right appears on the left of the
+# image", "Image left is patient right"): the sentence maps sides, it places no structure
+_SIDE_AS_SUBJECT = re.compile(r"^(?:[^,;]{1,60},\s*)?(?:the\s+)?(?:(?:patient|image|screen|picture|viewer|body)(?:'?s|s')?\s+)"
+                              r"(?:left|right)(?:[\s-]+(?:hand\s+)?side)?\s+(?:appears?|is|lies|sits|shows|goes|ends|falls|"
+                              r"comes|maps|lands|will\s+be|=)\b", re.I)
+
+
+# a side mapped to a side of the picture, anywhere in a sentence: a convention, whatever else the sentence says
+# (not a side that places something: "the left clavicle on the patient's right appears on the left of the screen")
+_NOT_AFTER_PLACE = "".join(rf"(?<!\b{p}\s)(?<!\b{p}\sthe\s)" for p in ("on", "to", "at", "in", "toward", "towards"))
+_SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:the\s+)?(?:patient|patients|image|screen|picture|viewer)(?:'?s|s')?\s+(?:left|right)(?:\s+side)?\s+"
+                           r"(?:(?:is|are|appears|lies|ends\s+up)\s+(?:(?:shown|displayed|seen|drawn|placed)\s+)?|"
+                           r"(?:shown|displayed|seen|drawn|placed)\s+)"
+                           r"(?:on|at|to)\s+(?:the\s+)?(?:(?:image|screen|picture|viewer|monitor|patient)(?:'?s|s')?\s+)?(?:left|right)"
+                           r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?", re.I)
+
+
+def convention_end(sentence: str, mentions: list[Mention]) -> int:
+    """Where the explanation of how sides are displayed ("radiological images show the patient's right on
+    the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
+    patient's left is shown on the right, but that does not matter for a midline structure like this
+    one"); 0 when there is none. The explanation refers to no structure, so its side words claim nothing."""
+    cut = _CONTRAST.search(sentence)
+    end = cut.start() if cut else len(sentence)
+    part = sentence[:end]
+    if not any(not m.names for m in mentions if m.start < end) and (
+            ((_CONVENTION.search(part) or _SIDE_AS_SUBJECT.match(part)) and
+             re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
+            _AXIS_ON_PICTURE.search(part)):  # "Front is at the top of the picture and the back at the bottom"
+        # "Left on the screen is not the patient's left; it is the patient's right": the completion belongs to it
+        return len(sentence) if cut and _COMPLETES_CONVENTION.fullmatch(sentence, cut.end()) else end
+    return 0
+
+
+def side_mappings(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
+    return [m.span() for m in _SIDE_MAPPING.finditer(sentence)]
