@@ -9,7 +9,8 @@ it sits in:
   "were it anterior ...", "suppose ...", "otherwise ..."), but not "even if" / "as if". One that opens
   the sentence governs all of it; one inside a sentence governs its own clause, the consequent after its
   comma and the clause it attaches to, not the earlier main clauses of unpunctuated text ("its on the
-  left btw 2 points off if you include the bowel" still asserts the side);
+  left btw 2 points off if you include the bowel" still asserts the side). A condition on the speaker's own
+  reading ("if I'm reading this right", "unless I'm mistaken") is a hedge: what it hedges is asserted;
 - a clause with a modal of possibility ("may", "might", "could", "can"): "it may look larger on other
   slices", "it could be mistaken for a left-sided structure"; a request ("could you segment the
   left-sided organ ...?") still asserts what it presupposes. A degree of belief ("likely",
