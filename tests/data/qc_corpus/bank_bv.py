@@ -210,13 +210,14 @@ def _side_s(c: dict, noun: str, rng: random.Random, true_side: str) -> str:
     neg = "right" if s == "left" else "left"
     return rng.choice([f"The {noun} lies {HEDGE[rng.randrange(4)]}on the patient's {s} side.",
                        f"It is on the patient's {s}, not on the {neg}.",
-                       f"Side: patient's {s}."])
+                       f"Side: patient's {s}.", f"It is found on the {s} side of the patient's body."])
 
 
 def _pos_s(c: dict, noun: str, rng: random.Random) -> str:
     out = []
     if c["vert"]:
-        out.append(rng.choice([f"Within the slice it is {VERT[c['vert']]}.", f"Its position is {c['vert']}."]))
+        out.append(rng.choice([f"Within the slice it is {VERT[c['vert']]}.", f"Its position is {c['vert']}.",
+                               f"Position: {c['vert']}, not {OPPV[c['vert']]}."]))
     if c["rel"]:
         out.append(f"It lies {REL[c['rel']['relation']]} the {c['rel']['other']}.")
     return " ".join(out) or "It lies close to the centre of the slice front to back."
@@ -225,21 +226,26 @@ def _pos_s(c: dict, noun: str, rng: random.Random) -> str:
 def _size_s(c: dict, rng: random.Random) -> str:
     return rng.choice([f"It is {c['size']} in size, covering about {c['pct']} of the image.",
                        f"Size: {c['size']}, roughly {c['pct']} of the image area.",
-                       f"The marked area is {c['size']} (about {c['pct']} of the image)."])
+                       f"The marked area is {c['size']} (about {c['pct']} of the image).",
+                       f"About {c['pct']} of the image is covered, which makes it {c['size']}."])
 
 
 def _count_s(c: dict, rng: random.Random) -> str:
     n = c["count"]
     if n == 1:
-        return rng.choice(["It forms a single connected region.", "There is one region only, with no second focus."])
-    return rng.choice([f"There are {NUMW[n]} separate regions.", f"The mask has {NUMW[n]} distinct parts, not one."])
+        return rng.choice(["It forms a single connected region.", "There is one region only, with no second focus.",
+                           "Number of regions: one."])
+    return rng.choice([f"There are {NUMW[n]} separate regions.", f"The mask has {NUMW[n]} distinct parts, not one.",
+                       f"Number of regions: {NUMW[n]}."])
 
 
-def _sentences(c: dict, f: dict, p: dict, rng: random.Random, skip: str | None) -> list[tuple[str, str]]:
-    """(kind, sentence) for each fact the first answer states; `skip` is left for a follow-up."""
+def _sentences(c: dict, f: dict, p: dict, rng: random.Random, skip: str | None,
+               only: str | None = None) -> list[tuple[str, str]]:
+    """(kind, sentence) for each fact an answer states (`only` one of them); `skip` is left for a follow-up."""
     fn = {"laterality": lambda: _side_s(c, p["word"], rng, f["laterality"]), "position": lambda: _pos_s(c, p["word"], rng),
           "size": lambda: _size_s(c, rng), "count": lambda: _count_s(c, rng)}
-    return [(k, fn[k]()) for k in ("laterality", "position", "size", "count") if k != skip]
+    return [(k, fn[k]()) for k in ("laterality", "position", "size", "count")
+            if k != skip and only in (None, k)]
 
 
 def _cell(kind: str, c: dict, true_side: str) -> tuple[str, str]:
@@ -259,17 +265,20 @@ def _cell(kind: str, c: dict, true_side: str) -> tuple[str, str]:
 
 
 def _answer(style: str, body: list[tuple[str, str]], c: dict, p: dict, rng: random.Random, seg: bool,
-            true_side: str) -> str:
+            true_side: str, true_size: str) -> str:
     lead = ("Here is the segmentation " + "[SEG]" + ". ") if seg else ""
     know = rng.sample(KNOW, 2)
     sents = [x for _, x in body]
+    if any(k == "size" for k, _ in body) and c["size"] == "small" == true_size and rng.random() < 0.5:
+        sents.append(rng.choice(["It is not large.", "It is far smaller than the liver would be on an abdominal slice."]))
     if style == "cited":
         text = lead + " ".join(f"{x[:-1]} [{i + 1}]." if i < 2 else x for i, x in enumerate(sents))
         text += " " + CONV[p["orient"]] if rng.random() < 0.5 else ""
         notes = "\n".join(f"[{i + 1}] {REFS[(i + len(sents)) % len(REFS)]}: {know[i]}" for i in range(min(2, len(sents))))
         return text + "\n\n" + notes
     if style == "caveat":
-        disc = rng.choice(["Please note that I am an AI system and this is not a medical diagnosis; a radiologist should confirm it.",
+        disc = rng.choice(["I can't examine you, and image findings need a clinician's interpretation in context.",
+                           "Please note that I am an AI system and this is not a medical diagnosis; a radiologist should confirm it.",
                            "A quick disclaimer first: this reading is for education only and cannot replace a qualified doctor's review."])
         lim = rng.choice(["Limitations: a single slice, no prior studies, no clinical history.",
                           "Limitations: one image only, and no contrast phase information."])
@@ -279,6 +288,9 @@ def _answer(style: str, body: list[tuple[str, str]], c: dict, p: dict, rng: rand
     return f"{lead}\n\n| Property | Value |\n|---|---|\n{rows}\n\n{sents[0]} {tail}".strip()
 
 
+WHY = ["Why is that?", "And why would that be?", "Is that something to worry about?"]
+WHY_A = ["Anatomy varies between people, so a radiologist reads it with the rest of the study and the history.",
+         "On its own this is simply a description of where the mask lies; meaning comes from the clinical context."]
 FOLLOW = {"laterality": ["Which side is it on?", "And the side, please?"],
           "position": ["Where exactly does it sit?", "Front or back, which is it?"],
           "size": ["How big is it then?", "Is it large or small?"],
@@ -291,7 +303,7 @@ def _user_wrong(kind: str, c: dict, true: dict) -> str:
     if kind == "position":
         if c["vert"] != true["vert"]:
             return f"Why would it sit so far {c['vert']} in this slice?"
-        return f"Is it normal for it to lie {REL[c['rel']['relation']]} the {c['rel']['other']}?"
+        return f"Why does it lie {REL[c['rel']['relation']]} the {c['rel']['other']} here?"
     if kind == "size":
         return f"Why is it so {c['size']}, about {c['pct']} of the image?"
     return f"Why does it have {NUMW[c['count']]} separate parts?" if c["count"] > 1 else "Why is it a single connected region?"
@@ -303,16 +315,22 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
     if defect and defect != "names_target":
         where = rng.choices(["first", "followup", "user"], [0.55, 0.25, 0.2])[0]
     q = rng.choice(p["names"]) if defect == "names_target" else p["q"]
-    first = _claims(facts, rng) | {"rel": true["rel"]}
     bad = _corrupt(true, defect, rng) if where else None
-    body = _sentences(bad if where == "first" else first, facts, p, rng, defect if where == "followup" else None)
-    turns = [{"role": "user", "content": q}, {"role": "assistant", "content": _answer(style, body, bad if where == "first" else first, p, rng, True, facts["laterality"])}]
+    said = bad if where == "first" else true
+    body = _sentences(said, facts, p, rng, defect if where == "followup" else None)
+    turns = [{"role": "user", "content": q}, {"role": "assistant", "content": _answer(style, body, said, p, rng, True, facts["laterality"], facts["size_class"])}]
     kinds = ["laterality", "position", "size", "count"]
     rounds = rng.choice([0, 1, 2]) if not where else 1 + (rng.random() < 0.3)
     fu_kinds = rng.sample([k for k in kinds if where != "first" or k != defect], rounds)
     if where in ("followup", "user") and defect not in fu_kinds:
         fu_kinds[0] = defect
+    if not where and len(fu_kinds) < 2 and rng.random() < 0.35:
+        fu_kinds.insert(rng.randrange(len(fu_kinds) + 1), "why")
     for k in fu_kinds:
+        if k == "why":
+            turns.append({"role": "user", "content": rng.choice(WHY)})
+            turns.append({"role": "assistant", "content": rng.choice(WHY_A)})
+            continue
         if where == "user" and k == defect:
             turns.append({"role": "user", "content": _user_wrong(k, bad, true)})
             turns.append({"role": "assistant", "content": rng.choice([
@@ -320,9 +338,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
                 "Good question. Variation between people is common, so a radiologist would weigh it with the rest of the study."])})
             continue
         c = bad if (where == "followup" and k == defect) else true
-        sent = {"laterality": _side_s, "position": _pos_s}.get(k)
-        ans = (sent(c, p["word"], rng, facts["laterality"]) if k == "laterality" else _pos_s(c, p["word"], rng)
-               if k == "position" else _size_s(c, rng) if k == "size" else _count_s(c, rng))
+        ans = dict(_sentences(c, facts, p, rng, None, only=k))[k]
         extra = {"laterality": CONV[p["orient"]], "position": "That is measured from the centre of the body in this slice.",
                  "size": "For comparison: " + rng.choice(KNOW), "count": "I counted connected areas only."}[k]
         if style == "caveat":
