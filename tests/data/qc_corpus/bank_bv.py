@@ -61,7 +61,8 @@ PROFILES = [
          names=["Can you find the pancreas?", "Is the pancreatic parenchyma visible here?"]),
     dict(target="aorta", orient="LP", blobs=[(0.52, 0.64, 0.035, 0.035)], others={k: v for k, v in ABD.items() if k != "aorta"},
          word="vessel", q="Which large vessel here carries oxygenated blood down to the legs and the gut?",
-         names=["Mark the aorta on this slice.", "Is there an aortic aneurysm here?"]),
+         names=["Mark the aorta on this slice.", "Is there an aortic aneurysm here?",
+                "Any sign of a AAA on this slice?"]),
     dict(target="stomach", orient="LP", blobs=[(0.68, 0.34, 0.11, 0.09)], others={k: v for k, v in ABD.items() if k != "stomach"},
          word="organ", q="Which hollow organ in this slice churns food and secretes acid?",
          names=["Where is the stomach?", "Please outline the gastric lumen."]),
@@ -71,7 +72,8 @@ PROFILES = [
          names=["Segment the liver lesions, please.", "Where are the hepatic metastases?"]),
     dict(target="lung", orient="LP", blobs=[(0.28, 0.58, 0.15, 0.25), (0.72, 0.58, 0.14, 0.24)], others=THX,
          word="organs", q="Which paired air-filled organs in this chest slice exchange oxygen?",
-         names=["Segment both lungs.", "Where is the pulmonary parenchyma on this slice?"]),
+         names=["Segment both lungs.", "Where is the pulmonary parenchyma on this slice?",
+                "Can you mark the lung fields on this slice?"]),
     dict(target="lung", orient="LI", blobs=[(0.3, 0.3, 0.13, 0.2), (0.7, 0.3, 0.12, 0.2)], others=CORT,
          word="organs", q="On this coronal image, which paired organs do we breathe with?",
          names=["Show the lungs on this coronal cut.", "Outline the pulmonary fields, please."]),
@@ -90,7 +92,7 @@ PROFILES = [
 ]
 # stems that name each target in any form; a clean first question may contain none of them (of any target)
 STEMS = ["liver", "hepat", "hepar", "spleen", "splen", "kidney", "renal", "nephr", "adrenal", "pancrea",
-         "aort", "stomach", "gastr", "lung", "pulmon", "pneum", "heart", "cardi", "lesion", "nodul", "metast",
+         "aort", "aaa", "stomach", "gastr", "lung", "pulmon", "pneum", "heart", "cardi", "lesion", "nodul", "metast",
          "tumour", "tumor", "mass"]
 
 
@@ -342,7 +344,10 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
         extra = {"laterality": CONV[p["orient"]], "position": "That is measured from the centre of the body in this slice.",
                  "size": "For comparison: " + rng.choice(KNOW), "count": "I counted connected areas only."}[k]
         if style == "caveat":
-            ans = f"Again, not a diagnosis. With that said, {ans[0].lower() + ans[1:]} {extra}\nLimitations: single image."
+            pre = rng.choice(["Again, not a diagnosis.", "Same caveat as before: please confirm with your doctor.",
+                              "As noted, this cannot replace a radiologist's reading."])
+            lim = rng.choice(["Limitations: single image.", "Limitations: no comparison study available."])
+            ans = f"{pre} With that said, {ans[0].lower() + ans[1:]} {extra}\n{lim}"
         elif style == "table":
             ans = "| Property | Value |\n|---|---|\n| %s | %s |\n\n%s %s" % (*_cell(k, c, facts["laterality"]), ans, extra)
         else:
