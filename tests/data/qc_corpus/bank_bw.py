@@ -159,7 +159,7 @@ PROFILES = [
              "Each is normally about 6 to 8 mm across in adults."]),
     dict(target="whole tumour", rec=_BRAIN_AX, blobs=None,
          others={"lateral ventricle": (0.5, 0.45)},
-         call=["the abnormal tissue", "the enhancing region", "these foci"],
+         call=["the abnormal tissue", "the enhancing region", "the abnormal area"],
          give=["tumour", "tumor", "glioma", "brain mass", "neoplasm"],
          q=["A patient has new seizures and headaches; can you outline the abnormal tissue on this brain MR?",
             "Where is the area of abnormal signal that is pushing on the surrounding brain here?",
@@ -330,8 +330,12 @@ def first_answer(p, f, style, rng, s, traps: bool) -> str:
         else:
             wrong_guess = "Resident: I think it's the structure you asked about. "
             corr = f"Attending: Yes. It {s['side']}, and it {s['size']}."
-        return (f"{wrong_guess}{corr} It {s['vert']} and {s['count']}.{rel} Here is the mask of {call}: {SEG} "
-                f"Attending, again: this is the {t}." + (" " + rng.choice(CONVENTION) if traps else ""))
+        if rng.random() < 0.5:
+            return (f"{wrong_guess}{corr} It {s['vert']} and {s['count']}.{rel} Here is the mask of {call}: {SEG} "
+                    f"Attending, again: this is the {t}." + (" " + rng.choice(CONVENTION) if traps else ""))
+        return (f"Attending: Let's look at {call} {SEG}. It is the {t}. {wrong_guess}{corr}{rel} "
+                f"Attending: Also, it {s['count']}, and it {s['vert']}."
+                + (" " + rng.choice(p["kb"]) if traps else ""))
     if style == "marking":
         if traps:
             stud = rng.choice(["Student answer: 'It is on the wrong side of the body and there are extra pieces.'",
@@ -343,7 +347,9 @@ def first_answer(p, f, style, rng, s, traps: bool) -> str:
         return (f"{stud} {mark} Comment: the target is the {t} {SEG}. The correct facts: it {s['side']}; it "
                 f"{s['vert']}; it {s['size']}; it {s['count']}.{rel}"
                 + (" The student's side and fragment count were wrong and are corrected here." if traps else ""))
-    para1 = f"Summary: the highlighted structure is the {t} {SEG}. It {s['side']} and {s['vert']}.{rel}"
+    para1 = rng.choice([f"Summary: the highlighted structure is the {t} {SEG}. It {s['side']} and {s['vert']}.{rel}",
+                        f"Clinical summary. The mask {SEG} outlines the {t}, most likely {call} as expected here. "
+                        f"It {s['side']}; it also {s['vert']}.{rel}"])
     para2 = f"On measurement it {s['size']}, and it {s['count']}."
     if traps:
         para2 += " " + rng.choice(p["kb"]) + " " + rng.choice(CONVENTION)
@@ -381,9 +387,10 @@ def build(p, f, style, rng, defect):
     turns = [{"role": "user", "content": q1},
              {"role": "assistant", "content": first_answer(p, f, style, rng, s_first, traps)}]
     n_rounds = rng.choice([1, 2, 2, 3]) if where == "first" else rng.choice([2, 3])
-    fol = follow(p, f, rng, s_true, traps)
-    rng.shuffle(fol)
     kind_key = {"laterality": 0, "size": 1, "count": 2, "position": 3}
+    # no later turn restates the defect's fact kind truly: the false claim stays the final word
+    fol = [qa for i, qa in enumerate(follow(p, f, rng, s_true, traps)) if i != kind_key.get(defect)]
+    rng.shuffle(fol)
     for k in range(n_rounds - 1):
         q, a = fol[k]
         if k == 0 and where == "follow":
