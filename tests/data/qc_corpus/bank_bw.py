@@ -123,7 +123,7 @@ PROFILES = [
          q=["Which deep grey-matter relay station passes sensory signals to the cortex on one side here?",
             "A patient has numbness of one half of the body after a small stroke; can you outline the deep relay nucleus?",
             "Please segment the egg-shaped deep grey matter highlighted on one side of this slice."],
-         kb=["The third ventricle separates the two of them in the midline.",
+         kb=["The third ventricle separates the right and left thalami in the midline.",
              "The internal capsule runs along its lateral side.",
              "Each one is roughly 3 cm long in adults."]),
     dict(target="cerebellum", rec=_BRAIN_COR, blobs=[(0.5, 0.8, 0.25, 0.1)],
