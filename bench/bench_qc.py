@@ -107,7 +107,12 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # GPT-4-class prose, telehealth chat, uppercase report template, numbers as words), BT (chest and
                  # neck; teaching dictation, Q&A forum answer, abbreviated bullets, a patient's relative), BU
                  # (pelvis, hip, spine, photos; explain-like-I'm-10, compare-and-contrast, step-by-step, minimal)
-                 "heldout_bs": (0.948, 0.038), "heldout_bt": (0.919, 0.019), "heldout_bu": (0.971, 0.076)}
+                 "heldout_bs": (0.948, 0.038), "heldout_bt": (0.919, 0.019), "heldout_bu": (0.971, 0.076),
+                 # the sixteenth round, measured with the final rules (5e5453d, round 15 read): BV (abdomen and
+                 # thorax; cited answers with footnotes, caveat-first, markdown table; all 14 clean flags are one
+                 # question, "Which large vessel here ...?", read as a size claim) and BW (pelvis, brain, neck; a
+                 # resident corrected by the attending, exam marking, plain summary)
+                 "heldout_bv": (0.976, 0.067), "heldout_bw": (0.976, 0.000)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
