@@ -325,7 +325,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     contrasted = _CONTRASTED.match(sentence)  # "Unlike a single midline structure, these are bilateral"
     contrasted = contrasted.end() if contrasted else 0
     mappings = side_mappings(sentence)  # "... and the patients left is on the screens right"
-    located = _side_claims(sentence, record.orientation, mentions)
+    asks_depth = bool(_ASKS_DEPTH.search(context)) and not ASKS_SIDE.search(context)  # "Ant. or post.?"
+    located = _side_claims(sentence, record.orientation, mentions, asks_depth)
     located += _position_claims(sentence, mentions, record.orientation)
     located += _absolute_claims(sentence, mentions, record.orientation)
     located += _size_claims(sentence, context)
@@ -347,8 +348,6 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
-    if _ASKS_DEPTH.search(context) and not ASKS_SIDE.search(context):  # "Ant. or post.?" - "It sits centrally."
-        out = [c for c in out if not (c.kind == "midline" and c.text.lower() in ("centrally", "central"))]
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())

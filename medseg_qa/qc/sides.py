@@ -109,18 +109,21 @@ _OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+b
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|on|within|inside|into|at|to|toward|towards|across|throughout|over|of|occupies|"
                               r"occupying|fills?|filling|lies|lie|sits|sit|is|are|located|situated|found|seen)\s+"
                               r"(?:the\s+|this\s+|its\s+)?(?:patient'?s\s+|patients'\s+)?(?:far\s+)?|^\W*)$", re.I)
-# a sentence led by the axis it speaks of: "Front to back, it sits about centrally", "Along that axis, ..."
-_AXIS_LEAD = re.compile(r"\s*(?:(?:from\s+)?front[\s-]+to[\s-]+back|(?:from\s+)?top[\s-]+to[\s-]+bottom|along\s+(?:that|this|the\s+\w+)"
-                        r"\s+axis|anteroposteriorly|craniocaudally|in\s+depth|depth[\s-]+wise|vertically)\s*,", re.I)
+# a sentence led by the axis it speaks of: "Along that axis, it sits about centrally" ("Front to back, ..." reaches
+# here as "along that axis", see `shorthand`), "Anteroposteriorly, ..."
+_AXIS_LEAD = re.compile(r"\s*(?:along\s+(?:that|this|the\s+\w+)\s+axis|anteroposteriorly|craniocaudally|in\s+depth|"
+                        r"depth[\s-]+wise|vertically)\s*,", re.I)
 
 # discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
 _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"
 _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJECTION}\s*[,!\u2014-]+\s*)+", re.I)
 
 
-def side_claims(sentence: str, orientation: str | None, mentions: list[Mention]) -> list[tuple[int, Claim]]:
+def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
+                asks_depth: bool = False) -> list[tuple[int, Claim]]:
     """Claims that put something on a patient side or in the midline, with their positions. A side word
-    inside a structure's name ('the left renal vein', 'the right kidney') claims nothing."""
+    inside a structure's name ('the left renal vein', 'the right kidney') claims nothing; `asks_depth` says the
+    sentence answers a question about the front-back or up-down axis, which "centrally" then answers."""
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
     opening = _INTERJECTIONS.match(sentence)
@@ -215,7 +218,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention])
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
-        if m.group(0).lower() == "centrally" and (_OTHER_AXIS.match(sentence, m.end()) or _AXIS_LEAD.match(sentence) or any(
+        if m.group(0).lower() == "centrally" and (asks_depth or _OTHER_AXIS.match(sentence, m.end()) or
+                                                   _AXIS_LEAD.match(sentence) or any(
                 c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))
