@@ -269,8 +269,10 @@ def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) 
 # whole of which a part is named ("The temporal horn of the lateral ventricle curves above it"); its verb follows
 _OPENING_BEFORE_NAME = re.compile(r"\s*(?:(?:by|in|on|at|for|with|among|across)\s+(?:[a-z'-]+\s+){1,6}?(?:the|a|an)|"
                                   r"(?:the|its|their)\s+(?:[a-z'-]+\s+){1,3}?of\s+(?:the|its|their))\s+", re.I)
+# a verb's third person singular: an -s word, not a noun in -ss or -us ("mass", "corpus")
+_S_VERB = r"[a-z]{2,}s(?<!ss)(?<!us)"
 _FINITE_VERB = re.compile(r"\s+(?:(?:just|also|usually|normally|typically|always|often|then)\s+)?(?:is|are|was|were|has|"
-                          r"have|can|may|will|(?!this\b|thus\b|plus\b|its\b)[a-z]{2,}s(?<!ss)(?<!us))\b", re.I)
+                          rf"have|can|may|will|(?!this\b|thus\b|plus\b|its\b){_S_VERB})\b", re.I)
 # a clause that opens on a finite verb ("..., covers it from in front", "... and touches it") has no subject of its own
 _VERB_FIRST = re.compile(r"\s+(?!(?:perhaps|sometimes|always|besides|afterwards|towards|nevertheless|nonetheless|regardless|"
                          r"unless|whereas|yes|as|is\s+it|are\s+they)\b)" + _FINITE_VERB.pattern[3:], re.I)
@@ -297,7 +299,7 @@ _NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|alth
                        r"(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
                        r"(?:(?:in|on|at|of|along|near)\s+the\s+(?:[a-z-]+\s+){1,2}?){0,2}"
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|"
-                       r"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b)[a-z]{2,}s(?<!ss)(?<!us)))\b",
+                       rf"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b){_S_VERB}))\b",
                        re.IGNORECASE)
 # an anatomical adjective names another structure ("the pineal gland", "the hepatic vessel"); a descriptive one
 # ("the bony structure", "the large bright region") does not
@@ -333,7 +335,8 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     'mask', 'region' or 'the hollow muscular structure' is the target (a mention without names); a side
     ('the left side is free of it') or a part of a named whole ('the wall of the aorta') opens no subject (None)."""
     m = _NP_START.match(sentence, start)
-    if not m or m.end(2) > pos and not (m.start(1) <= pos and _HYPOTHETICAL.search(m.group(0))):
+    hypothetical = bool(m) and bool(_HYPOTHETICAL.search(m.group(0)))
+    if not m or m.end(2) > pos and not (m.start(1) <= pos and hypothetical):
         return None  # (a side inside a hypothetical subject, "A left-sided mass would ...", describes that subject)
     words = (m.group(1) + m.group(2)).lower().split()
     cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
@@ -341,7 +344,7 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     modifiers = words[:cut - 1] if cut else words[:-1]
     if head in ("left", "right", "half"):
         return None  # a side ("the left side is free of it")
-    if head in _TARGET_NOUNS and not _HYPOTHETICAL.search(m.group(0)) and not any(_names_a_place(w) for w in modifiers):
+    if head in _TARGET_NOUNS and not hypothetical and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
         return Mention(m.start(1), m.end(2), frozenset())  # the target or a part of it, not "the pineal gland"
