@@ -335,6 +335,10 @@ def _share_of(sentence: str, end: int) -> str | None:
     return "image"
 
 
+# "large vessel", "small artery": a class of vessel by calibre, which a question may name on this slice too
+_KIND_OF_VESSEL = re.compile(r"\b(?:large|small|great|big)[\s,]+(?:\w+\s+)?(?:vessel|artery|vein)\b", re.I)
+
+
 def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     """Size and percent claims; `context` (the question a short answer replies to: "How much of the
     slice? About 4%.") may supply what the percentage is a share of."""
@@ -343,7 +347,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in rx.finditer(sentence):
             if i == 1 and _OF_OTHER.match(sentence, m.end()):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
-            if i == 1 and re.match(r"(?:which|what)\b", m.group(0), re.I) and not _ON_THIS_SLICE.search(sentence):
+            if i == 1 and re.match(r"(?:which|what)\b", m.group(0), re.I) and \
+                    (not _ON_THIS_SLICE.search(sentence) or _KIND_OF_VESSEL.search(m.group(0))):
                 continue  # "Which large neck vessel feeds the head?" describes a class; "Which huge gland here ...?" the slice
             if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else

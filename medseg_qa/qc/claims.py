@@ -204,9 +204,10 @@ _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down
                      rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
                      r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
                      r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
+_THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "of this coronal image"
 _PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s+(?:part|half|portion|"
-                             rf"edge|third|area|region))?\s+of\s+the\s+{_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
-                             rf"(top|bottom)\s+of\s+the\s+{_IMAGE}\b", re.I)
+                             rf"edge|third|area|region))?\s+of\s+{_THIS_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
+                             rf"(top|bottom)\s+of\s+{_THIS_IMAGE}\b", re.I)
 _ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
                   "S": ("inferior", "superior")}
 

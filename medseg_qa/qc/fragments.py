@@ -88,7 +88,8 @@ def key_value_sentence(sentence: str) -> str:
                         f"{bare.group(1)}: {bare.group(2)}" if bare else sentence)
     if not m:  # a key after a section label: "Findings: Laterality: left."
         # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
-        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*:\s+(?:[-*\u2022]\s*)?", sentence)
+        # ... or after a discourse lead: "With that said, number of regions: three."
+        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*[:,]\s+(?:[-*\u2022]\s*)?", sentence)
         m = KEY_VALUE.match(sentence[section.end():]) if section else None
     if not m:
         return sentence

@@ -15,8 +15,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, find_terms, giveaway_terms, knowledge_version, load_knowledge, \
-    lookup, term_pattern
+from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, family_of, find_terms, giveaway_terms, knowledge_version, \
+    load_knowledge, lookup, term_pattern
 from medseg_qa.schemas import SourceRecord
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
@@ -196,6 +196,16 @@ def _initialisms(names: set[str]) -> set[str]:
     return out - _TAKEN_INITIALS
 
 
+def _sided_part(term: str, names: frozenset, own: set[str], family: str | None) -> bool:
+    """'left femoral head' asked about the left femur: a sided name of a part of the target's family whose
+    unsided words are one of the target's own terms is the target, or its counterpart, not another structure
+    (a sided form of the target itself, 'left kidney' of the kidneys, stays a name that claims its side)."""
+    unsided = re.sub(r"^(?:left|right)\s+", "", term)
+    return family is not None and unsided != term and unsided in own and \
+        all((e := lookup(n)) is not None and family_of(e) == family and re.sub(r"^(?:left|right)\s+", "", n) != family
+            for n in names)
+
+
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -226,7 +236,8 @@ class Lexicon:
         for word in ANATOMY:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
-        self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own}
+        family = family_of(knowledge) if knowledge else None
+        self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own and not _sided_part(t, n, own, family)}
         self.known_names = frozenset(n for ns in self.names_by_term.values() for n in ns)
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)

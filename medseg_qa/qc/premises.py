@@ -49,9 +49,9 @@ _OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s
 # a short lead before a question: "Quick follow-up: ...", "One more thing: ...", "And one more: ..."
 _LEAD = re.compile(r"^\s*(?:[A-Za-z'-]+[\s,]+){0,3}[A-Za-z'-]+\s*:\s+(?=[A-Z])")
 # a why-question anchored to this case presupposes its fact; a bare "Why would it be on the right?" only wonders
-_WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should)\s+(it|they|this\s+\w+)\s+be\s+"
-                       r"(.+?)\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|on\s+this\s+(?:scan|slice|image))\s*\?\s*$",
-                       re.I)
+_WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should|does|do)\s+(it|they|this\s+\w+)\s+"
+                       r"(be|sit|lie|appear|look)\s+(.+?)\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|"
+                       r"(?:on|in)\s+this\s+(?:scan|slice|image|picture|view|study))\s*\?\s*$", re.I)
 _MEANS_THAT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|would|could)\s+it\s+mean|why\s+does\s+it\s+matter|"
                          r"is\s+it\s+(?:a\s+problem|bad|normal|significant|important))\s+that\s+(.+)$", re.I)
 _OPINION = re.compile(r"^\s*(?:\w+,\s*)?(?:my|our)\s+(?:best\s+)?(?:guess|impression|read|reading|sense|feeling|estimate|"
@@ -93,7 +93,9 @@ def premises(sentence: str) -> list[str]:
         return [given.group(1) + ".", sentence[given.end():]]
     here = _WHY_HERE.match(sentence)  # "Why would it be in the right side of the abdomen in my case?"
     if here:
-        return [f"{here.group(1)} {'are' if here.group(1).lower() == 'they' else 'is'} {here.group(2)}."]
+        plural = here.group(1).lower() == "they"
+        verb = ("are" if plural else "is") if here.group(2).lower() == "be" else here.group(2) + ("" if plural else "s")
+        return [f"{here.group(1)} {verb} {here.group(3)}."]
     # "Is it normal for it to sit on the right?", "Is it normal that the polyp is so large?" take the fact as given
     judged = _PRESUPPOSING.sub(lambda m: f"{m.group(1)} " if m.group(1) else "", sentence)
     return [re.sub(r"^(\s*(?:it|they|the\s+\w+|this\s+\w+))\s+be\b", r"\1 is", judged, flags=re.I)]  # "it to be small"

@@ -295,3 +295,44 @@ def test_a_lesion_of_a_known_organ_is_named_by_organ_and_lesion_word(target, que
     from test_qc_frames import _names
 
     assert _names(target, question) is named
+
+
+# round 16 (banks BV-BW, read after their first measure)
+@pytest.mark.parametrize("contents, flag", [
+    ((LIVER, "Why would it sit so far back in this slice?", "Anatomy varies."), "position"),  # anchored: a premise
+    ((LIVER, "Why would it lie so far forward on this image?", "Anatomy varies."), None),
+    ((f"{LIVER} It lies in the lower part of this axial image.",), "position"),  # the lower rows are posterior
+    ((f"{LIVER} It lies in the upper part of this axial image.",), None),
+    ((f"{LIVER} With that said, number of regions: three.",), "count"),  # a key: value after a discourse lead
+    ((f"{LIVER} With that said, number of regions: one.",), None),
+])
+def test_anchored_why_questions_picture_height_and_led_keys(contents, flag):
+    assert flags("liver", Q, *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, flag", [
+    ("Which large vessel here carries blood down to the legs?", None),  # a vessel's class by calibre, not its size
+    ("Which large structure here carries blood down to the legs?", "size"),  # the aorta here is small
+])
+def test_a_large_vessel_is_a_class(question, flag):
+    assert flags("aorta", question, AORTA) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("target, question, named", [
+    ("whole tumour", "Where is the tumour on this image?", True),  # the knowledge base's plain name of the label
+    ("femoral head", "Can you outline the femoral epiphyses here?", True),
+    ("femoral head", "Which rounded end of the thigh bone sits in the hip socket?", False),
+])
+def test_knowledge_names_of_round_16_labels(target, question, named):
+    from test_qc_frames import _names
+
+    assert _names(target, question) is named
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("The left femoral head is in the patient's right half.", "laterality"),  # a part of the target's own family
+    ("The right femoral head is in the patient's right half.", None),  # its counterpart
+])
+def test_a_sided_part_of_the_target_is_the_target(sentence, flag):
+    rec = _record("left femur", mask=test_qc.LAYOUT["left kidney"])
+    assert flags("left femur", Q, f"It is the left femur [SEG]. {sentence}", rec=rec) == ([flag] if flag else [])
