@@ -330,7 +330,7 @@ class Ctx:
         pl = p["pl"]
         self.g = dict(It="They" if pl else "It", it="they" if pl else "it", is_="are" if pl else "is",
                       lies="lie" if pl else "lies", sits="sit" if pl else "sits", takes="take" if pl else "takes",
-                      its="their" if pl else "its", makes="make" if pl else "makes")
+                      its="their" if pl else "its", makes="make" if pl else "makes", them="them" if pl else "it")
 
     def say(self, text, kind=None, value=None, how="asserted"):
         self.log.append((self.turn, text, kind, value, how))
@@ -343,7 +343,12 @@ class Ctx:
         return s.format(**self.g, **kw)
 
 
-def pct_str(v, esl=False):
+def lower1(t):
+    """Sentence start in lower case, unless it is an abbreviation (MR, CT)."""
+    return t if t[1:2].isupper() else t[0].lower() + t[1:]
+
+
+def pct_str(v):
     if v < 1:
         return f"{v:.1f}%" if v >= 0.15 else f"{v:.2f}%"
     return f"{v:.1f}%" if v < 3 else f"{round(v)}%"
@@ -401,11 +406,11 @@ def side_text(c, v, only=False):
     if s == "esl":
         if v in ("left", "right"):
             t = c.ch(["{It} {is_} located at {v} side of patient.", "{It} {is_} lying on patient {v} side.",
-                      "We are seeing {it} at {v} side, from patient view."])
+                      "We are seeing {them} at {v} side, from patient view."])
             return c.fmt(t.replace(".", ", only there.") if only else t, v=v)
         return c.fmt(c.ch(["{It} {is_} staying in middle line of body.", "{It} {is_} located at centre, on the midline."]
                           if v == "midline" else ["{It} {is_} in both side, one at right and one at left.",
-                                                  "We are seeing {it} at both sides of patient, left and also right."]))
+                                                  "We are seeing {them} at both sides of patient, left and also right."]))
     if v in ("left", "right"):
         t = c.ch(["{It} {lies} on the patient's {v}.", "{It} {sits} on the patient's {v} side.",
                   "This is on the {v} side of the patient."])
@@ -425,7 +430,7 @@ def vert_text(c, v):
         w = ESL_V[v][o] if v == "central" else ESL_V[v]
         return c.fmt(c.ch(["{It} {is_} located {w}.", "In this image {it} {is_} {w}."]), w=w)
     w = c.ch(VWORDS[v][o] if v == "central" else VWORDS[v])
-    return c.fmt(c.ch(["{It} {lies} {w}.", "On this {pl} slice {it} {is_} {w}."]), w=w, pl=PLANE[o])
+    return c.fmt(c.ch(["{It} {lies} {w}.", "On this {pl} slice {it} {sits} {w}."]), w=w, pl=PLANE[o])
 
 
 def rel_text(c, other, rel):
@@ -463,6 +468,7 @@ def size_text(c, cls, pct, with_cls=True, with_pct=True):
             t = c.ch(["{Tog}{it} {is_} {w} on this slice.", "In terms of size it is {cls}."])
         else:
             t = c.ch(["{Tog}{it} {takes} up about {ps} of the image.", "The mask covers roughly {ps} of the slice."])
+    t = t.replace("{tog}{it}", (tog.lower() + "{it}") if tog else "{it}")
     t = t.replace("{Tog}{it}", "{Tog}").replace("{Tog}", (tog + "{it}") if tog else "{It}")
     return c.fmt(t, cls=cls, ps=ps, w=w, tog=tog), claims
 
@@ -543,7 +549,7 @@ def recheck(c, fact, defect_here):
     first = fact_text(c, fact, false=not defect_here)
     c.log[-1] = c.log[-1][:4] + ("retracted",)
     final = fact_text(c, fact, false=defect_here)
-    low = final[0].lower() + final[1:]
+    low = lower1(final)
     c.log[-1] = (c.log[-1][0], low) + c.log[-1][2:]
     return first + " " + c.ch(RECHECK).format(t=low)
 
@@ -593,7 +599,7 @@ def first_question(c, defect, pre_fact):
     elif pre_fact:
         pr = presup(c, pre_fact)
         q = (f"Please, which {noun} {pr} in this MR {fn_ing}? Segment it." if s == "esl"
-             else f"Which {noun} {pr} on this MR slice {fn}? Please segment {them}.")
+             else f"Which {noun}, {pr}, {fn} here? Please segment {them}.")
     elif s == "esl":
         q = c.ch([f"Hello, which {noun} in this MR {fn_ing}? Please segment it for me.",
                   f"Patient {hint}. Which {noun} we must check in this image? Please make segmentation.",
@@ -672,9 +678,12 @@ def trap(c, kind):
         if c.style == "esl":
             t = c.ch(["From textbook: ", "Also good to know: "]) + t
         elif c.rng.random() < 0.4:
-            t = c.ch(["If I remember the literature right, ", "As a rough textbook figure, "]) + t[0].lower() + t[1:]
+            t = c.ch(["If I remember the literature right, ", "As a rough textbook figure, "]) + lower1(t)
     elif kind == "cmp":
         t = c.ch(p["compare"])
+        if c.style == "esl":  # "more big than", as a non-native writer says it
+            for x, y in (("bigger", "more big"), ("smaller", "more small"), ("larger", "more large")):
+                t = t.replace(x, y)
     else:
         t = c.ch(p["other"])
     return c.say(t, None, None, "other")
@@ -698,10 +707,11 @@ def compose(c, items, intro=None):
 
 def intro(c):
     p, s = c.p, c.style
-    return c.ch({"esl": [f"This is the {p['name']}, I am marking it here: {SEG}.", f"Answer is {p['name']} {SEG}."],
+    return c.ch({"esl": [f"{'These are' if p['pl'] else 'This is'} the {p['name']}, I am marking {c.g['them']} here: {SEG}.",
+                         f"Answer is {p['name']} {SEG}."],
                  "recheck": [f"That is the {p['name']} {SEG}.", f"You are looking at the {p['name']}: {SEG}."],
                  "kv": [f"structure: {p['name']}\nmask: {SEG}", f"target: {p['name']}\nsegmentation: {SEG}"],
-                 "thread": [f"The {p['noun']} in question is the {p['name']} {SEG}",
+                 "thread": [f"The {p['noun']} in question {c.g['is_']} the {p['name']} {SEG}",
                             f"Answer: the {p['name']}. Mask here {SEG}"]}[s])
 
 
