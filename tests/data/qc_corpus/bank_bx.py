@@ -24,7 +24,6 @@ Not measured by this writer (the lead measures once after merging).
 
 from __future__ import annotations
 
-
 import numpy as np
 
 SEG = "[SEG]"
