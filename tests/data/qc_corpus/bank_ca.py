@@ -12,7 +12,12 @@ wrong step is marked wrong and corrected; in a defect row the planted claim is e
 student step the teacher lets through).
 
 Every row's planted and true claims are logged in `LOG` (one entry per `build` call) for the writer's own
-self-check (/work/notes/qcca_scripts/selfcheck.py); QC never sees it. Not measured here (the lead measures).
+self-check (/work/notes/qcca_scripts/selfcheck.py); QC never sees it.
+
+Writer's self-check (own lexical reader of the prose against the measured facts, plus the claim log): 420 rows,
+210 clean, 42 of each defect kind; every defect row carries exactly one false claim of its kind (37 of the 168
+side/position/size/count defects sit in a user turn); no clean row holds a false claim or names its target in
+the first question. First measure: not taken by the writer (the lead measures once after merging).
 """
 
 from __future__ import annotations
@@ -172,7 +177,7 @@ PROFILES = [
          hint="in a child with a growing head and morning vomiting", half="hemisphere",
          shapes=_ventricles, others={"fourth ventricle": (0.5, 0.8)}, kb=BRAIN_KB, pop=BRAIN_POP),
     dict(target="left lateral ventricle", **MRI, noun="fluid-filled cavity", names=["left lateral ventricle"],
-         give=["the left lateral ventricle", "the lateral ventricle on the left", "the left ventricular horn"],
+         give=["the left lateral ventricle", "the lateral ventricle on the left", "the left-sided lateral ventricle"],
          fn=["holds cerebrospinal fluid inside one hemisphere", "drains fluid toward the midline through a foramen"],
          hint="in a patient with headaches and a shunt", half="hemisphere",
          shapes=lambda r: [(0.59, 0.47, 0.04, 0.11)],
