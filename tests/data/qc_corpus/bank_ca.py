@@ -340,8 +340,7 @@ def sent(c: str) -> str:
 
 
 PLURAL = [("it is ", "they are "), ("it lies ", "they lie "), ("it sits ", "they sit "), ("it forms ", "they form "),
-          ("it straddles ", "they straddle "), ("it covers ", "they cover "), ("it's ", "they're "),
-          ("the mask is one contiguous area", "the mask is one contiguous area")]
+          ("it straddles ", "they straddle "), ("it covers ", "they cover "), ("it's ", "they're ")]
 
 
 def number(c: str, p: dict) -> str:
