@@ -112,7 +112,12 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # thorax; cited answers with footnotes, caveat-first, markdown table; all 14 clean flags are one
                  # question, "Which large vessel here ...?", read as a size claim) and BW (pelvis, brain, neck; a
                  # resident corrected by the attending, exam marking, plain summary)
-                 "heldout_bv": (0.976, 0.067), "heldout_bw": (0.976, 0.000)}
+                 "heldout_bv": (0.976, 0.067), "heldout_bw": (0.976, 0.000),
+                 # round 17 (rules of 3a7ddfe, after round 16's mends): BX (abdomen and pelvis MR; non-native English,
+                 # an LLM that corrects itself mid-answer, key: value output, a numbered thread) and CA (ultrasound,
+                 # chest X-ray, photos, brain MR; app chat bubbles, numeric confidence, numbered steps, a teacher
+                 # grading a student's chain of thought)
+                 "heldout_bx": (0.967, 0.267), "heldout_ca": (0.967, 0.233)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
