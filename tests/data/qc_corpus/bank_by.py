@@ -202,13 +202,16 @@ def side_true(f: dict, name: str, rng) -> str:
         return rng.choice([f"{name.capitalize()} lies on the patient's {s}.",
                            f"It sits on the patient's {s}-hand side.",
                            f"The mask is {s}-sided.", f"It is mainly over to the patient's {s} of the midline.",
-                           f"Side-wise, it's the patient's {s}."])
+                           f"Side-wise, it's the patient's {s}.", f"Laterality: the patient's {s}.",
+                           f"You'll find it on the patient's {s}.", f"In patient terms it is {s}-sided."])
     if s == "midline":
         return rng.choice(["It sits in the midline.", "It is a midline structure on this slice.",
-                           "It straddles the midline, not off to either side.", "Side: midline."])
+                           "It straddles the midline, not off to either side.", "Side: midline.",
+                           "Laterality: midline.", "It's a midline thing here, sitting on the midline."])
     return rng.choice(["It is bilateral, with a part on each side.", "Both sides are involved, left and right.",
                        "There is one region on the patient's left and one on the right.",
-                       "It is present on both sides of the chest."])
+                       "It is present on both sides of the chest.", "It's on both sides, left and right.",
+                       "Laterality: bilateral."])
 
 
 def side_false(f: dict, name: str, rng) -> str:
@@ -227,12 +230,14 @@ def side_false(f: dict, name: str, rng) -> str:
 
 
 VERT = {"anterior": ["It lies toward the front of the chest.", "It sits anteriorly on this slice.",
+                     "It's up toward the front of the chest on this cut.",
                      "Its position is anterior, nearer the sternum than the spine."],
         "posterior": ["It lies toward the back of the chest.", "It sits posteriorly on this slice.",
+                      "It's dorsal, toward the back.",
                       "Its position is posterior, nearer the spine than the sternum."],
-        "superior": ["It sits high in the chest on this coronal image.", "Its position is superior, toward the neck.",
+        "superior": ["It sits high in the chest on this coronal image.", "It's up toward the top of the chest.", "Its position is superior, toward the neck.",
                      "It lies in the upper part of the image, superiorly."],
-        "inferior": ["It lies low in the chest, toward the diaphragm.", "Its position is inferior on this coronal image.",
+        "inferior": ["It lies low in the chest, toward the diaphragm.", "It's down toward the bottom of the chest.", "Its position is inferior on this coronal image.",
                      "It sits in the lower part of the chest, inferiorly."],
         "central": ["Front to back it sits about halfway, neither anterior nor posterior.",
                     "It is central along the front-to-back axis."]}
@@ -279,10 +284,12 @@ def pct(f) -> float:
 def size_true(f, rng) -> str:
     c, p = f["size_class"], pct(f)
     ptxt = rng.choice([f"about {p:.1f}% of the image", f"roughly {p:.1f} percent of the image area",
-                       f"~{p:.1f}% of the field of view"])
+                       f"~{p:.1f}% of the field of view"] + ([f"roughly {round(p)} percent of the image"] if p >= 1.5 and abs(round(p) - p) <= 0.1 * p else []))
     word = {"small": ["small", "fairly small", "a small structure"], "medium": ["medium-sized", "moderate in size",
             "of intermediate size"], "large": ["large", "big", "a large structure"]}[c]
     return rng.choice([f"It is {rng.choice(word)} on this slice, covering {ptxt}.",
+                       {"small": "It's only a small patch on this slice.", "medium": "It's mid-sized on this slice.",
+                        "large": "It takes up a big chunk of the chest on this slice."}[c],
                        f"Size: {rng.choice(word)}; it covers {ptxt}.", f"It takes up {ptxt}, so {rng.choice(word)}.",
                        f"On this slice it is {rng.choice(word)}."])
 
@@ -302,8 +309,9 @@ def count_true(f, rng) -> str:
     n = f["components"]
     if n == 1:
         return rng.choice(["It is one continuous region.", "The mask is a single connected area.",
-                           "It forms one contiguous piece."])
-    return rng.choice([f"The mask has {NUMW[n]} separate regions.", f"It is made of {NUMW[n]} disconnected parts.",
+                           "It forms one contiguous piece.", "Just one blob, all connected.",
+                           "It's a single region."])
+    return rng.choice([f"The mask has {NUMW[n]} separate regions.", f"It comes as {NUMW[n]} separate islands.", f"It is made of {NUMW[n]} disconnected parts.",
                        f"There are {NUMW[n]} distinct pieces in the mask."])
 
 
@@ -444,7 +452,7 @@ def render_main(style, name, items, rng) -> str:
     sents = [s for _, s in items]
     if style == "podcast":
         lines = [f"HOST A: {rng.choice(['Okay, listeners', 'Right', 'So'])}, here's the mask: {SEG}. "
-                 f"That's {name}."]
+                 + ("Those are" if name.endswith("s") else "That's") + f" {name}."]
         host = "B"
         for k in range(0, len(sents), 2):
             fill = rng.choice(["", "Yeah. ", "Exactly. ", "Mm-hm. ", "Right. ", "And listeners, note this. "])
@@ -457,7 +465,7 @@ def render_main(style, name, items, rng) -> str:
                "size": ["Size?", "How large is it here?"], "count": ["One region or several?", "How many parts?"],
                "kb": ["Anything else?", "Tell me something relevant.", "Go on.", "What else would you mention?"]}
         ok = ["Correct.", "Good.", "Yes.", "Fine, go on."]
-        lines = [f"Examiner: Show me the structure.\nCandidate: Here: {SEG}. This is {name}."]
+        lines = [f"Examiner: Show me the structure.\nCandidate: Here: {SEG}. {'These are' if name.endswith('s') else 'This is'} {name}."]
         for kind, s in items:
             q = rng.choice(ask.get(kind, ask["kb"]))
             if "image's" in s:
