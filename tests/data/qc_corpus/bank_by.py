@@ -11,7 +11,9 @@ side/position/size/count defects sit in a user turn, some only in a follow-up an
 true negations, the radiological display convention, knowledge about other structures, hedges,
 comparisons with other structures (measured on the same synthetic slice) and population numbers.
 
-First measure: not taken by the writer (the lead measures once after merging).
+First measure: not taken by the writer (the lead measures once after merging). The writer's own
+reader (/work/notes/qcby_scripts/selfcheck.py, no QC code) finds in every defective row exactly its one planted
+false claim, in no clean row a false claim or the target's name in the first question.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ PROFILES = [
          comps=[[(-0.5, -0.1, 0.3, 0.6), (0.5, -0.1, 0.28, 0.6)]],
          fn=["exchanges oxygen and carbon dioxide with the air we breathe", "expands with every breath"],
          hint=["a patient with interstitial disease", "a patient with hyperinflation"],
-         give=["the lungs", "pulmonary", "the lung fields", "lungs"]),
+         give=["the lungs", "pulmonary", "the lung fields", "the pulmonary parenchyma"]),
     dict(key="c_heart", target="heart", name="the heart", view="coronal", comps=[[(0.18, 0.45, 0.32, 0.25)]],
          fn=["pumps blood through both circulations", "beats about seventy times a minute at rest"],
          hint=["a patient with an enlarged silhouette on the chest film", "a patient with palpitations"],
@@ -447,7 +449,7 @@ def user_false(p, f, kind, rng) -> str:
 
 # --- registers ------------------------------------------------------------------------------------
 
-def render_main(style, name, items, rng) -> str:
+def render_main(style, name, items, rng, defect=None, f=None) -> str:
     """items: [(kind, sentence)]; the register lays them out around the single [SEG]."""
     sents = [s for _, s in items]
     if style == "podcast":
@@ -468,7 +470,12 @@ def render_main(style, name, items, rng) -> str:
         lines = [f"Examiner: Show me the structure.\nCandidate: Here: {SEG}. {'These are' if name.endswith('s') else 'This is'} {name}."]
         for kind, s in items:
             q = rng.choice(ask.get(kind, ask["kb"]))
-            if "image's" in s:
+            formal = {"anterior": "Anterior", "posterior": "Posterior", "superior": "Superior", "inferior": "Inferior"}
+            if kind == "position" and kind != defect and s in sum(VERT.values(), []) and rng.random() < 0.5 \
+                    and f["vertical"] in formal:
+                lines.append(f"Examiner: {q}\nCandidate: {s}\nExaminer: Use the formal term, please.\n"
+                             f"Candidate: {formal[f['vertical']]}.\nExaminer: {rng.choice(ok)}")
+            elif "image's" in s:
                 lines.append(f"Examiner: Careful with image side versus patient side.\nCandidate: Yes. {s}\n"
                              f"Examiner: {rng.choice(ok)}")
             else:
@@ -529,7 +536,7 @@ def build(p, f, style, rng, defect):
     if rng.random() < 0.5 and len(mixed) > 3:
         mixed.insert(1, mixed.pop())
     turns = [{"role": "user", "content": first_question(p, style, rng, defect == "names_target")},
-             {"role": "assistant", "content": render_main(style, name, mixed, rng)}]
+             {"role": "assistant", "content": render_main(style, name, mixed, rng, defect, f)}]
     rounds = rng.choice([0, 1, 1, 2]) if loc in (None, "main") else rng.choice([1, 2])
     planted_round = rng.randrange(rounds) if rounds and loc in ("user", "follow") else None
     pos_q = (FOLLOW_Q_C if view == "coronal" else FOLLOW_Q["position"][:2]) + FOLLOW_Q["position"][2:]
