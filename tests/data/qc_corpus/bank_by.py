@@ -92,7 +92,8 @@ PROFILES = [
          hint=["a young patient with myasthenia gravis", "an anterior mediastinal question in a child"],
          give=["thymic", "the thymus", "the thymus gland", "perithymic"]),
     dict(key="peff", target="pleural effusion", name="the pleural effusion", view="axial",
-         comps=[[(-0.5, 0.62, 0.26, 0.15)], [(0.5, 0.62, 0.26, 0.15)], [(-0.5, 0.62, 0.26, 0.15), (0.5, 0.64, 0.24, 0.13)]],
+         comps=[[(-0.5, 0.62, 0.26, 0.15)], [(0.5, 0.62, 0.26, 0.15)],
+                [(-0.5, 0.62, 0.26, 0.15), (0.5, 0.64, 0.24, 0.13)]],
          fn=["is liquid that has collected between the two layers lining the chest", "layers dependently in the chest"],
          hint=["a patient with heart failure and dull bases on percussion", "a patient breathless after pneumonia"],
          give=["the pleural effusion", "pleural fluid", "effusion", "the hydrothorax"]),
@@ -237,9 +238,11 @@ VERT = {"anterior": ["It lies toward the front of the chest.", "It sits anterior
         "posterior": ["It lies toward the back of the chest.", "It sits posteriorly on this slice.",
                       "It's dorsal, toward the back.",
                       "Its position is posterior, nearer the spine than the sternum."],
-        "superior": ["It sits high in the chest on this coronal image.", "It's up toward the top of the chest.", "Its position is superior, toward the neck.",
+        "superior": ["It sits high in the chest on this coronal image.", "It's up toward the top of the chest.",
+                     "Its position is superior, toward the neck.",
                      "It lies in the upper part of the image, superiorly."],
-        "inferior": ["It lies low in the chest, toward the diaphragm.", "It's down toward the bottom of the chest.", "Its position is inferior on this coronal image.",
+        "inferior": ["It lies low in the chest, toward the diaphragm.", "It's down toward the bottom of the chest.",
+                     "Its position is inferior on this coronal image.",
                      "It sits in the lower part of the chest, inferiorly."],
         "central": ["Front to back it sits about halfway, neither anterior nor posterior.",
                     "It is central along the front-to-back axis."]}
@@ -286,7 +289,8 @@ def pct(f) -> float:
 def size_true(f, rng) -> str:
     c, p = f["size_class"], pct(f)
     ptxt = rng.choice([f"about {p:.1f}% of the image", f"roughly {p:.1f} percent of the image area",
-                       f"~{p:.1f}% of the field of view"] + ([f"roughly {round(p)} percent of the image"] if p >= 1.5 and abs(round(p) - p) <= 0.1 * p else []))
+                       f"~{p:.1f}% of the field of view"]
+                      + ([f"roughly {round(p)} percent of the image"] if p >= 1.5 and abs(round(p) - p) <= 0.1 * p else []))
     word = {"small": ["small", "fairly small", "a small structure"], "medium": ["medium-sized", "moderate in size",
             "of intermediate size"], "large": ["large", "big", "a large structure"]}[c]
     return rng.choice([f"It is {rng.choice(word)} on this slice, covering {ptxt}.",
@@ -313,7 +317,8 @@ def count_true(f, rng) -> str:
         return rng.choice(["It is one continuous region.", "The mask is a single connected area.",
                            "It forms one contiguous piece.", "Just one blob, all connected.",
                            "It's a single region."])
-    return rng.choice([f"The mask has {NUMW[n]} separate regions.", f"It comes as {NUMW[n]} separate islands.", f"It is made of {NUMW[n]} disconnected parts.",
+    return rng.choice([f"The mask has {NUMW[n]} separate regions.", f"It comes as {NUMW[n]} separate islands.",
+                       f"It is made of {NUMW[n]} disconnected parts.",
                        f"There are {NUMW[n]} distinct pieces in the mask."])
 
 
@@ -333,7 +338,8 @@ def traps(p, f, view, rng) -> list[tuple[str, str]]:
         o = OPP[s]
         out += [("laterality", rng.choice([f"It is not on the patient's {o}.", f"Nothing of it crosses to the {o} side.",
                                            f"There is no extension to the patient's {o}."])),
-                ("laterality", f"On screen it shows on the image's {o}, which is the patient's {s}, by radiological convention.")]
+                ("laterality", f"On screen it shows on the image's {o}, which is the patient's {s}, "
+                               "by radiological convention.")]
     elif s == "midline":
         out += [("laterality", rng.choice(["It is not off to one side.", "It is neither clearly left nor right."]))]
     elif s == "bilateral":
@@ -449,6 +455,10 @@ def user_false(p, f, kind, rng) -> str:
 
 # --- registers ------------------------------------------------------------------------------------
 
+RECOMMEND = ["Please make sure the team reads the formal report.", "Keep the images open for the registrar review at 9.",
+             "Escalate if breathing worsens."]
+
+
 def render_main(style, name, items, rng, defect=None, f=None) -> str:
     """items: [(kind, sentence)]; the register lays them out around the single [SEG]."""
     sents = [s for _, s in items]
@@ -467,7 +477,8 @@ def render_main(style, name, items, rng, defect=None, f=None) -> str:
                "size": ["Size?", "How large is it here?"], "count": ["One region or several?", "How many parts?"],
                "kb": ["Anything else?", "Tell me something relevant.", "Go on.", "What else would you mention?"]}
         ok = ["Correct.", "Good.", "Yes.", "Fine, go on."]
-        lines = [f"Examiner: Show me the structure.\nCandidate: Here: {SEG}. {'These are' if name.endswith('s') else 'This is'} {name}."]
+        this = "These are" if name.endswith("s") else "This is"
+        lines = [f"Examiner: Show me the structure.\nCandidate: Here: {SEG}. {this} {name}."]
         for kind, s in items:
             q = rng.choice(ask.get(kind, ask["kb"]))
             formal = {"anterior": "Anterior", "posterior": "Posterior", "superior": "Superior", "inferior": "Inferior"}
@@ -489,7 +500,7 @@ def render_main(style, name, items, rng, defect=None, f=None) -> str:
                 f"Situation: Contrast CT done; segmentation reviewed. {' '.join(facts[:2])}\n"
                 f"Background: {' '.join(other) or 'No relevant history given.'}\n"
                 f"Assessment: {' '.join(facts[2:]) or 'As above.'}\n"
-                f"Recommendation: {rng.choice(['Please make sure the team reads the formal report.', 'Keep the images open for the registrar review at 9.', 'Escalate if breathing worsens.'])}")
+                f"Recommendation: {rng.choice(RECOMMEND)}")
     ask = {"laterality": ["Which side is it on?", "Left or right?"], "position": ["Where exactly does it sit?",
            "Where is it on the slice?"], "size": ["How big is it?", "Is it large?"],
            "count": ["Is it in one piece?", "How many parts are there?"], "kb": ["Anything else I should know?",
