@@ -208,7 +208,7 @@ PROFILES = [
        ["the iliac bone", "the iliac wing", "the hip bone", "the ilium"],
        ["the broad fan-shaped bone whose crest I can feel at my waist on one side",
         "the wide flat bone at the side of the lower trunk where a 'pointer' bruise happens in contact sports",
-        "the big bony wing at the side of the lower trunk, on one side, that the abdominal muscles pull on"],
+        "the big bony wing on one side of the lower trunk that the abdominal muscles attach to"],
        ["iliac bone", "ilium", "hip bone", "iliac wing", "innominate bone"],
        ["The sacrum sits in the middle, wedged between the two wings of the pelvis.",
         "The bladder lies low in the middle of the pelvis."],
@@ -221,7 +221,7 @@ PROFILES = [
        ["both iliac wings", "the hip bones", "the two iliac bones"],
        ["the broad fan-shaped bones whose crests I can feel at my waist",
         "the wide flat bones at the sides of the lower trunk where a 'pointer' bruise happens",
-        "the big bony wings on each side of the lower trunk that the abdominal muscles pull on"],
+        "the big bony wings on each side of the lower trunk that the abdominal muscles attach to"],
        ["iliac bones", "ilia", "hip bones", "iliac wings", "pelvic bones"],
        ["The sacrum sits in the middle, wedged between them at the back.",
         "The bowel loops fill the space in front."],
@@ -347,19 +347,19 @@ def facts_for(p, rng):
 KINDS4 = ("laterality", "position", "size", "count")
 OTHER_NAME = {"urinary bladder": "bladder", "spinal canal": "spinal canal", "vertebral body": "vertebral body",
               "left hip bone": "left iliac bone", "right hip bone": "right iliac bone"}
-FALSE_SIDE = {"left": ["on the patient's right", "on the right side of the body", "right-sided"],
-              "right": ["on the patient's left", "on the left side of the body", "left-sided"],
+FALSE_SIDE = {"left": ["on the patient's right", "on the right side of the body", "in the right half of the body"],
+              "right": ["on the patient's left", "on the left side of the body", "in the left half of the body"],
               "bilateral": ["only on the patient's left, with nothing on the right", "one-sided, on the right only",
                             "confined to the left side"],
               "midline": ["off to the patient's right, clearly away from the midline", "on the left side of the body",
                           "lateral, on the patient's left"]}
-TRUE_SIDE = {"left": ["on the patient's left", "on the left side of the body", "left-sided",
+TRUE_SIDE = {"left": ["on the patient's left", "on the left side of the body", "in the left half of the body",
                       "over on the patient's left-hand side"],
-             "right": ["on the patient's right", "on the right side of the body", "right-sided",
+             "right": ["on the patient's right", "on the right side of the body", "in the right half of the body",
                        "over on the patient's right-hand side"],
              "bilateral": ["on both sides, one left and one right", "bilateral, one on each side",
                            "present on the left and on the right"],
-             "midline": ["in the midline", "centred on the midline, not off to either side", "midline"]}
+             "midline": ["in the midline", "centred on the midline, not off to either side", "right on the midline"]}
 VERT = {"anterior": ["toward the front of the body", "anteriorly", "in the front part of the slice", "ventrally"],
         "posterior": ["toward the back of the body", "posteriorly", "in the back half of the slice", "dorsally"],
         "superior": ["high in the field, toward the head", "superiorly", "in the upper part of the image", "cranially"],
@@ -489,11 +489,11 @@ def pos_sent(f, style, rng, false=False, allow_lr=True):
         line = "Position: " + "  ".join(f"[{'x' if o == val else ' '}] {o}" for o in opts)
         return line + (f"\n✓ lies {r}" if r else "")
     if r is None:
-        frames = {"sports": ["It sits {v}."], "report": ["Position: {v}."], "reddit": ["It's {v}."]}
+        frames = {"sports": ["It sits {v}."], "report": ["Position: {v}."], "reddit": ["It sits {v}."]}
         return rng.choice(frames[style]).format(v=v)
     frames = {"sports": ["It sits {v}, {r}.", "Position-wise it's {v} and {r}.", "Think of it as {r}, and {v}."],
               "report": ["Position: {v}, {r}.", "It lies {v} and {r}.", "Located {r}, {v}."],
-              "reddit": ["It's {v}, {r}.", "It sits {r}, {v}.", "Sits {v} and {r}, as usual."]}[style]
+              "reddit": ["It sits {v}, {r}.", "It sits {r}, {v}.", "Sits {v} and {r}, as usual."]}[style]
     return rng.choice(frames).format(v=v, r=r)
 
 
@@ -664,7 +664,9 @@ def first_answer(p, f, style, rng, stated, false_kind, defect_kinds):
         rng.shuffle(body)
         tail = rng.choice([f"Its job is to {p['func']}, so it matters a lot for your sport.",
                            "Bring this up with your physio before you ramp up training load.",
-                           "It likely looks normal, but your sports doctor will confirm."])
+                           "It likely looks normal, but your sports doctor will confirm.",
+                           "When you build back up to full training, this is one of the structures taking the load.",
+                           "Nothing here should stop a gradual return to sport, but follow your physio's plan."])
         return " ".join([head] + body + [tail])
     if style == "report":
         prior = rng.choice(["Comparison: prior study of 2024-11-03.", "Comparison: MR of 14 March 2025.",
@@ -674,7 +676,7 @@ def first_answer(p, f, style, rng, stated, false_kind, defect_kinds):
         new = rng.choice(["New since prior: a small joint effusion elsewhere, unrelated.",
                           "No new finding since the prior.", "New since the prior study: mild soft-tissue oedema in "
                           "the adjacent subcutaneous fat."])
-        lines = [prior, f"Findings: {name.capitalize()} segmented [SEG].", *facts, *tr[:2],
+        lines = [prior, f"Findings: {name[0].upper() + name[1:]} segmented [SEG].", *facts, *tr[:2],
                  f"Impression: {name} identified. {imp} {new}"]
         return "\n".join(lines)
     if style == "checklist":
