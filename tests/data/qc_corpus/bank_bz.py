@@ -9,10 +9,30 @@ one), hip bone / iliac wing (coronal one side, axial both), sacrum (axial or sag
 ligament (sagittal knee, no side). Facts are the product's own `compute_facts` on synthetic ellipse masks
 inside a synthetic body outline; the prose is written from those facts.
 
-Registers: a sports-medicine explainer for an athlete, a radiology report compared with a prior study, a
-check-box checklist, a Reddit-style reply from a verified clinician (TL;DR). About a fifth of the side,
-position, size and count defects sit in a user's presupposition, about a third only in a follow-up answer.
+Registers: a sports-medicine explainer for an athlete, a radiology report compared with a prior study
+("Unchanged since prior", "New since prior: ..."), a check-box checklist ("Side: [x] left side  [ ] right
+side", "✓ single connected region   ✗ multiple regions"), a Reddit-style reply from a verified clinician
+(TL;DR line). Of the 168 side/position/size/count defects, 40 sit in a user's presupposition (first question
+or a later restatement the assistant neither confirms nor corrects), 46 only in a follow-up answer, 82 in the
+first answer; in a side or count defect row the answer names the target without implying sides or parts
+("the femur mask"), and no true claim of the defect's kind appears. Masks: 106 bilateral, 142 midline
+(incl. sagittal spine slices whose side comes from the slice's world position), 41 without a side (sagittal
+knee without geometry), 162 with several regions.
 
+Traps in clean and defective rows alike (all true): the display convention (axial, coronal, sagittal),
+negations ("It is not on the left side.", "There's no second separate piece.", "It is neither tiny nor
+huge here."), knowledge about other structures with their own sides and positions, textbook population
+numbers with percentages ("About 80% of adults have low back pain"), anatomical superlatives ("the largest
+sesamoid bone", "the largest muscle"), findings of other structures in the report ("New since prior: a small
+joint effusion elsewhere"), unticked boxes, non-side "right" ("the right person for that call"), a
+side that cannot be told ("Which knee this is can't be read off a single sagittal slice").
+
+One-sided profiles (target None) pick their side per draw in `facts_for`, which sets `p["target"]` to the
+sided label ("left femur") that `make_corpus` reads for the row right after.
+
+Self-check with the writer's own reader (/work/notes/qcbz_scripts/check_bz.py, not QC): 420 rows, 210
+clean, 42 of each kind; 0 problems (no false claim in clean rows, one false claim of the row's kind and none
+of another in each defect row, no target name in a clean first question, a name in each names_target one).
 First measure: not taken by the writer (the lead measures once after merging).
 """
 
