@@ -357,8 +357,7 @@ def facts_for(p, rng):
         base = {"femur_one": "femur", "patella": "patella", "humerus": "humerus", "scapula_one": "scapula",
                 "glut_one": "gluteus maximus", "hip_cor": "hip bone"}[p["key"]]
         side = facts["laterality"] if facts["laterality"] in ("left", "right") else "left"
-        facts_target = f"{side} {base}"
-        p["target"] = facts_target  # make_corpus reads p["target"] after facts_for
+        p["target"] = f"{side} {base}"  # make_corpus reads p["target"] right after facts_for
     return facts
 
 
@@ -522,7 +521,7 @@ def size_sent(f, style, rng, false=False):
     cls = rng.choice(FALSE_SIZE_WORD[false_dir(f)]) if false and mode != "pct" else rng.choice(SIZE_WORD[f.size])
     pct = false_pct(f, rng) if false and mode != "class" else pct_str(f.pct, rng)
     if style == "checklist":
-        val = {"small": "small", "medium": "medium", "large": "large"}[f.size]
+        val = f.size
         if false and mode != "pct":
             val = "large" if false_dir(f) == "up" else "small"
         line = "Size: " + "  ".join(f"[{'x' if o == val else ' '}] {o}" for o in ("small", "medium", "large"))
