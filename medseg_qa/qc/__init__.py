@@ -31,7 +31,7 @@ from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
-from .modality import rejected_by, reply_rejects
+from .modality import rejected_by, reply_rejects, retracted
 from .premises import BARE_RIGHT
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
@@ -71,6 +71,23 @@ def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
     return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
 
 
+def _corrected(reply: list[str], flag: str, record: SourceRecord, lexicon) -> bool:
+    """Does the reply to a user's false statement reject something and then say the truth of the same kind
+    ("Step 2: Not quite. It lies posterior to the liver.")? A learner's error corrected is no defect of the data;
+    one the reply lets pass, or corrects only in another kind, still is."""
+    def of_kind(said: str) -> list[Claim]:
+        return [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
+
+    for j, sentence in enumerate(reply):
+        if not rejected_by(sentence) or (j and any(contradiction(c, record.facts) for c in of_kind(reply[j - 1]))):
+            continue  # no rejection, or one of the reply's own error ("Candidate: ... left. Examiner: No.")
+        for said in reply[j:j + 2]:
+            claims = of_kind(said)
+            if claims and not any(contradiction(c, record.facts) for c in claims):
+                return True
+    return False
+
+
 def check_conversation(conv: Conversation, record: SourceRecord, knowledge: KnowledgeEntry | None, *,
                        min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
     """Named QC flags of one conversation about `record` (empty = pass), in FLAG_DESCRIPTIONS order."""
@@ -106,7 +123,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             context = previous if previous.rstrip().endswith("?") else context if previous.rstrip().endswith(":") else ""
             affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."
             previous = sentence
-            if i + 1 < len(said) and rejected_by(said[i + 1]):
+            if retracted(said, i):
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
@@ -118,6 +135,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
             for claim in claims:
                 flag = contradiction(claim, record.facts)
+                if flag and turns[t].role == "user" and _corrected(reply, flag, record, lexicon):
+                    continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
                 if flag:
                     flags.add(flag)
                 elif conv.claims is not None and disagrees_with_structured(claim, conv.claims):

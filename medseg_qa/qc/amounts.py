@@ -51,20 +51,22 @@ _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 # a degree of belief is still an assertion: "it is probably large", "they are likely small"
-_BELIEF = r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|overall|basically)\s+)?"
+_STANCE = r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|overall|basically)\s+)?"
 # a range of classes: "small to medium", "medium-to-large", "small or medium"
 _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[-\u2013]\s*|\s+){_QUAL}{_SIZE_ALT}\b", re.I)
 # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+{_BELIEF}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:(?:is|are)(?:\s+(?:it|they))?|appears?|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+{_STANCE}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount|thing)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
+    # "worried that it's that big?": 'that' as a degree word, said of the target
+    re.compile(r"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+that\s+(big|large|huge|small|tiny)\s*(?=[?.!,;]|$)", re.I),
     # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
     re.compile(r"(?:\b(?:is|are|it's|looks|appears|seems|remains)\s+(?:by\s+far\s+|clearly\s+|easily\s+|also\s+)?the\s+|^)"
                r"(largest|biggest|smallest|tiniest)\s+(?:\w+\s+)?(?:structure|thing|organ|object|finding|feature|"
@@ -118,7 +120,7 @@ _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above
 # a percentage that measures a belief, not the mask: "my confidence is around 90%", "90% sure", "85% on that"
 _BELIEF = re.compile(r"\b(?:confidence|certainty|probability|likelihood|chance|odds|credence|accuracy|sensitivity|"
                      r"specificity|agreement|concordance)\b", re.I)
-_BELIEF_AFTER = re.compile(r"\s*(?:confident|sure|certain|chance|likely|likelihood|probability|of\s+the\s+time|"
+_BELIEF_AFTER = re.compile(r"\s*(?:confiden(?:t|ce)|certainty|sure|certain|chance|likely|likelihood|probability|of\s+the\s+time|"
                            r"on\s+(?:that|it|this)\b)", re.I)
 _AREA_VERB = re.compile(r"\b(?:cover\w*|occup\w*|takes?\s+up|fill\w*|area|share|extent)\b", re.I)
 # "Slice 46 of 100", "case 3 of 100": an index in a series, not a share of the image

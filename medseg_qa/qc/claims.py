@@ -55,8 +55,9 @@ _CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|co
                          r"[^,;:]{1,80}[,;:]", re.I)
 _SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold|holds|carry|carries)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
-_LEFT_AND_RIGHT = re.compile(r"\b(?:left\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?right|"
-                             r"right\s+(?:and|&)\s+(?:the\s+)?(?:patient'?s\s+)?left)\b", re.I)
+# "left and right", "on the left and on the right", "the right side and the left"
+_AND_THE = r"(?:[\s-]+(?:hand\s+)?side)?\s+(?:and|&)\s+(?:(?:on|to|in|at)\s+)?(?:the\s+)?(?:patient'?s\s+)?"
+_LEFT_AND_RIGHT = re.compile(rf"\b(?:left{_AND_THE}right|right{_AND_THE}left)\b", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
@@ -198,14 +199,14 @@ _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\
 # base") and height on the picture ("in the upper part of the slice"), which the orientation turns into a
 # patient direction (the top rows of an axial slice are anterior, of a coronal one superior)
 _TRUNK = r"(?:head|skull|chest|thorax|abdomen|belly|pelvis|body|trunk|neck|brain|lungs?)"
-_HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b|"
+_HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b(?!\s+than\b)|"
                      r"\b(?:toward|towards|near|at|by|close\s+to|in)\s+the\s+(?:((?:top|crown|vertex|upper\s+part|apex|apices)"
                      rf")\s+of\s+the\s+{_TRUNK}|(skull\s+base|base\s+of\s+the\s+skull|(?:bottom|base|lower\s+part)\s+of\s+the\s+"
                      rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
                      r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
                      r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
 _THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "of this coronal image"
-_PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s+(?:part|half|portion|"
+_PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?(?:\s+(?:part|half|portion|"
                              rf"edge|third|area|region))?\s+of\s+{_THIS_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
                              rf"(top|bottom)\s+of\s+{_THIS_IMAGE}\b", re.I)
 _ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),

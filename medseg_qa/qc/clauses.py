@@ -54,8 +54,11 @@ _ASKED_KEY = re.compile(r"\bhow\s+many\s+(pieces|parts|regions|components|fragme
                         re.I)
 
 
-_SPEAKER_LABEL = re.compile(r"^(?:candidate|examiner|student|tutor|teacher|doctor|dr|patient|user|assistant|ai|bot|"
-                            r"radiologist|resident|consultant|registrar|trainee|learner|q|a)\s*:\s+(?=\S)", re.I)
+# a script's speaker, also numbered or lettered ("HOST A:", "Speaker 2:")
+_SPEAKER_LABEL = re.compile(r"^(?:(?:candidate|examiner|student|tutor|teacher|doctor|dr|patient|user|assistant|ai|bot|"
+                            r"radiologist|resident|consultant|registrar|trainee|learner|attending|nurse|host|co-?host|"
+                            r"speaker|presenter|interviewer|guest|caller|moderator|narrator|coach)(?:\s+[A-Z0-9])?|q|a)"
+                            r"\s*:\s+(?=\S)", re.I)
 
 
 _TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?[\])]?\s*[-\u2013]?\s*", re.I)

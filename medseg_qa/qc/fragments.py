@@ -61,7 +61,7 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?(side|laterality|location|where|position|depth|vertical|size|"
+KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate|distinct)\s+(?:regions|pieces|parts|components)|side|laterality|location|where|position|depth|vertical|size|"
                         r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
                         r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
                         r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
@@ -117,6 +117,8 @@ def key_value_sentence(sentence: str) -> str:
         return f"It lies {value}." if " " in value else f"It is {value}."
     if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
         return f"It covers {value}% of the image."  # area_pct = 3.1
+    if re.search(r"percent|pct", key) and re.match(r"~?\s*\d+(?:\.\d+)?\s*(?:%|percent)", value):
+        return f"It covers {value}."  # area_pct: 0.5% of image
     if key in ("size", "area", "extent", "coverage"):
         gloss = re.search(r"\s*\(([^()]+)\)", value)  # "about 1.9% of the image (enormous, the biggest thing)"
         if gloss and ("%" in value or "percent" in low):
@@ -129,7 +131,7 @@ def key_value_sentence(sentence: str) -> str:
         pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",
                             re.sub(r"[\"'()\[\]]", "", low).strip())  # neighbour = ("aorta", "left_of")
         return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}." if pair else f"It lies {value}."
-    count = re.match(r"(\d+|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
+    count = re.match(r"(\d+(?![.,]\d|\s*%)|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
     if not count:
         return sentence
     return "It forms one region." if "single" in count.group(1) else f"It forms {count.group(1)} separate regions."

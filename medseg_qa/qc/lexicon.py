@@ -31,7 +31,7 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
 ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
 _PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
-             "pre", "post", "inter", "hydro", "pyelo", "poly", "hemi", "hyper", "endo", "ano")
+             "pre", "post", "inter", "hydro", "hemo", "haemo", "pneumo", "pyelo", "poly", "hemi", "hyper", "endo", "ano")
 # words that place or classify a structure without naming it: what is left of a name without them names it
 # ('iliac' of 'common iliac artery', 'innominate' of 'innominate bone'); a name made only of them does not
 _POSITIONAL = frozenset("left right upper lower middle common internal external superior inferior anterior posterior "

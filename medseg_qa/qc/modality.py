@@ -76,7 +76,8 @@ _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outsi
                        r"was\s+(?:said|thought|called))\b|"
                        # another person's words or drawing: "you wrote", "the draft said", "you drew two blobs"
                        r"\b(?:you|they|he|she|the\s+(?:draft|trainee|student|candidate|resident))\s+(?:wrote|said|stated|"
-                       r"called\s+it|put|drew|outlined|segmented|marked|labelled|labeled|described|claimed)\b", re.I)
+                       r"called\s+it|put|drew|outlined|segmented|marked|labelled|labeled|described|claimed|counted|swapped|"
+                       r"mixed\s+up|confused|reversed|flipped)\b", re.I)
 # a belief the writer has given up ("my first instinct was the left side, but ...", "initially I suspected a
 # single blob"): the clause reports a retracted guess, not the finding
 _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read)|"
@@ -105,11 +106,27 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 # a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
-_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}\s*:\s*)?(?:no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
+_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh)[\s,.!-]+)*"
+                        r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
-                        r"correction\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
+                        r"correction(?:\s+[\w-]+){0,4}\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
+
+
+# a speaker's pause before correcting themself: "Wait, let me re-check.", "Hmm, wait, let me re-check that."
+_PAUSE = re.compile(r"^\s*(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|um+|uh+|oh)\b[\s,.!-]*)*(?:let\s+me\s+(?:re-?check|"
+                    r"double-check|check|look|re-?read|reconsider|think)(?:\s+(?:that|this|it))?(?:\s+again)?)?\s*[.!]?\s*$",
+                    re.I)
+
+
+def retracted(said: list[str], i: int) -> bool:
+    """Is sentence i of a turn taken back by the next one, or by the one after a pause ("It is on the left.
+    Wait, let me re-check. Actually, it is on the right.")?"""
+    j = i + 1
+    while j < len(said) and said[j].strip() and _PAUSE.match(said[j]):
+        j += 1
+    return j < len(said) and rejected_by(said[j])
 
 
 def rejected_by(next_sentence: str) -> bool:

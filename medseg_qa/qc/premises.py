@@ -34,6 +34,8 @@ _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|conside
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
                         r"(it|they|this\s+\w+)\s+(?:is|are|looks?|seems?|appears?|sits?|lies?)\b[^,;?]*,\s*", re.I)
 # "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
+_WHY_IS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(is|are)\s+(it|they|both\s+sides|this\s+\w+|the\s+\w+)\s+"
+                     r"([^?]+?)\s*\?\s*$", re.I)
 _WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
 BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
 ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
@@ -48,10 +50,14 @@ _OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s
 
 # a short lead before a question: "Quick follow-up: ...", "One more thing: ...", "And one more: ..."
 _LEAD = re.compile(r"^\s*(?:[A-Za-z'-]+[\s,]+){0,3}[A-Za-z'-]+\s*:\s+(?=[A-Z])")
-# a why-question anchored to this case presupposes its fact; a bare "Why would it be on the right?" only wonders
+# a why-question about where it would be presupposes its fact ("Why would it be on the right in my case?")
 _WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should|does|do)\s+(it|they|this\s+\w+)\s+"
-                       r"(be|sit|lie|appear|look)\s+(.+?)\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|"
-                       r"(?:on|in)\s+this\s+(?:scan|slice|image|picture|view|study))\s*\?\s*$", re.I)
+                       r"(be|sit|lie|appear|look)\s+(.+?)(?:,?\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|"
+                       r"(?:on|in)\s+this\s+(?:scan|slice|image|picture|view|study)|then))?\s*\?\s*$", re.I)
+# a which-question's description set off by commas is what the asker takes as given
+_WHICH_DESCRIBED = re.compile(r"^\s*(?:\w+\s+){0,4}?which\s+(?:[\w-]+\s+){0,3}?([\w-]+),\s+((?:seen|lying|sitting|located|"
+                              r"placed|found|positioned|large|small|tiny|huge|medium|big|covering|taking|occupying|split|"
+                              r"divided|made|formed|broken|in|on|at|to)\b[^,?]{3,100}),\s+", re.I)
 _MEANS_THAT = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:what\s+(?:does|would|could)\s+it\s+mean|why\s+does\s+it\s+matter|"
                          r"is\s+it\s+(?:a\s+problem|bad|normal|significant|important))\s+that\s+(.+)$", re.I)
 _OPINION = re.compile(r"^\s*(?:\w+,\s*)?(?:my|our)\s+(?:best\s+)?(?:guess|impression|read|reading|sense|feeling|estimate|"
@@ -74,6 +80,10 @@ def premises(sentence: str) -> list[str]:
     means = _MEANS_THAT.match(sentence)  # "What does it mean that the mask is two separate regions?" gives it as true
     if means:
         return [means.group(1).rstrip("?").rstrip() + "."]
+    described = _WHICH_DESCRIBED.match(sentence)  # "Which lesion, seen as two separate pieces, looks like ...?"
+    if described:
+        verb = "are" if described.group(1).lower().endswith("s") else "is"
+        return [f"It {verb} {described.group(2)}.", sentence[:described.start(2)] + sentence[described.end(2) + 1:]]
     lead = _LEAD.match(sentence)  # "Quick follow-up: Isn't it odd that ...?", "One more thing: given how ..."
     if lead:
         parts = premises(sentence[lead.end():])
@@ -83,6 +93,9 @@ def premises(sentence: str) -> list[str]:
     if how:
         where = how.group(1).lower().startswith(("far ", "so far")) or how.group(1).lower() in ("high", "low", "deep")
         return [f"{how.group(2)} {'lies' if where else 'is'} {how.group(1)}.", sentence[how.end():]]
+    why_is = _WHY_IS.match(sentence)  # "Why is it bilateral here?", "Why are both sides involved?"
+    if why_is:
+        return [f"{why_is.group(2)} {why_is.group(1)} {why_is.group(3)}."]
     why = _WHY_DOES.match(sentence)
     if why:
         verb = why.group(2)
@@ -91,8 +104,10 @@ def premises(sentence: str) -> list[str]:
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
     if given:
         return [given.group(1) + ".", sentence[given.end():]]
-    here = _WHY_HERE.match(sentence)  # "Why would it be in the right side of the abdomen in my case?"
-    if here:
+    # "Why would it be in the right side of the abdomen in my case?", "Why would it be on the patient's left side?"
+    # ask about the case's fact; "Why would it be on the left if the image were flipped?" only wonders
+    here = _WHY_HERE.match(sentence)
+    if here and not re.search(r"\b(?:if|unless|when|were)\b", here.group(3), re.I):
         plural = here.group(1).lower() == "they"
         verb = ("are" if plural else "is") if here.group(2).lower() == "be" else here.group(2) + ("" if plural else "s")
         return [f"{here.group(1)} {verb} {here.group(3)}."]

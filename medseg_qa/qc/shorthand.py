@@ -93,13 +93,18 @@ _SIDE_SUBJECT = re.compile(r"\b(?:the|its)\s+(?:side|laterality)\s+(?:is|looks|a
                            r"(?:patient'?s\s+)?(?=(?:left|right)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)
-# a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral"): only the ticked options are said
-_BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0])\s*([^\[\u2610\u2611\u2612\u25a1\u25a0]*)")
-_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]|[\u2611\u2612\u25a0]")
+# a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral", "\u2713 one region   \u2717 several regions"):
+# only the ticked options are said
+_BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c])\s*"
+                  r"([^\[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c]*)")
+_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]|[\u2611\u2612\u25a0\u2713\u2714]")
 
 
 def _pick_list(line: str) -> str:
     boxes = list(_BOX.finditer(line))
+    if len(boxes) == 1 and not _TICKED.fullmatch(boxes[0].group(1)) and \
+            not re.search(r"[.!?:]\s+\S", boxes[0].group(2)) and not line[:boxes[0].start()].strip():
+        return ""  # "\u2717 lies in front of the sacrum": an item crossed out on its own line is not said
     if len(boxes) < 2:
         return line
     chosen = [m.group(2).strip(" ,;") for m in boxes if _TICKED.fullmatch(m.group(1)) and m.group(2).strip(" ,;")]

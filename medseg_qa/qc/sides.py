@@ -88,8 +88,9 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
 
-_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+\w)|"
+_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
+                        r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|(?:involves|affects|spans)\s+both\s+sides\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+both\s+sides"
                         r"(?:\s+of\s+the\s+(?:body|patient|midline|abdomen|chest|pelvis))?(?!\s+of\b))", re.I)
 

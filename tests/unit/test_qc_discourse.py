@@ -263,7 +263,7 @@ def test_they_are_contracted():
 @pytest.mark.parametrize("contents, flag", [
     ((LIVER, "[13:43] Priya: Is it on the left?", "Dr. Okafor: It is on the right."), None),  # a chat log's question
     ((LIVER, "Why would it be on the left side of the abdomen in my case?", "Anatomy varies."), "laterality"),
-    ((LIVER, "Why would it be on the left?", "It would not."), None),  # wondering, not presupposing
+    ((LIVER, "Why would it be on the left if the image were flipped?", "It would not."), None),  # wondering
     ((LIVER, "Is it normal for it to be fairly small like this?", "Yes."), "size"),
     ((f"{LIVER} It lies in front of her aorta.",), None),  # the patient's aorta, which the liver lies in front of
     ((f"{LIVER} It lies behind her aorta.",), "position"),
@@ -336,3 +336,52 @@ def test_knowledge_names_of_round_16_labels(target, question, named):
 def test_a_sided_part_of_the_target_is_the_target(sentence, flag):
     rec = _record("left femur", mask=test_qc.LAYOUT["left kidney"])
     assert flags("left femur", Q, f"It is the left femur [SEG]. {sentence}", rec=rec) == ([flag] if flag else [])
+
+
+# round 17 (banks BX, BY, CA, read after their first measure)
+@pytest.mark.parametrize("contents, flag", [
+    ((LIVER, "Why would it be on the patient's left side?", "Worth checking on the full series."), "laterality"),
+    ((f"{LIVER}\nHOST A: Right, here is the mask.\nHOST B: Right.",), None),  # a script's speakers assent
+    ((f"{LIVER}\nHOST A: It is on the left.",), "laterality"),
+    ((f"{LIVER}\narea_pct: 0.5% of image",), "size"),  # a percent, not a count of zero regions
+    ((f"{LIVER}\nconnected_pieces: 2",), "count"),
+    ((f"{LIVER}\nconnected_pieces: 1",), None),
+])
+def test_script_speakers_key_value_output_and_why_questions(contents, flag):
+    assert flags("liver", Q, *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("contents, flag", [
+    # a statement taken back after a pause is retracted; the one that stands is checked
+    ((Q, f"{LIVER} It is on the left. Wait, let me re-check. Actually, it is on the right.",), None),
+    ((Q, f"{LIVER} It is on the right. Wait, let me re-check. Actually, it is on the left.",), "laterality"),
+    ((Q, f"{LIVER} It is on the left. Hold on, that is not right. Looking again, it is on the right.",), None),
+    # a learner's step that the reply rejects and corrects in the same kind is no defect; one let pass is
+    (("Check my steps: (1) It lies on the patient's left. Which organ is it?",
+      f"{LIVER}\n- Step 1: \u2717 Wrong. It lies on the patient's right."), None),
+    (("Check my steps: (1) It lies on the patient's left. Which organ is it?",
+      f"{LIVER}\n- Step 1: \u2713 Correct."), "laterality"),
+    (("Check my steps: (1) It lies on the patient's left. Which organ is it?",
+      f"{LIVER}\n- Step 1: \u2717 Wrong. It is large."), "laterality"),  # corrected in another kind only
+    (("I think it is the organ on the patient's left. Which organ makes bile?",  # the reply rejects its own error
+      f"{LIVER} Candidate: It is on the patient's left. Examiner: No. Candidate: Then it is on the right."), "laterality"),
+    ((Q, f"{LIVER} Tip: you swapped the two structures.",), None),  # the learner's act, not a count
+    ((Q, f"{LIVER} With maybe 70% confidence, it sits on the right.",), None),  # a degree of belief, not an area
+    # a tick list says its ticked items only
+    ((Q, f"{LIVER}\n\u2713 single connected region   \u2717 multiple regions",), None),
+    ((Q, f"{LIVER}\n\u2717 single connected region   \u2713 multiple regions (2)",), "count"),
+    ((Q, f"{LIVER}\n\u2717 on the patient's left",), None),
+    ((Q, f"{LIVER} On this picture it is present on the left and on the right.",), "laterality"),  # both sides
+    (("Which organ, seen as two separate pieces, makes bile? Segment it.", LIVER), "count"),  # a described which
+    ((Q, LIVER, "Why is it bilateral here?", "Hard to say."), "laterality"),
+    ((Q, LIVER, "Should I be worried that it's that small?", "Hard to say."), "size"),
+])
+def test_retractions_corrected_learners_tick_lists_and_described_questions(contents, flag):
+    assert flags("liver", *contents) == ([flag] if flag else [])
+
+
+def test_a_fundus_label_is_named_by_its_clinical_name():
+    from test_qc_frames import _names
+
+    assert _names("optic disc", "Where is the optic nerve head on this photograph?") is True
+    assert _names("optic disc", "Where do the retinal vessels leave the eye on this photograph?") is False
