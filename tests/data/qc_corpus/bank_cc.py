@@ -305,66 +305,94 @@ def _mm(f, sp):
     return round(-(cx - C) * sp), round(-(cy - C) * sp)
 
 
+def _cap(s):
+    return s[:1].upper() + s[1:]
+
+
+HEDGE = ["most likely", "in all probability", "very probably", "with high confidence"]
+CAVEATS = ["One 2D slice only; with a slice thickness of 5 mm, partial-volume averaging blurs the edges.",
+           "A single slice cannot show the full 3D extent; adjacent slices 5 mm away may look different.",
+           "The image cannot show function, flow or how the structure changes over time.",
+           "No prior study is available for comparison, so change over time cannot be judged.",
+           "Signal alone cannot prove histology; only tissue sampling can.",
+           "Pixel spacing is not stored with this image, so millimetre sizes are not given.",
+           "Motion or beam-hardening artefacts could shift the border by a pixel or two."]
+
+
 def first_answer(p, f, style, rng, facts_txt, omit):
     """The first answer in `style`; facts_txt maps kind -> phrase (some true, maybe one false); kinds in
     `omit` are left out (they come later)."""
     name = p["name"]
     x0, y0, x1, y1, w, h, cx, cy = _geom(f)
-    parts = {k: v for k, v in facts_txt.items() if k not in omit and v}
+    parts = {k: v for k, v in facts_txt.items() if k not in omit and v and not k.startswith("_")}
     axis2 = "anteroposterior" if p["orient"] == "LP" else "craniocaudal"
+    mod = record_for(p)["modality"]
     if style == "measure":
-        lines = [f"Segmented: the {name} {SEG}.", "", "Measurements (pixel space, image 256 x 256):",
-                 f"- Bounding box [x1, y1, x2, y2]: [{x0}, {y0}, {x1}, {y1}] px",
-                 f"- Width x height: {w} x {h} px",
-                 f"- Centroid (row, col): ({cy:.1f}, {cx:.1f})",
-                 f"- Area: {f['area_pixels']} px"]
+        head = rng.choice([f"Segmented: the {name} {SEG}.", f"**Result:** {SEG} (the {name}).",
+                           f"The mask {SEG} outlines the {name}, {rng.choice(HEDGE)}."])
+        geo = [f"Bounding box [x1, y1, x2, y2]: [{x0}, {y0}, {x1}, {y1}] px",
+               f"Width x height: {w} x {h} px",
+               f"Centroid (row, col): ({cy:.1f}, {cx:.1f})",
+               f"Area: {f['area_pixels']} px"]
+        rng.shuffle(geo)
         if "size" in parts:
-            lines.append(f"- Size: {parts['size']}")
+            geo.append(f"Size: {parts['size']}")
         if "count" in parts:
-            lines.append(f"- Components: {parts['count']}")
-        lines.append("")
+            geo.append(f"Components: {parts['count']}")
+        bullet = rng.choice(["- ", "* ", "  "])
+        lines = [head, "", rng.choice(["Measurements (pixel space, image 256 x 256):", "Geometry (image 256 x 256 px):",
+                                       "### Quantitative summary (256 x 256 image)"])] + [bullet + g for g in geo]
         loc = []
         if "side" in parts:
-            loc.append(f"The mask lies {parts['side']}")
+            loc.append(f"the mask is {parts['side']}")
         if "vert" in parts:
             loc.append(f"its {axis2} position is {parts['vert']}")
         if "rel" in parts:
             loc.append(f"it sits {parts['rel']}")
         if loc:
-            lines.append("; ".join(loc) + ".")
+            lines += ["", _cap("; ".join(loc)) + "."]
         lines.append(rng.choice(["Pixel sizes are not area shares: a 60 px wide box is not 60% of anything.",
-                                 "Note the bounding-box numbers are pixel indices, not percentages."]))
+                                 "Note the bounding-box numbers are pixel indices, not percentages.",
+                                 f"(Row and column indices start at 0; the image is {f['width']} x {f['height']}.)"]))
         return "\n".join(lines)
     if style == "chain":
-        obs = [f"the highlighted {p['noun']} in this {record_for(p)['modality']} slice"]
+        obs = [rng.choice([f"a bright-outlined {p['noun']} in this {mod} slice", f"the highlighted {p['noun']} on "
+                           f"this {mod} image"])]
         if "count" in parts:
             obs.append(f"it appears as {parts['count']}")
         if "side" in parts:
-            obs.append(f"it lies {parts['side']}")
+            obs.append(f"it is {parts['side']}")
         if "vert" in parts:
-            obs.append(f"it is {parts['vert']}")
-        inf = [f"the shape and setting fit the {name}"]
+            obs.append(f"it lies {parts['vert']}")
+        inf = [rng.choice([f"the shape and setting fit the {name}", f"this is {rng.choice(HEDGE)} the {name}"])]
         if "rel" in parts:
             inf.append(f"its position {parts['rel']} agrees with that")
         if "size" in parts:
             inf.append(f"its extent is {parts['size']}")
-        return (f"Observation: {'; '.join(obs)}.\nInference: {'; '.join(inf)}.\n"
-                f"Conclusion: the mask shows the {name} {SEG}.")
+        arrow = rng.choice([("Observation: ", "Inference: ", "Conclusion: ", "\n"),
+                            ("**Observation** -> ", "**Inference** -> ", "**Conclusion** -> ", "\n\n"),
+                            ("1. Observation: ", "2. Inference: ", "3. Conclusion: ", "\n")])
+        concl = rng.choice([f"the mask shows the {name} {SEG}.", f"{SEG} marks the {name}."])
+        return (f"{arrow[0]}{'; '.join(obs)}.{arrow[3]}{arrow[1]}{'; '.join(inf)}.{arrow[3]}{arrow[2]}{concl}")
     if style == "world":
         sp = rng.choice([0.7, 0.8, 0.9, 1.0])
         xmm, ymm = _mm(f, sp)
         ax2 = "y" if p["orient"] == "LP" else "z"
-        out = [f"Segmentation of the {name}: {SEG}.",
-               f"Assuming an in-plane pixel spacing of {sp} mm (field of view {round(256 * sp)} mm), the centroid "
-               f"in RAS millimetres is x = {xmm:+d} mm, {ax2} = {ymm:+d} mm relative to the image centre."]
+        out = [rng.choice([f"Segmentation of the {name}: {SEG}.", f"{SEG} is the {name}."]),
+               rng.choice([f"Assuming an in-plane pixel spacing of {sp} mm (field of view {round(256 * sp)} mm), "
+                           f"the centroid in RAS millimetres is x = {xmm:+d} mm, {ax2} = {ymm:+d} mm relative to "
+                           "the image centre.",
+                           f"With {sp} mm pixels, the centroid sits at x = {xmm:+d} mm and {ax2} = {ymm:+d} mm (RAS, "
+                           "origin at the image centre)."])]
         if "side" in parts:
-            if f["laterality"] in ("left", "right") and "side" not in omit and facts_txt.get("_side_true", True):
-                out.append(f"A {'negative' if xmm < 0 else 'positive'} x means it lies {parts['side']} (in RAS, "
-                           "+x points to the patient's right).")
+            if f["laterality"] in ("left", "right") and facts_txt.get("_side_true", True):
+                out.append(rng.choice([f"A {'negative' if xmm < 0 else 'positive'} x means it is {parts['side']} "
+                                       "(in RAS, +x points to the patient's right).",
+                                       f"So x = {xmm:+d} mm, i.e. it is {parts['side']}."]))
             else:
                 out.append(f"Side: {parts['side']}.")
         if "vert" in parts:
-            out.append(f"Along {ax2} it is {parts['vert']}.")
+            out.append(f"Along {ax2} it lies {parts['vert']}.")
         if "rel" in parts:
             out.append(f"Relation: {parts['rel']}.")
         if "size" in parts:
@@ -373,7 +401,7 @@ def first_answer(p, f, style, rng, facts_txt, omit):
             out.append(f"Connectivity: {parts['count']}.")
         return " ".join(out)
     # caveats
-    bits = [f"Segmented: the {name} {SEG}"]
+    bits = [rng.choice([f"Segmented: the {name} {SEG}", f"Short answer: the {name} {SEG}"])]
     desc = [parts[k] for k in ("side", "vert", "rel") if k in parts]
     if desc:
         bits.append(", ".join(desc))
@@ -381,12 +409,12 @@ def first_answer(p, f, style, rng, facts_txt, omit):
     if "size" in parts or "count" in parts:
         t = " and ".join(x for x in (parts.get("size") and "it is " + parts["size"],
                                      parts.get("count") and "it forms " + parts["count"]) if x)
-        s += " " + t[0].upper() + t[1:] + "."
-    s += ("\n\nConfidence and caveats:\n- One 2D slice only; with a slice thickness of 5 mm, partial-volume "
-          "averaging blurs the edges.\n- The image cannot show function, flow or how the structure changes over "
-          "time.\n- " + rng.choice(CONV) + "\n- " + rng.choice(["Confidence: high for identity, moderate for exact "
-                                                              "borders.", "No prior study is available for comparison."]))
-    return s
+        s += " " + _cap(t) + "."
+    cav = rng.sample(CAVEATS, 2) + [rng.choice(CONV), rng.choice(["Confidence: high for identity, moderate for exact "
+                                                                  "borders.", "Confidence: high overall."])]
+    rng.shuffle(cav)
+    head = rng.choice(["Confidence and caveats:", "**Confidence and caveats**", "### Confidence and caveats"])
+    return s + "\n\n" + head + "\n" + "\n".join("- " + c for c in cav)
 
 
 def kb_sentence(p, rng):
@@ -412,7 +440,7 @@ WHY_ANS = ["That depends on the anatomy and the level of the slice; the mask fol
 
 def _follow_answer(kind, f, rng, false):
     if kind == "side":
-        return f"It lies {side_text(f, rng, false)}. " + rng.choice(CONV)
+        return f"It is {side_text(f, rng, false)}. " + rng.choice(CONV)
     if kind == "vert":
         t = rel_text(f, rng, True) if (false and f["vertical"] == "central") else None
         return f"It sits {t}." if t else f"It is {vert_text(f, rng, false)} on this slice."
@@ -452,7 +480,7 @@ def build(p, f, style, rng, defect):
     # first question
     q = rng.choice(p["q"])
     if "?" not in q:  # an imperative request: add the question it implies
-        q += " " + rng.choice(["Which structure is it?", "What is it called, and what does it do?",
+        q += " " + rng.choice(["Which structure is it?", "What is shown, and what does it do?",
                                "What is this structure?"])
     if defect == "names_target":
         g = rng.choice(p["give"])
