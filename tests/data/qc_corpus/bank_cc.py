@@ -11,8 +11,13 @@ Registers (`STYLES`): `measure` (pixel geometry: bounding box [x1, y1, x2, y2], 
 height in px, image 256 x 256, all true), `chain` (Observation -> Inference -> Conclusion), `world` (RAS
 millimetres from an assumed pixel spacing: the centroid's x sign gives the side), `caveats` (a concise answer and
 a "Confidence and caveats" section with slice thickness and what one slice cannot show). One planted false claim
-per defective row; about a fifth of side/position/size/count defects sit in a user turn that the reply does not
-correct, some only in a follow-up answer. First measure: not taken by the writer (the lead measures after merging).
+per defective row; of side/position/size/count defects, 9 of 42 per kind sit in a user turn that the reply does not
+correct and 8 only in a follow-up answer (`pick_profile` cycles them). Clean rows carry true negations ("not
+limited to one side", "no second focus"), the radiological display convention, knowledge sentences about other
+structures with their own sides, hedges, textbook numbers (including a true percentage) and pixel numbers that are
+not area shares. The writer checked every row with an own reader (no QC): 210/210 clean rows with no false claim,
+each defect row exactly one false claim of its kind. First measure: not taken by the writer (the lead measures
+after merging).
 """
 
 from __future__ import annotations
@@ -91,7 +96,7 @@ PROFILES = [
        ["the cerebellum", "cerebellar", "cerebella", "the cerebellar hemispheres", "cerebellar tissue"],
        "The cerebellum makes up about 10% of brain volume yet holds more than half of its neurons.",
        name="cerebellum"),
-    _p("enhancing tumour", "brain", "LP", [(80, 90, 9, 8), (100, 76, 6, 6)],
+    _p("enhancing tumour", "brain", "LP", [(80, 90, 9, 8), (100, 76, 6, 6), (60, 106, 5, 5)],
        {"lateral ventricle": (0.5, 0.41), "brainstem": (0.5, 0.64)},
        ["In this glioma, which part of the mass lights up after gadolinium and marks a broken blood-brain "
         "barrier? Segment it.", "Please outline the part of this glioma that takes up contrast on the T1 "
@@ -198,7 +203,10 @@ def facts_for(p, rng):
 def pick_profile(profiles, i, defect, rng):
     """Weight toward paired, midline and multi-region masks (side and count traps)."""
     multi = [p for p in profiles if len(p["blobs"]) >= 2 or p["target"] in ("brainstem", "trachea", "pineal gland")]
-    return rng.choice(multi) if rng.random() < 0.4 else rng.choice(profiles)
+    p = rng.choice(multi) if rng.random() < 0.4 else rng.choice(profiles)
+    # where a side/position/size/count defect sits, cycling per kind: a fifth in a user turn, a fifth only in a
+    # follow-up answer, the rest in the first answer (row i's kind repeats every 10 rows)
+    return dict(p, where=("first", "user", "first", "follow", "first")[(i // 10) % 5])
 
 
 # -- fact phrases --------------------------------------------------------------------------------------------
@@ -452,10 +460,7 @@ def _follow_answer(kind, f, rng, false):
 def build(p, f, style, rng, defect):
     kinds = {"laterality": "side", "position": "vert", "size": "size", "count": "count"}
     dk = kinds.get(defect)
-    where = None
-    if dk:
-        r = rng.random()
-        where = "user" if r < 0.22 else "follow" if r < 0.45 else "first"
+    where = p.get("where", "first") if dk else None
     if dk == "vert" and f["vertical"] == "central":
         dk_field = "rel"
     else:
@@ -472,11 +477,8 @@ def build(p, f, style, rng, defect):
             txt[dk] = {"side": side_text, "size": size_text, "count": count_text}[dk](f, rng, True)
         if dk == "side":
             txt["_side_true"] = False
-    omit = set()
-    if dk and where == "follow":
-        omit = {dk} | ({"rel"} if dk == "vert" else set())
-    if dk and where == "user":
-        omit = {dk} | ({"rel"} if dk == "vert" else set())
+    # a defect planted later (follow-up answer or user turn): the first answer leaves that fact out
+    omit = {dk} | ({"rel"} if dk == "vert" else set()) if where in ("follow", "user") else set()
     # first question
     q = rng.choice(p["q"])
     if "?" not in q:  # an imperative request: add the question it implies
