@@ -74,7 +74,7 @@ PROFILES = [
     dict(key="hipbone", target="hip bone", modality="CT", region="pelvis", orientation="LI",
          layouts=[[(70, 118, 30, 44), (186, 118, 30, 44)], [(72, 122, 32, 46), (184, 120, 30, 44)]],
          others={"sacrum": (0.5, 0.42), "urinary bladder": (0.5, 0.62)},
-         q=["the large flat bones forming the two sides of the bony ring that joins the spine to the legs",
+         q=["the broad flat bones forming the two sides of the bony ring that joins the spine to the legs",
             "the paired bones of the pelvic girdle that meet in front and join the base of the spine behind"],
          hint=["a pelvic ring injury after a motorbike crash", "lytic spots on a bone scan"],
          give=["hip bone", "hip bones", "iliac bone", "innominate bones", "pelvic bones"]),
