@@ -121,7 +121,11 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # and spine; a sports-medicine explainer, a report compared with a prior study, a tick-box checklist,
                  # a forum reply with a TL;DR)
                  "heldout_bx": (0.967, 0.267), "heldout_ca": (0.967, 0.233), "heldout_by": (0.986, 0.100),
-                 "heldout_bz": (0.995, 0.229)}
+                 "heldout_bz": (0.995, 0.229),
+                 # round 18 (rules of 2c9f281, after round 17's mends): CC (brain MR and thorax CT; pixel geometry,
+                 # observation-inference-conclusion, world millimetres, caveats) and CD (pelvis and abdomen; an ED
+                 # pager consult, a patient-portal reply, a discharge summary, a second-opinion letter)
+                 "heldout_cc": (0.957, 0.005), "heldout_cd": (0.871, 0.071)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
