@@ -404,6 +404,8 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
     turns = [{"role": "user", "content": first_question(p, rng, defect)},
              {"role": "assistant", "content": render(style, p, f, stmts, rng, True, extra)}]
     n_rounds = rng.choice([2, 2, 3]) if where == "first" else 2 if where != "followup" or rng.random() < 0.5 else 3
+    kinds = ["why", "slot", "pop", "neg"]
+    rng.shuffle(kinds)  # no follow-up kind twice in one conversation
     for rnd in range(1, n_rounds):
         last = rnd == n_rounds - 1
         if bad and where == "user" and last:
@@ -416,14 +418,18 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
                       {"role": "assistant", "content": render(style, p, f, [], rng, False, a_extra)}]
             continue
         if bad and where == "followup" and last:
-            ask = {"side": "Which side is it on?", "vert": "Where is it, front to back or head to foot?",
+            ask = {"side": "Which side is it on?", "vert": "Where is it, front to back?" if p["orient"] == "LP" else "Is it high or low on this view?",
                    "rel": "How does it relate to its neighbours?", "size": "How big is it?",
                    "count": "Is it one piece or several?"}[slot]
             turns += [{"role": "user", "content": ask},
                       {"role": "assistant", "content": render(style, p, f, [(slot, bad)], rng, False, [])}]
             continue
-        kind = rng.choice(["why", "slot", "pop", "neg"])
-        if kind == "slot" and later:
+        kind = kinds.pop()
+        side_free = "side" not in [s for s, _ in stmts] + [slot if bad else ""]
+        if (kind == "slot" and not later) or (kind == "neg" and not side_free):
+            kind = "why" if "why" in kinds else "pop"
+            kinds.remove(kind)
+        if kind == "slot":
             s = later.pop()
             q = {"side": rng.choice(["Which side is it?", "Left or right?"]),
                  "vert": rng.choice(["Front or back?", "Is it toward the front?"] if p["orient"] == "LP"
@@ -432,7 +438,7 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
                  "count": rng.choice(["Is it one piece?", "How many separate parts does the mask have?"])}[s]
             turns += [{"role": "user", "content": q},
                       {"role": "assistant", "content": render(style, p, f, [(s, true[s])], rng, False, [])}]
-        elif kind == "neg" and "side" not in [s for s, _ in stmts] + [slot if bad else ""]:
+        elif kind == "neg":
             turns += [{"role": "user", "content": rng.choice(["Is it on the other side?", "So which side again?"])},
                       {"role": "assistant", "content": render(style, p, f, [("side", true["side"])], rng, False,
                                                               [negation(f, rng)])}]
