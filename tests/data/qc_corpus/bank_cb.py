@@ -329,11 +329,15 @@ def render(style, p, f, stmts: list[tuple[str, str]], rng, seg: bool, extra: lis
         else:
             body = "<table>" + "".join(f"<tr><td>{LABEL[k]}</td><td>{cap(t)}.</td></tr>" for k, t in stmts) + "</table>"
         more = "".join(f"<p>{e}</p>" for e in extra)
-        return f"<p>{head or 'Sure, here is more detail.'}</p>{body}{more}"
+        top = (rng.choice([f"<p>{head}</p>", f"<h3>Segmentation result</h3><p>{head}</p>", f"<p><b>Answer:</b> {head}</p>"])
+               if seg else rng.choice(["<p>Sure, here is more detail.</p>", "<p>Good follow-up question!</p>", ""]))
+        return top + body + more or "<p>Happy to help with that.</p>"
     if style == "xml":
         tags = "".join(f'<finding side="{side_word(t)}">{t}</finding>' if k == "side" and rng.random() < 0.6
                        else f"<{XML[k]}>{t}</{XML[k]}>" for k, t in stmts)
-        tail = " ".join(extra) or "Let me know if you need anything else."
+        tail = " ".join(extra) or rng.choice(["Let me know if you need anything else.",
+                                              "In plain words: the tags above are the answer.",
+                                              "Hope this helps with your revision."])
         if not (seg or tags):
             return tail
         return f"<answer>{'<target>' + name + ' [SEG]</target>' if seg else ''}{tags}</answer>\n{tail}"
