@@ -315,7 +315,7 @@ def side_word(t: str) -> str:
     return "left" if "left" in t else "right"
 
 
-def render(style, p, f, stmts: list[tuple[str, str]], rng, seg: bool, extra: list[str]) -> str:
+def render(style, p, stmts: list[tuple[str, str]], rng, seg: bool, extra: list[str]) -> str:
     """stmts: (slot, text) asserted as true by the answer; extra: true sentences about other things."""
     name = p["name"]
     are = "structures are" if p["noun"].startswith(("paired", "small")) else "structure is"
@@ -406,7 +406,7 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
     if style == "quiz" and not defect and rng.random() < 0.8:
         extra.append(quiz_false_item(p, f, rng))
     turns = [{"role": "user", "content": first_question(p, rng, defect)},
-             {"role": "assistant", "content": render(style, p, f, stmts, rng, True, extra)}]
+             {"role": "assistant", "content": render(style, p, stmts, rng, True, extra)}]
     n_rounds = rng.choice([2, 2, 3]) if where == "first" else 2 if where != "followup" or rng.random() < 0.5 else 3
     kinds = ["why", "slot", "pop", "neg"]
     rng.shuffle(kinds)  # no follow-up kind twice in one conversation
@@ -419,14 +419,14 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
             a_extra = [rng.choice(["Good question.", "That is a fair point to raise."]), p["pop"],
                        "Individual anatomy varies, so compare with prior imaging if available."]
             turns += [{"role": "user", "content": q},
-                      {"role": "assistant", "content": render(style, p, f, [], rng, False, a_extra)}]
+                      {"role": "assistant", "content": render(style, p, [], rng, False, a_extra)}]
             continue
         if bad and where == "followup" and last:
             ask = {"side": "Which side is it on?", "vert": "Where is it, front to back?" if p["orient"] == "LP" else "Is it high or low on this view?",
                    "rel": "How does it relate to its neighbours?", "size": "How big is it?",
                    "count": "Is it one piece or several?"}[slot]
             turns += [{"role": "user", "content": ask},
-                      {"role": "assistant", "content": render(style, p, f, [(slot, bad)], rng, False, [])}]
+                      {"role": "assistant", "content": render(style, p, [(slot, bad)], rng, False, [])}]
             continue
         kind = kinds.pop()
         side_free = "side" not in [s for s, _ in stmts] + [slot if bad else ""]
@@ -441,17 +441,17 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
                  "rel": "What is it next to?", "size": rng.choice(["How big is it?", "Is it large?"]),
                  "count": rng.choice(["Is it one piece?", "How many separate parts does the mask have?"])}[s]
             turns += [{"role": "user", "content": q},
-                      {"role": "assistant", "content": render(style, p, f, [(s, true[s])], rng, False, [])}]
+                      {"role": "assistant", "content": render(style, p, [(s, true[s])], rng, False, [])}]
         elif kind == "neg":
             turns += [{"role": "user", "content": rng.choice(["Is it on the other side?", "So which side again?"])},
-                      {"role": "assistant", "content": render(style, p, f, [("side", true["side"])], rng, False,
+                      {"role": "assistant", "content": render(style, p, [("side", true["side"])], rng, False,
                                                               [negation(f, rng)])}]
         elif kind == "pop":
             turns += [{"role": "user", "content": "What is a normal size for this in adults?"},
-                      {"role": "assistant", "content": render(style, p, f, [], rng, False,
+                      {"role": "assistant", "content": render(style, p, [], rng, False,
                                                               [p["pop"], "Sizes vary with body habitus, so treat this as a rough guide."])}]
         else:
             turns += [{"role": "user", "content": rng.choice(["Why is that?", "Why is it located there?", "Why does it sit where it does?"])},
-                      {"role": "assistant", "content": render(style, p, f, [], rng, False,
+                      {"role": "assistant", "content": render(style, p, [], rng, False,
                                                               [f"Probably because {p['why']}.", rng.choice(p["other"])])}]
     return turns, ([defect] if defect else [])
