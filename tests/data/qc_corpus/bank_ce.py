@@ -43,6 +43,8 @@ PAR_GIVE = ["the parotid", "parotid-sparing", "the parotids", "Parotid_L/R", "pe
 PAR_KB = ["The spinal cord, by contrast, sits in the bony canal behind the vertebral bodies.",
           "The submandibular glands lie lower, under the angle of the jaw.",
           "The brainstem is a midline structure and never one-sided."]
+PAR1_HINT = ["the largest salivary gland on one side, in front of and below the ear, whose sparing prevents a dry mouth",
+             "the gland that makes watery saliva and sits over the ramus just in front of one ear"]
 SMG_HINT = ["the salivary gland under the angle of the lower jaw that makes most of the resting saliva",
             "the gland in level Ib that drains through Wharton's duct into the floor of the mouth"]
 SMG_GIVE = ["submandibular", "the SMG", "submaxillary", "Glnd_Submand", "the submandibular gland"]
@@ -53,6 +55,8 @@ SMG_KB = ["The parotid glands sit higher, in front of the ears.",
           "The larynx is a midline structure at the front of the neck."]
 EYE_HINT = ["the organs of sight in the bony sockets of the face, whose lenses cloud if overdosed",
             "the paired spheres at the front of the orbits that we keep well below the retinal limit"]
+EYE1_HINT = ["the organ of sight in its bony socket, whose lens clouds if overdosed",
+             "the sphere at the front of the orbit that we keep well below the retinal limit"]
 EYE_GIVE = ["the eyeballs", "the globes", "ocular", "the eye", "Globe_L/R"]
 EYE_DOSE = ["Dmax < 50 Gy to the retina", "lens Dmax < 8 Gy", "PRV margin 3 mm"]
 EYE_BOUNDS = ["anterior limit: the cornea", "posterior limit: the insertion of the nerve of sight at the "
@@ -67,10 +71,10 @@ PROFILES = [
     _p("parotid gland", "LI", [(70, 100, 14, 24), (186, 100, 14, 24)], ["larynx", "mandible"], PAR_HINT,
        ["both glands", "the paired contour"], PAR_GIVE, PAR_DOSE, PAR_BOUNDS,
        "the glands that make much of your saliva", PAR_KB, "glands"),
-    _p("left parotid gland", "LP", [(184, 147, 14, 21)], ["spinal cord", "mandible"], PAR_HINT,
+    _p("left parotid gland", "LP", [(184, 147, 14, 21)], ["spinal cord", "mandible"], PAR1_HINT,
        ["the gland", "this contour", "the structure"], PAR_GIVE, PAR_DOSE, PAR_BOUNDS,
        "one of the glands that make your saliva", PAR_KB),
-    _p("right parotid gland", "LP", [(72, 147, 14, 21)], ["spinal cord", "mandible"], PAR_HINT,
+    _p("right parotid gland", "LP", [(72, 147, 14, 21)], ["spinal cord", "mandible"], PAR1_HINT,
        ["the gland", "this contour", "the structure"], PAR_GIVE, PAR_DOSE, PAR_BOUNDS,
        "one of the glands that make your saliva", PAR_KB),
     _p("submandibular gland", "LP", [(98, 92, 10, 9), (158, 92, 10, 9)], ["spinal cord", "larynx"], SMG_HINT,
@@ -157,7 +161,7 @@ PROFILES = [
        ["both spheres", "the paired contour"], EYE_GIVE, EYE_DOSE, EYE_BOUNDS,
        "your eyes, which we keep away from the beams", ["The larynx lies far below them in the neck."],
        "organs"),
-    _p("left eyeball", "LP", [(164, 54, 12, 12)], ["brainstem", "spinal cord"], EYE_HINT,
+    _p("left eyeball", "LP", [(164, 54, 12, 12)], ["brainstem", "spinal cord"], EYE1_HINT,
        ["the sphere", "this contour"], EYE_GIVE, EYE_DOSE, EYE_BOUNDS,
        "one of your eyes, which we keep away from the beams", EYE_KB),
     _p("left optic nerve", "LP", [(150, 84, 4, 15)], ["brainstem", "spinal cord"],
@@ -328,11 +332,11 @@ FOLLOW_Q = {"side": ["Which side is it on?", "Left or right, in patient terms?",
                      "Just to confirm for the record: which side of the patient does this contour sit on?"],
             "vertical": ["Is it toward the front or the back?", "Where does it sit front-to-back, or top-to-bottom?",
                          "And its position relative to the neighbouring structures, please?"],
-            "size": ["How big is it?", "How much of the slice does it take up?",
+            "size": ["How big is it?", "And the size?", "How much of the slice does it take up?",
                      "Is this a small or a big structure on this image, roughly?"],
             "count": ["Is it one piece or several?", "How many separate islands are in the mask?",
                       "Does the mask come out as one region on this slice, or more?"],
-            "why": ["Why is that?", "Why does that dose limit matter?",
+            "why": ["Why is that?", "Why does the contour matter so much?", "Why does that dose limit matter?",
                     "Why do we bother contouring it so carefully when it is not the target?"]}
 POP = ["Head and neck cancers make up roughly 4% of all new cancers worldwide.",
        "A typical radical course runs 6 to 7 weeks, five fractions a week.",
@@ -356,7 +360,8 @@ def fact_sentence(key, p, facts, rng, alias, false=False, lay=False):
         if false and facts["laterality"] == "bilateral":
             subj, alias, be = "The contour", "the contour", "is"
         s = false_side(facts["laterality"], rng, lay) if false else side_text(facts["laterality"], rng, lay)
-        return rng.choice([f"{subj} {be} {s}.", f"Laterality: {s}.", f"Looking at the mask, {alias} {be} {s}."])
+        return rng.choice([f"{subj} {be} {s}.", f"Laterality: {s}.", f"Looking at the mask, {alias} {be} {s}.",
+                           f"Side check: {s}.", f"{subj} appear{'' if _plural(alias) else 's'} to be {s}."])
     if key == "vertical":
         v, rels = facts["vertical"], [r for r in facts["relations"] if r["relation"] in VREL]
         use_v = v in VFLIP and (not rels or rng.random() < 0.5)
@@ -370,15 +375,17 @@ def fact_sentence(key, p, facts, rng, alias, false=False, lay=False):
         if false:
             r["relation"] = FLIP[r["relation"]]
         return rng.choice([f"{subj} {lie} {rel_text(r, rng)}.", f"Relation: {rel_text(r, rng)}.",
-                           f"It sits {rel_text(r, rng)} here."])
+                           f"It sits {rel_text(r, rng)} here.", f"Relative to its neighbours, it is {rel_text(r, rng)}."])
     if key == "size":
         word, pct = false_size(facts, rng)[:2] if false else size_text(facts, rng)
         return rng.choice([f"{subj} {be} {word}, covering about {pct} of the slice.",
                            f"Size: {word} ({pct} of the image area).",
-                           f"It is {word} on this image: roughly {pct} of the field of view."])
+                           f"It is {word} on this image: roughly {pct} of the field of view.",
+                           f"Area on this slice: {pct} of the image, so {word}."])
     n = facts["components"]
     c = false_count(n, rng) if false else count_text(n, rng)
-    return rng.choice([f"The mask is {c}.", f"Components: {c}.", f"On this slice the segmentation forms {c}."])
+    return rng.choice([f"The mask is {c}.", f"Components: {c}.", f"On this slice the segmentation forms {c}.",
+                       f"Connectivity: {c} on this cut."])
 
 
 def traps(p, facts, rng, lay=False, skip=None):
@@ -437,32 +444,47 @@ def answer(p, facts, style, rng, keys, bad=None, kind=None):
     """The first answer: [SEG] plus the fact sentences of `keys` (the one in `bad` false) and the traps
     (none about the defect's fact `kind`)."""
     lay = style == "patient"
-    alias = rng.choice(p["alias"])
+    one_sided = kind == "side" and facts["laterality"] == "bilateral"  # no "both glands" beside a one-sided claim
+    alias = rng.choice([a for a in p["alias"] if not (one_sided and _plural(a))] or ["this contour"])
+    what = "the structure the team is protecting" if one_sided else p["lay"]
     facts_s = [s for k in keys if (s := fact_sentence(k, p, facts, rng, alias, false=(k == bad), lay=lay))]
     t = traps(p, facts, rng, lay, skip=kind)
     dose = rng.sample(p["dose"], min(2, len(p["dose"])))
     hedge = rng.choice(["", "most likely ", "in all likelihood ", "probably "])
     if style == "plan":
-        head = rng.choice(["Planning note (H&N IMRT/VMAT).", "OAR note for the planner:", "Contour for optimisation:"])
-        body = "\n".join(f"- {s}" for s in facts_s)
+        head = rng.choice(["Planning note (H&N IMRT/VMAT).", "OAR note for the planner:", "Contour for optimisation:",
+                           "RT planning - OAR delineation, 70 Gy/35# oropharynx plan.", "Dosimetry note:"])
+        body = "\n".join(f"{rng.choice(['-', '*', '>'])} {s}" for s in facts_s) if rng.random() < 0.6 \
+            else " ".join(facts_s)
         return (f"{head} " + _cap(f"{hedge}the structure is outlined here [SEG].") + f"\n{body}\nConstraints: "
                 + "; ".join(dose) + ".\n" + " ".join(t))
     if style == "guideline":
         b = rng.sample(p["bounds"], min(2, len(p["bounds"])))
-        return (f"Following the consensus guidelines (Brouwer et al., 2015), "
+        cite = rng.choice(["Following the consensus guidelines (Brouwer et al., 2015)",
+                           "Per the DAHANCA/EORTC/NRG consensus atlas for organs at risk",
+                           "Using the 2015 international CT-based delineation guidelines"])
+        return (f"{cite}, "
                 f"this is {hedge}the structure shown by the mask [SEG]. In general anatomy its "
                 + "; its ".join(b) + ". On this slice: " + " ".join(facts_s) + " " + " ".join(t))
     if style == "peer":
-        lines = "\n".join(f"[x] {s}" for s in facts_s)
+        tick = rng.choice(["[x] ", "OK - ", "Checked: "])
+        lines = "\n".join(f"{tick}{s}" for s in facts_s)
         verdict = rng.choice(["Contour reviewed: OK.", "Contour reviewed: needs edit (smooth the jagged edge).",
                               "Contour reviewed: OK, minor edge smoothing suggested."])
         return (f"Peer-review checklist. Contour present [SEG].\n{lines}\n[x] Dose objectives noted: "
                 + "; ".join(dose) + f".\nNotes: {' '.join(t)}\n{verdict}")
-    return (_cap(f"{hedge}the highlighted area [SEG] is {p['lay']}. ") + " ".join(facts_s)
-            + " The team keeps its dose low so it keeps working after treatment. " + " ".join(t))
+    opener = rng.choice([f"{hedge}the highlighted area [SEG] is {what}. ",
+                         f"good question. The part coloured in on your scan [SEG] is {what}. ",
+                         f"that is {hedge}this shaded area [SEG]: {what}. "])
+    return (_cap(opener) + " ".join(facts_s)
+            + (" The team aims the full dose at it while sparing the organs around it. " if p["kind"] == "lesion"
+               else " The team keeps its dose low so it keeps working after treatment. ") + " ".join(t))
 
 
 def follow_answer(key, p, facts, rng, alias, style, false=False):
+    if key == "why" and p["kind"] == "lesion":
+        return ("Because the clinical and planning margins (CTV 5 mm, PTV 3 mm) are grown from this contour, "
+                "so any error in it is carried into the whole plan.")
     if key == "why":
         return (f"Because of the dose-volume evidence: the plan aims for {rng.choice(p['dose'])}, and exceeding "
                 "it raises the risk of lasting side effects.")
@@ -507,7 +529,7 @@ def build(p, facts, style, rng: random.Random, defect):
     turns = [{"role": "user", "content": first_question(p, style, rng, defect)},
              {"role": "assistant", "content": answer(p, facts, style, rng, shown, kind if loc == "answer" else None,
                                                    kind)}]
-    alias = rng.choice(p["alias"])
+    alias = rng.choice([a for a in p["alias"] if not (kind == "side" and _plural(a))] or ["this contour"])
     rounds = rng.randint(1, 3) if loc is None or loc == "answer" else rng.randint(2, 3)
     follow_keys = [k for k in keys + ["why"] if k != kind or loc == "answer"]
     bad_round = rng.randint(2, rounds) if loc in ("follow", "user") else None
@@ -518,6 +540,7 @@ def build(p, facts, style, rng: random.Random, defect):
             q, a = rng.choice(FOLLOW_Q[kind]), follow_answer(kind, p, facts, rng, alias, style, false=True)
         else:
             k = rng.choice([k for k in follow_keys if k != kind])
-            q, a = rng.choice(FOLLOW_Q[k]), follow_answer(k, p, facts, rng, alias, style)
+            qs = FOLLOW_Q[k][:2] if k == "why" and p["kind"] == "lesion" else FOLLOW_Q[k]
+            q, a = rng.choice(qs), follow_answer(k, p, facts, rng, alias, style)
         turns += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
     return turns, ([defect] if defect else [])
