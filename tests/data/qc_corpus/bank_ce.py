@@ -8,7 +8,8 @@ the prose is written from those facts. Registers: a radiotherapy planning note w
 (numbers that are not area shares), a contouring-guideline explanation (consensus boundaries in general
 anatomy), a peer-review QA checklist, and a plain-language explanation for the patient.
 
-Written without opening the QC rules, their tests or other banks. Measured by the lead after merging.
+Written without opening the QC rules, their tests or other banks; checked only with the writer's own reader
+(/work/notes/qcce_scripts/check.py). First measure: not taken by the writer (the lead measures once after merging).
 """
 
 from __future__ import annotations
@@ -273,8 +274,8 @@ def pick_profile(profiles, i, defect, rng):
 def side_text(side, rng, lay=False):
     you = "your" if lay else "the patient's"
     return rng.choice({
-        "left": [f"on {you} left", "left-sided", f"in the left side of the neck", f"on the left ({you} left)"],
-        "right": [f"on {you} right", "right-sided", "in the right side of the neck", f"on the right ({you} right)"],
+        "left": [f"on {you} left", "left-sided", "in the left half of the head and neck", f"on the left ({you} left)"],
+        "right": [f"on {you} right", "right-sided", "in the right half of the head and neck", f"on the right ({you} right)"],
         "midline": ["in the midline", "centred on the midline", "midline, straddling both sides equally"],
         "bilateral": ["on both sides", "bilateral, one on each side", "present on the left and on the right"],
     }[side])
@@ -297,9 +298,9 @@ def vert_text(v, rng):
 
 def size_text(facts, rng):
     pct = facts["area_fraction"] * 100
-    word = {"small": ["small", "compact", "a small"], "medium": ["medium-sized", "moderate in size", "mid-sized"],
-            "large": ["large", "sizeable", "a large"]}[facts["size_class"]]
-    return rng.choice(word).replace("a ", ""), f"{pct:.1f}%"
+    word = {"small": ["small", "compact", "fairly small"], "medium": ["medium-sized", "moderate in size", "mid-sized"],
+            "large": ["large", "sizeable", "rather large"]}[facts["size_class"]]
+    return rng.choice(word), f"{pct:.1f}%"
 
 
 def false_size(facts, rng):
