@@ -235,7 +235,8 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
         if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]) or \
                 re.search(r"\bmost\s+$", sentence[max(0, m.start() - 8):m.start()], re.I):
             continue  # a direction, or a superlative ("the most caudal" part): not where the whole lies
-        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin)\b", after) and \
+        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin|limit|boundary|"
+                    r"extent)s?\b", after) and \
                 not _WHOLE_PART.match(sentence, m.end()):
             continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
         head = re.match(r"\s+([a-z]+)", after)

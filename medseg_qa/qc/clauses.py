@@ -22,6 +22,7 @@ from medseg_qa.schemas import SEG_TOKEN
 
 from .fragments import KEY_VALUE, fragment_sentence, key_value_sentence, labelled_fragment
 from .lexicon import Mention
+from .markup import plain
 from .shorthand import expand
 
 BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
@@ -67,7 +68,7 @@ _TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?[
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
-    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(text)))
+    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(text))))
     text = expand(text.replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = _ASKED_KEY.sub(r"\1: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."

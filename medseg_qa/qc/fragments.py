@@ -98,6 +98,9 @@ def key_value_sentence(sentence: str) -> str:
             re.search(r"\b(?:is|are|was|were|lies|lie|sits|sit|appears?|runs?|shows?|looks?|has|have|seems?|remains?|"
                       r"measures?|covers?|occupies|forms?|crosses|passes)\b", value, re.I):
         return value  # the value is a sentence of its own ("Neighbours: The stomach lies in front of it")
+    if len(value.split()) >= 5 and re.search(r"\b(?:it|they)\s+(?:is|are|lies|lie|sits|sit|appears?|covers?|measures?|"
+                                             r"occupies|occupy|forms?|takes?)\b", value, re.I):
+        return value  # a clause after a lead ("Size: with an area near 1.8% of the image it is intermediate")
     low = value.lower()
     if key in ("side", "laterality", "location", "where"):
         # "left", "patient's left only", "left, not right", "right, lateral (not midline)"

@@ -31,7 +31,7 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
 ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
 _PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
-             "pre", "post", "inter", "hydro", "hemo", "haemo", "pneumo", "pyelo", "poly", "hemi", "hyper", "endo", "ano")
+             "pre", "post", "inter", "hydro", "hemo", "haemo", "pneumo", "pyelo", "poly", "hemi", "hyper", "endo", "ano", "bi")
 # words that place or classify a structure without naming it: what is left of a name without them names it
 # ('iliac' of 'common iliac artery', 'innominate' of 'innominate bone'); a name made only of them does not
 _POSITIONAL = frozenset("left right upper lower middle common internal external superior inferior anterior posterior "
@@ -90,7 +90,7 @@ _LESION_WORDS = ("mets", "metastasis", "metastases", "mass", "masses", "tumour",
 # a collection's own kind, which names no organ: 'effusion' of 'pericardial effusion' even though the knowledge base
 # lists it for the pleural effusion ('cyst' and 'tumour' stay organ-qualified, as for the kidney cyst)
 _LESION_HEADS = frozenset({"effusion", "effusions"})
-_SUFFIXES = ("itis", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
+_SUFFIXES = ("itis", "omas", "oma", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
 
 
 def _lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
@@ -160,12 +160,17 @@ def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]
     return out
 
 
+# words of radiotherapy volume names that name no structure ("gross tumour volume primary")
+_PLANNING_WORDS = frozenset("volume volumes primary gross clinical planning target total".split())
+
+
 def _unknown_label_terms(target: str, version: tuple) -> set[str]:
     """The distinctive words of a multi-word label the knowledge base does not know (see `_distinctive_terms`)."""
     others = _kb_names_by_term(target, version)
     words = [w for w in target.split() if w not in _POSITIONAL | _CLASS_NOUNS | _REGIONS and len(w) > 3]
     if len(words) < 2:
         return set()
+    words = [w for w in words if w not in _PLANNING_WORDS]
     # an adjective's nouns name it too: 'ovary', 'ovaries' of 'ovarian cyst'
     nouns = [stem + end for w in words for stem in _stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
     # a collection's kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of
@@ -190,7 +195,9 @@ def _initialisms(names: set[str]) -> set[str]:
     out = set()
     for name in names:
         words = [w for w in re.findall(r"[a-z]+", name) if w not in ("of", "the", "and", "to", "in")]
-        for kept in (words, [w for w in words if w not in _CLASS_NOUNS and w not in ("lung", "lungs")]):
+        # "GTV" of "gross tumour volume primary": a volume named without its primary/nodal suffix
+        unsuffixed = words[:-1] if words and words[-1] in ("primary", "nodal") else words
+        for kept in (words, [w for w in words if w not in _CLASS_NOUNS and w not in ("lung", "lungs")], unsuffixed):
             if len(kept) in (3, 4):
                 out.add("".join(w[0] for w in kept).upper())
     return out - _TAKEN_INITIALS
@@ -269,8 +276,11 @@ class Lexicon:
                           if m.names and not m.names & {"person", "counterpart"}]
             return not any(s <= match.start() and match.end() <= e for s, e in others)
 
+        text = text.replace("_", " ")  # a planning system's name: "Globe_L/R", "Parotid_R"
         patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re) if p is not None]
-        patterns += [re.compile(rf"\b{a}s?\b") for a in self.acronyms]
+        # "GTVp" of "gross tumour volume primary": a volume's last initial is written in lower case
+        patterns += [re.compile(rf"\b(?:{a}|{a[:-1]}{a[-1].lower()})s?\b") if len(a) == 4 else re.compile(rf"\b{a}s?\b")
+                     for a in self.acronyms]
         return any(free(m) for p in patterns for m in p.finditer(text))
 
     def _other_side(self, sentence: str, start: int) -> int | None:

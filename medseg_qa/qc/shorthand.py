@@ -54,12 +54,21 @@ _PLAIN = [
     (r"(?<![\d/.-])(?<!\d\s)(?<!\bDr\s)(?<!\bDr\.\s)\bR\b(?!\d|/|-\d|\.\s*[A-Z][a-z])", "right", 0),
     (r"\bvert\.?\s+(?=bod(?:y|ies)\b)", "vertebral ", re.I),  # "post. to the vert body"
     (r"\b(?:No|Nr)\.\s+(?=of\b)", "Number ", re.I),  # "No. of components: 4"
+    # a gloss that restates the side just said: "on the right femoral head's left (patient's left)"
+    (r"(?:(?<=\bleft)|(?<=\bright))\s*\((?:i\.e\.,?\s*|the\s+)?patient'?s\s+(?:left|right)\)", "", re.I),
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
+    # a pager's count alone on its line: "x2" is two of them
+    (r"^\s*[x\u00d7]([2-9])\s*$", r"\1 separate regions", re.I),
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
+    # a pager's undotted "ant"/"post": before "to", at a clause end, or before where ("post in pelvis")
+    (r"\bant\b(?=\s+to\s|\s*[,;]|\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
+     "anterior", re.I),
+    (r"\bpost\b(?=\s+to\s|\s*[,;]|\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
+     "posterior", re.I),
     (r"\bw/o\b", "without", re.I), (r"\bw/(?=\s)", "with", re.I),
     # a bound written as a symbol before a number: "<1% of image", "> 20 %"
     (r"(?:(?<=\s)|(?<=^)|(?<=\())(?:<|\u2264)\s*(?=\d)", "under ", 0),
@@ -173,7 +182,11 @@ _ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny|near|close)\b", r
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
                   r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
                   r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
-                  r"bilateral|about|around|roughly|approximately)\b)", re.I)
+                  r"bilateral|about|around|roughly|approximately)\b)"
+                  # ... but not before a noun it owns: "its anterior limit", "its posterior wall"
+                  r"(?!(?:anterior|posterior|ventral|dorsal|midline|small|large|medium|tiny|big)\s+(?:limit|border|"
+                  r"boundary|margin|edge|wall|surface|aspect|part|portion|end|pole|tip|half|side|segment|horn|lobe)s?\b)",
+                  re.I)
 # "it's pretty big", "there's a bit on the left": the contracted "is" the claim rules look for
 _CONTRACTED = re.compile(r"\b(it|that|there|this|what|here|which|who|she|he)['\u2019]s\b", re.I)
 _CONTRACTED_ARE = re.compile(r"\b(they|these|those|we|you)['\u2019]re\b", re.I)
@@ -246,13 +259,30 @@ def _json_objects(text: str) -> str:
     return _JSON_OBJECT.sub(fields, text) if "{" in text else text
 
 
+# a quiz item and its verdict: "True or false: it lies on the left. - False: it lies on the right."
+_QUIZ = re.compile(r"^(\s*(?:[-*\u2022]\s*|\d+[.)]\s*)?)true\s+or\s+false\s*[:?,-]\s*(.+?)"
+                   r"(?:\s*[-\u2013\u2014]+\s*(true|false)\b[.!:,]?\s*(.*))?$", re.I)
+
+
+def _quiz(line: str) -> str:
+    """A statement marked true is said; one marked false is not (its correction is); one without a verdict is
+    asked."""
+    m = _QUIZ.match(line)
+    if not m:
+        return line
+    statement = m.group(2).rstrip(" .?")
+    if not m.group(3):
+        return f"{m.group(1)}Is it true that {statement}?"
+    return m.group(1) + (f"{statement}. {m.group(4)}" if m.group(3).lower() == "true" else m.group(4))
+
+
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
     text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
     lines = []
     for line in text.split("\n"):
         line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
-        line = _pick_list(line)
+        line = _quiz(_pick_list(line))
         line = _ARROW.sub(": ", line, count=1)
         line = _ARROW.sub(", ", line)
         line = _DOTTED_RE.sub(_dotted, line)

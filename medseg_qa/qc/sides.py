@@ -113,7 +113,7 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|on|within|inside|into|at|to|toward|to
 # a sentence led by the axis it speaks of: "Along that axis, it sits about centrally" ("Front to back, ..." reaches
 # here as "along that axis", see `shorthand`), "Anteroposteriorly, ..."
 _AXIS_LEAD = re.compile(r"\s*(?:along\s+(?:that|this|the\s+\w+)\s+axis|anteroposteriorly|craniocaudally|in\s+depth|"
-                        r"depth[\s-]+wise|vertically)\s*,", re.I)
+                        r"depth[\s-]+wise|vertically)(?:\s*,|\s+(?=it\b|they\b|the\b))", re.I)
 
 # discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
 _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"

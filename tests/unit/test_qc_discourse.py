@@ -385,3 +385,39 @@ def test_a_fundus_label_is_named_by_its_clinical_name():
 
     assert _names("optic disc", "Where is the optic nerve head on this photograph?") is True
     assert _names("optic disc", "Where do the retinal vessels leave the eye on this photograph?") is False
+
+
+# round 18 (banks CB-CE, read after their first measure)
+@pytest.mark.parametrize("answer, flag", [
+    # markup is read as the text it shows: HTML, XML-tagged output, LaTeX
+    ("<p>It is the liver [SEG].</p><ul><li><b>Side:</b> it lies on the patient's right.</li></ul>", None),
+    ("<p>It is the liver [SEG].</p><ul><li><b>Side:</b> it lies on the patient's left.</li></ul>", "laterality"),
+    ("<p>The liver [SEG].</p><table><tr><td>Side</td><td>left</td></tr></table>", "laterality"),
+    ("<answer><target>the liver [SEG]</target><finding side=\"left\">it is one-sided</finding></answer>", "laterality"),
+    ("<answer><target>the liver [SEG]</target><regions>1</regions><size>large</size></answer>", None),
+    ("<answer><target>the liver [SEG]</target><regions>3</regions></answer>", "count"),
+    ("It is the liver [SEG].\n\\begin{itemize}\n\\item \\textbf{Side}: right\n\\end{itemize}", None),
+    ("It is the liver [SEG].\n\\begin{itemize}\n\\item \\textbf{Regions}: two\n\\end{itemize}", "count"),
+    # a quiz says what it marks true, and the correction of what it marks false
+    ("It is the liver [SEG].\nTrue or false: it lies on the left. \u2014 False: it lies on the right.", None),
+    ("It is the liver [SEG].\nTrue or false: it lies on the left. \u2014 True.", "laterality"),
+    # pager shorthand and glosses
+    ("liver outlined [SEG]\nR side\nx2", "count"),
+    ("It is the liver [SEG]. Front to back it sits roughly centrally.", None),  # the depth, not the midline
+    ("It is the liver [SEG]. Its posterior limit: the right kidney.", None),  # a contouring boundary
+])
+def test_markup_quizzes_and_pager_shorthand(answer, flag):
+    assert flags("liver", Q, answer) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("target, question, named", [
+    ("thalamus", "Can you outline bithalamic here?", True),
+    ("pineal gland", "Which small gland is it? (My guess would be pinealoma.)", True),
+    ("gross tumour volume primary", "Which volume is it? (This is about the GTV.)", True),
+    ("gross tumour volume primary", "Show me the volume drawn from the clinical exam and the fused PET.", False),
+    ("eyeball", "Quick one about Globe_L/R on this scan: where is it?", True),
+])
+def test_prefixed_suffixed_and_planning_names(target, question, named):
+    from test_qc_frames import _names
+
+    assert _names(target, question) is named
