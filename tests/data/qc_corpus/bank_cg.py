@@ -173,7 +173,8 @@ def side_text(side, style, rng):
         return rng.choice([f"It lies on the patient's {w} side.", f"This one is {w}-sided.",
                            f"Side: patient's {w}.", f"It sits in the {w} hemithorax."])
     if side == "bilateral":
-        return rng.choice([f"It is bilateral, with one part on each side ({g('both', style, rng)}).",
+        both = " (ambos lados / des deux côtés)" if style == "gloss" else ""
+        return rng.choice([f"It is bilateral, with one part on each side{both}.",
                            "Both sides are involved, left and right.",
                            "There is a region on the patient's left and another on the right."])
     return rng.choice([f"It sits in the {g('midline', style, rng)}.", "Midline, straddling the centre of the chest.",
@@ -307,13 +308,16 @@ def question1(p, style, rng, defect):
     d = rng.choice(p["hint"])
     if defect == "names_target":
         d = rng.choice([f"{rng.choice(p['names'])}, i.e. {d}", f"{rng.choice(p['names'])}"])
-    frames = {"social": [f"Quick one: where is {d} on this scan?", f"Can you point out {d}? Short answer pls"],
+    frames = {"social": [f"Quick one: where is {d} on this scan?", f"Can you point out {d}? Short answer pls",
+                         f"For a post: can you find {d} here?"],
               "gloss": [f"Could you segment {d} in this image and describe where it is?",
-                        f"Where is {d} here? Please add Spanish or French terms."],
+                        f"Where is {d} here? Please add Spanish or French terms.",
+                        f"Para mis estudiantes: can you show {d} and say where it sits?"],
               "fellow": [f"Fellow, could you mark {d} and give me your structured read?",
                          f"Can you segment {d} on this {p['modality']} and do a quick structured read?"],
               "myth": [f"Show me {d} and bust a few myths about it?",
-                       f"Where is {d} here, and what do people often get wrong about it?"]}[style]
+                       f"Where is {d} here, and what do people often get wrong about it?",
+                       f"Can you mark {d} and do a myth-versus-fact breakdown?"]}[style]
     return rng.choice(frames)
 
 
@@ -324,8 +328,10 @@ def render(style, p, lines, rng, seg):
         head = "Here it is 👉 [SEG] " if seg else rng.choice(["Short version: ", "TL;DR: ", ""])
         return head + " ".join(sents) + " " + rng.choice(TAGS)
     if style == "gloss":
-        head = f"The {p['short']} is segmented here: [SEG]. " if seg else ""
+        head = rng.choice([f"Segmentation of the {p['short']}: [SEG]. ", "Mask: [SEG]. "]) if seg else ""
         return head + " ".join(sents)
+    if style == "fellow" and not seg:
+        return f"{p['key']}: " + " ".join(sents)
     if style == "fellow":
         others = ["RV: not part of this mask; normally the most anterior chamber.",
                   "Pericardium: not assessed in this mask.", "Valves: not evaluated on this series.",
@@ -379,7 +385,7 @@ def build(p, facts, style, rng, defect):
              "Front or back?": "position", "Where exactly is it?": "position"}.get(q)
         if k is None:
             ans = ["Because that is where it develops in the embryo, and the mask simply follows the anatomy.",
-                   "The segmentation follows its boundaries on this slice; " + rng.choice(KB)]
+                   "The mask just follows its outline on this slice. " + rng.choice(KB)]
             ans = [("trap", rng.choice(ans))]
         else:
             ans = facts_lines(p, f, rng, skip=[x for x in kinds if x != k], style=style)[:1]
