@@ -263,6 +263,8 @@ MYTHS = {"laterality": "Myth: everything in the chest that matters sits on the l
          "trap": "Myth: one slice tells you everything about a structure."}
 PAST = ["Which side is it?", "Why is that?", "How big is it?", "How many pieces are there?", "Front or back?",
         "Where exactly is it?"]
+PAST_KIND = {"Which side is it?": "laterality", "How big is it?": "size", "How many pieces are there?": "count",
+             "Front or back?": "position", "Where exactly is it?": "position"}
 
 
 def facts_lines(p, f, rng, skip=(), wrong=None, style="social"):
@@ -380,19 +382,19 @@ def build(p, facts, style, rng, defect):
         ans = facts_lines(p, f, rng, skip=[k for k in kinds if k != defect], wrong=defect, style=style)
         turns.append({"role": "assistant", "content": render(style, p, ans[:1], rng, False)})
     elif rng.random() < 0.55:
-        q = rng.choice(PAST)
-        k = {"Which side is it?": "laterality", "How big is it?": "size", "How many pieces are there?": "count",
-             "Front or back?": "position", "Where exactly is it?": "position"}.get(q)
-        if k is None:
-            ans = ["Because that is where it develops in the embryo, and the mask simply follows the anatomy.",
-                   "The mask just follows its outline on this slice. " + rng.choice(KB)]
-            ans = [("trap", rng.choice(ans))]
-        else:
-            ans = facts_lines(p, f, rng, skip=[x for x in kinds if x != k], style=style)[:1]
-            if k == "position" and q == "Front or back?" and p["orient"] == "LI":
-                q = "Top or bottom?"
-        turns.append({"role": "user", "content": q})
-        turns.append({"role": "assistant", "content": render(style, p, ans, rng, False)})
+        asked = rng.sample([q for q in PAST if PAST_KIND.get(q) != defect], rng.choice([1, 1, 2]))
+        for q in asked:
+            k = PAST_KIND.get(q)
+            if k is None:
+                ans = ["Anatomy mostly, or for a finding its cause; the mask simply follows what is visible.",
+                       "The mask just follows its outline on this slice. " + rng.choice(KB)]
+                ans = [("trap", rng.choice(ans))]
+            else:
+                ans = facts_lines(p, f, rng, skip=[x for x in kinds if x != k], style=style)[:1]
+                if q == "Front or back?" and p["orient"] == "LI":
+                    q = "Top or bottom?"
+            turns.append({"role": "user", "content": q})
+            turns.append({"role": "assistant", "content": render(style, p, ans, rng, False)})
     return turns, ([defect] if defect else [])
 
 
