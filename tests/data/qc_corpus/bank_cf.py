@@ -141,12 +141,15 @@ def _side(facts, lie=False):
                                   ("The segmented tissue is confined to the ", s, " side; nothing is marked on the other.")])
     if s in ("left", "right"):
         return random.choice([("The mask lies on the patient's ", s, " side."), ("It sits in the ", s, " half of the abdomen."),
-                              ("Side: the patient's ", s, "."), ("You will find it on the ", s, " side of the patient.")])
+                              ("Side: the patient's ", s, "."), ("You will find it on the ", s, " side of the patient."),
+                              ("Laterality: ", s, "."), ("It is a ", s, "-sided structure on this slice.")])
     if s == "bilateral":
         return random.choice([("It is ", "bilateral", ": one part on each side of the midline."),
-                              ("The mask appears on ", "both sides", " of the patient, left and right.")])
+                              ("The mask appears on ", "both sides", " of the patient, left and right."),
+                              ("It is present ", "on both the left and the right", "."), ("Laterality: ", "bilateral", " (both sides).")])
     return random.choice([("It lies in the ", "midline", ", not off to one side."),
-                          ("It sits roughly ", "in the middle", ", straddling the patient's midline.")])
+                          ("It sits roughly ", "in the middle", ", straddling the patient's midline."),
+                          ("Laterality: ", "midline", "."), ("It is centred ", "on the midline", " of the body.")])
 
 
 VWORD = {"anterior": ["toward the front", "anterior"], "posterior": ["toward the back", "posterior"],
@@ -169,13 +172,16 @@ def _vert(facts, plane, lie=False):
                                ", close to the centre of the body.")])
     w = random.choice(VWORD[v])
     return random.choice([("Along the " + axis + " axis it lies ", w, " (" + v + ")." if w != v else "."),
-                          ("Its position is ", v, " relative to the centre of the body.")])
+                          ("Its position is ", v, " relative to the centre of the body."),
+                          ("It is placed ", v + "ly", " within the body on this slice."),
+                          ("Position: ", v, ".")])
 
 
 def _rel(facts, lie=False):
     r = random.choice(facts["relations"])
     kind = FLIP[r["relation"]] if lie else r["relation"]
     return random.choice([("It lies ", random.choice(REL[kind]), " " + OTHER_NAME[r["other"]] + "."),
+                          ("It is located ", random.choice(REL[kind]), " " + OTHER_NAME[r["other"]] + " on this slice."),
                           ("Relative to " + OTHER_NAME[r["other"]] + ", it is ", random.choice(REL[kind]), " it.")])
 
 
@@ -191,7 +197,8 @@ def _size(facts, lie=False):
         af = bf * facts["area_fraction"] / facts["body_fraction"]
     return random.choice([("It is ", random.choice(word[c]), f", about {_pct(bf)}% of the body cross-section."),
                           ("Size: ", c, f" (roughly {_pct(af)}% of the whole image)."),
-                          (f"Covering about {_pct(bf)}% of the body's cross-sectional area, it counts as ", c, ".")])
+                          (f"Covering about {_pct(bf)}% of the body's cross-sectional area, it counts as ", c, "."),
+                          ("On this slice it is ", c, f"; the mask covers roughly {_pct(bf)}% of the body's cross-section.")])
 
 
 def _count(facts, lie=False):
@@ -199,9 +206,11 @@ def _count(facts, lie=False):
     if lie:
         n = 2 if n == 1 else 1
     if n == 1:
-        return random.choice([("The mask is ", "a single connected region", "."), ("It forms ", "one continuous piece", " on this slice.")])
+        return random.choice([("The mask is ", "a single connected region", "."), ("It forms ", "one continuous piece", " on this slice."),
+                              ("Number of regions: ", "1", "."), ("It shows up as ", "a single region", " here.")])
     num = {2: "two", 3: "three", 4: "four"}.get(n, str(n))
-    return random.choice([("The mask consists of ", num + " separate regions", "."), ("On this slice it appears as ", num + " distinct pieces", ".")])
+    return random.choice([("The mask consists of ", num + " separate regions", "."), ("On this slice it appears as ", num + " distinct pieces", "."),
+                          ("Number of regions: ", str(n), "."), ("It shows up as ", num + " regions", " here.")])
 
 
 def _negation(facts, key):
@@ -263,21 +272,32 @@ def _first_q(p, style, rng, defect):
 # ---------------------------------------------------------------- style rendering
 
 def _sketch(facts, plane):
+    """The slice in text: '.' body, '#' the mask (digits 1, 2, ... for separate regions), edges labelled."""
+    from scipy import ndimage
+
     m, body = _LAST["mask"], _LAST["body"]
+    lab, n = ndimage.label(m, structure=np.ones((3, 3), bool))
     ys, xs = np.nonzero(body)
     x0, x1, y0, y1 = xs.min(), xs.max() + 1, ys.min(), ys.max() + 1
     cols, rows = 24, 10
-    lines = []
-    for r in range(rows):
-        row = ""
-        for c in range(cols):
-            sl = (slice(y0 + (y1 - y0) * r // rows, y0 + (y1 - y0) * (r + 1) // rows),
-                  slice(x0 + (x1 - x0) * c // cols, x0 + (x1 - x0) * (c + 1) // cols))
-            row += "#" if m[sl].mean() > 0.3 else "." if body[sl].mean() > 0.5 else " "
-        lines.append("R |" + row + "| L")
+    cx = [x0 + (x1 - x0) * c // cols for c in range(cols + 1)]
+    cy = [y0 + (y1 - y0) * r // rows for r in range(rows + 1)]
+    sym = (lambda i: "#") if n == 1 else (lambda i: str(i))
+    grid = [["." if body[cy[r]:cy[r + 1], cx[c]:cx[c + 1]].mean() > 0.5 else " " for c in range(cols)] for r in range(rows)]
+    for i in range(1, n + 1):
+        marked = False
+        for r in range(rows):
+            for c in range(cols):
+                if (lab[cy[r]:cy[r + 1], cx[c]:cx[c + 1]] == i).mean() > 0.25:
+                    grid[r][c], marked = sym(i), True
+        if not marked:  # a region smaller than a cell still shows, at its centroid
+            py, px = np.argwhere(lab == i).mean(axis=0)
+            r, c = min(int(np.searchsorted(cy, py, "right")) - 1, rows - 1), min(int(np.searchsorted(cx, px, "right")) - 1, cols - 1)
+            grid[r][c] = sym(i)
     top, bot = ("A", "P") if plane == "axial" else ("S", "I")
     pad = " " * 14
-    return "\n".join(["```", pad + top, *lines, pad + bot, "```"])
+    legend = "'#' marks the segmented tissue." if n == 1 else "the digits mark the segmented tissue, one digit per separate region."
+    return "\n".join(["```", pad + top, *("R |" + "".join(g) + "| L" for g in grid), pad + bot, "```"]), legend
 
 
 def _render(style, sents, p, facts, rng, first, cloze_start=1):
@@ -295,7 +315,8 @@ def _render(style, sents, p, facts, rng, first, cloze_start=1):
         head = "Segmented: [SEG]\n\n" if first else ""
         return head + "\n\n".join(cards or ["Note: nothing further to card here."])
     if style == "support":
-        open_ = rng.choice(["Thanks for reaching out!", "Great question, happy to help!", "Thanks for your patience!"])
+        open_ = rng.choice(["Thanks for reaching out!", "Great question, happy to help!", "Thanks for your patience!",
+                            "I completely understand, let me look into that for you.", "Happy to assist with that!"])
         body = " ".join(plain(s) for s in sents)
         mid = (f" I've outlined the structure for you: [SEG]. " if first else " ")
         close = rng.choice(["Is there anything else I can help you with?", "Let me know if there's anything else I can do for you today!",
@@ -304,8 +325,9 @@ def _render(style, sents, p, facts, rng, first, cloze_start=1):
     if style == "sketch":
         cap = " ".join(plain(s) for s in sents)
         if first:
-            return f"Here is the mask: [SEG]\n\n{_sketch(facts, p['plane'])}\nCaption: '#' marks the segmented tissue. {cap}"
-        return cap
+            art, legend = _sketch(facts, p["plane"])
+            return f"Here is the mask: [SEG]\n\n{art}\nCaption: {legend} {cap}"
+        return rng.choice(["Looking at the sketch above: ", "Same slice, same sketch. ", "From the drawing: "]) + cap
     # selftalk: rhetorical question, answered at once
     out = []
     for s in sents:
@@ -357,6 +379,8 @@ def build(p, facts, style, rng, defect):
             out.append((*t, k) if style == "selftalk" else t)
         return out
 
+    used: set = set()
+
     def traps(n):
         pool = [_negation(facts, k) for k in ("side", "count") if k != dkey]
         if plane == "axial":
@@ -369,8 +393,9 @@ def build(p, facts, style, rng, defect):
         pool.append(f"For reference, {p['norm']}, though a single slice cannot show that.")
         if p["target"] != "liver" and facts["size_class"] != "large":
             pool.append("It is clearly smaller than the liver on this slice.")
-        pool = [x for x in pool if x]
+        pool = [x for x in pool if x and x not in used]  # each trap sentence once per conversation
         rng.shuffle(pool)
+        used.update(pool[:n])
         return pool[:n]
 
     body = sents_for(first_keys) + traps(rng.randint(1, 2))
