@@ -25,7 +25,8 @@ AUDIT: list[list[tuple[str, str, object]]] = []  # per build call: (sentence, fa
 AX = {"trachea": (0.5, 0.36), "spinal cord": (0.5, 0.70), "esophagus": (0.49, 0.47)}
 COR = {"larynx": (0.5, 0.42), "trachea": (0.5, 0.62)}
 US = {"trachea": (0.5, 0.30)}
-CT, MR, USN = "CT", "MR", "ultrasound"
+CT, MR, USN = "CT", "MR", "US"
+MODNAME = {"CT": "CT", "MR": "MR", "US": "ultrasound"}
 
 PROFILES = [
     dict(target="thyroid gland", mod=CT, o="LP", noun="gland", cents=[(0.5, 0.30)], ab=(2.6, 1.0), size="medium",
@@ -323,7 +324,7 @@ def _cap(s):
 
 
 def first_question(p, style, rng, bad_q=None):
-    fn, noun, mod = rng.choice(p["fn"]), p["noun"], p["mod"]
+    fn, noun, mod = rng.choice(p["fn"]), p["noun"], MODNAME[p["mod"]]
     if bad_q:
         return bad_q
     return rng.choice({
@@ -338,7 +339,7 @@ def first_question(p, style, rng, bad_q=None):
 
 
 def names_question(p, rng):
-    g, mod = rng.choice(p["give"]), p["mod"]
+    g, mod = rng.choice(p["give"]), MODNAME[p["mod"]]
     return rng.choice([f"Where is the {g} structure on this {mod}? Please segment it.",
                        f"The referral mentions {g} findings. Can you outline what that refers to here?",
                        f"Could you mask the {g} tissue on this neck {mod}?"])
@@ -346,7 +347,7 @@ def names_question(p, rng):
 
 def bad_user_question(p, f, kind, rng, style):
     """A first question that presupposes one false fact (the answer then never states that fact)."""
-    fn, noun, mod = rng.choice(p["fn"]), p["noun"], p["mod"]
+    fn, noun, mod = rng.choice(p["fn"]), p["noun"], MODNAME[p["mod"]]
     do, be = ("do", "are") if noun.endswith("s") else ("does", "is")
     if kind == "laterality":
         w = wrong_side(f["laterality"], rng)
@@ -523,7 +524,7 @@ def render(p, style, rng, q, name, body, extra, f, restate=None):
         tail = rng.choice(["Take it slowly there.", "Keep the field dry and you'll see it clearly.",
                            "Shout if the anatomy looks different once we're in."])
         return " ".join([lead] + body + [extra[0], tail, extra[1]])
-    restated = restate or rng.choice([f'Your question, as I understand it: "{q}"',f"You are asking which {p['noun']} on this {p['mod']} matches the description in your question.",
+    restated = restate or rng.choice([f'Your question, as I understand it: "{q}"',f"You are asking which {p['noun']} on this {MODNAME[p['mod']]} matches the description in your question.",
                                       "To restate your question: you want the structure you described found, outlined and placed."])
     h = rng.random() < 0.5
     paras = [restated, rng.choice([f"Short answer: it is the {name} {SEG}.", f"The structure you mean is the {name} {SEG}.",
