@@ -349,16 +349,6 @@ def wrong_count(n: int, rng: random.Random) -> int:
     return 2 if n == 1 else rng.choice([1, n + 1])
 
 
-def negation(kind: str, f: dict, rng: random.Random) -> str | None:
-    s, n = f["laterality"], f["components"]
-    if kind == "side":
-        return {"left": "It is not on the right.", "right": "It is not on the left.",
-                "midline": "It does not favour either side.", "bilateral": "It is not confined to one side."}[s]
-    if kind == "count":
-        return "There is no second region." if n == 1 else "The parts are not joined to one another."
-    return None
-
-
 def convention(p: dict) -> str:
     if p["orient"] == "PI":
         return "On this sagittal display the patient's front is on the left of the image and the head is at the top."
