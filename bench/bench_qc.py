@@ -134,7 +134,10 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # and CF (abdomen; Anki cloze cards, a support chatbot, an ASCII sketch with a caption, a self-dialogue)
                  # and CI (neck and head-and-neck; decision-support output with scores, probability ranges, a surgeon's
                  # briefing, a restate-then-answer reply)
-                 "heldout_cg": (0.957, 0.152), "heldout_cf": (0.938, 0.186), "heldout_ci": (0.895, 0.000)}
+                 # and CH (pelvis, hip, spine and brain; candidate masks A and B compared, a past-tense vignette,
+                 # numbered claims with a summary, a reviewer's list of common errors)
+                 "heldout_cg": (0.957, 0.152), "heldout_cf": (0.938, 0.186), "heldout_ci": (0.895, 0.000),
+                 "heldout_ch": (0.976, 0.257)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
