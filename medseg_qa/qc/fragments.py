@@ -104,7 +104,8 @@ def key_value_sentence(sentence: str) -> str:
     low = value.lower()
     if key in ("side", "laterality", "location", "where"):
         # "left", "patient's left only", "left, not right", "right, lateral (not midline)"
-        low = re.sub(r",?\s+(?:lateral|lateralised|lateralized|unilateral|one-sided)$", "", re.sub(r"\s*\([^()]*\)", "", low))
+        low = re.sub(r",?\s+(?:lateral|lateralised|lateralized|unilateral|one-sided)$", "",
+                     re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", low))  # "LEFT [confidence 0.91]"
         side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?"
                             r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
         if side:

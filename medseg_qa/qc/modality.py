@@ -84,7 +84,15 @@ _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinc
                         r"initially|at\s+first(?:\s+glance|\s+sight)?|originally|"
                         r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected)|"
                         # a mistake described: "a common slip is to place it to the patient's left of the aorta"
-                        r"(?:slip|mistake|error|pitfall|trap|misconception)s?\s+(?:is|are|would\s+be)\s+to)\b", re.I)
+                        r"(?:slip|mistake|error|pitfall|trap|misconception)s?\s+(?:is|are|would\s+be)\s+to|"
+                        # ... or a reading framed as others' error or a myth: "Some reviewers call it large",
+                        # "It is easy to report two parts here", "Do not say it lies in front", "Myth: ..."
+                        r"(?:some|many|other|inexperienced)\s+(?:reviewers|readers|people|students|trainees|residents|"
+                        r"observers|beginners)\s+(?:call|describe|label|report|think|say|count|read)|"
+                        r"it\s+is\s+easy\s+to\s+(?:report|call|say|think|describe|mistake|miscount|count|read)|"
+                        r"(?:do\s+not|don't|never)\s+(?:say|call|report|describe|write)|^\W*myths?\b(?=\s*\d*\s*[:.\u2014-])|"
+                        r"(?:it\s+is\s+a|the)\s+myth\s+(?:that|is)|"
+                        r"it\s+is\s+(?:a\s+)?(?:common(?:ly)?|frequent(?:ly)?)\s+(?:error|mistake|misread\w*))\b", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
                            r"confus\w+|considered|alternatives?|alternatively|look-?alikes?)\b", re.I)
 

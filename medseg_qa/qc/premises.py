@@ -36,6 +36,8 @@ _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|conside
 # "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
 _WHY_IS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(is|are)\s+(it|they|both\s+sides|this\s+\w+|the\s+\w+)\s+"
                      r"([^?]+?)\s*\?\s*$", re.I)
+_WHY_DOES_LONG = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+((?:the|this|that)\s+[^?]{1,150}?)\s+"
+                            r"(sit|lie|appear)\s+([^?]+?)\s*\?\s*$", re.I)
 _WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
 BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
 ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
@@ -96,6 +98,9 @@ def premises(sentence: str) -> list[str]:
     why_is = _WHY_IS.match(sentence)  # "Why is it bilateral here?", "Why are both sides involved?"
     if why_is:
         return [f"{why_is.group(2)} {why_is.group(1)} {why_is.group(3)}."]
+    where = _WHY_DOES_LONG.match(sentence)  # "Why does the finding that may be the nodes sit so far back here?"
+    if where:
+        return [f"{where.group(1)} {where.group(2).lower()}s {where.group(3)}."]
     why = _WHY_DOES.match(sentence)
     if why:
         verb = why.group(2)
@@ -153,11 +158,17 @@ _REJECTED_OPTION = re.compile(r"^\s*(?:(?:(?:option|answer|choice)\s+)?\(?[A-Ea-
 _REJECTION = re.compile(r"\s*(?:no|nope|not\s+quite|unlikely|probably\s+not|not\s+really)\b", re.I)
 
 
+# a candidate by its letter, ruled out in the same sentence: "B is on the patient's left, which rules it out."
+_LETTER_RULED_OUT = re.compile(r"^\s*(?:(?:option|candidate|choice|mask)\s+\(?[A-E]\)?|\(?[B-E]\)?)\s+(?:is|lies|sits|was|"
+                               r"appears|looks)\b.*\b(?:rules?\s+it\s+out|ruled\s+out|excludes?\s+it|(?:is|cannot\s+be)\s+not?"
+                               r"\s*the\s+(?:answer|target))\b", re.I)
+
+
 def about_an_alternative(sentence: str, context: str, names_target) -> bool:
     """'C (the left kidney) is tempting but wrong: it sits on the left' speaks of the option; so does 'No: it is a
     much thinner vein on the right' after 'Could it be the azygos vein?' (unless the candidate is the target,
     `names_target` tells)."""
-    if _REJECTED_OPTION.match(sentence):
+    if _REJECTED_OPTION.match(sentence) or _LETTER_RULED_OUT.match(sentence):
         return True
     candidate = _CANDIDATE.match(context) if _REJECTION.match(sentence) else None
     return bool(candidate) and not names_target(candidate.group(1) or candidate.group(2))

@@ -61,6 +61,8 @@ _PLAIN = [
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
+    # a myth stated to be debunked is not said: "Myth: it always sits on the left. Fact: here it is on the right."
+    (r"^\s*(?:[-*\u2022]\s*)?(?:\*\*)?myth\s*\d*(?:\*\*)?\s*[:\u2014-]\s*[^.!?\n]*[.!?]?\s*", "", re.I),
     # a pager's count alone on its line: "x2" is two of them
     (r"^\s*[x\u00d7]([2-9])\s*$", r"\1 separate regions", re.I),
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
@@ -276,11 +278,24 @@ def _quiz(line: str) -> str:
     return m.group(1) + (f"{statement}. {m.group(4)}" if m.group(3).lower() == "true" else m.group(4))
 
 
+_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
+
+
+def _drawing(line: str) -> bool:
+    """A line of an ASCII sketch ("R ....###.... L", "+-----+"): mostly symbols, with edge labels that are not
+    prose (a sketch's "R" and "L" would otherwise read as a side)."""
+    ink = re.sub(r"\s", "", line)
+    return len(ink) >= 8 and sum(c.isalpha() for c in ink) < len(ink) / 3
+
+
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
     text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
     lines = []
     for line in text.split("\n"):
+        line = _CLOZE.sub(r"\1", line)  # an Anki cloze shows its answer: "{{c1::left}}"
+        if _drawing(line):
+            continue
         line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
         line = _quiz(_pick_list(line))
         line = _ARROW.sub(": ", line, count=1)

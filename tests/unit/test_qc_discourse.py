@@ -421,3 +421,21 @@ def test_prefixed_suffixed_and_planning_names(target, question, named):
     from test_qc_frames import _names
 
     assert _names(target, question) is named
+
+
+# round 19 (banks CF-CI, read after their first measure with the rules then final)
+@pytest.mark.parametrize("answer, flag", [
+    ("It is the liver [SEG]. Some reviewers call it small; it is in fact large.", None),  # others' error, framed
+    ("It is the liver [SEG]. Some reviewers call it large; it is in fact small.", "size"),
+    ("It is the liver [SEG]. It is easy to report two parts here, but the mask is one connected region.", None),
+    ("It is the liver [SEG]. Do not say it lies on the left; it lies on the right.", None),
+    ("It is the liver [SEG].\nMyth: it always sits on the left. Fact: here it sits on the right.", None),
+    ("It is the liver [SEG].\nMyth: it always sits on the right. Fact: here it sits on the left.", "laterality"),
+    ("A is the answer [SEG]. B is on the patient's left, which rules it out.", None),  # the ruled-out candidate
+    ("It is the liver [SEG]. It lies {{c1::on the patient's right}}.", None),  # a cloze shows its answer
+    ("It is the liver [SEG]. It lies {{c1::on the patient's left}}.", "laterality"),
+    ("It is the liver [SEG].\n```\nR |....1....| L\nR |.........| L\n```\nIt is on the patient's right.", None),
+    ("It is the liver [SEG].\nLaterality: LEFT [confidence 0.91]", "laterality"),
+])
+def test_framed_errors_myths_ruled_out_candidates_cloze_sketches(answer, flag):
+    assert flags("liver", Q, answer) == ([flag] if flag else [])
