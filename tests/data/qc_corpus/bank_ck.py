@@ -249,6 +249,8 @@ class Plan:
         self.side = f["laterality"]
         if defect == "laterality":
             self.false_side = _FALSE_SIDE[self.side]
+            if self.side == "midline":  # the side away from where the centroid leans: clearly wrong, never borderline
+                self.false_side = "right" if f["centroid_patient"][0] > 0 else "left"
         self.vert = f["vertical"]
         self.rels = list(f["relations"])
         self.pos_kind = None
@@ -269,7 +271,9 @@ def side_claim(pl, lie=False):
 def vert_claim(pl, lie=False):
     v = pl.vert
     if lie and pl.pos_kind == "vert":
-        v = _FALSE_VERT.get(v) or ("anterior" if pl.p["plane"] == "ax" else "superior")
+        away = pl.f["centroid_patient"][1] > 0  # centroid leans toward row+ (posterior / inferior): claim the other end
+        v = _FALSE_VERT.get(v) or {("ax", True): "anterior", ("ax", False): "posterior",
+                                   ("co", True): "superior", ("co", False): "inferior"}[(pl.p["plane"], away)]
         return {"anterior": "in the anterior chest", "posterior": "in the posterior chest",
                 "superior": "in the upper part of the chest", "inferior": "in the lower part of the chest"}[v]
     return vert_txt(v, pl.rng, pl.p["plane"])
@@ -289,7 +293,7 @@ def size_claim(pl, lie=False):
     if lie:
         cls, scale = false_size(f)
         return f"{cls}, about {pct(f, scale)} of the image"
-    return rng_choice(pl.rng, [f"{f['size_class']}, about {pct(f)} of the image",
+    return pl.rng.choice([f"{f['size_class']}, about {pct(f)} of the image",
                                f"{size_words(f['size_class'])}, at {pct(f)}",
                                f"{f['size_class']} ({pct(f)} of the slice area)"])
 
@@ -297,10 +301,6 @@ def size_claim(pl, lie=False):
 def count_claim(pl, lie=False):
     n = pl.f["components"]
     return false_count(n, pl.unit) if lie else count_txt(n, pl.unit)
-
-
-def rng_choice(rng, xs):
-    return rng.choice(xs)
 
 
 # ---- the registers ---------------------------------------------------------------------------------------
@@ -432,7 +432,7 @@ def _follow_answer(pl, kind, c, rng):
         return rng.choice([f"It is {c['vert']}.", f"On this image the mask sits {c['vert']}."]) + extra
     if kind == "size":
         return rng.choice([f"It is {c['size']}.", f"The mask is {c['size']}, going by pixel count."])
-    return rng.choice([f"It is {c['count']}.", f"The segmentation shows {c['count']}."])
+    return rng.choice([f"Counting connected pieces: {c['count']}.", f"The segmentation shows {c['count']}."])
 
 
 _WHY = ["Why is that?", "Why does that matter?", "Could you explain why it looks like that?"]
