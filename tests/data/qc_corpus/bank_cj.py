@@ -402,7 +402,7 @@ def first_question(p: dict, style: str, rng: random.Random, name: bool) -> str:
             rng.choice(["which " + p["noun"] + " on this " + mod + " " + hint + "?",
                         "can you find the " + p["noun"] + " that " + hint + " on this " + mod + "?"]))
     if name:
-        what += " " + rng.choice(["It " + hint + ".", "This is a " + mod + "."]) if not p["plural"] else " This is a " + mod + "."
+        what += " " + rng.choice(["It " + hint + ".", "The study is a " + mod + "."]) if not p["plural"] else " The study is a " + mod + "."
     if style == "persona":
         return rng.choice(["Answer in the first person, as the structure itself: ", "Role-play time! ",
                            "Speak as if you were the anatomy: "]) + what[0].upper() + what[1:] + " Please segment it."
@@ -454,7 +454,8 @@ def render(style: str, p: dict, g: str, sents: list[str], rhyme_kinds: list, fac
     if style == "dictation":
         body = " ".join(sents)
         if first:
-            return (dictate("Findings: " + name[0].upper() + name[1:] + " is identified and segmented.")
+            return (dictate("Findings: " + name[0].upper() + name[1:] + (" are" if g == "they" or name.startswith("both")
+                                                                        else " is") + " identified and segmented.")
                     + " [SEG] " + dictate(body) + " new paragraph " + dictate("Impression: " + name + " as outlined.")
                     + " end of dictation")
         return dictate(body) + rng.choice([" new paragraph", " full stop end of dictation", ""])
