@@ -30,7 +30,7 @@ PROFILES = [
          fn="holds the fluid that cushions the brain and contains the choroid plexus",
          ask=["Which fluid-filled cavities inside the cerebral hemispheres hold the fluid that cushions the brain?",
               "A child has hydrocephalus: which CSF-containing spaces deep in the hemispheres would balloon first?"],
-         giveaway=["lateral ventricles", "ventricular", "intraventricular", "lateral ventricle"],
+         giveaway=["lateral ventricles", "lateral ventricle", "lateral-ventricle", "lateral ventricle's"],
          compare="larger than the slit-like third ventricle"),
     dict(target="thalamus", noun="deep grey-matter nucleus", mod="MR", region="brain", orient="LP", sides="LRB",
          y=0.6, dx=0.1, size=["small", "medium"], aspect=1.4,
@@ -164,8 +164,8 @@ def facts_for(p: dict, rng: random.Random) -> dict:
 # ---------------------------------------------------------------------------------------------------------
 # how a fact is said (the reader in /work/notes/qccl_scripts/ knows these claim phrases, not the builder's choices)
 
-SIDE = {"left": ["on the patient's left", "in the left half of the patient", "left-sided"],
-        "right": ["on the patient's right", "in the right half of the patient", "right-sided"],
+SIDE = {"left": ["on the patient's left", "in the left half of the patient", "on the left-hand side of the patient"],
+        "right": ["on the patient's right", "in the right half of the patient", "on the right-hand side of the patient"],
         "bilateral": ["on both sides", "bilateral, left and right", "present on the left and the right"],
         "midline": ["in the midline", "centred on the midline", "straddling the midline"]}
 VERT = {"anterior": ["in the front part of the slice (anterior)", "anteriorly", "toward the front"],
@@ -246,17 +246,21 @@ def _pct_for(cls: str, f: dict) -> str:
 def _sent(key: str, c: dict, rng: random.Random, it: str = "It") -> str:
     """One plain statement of claim `key` from the claim set `c` (true or falsified)."""
     if key == "side":
-        return rng.choice([f"{it} lies {rng.choice(SIDE[c['side']])}.", f"Side: {rng.choice(SIDE[c['side']])}.",
-                           f"Laterality-wise, {it.lower()} is {rng.choice(SIDE[c['side']])}."])
+        return rng.choice([f"{it} lies {rng.choice(SIDE[c['side']])}.", f"Side: it is {rng.choice(SIDE[c['side']])}.",
+                           f"Laterality-wise, {it.lower()} is {rng.choice(SIDE[c['side']])}.",
+                           f"The mask is found {rng.choice(SIDE[c['side']])}."])
     if key == "vert":
-        return rng.choice([f"{it} sits {rng.choice(VERT[c['vert']])}.", f"Position: {rng.choice(VERT[c['vert']])}."])
+        return rng.choice([f"{it} sits {rng.choice(VERT[c['vert']])}.", f"Position: it sits {rng.choice(VERT[c['vert']])}.",
+                           f"The mask is located {rng.choice(VERT[c['vert']])}."])
     if key == "rel":
         r = c["rel"]
-        return f"{it} lies {REL[r['relation']]} the {r['other']}."
+        return rng.choice([f"{it} lies {REL[r['relation']]} the {r['other']}.",
+                           f"Relative to its neighbours, it sits {REL[r['relation']]} the {r['other']}."])
     if key == "size":
         return rng.choice([f"{it} is {rng.choice(SIZE[c['size']])}, {_pct_for(c['size'], c['_f'])}.",
                            f"Size: {rng.choice(SIZE[c['size']])} ({_pct_for(c['size'], c['_f'])})."])
-    return rng.choice([f"{it} forms {rng.choice(COUNT[c['count']])}.", f"Regions: {rng.choice(COUNT[c['count']])}."])
+    return rng.choice([f"{it} forms {rng.choice(COUNT[c['count']])}.", f"Regions: {rng.choice(COUNT[c['count']])}.",
+                       f"The mask is made of {rng.choice(COUNT[c['count']])}."])
 
 
 def _selfqa(key: str, c: dict, rng: random.Random) -> str:
@@ -265,7 +269,8 @@ def _selfqa(key: str, c: dict, rng: random.Random) -> str:
         s = c["side"]
         if s in ("left", "right"):
             o = "right" if s == "left" else "left"
-            qs = [(f"Is it on the patient's {o}?", "No."), (f"Is it on the patient's {s}?", "Yes.")]
+            subj = rng.choice(["it", "the mask"])
+            qs = [(f"Is {subj} on the patient's {o}?", "No."), (f"Is {subj} on the patient's {s}?", "Yes.")]
             rng.shuffle(qs)
             return " ".join(f"{q} {a}" for q, a in qs)
         if s == "bilateral":
@@ -324,7 +329,7 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
         q1 = rng.choice([f"Can you find the {g} area on this scan and segment it?",
                          f"Please segment the {g} region here. Where is it?",
                          f"Where is the {g} structure on this image? Outline it."])
-    if style == "quote" and rng.random() < 0.7:  # the user offers a guess that the reply confirms or corrects
+    if style == "quote":  # the user offers a guess that the reply confirms or corrects
         guess_key = rng.choice([k for k in ("side", "size") if k != dkey])
         guess_true = rng.random() < 0.5
         if guess_key == "side":
@@ -355,13 +360,13 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
     low = hedge if hedge.startswith("I'm") else hedge.lower()
     name = p["target"]
     if style == "selfqa":
-        a1 = (f"Let me reason it through. What is being asked? A {p['noun']} that {p['fn']}. Is it visible? Yes. "
+        a1 = (f"Let me reason it through. What is being asked? {'An' if p['noun'][0] in 'aeiou' else 'A'} {p['noun']} that {p['fn']}. Is it visible? Yes. "
               + " ".join(lines) + f" So: {low} the {name} [SEG]. " + " ".join(extras))
     elif style == "tldr":
         a1 = (f"**TL;DR:** {hedge} the {name} [SEG]; " + " ".join(lines[:2]) + "\n\n**Details**\n\n"
               + "\n".join(f"- {x}" for x in lines[2:] + extras))
     elif style == "details":
-        a1 = (f"## Answer\n{hedge} the **{name}**, a {p['noun']} that {p['fn']}. [SEG]\n\n"
+        a1 = (f"## Answer\n{hedge} the **{name}**, {'an' if p['noun'][0] in 'aeiou' else 'a'} {p['noun']} that {p['fn']}. [SEG]\n\n"
               f"<details><summary>Where it is</summary>\n\n" + "\n".join(f"- {x}" for x in lines) + "\n\n</details>\n"
               f"<details><summary>Context</summary>\n\n" + "\n".join(f"- {x}" for x in extras) + "\n\n</details>")
     else:
@@ -369,17 +374,19 @@ def build(p: dict, f: dict, style: str, rng: random.Random, defect):
         if quoted:
             k, phrase, ok = quoted
             if ok:
-                a1 += f"You said '{phrase}' and that matches the mask. "
-            elif k == "side":
-                a1 += f"You said '{phrase}', but that is not right: it lies {SIDE[t['side']][0]}. "
+                a1 += rng.choice([f"You said '{phrase}' and that matches the mask. ", f"You said '{phrase}' — yes, that is correct. ",
+                                  f"Quoting you, '{phrase}': agreed, the mask bears that out. "])
             else:
-                a1 += f"You wrote '{phrase}', which does not fit: it is {SIZE[t['size']][0]}, {_pct(f)}. "
+                fix = f"it lies {SIDE[t['side']][0]}" if k == "side" else f"it is {SIZE[t['size']][0]}, {_pct(f)}"
+                a1 += rng.choice([f"You said '{phrase}', but that is not right: {fix}. ",
+                                  f"You wrote '{phrase}', which does not fit: {fix}. ",
+                                  f"You said '{phrase}' — not quite; correcting that: {fix}. "])
         a1 += " ".join(lines + extras)
     turns = [{"role": "user", "content": q1}, {"role": "assistant", "content": a1}]
     # round 2
     if where == "user":
         q2 = _user_presupposes(dkey, bad, rng)
-        a2 = rng.choice([f"Symptoms depend mostly on what the structure does: it {p['fn']}, so a change there shows up as a problem with that. ",
+        a2 = rng.choice([f"Good question. Anatomy and disease vary between people, and one slice shows only part of the picture; remember that it {p['fn']}. ",
                          "Hard to say from a single slice; the clinical picture matters more than the image alone. "]) + rng.choice(KB[p["region"]])
     else:
         fk = deferred or rng.choice(keys)
