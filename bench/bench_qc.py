@@ -137,7 +137,12 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # and CH (pelvis, hip, spine and brain; candidate masks A and B compared, a past-tense vignette,
                  # numbered claims with a summary, a reviewer's list of common errors)
                  "heldout_cg": (0.957, 0.152), "heldout_cf": (0.938, 0.186), "heldout_ci": (0.895, 0.000),
-                 "heldout_ch": (0.976, 0.257)}
+                 "heldout_ch": (0.976, 0.257),
+                 # round 20 (rules of 7d6c20a, after round 19's mends): CJ (abdomen and pelvis; the organ in the first
+                 # person, dictation with spoken punctuation, a team chat thread, a rhyme), CK (thorax and heart;
+                 # step-back reasoning, a reference atlas, an ASCII table, a pixel-arithmetic scratchpad) and CL (brain
+                 # and neck; yes/no self-questions, TL;DR first, collapsible <details>, quoting the user's words)
+                 "heldout_cj": (0.995, 0.210), "heldout_ck": (0.995, 0.314), "heldout_cl": (0.976, 0.100)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
