@@ -10,7 +10,10 @@ of side/position/size/count defects sit in a user question or restatement that t
 uncorrected, some only in a follow-up answer. In a defective row every true statement of the planted
 kind about the target is left out, so the false one is the only claim of its kind.
 
-First measure: not taken by the writer (the lead measures once after merging).
+First measure: not taken by the writer (the lead measures once after merging). The writer's own reader
+(/work/notes/qccm_scripts/check_cm.py, no QC code) found, on the 420 rows (210 clean, 42 of each kind), every
+defect row's one false claim and nothing false in any clean row; 43 of the 168 side/position/size/count defects
+sit in a user turn, 27 only in a follow-up answer.
 """
 
 from __future__ import annotations
@@ -391,22 +394,21 @@ def _true_parts(p: dict, f: dict, kind: str, rng: random.Random, neg: bool) -> l
     subj = _subject(p, rng)
     if kind == "side":
         s, v = side_true(f, subj, rng)
-        out = [("side", s, v)]
         if neg and rng.random() < 0.5 and side_neg(f):
-            out.append(("side", side_neg(f), v))
-        return out
+            s += " " + side_neg(f)
+        return [("side", s, v)]
     if kind == "pos":
         out = [("pos", s, v) for s, v in pos_true(p, f, subj, rng)]
-        if neg and f["vertical"] in VFLIP and rng.random() < 0.4:
-            out.append(("pos", f"It is not in the {VFLIP[f['vertical']]} part of the image.", f["vertical"]))
+        if neg and out and f["vertical"] in VFLIP and rng.random() < 0.4:
+            k, s, v = out[0]
+            out[0] = (k, s + f" It is not in the {VFLIP[f['vertical']]} part of the image.", v)
         return out
     if kind == "size":
         s, v = size_true(f, subj, rng)
-        out = [("size", s, v)]
         if neg and rng.random() < 0.4:
-            out.append(("size", {"small": "It is certainly not large.", "medium": "It is neither tiny nor large.",
-                                 "large": "It is by no means small."}[f["size_class"]], v))
-        return out
+            s += " " + {"small": "It is certainly not large.", "medium": "It is neither tiny nor large.",
+                        "large": "It is by no means small."}[f["size_class"]]
+        return [("size", s, v)]
     s, v = count_true(f, subj, rng)
     return [("count", s, v if v != "1" else "one region")]
 
