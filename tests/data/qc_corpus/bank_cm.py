@@ -410,14 +410,18 @@ def _true_parts(p: dict, f: dict, kind: str, rng: random.Random, neg: bool) -> l
                         "large": "It is by no means small."}[f["size_class"]]
         return [("size", s, v)]
     s, v = count_true(f, subj, rng)
-    return [("count", s, v if v != "1" else "one region")]
+    return [("count", s, _regions(v))]
 
 
 def _false_part(p: dict, f: dict, kind: str, rng: random.Random, subj: str | None = None) -> tuple[str, str, str]:
     subj = subj or _subject(p, rng)
     fn = {"side": side_false, "size": size_false, "count": count_false}.get(kind)
     s, v = pos_false(p, f, subj, rng) if kind == "pos" else fn(f, subj, rng)
-    return kind, s, (v if not (kind == "count" and v == "1") else "one region")
+    return kind, s, (_regions(v) if kind == "count" else v)
+
+
+def _regions(v: str) -> str:
+    return "one region" if v == "1" else f"{NUMW[int(v)]} regions"
 
 
 def _kinds(p: dict, f: dict) -> list[str]:
@@ -457,9 +461,10 @@ def _render(p: dict, style: str, parts: list[tuple[str, str, str]], rng: random.
         return "\n".join(lines)
     if style == "yaml":
         front = ["---", f"task: segment the structure that {p['fn']}", f"modality: {mod}", f"plane: {plane}"]
-        prose = []
+        prose, keys = [], set()
         for k, s, v in parts:
-            if rng.random() < 0.5 and not front[-1].startswith(KEY[k]):
+            if rng.random() < 0.5 and k not in keys:
+                keys.add(k)
                 front.append(f"{KEY[k]}: {v}")
             else:
                 prose.append(s)
