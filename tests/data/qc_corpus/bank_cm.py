@@ -84,8 +84,12 @@ PROFILES = [
          q=["On this sagittal MR of the lower back, which stacked, block-shaped bones carry the load of the trunk? "
             "Please segment them.",
             "Which weight-bearing bony blocks sit in front of the nerve canal on this sagittal MR? Outline them."],
+         q_one=["On this sagittal MR of the lower back, which block-shaped bone carries the load of the trunk? "
+                "Please segment it.",
+                "Which weight-bearing bony block sits in front of the nerve canal on this sagittal MR? Outline it."],
          give=["the vertebral bodies", "the lumbar vertebrae", "the L3 to L5 centra", "the spinal bodies"],
          fn="carry the load of the trunk and separate around the intervertebral discs",
+         fn_one="carries the load of the trunk and sits between two intervertebral discs",
          kb=["The intervertebral discs lie between neighbouring blocks and act as shock absorbers.",
              "The abdominal aorta usually runs just to the left of the midline in front of the spine.",
              "The spinal cord normally ends around the first or second lumbar level in adults."],
@@ -166,6 +170,8 @@ PROFILES = [
          others={}, alias=["the growth", "the raised lesion", "this growth"], plural=False, scale=(0.5, 1.8),
          q=["In this colonoscopy frame, which growth protrudes from the bowel lining into the lumen? Please segment it.",
             "Which raised bump on the bowel wall in this endoscopy image could slowly turn into a cancer? Outline it."],
+         q_many=["In this colonoscopy frame, which growths protrude from the bowel lining into the lumen? "
+                 "Please segment them."],
          give=["the polyp", "the colonic polyp", "the adenoma", "the polypoid tissue"],
          fn="protrudes into the bowel lumen and may bleed",
          kb=["Haustral folds ring the colon wall at regular intervals.",
@@ -177,6 +183,8 @@ PROFILES = [
          others={}, alias=["the pigmented spot", "the spot", "the dark patch"], plural=False, scale=(0.35, 1.2),
          q=["Which spot on this dermoscopy photo has a colour different from the surrounding skin? Please segment it.",
             "In this close-up skin photograph, which patch should be measured over time for change? Outline it."],
+         q_many=["Which spots on this dermoscopy photo have a colour different from the surrounding skin? "
+                 "Please segment them."],
          give=["the mole", "the skin lesion", "the nevus", "the melanocytic lesion", "the pigmented lesion"],
          fn="is a patch of pigment that should be watched for change",
          kb=["Sun-exposed skin on the face and forearms shows more freckling.",
@@ -420,6 +428,14 @@ def _false_part(p: dict, f: dict, kind: str, rng: random.Random, subj: str | Non
     return kind, s, (_regions(v) if kind == "count" else v)
 
 
+def _many(p: dict, f: dict) -> bool:
+    return p["plural"] and f["components"] >= 2
+
+
+def _fn(p: dict, f: dict) -> str:
+    return p["fn"] if _many(p, f) or "fn_one" not in p else p["fn_one"]
+
+
 def _regions(v: str) -> str:
     return "one region" if v == "1" else f"{NUMW[int(v)]} regions"
 
@@ -433,8 +449,9 @@ def _kinds(p: dict, f: dict) -> list[str]:
     return ks + ["size", "count"]
 
 
-def _render(p: dict, style: str, parts: list[tuple[str, str, str]], rng: random.Random) -> str:
+def _render(p: dict, f: dict, style: str, parts: list[tuple[str, str, str]], rng: random.Random) -> str:
     plane, mod, where = p["plane"], p["modality"], p["where"]
+    what = f"the structures that {_fn(p, f)}" if _many(p, f) else f"the structure that {_fn(p, f)}"
     extra = [convention(p), rng.choice(p["kb"])]
     if rng.random() < 0.5:
         extra.append(p["pop"])
@@ -452,7 +469,7 @@ def _render(p: dict, style: str, parts: list[tuple[str, str, str]], rng: random.
     if style == "rubric":
         lines = [f"Mask: {SEG}", "", rng.choice(["Grading rubric:", "Self-assessment against the rubric:",
                                                  "Rubric scores for this answer:"]),
-                 f"- Identification (2/2): the structure that {p['fn']}."]
+                 f"- Identification (2/2): {what}."]
         for k, s, v in parts:
             lines.append(f"- {rng.choice(CRIT[k])} (2/2): correctly identified as {v}. {s}")
         lines.append(f"- Mask quality (1/2): {rng.choice(QUALITY)}")
@@ -460,7 +477,7 @@ def _render(p: dict, style: str, parts: list[tuple[str, str, str]], rng: random.
         lines += [f"Total: {total}/{total + 1}", "", "Comment: " + " ".join(extra)]
         return "\n".join(lines)
     if style == "yaml":
-        front = ["---", f"task: segment the structure that {p['fn']}", f"modality: {mod}", f"plane: {plane}"]
+        front = ["---", f"task: segment {what}", f"modality: {mod}", f"plane: {plane}"]
         prose, keys = [], set()
         for k, s, v in parts:
             if rng.random() < 0.5 and k not in keys:
@@ -490,9 +507,9 @@ RESTATE = ["So, to restate: {s} What does it actually do?", "{s} Why is that, an
            "If I understand correctly, {l} Should I worry about that?", "My notes say: {s} Can you explain what it is for?"]
 
 
-def _answer_other(p: dict, what: str, rng: random.Random) -> str:
+def _answer_other(p: dict, f: dict, what: str, rng: random.Random) -> str:
     if what == "fn":
-        return f"{'Their main job: they' if p['plural'] else 'Its main job: it'} {p['fn']}. {rng.choice(HEDGE)}"
+        return f"{'Their main job: they' if _many(p, f) else 'Its main job: it'} {_fn(p, f)}. {rng.choice(HEDGE)}"
     if what == "kb":
         return f"It helps to know the neighbourhood. {' '.join(rng.sample(p['kb'], 2))}"
     if what == "pop":
@@ -524,7 +541,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
                          f"Where is {g} in this image? Please outline it.",
                          f"Can you outline {g} here and tell me what it does?"])
     else:
-        q1 = rng.choice(p["q"])
+        q1 = rng.choice(p.get("q_one" if f["components"] == 1 else "q_many") or p["q"])
     parts = []
     for k in kinds:
         if k == kd:
@@ -536,7 +553,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
     rng.shuffle(parts)
     if not parts:
         parts = _true_parts(p, f, "size" if kd != "size" else "count", rng, neg=False)
-    turns = [{"role": "user", "content": q1}, {"role": "assistant", "content": _render(p, style, parts, rng)}]
+    turns = [{"role": "user", "content": q1}, {"role": "assistant", "content": _render(p, f, style, parts, rng)}]
     n_rounds = rng.choice([1, 2, 2, 3]) if where not in ("user", "follow") else rng.choice([2, 3])
     slot = rng.randrange(1, n_rounds) if where in ("user", "follow") else -1
     asked = set()
@@ -544,7 +561,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
         if r == slot and where == "user":
             _, s, _ = _false_part(p, f, kd, rng, subj="It")
             q = rng.choice(RESTATE).format(s=s, l=s[0].lower() + s[1:])
-            a = f"{'They' if p['plural'] else 'It'} {p['fn']}. {rng.choice(p['kb'])} {rng.choice(HEDGE)}"
+            a = f"{'They' if _many(p, f) else 'It'} {_fn(p, f)}. {rng.choice(p['kb'])} {rng.choice(HEDGE)}"
         elif r == slot:
             q = rng.choice(FOLLOW[kd])
             _, s, _ = _false_part(p, f, kd, rng, subj="It")
@@ -558,6 +575,6 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect: str | No
                 q, a = rng.choice(FOLLOW[k]), _answer_kind(p, f, k, rng)
             else:
                 q, what = rng.choice(OTHER_Q)
-                a = _answer_other(p, what, rng)
+                a = _answer_other(p, f, what, rng)
         turns += [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
     return turns, ([defect] if defect else [])
