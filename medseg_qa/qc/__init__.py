@@ -31,7 +31,7 @@ from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
-from .modality import rejected_by, reply_rejects, retracted
+from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
@@ -79,7 +79,7 @@ def _corrected(reply: list[str], flag: str, record: SourceRecord, lexicon) -> bo
         return [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
 
     for j, sentence in enumerate(reply):
-        if not rejected_by(sentence) or (j and any(contradiction(c, record.facts) for c in of_kind(reply[j - 1]))):
+        if not corrects(sentence) or (j and any(contradiction(c, record.facts) for c in of_kind(reply[j - 1]))):
             continue  # no rejection, or one of the reply's own error ("Candidate: ... left. Examiner: No.")
         for said in reply[j:j + 2]:
             claims = of_kind(said)

@@ -311,6 +311,7 @@ _SHARE_OF = re.compile(r"\s*(?:of|in)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|our\
                        r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 _BODY_SHARE = re.compile(r"\b(?:body|patient|trunk|torso|abdomen|abdominal|chest|thorax|thoracic|pelvis|pelvic|brain|head|"
                          r"skull|cranium|cross-section\w*|cross-sectional)\b", re.I)
+_IMAGE_PIXELS = re.compile(r"(?:\d\s*[x\u00d7]\s*\d+\s*=|/)\s*$")
 _DIMENSION_BEFORE = re.compile(rf"\b(?:by|x|\u00d7)\s+(?:(?:{_NUMBER_WORD}|hundred|thousand|and|\d+)\s+)*$", re.I)
 _POPULATION = re.compile(r"(?:people|men|women|children|adults|patients|cases|population|cohort|time)$", re.I)
 _DIRECTIONAL = re.compile(r"\b(?:anterior|posterior|front|back|top|bottom|upper|lower|inner|outer|medial|lateral|superior|"
@@ -378,8 +379,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         if den:
             out.append((m.start(), Claim("percent", 100.0 * num / den, qualifier=_bound(m.group(1)), text=m.group(0))))
     for m in _PIXELS.finditer(sentence):
-        if _DIMENSION_BEFORE.search(sentence, 0, m.start()):
-            continue  # "five hundred and twelve by five hundred and twelve pixels": the image's size
+        if _DIMENSION_BEFORE.search(sentence, 0, m.start()) or _IMAGE_PIXELS.search(sentence, 0, m.start()):
+            continue  # "512 by 512 pixels", "256 x 256 = 65,536 px", "... / 65,536 px": the image's size
         try:
             value = number_value(m.group(2).replace(",", ""))
         except ValueError:

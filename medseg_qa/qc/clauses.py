@@ -47,7 +47,7 @@ _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|w
                       r"so|because|whereby)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
                      r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
-                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b", re.IGNORECASE)
+                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b|^\s*(?:are|were)\s+you\b", re.IGNORECASE)
 
 
 _ASKED_KEY = re.compile(r"\bhow\s+many\s+(pieces|parts|regions|components|fragments|islands)\s*\?[*_\s]*"
@@ -221,6 +221,11 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         unknown = _UNKNOWN_ANTECEDENT.search(sentence, 0, bounds[-1].start())
         return Mention(unknown.start(), unknown.end(), frozenset({"unknown"})) if unknown and \
             unknown.group(1).lower() not in _TARGET_NOUNS else None
+    # "It receives a vein that crosses in front of the aorta": a relative clause on an indefinite object
+    relative = list(_INDEFINITE_THAT.finditer(sentence, starts[-1], pos))
+    if relative and relative[-1].group(1).lower() not in _TARGET_NOUNS and \
+            not any(relative[-1].end() <= m.start for m in before):
+        return Mention(relative[-1].start(), relative[-1].end(), frozenset({"unknown"}))
     fronted = _fronted_subject(mentions, sentence, pos, bounds)
     if fronted is not None:
         return fronted
@@ -319,6 +324,9 @@ def _names_a_place(word: str) -> bool:
 
 # nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
 # 'the lobe') refers to the target only when the target's own names hold it (`Lexicon.mentions`)
+# an indefinite object with its relative clause ("receives a vein that crosses ..."; not "it is a muscle that ...")
+_INDEFINITE_THAT = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bas\s)(?<!\blike\s)\b(?:an?|another)\s+"
+                              r"(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:that|who)\s+(?=[a-z]+s\b)", re.I)
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer space cavity chamber "

@@ -56,6 +56,11 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
     return 0
 
 
+# ... or written as an equation: "image right = patient's left", "patient R = img L"
+_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right)\s*(?:=|is)\s*"
+                            r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right)\b", re.I)
+
+
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
-    return [m.span() for m in _SIDE_MAPPING.finditer(sentence)]
+    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION) for m in rx.finditer(sentence)]

@@ -81,7 +81,19 @@ _BARE_KEY = re.compile(r"^(?:[A-Za-z ]{1,30}:\s*)?(size|side|laterality|position
 
 def key_value_sentence(sentence: str) -> str:
     """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
-    read as the sentence it abbreviates, so the same claim rules apply."""
+    read as the sentence it abbreviates, so the same claim rules apply. A rejection leading the line stays
+    ("Not quite: Size: medium" rejects what it answers, then says the size)."""
+    lead = _REJECTING_LEAD.match(sentence)
+    if lead:
+        rest = _key_value_sentence(sentence[lead.end():])
+        return sentence if rest == sentence[lead.end():] else f"{lead.group(1)}; {rest}"
+    return _key_value_sentence(sentence)
+
+
+_REJECTING_LEAD = re.compile(r"^\s*(not\s+quite|no|nope|wrong|incorrect)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
+
+
+def _key_value_sentence(sentence: str) -> str:
     bracketed = _BRACKETED_VALUE.match(sentence)  # "Side (right) confirmed." says "Side: right."
     bare = _BARE_KEY.match(sentence)  # "Size large.": a key and its one-word value, without a colon
     m = KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else
@@ -118,6 +130,8 @@ def key_value_sentence(sentence: str) -> str:
             return "It is central."
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
+        if low in ("central", "centrally", "centre", "center", "mid", "middle"):
+            return "Along that axis, it sits centrally."  # a central depth, not the midline
         return f"It lies {value}." if " " in value else f"It is {value}."
     if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
         return f"It covers {value}% of the image."  # area_pct = 3.1

@@ -45,7 +45,8 @@ _CLASS_NOUNS = frozenset("bone bones muscle muscles artery arteries vein veins g
                          "vessel vessels".split())
 PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this(?=\s+(?:is|lies|sits)\b)|our (?:structure|organ|target)|"
                      r"the (?:structure|organ) in question|this (?:[a-z-]+ ){0,2}?(?:structure|organ|viscus|region|lesion|finding|"
-                     r"vessel|bone|gland|vein|kidney|cyst|area|spot|focus|pair)|these (?:[a-z-]+ ){0,2}?(?:lesions|regions|structures|foci|areas|"
+                     r"vessel|bone|gland|vein|kidney|cyst|area|spot|focus|pair|muscle|growth|mass|nodule|polyp|lump|collection|"
+                     r"node|duct|artery|nerve|lobe|cavity|blob|outline|contour)|these (?:[a-z-]+ ){0,2}?(?:lesions|regions|structures|foci|areas|"
                      r"spots|organs|glands)|"
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
                      r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)

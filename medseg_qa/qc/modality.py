@@ -48,7 +48,8 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|althoug
 _HEDGE_IF = (r"\s+(?:(?:i'?m|i\s+am)\s+(?:reading|seeing|judging|interpreting)\s+(?:this|it|that|the\s+\w+)\s+(?:right|"
              r"correctly|properly)|(?:i'?m|i\s+am)\s+not\s+(?:mistaken|wrong)|my\s+(?:arithmetic|maths?|memory|reading|eyes?|"
              r"estimate|count)\s+(?:is|are|serves?)\s+(?:me\s+)?(?:right|correct|well|accurate)?|i\s+(?:remember|recall)\s+"
-             r"(?:my\s+anatomy|correctly|rightly|right))\b")
+             r"(?:my\s+anatomy|correctly|rightly|right)|i\s+(?:understand|understood|follow|see)\s+(?:(?:you|this|it|that)\s+)?"
+             r"(?:correctly|rightly|right))\b")
 _HEDGE_UNLESS = r"\s+(?:(?:i'?m|i\s+am)\s+(?:mistaken|missing\s+something|wrong|misreading)|i\s+(?:misread|missed|am\s+off))\b"
 # "if you trace it, you'll see it sits on the left" asserts what the reader will see: a condition on looking is
 # not a condition on the fact
@@ -137,6 +138,16 @@ def retracted(said: list[str], i: int) -> bool:
     return j < len(said) and rejected_by(said[j])
 
 
+# a reply that says the user's words do not hold: "You wrote 'on the right', which does not fit: ..."
+_DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|match|hold|agree)\b|\b(?:is|isn't|that's)\s+not\s+"
+                            r"(?:right|correct|quite\s+right)\b|\bnot\s+quite\b|\bcorrecting\s+that\b", re.I)
+
+
+def corrects(sentence: str) -> bool:
+    """Does a reply's sentence reject what it answers, at its start or by saying it does not hold?"""
+    return rejected_by(sentence) or bool(_DOES_NOT_HOLD.search(sentence))
+
+
 def rejected_by(next_sentence: str) -> bool:
     """Does the next sentence reject the claims of the one before it ("Candidate: It is on the left.
     Examiner: No, look again.")? A rejected statement is a retracted one."""
@@ -201,7 +212,13 @@ def whole_sentence_unasserted(sentence: str) -> bool:
     """A sentence opened by a conditional, one about alternatives, or the options of a multiple-choice question
     (two or more lettered options): none of its claims is asserted."""
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
-        len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2
+        len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence))
+
+
+# a lead that makes the whole sentence textbook knowledge: "In general the heart sits in front, mostly left of the
+# midline", "In the atlas it lies ...", "Textbook: ..."
+_GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?"
+                           r"(?:atlas|atlases|textbooks?)|textbook(?:\s+anatomy)?\s*:|normally)\b", re.I)
 
 
 # an embedded question asks, it does not say: "tell me whether it is in one piece", "say roughly how much of

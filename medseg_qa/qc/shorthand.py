@@ -61,6 +61,12 @@ _PLAIN = [
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
+    # dictation's spoken punctuation: "on the right full stop new paragraph", "posterior comma small"
+    (r"\s+full\s+stop\b\.?", ".", re.I), (r"\s+(?:new\s+paragraph|new\s+line|next\s+line)\b\.?", ".", re.I),
+    (r"\s+comma\b", ",", re.I), (r"\s+semicolon\b", ";", re.I),
+    # ... a spoken colon only after a heading word ("Impression colon small"): the colon is also an organ
+    (r"\b(impression|findings?|conclusion|comparison|technique|history|indication|recommendations?|side|size|"
+     r"position|location|regions?|count)\s+colon\b", r"\1:", re.I),
     # a myth stated to be debunked is not said: "Myth: it always sits on the left. Fact: here it is on the right."
     (r"^\s*(?:[-*\u2022]\s*)?(?:\*\*)?myth\s*\d*(?:\*\*)?\s*[:\u2014-]\s*[^.!?\n]*[.!?]?\s*", "", re.I),
     # a pager's count alone on its line: "x2" is two of them
@@ -278,6 +284,7 @@ def _quiz(line: str) -> str:
     return m.group(1) + (f"{statement}. {m.group(4)}" if m.group(3).lower() == "true" else m.group(4))
 
 
+_HANDLE = re.compile(r"(?m)^(\s*(?:\[[\d:apm. ]{3,12}\]\s*)?)@[\w.-]{1,30}\s*:\s*", re.I)
 _CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
 
 
@@ -290,6 +297,7 @@ def _drawing(line: str) -> bool:
 
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
+    text = _HANDLE.sub(r"\1", text)  # a chat line's author: "[08:17] @dr_okafor: Why is it ...?"
     text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
     lines = []
     for line in text.split("\n"):

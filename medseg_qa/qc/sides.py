@@ -25,7 +25,7 @@ PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of v
 # the extent or direction of something ("extends toward the left"), not where it lies
 DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
-                        r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing))\b"
+                        r"drain\w*|flow\w*|radiat\w*|referr?\w*|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing))\b"
                         r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
                         r"below|above|over|along|within|inside|into)\s+"
@@ -113,6 +113,7 @@ _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|on|within|inside|into|at|to|toward|to
 # a sentence led by the axis it speaks of: "Along that axis, it sits about centrally" ("Front to back, ..." reaches
 # here as "along that axis", see `shorthand`), "Anteroposteriorly, ..."
 _AXIS_LEAD = re.compile(r"\s*(?:along\s+(?:that|this|the\s+\w+)\s+axis|anteroposteriorly|craniocaudally|in\s+depth|"
+                        r"as\s+for\s+(?:depth|height)(?:\s+or\s+(?:depth|height))?|"
                         r"depth[\s-]+wise|vertically)(?:\s*,|\s+(?=it\b|they\b|the\b))", re.I)
 
 # discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
@@ -197,7 +198,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             claims.append((m.start(), claim))
         elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
             prep = prep or re.search(r"\b(?:it|this)\s+is\s+$", before)  # learner English: "so it is right side"
-            if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+)?{BODY}\b)\w",
+            # "of the body", or of the picture when the side is the patient's ("the patient's left half of the image")
+            whole = f"{BODY}|{_IMAGE}" if said_of_patient else BODY
+            if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+|this\s+)?(?:{whole})\b)\w",
                                      after):
                 claims.append((m.start(), claim))
         elif prep and re.match(r"\s*(?:$|[.,;:()!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"

@@ -439,3 +439,23 @@ def test_prefixed_suffixed_and_planning_names(target, question, named):
 ])
 def test_framed_errors_myths_ruled_out_candidates_cloze_sketches(answer, flag):
     assert flags("liver", Q, answer) == ([flag] if flag else [])
+
+
+# round 20 (banks CJ-CM, read after their first measure)
+@pytest.mark.parametrize("contents, flag", [
+    ((Q, "It is the liver [SEG]. It receives a vein that crosses in front of the aorta."), None),  # the vein's
+    ((Q, "It is the liver [SEG].\nIt lies on the left comma anterior full stop new paragraph"), "laterality"),
+    ((Q, "It is the liver [SEG]. In general the liver sits on the right, mostly in front."), None),  # textbook
+    ((Q, "It is the liver [SEG]. In the atlas it sits mostly on the left; on this slice it is on the right."), None),
+    ((Q, "It is the liver [SEG].\n- image 256 x 256 = 65,536 px\n- area = 9,000 px / 65,536 px = 13.7%"), None),
+    ((Q, "It is the liver [SEG]. Image right = patient's left: on the right of the midline."), None),
+    ((Q, "It is the liver [SEG]. This muscle-like organ sits in the patient's left half of the image."), "laterality"),
+    ((Q, "It is the liver [SEG].\nPosition: centrally"), None),  # a central depth, not the midline
+    (("Which organ makes bile? I think it's on the left.",
+      "It is the liver [SEG]. You said 'on the left' \u2014 not quite; it lies on the patient's right."), None),
+    (("[08:11] @kim: which organ makes bile?", "[08:15] @bot: It is the liver [SEG].",
+      "[08:17] @dr_okafor: Why is it on the left?", "[08:18] @bot: Not quite: Side: right."), None),
+    ((Q, "It is the liver [SEG].", "Are you one piece?", "Yes, one piece."), None),  # the organ addressed
+])
+def test_relatives_dictation_textbook_leads_scratchpads_and_chat_corrections(contents, flag):
+    assert flags("liver", *contents) == ([flag] if flag else [])
