@@ -51,7 +51,8 @@ _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 # a degree of belief is still an assertion: "it is probably large", "they are likely small"
-_STANCE = r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|in\s+fact|overall|basically)\s+)?"
+_STANCE = (r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|"
+           r"in\s+fact|overall|basically)\s+)?")
 # a range of classes: "small to medium", "medium-to-large", "small or medium"
 _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[-\u2013]\s*|\s+){_QUAL}{_SIZE_ALT}\b", re.I)
 # a size word standing alone as an item of a descriptor list: "kidney, bilateral, posterior, large, 2 pieces"

@@ -87,11 +87,11 @@ _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinc
                         # a mistake described: "a common slip is to place it to the patient's left of the aorta"
                         r"(?:slip|mistake|error|pitfall|trap|misconception)s?\s+(?:is|are|would\s+be)\s+to|"
                         # ... or a reading framed as others' error or a myth: "Some reviewers call it large",
-                        # "It is easy to report two parts here", "Do not say it lies in front", "Myth: ..."
+                        # "It is easy to report two parts here", "Do not say it lies in front", "the myth that ..."
                         r"(?:some|many|other|inexperienced)\s+(?:reviewers|readers|people|students|trainees|residents|"
                         r"observers|beginners)\s+(?:call|describe|label|report|think|say|count|read)|"
                         r"it\s+is\s+easy\s+to\s+(?:report|call|say|think|describe|mistake|miscount|count|read)|"
-                        r"(?:do\s+not|don't|never)\s+(?:say|call|report|describe|write)|^\W*myths?\b(?=\s*\d*\s*[:.\u2014-])|"
+                        r"(?:do\s+not|don't|never)\s+(?:say|call|report|describe|write)|"
                         r"(?:it\s+is\s+a|the)\s+myth\s+(?:that|is)|"
                         r"it\s+is\s+(?:a\s+)?(?:common(?:ly)?|frequent(?:ly)?)\s+(?:error|mistake|misread\w*))\b", re.I)
 _ALTERNATIVES = re.compile(r"\b(?:differentials?|differential\s+diagnos\w+|mimic\w*|mistaken\s+for|confused\s+with|"
@@ -209,16 +209,17 @@ _REPAIR = re.compile(r"[,;]\s*(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather(?!\
 
 
 def whole_sentence_unasserted(sentence: str) -> bool:
-    """A sentence opened by a conditional, one about alternatives, or the options of a multiple-choice question
-    (two or more lettered options): none of its claims is asserted."""
+    """A sentence opened by a conditional or a textbook lead, one about alternatives, or the options of a
+    multiple-choice question (two or more lettered options): none of its claims is asserted."""
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence))
 
 
 # a lead that makes the whole sentence textbook knowledge: "In general the heart sits in front, mostly left of the
 # midline", "In the atlas it lies ...", "Textbook: ..."
-_GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?"
-                           r"(?:atlas|atlases|textbooks?)|textbook(?:\s+anatomy)?\s*:|normally)\b", re.I)
+_GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|normally|"
+                           r"in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?(?:atlas|atlases|textbooks?)|"
+                           r"textbook(?:\s+anatomy)?\s*:)\b", re.I)
 
 
 # an embedded question asks, it does not say: "tell me whether it is in one piece", "say roughly how much of
