@@ -36,8 +36,9 @@ _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|conside
 # "Why does it sit so far anterior?" asks about a fact it takes as given: "It sits so far anterior."
 _WHY_IS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(is|are)\s+(it|they|both\s+sides|this\s+\w+|the\s+\w+)\s+"
                      r"([^?]+?)\s*\?\s*$", re.I)
+# ... also with a long subject before a verb of place: "Why does the finding that may be the nodes sit so far back?"
 _WHY_DOES_LONG = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+((?:the|this|that)\s+[^?]{1,150}?)\s+"
-                            r"(sit|lie|appear)\s+([^?]+?)\s*\?\s*$", re.I)
+                            r"(sit|lie|appear)\b(?=[^?]*\?\s*$)", re.I)
 _WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
 BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
 ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
@@ -53,7 +54,7 @@ _OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s
 # a short lead before a question: "Quick follow-up: ...", "One more thing: ...", "And one more: ..."
 _LEAD = re.compile(r"^\s*(?:[A-Za-z'-]+[\s,]+){0,3}[A-Za-z'-]+\s*:\s+(?=[A-Z])")
 # a why-question about where it would be presupposes its fact ("Why would it be on the right in my case?")
-_WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should|does|do)\s+(it|they|this\s+\w+)\s+"
+_WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should|do)\s+(it|they|this\s+\w+)\s+"
                        r"(be|sit|lie|appear|look)\s+(.+?)(?:,?\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|"
                        r"(?:on|in)\s+this\s+(?:scan|slice|image|picture|view|study)|then))?\s*\?\s*$", re.I)
 # a which-question's description set off by commas is what the asker takes as given
@@ -98,10 +99,7 @@ def premises(sentence: str) -> list[str]:
     why_is = _WHY_IS.match(sentence)  # "Why is it bilateral here?", "Why are both sides involved?"
     if why_is:
         return [f"{why_is.group(2)} {why_is.group(1)} {why_is.group(3)}."]
-    where = _WHY_DOES_LONG.match(sentence)  # "Why does the finding that may be the nodes sit so far back here?"
-    if where:
-        return [f"{where.group(1)} {where.group(2).lower()}s {where.group(3)}."]
-    why = _WHY_DOES.match(sentence)
+    why = _WHY_DOES_LONG.match(sentence) or _WHY_DOES.match(sentence)
     if why:
         verb = why.group(2)
         sentence = f"{why.group(1)} {verb if verb.endswith('s') else 'has' if verb == 'have' else verb + 's'}" + \
