@@ -79,7 +79,7 @@ PROFILES = [
        ["Its partner on the opposite side lies beside the aorta.",
         "The liver's bare area lies just in front of and lateral to it."]),
     _p("adrenal gland", "gland pair", [(0.40, 0.59, 0.015, 0.035), (0.60, 0.59, 0.015, 0.035)], ["pancreas"],
-       ["the paired endocrine glands that make cortisol, aldosterone and adrenaline",
+       ["the paired endocrine glands that make cortisol, aldosterone and epinephrine",
         "the small glands that sit on top of the urine-forming organs and drive the stress response"],
        ["adrenal", "the adrenals", "suprarenal", "adrenocortical"],
        ["The kidneys lie below them, one on each side of the spine.",
@@ -135,7 +135,7 @@ PROFILES = [
         "Colorectal cancer typically spreads to this organ through the portal vein."], plural=True),
     _p("urinoma", "collection", [(0.76, 0.70, 0.05, 0.03)], ["left kidney", "aorta"],
        ["the fluid collection that formed after a leak from the collecting system following a stone procedure",
-        "the encapsulated leak of urine next to the urine-forming organ"],
+        "the encapsulated fluid pocket that appeared beside the left-sided filtering organ after a ureteric injury"],
        ["urinoma", "urine leak", "perirenal urinoma", "extravasated urine"],
        ["The aorta and vena cava are normal in calibre.",
         "The spleen lies above and in front of this area."], unknown=True),
@@ -212,6 +212,8 @@ def _pct(frac: float, rng: random.Random) -> str:
     p = frac * 100
     if p < 1:
         return rng.choice([f"about {p:.1f}%", f"~{p:.1f}%", f"roughly {p:.1f} per cent", "under 1%"])
+    if p < 5:
+        return rng.choice([f"about {p:.1f}%", f"~{p:.1f}%", f"roughly {p:.1f} per cent"])
     return rng.choice([f"about {p:.0f}%", f"~{p:.1f}%", f"roughly {p:.0f} per cent"])
 
 
@@ -336,7 +338,7 @@ def false_claim(F: Facts, kind: str, rng, terse=False) -> str:
             o = rng.choice(["left", "right"])
             return (f"{ABBR[o]} side only" if terse else
                     rng.choice([f"It is confined to the patient's {o} side only.", f"Only the {o} side is involved."]))
-        o = rng.choice(["left", "right"])
+        o = "right" if (F.f.get("centroid_patient") or [0.0])[0] > 0 else "left"  # away from where it leans
         return (f"well off to pt's {ABBR[o]}" if terse else
                 rng.choice([f"It lies well over on the patient's {o}, away from the midline.",
                             f"It is clearly {o}-sided, not midline."]))
@@ -346,7 +348,7 @@ def false_claim(F: Facts, kind: str, rng, terse=False) -> str:
             return t_rel(F, rng, terse, rel=(o, FLIP[r]))
         bad = {"anterior": "posterior", "posterior": "anterior"}[F.vert]
         if terse:
-            return bad[:4] + "."
+            return {"anterior": "ant.", "posterior": "post."}[bad]
         return {"anterior": rng.choice(["It lies toward the front of the abdomen.", "It sits anteriorly on this slice."]),
                 "posterior": rng.choice(["It lies toward the back of the abdomen.", "It sits posteriorly on this slice."])}[bad]
     if kind == "size":
@@ -438,8 +440,7 @@ def follow_answer(F: Facts, what: str, rng, terse=False) -> str:
         out = [t_vert(F, rng, terse)]
     else:
         out = [t_side(F, rng, terse), t_vert(F, rng, terse), t_size(F, rng, terse), t_count(F, rng, terse)]
-    sep = "; " if terse else " "
-    text = sep.join(out)
+    text = " ".join(s if s.endswith(".") or not terse else s + ";" for s in out).rstrip(";")
     return text if len(text) >= 12 else text + (" (on this slice)")
 
 
@@ -483,7 +484,7 @@ def _rounds(F, rng, where, bad, presup, terse, wrap):
         if where == "user" and last:
             q, a = presup, neutral_reply(F, rng)
         elif where == "followup" and last:
-            a = bad + ("; " if terse else " ") + rng.choice(F.p["kb"])
+            a = bad + ("; " if terse and not bad.endswith(".") else " ") + rng.choice(F.p["kb"])
             q = rng.choice(["Can you say a bit more about it?", "Anything else worth noting about it?",
                             "Could you describe it a little more for the report?"])
         out += [{"role": "user", "content": q}, {"role": "assistant", "content": wrap(q, a)}]
