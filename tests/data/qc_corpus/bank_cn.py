@@ -240,13 +240,15 @@ def t_side(F: Facts, rng, terse=False) -> str:
                 "bilateral": rng.choice(["bilat (one each side)", "bilateral, L + R"])}[s]
     if s in OPP:
         return rng.choice([f"It lies on the patient's {s}.", f"It is on the {s} side of the abdomen.",
-                           f"The mask is confined to the patient's {s} half.", f"{_cap(s)}-sided, as expected."])
+                           f"The mask is confined to the patient's {s} half.", f"{_cap(s)}-sided, as expected.",
+                           f"Most likely a {s}-sided structure, as it usually is.",
+                           f"On the patient's {s}, as you would expect anatomically."])
     if s == "midline":
         return rng.choice(["It sits in the midline.", "It is a midline structure on this slice, straddling the centre line.",
-                           "Position: midline, neither clearly left nor right."])
+                           "Position: midline, neither clearly left nor right.", "Centrally placed, in the midline."])
     return rng.choice(["It is bilateral, with one part on the patient's left and one on the right.",
                        "Both sides are involved: one on each side of the spine.",
-                       "The mask is bilateral (left and right)."])
+                       "The mask is bilateral (left and right).", "It is present on both sides, left and right."])
 
 
 def t_vert(F: Facts, rng, terse=False) -> str:
@@ -254,9 +256,11 @@ def t_vert(F: Facts, rng, terse=False) -> str:
     if terse:
         return {"anterior": "ant.", "posterior": "post.", "central": "mid-depth"}[v]
     return {"anterior": rng.choice(["It sits toward the front of the abdomen.", "It lies anteriorly on this slice.",
-                                    "Anterior position, close to the front wall."]),
+                                    "Anterior position, close to the front wall.",
+                                    "It lies in the front part of the abdomen, fairly anterior."]),
             "posterior": rng.choice(["It lies toward the back of the abdomen.", "It sits posteriorly on this slice.",
-                                     "Posterior position, toward the spine and back muscles."]),
+                                     "Posterior position, toward the spine and back muscles.",
+                                     "It lies deep, in the posterior part of the abdomen."]),
             "central": "It sits at about mid-depth, neither clearly front nor back."}[v]
 
 
@@ -267,7 +271,9 @@ def t_size(F: Facts, rng, terse=False) -> str:
     return rng.choice([f"It is {F.size} on this slice, covering {pct} of the image.",
                        f"Size: {F.size} ({pct} of the slice area).",
                        f"It takes up {pct} of the slice, which counts as {F.size}.",
-                       f"{_cap(F.size)} here: {pct} of the image."])
+                       f"{_cap(F.size)} here: {pct} of the image.",
+                       f"Probably {F.size} by the usual cut-offs: {pct} of the slice.",
+                       f"At {pct} of the image it is {F.size}."])
 
 
 def t_count(F: Facts, rng, terse=False) -> str:
@@ -276,9 +282,11 @@ def t_count(F: Facts, rng, terse=False) -> str:
         return "single focus" if n == 1 else f"{n} separate foci"
     if n == 1:
         return rng.choice(["It is one contiguous region.", "A single connected piece.",
-                           "Unifocal: one region only.", "The mask is one continuous region."])
+                           "Unifocal: one region only.", "The mask is one continuous region.",
+                           "Probably a single structure; I see only one connected region."])
     return rng.choice([f"It consists of {NUMW[n]} separate regions.", f"There are {NUMW[n]} disconnected parts.",
-                       f"The mask has {NUMW[n]} separate components.", f"{_cap(NUMW[n])} distinct pieces, not one."])
+                       f"The mask has {NUMW[n]} separate components.", f"{_cap(NUMW[n])} distinct pieces, not one.",
+                       f"I count {NUMW[n]} separate regions."])
 
 
 def t_rel(F: Facts, rng, terse=False, rel=None) -> str | None:
@@ -318,8 +326,15 @@ def traps(F: Facts, rng) -> list[str]:
     return out
 
 
-def trues(F: Facts, rng, k: int, terse=False) -> list[str]:
-    gens = [t_side, t_vert, t_size, t_count, t_rel]
+GEN_OF = {"laterality": ("t_side",), "position": ("t_vert", "t_rel"), "size": ("t_size",), "count": ("t_count",)}
+TRAP_WORDS = {"laterality": r"side|patient's|midline|spared|radiological|display", "position": r"front|back|behind",
+              "size": r"small|large|mass|textbook", "count": r"focus|piece|region"}
+
+
+def trues(F: Facts, rng, k: int, terse=False, skip=None) -> list[str]:
+    """k true statements; `skip` (a defect kind) leaves out that kind's facts, so that an answer carrying
+    the planted false claim does not also state the truth it contradicts."""
+    gens = [g for g in (t_side, t_vert, t_size, t_count, t_rel) if g.__name__ not in GEN_OF.get(skip, ())]
     rng.shuffle(gens)
     out = [s for s in (g(F, rng, terse) for g in gens[:k]) if s]
     return out
@@ -516,7 +531,10 @@ def _email(F, rng, defect, where, bad, presup):
                       f"Quick one before the MDT: which structure on this slice is {hint}? A mask would help.",
                       f"I'm putting together a teaching case. Can you find and mark {hint} here?"])
     guess, reply = None, None
+    sk = defect if where == "answer" else None
     g = rng.random()
+    if sk == "laterality" and g < 0.55 or sk == "count" and 0.55 <= g < 0.75 or sk == "size" and g >= 0.75:
+        g = 0.95  # no guess on the planted kind
     if F.side in OPP and g < 0.3:
         guess = f"My guess is that it's on the patient's {F.side}, but the screen always confuses me."
         reply = rng.choice(["Correct.", "Yes, that's right."]) + " " + t_side(F, rng)
@@ -530,7 +548,7 @@ def _email(F, rng, defect, where, bad, presup):
     elif F.size != "large" and g < 0.9:
         guess = "I'd have thought it's big on this slice?"
         reply = f"Not really. {t_size(F, rng)}"
-    body = _with_bad(trues(F, rng, 3) + rng.sample(traps(F, rng), 1), bad if where == "answer" else None, rng)
+    body = _with_bad(trues(F, rng, 3, skip=sk) + rng.sample(safe_traps(F, rng, sk), 1), bad if sk else None, rng)
     q1 = f"Hi {me},\n\n{ask}" + (f" {guess}" if guess else "") + f"\n\nThanks,\n{col}"
     a1 = f"Hi {col},\n\n> {ask}\n\n{_lead(F, rng)} {' '.join(body)}"
     if guess:
@@ -572,8 +590,10 @@ def _readers(F, rng, defect, where, bad, presup):
     adj = [_true_for(F, d, rng)]
     if d == "side" and F.side in OPP:
         adj.append(f"Reader {w} read the side off the screen; the patient's {F.side} is displayed on the image's {OPP[F.side]}.")
-    rest = [g(F, rng) for g in (t_side, t_vert, t_size, t_count, t_rel) if g.__name__ != "t_" + d]
-    rest = rng.sample([r for r in rest if r], 2) + rng.sample(traps(F, rng), 1)
+    sk = defect if where == "answer" else None
+    rest = [g(F, rng) for g in (t_side, t_vert, t_size, t_count, t_rel)
+            if g.__name__ != "t_" + d and g.__name__ not in GEN_OF.get(sk, ())]
+    rest = rng.sample([r for r in rest if r], 2) + rng.sample(safe_traps(F, rng, sk), 1)
     if where == "answer" and rng.random() < 0.5:
         adj_line = f"Adjudication: sides with Reader {ok}. " + " ".join(adj + _with_bad(rest, bad, rng))
         a1 = "\n".join([lines[1], lines[2], adj_line])
@@ -591,27 +611,36 @@ def _hyp(F, rng, defect, where, bad, presup):
     q1 = rng.choice([f"What is {hint} on this axial {_mod(F)} slice? Segment it and rank your hypotheses.",
                      f"Work through the differential for me: which structure here is {hint}? Please mark it.",
                      f"Can you outline {hint} and show how you ruled out the alternatives?"])
-    support = _with_bad(trues(F, rng, 3), bad if where == "answer" else None, rng)
+    sk = defect if where == "answer" else None
+    support = _with_bad(trues(F, rng, 3, skip=sk), bad if sk else None, rng)
     lines = [f"H1: {F.name} — supported {SEG}: " + " ".join(support)]
-    if F.rels:
+    if F.rels and sk != "position":
         o, r = rng.choice(F.rels)
         lines.append(f"H2: the {o} — rejected because the {o} lies {rng.choice(REL[FLIP[r]])} the mask, not under it.")
-    if F.side in OPP:
-        alt = f"a {OPP[F.side]}-sided structure — rejected: " + t_side(F, rng)
-    elif F.n == 1:
-        alt = "two separate pieces — rejected: " + t_count(F, rng)
-    elif F.side == "bilateral":
-        alt = "a one-sided structure — rejected: " + t_side(F, rng)
-    else:
-        alt = "a single region — rejected: " + t_count(F, rng)
-    lines.append(f"H{len(lines) + 1}: {alt}")
-    if F.size != "large" and rng.random() < 0.5:
-        lines.append(f"H{len(lines) + 1}: a large structure filling the slice — rejected: {t_size(F, rng)}")
+    alts = []
+    if F.side in OPP and sk != "laterality":
+        alts.append(f"a {OPP[F.side]}-sided structure — rejected: " + t_side(F, rng))
+    if F.side == "bilateral" and sk != "laterality":
+        alts.append("a one-sided structure — rejected: " + t_side(F, rng))
+    if sk != "count":
+        alts.append(("two separate pieces" if F.n == 1 else "a single region") + " — rejected: " + t_count(F, rng))
+    if F.size != "large" and sk != "size":
+        alts.append(f"a large structure filling the slice — rejected: {t_size(F, rng)}")
+    for alt in rng.sample(alts, min(len(alts), rng.choice([1, 2]))):
+        lines.append(f"H{len(lines) + 1}: {alt}")
     lines.append(rng.choice(["Ranking: H1 clearly ahead; the rest rejected.", "Verdict: H1, with high confidence."])
-                 + " " + rng.choice(traps(F, rng)))
+                 + " " + rng.choice(safe_traps(F, rng, sk)))
     wrap = lambda q, a: rng.choice(["H1 still stands. ", "No change to the ranking. ", ""]) + a
     return [{"role": "user", "content": q1}, {"role": "assistant", "content": "\n".join(lines)}] + \
         _rounds(F, rng, where, bad, presup, False, wrap)
+
+
+def safe_traps(F: Facts, rng, skip=None, terse=False) -> list[str]:
+    """Traps that do not touch the planted kind (see `trues`)."""
+    import re
+
+    pool = _terse_traps(F) if terse else traps(F, rng)
+    return [t for t in pool if not (skip and re.search(TRAP_WORDS[skip], t))] or F.p["kb"]
 
 
 def _terse_traps(F: Facts) -> list[str]:
@@ -633,8 +662,9 @@ def _signout(F, rng, defect, where, bad, presup):
     q1 = rng.choice([f"Morning! Handover please: bed {b}, overnight {_mod(F)}. Which structure is {hint}? Can you mark it?",
                      f"Day team here. For bed {b}, can you segment {hint} on the overnight {_mod(F)} and sign it out?",
                      f"Sign-out for bed {b}? We need {hint} segmented on last night's {_mod(F)}."])
-    facts = _with_bad(trues(F, rng, 4, terse=True) + rng.sample(_terse_traps(F), 1),
-                      bad if where == "answer" else None, rng)
+    sk = defect if where == "answer" else None
+    facts = _with_bad(trues(F, rng, 4, terse=True, skip=sk) + rng.sample(safe_traps(F, rng, sk, terse=True), 1),
+                      bad if sk else None, rng)
     other = rng.choice([f"2. Bed {b2}: {rng.randint(60, 88)}M s/p R hip ORIF POD2 -> stable o/n, Hb 10.4, nothing to do.",
                         f"2. Bed {b2}: {rng.randint(25, 50)}F, L wrist fracture in cast -> pain controlled, d/c today.",
                         f"2. Bed {b2}: stable o/n, no imaging, nothing to hand over."])
