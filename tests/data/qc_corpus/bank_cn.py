@@ -533,19 +533,21 @@ def _email(F, rng, defect, where, bad, presup):
     guess, reply = None, None
     sk = defect if where == "answer" else None
     g = rng.random()
-    if sk == "laterality" and g < 0.55 or sk == "count" and 0.55 <= g < 0.75 or sk == "size" and g >= 0.75:
-        g = 0.95  # no guess on the planted kind
-    if F.side in OPP and g < 0.3:
+    kind = ("laterality" if F.side in OPP and g < 0.55 else "count" if g < 0.75
+            else "size" if F.size != "large" and g < 0.9 else None)
+    if kind == sk:
+        kind = None  # no guess on the planted kind: the answer carrying the false claim would also state the truth
+    if kind == "laterality" and g < 0.3:
         guess = f"My guess is that it's on the patient's {F.side}, but the screen always confuses me."
         reply = rng.choice(["Correct.", "Yes, that's right."]) + " " + t_side(F, rng)
-    elif F.side in OPP and g < 0.55:
+    elif kind == "laterality":
         guess = f"Is it on the patient's {OPP[F.side]} side, or am I misreading the screen?"
         reply = (f"No, it is on the patient's {F.side}. On the screen it appears on the image's {OPP[F.side]}, "
                  f"which in the radiological convention is the patient's {F.side}.")
-    elif g < 0.75:
+    elif kind == "count":
         guess = "Is it one piece or several?" if F.n == 1 else f"I think I count {NUMW[F.n]} separate bits?"
         reply = ("One piece. " if F.n == 1 else "Yes, that matches. ") + t_count(F, rng)
-    elif F.size != "large" and g < 0.9:
+    elif kind == "size":
         guess = "I'd have thought it's big on this slice?"
         reply = f"Not really. {t_size(F, rng)}"
     body = _with_bad(trues(F, rng, 3, skip=sk) + rng.sample(safe_traps(F, rng, sk), 1), bad if sk else None, rng)
