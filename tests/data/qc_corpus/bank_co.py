@@ -67,7 +67,7 @@ PROFILES = [
     dict(target="trachea", view="ct", noun="airway", shapes=lambda r, v: [_e(0.5, 0.45, 0.03, 0.03)],
          q="which stiff ringed tube carries inhaled air down toward the point where it divides in two",
          names=["the trachea", "tracheal", "the windpipe", "the tracheal lumen"]),
-    dict(target="esophagus", view="ct", noun="tube", shapes=lambda r, v: [_e(0.49, 0.66, 0.025, 0.025)],
+    dict(target="esophagus", view="ct", noun="tube", shapes=lambda r, v: [_e(0.5, 0.66, 0.025, 0.025)],
          q="which collapsed muscular tube carries swallowed food down to the stomach",
          names=["the oesophagus", "the esophagus", "oesophageal", "the gullet", "the food pipe"]),
     dict(target="thymus", view="ct", noun="gland", shapes=lambda r, v: [_e(0.5, 0.22, 0.06, 0.035)],
@@ -129,10 +129,14 @@ ANALOGY = ["Think of the chest as a house: the breastbone is the front door and 
            "Think of it as a map turned to face you, where east and west swap places.",
            "Picture a clock face laid over the slice, with twelve o'clock at the front of the house.",
            "It's a bit like the boiler cupboard in a big old house: tucked in, but everything depends on it.",
-           "Think of the map legend first and the streets second."]
+           "Think of the map legend first and the streets second.",
+           "Reading the image is like reading a clock from behind the dial: left and right swap, but twelve stays at the top.",
+           "Think of it as a floor plan of one storey of the house, seen from below rather than from above.",
+           "A map is only useful once you know which way north points, and the display convention is our compass.",
+           "Every house has rooms that matter more than their size suggests."]
 ASIDES = ["(and this is a point people trip over in the exam)", "(bear with me, this matters later)",
           "(slight digression, but it's useful)", "(I'll come back to this)"]
-HEDGES = ["probably", "most likely", "as far as one slice can tell"]
+HEDGES = ["probably ", "most likely ", ", as far as one slice can tell, "]
 NEUTRAL_REPLY = ["There are several possible reasons, from normal variation to how the slice was angled; I'd look at the neighbouring slices before reading much into it.",
                  "Honestly that's hard to say from one image; body habitus and breathing phase both play a part, so correlate with the full study."]
 
@@ -140,7 +144,7 @@ NEUTRAL_REPLY = ["There are several possible reasons, from normal variation to h
 def record_for(p):
     if p["view"] == "ct":
         return dict(modality="CT", body_region="thorax", orientation="LP")
-    return dict(modality="X-ray", body_region="chest", orientation="LI")
+    return dict(modality="XR", body_region="chest", orientation="LI")
 
 
 def facts_for(p, rng):
@@ -176,8 +180,8 @@ VERT = {"anterior": ["anteriorly, toward the front of the chest", "in the anteri
         "central_ct": ["midway between front and back", "centrally in the front-to-back direction"],
         "central_xr": ["at mid height in the chest", "in the mid zone, neither high nor low"]}
 SIZE_W = {"small": ["small", "compact"], "medium": ["medium-sized", "moderate-sized"], "large": ["large", "sizeable"]}
-REL = {"left_of": ["to the patient's left of the {o}", "on the patient's left of the {o}"],
-       "right_of": ["to the patient's right of the {o}", "on the patient's right of the {o}"],
+REL = {"left_of": ["to the patient's left of the {o}", "on the patient's left side of the {o}"],
+       "right_of": ["to the patient's right of the {o}", "on the patient's right side of the {o}"],
        "anterior_to": ["in front of the {o}", "anterior to the {o}"],
        "posterior_to": ["behind the {o}", "posterior to the {o}"],
        "superior_to": ["above the {o}", "superior to the {o}"],
@@ -315,6 +319,8 @@ def first_question(p, style, rng, named):
         q = rng.choice([f"where is {n} on this image", f"can you show me {n}",
                         f"which region here is {n}, the one that matters for this patient"])
     img = "chest CT slice" if p["view"] == "ct" else "chest radiograph"
+    if any(w in q for w in ("radiograph", "film", "slice", " CT")):
+        img = "image"
     if style == "lecture":
         return f"[Audience member]: Sorry, a quick one about the {img} on the slide - {q}? Could you outline it?"
     if style == "soap":
@@ -330,8 +336,25 @@ def subject(p, rng):
 
 
 def sentence(p, val, rng, hedge=False):
-    h = rng.choice(HEDGES) + " " if hedge else ""
-    return f"{subject(p, rng)} {h}{phrase(val, rng)}."
+    h = rng.choice(HEDGES) if hedge else " "
+    return f"{subject(p, rng)}{h if h.startswith(',') else ' ' + h.lstrip()}{phrase(val, rng)}."
+
+
+def fragment(val, view, rng):
+    """A telegraphic SOAP finding for `val` ('left-sided', 'small (0.41% of image)', 'two foci')."""
+    k, v = val
+    if k == "side":
+        return {"left": "left-sided", "right": "right-sided", "bilateral": "bilateral", "midline": "midline"}[v]
+    if k == "only":
+        return f"{v}-sided only"
+    if k == "vert":
+        return {"anterior": "anterior", "posterior": "posterior", "superior": "upper-zone", "inferior": "lower-zone",
+                "central_ct": "midway front-to-back", "central_xr": "mid-zone"}[v]
+    if k == "rel":
+        return "located " + rng.choice(REL[v[0]]).format(o=v[1])
+    if k == "size":
+        return f"{SIZE_W[v[0]][0]} ({pct(v[1])} of image)"
+    return "solitary, one component" if v == 1 else rng.choice([f"{NUM[v]} separate components", f"{v} foci"])
 
 
 def first_answer(p, facts, style, rng, vals, traps):
@@ -341,22 +364,39 @@ def first_answer(p, facts, style, rng, vals, traps):
     if style == "lecture":
         body = " ".join(f"{s} {rng.choice(ASIDES)}" if rng.random() < 0.3 else s for s in facts_s)
         extra = " ".join(traps)
-        return (f"Lecturer: Good question. That is {name} - here it is: [SEG]. {body} "
-                f"Quick digression before the next slide: {extra} Right, where was I... yes, that's the structure.")
+        opening = rng.choice([f"Good question. That is {name} - here it is: [SEG].",
+                              f"Ah, let me go back a slide. What you're looking at is {name}, outlined here: [SEG].",
+                              f"Yes - {name}. I'll put the outline up [SEG] so the back rows can see it."])
+        digress = rng.choice(["Quick digression before the next slide:", "Side note, because someone asked this last year:",
+                              "A tangent, but a useful one:"])
+        close = rng.choice(["Right, where was I... yes, that's the structure.", "Okay, back to the slides.",
+                            "Anyway. Any other questions on this one?"])
+        return f"Lecturer: {opening} {body} {digress} {extra} {close}"
     if style == "soap":
-        s = "S: Referred for review of the chest imaging; no acute complaint documented."
-        o = "O: Single image reviewed. " + " ".join(traps)
-        a = f"A: {name.capitalize()} segmented [SEG]. " + " ".join(facts_s)
-        pl = "P: Correlate with prior imaging; discuss at the thoracic meeting if there is clinical concern."
+        s = rng.choice(["S: Referred for review of the chest imaging; no acute complaint documented.",
+                        "S: Patient reports a dry cough for three weeks; no haemoptysis, no weight loss.",
+                        "S: Mild exertional breathlessness; ex-smoker, 20 pack-years."])
+        o = rng.choice(["O: Single image reviewed. ", "O: Obs stable, afebrile, SpO2 96% on air. Image reviewed. "]) + " ".join(traps)
+        if rng.random() < 0.5:
+            a = f"A: {name.capitalize()} segmented [SEG]. " + " ".join(facts_s)
+        else:
+            a = (f"A: {name.capitalize()} [SEG]: " + "; ".join(fragment(v, p["view"], rng) for v in vals) + ".")
+        pl = rng.choice(["P: Correlate with prior imaging; discuss at the thoracic meeting if there is clinical concern.",
+                         "P: Repeat imaging in 6-8 weeks; safety-net advice given.",
+                         "P: Refer to the respiratory clinic; bloods (FBC, CRP) today."])
         return "\n".join([s, o, a, pl])
     if style == "details":
         bullets = "\n".join(f"- {s}" + (f"\n  - ({t})" if t else "") for s, t in
                             zip(facts_s, traps + [""] * len(facts_s)))
         rest = " ".join(traps[len(facts_s):])
-        return (f"Short answer: it's {name} [SEG].\n\nDetails:\n{bullets}" + (f"\n- Context: {rest}" if rest else ""))
-    an = rng.choice(ANALOGY)
-    return (f"Sure. {an} Now the literal part: the structure is {name}, highlighted here [SEG]. "
-            + " ".join(facts_s) + " " + " ".join(traps))
+        short = rng.choice([f"Short answer: it's {name} [SEG].", f"**Short answer:** {name} [SEG].",
+                            f"TL;DR - this is {name} [SEG]."])
+        head = rng.choice(["Details:", "**Details:**"])
+        return (f"{short}\n\n{head}\n{bullets}" + (f"\n- Context (not about the mask itself): {rest}" if rest else ""))
+    an = rng.sample(ANALOGY, 2)
+    lit = rng.choice(["Now the literal part:", "Literally speaking, though:", "Dropping the metaphor for a moment:"])
+    return (f"{rng.choice(['Sure.', 'Happy to.', 'Good one.'])} {an[0]} {lit} the structure is {name}, highlighted here [SEG]. "
+            + " ".join(facts_s) + f" {an[1]} " + " ".join(traps))
 
 
 def wrap_followup(style, text, role):
