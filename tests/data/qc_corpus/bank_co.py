@@ -340,7 +340,7 @@ def sentence(p, val, rng, hedge=False):
     return f"{subject(p, rng)}{h if h.startswith(',') else ' ' + h.lstrip()}{phrase(val, rng)}."
 
 
-def fragment(val, view, rng):
+def fragment(val, rng):
     """A telegraphic SOAP finding for `val` ('left-sided', 'small (0.41% of image)', 'two foci')."""
     k, v = val
     if k == "side":
@@ -357,7 +357,7 @@ def fragment(val, view, rng):
     return "solitary, one component" if v == 1 else rng.choice([f"{NUM[v]} separate components", f"{v} foci"])
 
 
-def first_answer(p, facts, style, rng, vals, traps):
+def first_answer(p, style, rng, vals, traps):
     """The first answer: [SEG] + fact sentences (`vals`) + trap sentences, in the register."""
     name = p["names"][0]
     facts_s = [sentence(p, v, rng, hedge=rng.random() < 0.2) for v in vals]
@@ -380,7 +380,7 @@ def first_answer(p, facts, style, rng, vals, traps):
         if rng.random() < 0.5:
             a = f"A: {name.capitalize()} segmented [SEG]. " + " ".join(facts_s)
         else:
-            a = (f"A: {name.capitalize()} [SEG]: " + "; ".join(fragment(v, p["view"], rng) for v in vals) + ".")
+            a = (f"A: {name.capitalize()} [SEG]: " + "; ".join(fragment(v, rng) for v in vals) + ".")
         pl = rng.choice(["P: Correlate with prior imaging; discuss at the thoracic meeting if there is clinical concern.",
                          "P: Repeat imaging in 6-8 weeks; safety-net advice given.",
                          "P: Refer to the respiratory clinic; bloods (FBC, CRP) today."])
@@ -438,7 +438,7 @@ def build(p, facts, style, rng, defect):
     rng.shuffle(vals)
     traps = traps_for(p, facts, rng, {defect} if where else set())
     turns = [{"role": "user", "content": first_question(p, style, rng, named)},
-             {"role": "assistant", "content": first_answer(p, facts, style, rng, vals, traps)}]
+             {"role": "assistant", "content": first_answer(p, style, rng, vals, traps)}]
     rounds = rng.choice([1, 2, 2, 3]) if where not in ("user", "followup") else rng.choice([2, 3])
     defect_round = rng.randrange(1, rounds) if where in ("user", "followup") else None
     for r in range(1, rounds):
