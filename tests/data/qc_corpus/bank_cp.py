@@ -276,7 +276,7 @@ def negation(field: str, f: dict, nm: str):
     """A true negative sentence about the mask (a trap)."""
     if field == "side":
         s = f["laterality"]
-        be = "are" if nm.endswith("s") else "is"
+        be = "are" if nm in PLURAL.values() or nm in ("vertebral bodies", "bone metastases") else "is"
         return {"left": f"The {nm} {be} not on the right.", "right": f"The {nm} {be} not on the left.",
                 "midline": f"The {nm} {be} not off to one side.",
                 "bilateral": f"The {nm} {be} not confined to one side."}.get(s)
@@ -338,7 +338,7 @@ def user_presupposition(field: str, p: dict, v: dict, rng: random.Random) -> str
         return rng.choice([f"Why is the {nm} {false_side_text(v['side'], rng)} in this patient?",
                            f"So it's {false_side_text(v['side'], rng)} - is that normal for the {nm}?"])
     if field == "position":
-        return f"How come the {nm} sits {claim('position', p, v, rng, false=True)} here?"
+        return f"How come the {nm} sits {claim('position', p, v, rng, false=True)} on this slice?"
     if field == "size":
         return rng.choice([f"Why does the {nm} look {false_size_text(v['cls'], rng)}?",
                            f"Given it is {false_size_text(v['cls'], rng)}, should we worry?"])
@@ -398,7 +398,7 @@ def q_first(p: dict, style: str, rng: random.Random, named: bool) -> str:
                            f"Can you find {thing} here and verify each statement you make? Note: {clin}."])
     return rng.choice([
         f"Spot the difference: compared with a normal reference {mod}, where in this image is {thing}? ({clin})",
-        f"Let's play spot the difference with a healthy reference scan. Show me {thing} in this patient; {clin}.",
+        f"Let's play spot the difference with a healthy reference scan. Can you show me {thing} in this patient? Background: {clin}.",
     ])
 
 
@@ -407,49 +407,68 @@ def sentences(fields: list, p: dict, v: dict, rng: random.Random, style: str, ba
     out = []
     for fld in fields:
         c = claim(fld, p, v, rng, false=fld == bad)
+        hedge = fld != bad and rng.random() < 0.3  # hedges only on true claims: a defect is plainly asserted
         if style == "bedside":
             out.append(rng.choice([f"See, it's {c}.", f"Okay so it's {c}, yeah.", f"Mm-hm, and it's {c}.",
-                                   f"I'd say it's {c}."]))
+                                   f"Look here - it's {c}.", f"So, um, it's {c}, you see that?"]
+                                  + ([f"It's probably {c}, I think.", f"I'd say it's likely {c}."] if hedge else [])))
         elif style == "legal":
             out.append(rng.choice([f"It is my opinion, to a reasonable degree of medical certainty, that the structure is {c}.",
-                                   f"In my opinion it is {c}.", f"I am satisfied that it is {c}."]))
+                                   f"In my opinion it is {c}.", f"I am satisfied that it is {c}.",
+                                   f"Having reviewed the images, I would state that it is {c}.",
+                                   f"I would describe the structure as {c}."]
+                                  + ([f"On the balance of probabilities it is {c}."] if hedge else [])))
         elif style == "verify":
-            out.append(f"- Claim: it is {c}. Check: {check_text(fld, p, v, rng, fld != bad)} ✔ consistent")
+            chk = check_text(fld, p, v, rng, fld != bad)
+            out.append(rng.choice([f"- Claim: it is {c}. Check: {chk} ✔ consistent",
+                                   f"Claim: the structure is {c}.\nCheck: {chk}\n✔ consistent",
+                                   f"- Claim: {c}. Check: {chk} ✔ consistent"]))
         else:
-            out.append(rng.choice([f"- This image: it is {c}.", f"- Here, the outlined structure is {c}."]))
+            out.append(rng.choice([f"- This image: it is {c}.", f"- Here, the outlined structure is {c}.",
+                                   f"- In the patient's image the structure is {c}.", f"- Versus the reference: this one is {c}."]))
     return out
 
 
 def a_first(p, f, v, style, rng, fields, bad, bad_field=None) -> str:
     nm = name_of(p, v)
+    be = "are" if nm in PLURAL.values() or nm in ("vertebral bodies", "bone metastases") else "is"
     body = sentences(fields, p, v, rng, style, bad)
     tr = traps(p, f, v, rng, rng.randint(1, 2), bad_field)
     if style == "bedside":
-        return " ".join([rng.choice([f"Mm-hm, sure. So this here {SEG} is the {nm}.",
-                                     f"Okay so - this one {SEG}, that's the {nm}, probably the clearest bit of the slice."])]
+        return " ".join([rng.choice([f"Mm-hm, sure. So this here {SEG} {be} the {nm}.",
+                                     f"Okay so - this one {SEG}, that's the {nm}, probably the clearest bit of the slice.",
+                                     f"Yeah, good question. Right, so what I've outlined {SEG} {be} the {nm}.",
+                                     f"Sure - hang on, let me zoom. Okay, there: {SEG}, the {nm}."])]
                         + body + tr)
     if style == "legal":
-        return " ".join([f"It is my opinion, to a reasonable degree of medical certainty, that the region marked {SEG} "
-                         f"represents the {nm}."] + body + ["For context:"] + tr)
+        return " ".join([rng.choice([f"It is my opinion, to a reasonable degree of medical certainty, that the region "
+                                     f"marked {SEG} represents the {nm}.",
+                                     f"I have reviewed the {p['modality']} images. The region I have marked {SEG} {be}, "
+                                     f"in my opinion, the {nm}."])] + body
+                        + [rng.choice(["For context:", "By way of background for the court:", "I add, for completeness:"])] + tr)
     if style == "verify":
-        return "\n".join([f"This is the {nm} {SEG}.", "", "Let me verify:"] + body + ["", "Notes: " + " ".join(tr)])
-    return "\n".join([f"Spot the difference:", f"- Reference image: {p['ref']}.",
-                      f"- This image: the {nm} is outlined {SEG}."] + body + ["- Background: " + " ".join(tr)])
+        return "\n".join([rng.choice([f"This is the {nm} {SEG}.", f"**Answer:** the {nm} {SEG}.",
+                                      f"The structure you describe {be} the {nm}, segmented here: {SEG}."]),
+                          "", "Let me verify:"] + body + ["", "Notes: " + " ".join(tr)])
+    return "\n".join([rng.choice(["Spot the difference:", "**Spot the difference** (this image vs. the normal reference)"]),
+                      f"- Reference image: {p['ref']}.",
+                      f"- This image: the {nm} {be} outlined {SEG}."] + body + ["- Background: " + " ".join(tr)])
 
 
 QUESTION = {
-    "side": ["Which side?", "Sorry - which side was that again?", "Can you confirm the side it is on?"],
+    "side": ["Which side, then?", "Sorry - which side was that again?", "Can you confirm the side it is on?"],
     "position": ["Where exactly is it?", "And where does it sit relative to its neighbours?", "Whereabouts is it, front or back, up or down?"],
     "size": ["How big is it?", "Okay, and how large is it on this slice?", "What is its size?"],
     "count": ["Is it all one piece?", "How many separate parts are there?", "Is there more than one region?"],
-    "why": ["Why?", "Why does that matter clinically?", "And why is that useful to know?"],
+    "why": ["Why is that?", "Why does that matter clinically?", "And why is that useful to know?"],
 }
 
 
 def q_follow(kind: str, style: str, rng: random.Random) -> str:
     q = rng.choice(QUESTION[kind])
     if style == "bedside":
-        return q if q.startswith(("Mm", "Sorry", "Okay")) else rng.choice(["", "Mm-hm. ", "Okay so - ", "Wait, sorry. "]) + q
+        pre = "" if q.startswith(("Mm", "Sorry", "Okay")) else rng.choice(["", "Mm-hm. ", "Okay so - ", "Wait, sorry. "])
+        return pre + (q[0].lower() + q[1:] if pre.endswith("- ") else q)
     if style == "legal":
         return rng.choice(["Counsel: ", "Thank you, Doctor. ", ""]) + q
     return q
