@@ -281,7 +281,7 @@ def negation(field: str, f: dict, nm: str):
                 "midline": f"The {nm} {be} not off to one side.",
                 "bilateral": f"The {nm} {be} not confined to one side."}.get(s)
     if field == "count":
-        return "There is no second focus." if f["components"] == 1 else f"The outline is not one single piece."
+        return "There is no second focus." if f["components"] == 1 else "The outline is not one single piece."
     return None
 
 
