@@ -82,7 +82,8 @@ PROFILES = [
        "Gliomas of this kind are most often diagnosed between 45 and 70 years of age.", "brain"),
     _p("brain lesion", "MR", "head", "LI",
        [[(0.38, 0.30, 0.015, 0.012), (0.62, 0.32, 0.015, 0.012), (0.60, 0.25, 0.012, 0.01)],
-        [(0.37, 0.28, 0.016, 0.013), (0.63, 0.30, 0.016, 0.013)], [(0.63, 0.29, 0.02, 0.016)]],
+        [(0.37, 0.28, 0.016, 0.013), (0.63, 0.30, 0.016, 0.013)], [(0.63, 0.29, 0.02, 0.016)],
+        [(0.5, 0.33, 0.05, 0.016)]],
        {"third ventricle": (0.5, 0.45), "brainstem": (0.5, 0.72)},
        ["Which bright spots in the deep white matter on this FLAIR image might point to demyelination or small-vessel disease?",
         "A young woman has had two episodes of blurred vision; what abnormal bright foci can you find on this coronal MR?"],
@@ -155,7 +156,7 @@ PROFILES = [
        ["The surrounding skin shows a normal fine network of lines.",
         "Hair shafts crossing the picture are not part of the finding."],
        "Most adults have between 10 and 40 such spots on their skin.", "photo"),
-    _p("optic disc", "fundus photo", "eye", None,
+    _p("optic disc", "other", "eye", None,
        [[(0.62, 0.50, 0.05, 0.055)], [(0.38, 0.50, 0.05, 0.055)]],
        {},
        ["Which pale round spot at the back of the retina is where the nerve fibres leave and the vessels enter?",
@@ -215,8 +216,8 @@ SIDE_FALSE = {"left": SIDE["right"], "right": SIDE["left"], "midline": SIDE["rig
 SIDE_NEG = {"left": "It is not on the patient's right.", "right": "It is not on the patient's left.",
             "bilateral": "It is not limited to one side.", "midline": "It is not off to one side."}
 VERT = {
-    "anterior": ["It lies toward the front of this slice.", "It sits anteriorly.", "Front to back, it is in the front part."],
-    "posterior": ["It lies toward the back of this slice.", "It sits posteriorly.", "Front to back, it is in the back part."],
+    "anterior": ["It lies toward the front of this slice.", "It sits anteriorly.", "It is in the front part of the slice."],
+    "posterior": ["It lies toward the back of this slice.", "It sits posteriorly.", "It is in the back part of the slice."],
     "superior": ["It sits high in this coronal slice, toward the top of the head.", "It lies superiorly.",
                  "Top to bottom, it is in the upper part of the head here."],
     "inferior": ["It sits low in this coronal slice.", "It lies inferiorly.", "Top to bottom, it is in the lower part of the head here."],
@@ -322,12 +323,43 @@ def convention(p: dict, rng: random.Random) -> list[str]:
 
 # --- registers ----------------------------------------------------------------------------------------
 
+def _claimed(s: str) -> dict:
+    """The value a fact sentence states, for the code register's pseudo-code line."""
+    low = s.lower()
+    for kind, tmpl in REL.items():
+        head = tmpl.split("{o}")[0]
+        if head in low:
+            return {"relation": (kind, low.split(head)[1].rstrip("."))}
+    if "both sides" in low or "each side" in low or "bilateral" in low:
+        return {"side": "bilateral"}
+    if "midline" in low:
+        return {"side": "midline"}
+    for w in ("left", "right"):
+        if w in low:
+            return {"side": w}
+    for w, v in (("front", "anterior"), ("anterior", "anterior"), ("back", "posterior"), ("posterior", "posterior"),
+                 ("high", "superior"), ("upper", "superior"), ("superior", "superior"), ("low", "inferior"),
+                 ("inferior", "inferior")):
+        if w in low and "%" not in low and "percent" not in low:
+            return {"position": v}
+    return {}
+
+
 def _code(p, f, facts: dict, extras: list[str], rng) -> str:
-    lines = ["```python", f"# segmentation summary for this {p['modality']} image", "mask = [SEG]"]
+    lines = ["```python", rng.choice([f"# what the mask shows on this {p['modality']} image", "# segmentation result",
+                                      "# --- mask summary ---"]), rng.choice(["mask = [SEG]", "result = segment(image)  # [SEG]"])]
     for k, s in facts.items():
-        lines.append(f"# {'side' if k == 'laterality' else k}: {s}")
-    if "count" in facts:
-        lines.append(f"components = {_count_in(facts['count'])}  # {facts['count'].rstrip('.').lower()}")
+        c = _claimed(s)
+        if k == "laterality" and "side" in c:
+            lines.append(rng.choice([f'side = "{c["side"]}"  # patient side', f"# side: {c['side']}"]))
+        elif "position" in c:
+            lines.append(rng.choice([f'position = "{c["position"]}"', f"# position: {c['position']}"]))
+        elif "relation" in c:
+            lines.append(f'relation = ("{c["relation"][0]}", "{c["relation"][1].replace("the ", "", 1)}")  # {s.rstrip(".").lower()}')
+        elif k == "size":
+            lines.append(f"# size: {s}")
+        elif k == "count":
+            lines.append(f"components = {_count_in(s)}  # {s.rstrip('.').lower()}")
     if p["orientation"] and "laterality" in facts and f["laterality"] != "midline" and rng.random() < 0.5:
         lines.append("assert not midline  # it does not sit on the midline")
     for x in extras:
@@ -406,8 +438,8 @@ USER_WRONG = {
                    "right": ["Why is the one on the patient's left so clearly outlined?", "OK, so it's on the left side. What does it do?"],
                    "bilateral": ["Since it is only on the left side, what does it do?", "OK, so it's just on one side, the right. What is it for?"],
                    "midline": ["Since it sits off to the right, what does it do?", "OK, so it is on the left side. What is it for?"]},
-    "position": {"anterior": ["Why does it sit so far toward the back?", "So it's right at the back of the slice. What does it do?"],
-                 "posterior": ["Why does it sit so far toward the front?", "So it's right at the front of the slice. What does it do?"],
+    "position": {"anterior": ["Why does it sit so far toward the back?", "So it's all the way at the back of the slice. What does it do?"],
+                 "posterior": ["Why does it sit so far toward the front?", "So it's all the way at the front of the slice. What does it do?"],
                  "superior": ["Why does it sit so low down in the head?", "So it's low down in the head. What does it do?"],
                  "inferior": ["Why does it sit so high up in the head?", "So it's high up in the head. What does it do?"]},
     "size": {"big": ["Why is it so huge, taking up a fifth of the picture?", "So it's a large area, about 20% of the image. What does it do?"],
