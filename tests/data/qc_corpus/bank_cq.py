@@ -416,10 +416,26 @@ HAIKU = [["Quiet shapes in grey,", "the scanner draws a soft line", "around what
          ["Silent pixels wait,", "one outline among the noise,", "found and held in place."]]
 
 
+SIDE_VERSE = {"left": ["On the patient's left,", "a shape rests in quiet grey,", "traced by patient light."],
+              "right": ["On the patient's right,", "a shape rests in quiet grey,", "traced by patient light."],
+              "bilateral": ["One on either side,", "mirrored in the quiet grey,", "a pair the scan found."],
+              "midline": ["Astride the midline,", "neither left nor right alone,", "it holds the centre."]}
+COUNT_VERSE = {1: ["A single island,", "no second shore beside it,", "one line holds it all."],
+               2: ["Two islands of grey,", "apart, each with its own shore,", "both inside the line."],
+               3: ["Three islands drift apart,", "scattered in the quiet grey,", "each one circled round."]}
+
+
 def _poem(p, f, facts: dict, extras: list[str], rng) -> str:
-    verse = "\n".join("> " + line for line in rng.choice(HAIKU))
-    return (verse + "\n\nThe outline is here: [SEG].\n\n" + rng.choice(["In plain terms: ", "Plainly: ", "Without the poetry: "])
-            + " ".join(list(facts.values()) + extras))
+    """A verse, then the plain explanation; a verse that names a fact only echoes a true one."""
+    options = [rng.choice(HAIKU)]
+    if "laterality" in facts and _claimed(facts["laterality"]).get("side") == f["laterality"]:
+        options.append(SIDE_VERSE[f["laterality"]])
+    if "count" in facts and _count_in(facts["count"]) == f["components"] and f["components"] in COUNT_VERSE:
+        options.append(COUNT_VERSE[f["components"]])
+    verse = "\n".join("> " + line for line in rng.choice(options))
+    intro = rng.choice(["Here is a haiku for you:\n\n", "", "A short poem first.\n\n"])
+    return (intro + verse + "\n\n" + rng.choice(["The outline is here: [SEG].", "I have drawn the mask [SEG]."]) + "\n\n"
+            + rng.choice(["In plain terms: ", "Plainly: ", "Without the poetry: "]) + " ".join(list(facts.values()) + extras))
 
 
 RENDER = {"code": _code, "press": _press, "forum": _forum, "poem": _poem}
