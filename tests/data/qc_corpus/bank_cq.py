@@ -395,6 +395,17 @@ GUESS = {"laterality": ["Isn't it on the other side, though?", "Wait, which side
          "count": ["Is it all one piece?", "How many bits are there?"]}
 
 
+def _poster_guess(kind: str, claim: str, rng) -> str:
+    """A poster's question, or a poster's mistaken guess that the moderator's next line corrects."""
+    side = _claimed(claim).get("side") if kind == "laterality" else None
+    if side in ("left", "right") and rng.random() < 0.5:
+        other = "right" if side == "left" else "left"
+        return rng.choice([f"Pretty sure that's on the {other} side.", f"Mine was on the {other}, so this one is too."])
+    if kind == "count" and rng.random() < 0.5:
+        return "Looks like two blobs to me." if _count_in(claim) == 1 else "Looks like one blob to me."
+    return rng.choice(GUESS[kind])
+
+
 def _forum(p, f, facts: dict, extras: list[str], rng) -> str:
     names = rng.sample(POSTERS, 3)
     mod = rng.choice(["Moderator (Dr_Ana)", "MOD_Kieran", "Moderator Team (Rhea)"])
@@ -404,7 +415,7 @@ def _forum(p, f, facts: dict, extras: list[str], rng) -> str:
             out.append(f"**{mod}:** Also: {s}")
             continue
         who = rng.choice(names[1:])
-        out.append(f"**{who}:** {rng.choice(GUESS[k])}")
+        out.append(f"**{who}:** {_poster_guess(k, s, rng)}")
         out.append(f"**{mod}:** {rng.choice(['Correction from the moderators:', 'To clarify:', 'Just to set the record straight:'])} {s}")
     if extras:
         out.append(f"**{mod}:** " + " ".join(extras))
