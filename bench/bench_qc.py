@@ -145,7 +145,15 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # and CM (bones, pelvis and photos; a figure caption with alt text, a grading rubric, YAML front
                  # matter, pros and cons of the segmentation)
                  "heldout_cj": (0.995, 0.210), "heldout_ck": (0.995, 0.314), "heldout_cl": (0.976, 0.100),
-                 "heldout_cm": (0.852, 0.000)}
+                 "heldout_cm": (0.852, 0.000),
+                 # round 21 (rules of 6a422ba, after round 20's mends): CN (abdomen; an e-mail reply quoting the
+                 # colleague, two readers and an adjudication, ranked hypotheses, an overnight sign-out), CO (thorax
+                 # CT and chest X-ray; a lecture with audience questions, a SOAP note, short answer then details, a
+                 # metaphor tutor), CP (pelvis, spine, hips; a nurse and a physician at the bedside, a medico-legal
+                 # opinion, "Claim: ... Check: ✔", spot the difference with a normal reference) and CQ (brain, head
+                 # and neck, photos; pseudo-code, a press release, a patient forum with a moderator, a haiku)
+                 "heldout_cn": (0.990, 0.276), "heldout_co": (0.976, 0.010), "heldout_cp": (0.948, 0.000),
+                 "heldout_cq": (0.943, 0.129)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
