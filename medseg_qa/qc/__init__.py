@@ -33,6 +33,7 @@ from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
+from .settle import Said, echoes, standing, voiced
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -71,7 +72,7 @@ def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
     return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
 
 
-def _corrected(reply: list[str], flag: str, record: SourceRecord, lexicon) -> bool:
+def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceRecord, lexicon) -> bool:
     """Does the reply to a user's false statement reject something and then say the truth of the same kind
     ("Step 2: Not quite. It lies posterior to the liver.")? A learner's error corrected is no defect of the data;
     one the reply lets pass, or corrects only in another kind, still is."""
@@ -79,7 +80,8 @@ def _corrected(reply: list[str], flag: str, record: SourceRecord, lexicon) -> bo
         return [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
 
     for j, sentence in enumerate(reply):
-        if not corrects(sentence) or (j and any(contradiction(c, record.facts) for c in of_kind(reply[j - 1]))):
+        if not corrects(sentence) or (j and j - 1 not in quoted
+                                      and any(contradiction(c, record.facts) for c in of_kind(reply[j - 1]))):
             continue  # no rejection, or one of the reply's own error ("Candidate: ... left. Examiner: No.")
         for said in reply[j:j + 2]:
             claims = of_kind(said)
@@ -116,14 +118,17 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("claims")
     previous = context = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
     said_by_turn = [sentences(turn.content) for turn in turns]  # each turn split once; a turn also reads its reply
+    quoted = [echoes(said, said_by_turn[t - 1]) if t and turns[t].role == "assistant" else set()
+              for t, said in enumerate(said_by_turn)]  # an answer quoting the question it answers
+    read: list[Said] = []  # every checkable claim; which false ones stand is settled once each turn is read
     for t, said in enumerate(said_by_turn):
-        reply = said_by_turn[t + 1] if t + 1 < len(said_by_turn) else []
+        reply, reply_quotes = (said_by_turn[t + 1], quoted[t + 1]) if t + 1 < len(turns) else ([], set())
         for i, sentence in enumerate(said):
             # what a short answer measures: the question just asked, also past a lead ("To answer that: ...")
             context = previous if previous.rstrip().endswith("?") else context if previous.rstrip().endswith(":") else ""
             affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."
             previous = sentence
-            if retracted(said, i):
+            if retracted(said, i) or i in quoted[t]:
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
@@ -135,10 +140,10 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
             for claim in claims:
                 flag = contradiction(claim, record.facts)
-                if flag and turns[t].role == "user" and _corrected(reply, flag, record, lexicon):
+                if flag and turns[t].role == "user" and _corrected(reply, reply_quotes, flag, record, lexicon):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
-                if flag:
-                    flags.add(flag)
-                elif conv.claims is not None and disagrees_with_structured(claim, conv.claims):
+                read.append(Said(t, i, claim, flag, voiced(sentence)))
+                if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")
+    flags |= standing(read)
     return [f for f in FLAG_DESCRIPTIONS if f in flags]

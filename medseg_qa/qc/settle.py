@@ -1,0 +1,94 @@
+"""Which false claims stand once a whole turn is read: another voice overruled by the turn's own words.
+
+Answers quote other voices and then overrule them: "SunnyR: Looks like two blobs to me." ... "It is one
+region.", "Myth: it sits on the left." ... "It lies on the patient's right.", "H3: a right-sided structure -
+rejected", "HOST B: Right." ... The frames that mark a voice as not the answer's own are endless (speakers,
+handles, hypotheses, myths, quiz items), but two things are general: the statement opens with a label that is
+not a heading of the answer's own ("Side:", "Answer:", "Step 2:", "Impression:" are the answer speaking), and a
+later sentence of the same turn states the truth about the same point (the side; the front-back or head-feet
+position; a relation to the same structure along the same axis; the size class; the area share; the region
+count). Then the answer has overruled that voice, and its false claim does not stand.
+
+A plain statement is never settled this way: "It lies posteriorly. ... It lies anteriorly." contradicts itself,
+whichever sentence is true, and answers that disagree across turns are a defect too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .claim import Claim
+
+_AXIS = {"left": "lr", "right": "lr", "anterior": "ap", "posterior": "ap", "superior": "si", "inferior": "si"}
+# "Name: ..." opening a sentence, after any bullet, quote or markdown marks
+_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*:\s")
+# labels that are the answer's own headings: the attributes it reports and the parts of an answer or a note
+_HEADING = re.compile(r"\b(?:sides?|lateral(?:ity)?|location|positions?|site|where|sizes?|area|extent|count|number|"
+                      r"parts?|pieces?|regions?|components?|relation(?:s|ship)?|depth|level|height|shape|answers?|"
+                      r"findings?|impression|conclusion|summary|results?|verdict|assessment|steps?|points?|notes?|"
+                      r"addendum|comment|details?|tl;?dr|bottom line|key|final|look|together|reasoning|explanation|"
+                      r"why|so|therefore|in short|overall|short|segmentation|mask|target|structure|organ|image|"
+                      r"slice|this|it)\b", re.I)
+_SOAP = re.compile(r"[SOAP]", re.I)  # a SOAP note's one-letter sections
+
+
+@dataclass(frozen=True)
+class Said:
+    """One claim as read: its turn, its sentence's index in that turn, the flag it raises (None: true) and
+    whether its sentence speaks in another voice (`voiced`)."""
+
+    turn: int
+    sentence: int
+    claim: Claim
+    flag: str | None
+    voiced: bool = False
+
+
+def voiced(sentence: str) -> bool:
+    """Does the sentence open with a label naming another voice ("curious cat:", "Myth:", "HOST A:", "H3:")
+    rather than one of the answer's own headings ("Side:", "Answer:", "A:")?"""
+    m = _LABEL.match(sentence)
+    return bool(m) and not _HEADING.search(m["label"]) and not _SOAP.fullmatch(m["label"])
+
+
+def _words(sentence: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[^\W_]+", sentence.lower()))
+
+
+def echoes(said: list[str], answered: list[str]) -> set[int]:
+    """Which of an answer's sentences repeat a sentence of the turn it answers word for word (an e-mail reply
+    quoting each question above its answer, "> I'd have thought it's big?"): quoted words are the other
+    writer's, read in their own turn, not the answer's claims. Sentences under four words never count ("It is
+    left." may be a plain confirmation)."""
+    asked = {_words(s) for s in answered}
+    return {i for i, s in enumerate(said) if len(_words(s)) >= 4 and _words(s) in asked}
+
+
+def attribute(claim: Claim) -> tuple:
+    """The point a claim speaks to: two claims about the same point can settle each other."""
+    value = str(claim.value)
+    axis = next((a for word, a in _AXIS.items() if word in value), value)
+    if claim.kind in ("side", "midline"):
+        return ("side",)
+    if claim.kind == "vertical":
+        return ("vertical", axis)
+    if claim.kind == "relation":
+        return ("relation", claim.other, axis)
+    if claim.kind in ("percent", "pixels"):
+        return ("percent",)
+    return (claim.kind,)
+
+
+def _overrules(later: Said, false: Said) -> bool:
+    """Does a later true claim of the same turn overrule a voiced false one on the same point? A negated truth
+    overrules only the statement it denies ("... No: it is not on the left."), not another ("not in the midline")."""
+    return (later.flag is None and later.turn == false.turn and later.sentence > false.sentence
+            and attribute(later.claim) == attribute(false.claim)
+            and (not later.claim.negated or later.claim.value == false.claim.value))
+
+
+def standing(said: list[Said]) -> set[str]:
+    """The flags of the false claims that stand: all but a voiced one that its turn overrules later."""
+    return {false.flag for false in said
+            if false.flag and not (false.voiced and any(_overrules(s, false) for s in said))}
