@@ -387,11 +387,11 @@ ASK = {"side": ["Which side?", "Is it on the left or the right?", "Which side of
        "vert": ["Front or back?", "Is it anterior or posterior?", "How deep does it sit, front to back?"],
        "size": ["How big is it?", "Size?", "How much of the image does it take up?"],
        "count": ["How many pieces?", "Is it one region or several?", "How many separate foci are there?"]}
-WHY = (["Why?", "Why does that matter clinically?", "Why is the display flipped like that?",
-        "Could you explain the reasoning a bit more, in plain words, for a student on their first radiology rotation?"],
-       ["Because the side and extent decide which surgeon or interventionalist is involved and how the mask is used downstream.",
-        "Axial images are viewed as if looking up from the patient's feet, which is why the patient's left appears on the image's right.",
-        "Mainly because reports are read by people who never see the mask, so the words have to match the pixels."])
+WHY = [("Why?", "Because the side and extent decide which surgeon or interventionalist is involved and how the mask is used downstream."),
+       ("Why does that matter clinically?", "Mainly because reports are read by people who never see the mask, so the words have to match the pixels."),
+       ("Why is the display flipped like that?", "Axial images are viewed as if looking up from the patient's feet, which is why the patient's left appears on the image's right."),
+       ("Could you explain the reasoning a bit more, in plain words, for a student on their first radiology rotation?",
+        "Sure: the scanner gives a grid of pixels, the mask marks which pixels belong to the structure, and every statement about side, depth, size and number of pieces is measured from those pixels, with the patient's left displayed on the image's right.")]
 NEUTRAL = ["That mostly reflects this patient's anatomy and the level of the slice; the outline simply follows the edge of the structure as it appears here.",
            "Anatomy varies between people and with the slice level, so I would not read too much into it without the adjacent slices.",
            "Hard to say from one slice; habitus, breathing and the scan level all shape what we see."]
@@ -437,9 +437,11 @@ def build(p, facts, style, rng, defect):
     if style == "template":
         q1 = rng.choice(["Please fill in the structured report. ", "Template please: "]) + q1
     elif style == "bilingual":
-        q1 = rng.choice(["Guten Morgen, ", "Buongiorno, collega: ", "Hallo, quick one: "]) + q1
+        q1 = rng.choice(["Guten Morgen! ", "Buongiorno, collega. ", "Hallo, quick one. "]) + q1
     elif style == "critic":
         q1 = q1 + rng.choice([" Draft an answer, then critique and revise it.", " Please show a draft, a critique and a revision."])
+    if "?" not in q1:
+        q1 += rng.choice([" Can you do that?", " Could you show me?"])
     # first answer: the facts it states
     shown = [x for x in fields if rng.random() < 0.8 and x != dfield]
     if loc == "a1":
@@ -488,7 +490,7 @@ def build(p, facts, style, rng, defect):
                 fv = {"other": vals["rel"]["other"], "relation": _FLIP[vals["rel"]["relation"]]}
             dvals[x] = fv
         fixed = [x for x in errs if dvals[x] != vals[x]]
-        draft = " ".join(fact_sentence(x, dvals[x], rng) for x in shown)
+        draft = " ".join(fact_sentence(x, dvals[x], rng) for x in shown if x != dfield)
         crit = "\n".join(critique_line(x, vals[x], dvals[x]) for x in fixed) or "- No factual errors; the wording is fine."
         a1 = (f"Draft: {draft}\nCritique:\n{crit}\nRevised answer: Segmented here: [SEG] (the {name}). "
               + " ".join(lines + extras))
@@ -497,6 +499,7 @@ def build(p, facts, style, rng, defect):
     # follow-ups
     n_fu = rng.choice([0, 1, 1, 2]) if loc in (None, "a1") else rng.choice([1, 2])
     slot = rng.randrange(n_fu) if loc in ("fu", "user") else -1
+    used = set()
     for k in range(n_fu):
         if k == slot and loc == "user":
             q, a = presuppose(dfield, fval, rng, lang, style), rng.choice(NEUTRAL)
@@ -508,10 +511,10 @@ def build(p, facts, style, rng, defect):
             bad_text, where = a, len(turns) + 1
             a = a + " " + rng.choice(["Hope that helps.", "That is what the mask shows on this slice.", "(Measured on the mask.)"])
         else:
-            topic = rng.choice([x for x in fields if x != dfield] + ["why"])
+            topic = rng.choice([x for x in fields if x != dfield and x not in used] + ["why"])
+            used.add(topic)
             if topic == "why":
-                i = rng.randrange(len(WHY[0]))
-                q, a = WHY[0][i], WHY[1][i if i < 3 else 1]
+                q, a = WHY[k % len(WHY)] if rng.random() < 0.5 else rng.choice(WHY)
             else:
                 q = rng.choice(ASK.get(topic, [f"Where is it relative to the {t['rel']['other'] if t['rel'] else 'others'}?"]))
                 a = fact_text(style, topic, t[topic], rng, lang, g)
