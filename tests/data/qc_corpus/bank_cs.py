@@ -21,7 +21,7 @@ import numpy as np
 KINDS = ["laterality", "position", "size", "count", "names_target"]
 STYLES = ["mdt", "checklist", "cite", "interview"]
 
-CT, CXR = ("CT", "LP"), ("X-ray", "LI")
+CT, CXR = ("CT", "LP"), ("XR", "LI")
 
 # shapes: (cx, cy, rx, ry) in image units; others: normalised centroids of other structures in the slice
 PROFILES = [
@@ -52,7 +52,7 @@ PROFILES = [
          forms=["the heart", "the cardiac silhouette", "the cardiac chambers"]),
     dict(target="heart", view=CXR, shapes=[(0.56, 0.66, 0.15, 0.12)],
          others={"trachea": (0.5, 0.12), "liver": (0.3, 0.88)}, name="the heart",
-         desc=["the pump whose outline forms the big white shape low in the middle of this film"],
+         desc=["the blood pump whose outline shows as a white silhouette on this film"],
          forms=["the heart", "the cardiac shadow", "the cardio-mediastinal contour"]),
     dict(target="left ventricle", stem="left ventric", view=CT, shapes=[(0.65, 0.4, 0.06, 0.05)],
          others={"spine": (0.5, 0.82), "aorta": (0.58, 0.62)}, name="the left ventricle",
@@ -72,7 +72,7 @@ PROFILES = [
          forms=["the pulmonary trunk", "the main PA", "the pulmonary artery"]),
     dict(target="superior vena cava", view=CT, shapes=[(0.4, 0.4, 0.03, 0.03)],
          others={"spine": (0.5, 0.82), "aorta": (0.55, 0.4)}, name="the superior vena cava",
-         desc=["the large vein that brings blood from the head and arms back to the pump"],
+         desc=["the main vein that brings blood from the head and arms back to the pump"],
          forms=["the SVC", "the superior vena cava", "the caval vein"]),
     dict(target="trachea", stem="trache", view=CT, shapes=[(0.5, 0.42, 0.035, 0.035)],
          others={"spine": (0.5, 0.82), "sternum": (0.5, 0.15)}, name="the trachea",
@@ -83,7 +83,7 @@ PROFILES = [
          desc=["the muscular tube that carries swallowed food down to the stomach"],
          forms=["the oesophagus", "the esophagus", "the gullet"]),
     dict(target="lung tumour", view=CT, foci=[(0.28, 0.42), (0.33, 0.62), (0.72, 0.45), (0.68, 0.66), (0.25, 0.5)],
-         r=(0.02, 0.045), others={"heart": (0.55, 0.38), "spine": (0.5, 0.82)}, name="the abnormal foci",
+         r=(0.02, 0.045), others={"heart": (0.55, 0.38), "spine": (0.5, 0.82)}, name="the abnormal area",
          desc=["the abnormal spot or spots in the breathing organs that prompted the referral for a smoker's cough",
                "whatever looks like new growth in the air-filled organs on this screening scan"],
          forms=["the lung nodules", "the pulmonary lesions", "the tumour"]),
@@ -273,9 +273,9 @@ def user_presuppose(key: str, val, rng: random.Random, orient: str) -> str:
     return rng.choice([f"Why does it form {count_text(val, rng)}?", f"It is {count_text(val, rng)}, so what next?"])
 
 
-FOLLOW_Q = {"side": ["Which side?", "Which side is it on?", "Left or right?"],
-            "pos": ["Where exactly?", "Where does it sit?", "Where does it sit relative to its neighbours?"],
-            "size": ["How big is it?", "Size?", "Is it large?"],
+FOLLOW_Q = {"side": ["Which side, then?", "Which side is it on?", "Left or right side?"],
+            "pos": ["Where exactly is it?", "Where does it sit?", "Where does it sit relative to its neighbours?"],
+            "size": ["How big is it?", "And its size?", "Is it large?"],
             "count": ["How many parts?", "Is it one piece?", "Any second region?"]}
 GENERIC = ["Its location is set by the surrounding anatomy; the outline simply follows the visible boundary.",
            "That is a fair question; the mask only traces what is visible on this image, so clinical context matters.",
@@ -292,7 +292,7 @@ def _sent(clause: str) -> str:
 
 def _subject(clause: str, name: str, rng: random.Random) -> str:
     """Sometimes name the target instead of 'it' (answers may name it)."""
-    plural = name in ("the lungs", "the abnormal foci")
+    plural = name == "the lungs"
     return clause.replace("it ", name + " ", 1) if rng.random() < 0.35 and not plural else clause
 
 
@@ -303,14 +303,14 @@ def first_question(p: dict, style: str, rng: random.Random, names: bool) -> str:
         what = rng.choice([form, f"{what} (that is, {form})", f"{form}, {what}"])
     frames = {
         "mdt": [f"For this afternoon's multidisciplinary meeting, could radiology outline {what} on this slice?",
-                f"MDT prep: please mark {what} and give the team a short reading.",
+                f"MDT prep: could you mark {what} and give the team a short reading?",
                 f"Before the case is discussed by the multidisciplinary team, can you segment {what}?"],
-        "checklist": [f"Run your verification checklist and segment {what} on this image, please.",
+        "checklist": [f"Could you run your verification checklist and segment {what} on this image?",
                       f"Can you find {what} and confirm each finding step by step?",
-                      f"Please locate {what} and verify side, position, size and number of parts."],
+                      f"Can you locate {what} and verify side, position, size and number of parts?"],
         "cite": [f"Where is {what} on this image? Please cite your sources.",
                  f"With numbered references, can you show me {what}?",
-                 f"Segment {what} and back up any background statements with footnotes, please."],
+                 f"Could you segment {what} and back up any background statements with footnotes?"],
         "interview": [f"Doctor, can you point out {what} on my scan?",
                       f"I'm a bit nervous - could you show me {what} on this picture?",
                       f"My GP mentioned {what}. Where is it on these images?"],
@@ -333,17 +333,18 @@ def render_answer(p: dict, style: str, clauses: list[tuple[str, str]], extras: l
                 f"**Oncologist:** For context, {pop[0].lower() + pop[1:]} Decisions will follow staging.\n\n"
                 f"**Pathologist:** {know[1]} We would likely want tissue before a final plan.").replace("  ", " ")
     if style == "checklist":
-        marks = ["side", "position", "size", "count"]
         lines = [f"Segmentation returned: [SEG] ({name})."]
         n = len(clauses) + 1
         for i, (key, c) in enumerate(clauses, 1):
             label = {"side": "side", "pos": "position", "size": "size", "count": "number of regions"}[key]
-            lines.append(f"Check {i}/{n} ✅ {label}: {_sent(c)}")
+            if rng.random() < 0.25:
+                lines.append(f"Check {i}/{n} ⚠️ {label}: {_sent(c)[:-1]} (probably; confirm on adjacent images).")
+            else:
+                lines.append(f"Check {i}/{n} ✅ {label}: {_sent(c)}")
         lines.append(f"Check {n}/{n} ⚠️ caveat: single 2D image only; {conv[0].lower() + conv[1:]}")
         if extras:
             lines.append("Notes: " + " ".join(extras))
         lines.append(f"Background: {know[0]}")
-        del marks
         return "\n".join(lines)
     if style == "cite":
         body = " ".join(f"{_sent(_subject(c, name, rng))[:-1]} [{i}]." for i, (_, c) in enumerate(clauses, 1))
@@ -375,7 +376,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect):
     loc = None
     if key:
         u = rng.random()
-        loc = "user" if u < 0.22 else "follow" if u < 0.42 else "answer"
+        loc = "user" if u < 0.2 else "follow" if u < 0.4 else "answer"
     vals = true_values(facts, rng)
     false = false_value(defect, facts, rng) if key else None
     keys = ["side", "pos", "size", "count"]
@@ -416,7 +417,7 @@ def build(p: dict, facts: dict, style: str, rng: random.Random, defect):
             k = rng.choice(free)
             q, a = rng.choice(FOLLOW_Q[k]), render_follow(style, say(k, vals[k], rng, lay, o), rng, conv)
         elif r < 0.8:
-            q, a = rng.choice(["Why?", "Why does that matter?", "Is that normal?"]), \
+            q, a = rng.choice(["Why is that?", "Why does that matter?", "Is that normal?"]), \
                 "Some background: " + rng.choice(background)
         else:
             q = rng.choice(["Thanks, anything else to note?", "OK. What would you do next?"])
