@@ -100,7 +100,7 @@ PROFILES = [
 SIDE_WORD = {"left": "left", "right": "right"}
 VERT = {"anterior": ["anteriorly", "toward the front of the chest", "in the anterior part of the chest"],
         "posterior": ["posteriorly", "toward the back", "in the dependent, back part of the chest"],
-        "superior": ["superiorly", "in the upper zone of the chest", "high up, toward the apex"],
+        "superior": ["superiorly", "in the upper zone of the chest", "high up, toward the lung apex"],
         "inferior": ["inferiorly", "in the lower zone of the chest", "low down, toward the base"],
         "centralLP": ["at mid-depth, neither clearly in front nor behind", "roughly central from front to back"],
         "centralLI": ["at mid-height of the chest, neither high nor low", "roughly central from top to bottom"]}
