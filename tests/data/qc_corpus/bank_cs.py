@@ -85,7 +85,7 @@ PROFILES = [
     dict(target="lung tumour", view=CT, foci=[(0.28, 0.42), (0.33, 0.62), (0.72, 0.45), (0.68, 0.66), (0.25, 0.5)],
          r=(0.02, 0.045), others={"heart": (0.55, 0.38), "spine": (0.5, 0.82)}, name="the abnormal area",
          desc=["the abnormal spot or spots in the breathing organs that prompted the referral for a smoker's cough",
-               "whatever looks like new growth in the air-filled organs on this screening scan"],
+               "whatever looks like new growth in the air-filled organs, found at a smoking-history screening"],
          forms=["the lung nodules", "the pulmonary lesions", "the tumour"]),
     dict(target="pleural effusion", view=CT, foci=[(0.3, 0.74), (0.7, 0.74)], r=(0.1, 0.05),
          others={"heart": (0.55, 0.38), "sternum": (0.5, 0.15)}, name="the fluid collection",
@@ -111,6 +111,7 @@ FLIP = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_
         "superior_to": "inferior_to", "inferior_to": "superior_to", "left": "right", "right": "left",
         "anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
 NUM = {1: "one", 2: "two", 3: "three", 4: "four"}
+LAY = {"sternum": "breastbone", "spine": "backbone", "trachea": "windpipe"}  # plain words for the interview
 
 # true background sentences about other structures, conventions and populations (the traps)
 CONVENTION = {"LP": ["On axial CT the images are viewed from the feet, so the patient's left appears on the "
@@ -182,16 +183,21 @@ def vert_text(v: str, rng: random.Random, orient: str) -> str:
     return rng.choice(VERT[v + orient if v == "central" else v])
 
 
-def size_text(cls: str, frac: float, rng: random.Random) -> str:
+def size_text(cls: str, frac: float, rng: random.Random, lay: bool = False) -> str:
     pct = frac * 100
     num = rng.choice([f"about {pct:.1f}%", f"roughly {pct:.1f} percent", f"≈{pct:.1f}%"])
+    if lay:
+        return rng.choice([f"{cls} - {num} of the picture", f"{cls}, taking up {num} of the picture"])
     return rng.choice([f"{cls}, {num} of the image", f"{cls} (covering {num} of the image area)",
-                       f"a {cls} area, {num} of the frame"])
+                       f"a {cls} area, {num} of the frame", f"{cls} in size, with an area of {num} of the image"])
 
 
-def count_text(n: int, rng: random.Random) -> str:
+def count_text(n: int, rng: random.Random, lay: bool = False) -> str:
     if n == 1:
-        return rng.choice(["a single connected region", "one contiguous piece", "one continuous area"])
+        return rng.choice(["one single patch", "a single connected region"] if lay else
+                          ["a single connected region", "one contiguous piece", "one continuous area"])
+    if lay:
+        return rng.choice([f"{NUM.get(n, n)} separate patches", f"{NUM.get(n, n)} distinct spots"])
     return rng.choice([f"{NUM.get(n, n)} separate regions", f"{NUM.get(n, n)} distinct, unconnected parts",
                        f"{NUM.get(n, n)} separate foci"])
 
@@ -241,11 +247,15 @@ def say(key: str, val, rng: random.Random, lay: bool = False, orient: str = "LP"
     if key == "pos":
         k, v = val
         if k == "rel":
-            return rng.choice([f"it sits {REL[v[0]].format(o='the ' + v[1])}", f"it lies {REL[v[0]].format(o='the ' + v[1])}"])
-        return rng.choice([f"it lies {vert_text(v, rng, orient)}", f"it sits {vert_text(v, rng, orient)}"])
+            where = REL[v[0]].format(o="the " + (LAY.get(v[1], v[1]) if lay else v[1]))
+            return rng.choice([f"it sits {where}", f"it lies {where}", f"it is located {where}", f"it is found {where}"])
+        where = vert_text(v, rng, orient)
+        return rng.choice([f"it lies {where}", f"it sits {where}", f"it is located {where}"])
     if key == "size":
-        return f"it is {size_text(val[0], val[1], rng)}"
-    return rng.choice([f"it forms {count_text(val, rng)}", f"it appears as {count_text(val, rng)}"])
+        return rng.choice([f"it is {size_text(val[0], val[1], rng, lay)}",
+                           f"in size it is {size_text(val[0], val[1], rng, lay)}"])
+    return rng.choice([f"it forms {count_text(val, rng, lay)}", f"it appears as {count_text(val, rng, lay)}",
+                       f"it is made up of {count_text(val, rng, lay)}"])
 
 
 def negations(facts: dict, rng: random.Random) -> list[str]:
