@@ -169,14 +169,10 @@ def pick_profile(profiles: list, i: int, defect, rng: random.Random) -> dict:
 # -- phrases written from facts -----------------------------------------------------------------------
 
 def side_text(side: str, rng: random.Random, lay: bool = False) -> str:
+    """A one-sided location (left or right); `say` words bilateral and midline masks itself."""
     who = "your" if lay else "the patient's"
-    if side in SIDE_WORD:
-        return rng.choice([f"on {who} {side} side", f"{side}-sided", f"in the {side} hemithorax" if not lay
-                           else f"on {who} {side}", f"on the {side}"])
-    if side == "bilateral":
-        return rng.choice(["on both sides", "bilateral, one part in each half of the chest", "in both hemithoraces"
-                           if not lay else "on both sides of your chest"])
-    return rng.choice(["in the midline", "central, straddling the midline", "right in the middle, on neither side"])
+    return rng.choice([f"on {who} {side} side", f"{side}-sided", f"in the {side} hemithorax" if not lay
+                       else f"on {who} {side}", f"on the {side}"])
 
 
 def vert_text(v: str, rng: random.Random, orient: str) -> str:
