@@ -404,12 +404,19 @@ def wrap_first(style, p, f, stmts, traps, rng):
         doc = rng.choice(["Dr Mensah", "Dr Lindqvist", "Dr Ortega", "Dr Chaudhry"])
         body = " ".join(s for _, s in stmts)
         tr = " ".join(traps)
-        return (f"Dear {doc},\n\nThank you for referring your patient. I reviewed the {p['mod']} images myself and "
-                f"have outlined the {label} here: {SEG}.\n\n{body}\n\n{tr}\n\n"
+        opener = rng.choice([
+            f"Thank you for referring your patient. I reviewed the {p['mod']} images myself and have outlined the {label} here: {SEG}.",
+            f"I saw your patient in the hip and knee clinic today. We went through the {p['mod']} together and I have marked the {label}: {SEG}.",
+            f"Re: your referral. I reviewed the {p['mod']} study and outlined the {label} for you ({SEG}).",
+            f"Many thanks for asking me to look at this {p['mod']}. I reviewed it this morning; the {label} is outlined here: {SEG}."])
+        return (f"Dear {doc},\n\n{opener}\n\n{body}\n\n{tr}\n\n"
                 f"{rng.choice(['I have not arranged further imaging for now.', 'I would be happy to see them again in clinic if symptoms change.'])}"
                 f"\n\nYours sincerely,\n{rng.choice(['Mr A. Hale', 'Ms R. Iyer', 'Mr T. Novak'])}, Consultant Orthopaedic Surgeon")
     if style == "tree":
-        lines = [f"Decision tree for the {label} ({p['mod']}, {'axial' if p['orient'] == 'LP' else 'coronal'}):"]
+        plane = "axial" if p["orient"] == "LP" else "coronal"
+        lines = [rng.choice([f"Decision tree for the {label} ({p['mod']}, {plane}):",
+                             f"Finding the {label} on this {plane} {p['mod']}, step by step:",
+                             f"Flowchart ({plane} {p['mod']}), target = {label}"])]
         n = 1
         paired = p["paired"]
         lines.append(f"Q{n}. Is it a paired structure? → "
@@ -429,11 +436,15 @@ def wrap_first(style, p, f, stmts, traps, rng):
     if style == "eli5":
         intro = rng.choice(["Okay, imagine the body is a house and each organ is a room.",
                             "Sure! Think of the scan as a slice of bread that shows what's inside.",
-                            "Great question, here's the simple version."])
+                            "Great question, here's the simple version.",
+                            "Not a doctor, but I read scans for a living (radiographer), so here goes.",
+                            "Picture a loaf of bread sliced up: each slice of the scan is one of those slices."])
         body = " ".join(s for _, s in stmts)
         txt = f"{intro} The part you asked about is the {label}, and I've coloured it in here: {SEG}. {body}"
         if traps:
             txt += "\n\n" + " ".join(traps)
+        if rng.random() < 0.4:
+            txt += f"\n\nTL;DR: it's the {label}, coloured in above."
         return txt
     # quiz: clues first, then guesses; the host's lines are the truth
     body = "\n".join(f"Host: {s}" for _, s in stmts)
