@@ -390,7 +390,7 @@ def user_presupposition(kind, ph, rng):
 
 
 # ----------------------------------------------------------------------------------- styles
-def subj_for(style, rng, first=False):
+def subj_for(style, rng):
     return rng.choice({"letter": ["The segmented structure", "The highlighted area", "The outlined region"],
                        "tree": ["The masked structure", "The target", "The highlighted region"],
                        "eli5": ["The coloured-in bit", "The highlighted part", "The thing I coloured"],
