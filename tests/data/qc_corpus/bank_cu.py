@@ -6,6 +6,12 @@ and a scavenger-hunt tutor with progressive hints.
 Facts are measured by the product's own `compute_facts` on synthetic ellipse masks; the prose is written
 from those measured facts. Every target sentence is logged in `LEDGER` (kind, said value, true value) so
 that /work/notes/qccu_scripts/check_cu.py can check the planted claims. Written without reading QC.
+
+First measure: not taken by the writer (this round the lead measures once after merging).
+Own checks (check_cu.py): 420 rows, 210 clean, 42 per defect kind; every defect row holds exactly one
+false claim of its kind (40 of 168 side/position/size/count claims in a user turn, 40 only in a follow-up
+answer); an independent text reader finds no false claim in the 252 clean/names rows and the planted one in
+all 168 others; no clean first question names its target.
 """
 
 from __future__ import annotations
@@ -170,7 +176,7 @@ PROFILES = [
       ["Melanoma makes up about 1% of skin cancers but most of their deaths.", "The hairs crossing it are excluded.",
        "A 6 mm diameter is a classic warning threshold."],
       ["the surrounding normal skin", "the hair follicles", "nearby scars"], "excision biopsy with 2 mm margins"),
-    P("optic cup", dict(modality="fundus photography", body_region="eye", orientation=None), [(0.5, 0.48, 0.045, 0.055)], {},
+    P("optic cup", dict(modality="other", body_region="eye", orientation=None), [(0.5, 0.48, 0.045, 0.055)], {},
       ["is the pale central hollow used to grade glaucoma against its rim",
        "widens as nerve fibres are lost at a glaucoma check"],
       ["optic cup", "cup", "physiological cup", "cup-to-disc"],
@@ -286,7 +292,7 @@ def count_s(n, true, rng, ref="It"):
     if n == 1:
         f = [f"{ref} is a single connected region.", f"{ref} forms one contiguous piece.", "Components: 1."]
     else:
-        f = [f"{ref} consists of {WORDS[n]} separate regions.", f"There are {WORDS[n]} separate foci.",
+        f = [f"{ref} consists of {WORDS[n]} separate regions.", f"There are {WORDS[n]} separate parts.",
              f"Components: {n}."]
     return _log("count", n, true, rng.choice(f))
 
@@ -302,7 +308,8 @@ def wrong_value(kind, facts, rng):
         o = rng.choice(facts["relations"])
         return (o["other"], FLIPREL[o["relation"]])
     if kind == "size":
-        return {"small": "large", "large": "small", "medium": rng.choice(["small", "large"])}[facts["size_class"]]
+        return {"small": "large", "large": "small",  # a medium mask: the farther class, never a borderline one
+                "medium": "large" if facts["area_fraction"] < 0.03 else "small"}[facts["size_class"]]
     if kind == "pct":
         v = facts["area_fraction"] * 100
         return rng.choice([0.2, 0.3]) if v >= 3 else rng.choice([18.0, 25.0, 35.0])
@@ -325,7 +332,7 @@ def say(kind, value, facts, rng, ref="It"):
 
 MOD = {("MR", "LP"): "axial brain MR", ("MR", "LI"): "coronal brain MR", ("CT", "LP"): "neck CT",
        ("endoscopy", None): "colonoscopy frame", ("dermoscopy", None): "dermoscopy image",
-       ("fundus photography", None): "fundus photo"}
+       ("other", None): "fundus photo"}
 DEFECT_KINDS = {"laterality": ["side"], "position": ["vert", "rel"], "size": ["size", "pct"], "count": ["count"]}
 FOLLOW_Q = {"side": ["Which side is it on, then?", "Is it on the patient's left or right?", "Which side, from the patient's view?"],
             "vert": ["Where is it along the slice, front-to-back or top-to-bottom?", "Is it toward one end of the slice?", "Where does it sit on this slice?"],
@@ -356,10 +363,13 @@ def first_question(p, rng, defect):
                        f"Quick one for the {mod}: which {noun} {ask}? Mark it for me."])
 
 
-def traps(p, facts, rng):
+def traps(p, facts, rng, dk=None):
+    """True sentences a checker may misread; none repeats the fact kind that carries the planted claim."""
     s, n, o = facts["laterality"], facts["components"], p["rec"]["orientation"]
     out = list(p["kb"])
-    if s in ("left", "right"):
+    if dk == "side":
+        pass
+    elif s in ("left", "right"):
         out += [f"It does not extend to the patient's {OPP[s]}.",
                 f"On screen it appears on the viewer's {OPP[s]}, because these images are displayed as if facing "
                 f"the patient: the patient's {s} is shown on the viewer's {OPP[s]}."]
@@ -367,7 +377,7 @@ def traps(p, facts, rng):
         out += ["It is not confined to one side.", "Remember the display convention: the patient's left is on the viewer's right."]
     elif s == "midline":
         out += ["It does not lie off to either side."]
-    out += ["There is no second focus." if n == 1 else f"It is not a single blob; the mask has {WORDS[n]} separate parts."]
+    out += [] if dk == "count" else ["There is no second focus." if n == 1 else f"It is not a single blob; the mask has {WORDS[n]} separate parts."]
     if o is None:
         out += ["This photo has no patient left or right, so no side is given."]
     rng.shuffle(out)
@@ -428,13 +438,14 @@ def render_first(p, facts, style, rng, sents, trap, hidden):
                                                     "Verifier: Confirmed."])]
         lines += [f"Verifier: Note for the record: {t}" for t in trap[:1]]
         return "\n".join(lines)
-    hints = [f"Hint 1: it {rng.choice(p['ask'])}."] + [f"Hint {i + 2}: {s}" for i, s in enumerate(sents)]
+    hints = [f"Hint 1: {'they' if plural(p) else 'it'} {rng.choice(p['ask'])}."] + [f"Hint {i + 2}: {s}" for i, s in enumerate(sents)]
     return ("Scavenger hunt! " + "\n".join(hints) + f"\nReveal: it's {lead} {SEG}.\nBonus facts: " + " ".join(trap))
 
 
 def rejection(p, facts, rng, avoid_kind):
     """Agents style: a false proposal the verifier rejects and corrects (not an assertion of the bank)."""
-    ks = [k for k in ("side", "vert", "size", "count") if k != avoid_kind and
+    group = next((g for g in DEFECT_KINDS.values() if avoid_kind in g), [avoid_kind])
+    ks = [k for k in ("side", "vert", "size", "count") if k not in group and
           (k != "side" or facts["laterality"] not in ("unknown",)) and (k != "vert" or facts["vertical"] in OPP)]
     k = rng.choice(ks)
     bad = say(k, wrong_value(k, facts, rng), facts, rng)
@@ -489,7 +500,7 @@ def build(p, facts, style, rng, defect):
         opts = [k for k in DEFECT_KINDS[defect] if (k != "vert" or facts["vertical"] in OPP)
                 and (k != "rel" or facts["relations"]) and (k != "side" or facts["laterality"] != "unknown")]
         dk = rng.choice(opts)
-        place = rng.choices(["answer", "user", "follow"], [0.6, 0.2, 0.2])[0]
+        place = rng.choices(["answer", "user", "follow"], [0.55, 0.25, 0.2])[0]
         if dk not in kinds:
             kinds.append(dk)
     hidden = {dk} if dk else set()
@@ -497,7 +508,7 @@ def build(p, facts, style, rng, defect):
     wrong = (dk, wrong_value(dk, facts, rng)) if dk else None
     q = first_question(p, rng, defect)
     sents = fact_sentences(p, facts, rng, first_kinds, wrong if place == "answer" else None)
-    a = render_first(p, facts, style, rng, sents, traps(p, facts, rng), hidden if place else set())
+    a = render_first(p, facts, style, rng, sents, traps(p, facts, rng, dk), hidden if place else set())
     if style == "agents" and rng.random() < 0.7:
         a += "\n" + rejection(p, facts, rng, dk)
     turns = [{"role": "user", "content": q}, {"role": "assistant", "content": a}]
@@ -513,7 +524,7 @@ def build(p, facts, style, rng, defect):
             ans = fact_sentences(p, facts, rng, [dk], wrong)
         elif rng.random() < 0.4:
             uq = rng.choice(WHY_Q)
-            ans = traps(p, facts, rng)[:2]
+            ans = traps(p, facts, rng, dk)[:2]
         else:
             k = rng.choice([k for k in kinds if k != dk] or ["count"])
             uq = rng.choice(FOLLOW_Q[k])
