@@ -142,7 +142,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and _corrected(reply, reply_quotes, flag, record, lexicon):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
-                read.append(Said(t, i, claim, flag, voiced(sentence)))
+                read.append(Said(t, i, claim, flag, voiced(sentence), sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")
     flags |= standing(read)

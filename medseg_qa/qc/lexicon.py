@@ -161,6 +161,28 @@ def _distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]
     return out
 
 
+# nouns too general to name a structure on their own ("the nucleus", "the head", "the nodule"): a name's head noun
+# names it only when it is none of these (`_head_terms`)
+_GENERAL_HEADS = _CLASS_NOUNS | _REGIONS | _POSITIONAL | frozenset(_LESION_WORDS) | frozenset(
+    "nucleus nuclei cyst cysts adenoma adenomas polyp polyps head heads body bodies space spaces wall walls cavity "
+    "cavities system systems tract canal process processes segment segments horn horns root roots trunk sinus fossa "
+    "ring chamber chambers node nodes cortex surface tip end margin border area areas".split())
+
+
+def _head_terms(names: set[str]) -> set[str]:
+    """The head noun of a label of two or more words, and its last two words for a longer one ('ventricle' of 'lateral
+    ventricle', 'fat pad' of 'cardiophrenic fat pad', 'papilla' of 'optic papilla'), unless it is a general noun:
+    after a determiner ("the ventricles", "both fat pads") it names the target (`Lexicon.head_re`)."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
+        if len(words) >= 2 and words[-1] not in _GENERAL_HEADS and len(words[-1]) > 3:
+            out.add(words[-1])
+        if len(words) >= 3 and words[-2] not in _POSITIONAL | _GENERAL_HEADS and len(words[-2]) > 2:
+            out.add(" ".join(words[-2:]))
+    return out
+
+
 # words of radiotherapy volume names that name no structure ("gross tumour volume primary")
 _PLANNING_WORDS = frozenset("volume volumes primary gross clinical planning target total".split())
 
@@ -251,6 +273,9 @@ class Lexicon:
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
+        heads = sorted(_head_terms({target.lower()}))  # the label's own head: a synonym's ("pleural fluid") is too general
+        self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
+                                  r"(?![\w-])", re.I) if heads else None
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
@@ -278,7 +303,7 @@ class Lexicon:
             return not any(s <= match.start() and match.end() <= e for s, e in others)
 
         text = text.replace("_", " ")  # a planning system's name: "Globe_L/R", "Parotid_R"
-        patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re) if p is not None]
+        patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re, self.head_re) if p is not None]
         # "GTVp" of "gross tumour volume primary": a volume's last initial is written in lower case
         patterns += [re.compile(rf"\b(?:{a}|{a[:-1]}{a[-1].lower()})s?\b") if len(a) == 4 else re.compile(rf"\b{a}s?\b")
                      for a in self.acronyms]

@@ -217,7 +217,7 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 
 # a lead that makes the whole sentence textbook knowledge: "In general the heart sits in front, mostly left of the
 # midline", "In the atlas it lies ...", "Textbook: ..."
-_GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,30}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|normally|"
+_GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,40}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|normally|"
                            r"in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?(?:atlas|atlases|textbooks?)|"
                            r"textbook(?:\s+anatomy)?\s*:)\b", re.I)
 

@@ -29,7 +29,8 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
-                    r"((?:it|its|it's|they|they're|this|these|the)\b[^,;?]+),\s*", re.I)
+                    r"((?:it|its|it's|they|they're|this|these|the)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
+                    r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she)\b)", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
                         r"(it|they|this\s+\w+)\s+(?:is|are|looks?|seems?|appears?|sits?|lies?)\b[^,;?]*,\s*", re.I)
@@ -57,6 +58,8 @@ _LEAD = re.compile(r"^\s*(?:[A-Za-z'-]+[\s,]+){0,3}[A-Za-z'-]+\s*:\s+(?=[A-Z])")
 _WHY_HERE = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:would|might|could|should|do)\s+(it|they|this\s+\w+)\s+"
                        r"(be|sit|lie|appear|look)\s+(.+?)(?:,?\s+(?:in\s+(?:my|your|his|her|their|this|our|the)\s+case|here|"
                        r"(?:on|in)\s+this\s+(?:scan|slice|image|picture|view|study)|then))?\s*\?\s*$", re.I)
+# "How come it sits behind the aorta?" asks why, and takes the fact as given
+_HOW_COME = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?how\s+come\s+([^?]+?)\s*\?\s*$", re.I)
 # a which-question's description set off by commas is what the asker takes as given
 _WHICH_DESCRIBED = re.compile(r"^\s*(?:\w+\s+){0,4}?which\s+(?:[\w-]+\s+){0,3}?([\w-]+),\s+((?:seen|lying|sitting|located|"
                               r"placed|found|positioned|large|small|tiny|huge|medium|big|covering|taking|occupying|split|"
@@ -104,6 +107,9 @@ def premises(sentence: str) -> list[str]:
         verb = why.group(2)
         sentence = f"{why.group(1)} {verb if verb.endswith('s') else 'has' if verb == 'have' else verb + 's'}" + \
             sentence[why.end():].rstrip("?") + "."
+    how_come = _HOW_COME.match(sentence)
+    if how_come and not re.search(r"\b(?:if|unless|when|were)\b", how_come.group(1), re.I):
+        return [how_come.group(1) + "."]
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
     if given:
         return [given.group(1) + ".", sentence[given.end():]]

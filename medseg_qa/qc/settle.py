@@ -7,7 +7,8 @@ handles, hypotheses, myths, quiz items), but two things are general: the stateme
 not a heading of the answer's own ("Side:", "Answer:", "Step 2:", "Impression:" are the answer speaking), and a
 later sentence of the same turn states the truth about the same point (the side; the front-back or head-feet
 position; a relation to the same structure along the same axis; the size class; the area share; the region
-count). Then the answer has overruled that voice, and its false claim does not stand.
+count), or a later clause of the voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which
+is small"). Then the answer has overruled that voice, and its false claim does not stand.
 
 A plain statement is never settled this way: "It lies posteriorly. ... It lies anteriorly." contradicts itself,
 whichever sentence is true, and answers that disagree across turns are a defect too.
@@ -43,6 +44,7 @@ class Said:
     claim: Claim
     flag: str | None
     voiced: bool = False
+    at: int = -1  # where the claim's words start in its sentence (-1: not found)
 
 
 def voiced(sentence: str) -> bool:
@@ -83,7 +85,8 @@ def attribute(claim: Claim) -> tuple:
 def _overrules(later: Said, false: Said) -> bool:
     """Does a later true claim of the same turn overrule a voiced false one on the same point? A negated truth
     overrules only the statement it denies ("... No: it is not on the left."), not another ("not in the midline")."""
-    return (later.flag is None and later.turn == false.turn and later.sentence > false.sentence
+    after = later.sentence > false.sentence or (later.sentence == false.sentence and later.at > false.at >= 0)
+    return (later.flag is None and later.turn == false.turn and after
             and attribute(later.claim) == attribute(false.claim)
             and (not later.claim.negated or later.claim.value == false.claim.value))
 

@@ -177,7 +177,8 @@ _ARTICLES = [
 _PREPOSITIONS = [
     (re.compile(r"\bbehind\s+of\b", re.I), "behind"),
     (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?(?:the\s+)?back\s+of\b"
-                r"(?!\s+(?:the\s+)?(?:body|belly|abdomen|patient)\b)", re.I), r"\1 behind"),
+                r"(?!\s+(?:the\s+)?(?:body|belly|abdomen|patient|slice|image|scan|"
+                r"picture|frame|section|view|film)\b)", re.I), r"\1 behind"),
     (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?front\s+(?:of|from)\b", re.I),
      r"\1 in front of"),
     (re.compile(r"\bin\s+front\s+from\b", re.I), "in front of"),
