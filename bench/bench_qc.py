@@ -153,7 +153,17 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # opinion, "Claim: ... Check: ✔", spot the difference with a normal reference) and CQ (brain, head
                  # and neck, photos; pseudo-code, a press release, a patient forum with a moderator, a haiku)
                  "heldout_cn": (0.990, 0.276), "heldout_co": (0.976, 0.010), "heldout_cp": (0.948, 0.000),
-                 "heldout_cq": (0.943, 0.129)}
+                 "heldout_cq": (0.943, 0.129),
+                 # round 22, measured first with the rules of cabb4c1 (round 20's rules plus qc.settle, designed on
+                 # rounds 17-20 and not on these banks): CR (abdomen; a checkbox report template, German and Italian
+                 # terms, "Pearl:"/"Pitfall:" boxes, a critic revising a draft), CS (thorax and heart; a tumour board, a
+                 # verification checklist, footnoted citations, a patient interview), CT (pelvis, hips, spine, knees;
+                 # a clinic letter, a text decision tree, an ELI5 answer with edits, a quiz show) and CU (brain, neck,
+                 # photos; an operative planning note, a tool call with JSON, proposer and verifier agents, hints).
+                 # The same banks at 6a422ba (without qc.settle): 783/840 caught, 172/840 clean flagged; at
+                 # cabb4c1: 783/840, 143/840; at b43fbb7 (round 21 read): 780/840, 131/840
+                 "heldout_cr": (0.943, 0.295), "heldout_cs": (0.929, 0.005), "heldout_ct": (0.900, 0.290),
+                 "heldout_cu": (0.957, 0.090)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
