@@ -33,7 +33,7 @@ from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
-from .settle import Said, echoes, standing, voiced
+from .settle import Said, echoes, standing, voices
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -122,6 +122,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
               for t, said in enumerate(said_by_turn)]  # an answer quoting the question it answers
     read: list[Said] = []  # every checkable claim; which false ones stand is settled once each turn is read
     for t, said in enumerate(said_by_turn):
+        voice = voices(turns[t].content, said)
         reply, reply_quotes = (said_by_turn[t + 1], quoted[t + 1]) if t + 1 < len(turns) else ([], set())
         for i, sentence in enumerate(said):
             # what a short answer measures: the question just asked, also past a lead ("To answer that: ...")
@@ -142,7 +143,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and _corrected(reply, reply_quotes, flag, record, lexicon):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
-                read.append(Said(t, i, claim, flag, voiced(sentence), sentence.find(claim.text) if claim.text else -1))
+                read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")
     flags |= standing(read)

@@ -151,6 +151,8 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
         if any(s <= m.start() < e for s, e in pseudo):
             continue
         end = _NEG_END.search(sentence, m.end())
+        if end and end.group() == "(" and re.search(r"\d\s*%?\s*$", sentence[:end.start()]) and ")" in sentence[end.end():]:
+            end = _NEG_END.search(sentence, sentence.index(")", end.end()) + 1)  # "not 12% (large)": a number's gloss
         spans.append((m.start(), end.start() if end else len(sentence)))
     for m in _POST_NEG.finditer(sentence):  # "the left side is free of it": denies what comes before
         starts = [b.end() for b in _NEG_END.finditer(sentence, 0, m.start())]

@@ -84,6 +84,8 @@ _REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outsi
 _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read)|"
                         r"initially|at\s+first(?:\s+glance|\s+sight)?|originally|"
                         r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected)|"
+                        # an answer's own earlier wording, since edited: "EDIT: I'd first written that it was one piece"
+                        r"I(?:'d|\s+had|\s+would)?\s+(?:first|previously|earlier)\s+(?:written|wrote|said|stated|typed|put|claimed)|"
                         # a mistake described: "a common slip is to place it to the patient's left of the aorta"
                         r"(?:slip|mistake|error|pitfall|trap|misconception)s?\s+(?:is|are|would\s+be)\s+to|"
                         # ... or a reading framed as others' error or a myth: "Some reviewers call it large",

@@ -17,20 +17,21 @@ whichever sentence is true, and answers that disagree across turns are a defect 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .claim import Claim
 
 _AXIS = {"left": "lr", "right": "lr", "anterior": "ap", "posterior": "ap", "superior": "si", "inferior": "si"}
 # "Name: ..." opening a sentence, after any bullet, quote or markdown marks
-_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*:\s")
+_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*:(?:\s|$)")
 # labels that are the answer's own headings: the attributes it reports and the parts of an answer or a note
 _HEADING = re.compile(r"\b(?:sides?|lateral(?:ity)?|location|positions?|site|where|sizes?|area|extent|count|number|"
                       r"parts?|pieces?|regions?|components?|relation(?:s|ship)?|depth|level|height|shape|answers?|"
                       r"findings?|impression|conclusion|summary|results?|verdict|assessment|steps?|points?|notes?|"
                       r"addendum|comment|details?|tl;?dr|bottom line|key|final|look|together|reasoning|explanation|"
                       r"why|so|therefore|in short|overall|short|segmentation|mask|target|structure|organ|image|"
-                      r"slice|this|it)\b", re.I)
+                      r"slice|this|it|segment\w*)\b", re.I)
 _SOAP = re.compile(r"[SOAP]", re.I)  # a SOAP note's one-letter sections
 
 
@@ -49,9 +50,48 @@ class Said:
 
 def voiced(sentence: str) -> bool:
     """Does the sentence open with a label naming another voice ("curious cat:", "Myth:", "HOST A:", "H3:")
-    rather than one of the answer's own headings ("Side:", "Answer:", "A:")?"""
+    rather than one of the answer's own headings ("Side:", "Answer:", "A:") or a clause ("Doctors' pictures are
+    like a mirror:")?"""
     m = _LABEL.match(sentence)
-    return bool(m) and not _HEADING.search(m["label"]) and not _SOAP.fullmatch(m["label"])
+    if not m or _HEADING.search(m["label"]) or _SOAP.fullmatch(m["label"]):
+        return False
+    words = m["label"].lower().split()  # a voice is a name, not a clause or a described thing ("The right lobe:")
+    return len(words) <= 4 and words[0] not in ("the", "a", "an", "this", "that", "these", "those", "its", "our") \
+        and not any(w in ("is", "are", "was", "were", "be") for w in words)
+
+
+def voices(text: str, said: list[str]) -> list[bool]:
+    """Whether each of a turn's sentences (`said`, split from `text`) speaks in another voice. Only a turn of two
+    or more labels has other voices (a turn spoken wholly by "Candidate:" is the answer's own). A labelled line
+    speaks in its label's voice (`voiced`) to its end ("Draft: It lies on the left. It is large."); a label alone
+    on its line opens a section in that voice up to the next label ("Critique:" and the bullets under it). Lines
+    are matched to sentences in order: a sentence belongs to the first line, from the last one matched, that still
+    holds half of its words once the sentences before it have taken theirs."""
+    lines = [line for line in (re.sub(r"[*`#>]+", "", raw).strip() for raw in text.splitlines()) if line]
+    if len({m["label"].lower() for m in map(_LABEL.match, lines) if m}) < 2:
+        return [False] * len(said)  # one speaker throughout ("Candidate: ..."): the answer's own voice
+    line_voices, voice = [], False
+    for line in lines:
+        label = _LABEL.match(line)
+        if label:
+            voice = voiced(line) if label.end() >= len(line) else False
+            line_voices.append((Counter(_words(line)), voiced(line)))
+        else:
+            line_voices.append((Counter(_words(line)), voice))
+    out, at = [], 0
+    for sentence in said:
+        words = Counter(_words(sentence))
+        if words and line_voices:
+            at = next((j for j in range(at, len(line_voices)) if _share(words, line_voices[j][0]) >= 0.5), at)
+            line_voices[at][0].subtract(words)  # what a sentence has used of its line is not there for the next
+        out.append(bool(line_voices) and line_voices[at][1])
+    return out
+
+
+def _share(words: Counter, line: Counter) -> float:
+    """How much of a sentence's wording is left in a line (sentences may be rewritten: "Size: large" reads "It is
+    large")."""
+    return sum(min(n, max(line[w], 0)) for w, n in words.items()) / sum(words.values())
 
 
 def _words(sentence: str) -> tuple[str, ...]:

@@ -45,6 +45,7 @@ def test_premises_of_how_come_and_since_and_places_on_the_slice(question, flag):
     ("Compared with the reference image, it is posterior.", "position"),
     ("Compared with the reference image, it is anterior.", None),
     ("Comparison with the reference atlas: In the atlas it sits mostly left of the midline.", None),  # textbook
+    ("EDIT: fixed, thanks! I'd first written that it was on the patient's left; the text above now says right.", None),
 ])
 def test_a_comparison_with_a_reference_image_keeps_the_place_absolute(sentence, flag):
     assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
