@@ -169,17 +169,17 @@ _GENERAL_HEADS = _CLASS_NOUNS | _REGIONS | _POSITIONAL | frozenset(_LESION_WORDS
     "ring chamber chambers node nodes cortex surface tip end margin border area areas".split())
 
 
-def _head_terms(names: set[str]) -> set[str]:
+def _head_terms(label: str) -> set[str]:
     """The head noun of a label of two or more words, and its last two words for a longer one ('ventricle' of 'lateral
-    ventricle', 'fat pad' of 'cardiophrenic fat pad', 'papilla' of 'optic papilla'), unless it is a general noun:
-    after a determiner ("the ventricles", "both fat pads") it names the target (`Lexicon.head_re`)."""
+    ventricle', 'fat pad' of 'cardiophrenic fat pad', 'disc' of 'optic disc'), unless it is a general noun: after a
+    determiner ("the ventricles", "both fat pads") it names the target (`Lexicon.head_re`). Only the label's own
+    head counts: a synonym's is often too general ("fluid" of "pleural fluid")."""
     out: set[str] = set()
-    for name in names:
-        words = name.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
-        if len(words) >= 2 and words[-1] not in _GENERAL_HEADS and len(words[-1]) > 3:
-            out.add(words[-1])
-        if len(words) >= 3 and words[-2] not in _POSITIONAL | _GENERAL_HEADS and len(words[-2]) > 2:
-            out.add(" ".join(words[-2:]))
+    words = label.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
+    if len(words) >= 2 and words[-1] not in _GENERAL_HEADS and len(words[-1]) > 3:
+        out.add(words[-1])
+    if len(words) >= 3 and words[-2] not in _POSITIONAL | _GENERAL_HEADS and len(words[-2]) > 2:
+        out.add(" ".join(words[-2:]))
     return out
 
 
@@ -273,7 +273,7 @@ class Lexicon:
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
-        heads = sorted(_head_terms({target.lower()}))  # the label's own head: a synonym's ("pleural fluid") is too general
+        heads = sorted(_head_terms(target.lower()))
         self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
                                   r"(?![\w-])", re.I) if heads else None
         name = target.lower()

@@ -3,9 +3,9 @@
 Answers quote other voices and then overrule them: "SunnyR: Looks like two blobs to me." ... "It is one
 region.", "Myth: it sits on the left." ... "It lies on the patient's right.", "H3: a right-sided structure -
 rejected", "HOST B: Right." ... The frames that mark a voice as not the answer's own are endless (speakers,
-handles, hypotheses, myths, quiz items), but two things are general: the statement opens with a label that is
-not a heading of the answer's own ("Side:", "Answer:", "Step 2:", "Impression:" are the answer speaking), and a
-later sentence of the same turn states the truth about the same point (the side; the front-back or head-feet
+handles, hypotheses, myths, quiz items, drafts), but two things are general: in a turn of several labels, the
+statement sits on a line (or in a section) under a name that is not a heading of the answer's own ("Side:",
+"Answer:", "Step 2:", "Impression:" are the answer speaking; `voices`), and a later sentence of the same turn states the truth about the same point (the side; the front-back or head-feet
 position; a relation to the same structure along the same axis; the size class; the area share; the region
 count), or a later clause of the voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which
 is small"). Then the answer has overruled that voice, and its false claim does not stand.
@@ -30,7 +30,7 @@ _HEADING = re.compile(r"\b(?:sides?|lateral(?:ity)?|location|positions?|site|whe
                       r"parts?|pieces?|regions?|components?|relation(?:s|ship)?|depth|level|height|shape|answers?|"
                       r"findings?|impression|conclusion|summary|results?|verdict|assessment|steps?|points?|notes?|"
                       r"addendum|comment|details?|tl;?dr|bottom line|key|final|look|together|reasoning|explanation|"
-                      r"why|so|therefore|in short|overall|short|segmentation|mask|target|structure|organ|image|"
+                      r"why|so|therefore|in short|overall|short|mask|target|structure|organ|image|"
                       r"slice|this|it|segment\w*)\b", re.I)
 _SOAP = re.compile(r"[SOAP]", re.I)  # a SOAP note's one-letter sections
 
