@@ -68,16 +68,15 @@ def voices(text: str, said: list[str]) -> list[bool]:
     are matched to sentences in order: a sentence belongs to the first line, from the last one matched, that still
     holds half of its words once the sentences before it have taken theirs."""
     lines = [line for line in (re.sub(r"[*`#>]+", "", raw).strip() for raw in text.splitlines()) if line]
-    if len({m["label"].lower() for m in map(_LABEL.match, lines) if m}) < 2:
+    labels = [_LABEL.match(line) for line in lines]
+    if len({m["label"].lower() for m in labels if m}) < 2:
         return [False] * len(said)  # one speaker throughout ("Candidate: ..."): the answer's own voice
     line_voices, voice = [], False
-    for line in lines:
-        label = _LABEL.match(line)
+    for line, label in zip(lines, labels):
+        spoken = voiced(line) if label else voice
         if label:
-            voice = voiced(line) if label.end() >= len(line) else False
-            line_voices.append((Counter(_words(line)), voiced(line)))
-        else:
-            line_voices.append((Counter(_words(line)), voice))
+            voice = spoken if label.end() >= len(line) else False
+        line_voices.append((Counter(_words(line)), spoken))
     out, at = [], 0
     for sentence in said:
         words = Counter(_words(sentence))
@@ -104,7 +103,7 @@ def echoes(said: list[str], answered: list[str]) -> set[int]:
     writer's, read in their own turn, not the answer's claims. Sentences under four words never count ("It is
     left." may be a plain confirmation)."""
     asked = {_words(s) for s in answered}
-    return {i for i, s in enumerate(said) if len(_words(s)) >= 4 and _words(s) in asked}
+    return {i for i, s in enumerate(said) if len(words := _words(s)) >= 4 and words in asked}
 
 
 def attribute(claim: Claim) -> tuple:
