@@ -100,8 +100,8 @@ PROFILES = [
     _P("skin lesion", "skin", None, "dermoscopy", "skin", [(128, 128, 45, 38)], {}, "skin lesion"),
     _P("skin lesion", "skin", None, "dermoscopy", "skin", [(120, 100, 25, 20)], {}, "skin lesion"),
     _P("skin lesion", "skin", None, "dermoscopy", "skin", [(124, 124, 40, 34), (182, 178, 6, 6)], {}, "skin lesion"),
-    _P("optic disc", "disc", None, "fundus photography", "eye", [(170, 120, 16, 17)], {}, "optic disc"),
-    _P("optic disc", "disc", None, "fundus photography", "eye", [(90, 150, 12, 13)], {}, "optic disc"),
+    _P("optic disc", "disc", None, "other", "eye", [(170, 120, 16, 17)], {}, "optic disc"),
+    _P("optic disc", "disc", None, "other", "eye", [(90, 150, 12, 13)], {}, "optic disc"),
 ]
 
 
