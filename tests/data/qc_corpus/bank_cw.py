@@ -14,7 +14,9 @@ matters headings and bullets), "conversational" (short friendly paragraphs, an a
 Every sentence that claims a fact of the target's mask is written through a ledger (`LEDGER`, one entry per
 `build` call) so the writer's own reader (outside the repo) can check that a clean row holds no false claim
 and a defect row exactly one, of its kind. Own check (check_cw.py, 420 rows, seed 20261228):
-rows: 420 clean: 210 defect: 210 (42 per kind) problems: 0.
+rows: 420 clean: 210 defect: 210 (42 per kind) problems: 0; side/position/size/count defects: 96 in the first
+answer, 32 in a follow-up answer, 40 in a user turn (an uncorrected false premise); 65 user false ideas that
+the assistant corrects; 209 rows with a bilateral, midline or several-piece mask.
 """
 
 from __future__ import annotations
@@ -209,13 +211,19 @@ def lat_sentence(R: Row, value=None, false=False, status="asserted"):
                 f"{S} {be} {v}-sided.",
                 f"On the image {S[0].lower() + S[1:]} {be} on the viewer's {img}, which is the patient's {v} (images are displayed as if facing the patient).",
                 f"It lies on the patient's {v}{' in the ' + v + ' hemithorax' if chest and R.o == 'LP' else ''}.",
-                f"Side: the patient's {v}."]
+                f"Side: the patient's {v}.",
+                f"Laterality: {v}.",
+                f"{S} {be} on the {v} side of the body, which shows up on the {img} half of the screen.",
+                f"It's a {v}-sided finding." if R.p["target"] in ("pneumothorax", "lung nodules", "pleural effusions") else
+                f"It's the patient's {v} one." if R.p["target"] in ("right lung", "left lung", "clavicle", "left thyroid lobe", "right thyroid lobe")
+                else f"It's on the patient's {v}-hand side.",
+                f"{S} {be} over on the patient's {v}, so the {img} of the picture as you look at it."]
         if R.style == "enthusiast":
             opts.append(f"{S} {be} on the **patient's {v}**.")
         t = rng.choice(opts)
         R.claim("lat", v, t, status=status, false=false)
         if not false and status == "asserted" and rng.random() < 0.35:
-            t2 = rng.choice([f" It is not on the {img} side.", f" Nothing of it crosses to the {img}.",
+            t2 = rng.choice([f" It is not on the {img} side.", f" It is not a {img}-sided structure here.",
                              f" (Not the {img}, despite where it sits on the screen.)"])
             R.claim("lat", img, t2.strip(), neg=True)
             t += t2
@@ -224,7 +232,10 @@ def lat_sentence(R: Row, value=None, false=False, status="asserted"):
         t = rng.choice([f"{S} {be} bilateral: there is a part on each side of the chest." if R.o == "LI" or not R.p.get("neck") else f"{S} {be} bilateral: there is a part on each side of the neck.",
                         f"This is bilateral, with tissue on both the patient's left and right.",
                         f"{S} {be} present on both sides.",
-                        f"Side: bilateral (left and right)."])
+                        f"Side: bilateral (left and right).",
+                        f"There is one part on the patient's right and one on the patient's left." if f["components"] == 2 else
+                        f"{S} {be} spread across both sides, right and left.",
+                        f"Laterality: bilateral."])
         R.claim("lat", "bilateral", t, status=status, false=false)
         if not false and status == "asserted" and rng.random() < 0.35:
             t2 = rng.choice(["It isn't confined to one side.", "Neither side is spared."])
@@ -232,7 +243,8 @@ def lat_sentence(R: Row, value=None, false=False, status="asserted"):
             t += " " + t2
         return t
     # midline
-    t = rng.choice([f"{S} {be} in the midline.", f"{S} {be} centred on the midline.",
+    t = rng.choice([f"{S} {be} in the midline.", f"{S} {be} centred on the midline.", "Laterality: midline.",
+                    f"{S} {be} central from side to side, right on the midline.",
                     f"It sits in the midline rather than off to one side.", "Side: midline."])
     R.claim("lat", "midline", t, status=status, false=false)
     if not false and status == "asserted" and rng.random() < 0.35:
@@ -291,7 +303,7 @@ def vert_sentence(R, value=None, false=False, status="asserted"):
     lie = "lie" if be == "are" else "lies"
     t = R.rng.choice([f"{S} {lie} {where}.", f"Position: {where}.", f"It sits {where}.",
                       f"Vertically, {S[0].lower() + S[1:]} {lie} {where}." if R.o == "LI" else
-                      f"Front-to-back, it lies {where}." if "front" not in where else f"{S} {lie} {where} on this slice."])
+                      f"Front-to-back, it lies {where}." if "front" not in where else f"On this slice {S[0].lower() + S[1:]} {lie} {where}."])
     R.claim("vert", v, t, status=status, false=false)
     if not false and status == "asserted" and v in OPP and R.rng.random() < 0.3:
         word = {"anterior": "front", "posterior": "back", "superior": "upper", "inferior": "lower"}[OPP[v]]
@@ -320,7 +332,16 @@ def rel_sentence(R, other, rel, false=False, status="asserted"):
     w = R.rng.choice(REL_WORDS[rel]).format(o="the " + other)
     S = R.subj(True)
     be = R.be(S)
-    t = R.rng.choice([f"{S} {be} {w}.", f"It lies {w}.", f"Relative to its neighbours, it sits {w}."])
+    inv = {"left_of": "to its right (the patient's right)", "right_of": "to its left (the patient's left)",
+           "anterior_to": "behind it", "posterior_to": "in front of it", "superior_to": "below it",
+           "inferior_to": "above it"}[rel]
+    cmp_ = {"left_of": None, "right_of": None, "anterior_to": "further forward than", "posterior_to": "further back than",
+            "superior_to": "higher than", "inferior_to": "lower than"}[rel]
+    opts = [f"{S} {be} {w}.", f"It lies {w}.", f"Relative to its neighbours, it sits {w}.",
+            f"The {other} lies {inv}."]
+    if cmp_:
+        opts.append(f"{S} {be} {cmp_} the {other}.")
+    t = R.rng.choice(opts)
     R.claim("rel", (other, rel), t, status=status, false=false)
     return t
 
@@ -340,16 +361,19 @@ def size_sentence(R, cls=None, pct=None, false=False, status="asserted", mode=No
     be = R.be(S)
     w = rng.choice(SIZE_WORD[c])
     if mode == "cls":
-        t = rng.choice([f"{S} {be} {w} on this image.", f"Size-wise it is {w}.", f"Size class: {c}."])
+        t = rng.choice([f"{S} {be} {w} on this image.", f"Size-wise it is {w}.", f"Size class: {c}.",
+                        f"By area it counts as {c}.", f"I'd call it {w} relative to the whole image."])
         R.claim("size", c, t, status=status, false=false and cls is not None)
     elif mode == "pct":
         t = rng.choice([f"{S} cover{'s' if be == 'is' else ''} about {ps} of the image.",
-                        f"The mask takes up roughly {ps} of the frame.", f"Area: about {ps} of the image."])
+                        f"The mask takes up roughly {ps} of the frame.", f"Area: about {ps} of the image.",
+                        f"About {ps} of the pixels belong to the mask."])
         R.claim("pct", p, t, status=status, false=false and pct is not None)
     else:
         t = rng.choice([f"{S} {be} {w}, about {ps} of the image area.",
                         f"At roughly {ps} of the image, it counts as {w}.",
-                        f"Size: {c} ({ps} of the image)."])
+                        f"Size: {c} ({ps} of the image).",
+                        f"With an area of about {ps} of the image, {S[0].lower() + S[1:]} {be} {w}."])
         R.claim("size", c, t, status=status, false=false and cls is not None)
         R.claim("pct", p, t, status=status, false=false and pct is not None)
     return t
@@ -361,19 +385,24 @@ def wrong_size(R):
     if R.rng.random() < 0.5:
         wc = {"small": "large", "large": "small"}.get(c) or ("large" if p < 2.5 else "small")
         return wc, None
-    return None, (p * R.rng.uniform(3.0, 4.5) if R.rng.random() < 0.6 else p * R.rng.uniform(0.15, 0.3))
+    up = R.rng.random() < 0.6 and p * 4.5 < 60  # no impossible share of the image
+    return None, (p * R.rng.uniform(3.0, 4.5) if up else p * R.rng.uniform(0.15, 0.3))
 
 
 def count_sentence(R, n=None, false=False, status="asserted"):
     k = n or R.f["components"]
     rng = R.rng
+    S = R.subj(True)
+    be = R.be(S)
     if k == 1:
         t = rng.choice(["The mask is a single connected region.", "It is one piece, with no separate fragments.",
-                        "There is just one contiguous component.", "Count: 1 region."])
+                        "There is just one contiguous component.", "Count: 1 region.",
+                        f"{S} {be} one continuous region on this slice.", "It comes out as one connected component."])
     else:
         ks = count_str(k, rng)
         t = rng.choice([f"The mask has {ks} separate pieces.", f"There are {ks} distinct regions, not connected to each other.",
-                        f"It is made of {ks} separate components.", f"Count: {k} separate regions."])
+                        f"It is made of {ks} separate components.", f"Count: {k} separate regions.",
+                        f"I count {ks} separate islands in the mask.", f"The segmentation splits into {ks} unconnected parts."])
     R.claim("count", k, t, status=status, false=false)
     if not false and status == "asserted" and rng.random() < 0.3:
         t2 = "It is not broken into separate parts." if k == 1 else "It is not one single blob."
@@ -506,6 +535,30 @@ ANALOGY = {
 }
 
 
+# true sentences about the display convention, other structures, populations and hypotheticals: (text, where, not for)
+TRAPS = [
+    ("On axial CT we look up from the patient's feet, so the patient's left appears on the right-hand side of the screen.", "LP", ()),
+    ("The descending aorta normally runs down just to the left of the spine.", "chest", ("aorta",)),
+    ("The azygos vein arches over the right main bronchus to join the superior vena cava.", "chest", ()),
+    ("A right-sided aortic arch is seen in only about 0.1% of people.", "chest", ("aorta",)),
+    ("The left atrium is the most posterior chamber of the heart.", "chest", ("heart",)),
+    ("If the patient had been scanned prone, anterior and posterior would still be read from the patient, not the table.", "LP", ()),
+    ("On a PA film the patient's left is on the viewer's right, just as on CT.", "LI", ()),
+    ("The right hemidiaphragm usually sits 1.5 to 2 cm higher than the left.", "LI", ()),
+    ("The gastric bubble sits under the left hemidiaphragm.", "LI", ()),
+    ("About 1 in 10,000 people have dextrocardia, with the heart pointing to the right.", "LI", ("heart",)),
+    ("Had this been a lateral film, front and back would be easier to judge than left and right.", "LI", ()),
+    ("The internal jugular veins lie lateral to the common carotids on each side.", "neck", ("carotid arteries",)),
+    ("In the lower neck the oesophagus usually sits slightly to the left of the trachea.", "neck", ()),
+    ("A pyramidal lobe rising from the isthmus is a common normal variant.", "neck", ()),
+]
+
+
+def traps(R):
+    where = {"LI"} if R.o == "LI" else {"LP", "neck" if R.p.get("neck") else "chest"}
+    return [t for t, w, no in TRAPS if w in where and R.p["target"] not in no]
+
+
 def analogy(p):
     t = p["target"]
     for k in ("lung nodules", "pleural effusions", "carotid arteries"):
@@ -620,7 +673,8 @@ def closer(R):
     rng = R.rng
     if R.style == "enthusiast" and rng.random() < 0.6:
         return "\n\n" + rng.choice(["Want me to compare it with the neighbouring structures?", "Want me to draft a short report line for it?",
-                                    "Want me to explain how side is read on these images?"])
+                                    "Want me to explain how side is read on these images?", "Want me to suggest what to look at next on this scan?",
+                                    "Want me to turn this into a one-line summary for your notes?"])
     if R.style == "careful" and rng.random() < 0.5:
         return "\n\n" + rng.choice(["Please confirm this against the full study and the formal report.",
                                     "I can't be certain from one image, so treat this as a starting point."])
@@ -668,13 +722,16 @@ def answer_topic(R, topic):
         return sents
     if topic == "summary":
         return None  # handled by the caller
-    return [rng.choice(KNOW[R.p["target"]])]
+    out = [rng.choice(KNOW[R.p["target"]])]
+    if rng.random() < 0.4:
+        out.append(rng.choice(traps(R)))
+    return out
 
 
 def build(p, facts, style, rng, defect):
     R = Row(p, facts, style, rng, defect)
     fam = FAMILY.get(defect, ())
-    spot = rng.choices(["first", "follow", "user"], [0.6, 0.2, 0.2])[0] if fam else None
+    spot = rng.choices(["first", "follow", "user"], [0.55, 0.2, 0.25])[0] if fam else None
     dfact = None
     if defect == "position":
         dfact = "rel" if R.rels and rng.random() < 0.4 else "vert"
@@ -704,6 +761,8 @@ def build(p, facts, style, rng, defect):
         chosen.insert(rng.randrange(len(chosen) + 1), dfact)
     sents = [fact_sentence(R, f, false=(spot == "first" and f == dfact and f in fam)) for f in chosen]
     know = rng.sample(KNOW[p["target"]], rng.choice([1, 1, 2]))
+    if rng.random() < 0.55:
+        know.insert(rng.randrange(len(know) + 1), rng.choice(traps(R)))
     name = p["name"]
     the = "" if p["target"] in ("lungs",) and rng.random() < 0.5 else "the "
     if style == "enthusiast":
@@ -751,7 +810,7 @@ def build(p, facts, style, rng, defect):
             turns.append({"role": "assistant", "content": frame(R, s)})
             continue
         topics = [t for t in ("side", "position", "size", "count", "neighbours") if TOPIC_FACT[t] in facts_ok and t not in used]
-        extra = ["why", "summary"] + (["challenge"] if spot != "user" or j != dround else [])
+        extra = [t for t in ["why", "summary"] + (["challenge"] if spot != "user" or j != dround else []) if t not in used]
         topic = rng.choice(topics + extra) if topics else rng.choice(extra)
         used.add(topic)
         if j == dround and spot == "user":
