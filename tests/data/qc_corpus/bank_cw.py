@@ -113,7 +113,7 @@ PROFILES = [
 
 def record_for(p):
     if p["orient"] == "LI":
-        return dict(modality="X-ray", body_region="chest", orientation="LI")
+        return dict(modality="XR", body_region="chest", orientation="LI")
     return dict(modality="CT", body_region="neck" if p.get("neck") else "chest", orientation="LP")
 
 
