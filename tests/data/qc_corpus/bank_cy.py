@@ -14,8 +14,10 @@ clean rows).
 
 Every claim the builder writes is logged in LEDGER (kind, value, status, turn, snippet) so the writer's own
 reader (outside the repo) can re-derive the truth of each one from the row's facts. Own check on
-heldout_cy.jsonl: rows: 420 clean: 210 defect: 210 (42 per kind), problems: 0; defect sites: first answer
-125, follow-up answer 34, user turn 9 + 42 names_target in the first question (see the writer's notes).
+heldout_cy.jsonl: rows: 420 clean: 210 defect: 210 (42 per kind), problems: 0; defect sites among the 168
+side/position/size/count defects: first answer 95, follow-up answer 44, user premise 29; 308 rows have a
+bilateral, midline or multi-piece mask; 77 clean rows hold a user's false idea that the assistant corrects,
+43 clean rows an assistant self-correction ending on the true value; 59 reports cite a different prior state.
 """
 
 from __future__ import annotations
@@ -263,6 +265,10 @@ KNOW["kidneys_cor"] = ["On a coronal image the upper poles tilt medially towards
                        "The right kidney usually sits a little lower than the left because of the liver above it.",
                        "A horseshoe kidney occurs in roughly 1 in 500 people."]
 
+HYPO = {'liver': 'If this patient had situs inversus, the liver would sit on the left instead.', 'liver_cor': 'In situs inversus it would lie on the left, which is not the case here.', 'spleen': 'In situs inversus the spleen would be on the right, but nothing suggests that here.', 'heart': 'With dextrocardia the apex would point to the right; that is not what we see.', 'kidneys': 'If one kidney were absent, the other would usually be enlarged.', 'kidneys_cor': 'A pelvic kidney would sit much lower, next to the bladder.', 'lungs': 'A large pneumothorax would make one lung look much smaller than the other.', 'nodules': 'If any nodule measured over 8 mm, PET-CT would be the usual next step.', 'bladder': 'When empty, the bladder can look small and thick-walled.', 'ovaries': 'After menopause the ovaries shrink and can be hard to see.', 'rectum': 'If it were loaded with stool it would look much larger.', 'thyroid': 'A retrosternal goitre would extend below this level.', 'parotids': 'Swelling of only one side would suggest a tumour rather than mumps.', 'liver_lesions': 'With more than four deposits, resection becomes less likely to be offered.'}
+for _k, _v in HYPO.items():
+    KNOW[_k].append(_v)
+
 CONVENTION = {
     "LP": ["On axial images we look up from the patient's feet, so the patient's left is on the image's right.",
            "Remember the radiological convention: image right is patient left, and the top of the image is anterior.",
@@ -304,11 +310,18 @@ def _fmt_pct(x):
 def _conj(t, pl):
     reps = {"is": ("is", "are"), "lies": ("lies", "lie"), "has": ("has", "have"), "sits": ("sits", "sit"),
             "straddles": ("straddles", "straddle"), "takes": ("takes", "take"), "covers": ("covers", "cover"),
-            "consists": ("consists", "consist"), "occupies": ("occupies", "occupy"), "was": ("was", "were"),
+            "consists": ("consists", "consist"), "accounts": ("accounts", "account"), "occupies": ("occupies", "occupy"), "was": ("was", "were"),
             "measures": ("measures", "measure"), "appears": ("appears", "appear")}
     for k, (s, p) in reps.items():
         t = t.replace("{" + k + "}", p if pl else s)
     return t
+
+
+def _lead(lead, txt):
+    """A spoken lead-in followed by the sentence, lower-cased after it (unless an acronym starts it)."""
+    if not lead or txt[:2].isupper():
+        return lead + txt
+    return lead + txt[:1].lower() + txt[1:]
 
 
 def _cap(s):
@@ -325,8 +338,16 @@ class Row:
         self.pl = p["pl"]
         self.led = []
         self.turn = 0
+        self.cell_mode = False
         self.pct = 100.0 * facts["area_fraction"]
         self.rels = [(r["other"], r["relation"]) for r in facts["relations"]]
+
+    def mk(self, t, s, pl):
+        """Fill subject and verbs, add an occasional hedge in front."""
+        hedge = self.rng.choice(["", "", "", "", "Looking at it, ", "As far as I can tell, ", "Overall, ", "I'd say "])
+        if t.startswith("{S}") is False:
+            hedge = ""
+        return _cap(hedge + _conj(t.replace("{S}", s), pl)) + "."
 
     def log(self, kind, value, status, snippet):
         self.led.append({"kind": kind, "value": value, "status": status, "turn": self.turn, "snippet": snippet})
@@ -353,76 +374,98 @@ class Row:
                 "{S} {lies} in the patient's %s half, not the %s" % (v, OPP[v]),
                 "{S} {appears} toward the image's %s, which in radiological convention is the patient's %s" % (img, v),
                 "{S} {lies} to the %s of the midline" % v,
+                "{S} {is} over on the patient's %s" % v,
+                "the %s side is where {S} {lies}; nothing crosses to the %s" % (v, OPP[v]),
             ])
         elif v == "bilateral":
             t = self.rng.choice([
                 "{S} {is} bilateral, with a separate part on each side of the midline",
                 "{S} {has} components on both the patient's left and right",
                 "{S} {is} not confined to one side: there is a part on the left and a part on the right",
+                "{S} {is} present on both sides, one part left of the midline and one right of it",
+                "there is a component on each side, so {S} {is} bilateral",
             ])
         else:
             t = self.rng.choice([
                 "{S} {is} in the midline rather than off to one side",
                 "{S} {straddles} the midline",
                 "{S} {is} centred left-to-right, across the midline",
+                "{S} {sits} squarely in the midline, with roughly equal parts either side",
             ])
-        return self.log(kind, v, status, _cap(_conj(t.replace("{S}", s), pl)) + ".")
+        return self.log(kind, v, status, self.mk(t, s, pl))
 
     def vert_s(self, v, status="assert"):
         s, pl = self.subj()
         if self.orient == "LP":
             opts = {"anterior": ["{S} {lies} anteriorly", "{S} {is} in the front half of the slice",
-                                 "{S} {sits} toward the front of the body, anterior rather than posterior"],
+                                 "{S} {sits} toward the front of the body, anterior rather than posterior",
+                                 "front-to-back, {S} {is} anterior", "{S} {is} ventral, well away from the spine"],
                     "posterior": ["{S} {lies} posteriorly", "{S} {is} toward the back of the body",
-                                  "{S} {sits} in the posterior half rather than the anterior half"],
+                                  "{S} {sits} in the posterior half rather than the anterior half",
+                                  "front-to-back, {S} {is} posterior", "{S} {is} dorsal, on the spine side of the slice"],
                     "central": ["{S} {is} roughly central front-to-back", "{S} {is} neither clearly anterior nor posterior",
-                                "{S} {sits} at about mid-depth in the anteroposterior direction"]}[v]
+                                "{S} {sits} at about mid-depth in the anteroposterior direction",
+                                "front-to-back, {S} {is} about in the middle"]}[v]
         else:
             opts = {"superior": ["{S} {lies} superiorly, in the upper part of the image",
-                                 "{S} {is} toward the head end of the image"],
+                                 "{S} {is} toward the head end of the image", "{S} {is} high on the image, superior to its centre"],
                     "inferior": ["{S} {lies} inferiorly, in the lower part of the image",
-                                 "{S} {sits} toward the feet on this coronal image"],
-                    "central": ["{S} {is} at about mid-height on the image", "{S} {is} neither high nor low on this image"]}[v]
-        return self.log("vert", v, status, _cap(_conj(self.rng.choice(opts).replace("{S}", s), pl)) + ".")
+                                 "{S} {sits} toward the feet on this coronal image", "{S} {is} low on the image, i.e. inferior"],
+                    "central": ["{S} {is} at about mid-height on the image", "{S} {is} neither high nor low on this image",
+                                "craniocaudally, {S} {is} roughly central"]}[v]
+        return self.log("vert", v, status, self.mk(self.rng.choice(opts), s, pl))
 
-    REL_W = {"left_of": ["to the patient's left of the {o}"], "right_of": ["to the patient's right of the {o}"],
-             "anterior_to": ["in front of the {o}", "anterior to the {o}"],
-             "posterior_to": ["behind the {o}", "posterior to the {o}"],
-             "superior_to": ["above the {o}", "superior to the {o}"], "inferior_to": ["below the {o}", "inferior to the {o}"]}
+    REL_W = {"left_of": ["to the patient's left of the {o}", "on the patient's left side of the {o}"],
+             "right_of": ["to the patient's right of the {o}", "on the patient's right side of the {o}"],
+             "anterior_to": ["in front of the {o}", "anterior to the {o}", "ventral to the {o}"],
+             "posterior_to": ["behind the {o}", "posterior to the {o}", "dorsal to the {o}"],
+             "superior_to": ["above the {o}", "superior to the {o}", "cranial to the {o}"],
+             "inferior_to": ["below the {o}", "inferior to the {o}", "caudal to the {o}"]}
 
     def rel_phrase(self, o, r):
         return self.rng.choice(self.REL_W[r]).replace("{o}", o)
 
     def rel_s(self, o, r, status="assert"):
         s, pl = self.subj()
-        t = self.rng.choice(["{S} {lies} %s", "{S} {sits} %s", "{S} {is} %s on this slice"]) % self.rel_phrase(o, r)
-        return self.log("rel", [o, r], status, _cap(_conj(t.replace("{S}", s), pl)) + ".")
+        t = self.rng.choice(["{S} {lies} %s", "{S} {sits} %s", "{S} {is} %s on this slice",
+                             "relative to the %s, {S} {is} %s" % (o, "{X}")])
+        t = t.replace("{X}", self.rel_phrase(o, r).replace(" the " + o, "").replace("the " + o, "")
+                      .replace("to the patient's left of", "to the patient's left").replace("to the patient's right of", "to the patient's right")
+                      .replace("on the patient's left side of", "on the patient's left side").replace("on the patient's right side of", "on the patient's right side")
+                      .replace("in front of", "in front").replace(" to", "").replace("above", "higher").replace("below", "lower").replace("behind", "further back")) \
+            if "{X}" in t else t % self.rel_phrase(o, r)
+        return self.log("rel", [o, r], status, self.mk(t, s, pl))
 
     def cls_s(self, v, status="assert"):
         s, pl = self.subj()
-        opts = {"small": ["{S} {is} small on this slice", "{S} {occupies} only a small area"],
-                "medium": ["{S} {is} medium-sized on this slice", "{S} {is} of moderate size in this section"],
-                "large": ["{S} {is} large on this slice", "{S} {takes} up a large share of the section"]}[v]
-        return self.log("size_class", v, status, _cap(_conj(self.rng.choice(opts).replace("{S}", s), pl)) + ".")
+        opts = {"small": ["{S} {is} small on this slice", "{S} {occupies} only a small area", "size-wise, {S} {is} small, not large"],
+                "medium": ["{S} {is} medium-sized on this slice", "{S} {is} of moderate size in this section",
+                           "{S} {is} mid-sized, neither small nor large"],
+                "large": ["{S} {is} large on this slice", "{S} {takes} up a large share of the section",
+                          "{S} {is} big here, large by any measure"]}[v]
+        return self.log("size_class", v, status, self.mk(self.rng.choice(opts), s, pl))
 
     def pct_s(self, x, status="assert"):
         s, pl = self.subj()
         t = self.rng.choice(["{S} {covers} about %s%% of the image", "{S} {takes} up roughly %s percent of the slice",
-                             "By pixel count {S} {occupies} about %s%% of the field"]) % _fmt_pct(x)
-        return self.log("size_pct", x, status, _cap(_conj(t.replace("{S}", s), pl)) + ".")
+                             "by pixel count {S} {occupies} about %s%% of the field",
+                             "{S} {accounts} for roughly %s%% of the pixels"]) % _fmt_pct(x)
+        return self.log("size_pct", x, status, self.mk(t, s, pl))
 
     def count_s(self, n, status="assert"):
         s, pl = self.subj()
         if n == 1:
-            t = self.rng.choice(["{S} {is} a single connected region", "{S} {is} one piece with no separate islands"])
+            t = self.rng.choice(["{S} {is} a single connected region", "{S} {is} one piece with no separate islands",
+                                 "{S} {is} one contiguous structure"])
         elif self.key in ("liver_lesions", "nodules"):
             t = self.rng.choice(["{S} {consists} of %s separate foci" % NUMW[n], "There are %d discrete lesions in {S}" % n])
             if t.startswith("There"):
                 s, pl = "the mask", False
                 return self.log("count", n, status, t.replace("{S}", s) + ".")
         else:
-            t = self.rng.choice(["{S} {consists} of %s separate pieces" % NUMW[n], "{S} {has} %d distinct components" % n])
-        return self.log("count", n, status, _cap(_conj(t.replace("{S}", s), pl)) + ".")
+            t = self.rng.choice(["{S} {consists} of %s separate pieces" % NUMW[n], "{S} {has} %d distinct components" % n,
+                                 "{S} {is} split into %s disconnected parts" % NUMW[n]])
+        return self.log("count", n, status, self.mk(t, s, pl))
 
     def size_s(self, topic_val=None, status="assert", which=None):
         which = which or self.rng.choice(["class", "pct", "both"])
@@ -431,6 +474,38 @@ class Row:
         if which == "pct":
             return self.pct_s(topic_val or self.pct, status)
         return self.cls_s(self.f["size_class"], status) + " " + self.pct_s(self.pct, status)
+
+    # ---- table cells (table_prose register)
+    def cell(self, topic, v, status="assert"):
+        rng = self.rng
+        if topic == "side":
+            label = rng.choice(["Side", "Laterality"])
+            val = rng.choice({"left": ["Left", "Left (patient)", "Patient's left (image right)"],
+                              "right": ["Right", "Right (patient)", "Patient's right (image left)"],
+                              "bilateral": ["Bilateral", "Both sides", "Bilateral (one part each side)"],
+                              "midline": ["Midline", "Midline, centred", "Central / midline"]}[v])
+        elif topic == "vert":
+            label = rng.choice(["Position", "AP position"]) if self.orient == "LP" else rng.choice(["Position", "Craniocaudal position"])
+            val = rng.choice({"anterior": ["Anterior", "Anterior half"], "posterior": ["Posterior", "Posterior half"],
+                              "superior": ["Superior", "Upper (superior)"], "inferior": ["Inferior", "Lower (inferior)"],
+                              "central": ["Central", "Mid-slice"]}[v])
+        elif topic == "rel":
+            o, r = v
+            label = "Relation"
+            val = {"left_of": "Patient's left of the %s", "right_of": "Patient's right of the %s",
+                   "anterior_to": "Anterior to the %s", "posterior_to": "Posterior to the %s",
+                   "superior_to": "Superior to the %s", "inferior_to": "Inferior to the %s"}[r] % o
+            v = [o, r]
+        elif topic == "size_class":
+            label, val = rng.choice(["Size", "Size class"]), {"small": "Small", "medium": "Medium", "large": "Large"}[v]
+        elif topic == "size_pct":
+            label, val = rng.choice(["Area", "Area (share of image)"]), rng.choice(["~%s%%", "%s%% of the slice", "about %s%%"]) % _fmt_pct(v)
+        elif topic == "count":
+            label = rng.choice(["Components", "Connected pieces"])
+            val = str(v) if v == 1 or rng.random() < 0.5 else "%d (separate)" % v
+        else:
+            raise ValueError(topic)
+        return self.log(topic, v, status, "| %s | %s |" % (label, val))
 
     # ---- short predicate forms for self-corrections
     def short(self, topic, v):
@@ -484,6 +559,12 @@ class Row:
 
     def fact(self, topic, value=None, status="assert"):
         """A sentence stating `topic` (true unless value is given)."""
+        if self.cell_mode:
+            if topic == "size":
+                return self.cell("size_class", self.truth("size_class")) + "\n" + self.cell("size_pct", self.pct)
+            if topic == "rel":
+                return self.cell("rel", value if value is not None else self.rng.choice(self.rels), status)
+            return self.cell(topic, self.truth(topic) if value is None else value, status)
         if topic == "side":
             return self.side_s(self.truth("side") if value is None else value, status)
         if topic == "vert":
@@ -524,19 +605,30 @@ class Row:
 TOPIC_OF = {"laterality": "side", "position": None, "size": None, "count": "count"}
 
 ASK = {  # follow-up questions per topic and register
-    "side": {"report": "Could you confirm the laterality?", "cot": "Which side is it on? Please reason it through.",
-             "table_prose": "Can you add the side to the table?", "oncall": "Sorry, which side was that?"},
-    "vert": {"report": "Please comment on its position in the anteroposterior axis." ,
-             "cot": "Where is it front-to-back (or up-down)? Think step by step.",
-             "table_prose": "Could you add a row for position?", "oncall": "And where is it, front or back, up or down?"},
-    "rel": {"report": "What is its relation to the adjacent structures?", "cot": "What does it sit next to? Reason it out.",
-            "table_prose": "Add its neighbours to the table, please.", "oncall": "What's it next to?"},
-    "size": {"report": "Please quantify its size on this slice.", "cot": "How big is it on this slice? Show your reasoning.",
-             "table_prose": "Could you add the size?", "oncall": "How big is it roughly?"},
-    "count": {"report": "How many separate components were segmented?", "cot": "How many separate pieces are in the mask? Check carefully.",
-              "table_prose": "How many connected components are there?", "oncall": "Is it all one bit or several?"},
-    "summary": {"report": "Please give a one-paragraph summary for the referrer.", "cot": "Summarise your findings.",
-                "table_prose": "Can you summarise in two lines?", "oncall": "Can you give me the one-liner for the handover?"},
+    "side": {"report": ["Could you confirm the laterality?", "Please state the side for the referral letter."],
+             "cot": ["Which side is it on? Please reason it through.", "Left, right or both? Think it through."],
+             "table_prose": ["Can you add the side to the table?", "What goes in the laterality row?"],
+             "oncall": ["Sorry, which side was that?", "Which side, again? The line was breaking up."]},
+    "vert": {"report": ["Please comment on its position in the anteroposterior axis.", "Where does it lie within the section?"],
+             "cot": ["Where is it front-to-back (or up-down)? Think step by step.", "Where in the slice does it sit? Reason it out."],
+             "table_prose": ["Could you add a row for position?", "What would you put under position?"],
+             "oncall": ["And where is it, front or back, up or down?", "Where on the slice, roughly?"]},
+    "rel": {"report": ["What is its relation to the adjacent structures?", "Please describe its relationship to neighbouring structures."],
+            "cot": ["What does it sit next to? Reason it out.", "How does it relate to the structures around it?"],
+            "table_prose": ["Add its neighbours to the table, please.", "Which structures border it?"],
+            "oncall": ["What's it next to?", "What are the landmarks around it?"]},
+    "size": {"report": ["Please quantify its size on this slice.", "Could you comment on its size?"],
+             "cot": ["How big is it on this slice? Show your reasoning.", "Estimate its area on this slice, step by step."],
+             "table_prose": ["Could you add the size?", "What's its area?"],
+             "oncall": ["How big is it roughly?", "Size-wise, what are we talking?"]},
+    "count": {"report": ["How many separate components were segmented?", "Is the segmentation contiguous?"],
+              "cot": ["How many separate pieces are in the mask? Check carefully.", "Count the connected regions, please."],
+              "table_prose": ["How many connected components are there?", "Add a row for the number of pieces."],
+              "oncall": ["Is it all one bit or several?", "How many bits did you outline?"]},
+    "summary": {"report": ["Please give a one-paragraph summary for the referrer.", "Could you summarise for the clinical team?"],
+                "cot": ["Summarise your findings.", "Give me the short version."],
+                "table_prose": ["Can you summarise in two lines?", "Short summary, please."],
+                "oncall": ["Can you give me the one-liner for the handover?", "OK, what do I write in the notes?"]},
 }
 
 
@@ -588,7 +680,7 @@ def build(p, facts, style, rng, defect):
         dtopic = "count"
     site = None
     if dtopic:
-        site = rng.choices(["first", "follow", "user"], [3, 1, 1])[0]
+        site = rng.choices(["first", "follow", "user"], [2.8, 1.3, 1])[0]
         if style == "oncall" and site == "first" and dtopic in ("side", "vert", "size_class", "count") and rng.random() < 0.35:
             site = "first_selfcorr"
     dgroup = {"size_class": "size", "size_pct": "size"}.get(dtopic, dtopic)
@@ -622,7 +714,7 @@ def build(p, facts, style, rng, defect):
                 return R.fact("rel", (o, REL_OPP[r]))
             return R.fact(dtopic, R.false(dtopic))
         if t == "size":
-            return R.size_s()
+            return R.fact("size") if R.cell_mode else R.size_s()
         if t in ("side", "vert", "count") and style in ("oncall", "cot") and defect is None and rng.random() < 0.3:
             tv = R.truth(t)
             wrong = R.false(t)
@@ -639,7 +731,12 @@ def build(p, facts, style, rng, defect):
         R.log("distractor", None, "none", q1)
     turns.append(q1)
     R.turn = 1
-    facts_txt = [first_value_sentence(t) for t in first_topics]
+    facts_txt = []
+    cut = rng.randint(1, len(first_topics)) if style == "table_prose" else 0
+    for j, t in enumerate(first_topics):
+        R.cell_mode = j < cut
+        facts_txt.append(first_value_sentence(t))
+    R.cell_mode = False
     extras = [R.know()]
     if rng.random() < 0.6:
         extras.append(R.conv())
@@ -659,7 +756,7 @@ def build(p, facts, style, rng, defect):
             R.log(dtopic if dtopic != "size_pct" else "size_pct", v if dtopic != "rel" else list(v), "premise", pre.strip())
             if ask == dgroup:
                 ask = rng.choice([t for t in free] + ["summary"])
-        q = ASK[ask][style]
+        q = rng.choice(ASK[ask][style])
         if pre:
             q = pre + q[0].lower() + q[1:]
         corr = None
@@ -676,14 +773,22 @@ def build(p, facts, style, rng, defect):
         if corr:
             lead = {"report": "To clarify: ", "cot": "Let me double-check that. ", "table_prose": "Not quite. ",
                     "oncall": "No, no — "}[style]
-            body.append(lead + R.fact(corr))
+            body.append(_lead(lead, R.fact(corr)) if style in ("report", "oncall") else lead + R.fact(corr))
         if ask == "summary":
             pool = [t for t in topics if t != dgroup and t != corr]
             rng.shuffle(pool)
             body += [R.fact(t) if t != "size" else R.size_s() for t in pool[:2]]
             body.append(R.know())
         elif ask == dgroup and site == "follow" and k == 0:
+            R.cell_mode = style == "table_prose" and rng.random() < 0.7
             body.append(first_value_sentence(ask))
+            R.cell_mode = False
+        elif style == "table_prose" and ask != "rel" and rng.random() < 0.85:
+            R.cell_mode = True
+            body.append(R.fact(ask))
+            R.cell_mode = False
+            if rng.random() < 0.5:
+                body.append(R.know())
         else:
             if ask == "size":
                 body.append(R.size_s())
@@ -718,27 +823,30 @@ def _first_answer(R, facts_txt, extras, dgroup):
                 % (tech, comp, findings, impression, rng.choice(RECOMMEND)))
     if style == "cot":
         steps = ["The question points to a structure by its function: %s." % R.log("distractor", None, "none", WHY[R.key]),
-                 "So the target is the %s." % name]
+                 "So the %s the %s." % ("targets are" if R.pl else "target is", name)]
         steps += facts_txt
         steps += extras
         out = "Let me work through this.\n" + "\n".join("%d. %s" % (i + 1, s) for i, s in enumerate(steps))
-        out += "\nLet me double-check: " + R.conv() if R.rng.random() < 0.5 else "\nLet me double-check: " + (
-            R.fact("side") if dgroup != "side" else R.fact("count") if dgroup != "count" else R.conv())
+        if rng.random() < 0.25:
+            out += "\nLet me double-check: " + R.log("distractor", None, "none", rng.choice([
+                "the image's left is the patient's right here, so I have the sides the right way round.",
+                "image top is anterior on an axial slice, and I read the mask that way."
+                if R.orient == "LP" else "image top is superior on this coronal slice, and I read the mask that way."]))
+        else:
+            out += "\nLet me double-check: " + R.fact(rng.choice([t for t in ("side", "vert", "count") if t != dgroup]))
         out += "\nFinal answer: the %s [SEG]." % name
         return out
     if style == "table_prose":
-        cut = rng.randint(1, len(facts_txt))
-        in_table, in_prose = facts_txt[:cut], facts_txt[cut:]
-        rows = ["| Structure | %s |" % name]
-        for s in in_table:
-            rows.append("| Finding | %s |" % s)
+        in_table = [x for x in facts_txt if x.startswith("|")]
+        in_prose = [x for x in facts_txt if not x.startswith("|")]
+        rows = ["| Structure | %s |" % name] + in_table
         tbl = "| Property | Value |\n|---|---|\n" + "\n".join(rows)
         prose = " ".join(in_prose + extras)
         return "Here %s the %s [SEG].\n\n%s\n\n%s" % ("are" if R.pl else "is", name, tbl, prose)
     # oncall
     lead = R.log("distractor", None, "none", rng.choice(["Yeah, so, um, ", "OK so, ", "Right, so — ", "Hi, yeah, so "]))
     return lead + "%s the %s, I've segmented %s [SEG]. " % ("those are" if R.pl else "that's", name, "them" if R.pl else "it") + \
-        " ".join(facts_txt) + " " + rng.choice(["Um, ", "Also, ", "And, ", ""]) + " ".join(extras) + \
+        " ".join(facts_txt) + " " + _lead(rng.choice(["Um, ", "Also, ", "And, ", ""]), " ".join(extras)) + \
         rng.choice([" Anyway, that's it from me.", " I'll put that in the report.", " Let me know if you want more."])
 
 
@@ -768,7 +876,10 @@ def _follow_answer(R, body):
         out = "Let me think.\n" + "\n".join("%d. %s" % (i + 1, s) for i, s in enumerate(steps))
         return out + "\nFinal answer: " + body[0]
     if style == "table_prose":
-        rows = "\n".join("| Update | %s |" % s for s in body[:1])
-        return "| Property | Value |\n|---|---|\n%s\n\n%s" % (rows, " ".join(body[1:]) or "Nothing else to add.")
+        cells = [x for x in body if x.startswith("|")]
+        prose = [x for x in body if not x.startswith("|")]
+        if not cells:
+            return " ".join(prose)
+        return "Updated:\n\n| Property | Value |\n|---|---|\n%s\n\n%s" % ("\n".join(cells), " ".join(prose) or "Nothing else to add.")
     txt = " ".join(body)
     return R.log("distractor", None, "none", rng.choice(["Yeah, ", "Um, so ", "OK — ", "Right, "])) + txt[:1].lower() + txt[1:]
