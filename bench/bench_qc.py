@@ -163,7 +163,16 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # The same banks at 6a422ba (without qc.settle): 783/840 caught, 172/840 clean flagged; at
                  # cabb4c1: 783/840, 143/840; at b43fbb7 (round 21 read): 780/840, 131/840
                  "heldout_cr": (0.943, 0.295), "heldout_cs": (0.929, 0.005), "heldout_ct": (0.900, 0.290),
-                 "heldout_cu": (0.957, 0.090)}
+                 "heldout_cu": (0.957, 0.090),
+                 # round 23, measured with the rules of a5e6045 (round 22 read): CV (abdomen and pelvis; the four named
+                 # registers as modern chat LLMs write them), CW (thorax, neck, chest X-ray; mainstream assistants'
+                 # habits: enthusiast, careful with a disclaimer, structured headings, conversational), CX (brain, hips
+                 # and knees, photos; educator, report then plain summary, a student corrected, terse bullets) and CY
+                 # (mixed; a formal report compared with a prior, a reasoning model's numbered observations, a table
+                 # then prose, a registrar's on-call report with self-corrections). CW and CX as committed (their
+                 # writers used "X-ray" and "fundus photography", which the schema's modality literal refuses)
+                 "heldout_cv": (0.895, 0.143), "heldout_cw": (0.905, 0.138), "heldout_cx": (0.833, 0.029),
+                 "heldout_cy": (0.910, 0.419)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
