@@ -296,6 +296,11 @@ class KnowledgeBase:
         structure's entry)."""
         key = _index_key(label)
         name = self.index.get(key) or next((self.index[k] for k in _singulars(key) if k in self.index), None)
+        if name is None:  # 'thyroid' is the thyroid gland, 'psoas muscle' the psoas: a class noun added or dropped
+            words = key.split()
+            keys = [f"{key} {noun}" for noun in _CLASS_NOUNS_OF_LABELS] + \
+                ([" ".join(words[:-1])] if len(words) > 1 and words[-1] in _CLASS_NOUNS_OF_LABELS else [])
+            name = next((self.index[k] for k in keys if k in self.index), None)
         return self.entries.get(name) if name else None
 
     def status(self, name: str) -> str:
@@ -303,6 +308,9 @@ class KnowledgeBase:
         if name in self.builtin:
             return "builtin"
         return "draft" if self.entries[name].status == "draft" else "approved"
+
+
+_CLASS_NOUNS_OF_LABELS = ("gland", "muscle", "bone", "artery", "vein", "nerve")
 
 
 def family_of(e: KnowledgeEntry) -> str:

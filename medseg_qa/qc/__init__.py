@@ -33,7 +33,7 @@ from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
-from .settle import Said, echoes, standing, voices
+from .settle import Said, attribute, echoes, standing, voices
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -90,6 +90,32 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
     return False
 
 
+# a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
+# pieces. Is that what you see?"
+_PUT_TO = re.compile(r"\b(?:do\s+you\s+agree|would\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|what\s+you\s+"
+                     r"(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
+                     r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|,\s*(?:right|correct)\s*\?\s*$)",
+                     re.I)
+
+
+def _answered(said: list[str], i: int, reply: list[str], flag: str, record: SourceRecord, lexicon) -> bool:
+    """Is a user's false statement (sentence i) put to the assistant for checking, and does the reply say the
+    truth of the same kind? Then the reply has answered it ("It looks large to me. Do you agree?" -
+    "It is medium-sized, about 3.7%."); a premise the user does not ask about ("Since it is on the right, ...")
+    stands whatever the reply says."""
+    if not any(_PUT_TO.search(s) for s in said[i:i + 3]) or (reply and _ASSENTS.match(reply[0])):
+        return False
+    point = {attribute(c) for c in sentence_claims(said[i], record, lexicon, "") if contradiction(c, record.facts) == flag}
+    for sentence in reply:
+        claims = [c for c in sentence_claims(sentence, record, lexicon, "") if attribute(c) in point]
+        if claims and not any(contradiction(c, record.facts) for c in claims):
+            return True
+    return False
+
+
+_ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b(?![\s,]+no\b)", re.I)
+
+
 def check_conversation(conv: Conversation, record: SourceRecord, knowledge: KnowledgeEntry | None, *,
                        min_chars: int = MIN_CHARS, max_chars: int = MAX_CHARS) -> list[str]:
     """Named QC flags of one conversation about `record` (empty = pass), in FLAG_DESCRIPTIONS order."""
@@ -141,7 +167,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
             for claim in claims:
                 flag = contradiction(claim, record.facts)
-                if flag and turns[t].role == "user" and _corrected(reply, reply_quotes, flag, record, lexicon):
+                if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon)
+                                                         or _answered(said, i, reply, flag, record, lexicon)):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
                 read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):

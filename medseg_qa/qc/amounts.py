@@ -127,6 +127,16 @@ _AREA_VERB = re.compile(r"\b(?:cover\w*|occup\w*|takes?\s+up|fill\w*|area|share|
 # "Slice 46 of 100", "case 3 of 100": an index in a series, not a share of the image
 _INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|question|case|figure|frame|number|no\.?|#)\s*$",
                            re.I)
+# a percentage that measures something else: "a cardiothoracic ratio above 50%", "a stenosis of 70%", "sensitivity 90%"
+_MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|specificity|accuracy|saturation|stenosis|"
+                             r"ejection\s+fraction|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
+                             r"narrowing|reduction|uptake|growth|odds)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
+                             r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",
+                             re.I)
+# a size word that rates a share of something else: "accounts for a large share, perhaps two thirds, of drug-resistant
+# epilepsy" (not "a large share of the image")
+_SHARE_WORD = re.compile(rf"\s+(?:share|proportion|fraction|percentage|majority|minority|number|amount)\b(?:[^.;]{{0,40}}?\bof\s+"
+                         rf"(?!(?:the\s+|this\s+|that\s+)?(?:whole\s+|entire\s+)?{_IMAGE}\b))", re.I)
 _PERCENT_CONTEXT = re.compile(rf"\b(?:{_IMAGE}|area|pixels?|occup\w*|covers?|covering|coverage|covered|takes?\s+up|fills?)\b",
                               re.I)
 # "one in two hundred pixels", "1 in 7 pixels of the image": a ratio of pixels, any denominator
@@ -224,8 +234,11 @@ def number_value(word: str) -> float:
 
 # what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
-_MADE_OF = re.compile(r"\b(?:(?:fused|formed|made(?:\s+up)?|composed|built|consists?|consisting|divided|subdivided)\s+"
-                      r"(?:from|of|by|into)|has|have|with)\s+(?:only\s+|just\s+)?$", re.I)
+_MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
+                      r"develops?|developed|arises?|arose|divided|subdivided)\s+(?:from|of|by|into|out\s+of)|has|have|with)\s+"
+                      r"(?:only\s+|just\s+)?$", re.I)
+# parts that fuse later are the structure's development, not regions of the mask: "five segments that fuse by adulthood"
+_FUSING = re.compile(r"\s+(?:that|which)\s+(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b", re.I)
 _ANATOMY_PARTS = frozenset({"section", "sections", "segment", "segments", "lobe", "lobes"})
 _MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
                        r"mask\w*|highlighted|outlined|segmented)\b", re.I)
@@ -236,7 +249,8 @@ def _composition(sentence: str, m: re.Match) -> bool:
         return False
     if re.search(r"\bfused\s+(?:from|of|out\s+of)\s+$", sentence[max(0, m.start() - 20):m.start()], re.I):
         return True  # "fused from three parts": a bone's development, never the mask
-    return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
+    return m.group(2).lower() in _ANATOMY_PARTS and (bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
+                                                     or bool(_FUSING.match(sentence, m.end())))
 
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"
@@ -244,6 +258,10 @@ _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|
 # a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one"
 _COUNT_BOUND = re.compile(r"(?:\b(?P<more>more|greater)\s+than|\b(?P<fewer>fewer|less)\s+than|\b(?P<at_most>at\s+most|up\s+to)|"
                           r"\b(?P<at_least>at\s+least))\s+$", re.I)
+
+
+_IDENTIFIES = re.compile(r"\b(?:points?|pointing|indicates?|suggests?|fits?|matches|refers?|leads?)\s+(?:\w+\s+)?to\s+$|"
+                         r"\b(?:indicates?|suggests?|fits?|matches|describes?)\s+$", re.I)
 
 
 def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
@@ -261,6 +279,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
         if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))):
             continue
+        if _IDENTIFIES.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "the clues point to one structure": which structure is meant, not how many pieces
         word = m.group(1).lower()
         if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:[\w']+\s*)?(?:\band\s|,)\s*(?:one|another|the\s+other|its\s+(?:\w+\s+)?(?:partner|counterpart|twin|fellow|mate))\b(?!\s+of\b)",
                          sentence[m.end():]) or \
@@ -349,15 +369,15 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     out = []
     for i, rx in enumerate(_SIZE_RES):
         for m in rx.finditer(sentence):
-            if i == 1 and _OF_OTHER.match(sentence, m.end()):
+            group = next(g for g in range(1, len(m.groups()) + 1) if m.group(g))  # the size word: "is not large"
+            if i == 1 and (_OF_OTHER.match(sentence, m.end()) or _SHARE_WORD.match(sentence, m.end(group))):
                 continue  # "a small amount of fluid": the size word measures the fluid, not the target
             if i == 1 and re.match(r"(?:which|what)\b", m.group(0), re.I) and \
                     (not _ON_THIS_SLICE.search(sentence) or _KIND_OF_VESSEL.search(m.group(0))):
                 continue  # "Which large neck vessel feeds the head?" describes a class; "Which huge gland here ...?" the slice
             if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else
-            word = next(g for g in m.groups() if g)
-            at = next(m.start(i) for i in range(1, len(m.groups()) + 1) if m.group(i))  # the size word: "is not large"
+            word, at = m.group(group), m.start(group)
             out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
                                          text=m.group(0))))
     for m in _SIZE_RANGE.finditer(sentence):  # "small to medium": either class, one claim
@@ -407,6 +427,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             share = _share_of(sentence, m.end())
             if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None or \
+                    _MEASURE_BEFORE.search(sentence, 0, m.start()) or \
                     any(a <= m.start() < b for a, b in spans) or _RATE.match(sentence, m.end()):
                 continue
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),

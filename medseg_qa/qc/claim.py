@@ -12,6 +12,6 @@ class Claim:
     kind: str
     value: object
     other: str | None = None  # relation claims: the other structure's names, '|'-joined; 'body' for a share of the body
-    qualifier: str = ""  # 'hedged' side claims ("slightly left"); 'less'/'more' for percent bounds
+    qualifier: str = ""  # 'hedged' side and vertical claims ("slightly left"), 'extreme' ones ("far back"); 'less'/'more' for percent bounds
     text: str = ""
     negated: bool = False

@@ -23,7 +23,7 @@ from .amounts import count_claims as _count_claims
 from .amounts import size_claims as _size_claims
 from .claim import Claim
 from .clauses import BOUNDARY, about_target, is_negated, negated_spans, sentences, subject
-from .convention import convention_end, side_mappings
+from .convention import axis_mappings, convention_end, side_mappings
 from .lexicon import Lexicon, Mention
 from .modality import asserted, clause_span
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
@@ -52,7 +52,9 @@ _ASKS_DEPTH = re.compile(r"\b(?:front|back|anterior\w*|posterior\w*|ant|post|sup
                          r"depth|deep|high|low|top|bottom)\b", re.I)
 # a fronted contrast speaks of the other thing: "Unlike a single blob, the mask is three separate regions"
 _CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|contrary\s+to|rather\s+than|instead\s+of)\b"
-                         r"[^,;:]{1,80}[,;:]", re.I)
+                         r"[^,;:]{1,80}[,;:]"
+                         # ... with an apposition that describes it: "Unlike the fourth ventricle, a single cavity at the back,"
+                         r"(?:\s*(?:a|an|the)\s[^,;:]{1,60},)?", re.I)
 _SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold|holds|carry|carries)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 # "left and right", "on the left and on the right", "the right side and the left"
@@ -192,7 +194,7 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
 
 
 _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\b"
-                         rf"(?:\s*(?:$|[.,;!]|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
+                         rf"(?:\s*(?:$|[.,;!]|\s(?:rather\s+than|not|instead\s+of|and|but|while|whereas)\b|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
                          rf"(?:(?:base|root|top|bottom)\s+of\s+the\s+)?(?:upper\s+|lower\s+|mid\s+)?(?:{_BODY}|{_IMAGE})\b))", re.I)
 
 
@@ -207,22 +209,54 @@ _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down
                      r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
                      r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
 _THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "of this coronal image"
-_PICTURE_HEIGHT = re.compile(rf"\b(?:in|at|toward|towards|near|on)\s+the\s+(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?(?:\s+(?:part|half|portion|"
-                             rf"edge|third|area|region))?\s+of\s+{_THIS_IMAGE}\b|\b(?:toward|towards|near|at)\s+the\s+"
-                             rf"(top|bottom)\s+of\s+{_THIS_IMAGE}\b", re.I)
+# a chest film's zones: "in the lower zone", "the upper zones" (head-feet on a frontal film)
+_ZONE = re.compile(r"\b(?:in|at|within|into)\s+the\s+(?:(?:left|right)\s+)?(upper|lower)(?:\s+(?:lung|chest))?\s+zones?\b", re.I)
+_PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
+                             rf"(?:\s+(?:part|half|portion|edge|third|area|region))?\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b|"
+                             rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b", re.I)
+# the patient direction of the picture's top and bottom rows; a photo has no patient axes, only its upper and lower half
 _ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
-                  "S": ("inferior", "superior")}
+                  "S": ("inferior", "superior"), None: ("upper", "lower")}
+# a central place along the front-back or head-feet axis: "roughly central front-to-back" (read "along that axis"),
+# "midway between front and back", "about halfway up the slice"
+_CENTRAL = re.compile(r"\b(?:central(?:ly)?|in\s+the\s+(?:middle|cent(?:re|er))|midway|half-?way|mid-?depth|mid-?way)\b", re.I)
+_SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
+_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
+                         r"(?:back|bottom|posterior|inferior)\b|\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?)\b|"
+                         r"\bhalf-?way\s+(?:up|down)\b|\bmid-?depth\b", re.I)
+
+
+def _degree(sentence: str, m: re.Match) -> str:
+    """'extreme' ("far toward the front", "at the very back"), which a central mask is not; 'hedged' ("slightly
+    anterior", "just above centre"), which a central mask may be; '' for a plain claim, which it is not."""
+    before = sentence[max(0, m.start() - 14):m.start()]
+    if _EXTREME.search(sentence, max(0, m.start() - 14), m.end()):
+        return "extreme"
+    return "hedged" if _SLIGHT.search(before) else ""
 
 
 def _height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
     out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5) or m.group(7)) else "inferior",
-                             text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
-    rows = _ROW_DIRECTION.get((orientation or "  ")[1:2])
+                             qualifier=_degree(sentence, m), text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
+    rows = _ROW_DIRECTION.get(orientation[1:2] if orientation else None)
+    if orientation and orientation[1:2] in ("I", "S"):
+        out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))
+                for m in _ZONE.finditer(sentence)]
     if rows:
         for m in _PICTURE_HEIGHT.finditer(sentence):
             up = (m.group(1) or m.group(2)).lower() in ("upper", "top")
-            out.append((m.start(), Claim("vertical", rows[0] if up else rows[1], text=m.group(0))))
+            out.append((m.start(), Claim("vertical", rows[0] if up else rows[1], qualifier=_degree(sentence, m),
+                                         text=m.group(0))))
     return out
+
+
+def _central_claims(sentence: str, asked: bool = False) -> list[tuple[int, Claim]]:
+    """'In the front-to-back axis it is roughly central', 'midway between front and back', or 'centrally' answering
+    "Anterior or posterior?" (`asked`): a central place along the vertical axis of the picture (a mask measured
+    anterior or posterior is not central)."""
+    if not (_DEPTH_AXIS.search(sentence) or (asked and not _SIDE_WORDS.search(sentence))):
+        return []  # ("it sits right in the middle, over the spine" answers the side, whatever was asked)
+    return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)][:1]
 
 
 def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | None = None) -> list[tuple[int, Claim]]:
@@ -231,6 +265,10 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
     for m in _ABSOLUTE.finditer(sentence):
         if any(x.start <= m.start() < x.end for x in mentions):
             continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
+        if any(x.names and 0 <= m.start() - x.end <= 1 for x in mentions):
+            continue  # the place of the structure just named: "between the bladder in front and the rectum behind"
+        if _JOINED_AT.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # where a part of it is: "the organ that is joined at the back by the nerve of sight"
         word = next(g for g in m.groups() if g).lower()
         after = sentence[m.end():m.end() + 20].lower()
         if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]) or \
@@ -241,17 +279,23 @@ def _absolute_claims(sentence: str, mentions: list[Mention], orientation: str | 
                 not _WHOLE_PART.match(sentence, m.end()):
             continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
         head = re.match(r"\s+([a-z]+)", after)
-        if head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower()) and \
-                not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()]):
-            continue  # attributive, inside the clause's subject: "the anterior abdominal wall is thin"
-        # "far toward the front", "at the very back", "right under the skin": an extreme, which a central mask is not
-        extreme = "extreme" if _EXTREME.search(sentence, max(0, m.start() - 14), m.end()) else ""
-        out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], qualifier=extreme, text=m.group(0))))
+        attributive = head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower())
+        if attributive and (not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()])
+                            or _NAMING_DETERMINER.search(sentence, max(0, m.start() - 12), m.start())):
+            continue  # attributive, inside the clause's subject ("the anterior abdominal wall is thin") or a name after a
+            # preposition that does not place ("bounded by the posterior longitudinal ligament")
+        out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], qualifier=_degree(sentence, m), text=m.group(0))))
     return out
 
 
+_NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)
+_JOINED_AT = re.compile(r"\b(?:joined|attached|entered|pierced|connected|supplied|drained|anchored|tethered|fixed|inserted|opens?|"
+                        r"drains?|empties|continues|leads|bounded|covered|lined|flanked|limited|supported|surrounded|protected|capped|"
+                        r"overlain|overlapped|crossed|bordered|abutted|related)\s+$",
+                        re.I)
 _EXTREME = re.compile(r"\b(?:far|very|extreme|extremely|all\s+the\s+way|right\s+(?:at|up|against|under)|furthest|farthest)\b",
                       re.I)
+_SLIGHT = re.compile(r"\b(?:slightly|just|a\s+little|a\s+bit|a\s+touch|marginally|mildly|somewhat|barely|subtly)\s+$", re.I)
 
 
 def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
@@ -297,6 +341,26 @@ _NAMES_WHAT_IS_SHOWN = re.compile(r"(?:\b(?:only|just|solely|exclusively|purely)
                                  r"(?:patient'?s\s+)?$", re.I)
 
 
+# ... or after it: "The right hippocampus is segmented", "the left kidney, outlined"
+_SHOWN_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was|has\s+been)\s+(?:\w+\s+)?)?(?:segmented|outlined|highlighted|masked|"
+                          r"marked|delineated|contoured|selected)\b", re.I)
+# "the left" standing for a sided structure named before it ("the right kidney ... and the left one")
+_ELLIPSIS = re.compile(r"the\s+(?:left|right)\s+(?:one\b|only\b|has\b|have\b|is\b|lies\b|sits\b|does\b|[,.;]|and\b)", re.I)
+# a place inside a sided structure: "The mask is clearly in the left knee", "So it's in the right hip?"
+_IN_SIDED = re.compile(r"\b(?:in|within|inside)\s+the\s+(?:patient'?s\s+)?(left|right)\s+(?:knee|hip|lung|kidney|breast|thigh|leg|"
+                       r"arm|shoulder|eye|orbit|hemithorax|hemisphere|flank|groin|buttock|foot|hand|ear|hemipelvis|"
+                       r"adrenal|ovary|testis|neck|chest|abdomen|pelvis)\b", re.I)
+
+
+_SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target)\b[^,;:]{0,30}$", re.I)
+
+
+def _contained_side(sentence: str) -> list[tuple[int, Claim]]:
+    """Said of the mask ("it is in the left knee"), not of another thing ("a cyst sits in the left kidney")."""
+    return [(m.start(), Claim("side", m.group(1).lower(), text=m.group(0))) for m in _IN_SIDED.finditer(sentence)
+            if _SAID_OF_MASK.search(sentence, max(0, m.start() - 40), m.start())]
+
+
 def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> list[tuple[int, Claim]]:
     """'Only the right kidney is highlighted', 'Segmented the left kidney': naming a sided form of the target
     as what the mask shows claims that side (for a bilateral mask, a one-sided claim)."""
@@ -305,7 +369,7 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
         side = re.match(r"(left|right)[\s-]+(.+)$", sentence[x.start:x.end], re.I)
         if not (x.names and side and lexicon.target_re and lexicon.target_re.fullmatch(side.group(2))):
             continue
-        if _NAMES_WHAT_IS_SHOWN.search(sentence[max(0, x.start - 60):x.start]):
+        if _NAMES_WHAT_IS_SHOWN.search(sentence[max(0, x.start - 60):x.start]) or _SHOWN_AFTER.match(sentence, x.end):
             out.append((x.start, Claim("side", side.group(1).lower(), text=sentence[x.start:x.end])))
     return out
 
@@ -329,10 +393,11 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     contrasted = _CONTRASTED.match(sentence)  # "Unlike a single midline structure, these are bilateral"
     contrasted = contrasted.end() if contrasted else 0
     mappings = side_mappings(sentence)  # "... and the patients left is on the screens right"
+    axes = axis_mappings(sentence)  # "image top is anterior on an axial slice, and I read the mask that way"
     asks_depth = bool(_ASKS_DEPTH.search(context)) and not ASKS_SIDE.search(context)  # "Ant. or post.?"
-    located = _side_claims(sentence, record.orientation, mentions, asks_depth)
+    located = _side_claims(sentence, record.orientation, mentions, asks_depth) + _contained_side(sentence)
     located += _position_claims(sentence, mentions, record.orientation)
-    located += _absolute_claims(sentence, mentions, record.orientation)
+    located += _absolute_claims(sentence, mentions, record.orientation) + _central_claims(sentence, asks_depth)
     located += _size_claims(sentence, context)
     located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
@@ -342,8 +407,12 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     named = _named_side(sentence, mentions, lexicon)
     for pos, claim in located + named:
         if pos < convention or pos >= offered or not asserted(sentence, pos) or pos < contrasted or \
-                (claim.kind == "side" and any(a <= pos < b for a, b in mappings)):
+                (claim.kind == "side" and any(a <= pos < b for a, b in mappings)) or \
+                (claim.kind == "vertical" and any(a <= pos < b for a, b in axes)):
             continue  # conditional, possible, generic, reported: not a statement about the target here
+        if claim.kind == "side" and _ELLIPSIS.match(sentence, max(0, pos - 4)) and \
+                any(re.match(r"(?:left|right)\b", sentence[x.start:x.end], re.I) for x in mentions if x.end <= pos):
+            continue  # "The right lung has three lobes and the left only two": the left lung, by ellipsis
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
@@ -352,6 +421,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             if is_negated(negations, pos):
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
+    rows = _ROW_DIRECTION.get(record.orientation[1:2] if record.orientation else None, ())
+    if rows:  # "low in the abdomen" on an axial slice: another axis than the picture's rows, which facts measure
+        out = [c for c in out if c.kind != "vertical" or c.value in (*rows, "central")]
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
@@ -368,8 +440,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
 _PART_SUBJECT = re.compile(r"\s*(?:(?:one|each|either|another|a|the|its)\s+(?:[\w'-]+\s+){0,2}?"
                            r"(?:part|piece|component|portion|segment|blob|island|half)s?\b|"
                            r"(?:the\s+)?(?:larger|smaller|bigger|biggest|largest|smallest|other|second|first)\s+one\b|"
-                           r"(?:(?:one|each|either|another|a)\s+(?:[\w'-]+\s+){0,2}?|(?:the|its)\s+(?:[\w'-]+\s+){1,2}?)"
-                           r"(?:region|lobe|focus)\b|(?:the|its)\s+(?:regions|lobes|foci)\b|one\s+of\s+(?:them|the|its)\b)", re.I)
+                           r"(?:(?:one|each|either|another|a)\s+(?:[\w'-]+\s+){0,2}?|(?:the|its)\s+(?!(?:segmented|highlighted|masked|"
+                           r"outlined|marked|labell?ed|shaded|whole|entire|target|selected|delineated|contoured)\b)"
+                           r"(?:[\w'-]+\s+){1,2}?)(?:region|lobe|focus)\b|(?:the|its)\s+(?:regions|lobes|foci)\b|one\s+of\s+(?:them|the|its)\b)", re.I)
 
 
 def _clause_start(sentence: str, pos: int) -> int:

@@ -26,7 +26,7 @@ from .markup import plain
 from .shorthand import expand
 
 BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
-                      r"however|i\.e\.)\b", re.IGNORECASE)
+                      r"however|i\.e\.)\b|\bwhen(?=\s+(?:a|an|the|some|someone|somebody|patients?)\s)", re.IGNORECASE)
 _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|between|under|above|below|into|"
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|missing|zero(?=\s+(?:[a-z]+\s+)?(?:regions?|parts?|pieces?|"
@@ -231,6 +231,11 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     fronted = _fronted_subject(mentions, sentence, pos, bounds)
     if fronted is not None:
         return fronted
+    # a relative clause with its own subject: "the bones that the sacrum joins at the back" (the sacrum joins there)
+    relative_subject = [m for m in before for r in _RELATIVE_WITH_SUBJECT.finditer(sentence, starts[-1], pos)
+                        if m.names and m.start - r.end() <= 4 and _FINITE_VERB.match(sentence, m.end)]
+    if relative_subject:
+        return relative_subject[-1]
     for i in range(len(starts) - 1, -1, -1):
         stop = starts[i + 1] if i + 1 < len(starts) else pos
         gap_start = starts[i]
@@ -257,6 +262,7 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
 _OPTION_LEAD = re.compile(r"\s*(?:(?:option\s+|answer\s+)?\(?[A-Ea-e][.)]?\s*(?:\(|,)\s*)?(?:the\s+)?", re.I)
 
 
+_RELATIVE_WITH_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?=(?:the|a|an)\s)", re.I)
 _UNKNOWN_ANTECEDENT = re.compile(r"(?:^|[(,;:]\s*)(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}?([a-z-]+)\s*,?\s*$", re.I)
 _WITH = re.compile(r"\s*with\s+(?:the\s+|a\s+|an\s+|its\s+)?", re.I)
 
@@ -343,11 +349,35 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
 _HYPOTHETICAL = re.compile(r"^\s*(?:\w+\s+)?(?:a|an|any)\s.*\b(?:would|could|might|may|can|will)$", re.I)
 
 
+# a part of the target as a clause's subject ("Its tail points toward the spleen", "its C-shaped cartilage rings are open
+# at the back") or a numbered part of an organ ("Segment VIII sits high") is not the whole mask, whose place QC checks
+_PART_OPENING = re.compile(r"\s*(?:(?:and|but|while|whereas|because|since)\s+)?(?:(?:its|their)\s+"
+                           r"(?:(?!(?:on|in|of|at|to|from|with|for)\b)[\w'-]+\s+){0,3}?([a-z-]+)|"
+                           r"(?:couinaud\s+)?(?:segment|level|zone|station)\s+(?:[ivx]+|\d+[a-z]?))\s+"
+                           r"(?P<verb>is|are|was|were|lies|lie|sits|sit|points?|nestles?|extends?|reaches?|runs?|curves?|hangs?|"
+                           r"projects?|abuts?|touch(?:es)?|faces?|tapers?|has|have)\b", re.I)
+# the parts of a structure whose place is not the whole's: "its tail", "its upper pole", "its cartilage rings"
+_PART_NOUNS = frozenset("tail tails head heads neck apex apices base tip tips pole poles horn horns root roots dome fundus "
+                        "isthmus hilum hila arch crus crura limb limbs branch branches end ends edge edges border borders "
+                        "margin margins rim wall walls capsule ring rings cartilage lobe lobes segment segments surface "
+                        "surfaces process processes".split())
+
+
+def _part_subject(sentence: str, pos: int, start: int) -> Mention | None:
+    m = _PART_OPENING.match(sentence, start)
+    if not m or m.start("verb") > pos or (m.group(1) and m.group(1).lower() not in _PART_NOUNS):
+        return None
+    return Mention(m.start(), m.end(), frozenset({"unknown"}))
+
+
 def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     """A clause that opens (at `start`) with a noun phrase naming nothing known ("No free fluid is seen on
     the right", "The falx in the midline stays straight") is about that thing, not the target; a noun like
     'mask', 'region' or 'the hollow muscular structure' is the target (a mention without names); a side
     ('the left side is free of it') or a part of a named whole ('the wall of the aorta') opens no subject (None)."""
+    part = _part_subject(sentence, pos, start)
+    if part is not None:
+        return part
     m = _NP_START.match(sentence, start)
     hypothetical = bool(m) and bool(_HYPOTHETICAL.search(m.group(0)))
     if not m or m.end(2) > pos and not (m.start(1) <= pos and hypothetical):

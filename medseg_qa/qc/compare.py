@@ -16,7 +16,8 @@ from .claims import INVERSE, Claim
 
 FLAG_OF_KIND = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
                 "size": "size", "percent": "size", "pixels": "size", "count": "count"}
-_OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior"}
+_OPPOSITE = {"anterior": "posterior", "posterior": "anterior", "superior": "inferior", "inferior": "superior",
+             "upper": "lower", "lower": "upper"}
 
 
 def _rounding(text: str) -> float:
@@ -42,8 +43,10 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
     if claim.kind == "midline":
         return None if side not in ("left", "right", "midline", "bilateral") else side == "midline"
     if claim.kind == "vertical":
-        if vertical == "central" and claim.qualifier == "extreme":
-            return False  # "far toward the front" of a mask measured central
+        if claim.value == "central":  # "roughly central front to back"
+            return None if vertical is None or vertical == "unknown" else vertical == "central"
+        if vertical == "central":  # "toward the front" of a mask measured central is false, "slightly in front" may hold
+            return None if claim.qualifier == "hedged" else False
         if vertical not in _OPPOSITE:
             return None
         return False if claim.value == _OPPOSITE[vertical] else (True if claim.value == vertical else None)

@@ -2,7 +2,8 @@
 images show the patient's right on the image's left") refer to no structure, so their side words claim nothing
 about the target. `convention_end` finds where such an explanation ends in a sentence; `side_mappings` finds a
 side mapped to a side of the picture anywhere in a sentence ("... and on axial images the patient's left is
-shown on the image's right"). Used by `claims`.
+shown on the image's right"), `axis_mappings` an edge of the picture equated with a patient direction ("image top
+is anterior"). Used by `claims`.
 """
 
 from __future__ import annotations
@@ -15,9 +16,13 @@ from .lexicon import Mention
 
 _CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
                          r"facing|looking|mirror\w*|flipped|remember|screen|monitor)\b", re.I)
-_AXIS_ON_PICTURE = re.compile(rf"\b(?:front|back|anterior|posterior|head|feet|ventral|dorsal)\b[^.;]*\b(?:top|bottom|upper|lower)"
-                             rf"\b[^.;]*\b{_IMAGE}\b|\b(?:top|bottom)\s+of\s+the\s+{_IMAGE}\b[^.;]*\b(?:front|back|anterior|"
-                             rf"posterior|head|feet)\b", re.I)
+_PATIENT_AXIS = r"(?:front|back|anterior|posterior|head|feet|foot|ventral|dorsal|superior|inferior|cranial|caudal)"
+# an axis of the patient mapped to the picture: "Front is at the top of the picture", "up the image means towards the head",
+# "image top is anterior on an axial slice"
+_AXIS_ON_PICTURE = re.compile(rf"\b{_PATIENT_AXIS}\b[^.;]*\b(?:top|bottom|upper|lower)\b[^.;]*\b{_IMAGE}\b|"
+                             rf"\b(?:top|bottom|up|down)\s+(?:of\s+)?the\s+{_IMAGE}\b[^.;]*\b{_PATIENT_AXIS}\b|"
+                             rf"\b{_IMAGE}(?:'s)?\s+(?:top|bottom|up|down)\s+(?:is|=|means|shows|corresponds\s+to)\s+(?:the\s+)?"
+                             rf"(?:patient'?s\s+)?{_PATIENT_AXIS}\b", re.I)
 _COMPLETES_CONVENTION = re.compile(rf"\s*(?:{COMPLETION.pattern})\W*", re.I)
 _CONTRAST = re.compile(r";|\b(?:but|however|although|though|whereas|while|yet)\b", re.I)
 
@@ -64,3 +69,15 @@ _SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewe
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
     return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION) for m in rx.finditer(sentence)]
+
+
+# an edge of the picture equated with a patient direction, anywhere in a sentence: "image top is anterior on an
+# axial slice, and I read the mask that way", "the top of the image is the patient's front"
+_AXIS_MAPPING = re.compile(rf"\b(?:(?:the\s+)?{_IMAGE}(?:'s)?\s+(?:top|bottom|up|down)|(?:the\s+)?(?:top|bottom|up|down)\s+(?:of\s+)?"
+                           rf"the\s+{_IMAGE})\s+(?:is|=|means|shows|corresponds\s+to|points)\s+(?:towards?\s+)?(?:the\s+)?"
+                           rf"(?:patient'?s\s+)?{_PATIENT_AXIS}\b", re.I)
+
+
+def axis_mappings(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence that equate an edge of the picture with a patient direction (a convention)."""
+    return [m.span() for m in _AXIS_MAPPING.finditer(sentence)]

@@ -22,7 +22,14 @@ def labelled_fragment(sentence: str) -> str:
         return sentence
     given = re.sub(r"^\(?[a-eA-E]\)\s+", "", m.group(1))  # "Answer: (c) huge": the option's letter points at its text
     value = fragment_sentence(given)
+    if value == "It lies in the midline." and _OTHER_AXIS.search(sentence[:m.start(1)]) and \
+            given.strip(" .;,!").lower() in ("central", "centre", "center", "middle", "mid"):
+        return "Along that axis, it sits centrally."  # "Vertical position: central": a central depth, not the midline
     return value if value != given else sentence
+
+
+_OTHER_AXIS = re.compile(r"\b(?:vertical|depth|height|level|front|back|anterior|posterior|ap|cranio\w*|superior|inferior|"
+                         r"up|down|top|bottom|row)\b", re.I)
 
 
 _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})

@@ -263,6 +263,8 @@ class Lexicon:
         own_classes = {w for t in self.target_terms for w in t.split() if w in _CLASS_NOUNS}
         self.own_class_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(sorted(own_classes))})\b", re.I) \
             if own_classes else None
+        self.sided_class_re = re.compile(rf"\b(?:the|this|that)\s+(left|right)(?:[\s-]+sided)?\s+(?:{'|'.join(sorted(own_classes))})\b",
+                                         re.I) if own_classes else None
         for word in ANATOMY:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
@@ -276,6 +278,12 @@ class Lexicon:
         heads = sorted(_head_terms(target.lower()))
         self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
                                   r"(?![\w-])", re.I) if heads else None
+        # a label's general head after a determiner ("the nodules" of lung nodules, "these cysts" of kidney cysts) is the
+        # target when a claim is attributed, though too general to count as naming it in a question (`names_target`)
+        last = target.lower().split(" of ")[0].split()
+        own_head = re.sub(r"(?:es|s)$", "", last[-1]) if len(last) >= 2 and last[-1] in _GENERAL_HEADS else ""
+        self.own_head_re = re.compile(rf"\b(?:the|these|those|both|all|its|their)\s+(?:{re.escape(own_head)})\w{{0,3}}\b", re.I) \
+            if len(own_head) > 3 else None
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
@@ -338,6 +346,11 @@ class Lexicon:
         found += [Mention(m.start(), m.end(), frozenset({"person"})) for m in PERSON.finditer(sentence)]
         if self.own_class_re:  # "the muscle" of the iliopsoas muscle is the target
             found += [Mention(m.start(), m.end(), frozenset()) for m in self.own_class_re.finditer(sentence)]
+        if self.own_class_re and self.side:  # "the right-sided gland" of the left adrenal gland is its counterpart
+            found += [Mention(m.start(), m.end(), self.counterpart if m.group(1).lower() != self.side else frozenset())
+                      for m in self.sided_class_re.finditer(sentence)]
+        if self.own_head_re:  # "the nodules" of lung nodules
+            found += [Mention(m.start(), m.end(), frozenset()) for m in self.own_head_re.finditer(sentence)]
         found += [Mention(m.start(), m.end(), self.counterpart) for m in COUNTERPART.finditer(sentence)]
         kept, last_end = [], -1
         for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):

@@ -71,12 +71,18 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
                       r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
-_REPORTED = re.compile(r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
+_REPORTED = re.compile(r"\b(?:at\s+(?:that|the)\s+time|back\s+then|at\s+baseline|(?:\d+|a|one|two|three|four|six|several|"
+                       r"some)\s+(?:days?|weeks?|months?|years?)\s+ago|last\s+(?:year|month|week))\b|"
+                       r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
                        r"examinations?|ct|mri|reports?|imaging|films?|reads?|time|attempt|draft|version)\b|\b(?:referral|history|"
                        r"request|clinical\s+details|previously)\b|\b(?:described|reported|documented|mentions?|mentioned|"
                        r"was\s+(?:said|thought|called))\b|"
                        # another person's words or drawing: "you wrote", "the draft said", "you drew two blobs"
-                       r"\b(?:you|they|he|she|the\s+(?:draft|trainee|student|candidate|resident))\s+(?:wrote|said|stated|"
+                       # another source than this image: "bulky on exam", "palpable clinically"
+                       r"\bon\s+(?:clinical\s+|physical\s+|bimanual\s+)?(?:exam|examination|palpation)\b|\bclinically\b|"
+                       r"\b(?:(?:you|they|he|she|someone|somebody)|(?:the|my|our|your|a|an|one|another)\s+(?:\w+\s+)?(?:draft|trainee|"
+                       r"student|candidate|resident|colleague|registrar|consultant|attending|fellow|friend|doctor|gp|radiologist|"
+                       r"surgeon|nurse|reader|reviewer|referrer|clinician|physician|intern|team|tutor|examiner|partner))\s+(?:wrote|said|stated|"
                        r"called\s+it|put|drew|outlined|segmented|marked|labelled|labeled|described|claimed|counted|swapped|"
                        r"mixed\s+up|confused|reversed|flipped)\b", re.I)
 # a belief the writer has given up ("my first instinct was the left side, but ...", "initially I suspected a
@@ -109,7 +115,14 @@ _ADVICE = (r"(?:(?:it\s+is|it'?s|that'?s)\s+(?:always\s+)?(?:good|useful|helpful
            r"always\s+)")
 _INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r"?(?:compar(?:e|ing)\b|(?:check|look\s+at|inspect|examine|scroll|"
                       r"search|review|double-check)\s+(?:the\s+)?(?:patient'?s\s+)?(?:left|right|other|opposite)\s+"
-                      r"(?:side|half|flank|quadrant|hemi\w+)\b)", re.I)
+                      r"(?:side|half|flank|quadrant|hemi\w+)\b|"
+                      # a place to search: "look in the midline", "start on the patient's left", "search toward the back"
+                      r"(?:look|search|start|begin|scroll)\s+(?:in|on|at|to|toward|towards|along)\s+(?:the\s+)?(?:patient'?s\s+)?"
+                      r"(?:midline|cent(?:re|er)|left|right|front|back|top|bottom)(?:\s+(?:side|half|part))?"
+                      r"(?=\s*(?:[.;)]|$)|\s*,\s*(?!(?:that|it|there|this|you)\b)|\s+(?:first|instead|too|again|then)\b))", re.I)
+# a verdict written after what it judges: "H3: a one-sided structure — rejected: ...", "two pieces (ruled out)"
+_VERDICT_AFTER = re.compile(r"\s*(?:[-\u2013\u2014:(]\s*)*(?:(?:rejected|ruled\s+out|excluded|discarded|refuted|not\s+supported|"
+                            r"unsupported|incorrect|wrong|false)\b|[\u2717\u2718\u274c])", re.I)
 
 
 # quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
@@ -117,9 +130,10 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
 # a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
-_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh)[\s,.!-]+)*"
+_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh|um+|uh+|er+|erm|"
+                        r"so|well)[\s,.!-]+)*"
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
-                        r"this|look|try|wrong|incorrect|actually|sorry|not)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
+                        r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,4}\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
@@ -206,14 +220,23 @@ def _conditional_scopes(sentence: str) -> list[tuple[int, int]]:
 # the options of a multiple-choice question ("(a) the patient's left (b) the patient's right (c) both sides")
 _OPTION = re.compile(r"(?:^|(?<=[\s(]))\(?([a-eA-E])\)\s+\S")
 # a self-repair ("it is on the left, sorry, I mean the right"): the clause before it is taken back
-_REPAIR = re.compile(r"[,;]\s*(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather(?!\s+than)|correction|no\s+wait|wait|"
+_REPAIR = re.compile(r"(?:[,;]|\s[-\u2013\u2014]|\u2014|\.{3}|\u2026)\s*(?:(?:um+|uh+|er+|erm|so|oh|actually)[\s,]+)*"
+                     r"(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather(?!\s+than)|correction|no\s+wait|no,?\s+no\b|wait|"
                      r"scratch\s+that|make\s+that)\b", re.I)
+
+
+# an unreal case set by a phrase at the start: "With dextrocardia the apex would point to the right", "In situs inversus
+# the spleen would be on the left" (not "In this slice it would be fair to call it small")
+_UNREAL = re.compile(r"^\W*(?:(?:um+|uh+|and|also|so|but|now)\W+)*(?:with|without|in|after|given)\s+(?!(?:this|the\s+image|the\s+slice|"
+                     r"my\s+view)\b)[^,;]{3,50}?\b(?:would|'d)\s+(?!(?:say|call|put|place|describe|estimate|judge|read|guess|"
+                     r"rate|class|grade|be\s+(?:fair|safe|reasonable|accurate|right|correct)))", re.I)
 
 
 def whole_sentence_unasserted(sentence: str) -> bool:
     """A sentence opened by a conditional or a textbook lead, one about alternatives, or the options of a
     multiple-choice question (two or more lettered options): none of its claims is asserted."""
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
+        bool(_UNREAL.match(sentence)) or \
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence))
 
 
@@ -245,14 +268,31 @@ def _asks(sentence: str, pos: int) -> bool:
     return False
 
 
+# a threshold set at the start: "With more than four deposits, resection becomes less likely"
+_THRESHOLD = re.compile(r"^\W*(?:(?:um+|uh+|and|also|so|but)\W+)*(?:with|beyond|above|over|below|under|at)\s+(?:more|fewer|less)\s+"
+                        r"than\s+[^,;]{1,40}[,;]", re.I)
+
+
+# a parenthesis with a subject of its own says something itself: "(it shows as one single piece here)"
+_OWN_CLAUSE = re.compile(r"\s*(?:it|they|this|these|that|which|the\s+\w+\s+(?:is|are|lies|sits))\b", re.I)
+
+
 def asserted(sentence: str, pos: int) -> bool:
     """Is the claim at `pos` asserted (not conditional, possible, generic, asked, or about alternatives)?"""
-    if whole_sentence_unasserted(sentence) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)) or \
+    threshold = _THRESHOLD.match(sentence)
+    if whole_sentence_unasserted(sentence) or (threshold and pos < threshold.end()) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)) or \
             any(s <= pos < e for s, e in _conditional_scopes(sentence)) or _asks(sentence, pos):
         return False
     start, end = clause_span(sentence, pos)
     if _REPAIR.match(sentence, end):
         return False  # "on the left, sorry, I mean the right": repaired
+    if _VERDICT_AFTER.match(sentence, end):
+        return False  # "a left-sided structure — rejected": judged false by its own sentence
     clause = sentence[start:end]
-    return not (_POSSIBLE.search(clause) or _GENERIC.search(clause) or _REPORTED.search(clause) or _RETRACTED.search(clause)
-                or _INSPECT.match(clause) or _INSPECT.match(sentence))
+    # a parenthesis glosses the clause before it and shares its mood: "I'd first written that it was small (0.3%)"
+    paren = sentence.rfind("(", 0, start)
+    glossed = sentence[clause_span(sentence, paren)[0]:paren] if paren >= 0 and not sentence[paren + 1:start].strip(" ,;:") \
+        and not _OWN_CLAUSE.match(sentence, paren + 1) else ""
+    return not (any(_POSSIBLE.search(c) or _GENERIC.search(c) or _REPORTED.search(c) or _RETRACTED.search(c)
+                    for c in (clause, glossed))
+                or _INSPECT.match(sentence[start:]) or _INSPECT.match(sentence))

@@ -30,7 +30,8 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
-                    r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she)\b)", re.I)
+                    r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she|left|right|"
+                    r"which|where|anything|any|and|or|please|tell|sorry|okay|ok|quick)\b)", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
                         r"(it|they|this\s+\w+)\s+(?:is|are|looks?|seems?|appears?|sits?|lies?)\b[^,;?]*,\s*", re.I)

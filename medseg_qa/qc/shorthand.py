@@ -34,6 +34,11 @@ from __future__ import annotations
 import re
 
 # (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
+_JOIN = r"\s*[-/\u2013]\s*"  # two ends of an axis joined: "front-back", "anterior/posterior", "L-R"
+_AP = rf"(?:(?:front|anterior|antero|ventral){_JOIN}(?:back|posterior|dorsal)|(?:back|posterior|dorsal){_JOIN}(?:front|anterior|ventral))"
+_SI = (rf"(?:(?:top|up|upper|superior|cranio|cranial|head){_JOIN}(?:bottom|down|lower|inferior|caudal|feet|foot)|"
+       rf"(?:bottom|down|lower|inferior|caudal){_JOIN}(?:top|up|upper|superior|cranial))")
+_LR = rf"(?:left{_JOIN}right|right{_JOIN}left)"
 _PLAIN = [
     # an expletive lead says nothing of its own: "It is also worth noting that the heart lies behind it"
     (r"\b(?:it\s+is|it's|it\s+should\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
@@ -86,14 +91,29 @@ _PLAIN = [
     # British "leftward(s) of the aorta" / "sits rightward": a side said as a direction of position
     (r"\b(left|right)wards?\s+of\b", r"to the \1 of", re.I),
     (r"\b(?<!the\s)(left|right)wards?\b", r"on the \1", re.I),
+    # a comparison of place with another structure: "further back than the vertebral body" is behind it
+    (r"\b(?:further|farther|more)\s+(?:back|backwards?|posterior(?:ly)?|dorsal(?:ly)?)\s+than\b", "behind", re.I),
+    (r"\b(?:further|farther|more)\s+(?:forwards?|front|anterior(?:ly)?|ventral(?:ly)?)\s+than\b", "in front of", re.I),
+    (r"\b(?:further|farther)\s+(?:up|superior(?:ly)?|cranial(?:ly)?)\s+than\b", "above", re.I),
+    (r"\b(?:further|farther)\s+(?:down|inferior(?:ly)?|caudal(?:ly)?)\s+than\b", "below", re.I),
+    # a place named as where the target is: "The left side is where the liver lies" says the liver lies on the left
+    (r"\b[Tt]he\s+(left|right)\s+side\s+is\s+where\s+((?:the\s+|it\b|they\b)[^;,.]{0,40}?)\s+(lies|lie|sits|sit|is|are)\b",
+     r"\2 \3 on the \1 side", 0),
+    # an axis written as its two ends joined ("Anterior/posterior: posterior", "in the front-back direction"): a
+    # label of that attribute before a colon, else the axis itself
+    (rf"\b(?:{_AP}|{_SI})(?=\s*:)", "Position", re.I), (rf"\b{_LR}(?=\s*:)", "Side", re.I),
+    (rf"\b(?:{_AP}|{_SI})\b", "along that axis", re.I),
+    (rf"\b{_LR}\b(?!\s+(?:kidneys?|lungs?|lobes?|atri\w+|ventricles?|sides?\s+of|hand)\b)", "across the body", re.I),
     # an axis named by its two ends ("5 cm from front to back", "front-to-back", "side to side") is a
-    # dimension or a direction of reading, not a place
+    # dimension or a direction of reading, not a place: "along that axis" (front-back, head-feet) or "across the body"
     (r"\b(?:from\s+)?(?:the\s+)?(?:front(?:\s+|-)to(?:\s+|-)(?:the\s+)?back|back(?:\s+|-)to(?:\s+|-)(?:the\s+)?front|"
-     r"top(?:\s+|-)to(?:\s+|-)(?:the\s+)?bottom|side(?:\s+|-)to(?:\s+|-)side|head(?:\s+|-)to(?:\s+|-)(?:toe|foot|feet)|"
+     r"top(?:\s+|-)to(?:\s+|-)(?:the\s+)?bottom|head(?:\s+|-)to(?:\s+|-)(?:toe|foot|feet)|"
      r"anterior(?:\s+|-)to(?:\s+|-)posterior|posterior(?:\s+|-)to(?:\s+|-)anterior|"
-     r"superior(?:\s+|-)to(?:\s+|-)inferior|inferior(?:\s+|-)to(?:\s+|-)superior|"
-     r"left(?:\s+|-)to(?:\s+|-)(?:the\s+)?right|right(?:\s+|-)to(?:\s+|-)(?:the\s+)?left)\b(?!\s+of\b)"
+     r"superior(?:\s+|-)to(?:\s+|-)inferior|inferior(?:\s+|-)to(?:\s+|-)superior)\b(?!\s+of\b)"
      r"(?!\s+(?:kidney|lung|lobe|atrium|ventricle|side\s+of)\b)", "along that axis", re.I),
+    (r"\b(?:from\s+)?(?:the\s+)?(?:side(?:\s+|-)to(?:\s+|-)side|left(?:\s+|-)to(?:\s+|-)(?:the\s+)?right|"
+     r"right(?:\s+|-)to(?:\s+|-)(?:the\s+)?left)\b(?!\s+of\b)(?!\s+(?:kidney|lung|lobe|atrium|ventricle|side\s+of)\b)",
+     "across the body", re.I),
 ]
 # abbreviations that end with a period: the period is a full stop only when a capital (or the end) follows
 _DOTTED = {"ant": "anterior", "post": "posterior", "sup": "superior", "inf": "inferior", "lat": "lateral",
@@ -108,6 +128,13 @@ _DOTTED_RE = re.compile(rf"\b({'|'.join(_DOTTED)})\.(?=(\s+\S|\s*$|[,;:)]))", re
 _SIDE_SUBJECT = re.compile(r"\b(?:the|its)\s+(?:side|laterality)\s+(?:is|looks|appears|seems)\s+(?:to\s+be\s+)?"
                            r"((?:most\s+likely|probably|likely|clearly|definitely|almost\s+certainly)\s+)?(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?=(?:left|right)\b)", re.I)
+# a size given as the speaker's rating: "Size-wise I'd call this medium", "I would describe it as small"
+_CALL_IT = re.compile(r"\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:call|rate|class|grade|describe|consider|label|judge)\s+"
+                      r"(it|this|them|these)\s+(?:as\s+)?(?=(?:\w+\s+)?(?:small|medium|large|big|tiny|moderate|huge|mid-sized|"
+                      r"medium-sized|intermediate|sizeable|modest)\b)", re.I)
+# ... or as the class it falls in: "At roughly 14.5% of the image, it counts as small", "it comes out as medium"
+_COUNTS_AS = re.compile(r"\b(?:counts|qualifies|classes|ranks|comes\s+out|falls|registers)\s+(?:as|in\s+the)\s+(?=(?:\w+\s+)?(?:small|"
+                        r"medium|large|big|tiny|moderate|huge|mid-sized|medium-sized|intermediate|sizeable|modest)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)
 # a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral", "\u2713 one region   \u2717 several regions"):
@@ -322,6 +349,8 @@ def expand(text: str) -> str:
         line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
         line = _SIDE_SUBJECT.sub(lambda m: f"it lies {m.group(1) or ''}on the patient's ", line)
         line = _SIZE_AS.sub(lambda m: f"{m.group(1)} that {m.group(2)} {m.group(3)} is ", line)
+        line = _CALL_IT.sub(lambda m: f"{m.group(1)} {'are' if m.group(1).lower() in ('them', 'these') else 'is'} ", line)
+        line = _COUNTS_AS.sub("is ", line)
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _CONTRACTED_ARE.sub(lambda m: f"{m.group(1)} are", line)  # "they're fairly small"
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)

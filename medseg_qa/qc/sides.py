@@ -25,7 +25,8 @@ PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of v
 # the extent or direction of something ("extends toward the left"), not where it lies
 DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
-                        r"drain\w*|flow\w*|radiat\w*|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing))\b"
+                        r"drain\w*|flow\w*|radiat\w*|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
+                        r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
                         r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
                         r"below|above|over|along|within|inside|into)\s+"

@@ -141,8 +141,9 @@ def test_the_region_alone_is_the_whole_mask():
 
 
 @pytest.mark.parametrize("contents, flag", [
-    ((LIVER, "Anterior or posterior, roughly?", "To answer that: It sits centrally on this slice."), None),
-    ((f"{LIVER} Front to back, it sits about centrally.",), None),
+    # the liver is anterior: a central place front to back is false (a lateral mask called midline is false too)
+    ((LIVER, "Anterior or posterior, roughly?", "To answer that: It sits centrally on this slice."), "position"),
+    ((f"{LIVER} Front to back, it sits about centrally.",), "position"),
     ((LIVER, "Which side?", "It sits centrally."), "laterality"),
 ])
 def test_centrally_answers_the_axis_asked_about(contents, flag):
@@ -403,7 +404,7 @@ def test_a_fundus_label_is_named_by_its_clinical_name():
     ("It is the liver [SEG].\nTrue or false: it lies on the left. \u2014 True.", "laterality"),
     # pager shorthand and glosses
     ("liver outlined [SEG]\nR side\nx2", "count"),
-    ("It is the liver [SEG]. Front to back it sits roughly centrally.", None),  # the depth, not the midline
+    ("It is the liver [SEG]. Front to back it sits roughly centrally.", "position"),  # the depth (the liver is anterior)
     ("It is the liver [SEG]. Its posterior limit: the right kidney.", None),  # a contouring boundary
 ])
 def test_markup_quizzes_and_pager_shorthand(answer, flag):
@@ -450,7 +451,7 @@ def test_framed_errors_myths_ruled_out_candidates_cloze_sketches(answer, flag):
     ((Q, "It is the liver [SEG].\n- image 256 x 256 = 65,536 px\n- area = 9,000 px / 65,536 px = 13.7%"), None),
     ((Q, "It is the liver [SEG]. Image right = patient's left: on the right of the midline."), None),
     ((Q, "It is the liver [SEG]. This muscle-like organ sits in the patient's left half of the image."), "laterality"),
-    ((Q, "It is the liver [SEG].\nPosition: centrally"), None),  # a central depth, not the midline
+    ((Q, "It is the liver [SEG].\nPosition: centrally"), "position"),  # a central depth, not the midline (liver: anterior)
     (("Which organ makes bile? I think it's on the left.",
       "It is the liver [SEG]. You said 'on the left' \u2014 not quite; it lies on the patient's right."), None),
     (("[08:11] @kim: which organ makes bile?", "[08:15] @bot: It is the liver [SEG].",

@@ -195,8 +195,9 @@ def test_subjects_negations_questions_and_conditions(target, first, sentence, fl
     ("left kidney", KIDNEY, "The wall of the aorta lies in front of it.", None),
     ("left kidney", KIDNEY, "The wall of the aorta lies behind it.", "position"),
     # 'centrally' beside a side, or along a named axis, is central on another axis
-    ("left kidney", KIDNEY, "It is left-sided and sits centrally along the front-to-back axis.", None),
-    ("left kidney", KIDNEY, "It lies centrally in along that axis direction.", None),
+    # a central depth, not the midline: false for the posterior left kidney
+    ("left kidney", KIDNEY, "It is left-sided and sits centrally along the front-to-back axis.", "position"),
+    ("left kidney", KIDNEY, "It lies centrally in along that axis direction.", "position"),
     ("left kidney", KIDNEY, "It lies centrally.", "laterality"),
     # an aspect of the image or body is where the whole lies
     ("left kidney", KIDNEY, "It is located toward the posterior aspect of the image.", None),

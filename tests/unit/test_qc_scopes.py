@@ -1,0 +1,130 @@
+"""QC readings added after round 23's first measure (banks CV-CY): what a claim is about (a part of the target, a
+counterpart by ellipsis, a numbered segment, the target's own general head noun), which claims are asserted (a
+verdict written after them, a parenthesis sharing its clause's mood, unreal cases, thresholds, other sources and
+times, repairs after a dash, a statement put to the assistant and answered), and readings that were missing (a
+central place along the front-back axis, the upper or lower half of a photo, a chest film's zones, a place inside a
+sided structure, a size rated with "I'd call it" or "it counts as"). Sentences are this file's own; the phantom
+liver (test_qc's layout) is right-sided, anterior, large and one piece; the aorta is midline, central and small."""
+
+from __future__ import annotations
+
+import pytest
+import test_qc
+from test_qc_registers import Q, flags
+
+LIVER = "It is the liver [SEG]."
+AORTA = "It is the aorta [SEG]."
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # a verdict after what it judges
+    ("H2: a left-sided structure \u2014 rejected: it lies on the patient's right.", None),
+    ("H2: a small structure (ruled out).", None),
+    ("It lies on the patient's left.", "laterality"),
+    # a parenthesis shares the mood of the clause it glosses
+    ("I'd first written that it was small (roughly 0.3% of the image); it is large.", None),
+    ("It is large (roughly 0.3% of the image).", "size"),
+    # a place to search is an instruction, not where the target lies
+    ("If the answer were no, look on the patient's left instead.", None),
+    # repairs after a dash or an ellipsis
+    ("It is on the left \u2014 actually, scratch that, on the right.", None),
+    ("It is in two pieces \u2014 sorry, no, in one piece.", None),
+    # unreal cases and thresholds
+    ("In situs inversus it would lie on the left, which is not the case here.", None),
+    ("With more than four deposits, resection becomes less likely.", None),
+    # another source or time
+    ("My colleague said it was left-sided; it is right-sided.", None),
+    ("At that time there were three foci; today it is one region.", None),
+    # a part of the target, a numbered segment, a counterpart by ellipsis
+    ("Its tip points toward the left, past the midline.", None),
+    ("Segment VIII sits high and posterior in the right lobe.", None),
+    ("Its bulk lies on the patient's left.", "laterality"),
+    # a percentage or a size word that measures something else
+    ("A cardiothoracic ratio above 50% on a PA film suggests enlargement.", None),
+    ("Fatty liver accounts for a large share, perhaps a third, of abnormal liver tests.", None),
+    ("It takes up a small share of the image.", "size"),
+    # sizes rated by the speaker
+    ("Size-wise I'd call this small.", "size"),
+    ("At roughly 0.4% of the image, it counts as small.", "size"),
+    ("At roughly 20% of the image, it counts as large.", None),
+    # comparisons and inverted places
+    ("It is further back than the aorta.", "position"),
+    ("It is further forward than the aorta.", None),
+    ("The left side is where it lies.", "laterality"),
+    ("It sits in the posterior half rather than the anterior half.", "position"),
+    ("It sits in the anterior half rather than the posterior half.", None),
+    # an axis written as its two ends
+    ("Anterior/posterior: posterior.", "position"),
+    ("Anterior/posterior: anterior.", None),
+    # a place inside a sided structure
+    ("The mask is clearly in the left hemi-abdomen, inside the left flank.", "laterality"),
+])
+def test_liver_sentences(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("In the front-to-back axis it is roughly central.", None),
+    ("It lies midway between front and back.", None),
+    ("It sits toward the front.", "position"),  # a central mask is not anterior ...
+    ("It sits slightly toward the front.", None),  # ... but may be slightly so
+    ("Vertical position: central.", None),  # a central depth, not the midline
+    ("Side: central.", None),
+])
+def test_central_masks(sentence, flag):
+    assert flags("aorta", Q, f"{AORTA} {sentence}") == ([flag] if flag else [])
+
+
+def test_a_central_claim_of_an_anterior_mask_is_false():
+    assert flags("liver", Q, f"{LIVER} In the front-to-back axis it is roughly central.") == ["position"]
+    assert flags("liver", Q, f"{LIVER} Front-to-back, it is not central.") == []
+
+
+@pytest.mark.parametrize("premise, reply, flag", [
+    ("It looks small to me. Do you agree?", "It is large: about a fifth of the image.", None),  # answered
+    ("It looks small to me. Do you agree?", "It helps digestion.", "size"),  # left standing
+    ("Since it is small, which side is it on?", "It is on the patient's right.", "size"),  # a premise stands
+    ("I count two separate pieces. Is that what you see?", "Um, so no, no \u2014 it is one region.", None),
+    ("I'd have guessed it was on the patient's left. Am I wrong?", "It is on the patient's right.", None),
+])
+def test_a_statement_put_to_the_assistant_is_answered_by_its_reply(premise, reply, flag):
+    assert flags("liver", Q, LIVER, premise, reply) == ([flag] if flag else [])
+
+
+def test_a_sided_class_noun_and_an_ellipsis_name_the_counterpart():
+    left = "It is the left kidney [SEG]."
+    assert flags("left kidney", Q, f"{left} The right-sided kidney sits lower, on the right.") == []
+    assert flags("left kidney", Q, f"{left} The right kidney has a longer vein and the left a shorter one on the right.") \
+        == []
+    assert flags("left kidney", Q, f"{left} The left-sided kidney sits on the right.") == ["laterality"]
+
+
+def test_the_named_side_of_what_is_segmented_is_a_side_claim():
+    assert flags("left kidney", Q, "FINDINGS: The right kidney is segmented [SEG].") == ["laterality"]
+    assert flags("left kidney", Q, "FINDINGS: The left kidney is segmented [SEG].") == []
+
+
+def test_photos_and_chest_films_have_their_own_vertical_words():
+    layout = {"polyp": test_qc._box(4, 20, 20, 40)}  # the top rows of the picture
+    photo = test_qc.record("polyp", layout=layout, orientation=None)
+    assert photo.facts.vertical == "upper"
+    assert flags("polyp", Q, "It is the polyp [SEG]. It is in the lower half of the frame.", rec=photo) == ["position"]
+    assert flags("polyp", Q, "It is the polyp [SEG]. Position: upper half of frame.", rec=photo) == []
+    film = test_qc.record("polyp", layout=layout, orientation="LI")  # a frontal film: the top rows are superior
+    assert flags("polyp", Q, "It is the polyp [SEG]. It sits in the lower zone.", rec=film) == ["position"]
+    assert flags("polyp", Q, "It is the polyp [SEG]. It sits in the upper zone.", rec=film) == []
+
+
+def test_a_lesion_labels_own_head_noun_is_the_target_in_claims():
+    layout = {"liver lesions": test_qc.LAYOUT["liver"], **{k: v for k, v in test_qc.LAYOUT.items() if k != "liver"}}
+    rec = test_qc.record("liver lesions", layout=layout)
+    assert flags("liver lesions", Q, "These are the liver lesions [SEG]. The lesions lie posteriorly.", rec=rec) \
+        == ["position"]
+
+
+def test_a_label_without_its_class_noun_finds_its_knowledge_entry():
+    from medseg_qa.knowledge import lookup
+
+    assert lookup("thyroid").name == "thyroid gland"
+    assert lookup("thyroid gland").name == "thyroid gland"
+    assert lookup("no such structure") is None
