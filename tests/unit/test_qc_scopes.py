@@ -56,8 +56,15 @@ AORTA = "It is the aorta [SEG]."
     # an axis written as its two ends
     ("Anterior/posterior: posterior.", "position"),
     ("Anterior/posterior: anterior.", None),
-    # a place inside a sided structure
+    # a place inside a sided structure, said of the mask (not of another thing in it)
     ("The mask is clearly in the left hemi-abdomen, inside the left flank.", "laterality"),
+    ("A large cyst sits in the left kidney, separate from it.", None),
+    # places of other things and of parts: a relative clause with its own subject, a passive "at the back", a name
+    ("It is the organ that the vertebral body supports at the back.", None),
+    ("It is the organ that is joined at the back by the portal vein.", None),
+    ("It is bounded in front by the posterior abdominal wall muscles.", None),
+    ("It is the structure to assess when a patient has a bruise in the back.", None),
+    ("Look to the patient's left: that is where it lies.", "laterality"),
 ])
 def test_liver_sentences(sentence, flag):
     assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
@@ -85,6 +92,9 @@ def test_a_central_claim_of_an_anterior_mask_is_false():
     ("It looks small to me. Do you agree?", "It helps digestion.", "size"),  # left standing
     ("Since it is small, which side is it on?", "It is on the patient's right.", "size"),  # a premise stands
     ("I count two separate pieces. Is that what you see?", "Um, so no, no \u2014 it is one region.", None),
+    ("I count two separate pieces. Is that what you see?", "Yeah, no, no \u2014 it is one region.", None),
+    ("So it is in two pieces, correct?", "Yes, and it lies on the patient's right.", "count"),  # assent keeps it
+    ("So it lies on the patient's left, correct?", "It is large.", "laterality"),  # another point: it stands
     ("I'd have guessed it was on the patient's left. Am I wrong?", "It is on the patient's right.", None),
 ])
 def test_a_statement_put_to_the_assistant_is_answered_by_its_reply(premise, reply, flag):

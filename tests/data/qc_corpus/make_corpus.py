@@ -87,7 +87,9 @@ followed, each measured once before it was read: AO-AQ, AR-AS and AT-AU. Before 
 defects sat on odd rows, so in a four-style bank two registers had only clean rows and two only defective ones;
 styles now go by pair ((i // 2) % n) and every bank was redrawn, so the first measures of banks before AO were taken
 on rows since replaced. Rounds AV-AX, AY-BA, BB-BD and BE-BG followed the same way (each measured once, then read);
-BH-BJ were measured once with the session's final rules and only BJ was read after that.
+BH-BJ were measured once with the session's final rules and only BJ was read after that. Every later round (BK-BN
+up to CZ-DC) was written the same way, measured once and recorded with its rules' commit in bench/bench_qc.py
+`FIRST_MEASURE`, then read.
 """
 
 from __future__ import annotations
