@@ -8,8 +8,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
   rewritten as plain prose before anything is read;
 - `clauses`: sentences, negation scopes, subject attribution, yes/no and confirmation questions;
 - `fragments`: key/value lines, table rows and verbless fragments read as the sentences they stand for;
-- `claim`, `claims`, `sides`, `amounts`: claim extraction from any prose (sides in `sides`, positions and
-  relations in `claims`; size, percent and count in `amounts`);
+- `claim`, `claims`, `sides`, `heights`, `amounts`: claim extraction from any prose (sides in `sides`, places along
+  the picture's rows in `heights`, relations in `claims`; size, percent and count in `amounts`);
 - `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted
   or rejected by the next sentence);
 - `compare`: claims against the facts and against the structured `claims` object;

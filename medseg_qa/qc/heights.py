@@ -1,0 +1,148 @@
+"""Heights: where the target lies along the picture's rows, the front-back axis of an axial slice, the head-feet axis
+of a coronal slice or a frontal film, the upper or lower half of a photo ("It sits posteriorly", "toward the front of
+the body", "high up", "in the lower zone", "roughly central front to back"). Claims off the rows' axis are dropped by
+`claims` (facts measure only that axis); a central mask is not anterior, though it may be "slightly anterior"
+(`_degree`). Used by `claims`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import IMAGE as _IMAGE
+from .claim import Claim
+from .lexicon import Mention
+from .modality import clause_span
+from .sides import BODY as _BODY
+from .sides import DIRECTION as _DIRECTION
+
+_ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
+                       r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
+                       r"(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
+                       r"(?!\s+of\s+(?!(?:the|this)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy|slice|image|"
+                       r"scan|picture|section)\b))|"
+                       r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
+                       r"(?:abdominal\s+|body\s+)?wall|"
+                       r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
+                       # "it lies far back", "so far forward": a place, after a verb of place or a degree word
+                       r"(?<=\bfar\s)(back|forward)\b(?!\s+(?:than|from|to|of)\b)|"
+                       r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b|"
+                       # nearness to a landmark of one body wall: "nearer the spine than the belly wall"
+                       r"\b(?:nearer|closer)\s+(?:to\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:anterior\s+|posterior\s+)?"
+                       r"(spine|backbone|vertebrae|vertebral|back|belly|abdominal|navel|umbilicus|front)"
+                       r"(?:\s+(?:wall|button|column|body|muscles))?\b(?!\s+of\b))", re.I)
+_TARGET_HEADS = frozenset("location position structure organ vessel gland lesion finding region mass area component "
+                          "blob mask placement site part portion one".split())
+_PREDICATE = re.compile(r"\b(?:it|its|is|are|was|were|lies|lie|sits|sit|located|situated|found|seen|hugs?|abuts?|"
+                        r"touch\w*|occup\w*|in|at|on|against|toward|towards|near|within|along)\b", re.I)
+_ABSOLUTE_VALUE = {"spine": "posterior", "backbone": "posterior", "vertebrae": "posterior", "vertebral": "posterior",
+                   "belly": "anterior", "abdominal": "anterior", "navel": "anterior", "umbilicus": "anterior",
+                   "anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
+                   "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "rear": "posterior", "superior": "superior",
+                   "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
+                   "feet": "inferior", "forward": "anterior"}
+
+
+_WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\b"
+                         rf"(?:\s*(?:$|[.,;!]|\s(?:rather\s+than|not|instead\s+of|and|but|while|whereas)\b|\s+of\s+(?:the\s+|this\s+)?(?:patient'?s\s+)?"
+                         rf"(?:(?:base|root|top|bottom)\s+of\s+the\s+)?(?:upper\s+|lower\s+|mid\s+)?(?:{_BODY}|{_IMAGE})\b))", re.I)
+
+
+# height said against the head or the body ("high up toward the top of the head", "low down near the skull
+# base") and height on the picture ("in the upper part of the slice"), which the orientation turns into a
+# patient direction (the top rows of an axial slice are anterior, of a coronal one superior)
+_TRUNK = r"(?:head|skull|chest|thorax|abdomen|belly|pelvis|body|trunk|neck|brain|lungs?)"
+_HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b(?!\s+than\b)|"
+                     r"\b(?:toward|towards|near|at|by|close\s+to|in)\s+the\s+(?:((?:top|crown|vertex|upper\s+part|apex|apices)"
+                     rf")\s+of\s+the\s+{_TRUNK}|(skull\s+base|base\s+of\s+the\s+skull|(?:bottom|base|lower\s+part)\s+of\s+the\s+"
+                     rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
+                     r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
+                     r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
+_THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "of this coronal image"
+# a chest film's zones: "in the lower zone", "the upper zones" (head-feet on a frontal film)
+_ZONE = re.compile(r"\b(?:in|at|within|into)\s+the\s+(?:(?:left|right)\s+)?(upper|lower)(?:\s+(?:lung|chest))?\s+zones?\b", re.I)
+_PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
+                             rf"(?:\s+(?:part|half|portion|edge|third|area|region))?\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b|"
+                             rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b", re.I)
+# the patient direction of the picture's top and bottom rows; a photo has no patient axes, only its upper and lower half
+ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
+                  "S": ("inferior", "superior"), None: ("upper", "lower")}
+# a central place along the front-back or head-feet axis: "roughly central front-to-back" (read "along that axis"),
+# "midway between front and back", "about halfway up the slice"
+_CENTRAL = re.compile(r"\b(?:central(?:ly)?|in\s+the\s+(?:middle|cent(?:re|er))|midway|half-?way|mid-?depth|mid-?way)\b", re.I)
+_SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
+_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
+                         r"(?:back|bottom|posterior|inferior)\b|\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?)\b|"
+                         r"\bhalf-?way\s+(?:up|down)\b|\bmid-?depth\b", re.I)
+
+
+def _degree(sentence: str, m: re.Match) -> str:
+    """'extreme' ("far toward the front", "at the very back"), which a central mask is not; 'hedged' ("slightly
+    anterior", "just above centre"), which a central mask may be; '' for a plain claim, which it is not."""
+    before = sentence[max(0, m.start() - 14):m.start()]
+    if _EXTREME.search(sentence, max(0, m.start() - 14), m.end()):
+        return "extreme"
+    return "hedged" if _SLIGHT.search(before) else ""
+
+
+def height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
+    out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5) or m.group(7)) else "inferior",
+                             qualifier=_degree(sentence, m), text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
+    rows = ROW_DIRECTION.get(orientation[1:2] if orientation else None)
+    if orientation and orientation[1:2] in ("I", "S"):
+        out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))
+                for m in _ZONE.finditer(sentence)]
+    if rows:
+        for m in _PICTURE_HEIGHT.finditer(sentence):
+            up = (m.group(1) or m.group(2)).lower() in ("upper", "top")
+            out.append((m.start(), Claim("vertical", rows[0] if up else rows[1], qualifier=_degree(sentence, m),
+                                         text=m.group(0))))
+    return out
+
+
+def central_claims(sentence: str, asked: bool = False) -> list[tuple[int, Claim]]:
+    """'In the front-to-back axis it is roughly central', 'midway between front and back', or 'centrally' answering
+    "Anterior or posterior?" (`asked`): a central place along the vertical axis of the picture (a mask measured
+    anterior or posterior is not central)."""
+    if not (_DEPTH_AXIS.search(sentence) or (asked and not _SIDE_WORDS.search(sentence))):
+        return []  # ("it sits right in the middle, over the spine" answers the side, whatever was asked)
+    return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)][:1]
+
+
+def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | None = None) -> list[tuple[int, Claim]]:
+    """'It sits posteriorly', 'toward the front of the body', 'high up': where the target lies along an axis."""
+    out = height_claims(sentence, orientation)
+    for m in _ABSOLUTE.finditer(sentence):
+        if any(x.start <= m.start() < x.end for x in mentions):
+            continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
+        if any(x.names and 0 <= m.start() - x.end <= 1 for x in mentions):
+            continue  # the place of the structure just named: "between the bladder in front and the rectum behind"
+        if _JOINED_AT.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # where a part of it is: "the organ that is joined at the back by the nerve of sight"
+        word = next(g for g in m.groups() if g).lower()
+        after = sentence[m.end():m.end() + 20].lower()
+        if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]) or \
+                re.search(r"\bmost\s+$", sentence[max(0, m.start() - 8):m.start()], re.I):
+            continue  # a direction, or a superlative ("the most caudal" part): not where the whole lies
+        if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin|limit|boundary|"
+                    r"extent)s?\b", after) and \
+                not _WHOLE_PART.match(sentence, m.end()):
+            continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
+        head = re.match(r"\s+([a-z]+)", after)
+        attributive = head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower())
+        if attributive and (not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()])
+                            or _NAMING_DETERMINER.search(sentence, max(0, m.start() - 12), m.start())):
+            continue  # attributive, inside the clause's subject ("the anterior abdominal wall is thin") or a name after a
+            # preposition that does not place ("bounded by the posterior longitudinal ligament")
+        out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], qualifier=_degree(sentence, m), text=m.group(0))))
+    return out
+
+
+_NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)
+_JOINED_AT = re.compile(r"\b(?:joined|attached|entered|pierced|connected|supplied|drained|anchored|tethered|fixed|inserted|opens?|"
+                        r"drains?|empties|continues|leads|bounded|covered|lined|flanked|limited|supported|surrounded|protected|capped|"
+                        r"overlain|overlapped|crossed|bordered|abutted|related)\s+$",
+                        re.I)
+_EXTREME = re.compile(r"\b(?:far|very|extreme|extremely|all\s+the\s+way|right\s+(?:at|up|against|under)|furthest|farthest)\b",
+                      re.I)
+_SLIGHT = re.compile(r"\b(?:slightly|just|a\s+little|a\s+bit|a\s+touch|marginally|mildly|somewhat|barely|subtly)\s+$", re.I)
