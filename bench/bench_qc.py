@@ -172,7 +172,15 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # then prose, a registrar's on-call report with self-corrections). CW and CX as committed (their
                  # writers used "X-ray" and "fundus photography", which the schema's modality literal refuses)
                  "heldout_cv": (0.895, 0.143), "heldout_cw": (0.905, 0.138), "heldout_cx": (0.833, 0.029),
-                 "heldout_cy": (0.910, 0.419)}
+                 "heldout_cy": (0.910, 0.419),
+                 # round 24, measured with the rules of 872cf92 (round 23 read): CZ (abdomen and pelvis; a large chat
+                 # assistant, a careful prose assistant, a small open model, a physician's terse edit of a draft), DA
+                 # (thorax, mediastinum, neck, chest X-ray; the four named registers by a new writer), DB (brain, spine,
+                 # hips and knees, photos; a user who pushes back, check questions for a learner, a clinical summary,
+                 # reasoning first) and DC (mixed; plain words for a worried patient, a resident presenting to an
+                 # attending, per-item confidence, a finding then its verification)
+                 "heldout_cz": (0.905, 0.057), "heldout_da": (0.995, 0.133), "heldout_db": (0.905, 0.433),
+                 "heldout_dc": (0.933, 0.076)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
