@@ -92,7 +92,8 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
 
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
 # pieces. Is that what you see?"
-_PUT_TO = re.compile(r"\b(?:do\s+you\s+agree|would\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|what\s+you\s+"
+_PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+(?:said|guessed|thought)|"
+                     r"do\s+you\s+agree|would\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|what\s+you\s+"
                      r"(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
                      r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|,\s*(?:right|correct)\s*\?\s*$)",
                      re.I)
@@ -103,7 +104,7 @@ def _answered(said: list[str], i: int, reply: list[str], flag: str, record: Sour
     truth of the same kind? Then the reply has answered it ("It looks large to me. Do you agree?" -
     "It is medium-sized, about 3.7%."); a premise the user does not ask about ("Since it is on the right, ...")
     stands whatever the reply says."""
-    if not any(_PUT_TO.search(s) for s in said[i:i + 3]) or (reply and _ASSENTS.match(reply[0])):
+    if not any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3]) or (reply and _ASSENTS.match(reply[0])):
         return False
     point = {attribute(c) for c in sentence_claims(said[i], record, lexicon, "") if contradiction(c, record.facts) == flag}
     for sentence in reply:

@@ -260,6 +260,7 @@ _COUNT_BOUND = re.compile(r"(?:\b(?P<more>more|greater)\s+than|\b(?P<fewer>fewer
                           r"\b(?P<at_least>at\s+least))\s+$", re.I)
 
 
+_APART = re.compile(r"\b(?:separate|separated|distinct|disconnected|disjoint|discrete|isolated|unconnected|detached)\b", re.I)
 _IDENTIFIES = re.compile(r"\b(?:points?|pointing|indicates?|suggests?|fits?|matches|refers?|leads?)\s+(?:\w+\s+)?to\s+$|"
                          r"\b(?:indicates?|suggests?|fits?|matches|describes?)\s+$", re.I)
 
@@ -277,8 +278,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
             continue  # "how many pieces": a question, not a count
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
-        if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))):
-            continue
+        if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
+                and not _APART.search(m.group(0)):
+            continue  # ("three separate organs", "two distinct opacities": pieces apart, whatever the noun)
         if _IDENTIFIES.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "the clues point to one structure": which structure is meant, not how many pieces
         word = m.group(1).lower()
@@ -363,9 +365,15 @@ def _share_of(sentence: str, end: int) -> str | None:
 _KIND_OF_VESSEL = re.compile(r"\b(?:large|small|great|big)[\s,]+(?:\w+\s+)?(?:vessel|artery|vein)\b", re.I)
 
 
+_ASKS_HOW_MUCH = re.compile(r"^\W*(?:\w+\s+){0,2}?(?:what|which)\s+(?:fraction|share|percentage|proportion|part)\b[^.!]*\?\s*$|"
+                            r"^\W*(?:\w+\s+){0,2}?how\s+(?:much|big|large|small)\b[^.!]*\?\s*$", re.I)
+
+
 def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     """Size and percent claims; `context` (the question a short answer replies to: "How much of the
     slice? About 4%.") may supply what the percentage is a share of."""
+    if _ASKS_HOW_MUCH.match(sentence):
+        return []  # "Roughly what fraction of the image is that?" asks the size
     out = []
     for i, rx in enumerate(_SIZE_RES):
         for m in rx.finditer(sentence):
@@ -391,6 +399,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
     for m in _FRACTION.finditer(sentence):
         if _DIRECTIONAL.search(sentence, 0, m.start(2)):
             continue  # "the posterior half of the slice" is a place, not a share
+        if re.search(r"\b(?:what|which|how)\s+(?:\w+\s+)?$", sentence[max(0, m.start() - 16):m.start() + 1], re.I):
+            continue  # "Roughly what fraction of the image is that?" asks
         out.append((m.start(), Claim("percent", _fraction_value(m.group(2)), qualifier=_bound(m.group(1)), text=m.group(0))))
     for m in _DECIMAL_FRACTION.finditer(sentence):
         out.append((m.start(), Claim("percent", float(m.group(1)) * 100.0, text=m.group(0))))

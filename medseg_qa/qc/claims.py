@@ -58,7 +58,21 @@ _SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 # "left and right", "on the left and on the right", "the right side and the left"
 _AND_THE = r"(?:[\s-]+(?:hand\s+)?side)?\s+(?:and|&)\s+(?:(?:on|to|in|at)\s+)?(?:the\s+)?(?:patient'?s\s+)?"
-_LEFT_AND_RIGHT = re.compile(rf"\b(?:left{_AND_THE}right|right{_AND_THE}left)\b", re.I)
+# a question about the size classes, not about the target: "What area fraction would make a region 'small'?"
+_DEFINES_SIZE = re.compile(r"\b(?:what|which)\s+(?:area\s+)?(?:fraction|share|percentage|percent|proportion|threshold|cut-?off)\b"
+                           r"[^?]*\b(?:make|makes|count|counts|call|class|mean|means|qualif\w*)\b|\b(?:threshold|cut-?off)\s+for\b",
+                           re.I)
+# a bound said without a subject or a verb, unless the size was just asked: a threshold, not a measurement
+_VERBLESS_BOUND = re.compile(r"^\W*(?:(?:(?:yes|yeah|correct|right|exactly|no|not\s+quite|anything|so|and)\W+)+(?:under|below|over|above|"
+                             r"less\s+than|more\s+than|at\s+least|at\s+most)\b|(?:under|below|over|above|less\s+than|more\s+than)\b"
+                             r"[^.?!]*\?\s*$|(?:\W*(?:yes|yeah|correct|right|exactly)\W+)?\d+(?:\.\d+)?\s*%[^.?!]*?\b(?:or\s+(?:more|less|"
+                             r"above|below|over|under)|and\s+(?:above|over|up))\b)", re.I)
+_VERB = re.compile(r"\b(?:is|are|it|they|its|covers?|takes?|occup\w+|measures?|fills?|spans?|makes?|comes?)\b", re.I)
+_ASKS_AMOUNT = re.compile(r"\bhow\s+(?:big|large|much|small)\b|\b(?:size|area|fraction|share|percent|percentage|proportion)\b", re.I)
+_NO_SIDE_SAID = re.compile(r"\b(?:either\s+)?(?:on\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s+or\s+(?:on\s+)?(?:the\s+)?"
+                           r"(?:patient'?s\s+)?(?:left|right)\b|\bbetween\s+(?:the\s+)?(?:left|right)(?:\s+side)?\s+and\s+(?:the\s+)?"
+                           r"(?:left|right)\b", re.I)
+_LEFT_AND_RIGHT = re.compile(rf"(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:left{_AND_THE}right|right{_AND_THE}left)\b", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
@@ -197,8 +211,9 @@ def _addressed_to_patient(sentence: str) -> str:
     prose addressed to, by or about the patient (no screen, image or convention in the sentence) reads 'your'/'my'/
     'his'/'her' as 'the patient's' / 'the'.
     With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
-    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or _FRAME_WORDS.search(sentence):
-        return sentence
+    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or _FRAME_WORDS.search(sentence) or \
+            re.search(r"\bpatient'?s\s+(?:left|right)\b", sentence, re.I):
+        return sentence  # ("your right hand meets the patient's right": two people's sides, an analogy)
     sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest)\b)",
                       "the patient's ", sentence, flags=re.I)
     return re.sub(r"\b(?:your|my|his|her)\b", "the", sentence, flags=re.I)
@@ -293,6 +308,17 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     rows = ROW_DIRECTION.get(record.orientation[1:2] if record.orientation else None, ())
     if rows:  # "low in the abdomen" on an axial slice: another axis than the picture's rows, which facts measure
         out = [c for c in out if c.kind != "vertical" or c.value in (*rows, "central")]
+    if any(c.kind == "side" for c in out) and _NO_SIDE_SAID.search(sentence):
+        # "on either the left or the right", "between the left and the right": an alternative or a span, no side
+        spans = [m.span() for m in _NO_SIDE_SAID.finditer(sentence)]
+        out = [c for c in out if c.kind != "side" or not any(a <= sentence.find(c.text, a) < b for a, b in spans
+                                                            if c.text and sentence.find(c.text, a) >= 0)]
+    if context and (side_mappings(context) or convention_end(context, lexicon.mentions(context))):
+        out = [c for c in out if c.kind not in ("side", "midline")]  # "Which side of the screen shows ...? The right."
+    if _VERBLESS_BOUND.match(sentence) and not _VERB.search(sentence) and not _ASKS_AMOUNT.search(context or ""):
+        out = [c for c in out if c.kind not in ("size", "percent", "pixels")]  # "Yes, 5% of the image or more.": a threshold
+    if context and _DEFINES_SIZE.search(context):
+        out = [c for c in out if c.kind not in ("size", "percent", "pixels")]  # "What would make it large? Over 5%."
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
@@ -306,7 +332,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
 
 # a clause about one part of the mask: "The part on the image's right is the patient's left one", "one of them"
 # ("the region" alone is the whole mask: "The region lies only on the patient's right")
-_PART_SUBJECT = re.compile(r"\s*(?:(?:one|each|either|another|a|the|its)\s+(?:[\w'-]+\s+){0,2}?"
+_PART_SUBJECT = re.compile(r"\s*(?:(?:one|each|either|another|a|the|its)\s+(?!(?:coloured|colored|highlighted|marked|shaded|"
+                           r"outlined|segmented|masked)\s+part\b)(?:[\w'-]+\s+){0,2}?"
                            r"(?:part|piece|component|portion|segment|blob|island|half)s?\b|"
                            r"(?:the\s+)?(?:larger|smaller|bigger|biggest|largest|smallest|other|second|first)\s+one\b|"
                            r"(?:(?:one|each|either|another|a)\s+(?:[\w'-]+\s+){0,2}?|(?:the|its)\s+(?!(?:segmented|highlighted|masked|"

@@ -41,13 +41,18 @@ _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
 _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))|"
                          r"no doubt|without doubt|not necessarily|"
+                         # "Don't be fooled that it sits on the left of the screen": a warning, it denies nothing
+                         r"(?:do\s+not|don't|never)\s+(?:be|get)\s+(?:fooled|misled|tricked|confused|thrown|put\s+off)|"
                          r"(?:not|n't)\s+(?:really\s+)?(?:matter|apply|change|affect|alter|make\s+(?:a|any)\s+difference))\b",
                          re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
                      r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
-                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b|^\s*(?:are|were)\s+you\b", re.IGNORECASE)
+                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b|^\s*(?:are|were)\s+you\b|"
+                     # "Would you call it large?", "Do you see it on the left?": asks the assistant's reading
+                     r"^\s*(?:would|could|do|did|can|should|will)\s+you\s+(?:call|say|describe|consider|rate|class|label|see|agree)\b",
+                     re.IGNORECASE)
 
 
 _ASKED_KEY = re.compile(r"\bhow\s+many\s+(pieces|parts|regions|components|fragments|islands)\s*\?[*_\s]*"
@@ -243,6 +248,9 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         if i and inside and _VERB_FIRST.match(sentence, starts[i]) and \
                 sentence[inside[0].start:inside[0].end].lower() in ("it", "them"):
             continue  # "The liver, the largest organ, covers it": a clause opening on its verb, 'it' its object
+        demonstrative = _DEMONSTRATIVE_SUBJECT.match(sentence, starts[i])
+        if demonstrative and demonstrative.end() <= pos + 1:
+            return None  # "this white-matter band lies on the left": what the answer points at is the target
         opening = _unknown_subject(sentence, pos, starts[i])  # "The septum divides them in the midline"
         if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
             return opening
@@ -262,6 +270,9 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
 _OPTION_LEAD = re.compile(r"\s*(?:(?:option\s+|answer\s+)?\(?[A-Ea-e][.)]?\s*(?:\(|,)\s*)?(?:the\s+)?", re.I)
 
 
+_DEMONSTRATIVE_SUBJECT = re.compile(r"\s*(?:(?:since|because|given\s+that|so|and|but)\s+)?(?:this|these)\s+(?:[\w-]+\s+){0,2}?"
+                                    r"(?:band|tract|bundle|structure|region|finding|area|organ|bone|muscle|gland|vessel|lesion|"
+                                    r"lesions|mass|sac|collection|bleed|growth|one|ones)\s+(?:is|are|lies|lie|sits|sit)\b", re.I)
 _RELATIVE_WITH_SUBJECT = re.compile(r"\b(?:that|which|whom)\s+(?=(?:the|a|an)\s)", re.I)
 _UNKNOWN_ANTECEDENT = re.compile(r"(?:^|[(,;:]\s*)(?:the|a|an)\s+(?:[a-z'-]+\s+){0,2}?([a-z-]+)\s*,?\s*$", re.I)
 _WITH = re.compile(r"\s*with\s+(?:the\s+|a\s+|an\s+|its\s+)?", re.I)
@@ -337,7 +348,8 @@ _INDEFINITE_THAT = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bas\s)(?<
                               r"(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:that|who)\s+(?=[a-z]+s\b)", re.I)
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
-                          "collection highlight overlay label answer space cavity chamber "
+                          "collection highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
+                          "deposit deposits "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"

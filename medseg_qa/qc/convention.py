@@ -62,13 +62,24 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
 
 
 # ... or written as an equation: "image right = patient's left", "patient R = img L"
-_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right)\s*(?:=|is)\s*"
-                            r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right)\b", re.I)
+_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\s*(?:=|is)\s*"
+                            r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\b", re.I)
+
+
+# ... or asked about: "which side of the screen shows the patient's left?"
+_SIDE_SHOWN = re.compile(r"\b(?:which|what|the)\s+(?:side|half|part|edge)\s+of\s+the\s+(?:screen|image|picture|monitor|display|film)\s+"
+                         r"(?:shows|displays|holds|has|is|carries)\s+the\s+patient'?s\s+(?:left|right)\b", re.I)
+
+
+# ... or the reader's side set against the patient's: "like shaking hands: your right hand meets the patient's right"
+_READER_AND_PATIENT = re.compile(r"\byour\s+(?:left|right)\b[^.;]*\bpatient'?s\s+(?:left|right)\b|"
+                                 r"\bpatient'?s\s+(?:left|right)\b[^.;]*\byour\s+(?:left|right)\b", re.I)
 
 
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
-    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION) for m in rx.finditer(sentence)]
+    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _READER_AND_PATIENT)
+            for m in rx.finditer(sentence)]
 
 
 # an edge of the picture equated with a patient direction, anywhere in a sentence: "image top is anterior on an

@@ -69,7 +69,8 @@ ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}
 # a central place along the front-back or head-feet axis: "roughly central front-to-back" (read "along that axis"),
 # "midway between front and back", "about halfway up the slice"
-_CENTRAL = re.compile(r"\b(?:central(?:ly)?|in\s+the\s+(?:middle|cent(?:re|er))|midway|half-?way|mid-?depth|mid-?way)\b", re.I)
+_CENTRAL = re.compile(r"\b(?:central(?:ly)?|cent(?:red|ered)|(?:in|around|at|near)\s+the\s+(?:middle|cent(?:re|er))|midway|half-?way|"
+                      r"mid-?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
 _DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
                          r"(?:back|bottom|posterior|inferior)\b|\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?)\b|"

@@ -86,6 +86,9 @@ def _kb_names_by_term(target: str, version: tuple) -> dict[str, frozenset]:
     return {t: frozenset(n) for t, n in names.items()}
 
 
+# a lesion word after a determiner, naming no organ ("the lesion", "these foci"): the target when it is a lesion
+_BARE_LESION = re.compile(r"\b(?:the|these|those|this|that|both|all|its|their)\s+(?:lesions?|foci|focus|deposits?|nodules?|masses|"
+                          r"mass|tumou?rs?|metastas[ie]s|mets|growths?|protrusion)\b", re.I)
 _LESION_WORDS = ("mets", "metastasis", "metastases", "mass", "masses", "tumour", "tumours", "tumor", "tumors",
                  "nodule", "nodules", "lesion", "lesions", "deposits", "cancer", "carcinoma")
 # a collection's own kind, which names no organ: 'effusion' of 'pericardial effusion' even though the knowledge base
@@ -284,6 +287,9 @@ class Lexicon:
         own_head = re.sub(r"(?:es|s)$", "", last[-1]) if len(last) >= 2 and last[-1] in _GENERAL_HEADS else ""
         self.own_head_re = re.compile(rf"\b(?:the|these|those|both|all|its|their)\s+(?:{re.escape(own_head)})\w{{0,3}}\b", re.I) \
             if len(own_head) > 3 else None
+        self.lesion_like = (knowledge is not None and knowledge.category == "lesion") or \
+            last[-1] in {*_LESION_WORDS, "cyst", "cysts", "polyp", "polyps", "herniation", "effusion", "effusions"} or \
+            last[-1].endswith(("oma", "omas"))  # glioblastoma, adenoma, haematoma
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
@@ -351,6 +357,8 @@ class Lexicon:
                       for m in self.sided_class_re.finditer(sentence)]
         if self.own_head_re:  # "the nodules" of lung nodules
             found += [Mention(m.start(), m.end(), frozenset()) for m in self.own_head_re.finditer(sentence)]
+        if self.lesion_like:  # "the lesion" of a polyp, "these foci" of brain metastases: a bare lesion word is the target
+            found += [Mention(m.start(), m.end(), frozenset()) for m in _BARE_LESION.finditer(sentence)]
         found += [Mention(m.start(), m.end(), self.counterpart) for m in COUNTERPART.finditer(sentence)]
         kept, last_end = [], -1
         for m in sorted(found, key=lambda x: (x.start, -(x.end - x.start), bool(x.names))):

@@ -61,7 +61,7 @@ _CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|l
                           r"supposing|imagine|otherwise|"
                           r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)
-_POSSIBLE = re.compile(r"\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
+_POSSIBLE = re.compile(r"(?<!\bi\s)(?<!\bwe\s)\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
                        r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
                        r"appreciated|count|counted|make\s+out|notice|observe|observed|recogni[sz]e|confirm|confirmed)\b)", re.I)
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
@@ -232,11 +232,21 @@ _UNREAL = re.compile(r"^\W*(?:(?:um+|uh+|and|also|so|but|now)\W+)*(?:with|withou
                      r"rate|class|grade|be\s+(?:fair|safe|reasonable|accurate|right|correct)))", re.I)
 
 
+# a size class defined, not said of the target: "A region under 1% of the image would count as small", "small means
+# under 1%", "1-5% is medium"
+_DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}:\s*)?(?:(?:a|an|any|anything|one|each|every|regions?|masks?|structures?)\s+"
+                         r"(?:\w+\s+){0,2}?(?:under|below|over|above|less\s+than|more\s+than|between|of\s+(?:under|over))\b"
+                         r"[^;]{0,40}?\b(?:counts?\s+as|would\s+(?:count|be\s+(?:called|classed|counted))|(?:is|are)\s+(?:called|classed))|"
+                         r"(?:small|medium|large|big)\s+(?:means|is\s+defined\s+as|=)|"
+                         r"\d+(?:\.\d+)?\s*%?\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?\s*%\s+(?:is|=|means|counts\s+as)\s+(?:small|medium|large))",
+                         re.I)
+
+
 def whole_sentence_unasserted(sentence: str) -> bool:
     """A sentence opened by a conditional or a textbook lead, one about alternatives, or the options of a
     multiple-choice question (two or more lettered options): none of its claims is asserted."""
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
-        bool(_UNREAL.match(sentence)) or \
+        bool(_UNREAL.match(sentence)) or bool(_DEFINITION.match(sentence)) or \
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence))
 
 
@@ -289,6 +299,8 @@ def asserted(sentence: str, pos: int) -> bool:
     if _VERDICT_AFTER.match(sentence, end):
         return False  # "a left-sided structure — rejected": judged false by its own sentence
     clause = sentence[start:end]
+    if re.search(r"\bbecause\s*$", sentence[:start], re.I) and _GENERIC.search(sentence[clause_span(sentence, start - 8)[0]:start]):
+        return False  # "The right kidney usually sits lower because the liver is above it": the reason is as generic
     # a parenthesis glosses the clause before it and shares its mood: "I'd first written that it was small (0.3%)"
     paren = sentence.rfind("(", 0, start)
     glossed = sentence[clause_span(sentence, paren)[0]:paren] if paren >= 0 and not sentence[paren + 1:start].strip(" ,;:") \

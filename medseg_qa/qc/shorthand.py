@@ -65,6 +65,9 @@ _PLAIN = [
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
+    # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
+    (r"(?<!')\b(patient)\s+(left|right)\b(?!\s+(?:side|kidney|lung|lobe|hand)\b)", r"\1's \2", re.I),
+    (r"(?<=\d)\s*\[([A-Za-z]+)\]", r" \1", 0),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
     # dictation's spoken punctuation: "on the right full stop new paragraph", "posterior comma small"
     (r"\s+full\s+stop\b\.?", ".", re.I), (r"\s+(?:new\s+paragraph|new\s+line|next\s+line)\b\.?", ".", re.I),

@@ -219,12 +219,14 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
-                         r"location)\b|\b(?:is|lies|sits)\s+(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
+                         r"location)\b|\b(?:is|lies|sits)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
+                         r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
         if m.group(0).lower() == "centrally" and (asks_depth or _OTHER_AXIS.match(sentence, m.end()) or
-                                                   _AXIS_LEAD.match(sentence) or any(
+                                                   _AXIS_LEAD.match(sentence) or
+                                                   re.search(r"\balong\s+that\s+axis\b", sentence, re.I) or any(
                 c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))

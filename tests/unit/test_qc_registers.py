@@ -35,7 +35,7 @@ def flags(target: str, *contents: str, rec=None) -> list[str]:
 
 @pytest.mark.parametrize("text, expected", [
     ("Ant. to aorta. Post. Area ~2 pct of FOV.", "Anterior to aorta. posterior. Area ~2 percent of field of view."),
-    ("Radiol. conv.: pt R = img L.", "Radiological convention: patient right = image left."),
+    ("Radiol. conv.: pt R = img L.", "Radiological convention: patient's right = image left."),
     ("Unilat., Lt only. B/L in the other case.", "Unilateral, left only. bilateral in the other case."),
     ("x3 frags in LUQ.", "3 fragments in the left upper quadrant."),
     ("Level L1, 2 L of fluid, L-sided.", "Level L1, 2 L of fluid, left-sided."),

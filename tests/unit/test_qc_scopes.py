@@ -138,3 +138,39 @@ def test_a_label_without_its_class_noun_finds_its_knowledge_entry():
     assert lookup("thyroid").name == "thyroid gland"
     assert lookup("thyroid gland").name == "thyroid gland"
     assert lookup("no such structure") is None
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # read after round 24 (banks CZ-DC)
+    ("As far as I can tell it is on the patient's left.", "laterality"),  # the speaker's reading, not a possibility
+    ("It is essentially midline.", "laterality"),
+    ("Pt left.", "laterality"),
+    ("x3 [discrete].", "count"),
+    ("Don't be fooled that it sits on the left of the screen: axial images are viewed from the feet, so that is the "
+     "patient's right.", None),
+    ("The side is not midline: it lies on the right, not between the left and the right.", None),
+    ("Extension on either the left or the right changes the plan.", None),
+    ("Check question: which side of the screen shows the patient's left?", None),
+    ("A region under 1% of the image would count as small, and one over 5% as large.", None),
+    ("It is a bit like shaking hands: your left hand meets the patient's left, across from you.", None),
+    ("The left lobe usually sits a little higher because the stomach is below it.", None),
+    ("This solid organ is on the left.", "laterality"),  # what the answer points at is the target
+])
+def test_round_24_sentences(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, answer, flag", [
+    ("Would you call it small?", "It is large.", None),  # asks, says nothing
+    ("Roughly what fraction of the image is that?", "About a fifth.", None),
+    ("What area fraction would make a region 'small'?", "Under 1%? Anything below that.", None),  # a threshold
+])
+def test_questions_about_the_size_classes_claim_nothing(question, answer, flag):
+    assert flags("liver", Q, LIVER, question, answer) == ([flag] if flag else [])
+
+
+def test_a_bare_lesion_word_is_a_lesion_target():
+    layout = {"liver tumour": test_qc.LAYOUT["liver"], **{k: v for k, v in test_qc.LAYOUT.items() if k != "liver"}}
+    rec = test_qc.record("liver tumour", layout=layout)
+    assert flags("liver tumour", Q, "It is the liver tumour [SEG]. The lesion lies posteriorly.", rec=rec) == ["position"]
+    assert flags("liver tumour", Q, "It is the liver tumour [SEG]. These foci lie anteriorly.", rec=rec) == []
