@@ -180,7 +180,15 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # reasoning first) and DC (mixed; plain words for a worried patient, a resident presenting to an
                  # attending, per-item confidence, a finding then its verification)
                  "heldout_cz": (0.905, 0.057), "heldout_da": (0.995, 0.133), "heldout_db": (0.905, 0.433),
-                 "heldout_dc": (0.933, 0.076)}
+                 "heldout_dc": (0.933, 0.076),
+                 # round 25, measured with the rules of 5ed9ccd (round 24 read): DD (abdomen and pelvis; JSON then prose,
+                 # answer then rationale, Socratic questions to a learner, one-line answers), DE (thorax, neck, chest
+                 # X-ray; a teaching-file entry, short chat, a ranked differential, comparison with the other side), DF
+                 # (brain, spine, shoulders, hips, knees, photos; numbered steps, Q/A pairs, a past-tense case story,
+                 # stated probabilities) and DG (mixed; a second opinion on a colleague's read, a user corrected, a
+                 # table per answer, thinking aloud)
+                 "heldout_dd": (0.971, 0.033), "heldout_de": (0.995, 0.133), "heldout_df": (0.919, 0.519),
+                 "heldout_dg": (0.924, 0.157)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
