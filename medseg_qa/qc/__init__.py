@@ -95,7 +95,7 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
 _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+(?:said|guessed|thought)|"
                      r"do\s+you\s+agree|would\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|what\s+you\s+"
                      r"(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
-                     r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|,\s*(?:right|correct)\s*\?\s*$)",
+                     r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|,\s*(?:right|correct|no)\s*\?\s*$)",
                      re.I)
 
 

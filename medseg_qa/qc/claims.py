@@ -55,7 +55,7 @@ _CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|co
                          # ... with an apposition that describes it: "Unlike the fourth ventricle, a single cavity at the back,"
                          r"(?:\s*(?:a|an|the)\s[^,;:]{1,60},)?", re.I)
 _SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold|holds|carry|carries)\b", re.I)
-_BOTH_SIDES = re.compile(r"\b(?:both|each|either)\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
+_BOTH_SIDES = re.compile(r"\b(?:both|each|either)(?:\s+of\s+the(?:\s+patient'?s)?)?\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 # "left and right", "on the left and on the right", "the right side and the left"
 _AND_THE = r"(?:[\s-]+(?:hand\s+)?side)?\s+(?:and|&)\s+(?:(?:on|to|in|at)\s+)?(?:the\s+)?(?:patient'?s\s+)?"
 # a question about the size classes, not about the target: "What area fraction would make a region 'small'?"

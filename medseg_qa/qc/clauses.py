@@ -49,7 +49,7 @@ _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|w
                       r"so|because|whereby)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
                      r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
-                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the)\b|^\s*(?:are|were)\s+you\b|"
+                     r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the|a|an|any)\b|^\s*(?:are|were)\s+you\b|"
                      # "Would you call it large?", "Do you see it on the left?": asks the assistant's reading
                      r"^\s*(?:would|could|do|did|can|should|will)\s+you\s+(?:call|say|describe|consider|rate|class|label|see|agree)\b",
                      re.IGNORECASE)
@@ -141,6 +141,8 @@ def _table_row(line: str) -> list[str]:
     is a sentence of its own, a shorter cell is a rating ("high", "moderate" confidence) and is not read.
     Rows about other things ("| Spleen | Left | Medium |") keep their cells together."""
     cells = re.split(r"\s*\|\s*", line)
+    if len(cells) == 2 and cells[0].endswith("?"):
+        return [cells[0], cells[1]]  # "| What size class? | a large structure |": a question and its answer
     if len(cells) > 2 and KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
         return [f"{cells[0]}: {cells[1]}"] + [c for c in cells[2:] if len(c.split()) >= 3]
     return [": ".join(cells)]

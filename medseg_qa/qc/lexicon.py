@@ -239,6 +239,29 @@ def _sided_part(term: str, names: frozenset, own: set[str], family: str | None) 
             for n in names)
 
 
+_ADJECTIVAL = ("al", "ic", "ar", "eal", "ine", "ian", "ous")
+
+
+def _label_forms(label: str, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Other wordings of a two-word label: its distinctive modifier when the head is a class noun ('psoas' of 'psoas
+    muscles'), the head 'of the' organ an adjective names ('head of the humerus' of 'humeral head'), and a lesion
+    word after the organ's adjective ('hepatic metastasis' of 'liver metastases')."""
+    words = label.split()
+    if len(words) != 2:
+        return set()
+    modifier, head = words
+    out: set[str] = set()
+    if head in _CLASS_NOUNS and len(modifier) > 3 and not modifier.endswith(_ADJECTIVAL) and modifier not in SIDE_WORDS:
+        out.add(modifier)
+    if modifier.endswith(_ADJECTIVAL):  # the organ must be one the knowledge base knows ('humerus', not 'latera')
+        nouns = {stem + end for stem in _stems(modifier) for end in ("us", "um", "y", "e", "a", "")} & set(known)
+        out |= {f"{head} of the {n}" for n in nouns}
+    if head in _LESION_WORDS:
+        out |= {f"{g} {w}" for g in giveaway_terms(modifier) if " " not in g and not g.endswith("-") and g != modifier
+                and not g.startswith(("intra", "para", "peri", "sub")) for w in _LESION_WORDS}
+    return out
+
+
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -252,6 +275,7 @@ class Lexicon:
         distinctive = _distinctive_terms(names, target.lower(), version) - terms
         if knowledge is None:
             distinctive |= _unknown_label_terms(target.lower(), version) - terms
+        distinctive |= _label_forms(target.lower(), _kb_names_by_term(target.lower(), version).keys()) - terms
         terms |= distinctive
         self.distinctive = frozenset(distinctive)
         self.target_terms = tuple(sorted(terms))

@@ -69,13 +69,15 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"(?:most|many|some|all)\s+(?:people|persons|adults|patients|children|individuals|humans)|"
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
+                      r"(?:more|less)\s+common\s+than|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
                       r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
 _REPORTED = re.compile(r"\b(?:at\s+(?:that|the)\s+time|back\s+then|at\s+baseline|(?:\d+|a|one|two|three|four|six|several|"
                        r"some)\s+(?:days?|weeks?|months?|years?)\s+ago|last\s+(?:year|month|week))\b|"
                        r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
                        r"examinations?|ct|mri|reports?|imaging|films?|reads?|time|attempt|draft|version)\b|\b(?:referral|history|"
-                       r"request|clinical\s+details|previously)\b|\b(?:described|reported|documented|mentions?|mentioned|"
+                       r"request|clinical\s+details|previously)\b|"
+                       r"\b(?:report|note|draft|letter|read|referral)\s+(?:says|said|states|stated|reads|read|gives|gave)\b|\b(?:described|reported|documented|mentions?|mentioned|"
                        r"was\s+(?:said|thought|called))\b|"
                        # another person's words or drawing: "you wrote", "the draft said", "you drew two blobs"
                        # another source than this image: "bulky on exam", "palpable clinically"
@@ -242,11 +244,31 @@ _DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}:\s*)?(?:(?:a|an|any|anything|o
                          re.I)
 
 
+# the size classes' thresholds stated, with no subject of this image: "For reference, anything below 1% of the image would
+# be small and 5% or larger", "(Here small means under 1% of the image and large means 5% or more.)"
+_BOUNDED_PERCENT = re.compile(r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least)\s+[\d.]+\s*%|[\d.]+\s*%\s*(?:or|and)\s+"
+                              r"(?:more|larger|above|over|less|smaller|below|under|up)\b", re.I)
+_CLASS_WORD = re.compile(r"\b(?:small|medium|large|big)\b", re.I)
+_OF_THIS_IMAGE = re.compile(r"\b(?:it|it'?s|its|they|they'?re|this|these|the\s+(?:mask|region|segmentation|target|lesion|structure|"
+                            r"organ|outline|highlighted\s+\w+|segmented\s+\w+))\b", re.I)
+
+
+def states_thresholds(sentence: str) -> bool:
+    """Two bounds, or one with a verb that defines ("means", "would be"), a class word and no subject of this image
+    ("small (<1% of slice)" is a terse claim, not a definition)."""
+    bounds = len(_BOUNDED_PERCENT.findall(sentence))
+    return bounds >= 1 and bool(_CLASS_WORD.search(sentence)) and not _OF_THIS_IMAGE.search(sentence) and \
+        (bounds >= 2 or bool(_DEFINES.search(sentence)))
+
+
+_DEFINES = re.compile(r"\b(?:means?|would\s+be|counts?\s+as|(?:is|are)\s+(?:called|defined|classed)|qualif\w+)\b", re.I)
+
+
 def whole_sentence_unasserted(sentence: str) -> bool:
     """A sentence opened by a conditional or a textbook lead, one about alternatives, or the options of a
     multiple-choice question (two or more lettered options): none of its claims is asserted."""
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
-        bool(_UNREAL.match(sentence)) or bool(_DEFINITION.match(sentence)) or \
+        bool(_UNREAL.match(sentence)) or bool(_DEFINITION.match(sentence)) or states_thresholds(sentence) or \
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence))
 
 

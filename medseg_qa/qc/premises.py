@@ -28,7 +28,7 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
                            r"(?:for\s+(it|the\s+\w+|this\s+\w+)\s+to|that(?=\s+(?:it|its|the|this|these|they|they're)\b))\s*", re.I)
 # a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
-_GIVEN = re.compile(r"^\s*(?:given\s+that|since|seeing\s+that|now\s+that|considering\s+that|because)\s+"
+_GIVEN = re.compile(r"^\s*(?:given\s+that|since|as|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
                     r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she|left|right|"
                     r"which|where|anything|any|and|or|please|tell|sorry|okay|ok|quick)\b)", re.I)

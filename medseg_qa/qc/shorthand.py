@@ -99,13 +99,16 @@ _PLAIN = [
     (r"\b(?:further|farther|more)\s+(?:forwards?|front|anterior(?:ly)?|ventral(?:ly)?)\s+than\b", "in front of", re.I),
     (r"\b(?:further|farther)\s+(?:up|superior(?:ly)?|cranial(?:ly)?)\s+than\b", "above", re.I),
     (r"\b(?:further|farther)\s+(?:down|inferior(?:ly)?|caudal(?:ly)?)\s+than\b", "below", re.I),
+    # ... after "Compared with X, it sits further back": a comparative place, read against X
+    (r"\b(?:further|farther)\s+(?:back|backwards?)\b(?!\s+than)", "more posteriorly", re.I),
+    (r"\b(?:further|farther)\s+(?:forwards?|front)\b(?!\s+than)", "more anteriorly", re.I),
     # a place named as where the target is: "The left side is where the liver lies" says the liver lies on the left
     (r"\b[Tt]he\s+(left|right)\s+side\s+is\s+where\s+((?:the\s+|it\b|they\b)[^;,.]{0,40}?)\s+(lies|lie|sits|sit|is|are)\b",
      r"\2 \3 on the \1 side", 0),
     # an axis written as its two ends joined ("Anterior/posterior: posterior", "in the front-back direction"): a
     # label of that attribute before a colon, else the axis itself
     (rf"\b(?:{_AP}|{_SI})(?=\s*:)", "Position", re.I), (rf"\b{_LR}(?=\s*:)", "Side", re.I),
-    (rf"\b(?:{_AP}|{_SI})\b", "along that axis", re.I),
+    (rf"\b(?:{_AP}|{_SI})(?:ly)?\b", "along that axis", re.I),
     (rf"\b{_LR}\b(?!\s+(?:kidneys?|lungs?|lobes?|atri\w+|ventricles?|sides?\s+of|hand)\b)", "across the body", re.I),
     # an axis named by its two ends ("5 cm from front to back", "front-to-back", "side to side") is a
     # dimension or a direction of reading, not a place: "along that axis" (front-back, head-feet) or "across the body"

@@ -174,3 +174,39 @@ def test_a_bare_lesion_word_is_a_lesion_target():
     rec = test_qc.record("liver tumour", layout=layout)
     assert flags("liver tumour", Q, "It is the liver tumour [SEG]. The lesion lies posteriorly.", rec=rec) == ["position"]
     assert flags("liver tumour", Q, "It is the liver tumour [SEG]. These foci lie anteriorly.", rec=rec) == []
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # read after round 25 (banks DD-DG)
+    ("For reference, anything below 1% of the image would be small and 5% or larger.", None),
+    ("(Here small means under 1% of the image and large means 5% or more.)", None),
+    ("It lies in the middle antero-posteriorly.", "position"),
+    ("Solitary lesions are less common than multiple ones in lung cancer.", None),
+    ("There is tissue on the image's left and on its right, so both of the patient's sides are involved.", "laterality"),
+    ("Would a left-sided finding change things?", None),
+    ("My colleague's report says it is 2% of the image.", None),
+    ("It straddles the midline rather than lying to one side.", "laterality"),
+    ("Compared with the aorta, it sits further back.", "position"),
+    ("It was midline.", "laterality"),
+    ("The mask was small.", "size"),
+    ("| Feature | Finding |\n|---|---|\n| What size class? | a small structure |", "size"),
+])
+def test_round_25_sentences(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("premise, reply, flag", [
+    ("It looks small to me, no?", "It is large, about a fifth of the image.", None),
+    ("As it is small on this slice, what is the usual differential?", "Metastases and cysts.", "size"),
+])
+def test_round_25_user_turns(premise, reply, flag):
+    assert flags("liver", Q, LIVER, premise, reply) == ([flag] if flag else [])
+
+
+def test_other_wordings_of_a_two_word_label_name_it():
+    from medseg_qa.qc.lexicon import _label_forms
+
+    assert _label_forms("psoas muscles") == {"psoas"}
+    assert "hepatic metastases" in _label_forms("liver metastases")
+    assert "head of the humerus" in _label_forms("humeral head", {"humerus"})
+    assert _label_forms("lateral ventricles", {"humerus"}) == set()  # 'lateral' names no organ
