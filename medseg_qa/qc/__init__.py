@@ -92,11 +92,12 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
 
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
 # pieces. Is that what you see?"
-_PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+(?:said|guessed|thought)|"
-                     r"do\s+you\s+agree|would\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|what\s+you\s+"
-                     r"(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
-                     r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|,\s*(?:right|correct|no)\s*\?\s*$)",
-                     re.I)
+_PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+"
+                     r"(?:said|guessed|thought)|(?:do|would)\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|"
+                     r"what\s+you\s+(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|"
+                     r"reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
+                     r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
+                     r",\s*(?:right|correct|no)\s*\?\s*$)", re.I)
 
 
 def _answered(said: list[str], i: int, reply: list[str], flag: str, record: SourceRecord, lexicon) -> bool:
@@ -106,7 +107,8 @@ def _answered(said: list[str], i: int, reply: list[str], flag: str, record: Sour
     stands whatever the reply says."""
     if not any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3]) or (reply and _ASSENTS.match(reply[0])):
         return False
-    point = {attribute(c) for c in sentence_claims(said[i], record, lexicon, "") if contradiction(c, record.facts) == flag}
+    point = {attribute(c) for c in sentence_claims(said[i], record, lexicon, "")
+             if contradiction(c, record.facts) == flag}
     for sentence in reply:
         claims = [c for c in sentence_claims(sentence, record, lexicon, "") if attribute(c) in point]
         if claims and not any(contradiction(c, record.facts) for c in claims):
@@ -114,7 +116,8 @@ def _answered(said: list[str], i: int, reply: list[str], flag: str, record: Sour
     return False
 
 
-_ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b(?![\s,]+no\b)", re.I)
+_ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
+                      r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 
 
 def check_conversation(conv: Conversation, record: SourceRecord, knowledge: KnowledgeEntry | None, *,
