@@ -1,9 +1,8 @@
-"""Amount claims: what a sentence says about the target's size (class words and phrases, superlatives
+"""Size claims: what a sentence says about the target's size (class words and phrases, superlatives
 and comparisons with everything else in view, percentages written as numbers or words, fractions,
-decimal shares and pixel ratios such as "one in two hundred pixels") and its number of regions ("a
-single, connected piece", "three separate foci", "split into two", "a two-part structure", "unifocal").
-Number words ("zero point four", "twenty-five") are read by text2num, a maintained parser. Used by
-`claims`.
+decimal shares and pixel ratios such as "one in two hundred pixels"), and the number words both sizes and
+counts (`counts`) are written in. Number words ("zero point four", "twenty-five") are read by text2num, a
+maintained parser. Used by `claims`.
 """
 
 from __future__ import annotations
@@ -11,23 +10,15 @@ from __future__ import annotations
 import re
 
 from .claim import Claim
-from .lexicon import Lexicon
 
 IMAGE = r"(?:image|picture|slice|scan|frame|screen|section|field of view|field|view|display|monitor|film)"
 _IMAGE = IMAGE
-_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-_DIGIT_WORD = "|".join(list(_UNITS)[:10])
-_NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(_UNITS)[1:10])}))?|{'|'.join(_UNITS)})"
+_DIGIT_WORD = "|".join(list(UNITS)[:10])
+_NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?|{'|'.join(UNITS)})"
                 rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half)")
-_COUNTS = {**{w: n for w, n in _UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
-           "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
-           "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
-_REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
-                 "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
-                 "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
-                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment"}
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
               "miniscule": "small", "minute": "small", "petite": "small", "modest": "small|medium", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
@@ -146,35 +137,6 @@ _RATIO = re.compile(rf"{_BOUND}\b(\d+(?:\.\d+)?|one|a|an)\s+(?:in|out\s+of)\s+(?
 _PIXELS = re.compile(rf"{_BOUND}(?<!\bin\s)(?<!\bof\s)(?<!\bby\s)(?<!\bevery\s)(?<!\beach\s)(?<![x\u00d7]\s)(?<![x\u00d7])\b(\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMBER_WORD}(?:\s+(?:hundred|thousand))?"
                      r"(?:\s+(?:and\s+)?[a-z-]+)?)\s*(?:labelled\s+|labeled\s+|mask\s+)?(?:pixels?|px|voxels?)\b"
                      r"(?!\s+(?:wide|across|long|tall|high|deep|thick|in\s+(?:diameter|width|length|height)|away|from|apart))", re.I)
-_COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
-              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
-              r"unconnected|detached|standalone|self-contained|"
-              # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
-              r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
-_COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
-# "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
-_MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
-_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",
-                       re.I)
-# a list of named parts after a count: "three parts: manubrium, body and xiphoid process" (not sides or places)
-_NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,))\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
-                          r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
-                          r"(?:the\s+)?[a-z-]+", re.I)
-_COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
-                          r"five|several|multiple|many)\b", re.I)
-_COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
-                         r"\b(?:is|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(solitary|singular|unifocal)\b|"
-                         r"\b(?:is|are|appears?|looks?|seems?|remains?)\s+(?:\w+ly\s+)?(fragmented|discontinuous|"
-                         r"non-?contiguous|split\s+up|broken\s+up|in\s+pieces)\b", re.I)
-# "a two-part structure", "one-piece": a number glued to a region noun
-_COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece|component|region|island|focus)\b",
-                           re.I)
-_COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
-                          r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
-                          r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
-# a list item that is a number and its connectivity alone: "1, contiguous", "x2, discrete" (after shorthand "2, discrete")
-_COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
-                         r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
 _ON_THIS_SLICE = re.compile(rf"\bhere\b|\b(?:this|the)\s+(?:\w+\s+)?{IMAGE}\b", re.I)
 _OF_OTHER = re.compile(rf"\s+of\s+(?!(?:the\s+|this\s+|that\s+)?{_IMAGE}\b)", re.I)
 
@@ -193,7 +155,7 @@ def _fraction_value(text: str) -> float:
     if text.strip().lower() == "half":
         return 50.0
     count, *times, ordinal = re.split(r"[\s-]+", text.strip().lower())  # "a three-hundredth": one 300th
-    scale = _UNITS[times[0]] if times else 1
+    scale = UNITS[times[0]] if times else 1
     return 100.0 * _MULTIPLE[count] / (scale * _ORDINAL[ordinal.rstrip("s") if ordinal.rstrip("s") in _ORDINAL else ordinal])
 
 
@@ -229,93 +191,11 @@ def number_value(word: str) -> float:
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits)
     parts = re.split(r"[\s-]+", w)  # a form the parser does not take: add the words up
-    return float(_TENS.get(parts[0], 0) + sum(_UNITS.get(p, 0) for p in parts if p in _UNITS))
-
-
-# what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
-# (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
-_MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
-                      r"develops?|developed|arises?|arose|divided|subdivided)\s+(?:from|of|by|into|out\s+of)|has|have|with)\s+"
-                      r"(?:only\s+|just\s+)?$", re.I)
-# parts that fuse later are the structure's development, not regions of the mask: "five segments that fuse by adulthood"
-_FUSING = re.compile(r"\s+(?:that|which)\s+(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b", re.I)
-_ANATOMY_PARTS = frozenset({"section", "sections", "segment", "segments", "lobe", "lobes"})
-_MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
-                       r"mask\w*|highlighted|outlined|segmented)\b", re.I)
-
-
-def _composition(sentence: str, m: re.Match) -> bool:
-    if _MASK_CUE.search(sentence, m.start()):
-        return False
-    if re.search(r"\bfused\s+(?:from|of|out\s+of)\s+$", sentence[max(0, m.start() - 20):m.start()], re.I):
-        return True  # "fused from three parts": a bone's development, never the mask
-    return m.group(2).lower() in _ANATOMY_PARTS and (bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
-                                                     or bool(_FUSING.match(sentence, m.end())))
+    return float(_TENS.get(parts[0], 0) + sum(UNITS.get(p, 0) for p in parts if p in UNITS))
 
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"
 _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|hour|minute|beat|breath)\b", re.I)
-# a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one"
-_COUNT_BOUND = re.compile(r"(?:\b(?P<more>more|greater)\s+than|\b(?P<fewer>fewer|less)\s+than|\b(?P<at_most>at\s+most|up\s+to)|"
-                          r"\b(?P<at_least>at\s+least))\s+$", re.I)
-
-
-_APART = re.compile(r"\b(?:separate|separated|distinct|disconnected|disjoint|discrete|isolated|unconnected|detached)\b", re.I)
-_IDENTIFIES = re.compile(r"\b(?:points?|pointing|indicates?|suggests?|fits?|matches|refers?|leads?)\s+(?:\w+\s+)?to\s+$|"
-                         r"\b(?:indicates?|suggests?|fits?|matches|describes?)\s+$", re.I)
-
-
-def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
-    out = []
-
-    def counted_noun(noun: str) -> bool:
-        word = noun.lower()
-        forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-        # a lesion's own name counts it ("two nodules"); an organ's does not ("one of the two kidneys")
-        return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
-
-    for m in _COUNT_RE.finditer(sentence):
-        if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
-            continue  # "how many pieces": a question, not a count
-        only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
-        if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
-                and not _APART.search(m.group(0)):
-            continue  # ("three separate organs", "two distinct opacities": pieces apart, whatever the noun)
-        if _IDENTIFIES.search(sentence, max(0, m.start() - 30), m.start()):
-            continue  # "the clues point to one structure": which structure is meant, not how many pieces
-        word = m.group(1).lower()
-        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:[\w']+\s*)?(?:\band\s|,)\s*(?:one|another|the\s+other|its\s+(?:\w+\s+)?(?:partner|counterpart|twin|fellow|mate))\b(?!\s+of\b)",
-                         sentence[m.end():]) or \
-                re.match(r"\s+(?:(?:lies|lie|sits|sit|is|are)\s+)?(?:(?:(?:on|at|in|for|within|inside)\s+)?(?:each|either|every)|"
-                         r"(?:on|in)\s+both|per)\b",
-                         sentence[m.end():], re.I) or \
-                re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
-            continue  # an enumeration ("one part on the left and one on the right"), not a count
-        value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
-        if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
-            continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
-        if _composition(sentence, m):
-            continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
-        bound = _COUNT_BOUND.search(sentence, max(0, m.start() - 25), m.start())
-        qualifier = next((k for k, v in bound.groupdict().items() if v), "") if bound else ""
-        out.append((m.start(), Claim("count", value, qualifier=qualifier, text=m.group(0))))
-    for m in _COUNT_SPLIT.finditer(sentence):
-        word = m.group(1).lower()
-        out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS.get(word, "many"),
-                                     text=m.group(0))))
-    for m in _COUNT_WHOLE.finditer(sentence):
-        out.append((m.start(), Claim("count", 1, text=m.group(0))))
-    for m in _COUNT_WORD.finditer(sentence):
-        single = (m.group(1) or "").lower() == "unifocal" or bool(m.group(2))
-        out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
-    bare = _COUNT_BARE.match(sentence)
-    if bare:
-        word = bare.group(1).lower()
-        out.append((0, Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=bare.group(0))))
-    for m in _COUNT_HYPHEN.finditer(sentence):
-        word = m.group(1).lower()
-        out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=m.group(0))))
-    return out
 
 
 def _measures_belief(sentence: str, m: re.Match) -> bool:

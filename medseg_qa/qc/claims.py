@@ -19,11 +19,11 @@ import re
 from medseg_qa.schemas import SourceRecord
 
 from .amounts import IMAGE as _IMAGE
-from .amounts import count_claims as _count_claims
 from .amounts import size_claims as _size_claims
 from .claim import Claim
 from .clauses import BOUNDARY, about_target, is_negated, negated_spans, sentences, subject
 from .convention import axis_mappings, convention_end, side_mappings
+from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
 from .modality import asserted

@@ -204,7 +204,7 @@ def test_round_25_user_turns(premise, reply, flag):
 
 
 def test_other_wordings_of_a_two_word_label_name_it():
-    from medseg_qa.qc.lexicon import _label_forms
+    from medseg_qa.qc.labelforms import label_forms as _label_forms
 
     assert _label_forms("psoas muscles") == {"psoas"}
     assert "hepatic metastases" in _label_forms("liver metastases")

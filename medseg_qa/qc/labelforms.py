@@ -1,0 +1,182 @@
+"""A label's other wordings, and the word classes that tell a name's distinctive word from its place and class.
+
+`Lexicon` (qc/lexicon.py) builds the target's terms from these: the word that distinguishes 'common iliac
+artery' ('iliac'), the head noun that names 'lateral ventricle' after a determiner ('the ventricles'), the
+initials of a long name ('RUL'), an unknown label's distinctive words, and other wordings of a two-word
+label ('psoas' of 'psoas muscles', 'head of the humerus' of 'humeral head').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, giveaway_terms, load_knowledge, lookup
+
+# words that place or classify a structure without naming it: what is left of a name without them names it
+# ('iliac' of 'common iliac artery', 'innominate' of 'innominate bone'); a name made only of them does not
+POSITIONAL = frozenset("left right upper lower middle common internal external superior inferior anterior posterior "
+                       "medial lateral proximal distal deep superficial greater lesser major minor main accessory "
+                       "whole total peripheral central transition maximus minimus medius longus brevis magnus".split())
+# a region of the body names where a structure is, not the structure ('pelvic bone', 'thigh bone')
+REGIONS = frozenset("pelvic pelvis abdominal abdomen thoracic thorax chest cranial head neck cervical lumbar thigh arm "
+                    "forearm leg shin foot hand shoulder back trunk body buttock seat groin flank".split())
+CLASS_NOUNS = frozenset("bone bones muscle muscles artery arteries vein veins gland glands nerve nerves duct ducts "
+                        "structure structures organ organs tissue region regions lobe lobes zone zones part parts "
+                        "vessel vessels".split())
+
+
+@lru_cache(maxsize=256)
+def kb_names_by_term(target: str, version: tuple) -> dict[str, frozenset]:
+    """term -> the KB structures (other than `target`) it names, in the active knowledge `version`."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for entry in load_knowledge().values():
+        if entry.name.lower() != target:
+            for term in entry.terms():
+                names[term].add(entry.name.lower())
+    return {t: frozenset(n) for t, n in names.items()}
+
+
+LESION_WORDS = ("mets", "metastasis", "metastases", "mass", "masses", "tumour", "tumours", "tumor", "tumors",
+                "nodule", "nodules", "lesion", "lesions", "deposits", "cancer", "carcinoma")
+# a collection's own kind, which names no organ: 'effusion' of 'pericardial effusion' even though the knowledge base
+# lists it for the pleural effusion ('cyst' and 'tumour' stay organ-qualified, as for the kidney cyst)
+LESION_HEADS = frozenset({"effusion", "effusions"})
+
+
+def lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
+    """A lesion is named by its organ plus a lesion word ('hepatic mets' for a liver lesion, 'brain tumour' for
+    the whole tumour), but a part of a lesion is not ('this brain tumour' names the context of the peritumoral
+    edema or the enhancing tumour, not them): only a label made of lesion words and its organ gets these terms."""
+    if knowledge is None or knowledge.category != "lesion" or not knowledge.within:
+        return set()
+    organ = lookup(knowledge.within)
+    organ_terms = [t for t in (organ.terms() if organ else giveaway_terms(knowledge.within))
+                   if not t.endswith("-") and " " not in t]
+    words = set(knowledge.name.lower().split())
+    if not words & {*LESION_WORDS, "cyst", "cysts"} or \
+            words - {*LESION_WORDS, "cyst", "cysts", "whole", *SIDE_WORDS, *organ_terms}:
+        return set()
+    return {f"{o} {w}" for o in organ_terms for w in LESION_WORDS}
+
+
+_ADJECTIVE_ENDINGS = ("ical", "iac", "ac", "ic", "al", "ar", "ian", "eal", "ine")
+
+
+def adjective_stems(term: str) -> set[str]:
+    """The roots an adjective is built on ('cardi' of 'cardiac', 'appendic' of 'appendical', 'ovar' of
+    'ovarian'): other words built on them ('pericardial', 'appendicitis', 'ovary') name the same structure."""
+    word = term.rstrip("-")
+    return {word[:-len(e)] for e in _ADJECTIVE_ENDINGS if " " not in word and word.endswith(e) and len(word) - len(e) >= 4}
+
+
+def distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]:
+    """The word that distinguishes a name made of a class noun ('innominate bone', 'common iliac artery' ->
+    'iliac') or, for a label the knowledge base does not know, every word that is neither a place, a class, a
+    region nor another structure's whole name ('pericardial effusion' -> 'pericardial', 'effusion'); with their
+    variants. Inside another structure's name ('the common iliac vein') such a word names that structure
+    (`Lexicon.names_target`)."""
+    others = kb_names_by_term(target, version)
+    out: set[str] = set()
+    for name in names:
+        words = [w for w in name.split() if w not in POSITIONAL]
+        if len(words) == 2 and words[1] in CLASS_NOUNS and len(words[0]) > 3 and words[0] not in others and \
+                words[0] not in REGIONS:
+            out |= set(giveaway_terms(words[0]))
+        elif len(words) == 1 and len(name.split()) > 1 and len(words[0]) > 3 and \
+                words[0] not in others and words[0] not in REGIONS | CLASS_NOUNS:
+            # a name that is one word and its places ('lateral ventricle', 'gluteus maximus'): that word's
+            # adjectives name it ('intraventricular', 'the gluteal'); the bare noun may be another's ('ventricle')
+            out |= {t for t in giveaway_terms(words[0]) if not t.startswith(words[0])}
+    return out
+
+
+# nouns too general to name a structure on their own ("the nucleus", "the head", "the nodule"): a name's head noun
+# names it only when it is none of these (`head_terms`)
+GENERAL_HEADS = CLASS_NOUNS | REGIONS | POSITIONAL | frozenset(LESION_WORDS) | frozenset(
+    "nucleus nuclei cyst cysts adenoma adenomas polyp polyps head heads body bodies space spaces wall walls cavity "
+    "cavities system systems tract canal process processes segment segments horn horns root roots trunk sinus fossa "
+    "ring chamber chambers node nodes cortex surface tip end margin border area areas".split())
+
+
+def head_terms(label: str) -> set[str]:
+    """The head noun of a label of two or more words, and its last two words for a longer one ('ventricle' of 'lateral
+    ventricle', 'fat pad' of 'cardiophrenic fat pad', 'disc' of 'optic disc'), unless it is a general noun: after a
+    determiner ("the ventricles", "both fat pads") it names the target (`Lexicon.head_re`). Only the label's own
+    head counts: a synonym's is often too general ("fluid" of "pleural fluid")."""
+    out: set[str] = set()
+    words = label.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
+    if len(words) >= 2 and words[-1] not in GENERAL_HEADS and len(words[-1]) > 3:
+        out.add(words[-1])
+    if len(words) >= 3 and words[-2] not in POSITIONAL | GENERAL_HEADS and len(words[-2]) > 2:
+        out.add(" ".join(words[-2:]))
+    return out
+
+
+# words of radiotherapy volume names that name no structure ("gross tumour volume primary")
+_PLANNING_WORDS = frozenset("volume volumes primary gross clinical planning target total".split())
+
+
+def unknown_label_terms(target: str, version: tuple) -> set[str]:
+    """The distinctive words of a multi-word label the knowledge base does not know (see `distinctive_terms`)."""
+    others = kb_names_by_term(target, version)
+    words = [w for w in target.split() if w not in POSITIONAL | CLASS_NOUNS | REGIONS and len(w) > 3]
+    if len(words) < 2:
+        return set()
+    words = [w for w in words if w not in _PLANNING_WORDS]
+    # an adjective's nouns name it too: 'ovary', 'ovaries' of 'ovarian cyst'
+    nouns = [stem + end for w in words for stem in adjective_stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
+    # a collection's kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of
+    # 'ovarian cyst') name it even where the knowledge base knows the word as something else
+    out = {t for w in [*words, *nouns] if w not in others or w in LESION_HEADS or w in nouns for t in giveaway_terms(w)}
+    # a lesion of a known organ is named by the organ and any lesion word ('pituitary tumour' of 'pituitary adenoma'),
+    # as a known lesion is (`lesion_terms`)
+    if words[-1] in LESION_WORDS or words[-1] in ("adenoma", "adenomas", "cyst", "cysts", "polyp", "polyps"):
+        out |= {f"{o} {w}" for o in words[:-1] if o in others for w in (*LESION_WORDS, words[-1])}
+    return out
+
+
+# three-letter initials that mean something else in clinical text (renal cell carcinoma, neuroendocrine tumour)
+# or are words when written in capitals
+_TAKEN_INITIALS = frozenset("RCC NET LAB BAT ASH RAG LAG TOT CAT DOG BAG BIG TOP".split())
+
+
+def initialisms(names: set[str]) -> set[str]:
+    """'RUL' for 'right upper lobe' and 'right upper lung lobe', 'CIA' for 'common iliac artery', 'RCCA' for
+    'right common carotid artery': the initials of a name of three or four words, with or without its class and
+    organ words (matched as written, in capitals)."""
+    out = set()
+    for name in names:
+        words = [w for w in re.findall(r"[a-z]+", name) if w not in ("of", "the", "and", "to", "in")]
+        # "GTV" of "gross tumour volume primary": a volume named without its primary/nodal suffix
+        unsuffixed = words[:-1] if words and words[-1] in ("primary", "nodal") else words
+        for kept in (words, [w for w in words if w not in CLASS_NOUNS and w not in ("lung", "lungs")], unsuffixed):
+            if len(kept) in (3, 4):
+                out.add("".join(w[0] for w in kept).upper())
+    return out - _TAKEN_INITIALS
+
+
+# endings of a modifier that is an organ's adjective ('humeral', 'hepatic', 'venous'); a modifier in -ac ('iliac')
+# is kept as the distinctive word of its name
+_ADJECTIVAL = (*(e for e in _ADJECTIVE_ENDINGS if not e.endswith("ac")), "ous")
+
+
+def label_forms(label: str, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
+    """Other wordings of a two-word label: its distinctive modifier when the head is a class noun ('psoas' of 'psoas
+    muscles'), the head 'of the' organ an adjective names ('head of the humerus' of 'humeral head'), and a lesion
+    word after the organ's adjective ('hepatic metastasis' of 'liver metastases')."""
+    words = label.split()
+    if len(words) != 2:
+        return set()
+    modifier, head = words
+    out: set[str] = set()
+    if head in CLASS_NOUNS and len(modifier) > 3 and not modifier.endswith(_ADJECTIVAL) and modifier not in SIDE_WORDS:
+        out.add(modifier)
+    if modifier.endswith(_ADJECTIVAL):  # the organ must be one the knowledge base knows ('humerus', not 'latera')
+        nouns = {stem + end for stem in adjective_stems(modifier) for end in ("us", "um", "y", "e", "a", "")} & set(known)
+        out |= {f"{head} of the {n}" for n in nouns}
+    if head in LESION_WORDS:
+        out |= {f"{g} {w}" for g in giveaway_terms(modifier) if " " not in g and not g.endswith("-") and g != modifier
+                and not g.startswith(("intra", "para", "peri", "sub")) for w in LESION_WORDS}
+    return out
