@@ -188,7 +188,15 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # stated probabilities) and DG (mixed; a second opinion on a colleague's read, a user corrected, a
                  # table per answer, thinking aloud)
                  "heldout_dd": (0.971, 0.033), "heldout_de": (0.995, 0.133), "heldout_df": (0.919, 0.519),
-                 "heldout_dg": (0.924, 0.157)}
+                 "heldout_dg": (0.924, 0.157),
+                 # round 26, measured with the rules of 6d7cb8e (round 25 read): DH (LLMs driven by the product's own v2
+                 # prompt: a frontier model, a small open model, a reasoning model, a concise one), DI (the four registers
+                 # the issue names, trap-heavy: negations, conventions, other structures, corrected premises), DJ (MedSeg-QA
+                 # as the paper writes it: paper QA, physician-refined, clinical vignette, differential reasoning) and DK
+                 # (the public sets by modality: ultrasound/endoscopy report, a data scientist's questions, a cautious
+                 # assistant, a student explainer)
+                 "heldout_dh": (0.967, 0.029), "heldout_di": (0.938, 0.205), "heldout_dj": (0.929, 0.114),
+                 "heldout_dk": (0.914, 0.162)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
