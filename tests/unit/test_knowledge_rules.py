@@ -49,6 +49,13 @@ SPINE_KNEE_TRUNK = ["intervertebral disc", "spinal canal", "femoral cartilage", 
                     "fibula_right", "patella", "meniscus", "pulmonary_trunk", "pulmonary artery", "azygos vein",
                     "pleural effusion", "thymus", "uterus", "ovary_left", "rectum", "seminal_vesicle_right",
                     "brain_metastases", "brain lesion"]
+# lesion and microscopy labels of common public sets: LIDC-IDRI, LiTS, BraTS, ISIC, ISLES, MSSEG/ISBI, the WMH
+# challenge, COVID-19-CT-Seg, TN3K/DDTI, SIIM-ACR, MoNuSeg/DSB
+PUBLIC_LESIONS = ["lung nodules", "pulmonary_nodule", "liver tumour", "liver_metastases", "hepatic metastases",
+                  "glioma", "brain tumor", "nevus", "melanoma", "stroke lesion", "acute infarct",
+                  "ischemic_stroke_lesion", "ms lesions", "multiple sclerosis lesion", "white matter lesions", "WMH",
+                  "white matter hyperintensities", "COVID-19 infection", "covid-19 lesion", "covid pneumonia",
+                  "thyroid nodules", "pneumothorax", "pneumothorax_left", "nuclei", "cell nucleus"]
 
 
 def test_every_registry_label_has_a_builtin_entry():
@@ -57,8 +64,8 @@ def test_every_registry_label_has_a_builtin_entry():
     assert [label for label in sorted(labels) if lookup(label) is None] == []
 
 
-@pytest.mark.parametrize("labels", [TOTALSEGMENTATOR_CT, BRAIN, OTHER, HEAD_NECK, SPINE_KNEE_TRUNK],
-                         ids=["totalseg", "brain", "other", "head-neck", "spine-knee-trunk"])
+@pytest.mark.parametrize("labels", [TOTALSEGMENTATOR_CT, BRAIN, OTHER, HEAD_NECK, SPINE_KNEE_TRUNK, PUBLIC_LESIONS],
+                         ids=["totalseg", "brain", "other", "head-neck", "spine-knee-trunk", "public-lesions"])
 def test_common_label_sets_resolve(labels):
     assert len(set(labels)) == len(labels)
     missing = [label for label in labels if lookup(label) is None]
@@ -105,7 +112,7 @@ def test_series_rule_numbers_members_without_inheriting_the_code():
     ("the perirenal fat is stranded", "left kidney"), ("a perisplenic collection", "spleen"),
     ("is there an AAA here?", "aorta"), ("para-aortic nodes", "aorta"), ("intrahepatic ducts", "liver"),
     ("the subhepatic space", "liver"), ("two vertebrae", "t4 vertebra"), ("both atria", "left atrium"),
-    ("the nuclei", None), ("the thalami", "left thalamus"), ("cortices", "left cerebral grey matter"),
+    ("the sulci", None), ("the nuclei", "cell nuclei"), ("the thalami", "left thalamus"), ("cortices", "left cerebral grey matter"),
     ("hepatic lesion", "liver lesion"), ("the kidney's hilum", "right kidney"), ("gastric folds", "stomach"),
     ("pulmonary vessels", "right lung"), ("the cardiac silhouette", "heart"), ("splenic flexure", "spleen"),
 ])
@@ -125,6 +132,10 @@ def test_systematic_variants_give_the_structure_away(text, target):
     ("the MPA is dilated", "pulmonary artery"), ("the womb", "uterus"), ("perirectal fat", "rectum"),
     ("an oophorectomy", "left ovary"), ("thymoma", "thymus"), ("brain mets", "brain metastasis"),
     ("the SCM", "left sternocleidomastoid muscle"), ("GTVn", "metastatic lymph node"),
+    ("metastatic deposits", "brain metastasis"), ("a GBM", "whole tumour"), ("old infarcts", "stroke lesion"),
+    ("demyelinating plaques", "multiple sclerosis lesion"), ("leukoaraiosis", "white matter hyperintensity"),
+    ("ground-glass opacities", "covid-19 infection"), ("a tension pneumothorax", "right pneumothorax"),
+    ("nuclear pleomorphism", "cell nuclei"), ("a colloid nodule", "thyroid nodule"),
 ])
 def test_new_entries_are_named_in_common_ways(text, target):
     assert mentions(text, lookup(target).terms()), (text, target)
