@@ -61,12 +61,16 @@ _LATIN_ADJECTIVES = (("um", ("al", "ar", "ial")), ("us", ("al", "ic", "ar", "ial
                      ("is", ("ic", "al")), ("ix", ("ical",)), ("ex", ("ical",)))
 
 
+# everyday words a Latin ending can make, which name no structure: 'central' of 'centrum' is the middle of anything
+_EVERYDAY_ADJECTIVES = frozenset({"central", "general", "normal", "total", "formal", "final", "mental", "visual"})
+
+
 def _latin_adjectives(word: str) -> tuple[str, ...]:
     if len(word) < 5 or not word.isalpha():
         return ()
     for end, suffixes in _LATIN_ADJECTIVES:
         if word.endswith(end):
-            return tuple(word[: -len(end)] + suffix for suffix in suffixes)
+            return tuple(a for a in (word[: -len(end)] + suffix for suffix in suffixes) if a not in _EVERYDAY_ADJECTIVES)
     return ()
 
 
@@ -119,7 +123,7 @@ def giveaway_terms(name: str, synonyms: list[str] | tuple[str, ...] = ()) -> tup
 # words that begin with a combining form's letters but do not name its structure: "the coloured area" is not
 # the colon, cholesterol not the gallbladder; a combining form never matches them (whole words, inflected)
 ORDINARY_WORDS = ("colou?r(?:s|ed|ing|ful|less|ation|ings)?", "colon(?:y|ies|ial|ists?)", "colossal(?:ly)?",
-                  "polyphon\\w*", "sacrosanct", "cholera", "cholesterol",
+                  "polyphon\\w*", "sacrosanct", "cholera", "cholesterol", "thyrox(?:ine|in)",
                   # 'pneumo-' before a cavity means air in it, not the lung
                   "pneumo(?:thorax|thoraces|thoraxes|peritoneum|mediastinum|pericardium|cephalus|bilia)")
 

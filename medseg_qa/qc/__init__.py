@@ -93,7 +93,8 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
 # pieces. Is that what you see?"
 _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+"
-                     r"(?:said|guessed|thought)|(?:do|would)\s+you\s+agree|agree\?|is\s+that\s+(?:right|correct|so|true|"
+                     r"(?:said|guessed|thought)|(?:do|would)\s+you\s+agree|agree\?|isn'?t\s+(?:that|it)\s+(?:right|so|true|correct)|"
+                     r"is\s+that\s+(?:right|correct|so|true|"
                      r"what\s+you\s+(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|"
                      r"reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
                      r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"

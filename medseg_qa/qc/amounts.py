@@ -50,12 +50,12 @@ _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?)\s+{_STANCE}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
-               rf"size|amount|thing)\b", re.I),
+               rf"size|amount|thing|mask|segmentation|outline|silhouette|shadow|component)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
     # "worried that it's that big?": 'that' as a degree word, said of the target
     re.compile(r"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+that\s+(big|large|huge|small|tiny)\s*(?=[?.!,;]|$)", re.I),

@@ -31,7 +31,10 @@ _PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|missing|zero(?=\s+(?:[a-z]+\s+)?(?:regions?|parts?|pieces?|"
                           r"components?|foci|focus|islands?|blobs?|pixels?|voxels?|lesions?|spots?|fragments?)\b)|cannot|rather than|instead of|absence of|far from|"
-                          r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding)\b|n't\b",
+                          r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding|"
+                          # "It would be wrong to call it large": a description rejected
+                          r"(?:wrong|incorrect|inaccurate|misleading|a\s+mistake|an\s+error)\s+to\s+(?:call|describe|label|class|"
+                          r"classify|term|say|think\s+of))\b|n't\b",
                           re.IGNORECASE)
 _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
                        r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b|"

@@ -44,6 +44,14 @@ _SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:the\s+)?(?:patient|patients
                            r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?", re.I)
 
 
+# a generic subject placed on a side of the picture and on the patient's side: "A structure seen on the image's left
+# would be on the patient's right", "Anything on the left of the screen is the patient's right"
+_GENERIC_ON_PICTURE = re.compile(r"^(?:[^,;]{1,40},\s*)?(?:a|an|any|anything|something|whatever|everything|what)\b[^;]*?"
+                                 r"(?:\b(?:image|screen|picture|viewer|monitor|display)(?:'?s)?\s+(?:left|right)\b|"
+                                 r"\b(?:left|right)(?:\s+side)?\s+of\s+the\s+(?:image|screen|picture|monitor|display)\b)"
+                                 r"[^;]*\bpatient'?s\s+(?:left|right)\b", re.I)
+
+
 def convention_end(sentence: str, mentions: list[Mention]) -> int:
     """Where the explanation of how sides are displayed ("radiological images show the patient's right on
     the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
@@ -53,7 +61,7 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
     end = cut.start() if cut else len(sentence)
     part = sentence[:end]
     if not any(not m.names for m in mentions if m.start < end) and (
-            ((_CONVENTION.search(part) or _SIDE_AS_SUBJECT.match(part)) and
+            ((_CONVENTION.search(part) or _SIDE_AS_SUBJECT.match(part) or _GENERIC_ON_PICTURE.match(part)) and
              re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
             _AXIS_ON_PICTURE.search(part)):  # "Front is at the top of the picture and the back at the bottom"
         # "Left on the screen is not the patient's left; it is the patient's right": the completion belongs to it

@@ -50,11 +50,13 @@ _SIZE_LEAD = re.compile(rf"^((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}
 
 
 def fragment_sentence(sentence: str) -> str:
-    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.') read as
-    the sentence it stands for."""
+    """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.', 'Midline,
+    not lateralised.') read as the sentence it stands for."""
     lead = _SIZE_LEAD.match(sentence.strip())
     if lead:
         return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"
+    if re.match(r"midline\s*,\s", sentence.strip(), re.I):
+        return f"It lies in the midline, {sentence.strip()[sentence.index(',') + 1:].strip()}"
     m = _FRAGMENT.match(sentence.strip())
     if not m:
         return sentence

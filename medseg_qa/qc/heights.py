@@ -63,7 +63,10 @@ _THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "
 _ZONE = re.compile(r"\b(?:in|at|within|into)\s+the\s+(?:(?:left|right)\s+)?(upper|lower)(?:\s+(?:lung|chest))?\s+zones?\b", re.I)
 _PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
                              rf"(?:\s+(?:part|half|portion|edge|third|area|region))?\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b|"
-                             rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b", re.I)
+                             rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b|"
+                             # "low in the field", "high on the film"; "in the upper half" (of the picture: no other whole named)
+                             rf"\b(high|low)(?:er)?\s+(?:up\s+|down\s+)?(?:in|on)\s+(?:the|this)\s+(?:field|film|radiograph|{_IMAGE})\b|"
+                             r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+half\b(?!\s+of\b)", re.I)
 # the patient direction of the picture's top and bottom rows; a photo has no patient axes, only its upper and lower half
 ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}
@@ -95,7 +98,7 @@ def height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Cla
                 for m in _ZONE.finditer(sentence)]
     if rows:
         for m in _PICTURE_HEIGHT.finditer(sentence):
-            up = (m.group(1) or m.group(2)).lower() in ("upper", "top")
+            up = next(g for g in m.groups() if g).lower() in ("upper", "top", "high")
             out.append((m.start(), Claim("vertical", rows[0] if up else rows[1], qualifier=_degree(sentence, m),
                                          text=m.group(0))))
     return out
@@ -140,9 +143,10 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
 
 
 _NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)
+# where something meets a part of it, not where it lies: "joined at the back by ...", "covered by peritoneum anteriorly"
 _JOINED_AT = re.compile(r"\b(?:joined|attached|entered|pierced|connected|supplied|drained|anchored|tethered|fixed|inserted|opens?|"
                         r"drains?|empties|continues|leads|bounded|covered|lined|flanked|limited|supported|surrounded|protected|capped|"
-                        r"overlain|overlapped|crossed|bordered|abutted|related)\s+$",
+                        r"overlain|overlapped|crossed|bordered|abutted|related)\s+(?:by\s+(?:(?!(?:and|but|it|lies?|sits?|is|are)\b)[\w'-]+\s+){1,4})?$",
                         re.I)
 _EXTREME = re.compile(r"\b(?:far|very|extreme|extremely|all\s+the\s+way|right\s+(?:at|up|against|under)|furthest|farthest)\b",
                       re.I)

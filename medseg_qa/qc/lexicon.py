@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, family_of, find_terms, giveaway_terms, knowledge_version, \
-    lookup, term_pattern
+from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_of, find_terms, giveaway_terms, \
+    knowledge_version, load_knowledge, lookup, term_pattern
 from medseg_qa.schemas import SourceRecord
 
-from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, adjective_stems, distinctive_terms, head_terms,
-                         initialisms, kb_names_by_term, label_forms, lesion_terms, unknown_label_terms)
+from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems, distinctive_terms,
+                         head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, unknown_label_terms)
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
            "adrenal gland", "bladder", "ureter", "heart", "lung", "diaphragm", "psoas", "psoas muscle", "muscle",
@@ -67,7 +68,10 @@ class Mention:
 
 # a lesion word after a determiner, naming no organ ("the lesion", "these foci"): the target when it is a lesion
 _BARE_LESION = re.compile(r"\b(?:the|these|those|this|that|both|all|its|their)\s+(?:lesions?|foci|focus|deposits?|nodules?|masses|"
-                          r"mass|tumou?rs?|metastas[ie]s|mets|growths?|protrusion)\b", re.I)
+                          r"mass|tumou?rs?|metastas[ie]s|mets|growths?|protrusion)\b|"
+                          # ... after a modifier that may be a name ("the white-matter foci"): the lesions, not the white matter
+                          r"\b(?:the|these|those|both|all|its|their)\s+[a-z]+(?:-[a-z]+)?\s+(?:lesions|foci|deposits|nodules|"
+                          r"plaques|hyperintensities|metastases)\b", re.I)
 _SUFFIXES = ("itis", "omas", "oma", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
 
 
@@ -101,6 +105,29 @@ def _sided_part(term: str, names: frozenset, own: set[str], family: str | None) 
             for n in names)
 
 
+def _finding_kind(word: str) -> str | None:
+    """A kind of finding ('lesion', 'masses', 'tumor', 'metastasis') in one spelling, or None for any other word."""
+    w = word.lower().replace("tumor", "tumour")
+    w = {"metastases": "metastasis", "masses": "mass", "mets": "metastasis"}.get(w, w)
+    w = w[:-1] if w.endswith("s") and w[:-1] in CLASS_WORDS else w
+    return w if w in CLASS_WORDS else None
+
+
+def _kin_word(term: str, names: frozenset, family: str | None) -> bool:
+    """'these hyperintensities' said of multiple sclerosis lesions: a one-word term that only entries of the target's
+    own family use (a kind of brain lesion) points at the target, not at another structure (a name of several words,
+    'enhancing tumour', still names its own)."""
+    if family is None or " " in term or term in names:
+        return False  # ('sacrum' names the sacrum, whatever its family)
+    families = _families(knowledge_version())
+    return all(families.get(n) == family for n in names)
+
+
+@lru_cache(maxsize=8)
+def _families(version: tuple) -> dict[str, str]:
+    return {name.lower(): family_of(e) for name, e in load_knowledge().items()}
+
+
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -117,6 +144,9 @@ class Lexicon:
         distinctive |= label_forms(target.lower(), kb_names_by_term(target.lower(), version).keys()) - terms
         terms |= distinctive
         self.distinctive = frozenset(distinctive)
+        # the kinds of finding the label itself is made of ('tumour' of 'whole tumour', 'cyst' of 'kidney cyst'); a
+        # label of the most general kind ('liver lesion') is named by any kind ("the masses", "the metastases")
+        self.label_kinds = frozenset(filter(None, map(_finding_kind, target.lower().split())))
         self.target_terms = tuple(sorted(terms))
         own = set(self.target_terms)
         names_by_term: dict[str, frozenset] = dict(kb_names_by_term(target.lower(), version))
@@ -135,21 +165,34 @@ class Lexicon:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
         family = family_of(knowledge) if knowledge else None
-        self.names_by_term = {t: n for t, n in names_by_term.items() if t not in own and not _sided_part(t, n, own, family)}
+        # the label's own head noun is the target here, even where it names another structure elsewhere ("the disc" of
+        # the optic disc is not the intervertebral disc, "the ventricles" of the lateral ventricles not the heart's)
+        heads = sorted(head_terms(target.lower()))
+        own_heads = {h + end for h in heads for end in ("", "s", "es")}
+        self.names_by_term = {t: n for t, n in names_by_term.items()
+                              if t not in own and t not in own_heads and not _sided_part(t, n, own, family)
+                              and not _kin_word(t, n, family)}
         self.known_names = frozenset(n for ns in self.names_by_term.values() for n in ns)
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
-        heads = sorted(head_terms(target.lower()))
         self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
                                   r"(?![\w-])", re.I) if heads else None
         # a label's general head after a determiner ("the nodules" of lung nodules, "these cysts" of kidney cysts) is the
         # target when a claim is attributed, though too general to count as naming it in a question (`names_target`)
         last = target.lower().split(" of ")[0].split()
         own_head = re.sub(r"(?:es|s)$", "", last[-1]) if len(last) >= 2 and last[-1] in GENERAL_HEADS else ""
-        self.own_head_re = re.compile(rf"\b(?:the|these|those|both|all|its|their)\s+(?:{re.escape(own_head)})\w{{0,3}}\b", re.I) \
+        self.own_head_re = re.compile(rf"\b(?:the|these|those|both|all|its|their)\s+(?:(?:two|three|four|five|six|several|"
+                                      rf"multiple|\d+)\s+)?(?:{re.escape(own_head)})\w{{0,3}}\b", re.I) \
             if len(own_head) > 3 else None
+        # a synonym's head after "the" is the target too ("the fluid" of pleural fluid, "the collection" of a pleural
+        # collection), unless the word names another structure or a place
+        synonym_heads = {n.split()[-1] for n in names if len(n.split()) >= 2 and " of " not in n} - \
+            set(self.names_by_term) - POSITIONAL - REGIONS - SIDE_WORDS
+        synonym_heads = sorted(h for h in synonym_heads if len(h) > 3 and h.isalpha())
+        self.synonym_head_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(synonym_heads)})\b", re.I) \
+            if synonym_heads else None
         self.lesion_like = (knowledge is not None and knowledge.category == "lesion") or \
             last[-1] in {*LESION_WORDS, "cyst", "cysts", "polyp", "polyps", "herniation", "effusion", "effusions"} or \
             last[-1].endswith(("oma", "omas"))  # glioblastoma, adenoma, haematoma
@@ -172,6 +215,9 @@ class Lexicon:
 
         def free(match: re.Match) -> bool:
             nonlocal others
+            kind = _finding_kind(match.group(0))
+            if kind and kind not in self.label_kinds and "lesion" not in self.label_kinds:
+                return False  # a kind of finding ("the hypodense lesions" of liver metastases) asks, it does not name
             if match.group(0).lower() not in self.distinctive:
                 return True
             if others is None:
@@ -218,8 +264,9 @@ class Lexicon:
         if self.own_class_re and self.side:  # "the right-sided gland" of the left adrenal gland is its counterpart
             found += [Mention(m.start(), m.end(), self.counterpart if m.group(1).lower() != self.side else frozenset())
                       for m in self.sided_class_re.finditer(sentence)]
-        if self.own_head_re:  # "the nodules" of lung nodules
-            found += [Mention(m.start(), m.end(), frozenset()) for m in self.own_head_re.finditer(sentence)]
+        for head_re in (self.head_re, self.own_head_re, self.synonym_head_re):  # "the disc", "the nodules", "the fluid"
+            if head_re:
+                found += [Mention(m.start(), m.end(), frozenset()) for m in head_re.finditer(sentence)]
         if self.lesion_like:  # "the lesion" of a polyp, "these foci" of brain metastases: a bare lesion word is the target
             found += [Mention(m.start(), m.end(), frozenset()) for m in _BARE_LESION.finditer(sentence)]
         found += [Mention(m.start(), m.end(), self.counterpart) for m in COUNTERPART.finditer(sentence)]

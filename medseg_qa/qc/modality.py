@@ -158,7 +158,11 @@ def retracted(said: list[str], i: int) -> bool:
 
 # a reply that says the user's words do not hold: "You wrote 'on the right', which does not fit: ..."
 _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|match|hold|agree)\b|\b(?:is|isn't|that's)\s+not\s+"
-                            r"(?:right|correct|quite\s+right)\b|\bnot\s+quite\b|\bcorrecting\s+that\b", re.I)
+                            r"(?:right|correct|quite\s+right)\b|\bnot\s+quite\b|\bcorrecting\s+that\b|"
+                            # "Careful, that premise is wrong: ...", "Small correction first: ...", "I get a different number."
+                            r"\b(?:premise|assumption|idea|guess|statement|claim|impression|reading)\s+(?:is|was)\s+(?:wrong|"
+                            r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|\bcorrection(?:\s+first)?\W*[:\u2014-]|"
+                            r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\s*[:,;\u2014-]|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
 
 
 def corrects(sentence: str) -> bool:
@@ -238,30 +242,38 @@ _UNREAL = re.compile(r"^\W*(?:(?:um+|uh+|and|also|so|but|now)\W+)*(?:with|withou
 # under 1%", "1-5% is medium"
 _DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}:\s*)?(?:(?:a|an|any|anything|one|each|every|regions?|masks?|structures?)\s+"
                          r"(?:\w+\s+){0,2}?(?:under|below|over|above|less\s+than|more\s+than|between|of\s+(?:under|over))\b"
-                         r"[^;]{0,40}?\b(?:counts?\s+as|would\s+(?:count|be\s+(?:called|classed|counted))|(?:is|are)\s+(?:called|classed))|"
+                         r"[^;]{0,40}?\b(?:counts?\s+as|would\s+(?:count|be\s+(?:called|classed|counted))|(?:is|are)\s+(?:called|classed)|"
+                         r"(?:is|are)\s+(?:small|medium|large|big)\s+(?:by|under|according\s+to)\b)|"
                          r"(?:small|medium|large|big)\s+(?:means|is\s+defined\s+as|=)|"
                          r"\d+(?:\.\d+)?\s*%?\s*(?:-|\u2013|to)\s*\d+(?:\.\d+)?\s*%\s+(?:is|=|means|counts\s+as)\s+(?:small|medium|large))",
                          re.I)
 
 
 # the size classes' thresholds stated, with no subject of this image: "For reference, anything below 1% of the image would
-# be small and 5% or larger", "(Here small means under 1% of the image and large means 5% or more.)"
-_BOUNDED_PERCENT = re.compile(r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least)\s+[\d.]+\s*%|[\d.]+\s*%\s*(?:or|and)\s+"
-                              r"(?:more|larger|above|over|less|smaller|below|under|up)\b", re.I)
+# be small and 5% or larger", "(Here small means under 1% of the image and large means 5% or more.)", "5% or more is large
+# on this scale", "Size classes: small below 1%, medium from 1% up to 5%, large from 5%."
+_BOUNDED_PERCENT = re.compile(r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|from|up\s+to)\s+[\d.]+\s*%|"
+                              r"[\d.]+\s*%\s*(?:or|and)\s+(?:more|larger|above|over|less|smaller|below|under|up)\b", re.I)
 _CLASS_WORD = re.compile(r"\b(?:small|medium|large|big)\b", re.I)
-_OF_THIS_IMAGE = re.compile(r"\b(?:it|it'?s|its|they|they'?re|this|these|the\s+(?:mask|region|segmentation|target|lesion|structure|"
+_OF_THIS_IMAGE = re.compile(r"\b(?:it|it'?s|its|they|they'?re|this(?!\s+scale)|these|the\s+(?:mask|region|segmentation|target|lesion|structure|"
                             r"organ|outline|highlighted\s+\w+|segmented\s+\w+))\b", re.I)
+# a bound as the subject of a class: "5% or more is large", "anything over 5% counts as large"
+_BOUND_IS_CLASS = re.compile(r"%\s*(?:(?:or|and)\s+(?:more|larger|above|over|less|smaller|below|under|up)\s+)?(?:of\s+(?:the\s+)?\w+\s+)?"
+                             r"(?:is|are|=)\s+(?:\w+\s+)?(?:small|medium|large|big)\b", re.I)
 
 
 def states_thresholds(sentence: str) -> bool:
-    """Two bounds, or one with a verb that defines ("means", "would be"), a class word and no subject of this image
-    ("small (<1% of slice)" is a terse claim, not a definition)."""
+    """Two bounds, or one with a verb that defines ("means", "would be") or as the subject of a class ("5% or more is
+    large"); a class word and no subject of this image ("small (<1% of slice)" is a terse claim, not a definition)."""
+    if _OF_THIS_IMAGE.search(sentence):
+        return False
     bounds = len(_BOUNDED_PERCENT.findall(sentence))
-    return bounds >= 1 and bool(_CLASS_WORD.search(sentence)) and not _OF_THIS_IMAGE.search(sentence) and \
-        (bounds >= 2 or bool(_DEFINES.search(sentence)))
+    return bounds >= 1 and bool(_CLASS_WORD.search(sentence)) and \
+        (bounds >= 2 or bool(_DEFINES.search(sentence)) or bool(_BOUND_IS_CLASS.search(sentence)))
 
 
-_DEFINES = re.compile(r"\b(?:means?|would\s+be|counts?\s+as|(?:is|are)\s+(?:called|defined|classed)|qualif\w+)\b", re.I)
+_DEFINES = re.compile(r"\b(?:means?|would\s+be|counts?\s+as|(?:is|are)\s+(?:called|defined|classed)|qualif\w+|on\s+this\s+scale|"
+                      r"by\s+(?:this|our|the|that)\s+(?:scale|convention|definition|yardstick|rule))\b", re.I)
 
 
 def whole_sentence_unasserted(sentence: str) -> bool:
@@ -269,7 +281,8 @@ def whole_sentence_unasserted(sentence: str) -> bool:
     multiple-choice question (two or more lettered options): none of its claims is asserted."""
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
         bool(_UNREAL.match(sentence)) or bool(_DEFINITION.match(sentence)) or states_thresholds(sentence) or \
-        len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence))
+        len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence)) or \
+        bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence))
 
 
 # a lead that makes the whole sentence textbook knowledge: "In general the heart sits in front, mostly left of the
@@ -277,6 +290,22 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 _GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,40}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|normally|"
                            r"in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?(?:atlas|atlases|textbooks?)|"
                            r"textbook(?:\s+anatomy)?\s*:)\b", re.I)
+
+
+# a rate in a population is knowledge, not this image: "Inhaled foreign bodies go to the right side in about 60% of
+# cases", "Dextrocardia, with the apex on the right, occurs in about 1 in 12,000 people"
+_POPULATION_RATE = re.compile(r"\bin\s+(?:about\s+|roughly\s+|around\s+|up\s+to\s+|some\s+|over\s+|nearly\s+|almost\s+|~\s*)?"
+                              r"(?:\d+(?:\.\d+)?\s*%|a\s+(?:third|quarter|half|fifth|tenth)|half|most|two-thirds)\s+of\s+(?:all\s+)?"
+                              r"(?:cases|people|patients|adults|children|individuals|men|women|infants|subjects|the\s+population)\b|"
+                              r"\b(?:1|one)\s+in\s+(?:every\s+)?[\d,]+\s+(?:people|adults|births|children|individuals|patients|persons)\b",
+                              re.I)
+
+
+# a bare plural as the subject of a habit or of care is a kind, not this image's finding: "Solitary metastases are
+# treated very differently from multiple ones", "Left-sided lesions tend to present later"
+_GENERIC_PLURAL = re.compile(r"^\W*(?![Tt]he\b|[Tt]hese\b|[Tt]hose\b|[Tt]heir\b|[Ii]ts\b|[Bb]oth\b|[Aa]ll\b)(?:[A-Za-z-]+\s+){0,2}[a-z-]{3,}(?:s|i|ae)\s+"
+                             r"(?:tend\s+to|usually|typically|often|commonly|generally|are\s+(?:usually\s+|often\s+|typically\s+)?"
+                             r"(?:treated|managed|removed|resected|operated|biopsied|followed|staged|graded|more\s+likely))\b")
 
 
 # an embedded question asks, it does not say: "tell me whether it is in one piece", "say roughly how much of

@@ -35,9 +35,11 @@ import re
 
 # (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
 _JOIN = r"\s*[-/\u2013]\s*"  # two ends of an axis joined: "front-back", "anterior/posterior", "L-R"
-_AP = rf"(?:(?:front|anterior|antero|ventral){_JOIN}(?:back|posterior|dorsal)|(?:back|posterior|dorsal){_JOIN}(?:front|anterior|ventral))"
-_SI = (rf"(?:(?:top|up|upper|superior|cranio|cranial|head){_JOIN}(?:bottom|down|lower|inferior|caudal|feet|foot)|"
-       rf"(?:bottom|down|lower|inferior|caudal){_JOIN}(?:top|up|upper|superior|cranial))")
+_AP = (rf"(?:(?:(?:front|anterior|ventral){_JOIN}|antero(?:{_JOIN})?)(?:back|posterior|dorsal)|"
+       rf"(?:(?:back|posterior|dorsal){_JOIN}|postero(?:{_JOIN})?)(?:front|anterior|ventral))")  # "anteroposteriorly"
+_SI = (rf"(?:(?:(?:top|up|upper|superior|cranial|head){_JOIN}|(?:cranio|supero)(?:{_JOIN})?)(?:bottom|down|lower|inferior|"
+       rf"caudal|feet|foot)|(?:(?:bottom|down|lower|inferior|caudal){_JOIN}|(?:caudo|infero)(?:{_JOIN})?)(?:top|up|upper|"
+       rf"superior|cranial))")
 _LR = rf"(?:left{_JOIN}right|right{_JOIN}left)"
 _PLAIN = [
     # an expletive lead says nothing of its own: "It is also worth noting that the heart lies behind it"
@@ -99,6 +101,13 @@ _PLAIN = [
     (r"\b(?:further|farther|more)\s+(?:forwards?|front|anterior(?:ly)?|ventral(?:ly)?)\s+than\b", "in front of", re.I),
     (r"\b(?:further|farther)\s+(?:up|superior(?:ly)?|cranial(?:ly)?)\s+than\b", "above", re.I),
     (r"\b(?:further|farther)\s+(?:down|inferior(?:ly)?|caudal(?:ly)?)\s+than\b", "below", re.I),
+    # a relation whose other end was fronted: "Relative to the aortic knob, the mask lies above." is above the knob
+    (r"(^\s*|(?<=[.!?])\s+)(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\s+((?:the\s+)?[\w' -]{2,40}?),\s+"
+     r"((?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(lies|lie|sits|sit|is|are)\s+(above|below|behind|beneath|under)(?=\s*(?:[.;!]|$))",
+     r"\1\3 \4 \5 \2", re.I | re.M),
+    (r"(^\s*|(?<=[.!?])\s+)(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\s+((?:the\s+)?[\w' -]{2,40}?),\s+"
+     r"((?:it|they|the\s+[\w-]+(?:\s+[\w-]+)?))\s+(lies|lie|sits|sit|is|are)\s+in\s+front(?=\s*(?:[.;!]|$))",
+     r"\1\3 \4 in front of \2", re.I | re.M),
     # ... after "Compared with X, it sits further back": a comparative place, read against X
     (r"\b(?:further|farther)\s+(?:back|backwards?)\b(?!\s+than)", "more posteriorly", re.I),
     (r"\b(?:further|farther)\s+(?:forwards?|front)\b(?!\s+than)", "more anteriorly", re.I),

@@ -25,7 +25,7 @@ PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of v
 # the extent or direction of something ("extends toward the left"), not where it lies
 DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
-                        r"drain\w*|flow\w*|radiat\w*|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
+                        r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
                         r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
                         r"[^;]*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
@@ -92,6 +92,7 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
                         r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|(?:involves|affects|spans)\s+both\s+sides\b|"
+                        r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+both\s+sides"
                         r"(?:\s+of\s+the\s+(?:body|patient|midline|abdomen|chest|pelvis))?(?!\s+of\b))", re.I)
 
@@ -219,7 +220,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
-                         r"location)\b|\bstraddl\w+\s+the\s+midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
+                         r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
                          r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):

@@ -134,8 +134,8 @@ def test_systematic_variants_give_the_structure_away(text, target):
     ("the SCM", "left sternocleidomastoid muscle"), ("GTVn", "metastatic lymph node"),
     ("metastatic deposits", "brain metastasis"), ("a GBM", "whole tumour"), ("old infarcts", "stroke lesion"),
     ("demyelinating plaques", "multiple sclerosis lesion"), ("leukoaraiosis", "white matter hyperintensity"),
-    ("ground-glass opacities", "covid-19 infection"), ("a tension pneumothorax", "right pneumothorax"),
-    ("nuclear pleomorphism", "cell nuclei"), ("a colloid nodule", "thyroid nodule"),
+    ("COVID pneumonia", "covid-19 infection"), ("a tension pneumothorax", "right pneumothorax"),
+    ("nuclear pleomorphism", "cell nuclei"), ("a colloid nodule", "thyroid nodule"), ("an atypical mole", "nevus"),
 ])
 def test_new_entries_are_named_in_common_ways(text, target):
     assert mentions(text, lookup(target).terms()), (text, target)
@@ -147,6 +147,10 @@ def test_variants_are_derived_not_listed():
     assert "vertebrae" in giveaway_terms("vertebra") and "cortices" in giveaway_terms("cortex")
     assert not mentions("adrenal", giveaway_terms("kidney"))  # no ad- prefix: another organ
     assert not mentions("intercostal muscles", giveaway_terms("rib"))
+    # an everyday word a Latin ending makes ('central' of 'centrum') or a hormone named after its gland names nothing
+    assert mentions("the centrum", lookup("vertebral body").terms())
+    assert not mentions("central, straddles the midline", lookup("vertebral body").terms())
+    assert not mentions("which gland makes thyroxine?", lookup("thyroid gland").terms())
 
 
 def test_extra_files_extend_and_override(tmp_path):

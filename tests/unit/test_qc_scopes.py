@@ -210,3 +210,63 @@ def test_other_wordings_of_a_two_word_label_name_it():
     assert "hepatic metastases" in _label_forms("liver metastases")
     assert "head of the humerus" in _label_forms("humeral head", {"humerus"})
     assert _label_forms("lateral ventricles", {"humerus"}) == set()  # 'lateral' names no organ
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # read after round 26 (banks DH-DK)
+    ("It would be wrong to call it small.", None),  # a description rejected
+    ("It would be a mistake to describe it as large.", "size"),
+    ("Anything on the left of the screen belongs to the patient's right.", None),  # a generic subject: the convention
+    ("Under 1% is small on this scale.", None),  # the classes defined, not the target's
+    ("Size classes: small below 1%, medium from 1% up to 5%, large from 5%.", None),
+    ("Lesions on the left tend to present later.", None),  # a kind, not this image's finding
+    ("Cysts here are seen in about 5% of adults, mostly on the left.", None),  # a rate in a population
+    ("Its upper surface is covered by the diaphragm posteriorly.", None),  # where the covering is
+    ("The pain goes through to the back.", None),
+    ("It is a small mask.", "size"),
+    ("I'd call the liver small.", "size"),
+    ("It sits low in the image.", "position"),  # the picture's rows: posterior on an axial slice
+    ("Relative to the aorta, it lies behind.", "position"),
+    ("Anteroposteriorly it is central.", "position"),
+])
+def test_round_26_sentences(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Central, straddles midline.", None),
+    ("Midline, not lateralised.", None),
+])
+def test_round_26_midline_fragments(sentence, flag):
+    assert flags("aorta", Q, f"{AORTA} {sentence}") == ([flag] if flag else [])
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ["laterality"]
+
+
+@pytest.mark.parametrize("premise, reply, flag", [
+    ("My registrar thinks it is on the patient's left.", "Careful, that premise is wrong: it is on the patient's right.",
+     None),
+    ("I was told it comes in two pieces.", "Small correction first: it is one connected piece.", None),
+    ("So there are two separate pieces?", "I get a different number: one piece.", None),
+    ("So there are two separate pieces?", "Yes, two.", "count"),
+])
+def test_round_26_user_turns(premise, reply, flag):
+    assert flags("liver", Q, LIVER, premise, reply) == ([flag] if flag else [])
+
+
+def test_a_synonyms_head_and_the_labels_own_head_are_the_target():
+    effusion = test_qc.record("pleural effusion", layout={"pleural effusion": test_qc.LAYOUT["liver"]})  # right
+    assert flags("pleural effusion", Q, "It is the pleural effusion [SEG]. The fluid sits on the left.", rec=effusion) \
+        == ["laterality"]
+    disc = test_qc.record("optic disc", layout={"optic disc": test_qc._box(30, 34, 30, 34)}, orientation=None)
+    assert flags("optic disc", Q, "It is the optic disc [SEG]. The disc is big.", rec=disc) == ["size"]
+    assert flags("optic disc", Q, "It is the optic disc [SEG]. The disc is small.", rec=disc) == []
+
+
+def test_common_lesion_labels_have_knowledge_entries():
+    glioma = test_qc.record("glioma", layout={"glioma": test_qc.LAYOUT["left kidney"]})
+    assert "names_target" in flags("glioma", "Outline the glioblastoma here.", "It is the glioma [SEG].", rec=glioma)
+    stroke = test_qc.record("stroke lesion", layout={"stroke lesion": test_qc.LAYOUT["left kidney"]})
+    assert "names_target" in flags("stroke lesion", "Outline the infarct here.", "It is the stroke lesion [SEG].", rec=stroke)
+    nodule = test_qc.record("thyroid nodule", layout={"thyroid nodule": test_qc.LAYOUT["left kidney"]})
+    asked = "Which focal finding would get a TI-RADS score here? Outline it."  # a scoring system, not a name
+    assert "names_target" not in flags("thyroid nodule", asked, "It is the thyroid nodule [SEG].", rec=nodule)
