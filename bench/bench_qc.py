@@ -196,7 +196,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (the public sets by modality: ultrasound/endoscopy report, a data scientist's questions, a cautious
                  # assistant, a student explainer)
                  "heldout_dh": (0.967, 0.029), "heldout_di": (0.938, 0.205), "heldout_dj": (0.929, 0.114),
-                 "heldout_dk": (0.914, 0.162)}
+                 "heldout_dk": (0.914, 0.162),
+                 # round 27, measured with the rules of 7de3709 (round 26 read): DL (the four named registers by a third
+                 # writer), DM (LLMs driven by the v2 prompt over other regions: GPT-4o-, Llama-3-, reasoning- and
+                 # Claude-like), DN (follow-up user turns that carry claims: checks, quoted reports, premises, recaps)
+                 # and DO (public sets' own labels: captions, structured blocks, annotation protocols, caveat notes)
+                 "heldout_dl": (0.952, 0.200), "heldout_dm": (0.981, 0.157), "heldout_dn": (0.957, 0.419),
+                 "heldout_do": (0.976, 0.029)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
