@@ -33,7 +33,7 @@ from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
-from .settle import Said, attribute, echoes, standing, voices
+from .settle import Said, echoes, standing, topic, voices
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -91,32 +91,41 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
 
 
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
-# pieces. Is that what you see?"
+# pieces. Is that what you see?", "..., isn't it?", "Does that sound right?"
 _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+"
                      r"(?:said|guessed|thought)|(?:do|would)\s+you\s+agree|agree\?|isn'?t\s+(?:that|it)\s+(?:right|so|true|correct)|"
-                     r"is\s+that\s+(?:right|correct|so|true|"
+                     r"is\s+that\s+(?:right|correct|so|true|consistent|"
                      r"what\s+you\s+(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|"
-                     r"reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+confirm|"
-                     r"does\s+that\s+(?:match|fit|agree)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
-                     r",\s*(?:right|correct|no)\s*\?\s*$)", re.I)
+                     r"reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+(?:confirm|check)|"
+                     r"does\s+(?:that|the\s+mask)\s+(?:match|fit|agree|sound\s+right)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
+                     r"(?:did|have)\s+i\s+got?\s+(?:that|it)\s+right|correct\s+me|anything\s+wrong|fair\s+summary|"
+                     r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$)", re.I)
 
 
 def _answered(said: list[str], i: int, reply: list[str], flag: str, record: SourceRecord, lexicon) -> bool:
-    """Is a user's false statement (sentence i) put to the assistant for checking, and does the reply say the
-    truth of the same kind? Then the reply has answered it ("It looks large to me. Do you agree?" -
-    "It is medium-sized, about 3.7%."); a premise the user does not ask about ("Since it is on the right, ...")
-    stands whatever the reply says."""
-    if not any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3]) or (reply and _ASSENTS.match(reply[0])):
+    """Is a user's false statement (sentence i) put to the assistant for checking, or disputed by the reply, and does
+    the reply say the truth about the same point without opening with assent? Then the reply has answered it ("It
+    looks large to me. Do you agree?" - "It is medium-sized, about 3.7%."; "Since they lie below the diaphragm, ...?"
+    - "Let me push back on that: they lie above it."). A premise the reply passes over or merely restates around ("Here
+    is what the mask shows: ...") still stands. Only a follow-up is answered so: a false clue in the first question
+    misleads the sample whatever its answer says."""
+    if (reply and _ASSENTS.match(reply[0])) or not (any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3])
+                                                    or any(corrects(s) for s in reply)):
         return False
-    point = {attribute(c) for c in sentence_claims(said[i], record, lexicon, "")
+    point = {topic(c) for c in sentence_claims(_REPORT_FRAME.sub("", said[i], count=1), record, lexicon, "")
              if contradiction(c, record.facts) == flag}
-    for sentence in reply:
-        claims = [c for c in sentence_claims(sentence, record, lexicon, "") if attribute(c) in point]
+    for sentence in reply:  # (read as answers to the statement: "about 3.7%" is of the image it spoke of)
+        claims = [c for c in sentence_claims(sentence, record, lexicon, said[i]) if topic(c) in point]
         if claims and not any(contradiction(c, record.facts) for c in claims):
             return True
     return False
 
 
+# a user's report of another reader's words, which the user puts to the answer as their own premise
+_REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
+                           r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral)\s+(?:said|says|thinks|thought|"
+                           r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?)\s+(?:that\s+)?|"
+                           r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?)", re.I)
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 
@@ -164,6 +173,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
+            if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
+                sentence = _REPORT_FRAME.sub("", sentence, count=1)
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
             if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
                 # "Is it large? Right. By area it is moderate in size": the turn answers for itself
@@ -173,7 +184,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             for claim in claims:
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon)
-                                                         or _answered(said, i, reply, flag, record, lexicon)):
+                                                         or (t and _answered(said, i, reply, flag, record, lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
                 read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):

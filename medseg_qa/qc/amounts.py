@@ -11,7 +11,7 @@ import re
 
 from .claim import Claim
 
-IMAGE = r"(?:image|picture|slice|scan|frame|screen|section|field of view|field|view|display|monitor|film)"
+IMAGE = r"(?:image|picture|slice|scan|frame|screen|cross-?section|section|field of view|field|view|display|monitor|film)"
 _IMAGE = IMAGE
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}

@@ -54,13 +54,21 @@ _CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|co
                          r"[^,;:]{1,80}[,;:]"
                          # ... with an apposition that describes it: "Unlike the fourth ventricle, a single cavity at the back,"
                          r"(?:\s*(?:a|an|the)\s[^,;:]{1,60},)?", re.I)
+# what may stand between a name and the sides it lies on: "the sacroiliac joints on the right and left"
+_PLACE_GAP = re.compile(r"\W{0,3}|\s+(?:on|at|in)\s+(?:the\s+|both\s+)?", re.I)
+# a lead naming the point a correction is about: "Where I disagree is the count:", "But the side isn't right:", "As for
+# neighbours:"; what follows the colon is the statement
+_TOPIC_LEAD = re.compile(r"^[^:]{0,60}?\b(?:disagree|isn'?t\s+right|is\s+not\s+right|is\s+off|needs?\s+(?:fixing|correcting|a\s+fix)|"
+                         r"one\s+fix|correction|is\s+wrong|not\s+quite|as\s+for|regarding)\b[^:]{0,30}:\s*", re.I)
 _SIDES_AS_SUBJECT = re.compile(r"\s+(?:have|has|show|shows|contain|contains|hold|holds|carry|carries)\b", re.I)
 _BOTH_SIDES = re.compile(r"\b(?:both|each|either)(?:\s+of\s+the(?:\s+patient'?s)?)?\s+sides?\b|\bbilateral(?:ly)?\b|\bon\s+the\s+other\s+side\b", re.I)
 # "left and right", "on the left and on the right", "the right side and the left"
 _AND_THE = r"(?:[\s-]+(?:hand\s+)?side)?\s+(?:and|&)\s+(?:(?:on|to|in|at)\s+)?(?:the\s+)?(?:patient'?s\s+)?"
 # a question about the size classes, not about the target: "What area fraction would make a region 'small'?"
 _DEFINES_SIZE = re.compile(r"\b(?:what|which)\s+(?:area\s+)?(?:fraction|share|percentage|percent|proportion|threshold|cut-?off)\b"
-                           r"[^?]*\b(?:make|makes|count|counts|call|class|mean|means|qualif\w*)\b|\b(?:threshold|cut-?off)\s+for\b",
+                           r"[^?]*\b(?:make|makes|count|counts|call|class|mean|means|qualif\w*)\b|\b(?:threshold|cut-?off)\s+for\b|"
+                           # "Does a large size class mean the organ is enlarged?": what a class means
+                           r"\bsize\s+class(?:es)?\b[^?]*\bmeans?\b",
                            re.I)
 # a bound said without a subject or a verb, unless the size was just asked: a threshold, not a measurement
 _VERBLESS_BOUND = re.compile(r"^\W*(?:(?:(?:yes|yeah|correct|right|exactly|no|not\s+quite|anything|so|and)\W+)+(?:under|below|over|above|"
@@ -265,6 +273,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
     if about_an_alternative(sentence, context, lexicon.names_target):
         return []
+    topic = _TOPIC_LEAD.match(sentence)  # "Where I disagree is the position: it lies centrally." says what follows
+    if topic and len(sentence) - topic.end() > 8:
+        sentence = sentence[topic.end():]
     parts = premises(_addressed_to_patient(without_opinion(sentence)))
     if len(parts) > 1:
         return [c for part in parts for c in sentence_claims(part, record, lexicon, context)]
@@ -295,8 +306,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
                 (claim.kind == "vertical" and any(a <= pos < b for a, b in axes)):
             continue  # conditional, possible, generic, reported: not a statement about the target here
         if claim.kind == "side" and _ELLIPSIS.match(sentence, max(0, pos - 4)) and \
-                any(re.match(r"(?:left|right)\b", sentence[x.start:x.end], re.I) for x in mentions if x.end <= pos):
-            continue  # "The right lung has three lobes and the left only two": the left lung, by ellipsis
+                (any(re.match(r"(?:left|right)\b", sentence[x.start:x.end], re.I) for x in mentions if x.end <= pos)
+                 or re.search(r"\bthe\s+(?:left|right)\s+one\b", sentence[:pos], re.I)):
+            continue  # "The right lung (the right one) has three lobes and the left only two": the left lung, by ellipsis
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
         if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
@@ -322,7 +334,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
-            and not any(x.names and 0 <= m.start() - x.end <= 3 for x in mentions)
+            and not any(x.names and 0 <= m.start() - x.end <= 12 and _PLACE_GAP.fullmatch(sentence, x.end, m.start())
+                        for x in mentions)
             and not _SIDES_AS_SUBJECT.match(sentence, m.end())]  # "Both sides have a matching structure, but ..."
     # ("nothing on the other side" denies the other side; "the right atrium, on the other side," is the atrium's)
     if sides == {"left", "right"} or (sides and both):

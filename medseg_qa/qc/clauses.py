@@ -161,8 +161,13 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
         if any(s <= m.start() < e for s, e in pseudo):
             continue
         end = _NEG_END.search(sentence, m.end())
-        if end and end.group() == "(" and re.search(r"\d\s*%?\s*$", sentence[:end.start()]) and ")" in sentence[end.end():]:
-            end = _NEG_END.search(sentence, sentence.index(")", end.end()) + 1)  # "not 12% (large)": a number's gloss
+        gloss = re.match(r"\((?![^)]*\b(?:it|is|are|they|was|lies|sits|but|\d+|one|two|three|four|five|several)\b)"
+                         r"\s*[\w-]+(?:\s+[\w-]+){0,2}\s*\)",
+                         sentence[end.start():]) if end and end.group() == "(" else None
+        if gloss or (end and end.group() == "(" and re.search(r"\d\s*%?\s*$", sentence[:end.start()])
+                     and ")" in sentence[end.end():]):
+            # "not 12% (large)", "not toward the front of the body (anterior)": a gloss of what is denied
+            end = _NEG_END.search(sentence, sentence.index(")", end.end()) + 1)
         spans.append((m.start(), end.start() if end else len(sentence)))
     for m in _POST_NEG.finditer(sentence):  # "the left side is free of it": denies what comes before
         starts = [b.end() for b in _NEG_END.finditer(sentence, 0, m.start())]

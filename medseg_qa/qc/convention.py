@@ -46,7 +46,8 @@ _SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:the\s+)?(?:patient|patients
 
 # a generic subject placed on a side of the picture and on the patient's side: "A structure seen on the image's left
 # would be on the patient's right", "Anything on the left of the screen is the patient's right"
-_GENERIC_ON_PICTURE = re.compile(r"^(?:[^,;]{1,40},\s*)?(?:a|an|any|anything|something|whatever|everything|what)\b[^;]*?"
+_GENERIC_ON_PICTURE = re.compile(r"^(?:[^,;:]{1,40}[,:]\s*)?(?:if\s+|when\s+)?(?:a|an|any|anything|something|whatever|everything|"
+                                 r"what)\b[^;]*?"
                                  r"(?:\b(?:image|screen|picture|viewer|monitor|display)(?:'?s)?\s+(?:left|right)\b|"
                                  r"\b(?:left|right)(?:\s+side)?\s+of\s+the\s+(?:image|screen|picture|monitor|display)\b)"
                                  r"[^;]*\bpatient'?s\s+(?:left|right)\b", re.I)
@@ -79,6 +80,12 @@ _SIDE_SHOWN = re.compile(r"\b(?:which|what|the)\s+(?:side|half|part|edge)\s+of\s
                          r"(?:shows|displays|holds|has|is|carries)\s+the\s+patient'?s\s+(?:left|right)\b", re.I)
 
 
+# ... or the patient's side asked of a side of the picture: "if something shows on the image's left, which side of the
+# patient is it?"
+_PATIENT_SIDE_ASKED = re.compile(r"\b(?:image|screen|picture|viewer|monitor|display)(?:'?s)?\s+(?:left|right)\b[^.;?]*"
+                                 r"\b(?:which|what)\s+side\s+of\s+the\s+patient\b", re.I)
+
+
 # ... or the reader's side set against the patient's: "like shaking hands: your right hand meets the patient's right"
 _READER_AND_PATIENT = re.compile(r"\byour\s+(?:left|right)\b[^.;]*\bpatient'?s\s+(?:left|right)\b|"
                                  r"\bpatient'?s\s+(?:left|right)\b[^.;]*\byour\s+(?:left|right)\b", re.I)
@@ -86,7 +93,7 @@ _READER_AND_PATIENT = re.compile(r"\byour\s+(?:left|right)\b[^.;]*\bpatient'?s\s
 
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
-    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _READER_AND_PATIENT)
+    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _PATIENT_SIDE_ASKED, _READER_AND_PATIENT)
             for m in rx.finditer(sentence)]
 
 

@@ -53,7 +53,8 @@ _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\
                       r"develops?|developed|arises?|arose|divided|subdivided)\s+(?:from|of|by|into|out\s+of)|has|have|with)\s+"
                       r"(?:only\s+|just\s+)?$", re.I)
 # parts that fuse later are the structure's development, not regions of the mask: "five segments that fuse by adulthood"
-_FUSING = re.compile(r"\s+(?:that|which)\s+(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b", re.I)
+_FUSING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b",
+                     re.I)
 _ANATOMY_PARTS = frozenset({"section", "sections", "segment", "segments", "lobe", "lobes"})
 _MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
                        r"mask\w*|highlighted|outlined|segmented)\b", re.I)
@@ -64,8 +65,9 @@ def _composition(sentence: str, m: re.Match) -> bool:
         return False
     if re.search(r"\bfused\s+(?:from|of|out\s+of)\s+$", sentence[max(0, m.start() - 20):m.start()], re.I):
         return True  # "fused from three parts": a bone's development, never the mask
-    return m.group(2).lower() in _ANATOMY_PARTS and (bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
-                                                     or bool(_FUSING.match(sentence, m.end())))
+    if _FUSING.match(sentence, m.end()):
+        return True  # "its three parts fuse by about age 16": parts that fuse are development, never the mask's pieces
+    return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
 
 
 # a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one"

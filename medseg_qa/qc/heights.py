@@ -61,7 +61,7 @@ _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down
 _THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "of this coronal image"
 # a chest film's zones: "in the lower zone", "the upper zones" (head-feet on a frontal film)
 _ZONE = re.compile(r"\b(?:in|at|within|into)\s+the\s+(?:(?:left|right)\s+)?(upper|lower)(?:\s+(?:lung|chest))?\s+zones?\b", re.I)
-_PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
+_PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:[a-z ]{{1,25}}:\s*)?(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
                              rf"(?:\s+(?:part|half|portion|edge|third|area|region))?\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b|"
                              rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b|"
                              # "low in the field", "high on the film"; "in the upper half" (of the picture: no other whole named)

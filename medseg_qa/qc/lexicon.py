@@ -28,7 +28,8 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
            "renal artery", "renal pelvis", "hepatic vein", "hepatic artery", "hepatic flexure", "splenic vein",
            "splenic artery", "splenic flexure", "aortic bifurcation", "bile duct", "common bile duct",
            "right atrium", "left atrium", "superior mesenteric artery", "portal confluence", "adrenal glands",
-           "lesser sac", "abdominal wall", "spine", "hilum", "psoas muscles", "cortex", "upper poles")
+           "lesser sac", "abdominal wall", "spine", "hilum", "psoas muscles", "cortex", "upper poles", "sacroiliac joint",
+           "sacroiliac joints", "joint", "joints")
 # disease or structure acronyms whose use names a structure (matched case-sensitively, as written)
 ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}

@@ -69,7 +69,7 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"(?:most|many|some|all)\s+(?:people|persons|adults|patients|children|individuals|humans)|"
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
-                      r"(?:more|less)\s+common\s+than|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
+                      r"(?:more|less)\s+common\s+than|as\s+common\s+as|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
                       r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
 _REPORTED = re.compile(r"\b(?:at\s+(?:that|the)\s+time|back\s+then|at\s+baseline|(?:\d+|a|one|two|three|four|six|several|"
@@ -162,7 +162,11 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             # "Careful, that premise is wrong: ...", "Small correction first: ...", "I get a different number."
                             r"\b(?:premise|assumption|idea|guess|statement|claim|impression|reading)\s+(?:is|was)\s+(?:wrong|"
                             r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|\bcorrection(?:\s+first)?\W*[:\u2014-]|"
-                            r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\s*[:,;\u2014-]|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
+                            r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
+                            r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
+                            r"\bnot\s+according\s+to\b|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
+                            r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
+                            r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
 
 
 def corrects(sentence: str) -> bool:
@@ -297,7 +301,10 @@ _GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,40}:\s*)?(?:in\s+general|gen
 _POPULATION_RATE = re.compile(r"\bin\s+(?:about\s+|roughly\s+|around\s+|up\s+to\s+|some\s+|over\s+|nearly\s+|almost\s+|~\s*)?"
                               r"(?:\d+(?:\.\d+)?\s*%|a\s+(?:third|quarter|half|fifth|tenth)|half|most|two-thirds)\s+of\s+(?:all\s+)?"
                               r"(?:cases|people|patients|adults|children|individuals|men|women|infants|subjects|the\s+population)\b|"
-                              r"\b(?:1|one)\s+in\s+(?:every\s+)?[\d,]+\s+(?:people|adults|births|children|individuals|patients|persons)\b",
+                              r"\b(?:1|one)\s+in\s+(?:every\s+)?[\d,]+\s+(?:people|adults|births|children|individuals|patients|persons)\b|"
+                              # "About 5% of these cancers are found on both sides"
+                              r"^\W*(?:about|around|roughly|only|some|nearly|approximately|up\s+to)?\s*\d+(?:\.\d+)?\s*%\s+of\s+"
+                              r"(?:these|such|all)\s+[a-z]+",
                               re.I)
 
 

@@ -5,9 +5,9 @@ region.", "Myth: it sits on the left." ... "It lies on the patient's right.", "H
 rejected", "HOST B: Right." ... The frames that mark a voice as not the answer's own are endless (speakers,
 handles, hypotheses, myths, quiz items, drafts), but two things are general: in a turn of several labels, the
 statement sits on a line (or in a section) under a name that is not a heading of the answer's own ("Side:",
-"Answer:", "Step 2:", "Impression:" are the answer speaking; `voices`), and a later sentence of the same turn states the truth about the same point (the side; the front-back or head-feet
-position; a relation to the same structure along the same axis; the size class; the area share; the region
-count), or a later clause of the voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which
+"Answer:", "Step 2:", "Impression:" are the answer speaking; `voices`), and a later sentence of the same turn
+states the truth about the same point (the side; the front-back or head-feet position; a relation to the same
+structure along the same axis; the size class; the area share; the region count), or a later clause of the voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which
 is small"). Then the answer has overruled that voice, and its false claim does not stand.
 
 A plain statement is never settled this way: "It lies posteriorly. ... It lies anteriorly." contradicts itself,
@@ -119,6 +119,15 @@ def attribute(claim: Claim) -> tuple:
     if claim.kind in ("percent", "pixels"):
         return ("percent",)
     return (claim.kind,)
+
+
+def topic(claim: Claim) -> tuple:
+    """The question a claim answers, coarser than `attribute`: where it lies vertically (one axis is measured per
+    record, so 'upper', 'central' and 'anterior' answer each other) and how big it is (a class word and a share)."""
+    point = attribute(claim)
+    if point[0] in ("size", "percent"):
+        return ("size",)
+    return point[:1] if point[0] == "vertical" else point
 
 
 def _overrules(later: Said, false: Said) -> bool:

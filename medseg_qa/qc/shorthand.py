@@ -148,7 +148,7 @@ _CALL_IT = re.compile(r"\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:call|rate|cla
                       r"(it|this|them|these)\s+(?:as\s+)?(?=(?:\w+\s+)?(?:small|medium|large|big|tiny|moderate|huge|mid-sized|"
                       r"medium-sized|intermediate|sizeable|modest)\b)", re.I)
 # ... or as the class it falls in: "At roughly 14.5% of the image, it counts as small", "it comes out as medium"
-_COUNTS_AS = re.compile(r"\b(?:counts|qualifies|classes|ranks|comes\s+out|falls|registers)\s+(?:as|in\s+the)\s+(?=(?:\w+\s+)?(?:small|"
+_COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes?\s+out|falls?|registers?)\s+(?:as|in\s+the)\s+(?=(?:\w+\s+)?(?:small|"
                         r"medium|large|big|tiny|moderate|huge|mid-sized|medium-sized|intermediate|sizeable|modest)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)

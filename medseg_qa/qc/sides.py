@@ -28,7 +28,7 @@ DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
                         r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
                         r"[^;]*$", re.I)
-_OBJECT_NP = re.compile(r"\b(?:of|to|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
+_OBJECT_NP = re.compile(r"\b(?:of|to|at|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
                         r"below|above|over|along|within|inside|into)\s+"
                         r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
 # "the right and left common iliac arteries": two sides coordinated before a noun name two structures
@@ -220,7 +220,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
-                         r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
+                         r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
+                         r"\b(?:lies|lie|sits|sit|is|are)\s+across\s+the\s+midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
                          r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):

@@ -1,5 +1,5 @@
-"""QC readings added after round 23's first measure (banks CV-CY): what a claim is about (a part of the target, a
-counterpart by ellipsis, a numbered segment, the target's own general head noun), which claims are asserted (a
+"""QC readings added after the first measures of rounds 23 to 27 (banks CV-DO): what a claim is about (a part of
+the target, a counterpart by ellipsis, a numbered segment, the target's own general head noun), which claims are asserted (a
 verdict written after them, a parenthesis sharing its clause's mood, unreal cases, thresholds, other sources and
 times, repairs after a dash, a statement put to the assistant and answered), and readings that were missing (a
 central place along the front-back axis, the upper or lower half of a photo, a chest film's zones, a place inside a
@@ -270,3 +270,40 @@ def test_common_lesion_labels_have_knowledge_entries():
     nodule = test_qc.record("thyroid nodule", layout={"thyroid nodule": test_qc.LAYOUT["left kidney"]})
     asked = "Which focal finding would get a TI-RADS score here? Outline it."  # a scoring system, not a name
     assert "names_target" not in flags("thyroid nodule", asked, "It is the thyroid nodule [SEG].", rec=nodule)
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # read after round 27 (banks DL-DO)
+    ("It is not toward the back of the body (posterior).", None),  # a gloss shares its clause's negation
+    ("It is not toward the front of the body (anterior).", "position"),
+    ("Right-sided cysts are about as common as left-sided ones in surgical series.", None),
+    ("About 5% of these tumours are found on the left.", None),
+    ("Check question: if something shows on the image's right on an axial slice, which side of the patient is it? "
+     "Answer: the patient's left.", None),
+    ("Quick check: does a large size class mean the organ is enlarged? No - it only means it covers a small share "
+     "of this image.", None),
+    ("It is in the back half of the cross-section.", "position"),
+    ("Where I disagree is the count: it is in two pieces.", "count"),
+])
+def test_round_27_sentences(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("premise, reply, flag", [
+    # a follow-up's premise is answered by a reply that disputes it and says the truth on the same point; restating
+    # the facts around it lets it stand
+    ("Since it lies on the patient's left, what drains it?", "Let me push back on that: it lies on the patient's right.",
+     None),
+    ("Since it lies on the patient's left, what drains it?", "Here is what the mask shows: it lies on the patient's "
+     "right.", "laterality"),
+    ("The report says it lies on the patient's left.", "Sure, that works for the write-up.", "laterality"),
+    ("The report says it lies on the patient's left.", "I'd query that: it lies on the patient's right.", None),
+    ("I'd have guessed it was more like 2% of the image?", "It is large, far more than that.", None),  # one point: size
+])
+def test_round_27_user_turns(premise, reply, flag):
+    assert flags("liver", Q, LIVER, premise, reply) == ([flag] if flag else [])
+
+
+def test_a_false_clue_in_the_first_question_stands_whatever_the_answer_says():
+    asked = "Which organ on the patient's left makes bile? Segment it."
+    assert flags("liver", asked, f"{LIVER} It lies on the patient's right.") == ["laterality"]
