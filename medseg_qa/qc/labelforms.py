@@ -104,7 +104,8 @@ def head_terms(label: str) -> set[str]:
     """The head noun of a label of two or more words, and its last two words for a longer one ('ventricle' of 'lateral
     ventricle', 'fat pad' of 'cardiophrenic fat pad', 'disc' of 'optic disc'), unless it is a general noun: after a
     determiner ("the ventricles", "both fat pads") it names the target (`Lexicon.head_re`). Only the label's own
-    head counts: a synonym's is often too general ("fluid" of "pleural fluid")."""
+    head names it in a question: a synonym's is often too general ("fluid" of "pleural fluid"), though in an answer
+    "the fluid" is the target (`Lexicon.synonym_head_re`)."""
     out: set[str] = set()
     words = label.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
     if len(words) >= 2 and words[-1] not in GENERAL_HEADS and len(words[-1]) > 3:
