@@ -102,9 +102,10 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$)", re.I)
 
 
-def _answered(said: list[str], i: int, reply: list[str], flag: str, record: SourceRecord, lexicon) -> bool:
-    """Is a user's false statement (sentence i) put to the assistant for checking, or disputed by the reply, and does
-    the reply say the truth about the same point without opening with assent? Then the reply has answered it ("It
+def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: str, record: SourceRecord,
+              lexicon) -> bool:
+    """Is a user's false statement (sentence i, read as `statement`) put to the assistant for checking, or disputed
+    by the reply, and does the reply say the truth about the same point without opening with assent? Then the reply has answered it ("It
     looks large to me. Do you agree?" - "It is medium-sized, about 3.7%."; "Since they lie below the diaphragm, ...?"
     - "Let me push back on that: they lie above it."). A premise the reply passes over or merely restates around ("Here
     is what the mask shows: ...") still stands. Only a follow-up is answered so: a false clue in the first question
@@ -112,7 +113,7 @@ def _answered(said: list[str], i: int, reply: list[str], flag: str, record: Sour
     if (reply and _ASSENTS.match(reply[0])) or not (any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3])
                                                     or any(corrects(s) for s in reply)):
         return False
-    point = {topic(c) for c in sentence_claims(_REPORT_FRAME.sub("", said[i], count=1), record, lexicon, "")
+    point = {topic(c) for c in sentence_claims(statement, record, lexicon, "")
              if contradiction(c, record.facts) == flag}
     for sentence in reply:  # (read as answers to the statement: "about 3.7%" is of the image it spoke of)
         claims = [c for c in sentence_claims(sentence, record, lexicon, said[i]) if topic(c) in point]
@@ -184,7 +185,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             for claim in claims:
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon)
-                                                         or (t and _answered(said, i, reply, flag, record, lexicon))):
+                                                         or (t and _answered(said, i, sentence, reply, flag, record,
+                                                                                   lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
                 read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):

@@ -7,8 +7,9 @@ handles, hypotheses, myths, quiz items, drafts), but two things are general: in 
 statement sits on a line (or in a section) under a name that is not a heading of the answer's own ("Side:",
 "Answer:", "Step 2:", "Impression:" are the answer speaking; `voices`), and a later sentence of the same turn
 states the truth about the same point (the side; the front-back or head-feet position; a relation to the same
-structure along the same axis; the size class; the area share; the region count), or a later clause of the voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which
-is small"). Then the answer has overruled that voice, and its false claim does not stand.
+structure along the same axis; the size class; the area share; the region count), or a later clause of the
+voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which is small"). Then the answer
+has overruled that voice, and its false claim does not stand.
 
 A plain statement is never settled this way: "It lies posteriorly. ... It lies anteriorly." contradicts itself,
 whichever sentence is true, and answers that disagree across turns are a defect too.
