@@ -6,7 +6,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `lexicon`: which words name the target (any form) and which name other structures;
 - `shorthand`: report abbreviations, arrow bullets, run-on text, contractions and learner English
   rewritten as plain prose before anything is read;
-- `clauses`: sentences, negation scopes, subject attribution, yes/no and confirmation questions;
+- `clauses`: sentences, negation scopes, yes/no and confirmation questions;
+- `subjects`: which structure a clause is about (subject attribution);
 - `fragments`: key/value lines, table rows and verbless fragments read as the sentences they stand for;
 - `claim`, `claims`, `sides`, `heights`, `amounts`: claim extraction from any prose (sides in `sides`, places along
   the picture's rows in `heights`, relations in `claims`; size, percent and count in `amounts`);

@@ -3,7 +3,7 @@
 A claim is a side (patient left/right, midline), an absolute position (anterior/posterior,
 superior/inferior), a relation to another structure, a size class or area percent, or a region count.
 Sizes and counts are read by `amounts`, sides by `sides`, places along the picture's rows by `heights`; relations here. Each is found by its
-own phrase rules, then kept only when `clauses.subject` attributes it to the
+own phrase rules, then kept only when `subjects.subject` attributes it to the
 target; a claim inside a negation scope is kept as denied (`negated`), so "it is not on the left"
 contradicts a left mask and agrees with a right one. Image sides ("the image's left") are turned into
 patient sides with the record's orientation; a sentence that explains the display convention ("the
@@ -21,7 +21,8 @@ from medseg_qa.schemas import SourceRecord
 from .amounts import IMAGE as _IMAGE
 from .amounts import size_claims as _size_claims
 from .claim import Claim
-from .clauses import BOUNDARY, about_target, is_negated, negated_spans, sentences, subject
+from .clauses import BOUNDARY, is_negated, negated_spans, sentences
+from .subjects import about_target, subject
 from .convention import axis_mappings, convention_end, side_mappings
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
