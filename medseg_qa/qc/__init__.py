@@ -35,6 +35,7 @@ from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
 from .settle import Said, echoes, standing, topic, voices
+from .subjects import asked_about, read_with_topic
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -162,6 +163,10 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     said_by_turn = [sentences(turn.content) for turn in turns]  # each turn split once; a turn also reads its reply
     quoted = [echoes(said, said_by_turn[t - 1]) if t and turns[t].role == "assistant" else set()
               for t, said in enumerate(said_by_turn)]  # an answer quoting the question it answers
+    for t in range(1, len(turns)):  # "What about the spleen?" - "It is small.": the answer's 'It' is the spleen
+        asked = next((s for s in reversed(said_by_turn[t - 1]) if s.rstrip().endswith("?")), "")
+        topic = asked_about(asked, lexicon) if turns[t].role == "assistant" else None
+        said_by_turn[t] = read_with_topic(said_by_turn[t], topic, lexicon)
     read: list[Said] = []  # every checkable claim; which false ones stand is settled once each turn is read
     for t, said in enumerate(said_by_turn):
         voice = voices(turns[t].content, said)

@@ -13,7 +13,8 @@ from .lexicon import Lexicon
 
 _COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
            "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
-           "numerous": "many", "a couple of": 2, "a pair of": 2, "both": 2}
+           "numerous": "many", "innumerable": "many", "countless": "many", "myriad": "many", "a handful of": "many",
+           "a couple of": 2, "a pair of": 2, "a trio of": 3, "both": 2}
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
@@ -23,7 +24,7 @@ _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|dis
               r"unconnected|detached|standalone|self-contained|"
               # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
               r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
-_COUNT_NUM = r"(\d+|a couple of|a pair of|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
+_COUNT_NUM = r"(\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 # "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
 _MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
 _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",

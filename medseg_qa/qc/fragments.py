@@ -14,9 +14,10 @@ _LABEL = re.compile(r"^(?:\d+\s+)?[A-Z][A-Za-z]{1,20}(?:\s+[A-Za-z]{1,20}){0,2}\
 
 
 def labelled_fragment(sentence: str) -> str:
-    """'Dictation: large.' -> 'It is large.': a one-word fragment after a label that is not a known key
-    reads as the fragment alone (the label names the voice, not the claim); so does a chosen option
-    ('Answer: (c) huge')."""
+    """'Dictation: large.' -> 'Dictation: It is large.': a one-word fragment after a label that is not a known key
+    reads as the sentence it stands for, after its label, which `subjects` reads: a label naming a structure ("Aorta:
+    midline.") is what 'It' is, any other label (a voice, "Dictation") leaves it the target; so does a chosen
+    option ('Answer: (c) huge')."""
     m = _LABEL.match(sentence)
     if not m or _RATING_LABEL.search(sentence[:m.start(1)]):
         return sentence
@@ -25,7 +26,9 @@ def labelled_fragment(sentence: str) -> str:
     if value == "It lies in the midline." and _OTHER_AXIS.search(sentence[:m.start(1)]) and \
             given.strip(" .;,!").lower() in ("central", "centre", "center", "middle", "mid"):
         return "Along that axis, it sits centrally."  # "Vertical position: central": a central depth, not the midline
-    return value if value != given else sentence
+    # the label stays as what 'It' points back to: "Aorta: midline." is about the aorta, "Dictation: large." about the target
+    label = sentence[:m.start(1)].rstrip(" :-\u2013\u2014")
+    return f"{label}: {value}" if value != given else sentence
 
 
 _OTHER_AXIS = re.compile(r"\b(?:vertical|depth|height|level|front|back|anterior|posterior|ap|cranio\w*|superior|inferior|"

@@ -17,6 +17,9 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     """The structure a claim at `pos` is about: in its clause, else the nearest earlier clause, the first
     mention in subject position; for a relative clause ("..., which lies ...") the mention just before
     it; None means the target."""
+    inverted = _inverted_subject(mentions, sentence)
+    if inverted is not None and (pos < inverted.start or not any(inverted.end <= m.start < pos for m in mentions)):
+        return inverted if inverted.names else None  # "Next to it, on the left, lies the spleen, small and posterior"
     bounds = list(BOUNDARY.finditer(sentence, 0, pos))
     starts = [0] + [b.end() for b in bounds]
     # a possessive ("for its part", "their outline") is a determiner, never the subject of a clause
@@ -65,6 +68,44 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
                 return _antecedent(m, before, sentence, bounds[i - 1] if i else None)
             gap_start = m.end
     return None
+
+
+# a sentence opening on place phrases, then a verb of place and its subject ("Next to it, on the left, lies the spleen",
+# "Further back and to the left is the left kidney", "On the left lies the mask")
+_PLACE_OPENER = re.compile(r"\s*(?:and\s+)?(?:next\s+to|close\s+to|further\s+(?:back|forward|down|up|out|in)|in\s+front\s+of|"
+                           r"deep\s+to|(?:anterior|posterior|lateral|medial|superior|inferior)\s+to|on|in|at|to|toward|"
+                           r"towards|near|along|behind|beside|above|below|under|beneath|across|between|alongside)\b", re.I)
+_INVERSION = re.compile(rf"^{_PLACE_OPENER.pattern}[^.;:?!]*?[\s,]"
+                        r"(?P<verb>lies|lie|sits|sit|is|are|runs|run|stands|hangs|rests|courses|passes|curves|appears?)\s+"
+                        r"(?=(?:the|a|an|its|their)\s)", re.I)
+
+
+_PLACE_VERB = re.compile(r"\b(?:lies|lie|sits|sit|is|are|was|were|runs|run|stands|hangs|rests|courses|passes|curves|"
+                         r"appears?|seems?|looks?|has|have)\b", re.I)
+_CLAUSE_WORD = re.compile(r"\b(?:it|they|which|that|who|this|these|we|you|i)\b", re.I)
+
+
+def _inverted_subject(mentions: list[Mention], sentence: str) -> Mention | None:
+    """The subject after the verb of a sentence that opens on place phrases, or None where the sentence does not
+    (a name or pronoun just before the verb is its subject, "On the left it lies ...", unless a preposition governs
+    it: "Behind it sits the right kidney")."""
+    m = _INVERSION.match(sentence)
+    if not m:
+        return None
+    verb = m.start("verb")
+    prefix = sentence[:verb]
+    places = all(_PLACE_OPENER.match(chunk) for chunk in prefix.split(",") if chunk.strip())  # not "In size, A is"
+    governed = all(re.search(rf"{PREPOSITION.pattern}\s+$", prefix[:w.start()], re.I) for w in _CLAUSE_WORD.finditer(prefix))
+    if _PLACE_VERB.search(prefix) or not places or not governed:
+        return None  # "On the image it appears on the left, which ... is the patient's right": clauses, not places
+    last = [x for x in mentions if x.end <= verb]
+    if last and not sentence[last[-1].end:verb].strip(" ,") and \
+            not re.search(rf"{PREPOSITION.pattern}\s+(?:the\s+|its\s+|their\s+)?$", sentence[:last[-1].start], re.I):
+        return None
+    after = next((x for x in mentions if x.start >= m.end()), None)
+    if after is not None and after.start - m.end() <= 6:
+        return after
+    return _unknown_subject(sentence, len(sentence), m.end() - 1) or Mention(m.end(), m.end(), frozenset({"unknown"}))
 
 
 # what may stand before the subject of the first clause: an article, or an answer option's letter ("C (the left
@@ -212,3 +253,47 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
 def about_target(mentions: list[Mention], sentence: str, pos: int) -> bool:
     found = subject(mentions, sentence, pos)
     return found is None or not found.names
+
+
+# a question whose subject is another structure: "And the spleen?", "What about the other kidney?", "Where is the
+# spleen?", "How big is the aorta?", "Is the spleen on the left?" (not "Which organ lies beside the spleen?", whose
+# answer is the target, nor one that names the target or 'it' anywhere)
+_TOPIC_OPENER = re.compile(r"^\W*(?:(?:and|so|also|but|ok|okay|now|then|right|sure|thanks|great)\W+)*(?:(?:what|how)\s+about\s+|"
+                           r"(?:where|how(?:\s+(?:big|large|small|many\s+\w+|much\s+\w+))?|what\s+size|which\s+side)\s+"
+                           r"(?:is|are|does|do|was|were|would)\s+|(?:is|are|does|do|did|was|were|can|could|would|will|has|have)\s+)?"
+                           r"(?:the\s+|its\s+)?$", re.I)
+_BACK_TO_TARGET = re.compile(r"\b(?:mask|segmentation|segmented|highlighted|outlined|target|overlay)\b", re.I)
+_BARE_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their"})
+_LEADING_PRONOUN = re.compile(r"^(\W*(?:(?:yes|yeah|yep|no|nope|sure|well|so|ok|okay|right|correct|indeed|also)\W+)*)"
+                              r"(it|they)\b", re.I)
+
+
+def asked_about(question: str, lexicon) -> str | None:
+    """The other structure a question is about ("And the other kidney?" -> "other kidney"), or None."""
+    if not question.rstrip().endswith("?") or _BACK_TO_TARGET.search(question):
+        return None
+    found = lexicon.mentions(question)
+    named = [m for m in found if m.names and "person" not in m.names]
+    if not named or any(not m.names for m in found) or not _TOPIC_OPENER.match(question[:named[0].start]):
+        return None
+    return question[named[0].start:named[0].end]
+
+
+def read_with_topic(said: list[str], topic: str | None, lexicon) -> list[str]:
+    """A turn's sentences with 'It'/'They' opening a sentence spelled out as the other structure just asked about
+    ("What about the spleen?" - "It is small and on the left." reads "The spleen is small ..."), until a sentence
+    names the target again (its name, 'the mask', 'this lesion'); a question in the turn sets a new topic."""
+    out = []
+    for sentence in said:
+        if sentence.rstrip().endswith("?"):
+            topic = asked_about(sentence, lexicon)
+        elif topic is not None:
+            if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _BARE_PRONOUNS
+                                                       for m in lexicon.mentions(sentence)):
+                topic = None  # "Back to the mask: it sits on the right"
+            elif lead := _LEADING_PRONOUN.match(sentence):
+                name = topic if re.match(r"(?:the|its|their|a|an)\s", topic, re.I) else f"the {topic}"
+                name = name[0].upper() + name[1:] if not lead.group(1) else name
+                sentence = f"{lead.group(1)}{name}{sentence[lead.end():]}"
+        out.append(sentence)
+    return out
