@@ -202,7 +202,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # Claude-like), DN (follow-up user turns that carry claims: checks, quoted reports, premises, recaps)
                  # and DO (public sets' own labels: captions, structured blocks, annotation protocols, caveat notes)
                  "heldout_dl": (0.952, 0.200), "heldout_dm": (0.981, 0.157), "heldout_dn": (0.957, 0.419),
-                 "heldout_do": (0.976, 0.029)}
+                 "heldout_do": (0.976, 0.029),
+                 # round 28, measured with the rules of 2c0a5cc (round 27 read): DP (LLMs driven by the v2 prompt over
+                 # head and neck, bones, heart and pelvis: GPT-4o-mini-, Qwen-, Mistral- and small-local-model-like), DQ
+                 # (a QA engineer's one-phrase edits of rich clean answers), DR (LLM drafts refined by physicians:
+                 # cranial/caudal, quadrants, segments) and DS (crowded scenes: other structures' sides, sizes and counts)
+                 "heldout_dp": (0.914, 0.262), "heldout_dq": (0.948, 0.262), "heldout_dr": (0.886, 0.214),
+                 "heldout_ds": (0.948, 0.405)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
