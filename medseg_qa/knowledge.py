@@ -301,6 +301,8 @@ class KnowledgeBase:
             keys = [f"{key} {noun}" for noun in _CLASS_NOUNS_OF_LABELS] + \
                 ([" ".join(words[:-1])] if len(words) > 1 and words[-1] in _CLASS_NOUNS_OF_LABELS else [])
             name = next((self.index[k] for k in keys if k in self.index), None)
+        if name is None and _LEVEL.match(key):  # 'L3 vertebral body', 'lumbar vertebral bodies': one of a series
+            return self.lookup(_LEVEL.sub("", key, count=1))
         return self.entries.get(name) if name else None
 
     def status(self, name: str) -> str:
@@ -311,6 +313,8 @@ class KnowledgeBase:
 
 
 _CLASS_NOUNS_OF_LABELS = ("gland", "muscle", "bone", "artery", "vein", "nerve")
+# a spinal level or region before a label of one of a series, with the rest of the label after it
+_LEVEL = re.compile(r"^(?:[ctls]\d{1,2}|cervical|thoracic|lumbar|sacral)\s+(?=\S)")
 
 
 def family_of(e: KnowledgeEntry) -> str:
