@@ -60,8 +60,9 @@ FLAG_DESCRIPTIONS = {
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_ASKS = re.compile(r"\?|\b(segment|seg|outline|mark|highlight|delineate|identify|locate|find|show|point out|"
-                   r"indicate|label|contour|trace|select|mask)\b", re.IGNORECASE)
+_ASKS = re.compile(r"\?|\b(segment(?:ed|ing)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
+                   r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
+                   r"please)\b", re.IGNORECASE)
 
 
 def target_terms(record: SourceRecord, knowledge: KnowledgeEntry | None) -> tuple[str, ...]:
@@ -101,7 +102,11 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r"reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+(?:confirm|check)|"
                      r"does\s+(?:that|the\s+mask)\s+(?:match|fit|agree|sound\s+right)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
                      r"(?:did|have)\s+i\s+got?\s+(?:that|it)\s+right|correct\s+me|anything\s+wrong|fair\s+summary|"
-                     r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$)", re.I)
+                     r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$|"
+                     # a perception offered for checking: "That looks large to me.", "I'd say it lies toward the top."
+                     r"\b(?:looks?|seems?|appears?)\s+(?:[\w-]+\s+){1,4}?to\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"
+                     r"^\W*(?:i'?d\s+say|i\s+can\s+see|i\s+(?:think|believe|reckon|guess|suspect|feel)|my\s+(?:impression|guess|"
+                     r"reading|sense)\s+is|in\s+my\s+(?:view|opinion|reading))\b)", re.I)
 
 
 def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: str, record: SourceRecord,

@@ -50,7 +50,8 @@ _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[
 _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_ALT}(?:\s+(?:size|sized|in\s+size))?\s*(?=[,;.]|$)",
                               re.I)
 _SIZE_RES = [
-    re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+    re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?(?:\s+(?:classified|classed|categori[sz]ed|graded|rated|considered|"
+               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -70,6 +71,9 @@ _SIZE_RES = [
     # a size word in brackets after the noun it describes: "the organ (large) that ..."
     re.compile(rf"\(\s*{_QUAL}{_SIZE_ALT}\s*\)", re.I),
     re.compile(rf"\bof\s+{_QUAL}{_SIZE_ALT}\s+(?:size|dimensions|extent|proportions)\b", re.I),
+    # a class named as a bin: "which puts it in the medium class", "falls into the small category"
+    re.compile(rf"\b(?:in|into|within)\s+the\s+{_SIZE_ALT}(?:[\s-]+sized?)?\s+(?:class|category|band|bracket|range|group|tier)\b",
+               re.I),
     _DESCRIPTOR_SIZE,
     re.compile(rf"\b{_SIZE_ALT}\s+(?:in\s+size|size\s+class|on\s+this|here|in\s+this)\b|"
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),

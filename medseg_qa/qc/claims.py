@@ -51,10 +51,13 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
 _ASKS_DEPTH = re.compile(r"\b(?:front|back|anterior\w*|posterior\w*|ant|post|superior\w*|inferior\w*|sup|inf|up|down|"
                          r"depth|deep|high|low|top|bottom)\b", re.I)
 # a fronted contrast speaks of the other thing: "Unlike a single blob, the mask is three separate regions"
-_CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|contrary\s+to|rather\s+than|instead\s+of)\b"
+_CONTRASTED = re.compile(r"^\s*(?:unlike|in\s+contrast\s+to|as\s+opposed\s+to|contrary\s+to|rather\s+than|instead\s+of|"
+                         r"compared\s+(?:with|to)|in\s+comparison\s+(?:with|to)|relative\s+to)\b"
                          r"[^,;:]{1,80}[,;:]"
-                         # ... with an apposition that describes it: "Unlike the fourth ventricle, a single cavity at the back,"
-                         r"(?:\s*(?:a|an|the)\s[^,;:]{1,60},)?", re.I)
+                         # ... with an apposition that describes it: "Unlike the fourth ventricle, a single cavity at the back,",
+                         # "Compared with the vertebral body, bone in the midline at the back, the mask is ..."
+                         r"(?:\s*(?:a|an|the)\s[^,;:]{1,60},|\s*[^,;:]{1,60},(?=\s*(?:it|they|this|these|its|their|the\s+(?:mask\w*|"
+                         r"segment\w*|highlighted|outlined|target|region|structure|lesion|organ)s?)\b))?", re.I)
 # what may stand between a name and the sides it lies on: "the sacroiliac joints on the right and left"
 _PLACE_GAP = re.compile(r"\W{0,3}|\s+(?:on|at|in)\s+(?:the\s+|both\s+)?", re.I)
 # a lead naming the point a correction is about: "Where I disagree is the count:", "But the side isn't right:", "As for
@@ -90,11 +93,11 @@ _POSITION_RES = [
     re.compile(r"\b(above|below|beneath|underneath|under|over|higher\s+than|lower\s+than)\s+", re.I),
     re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
 ]
-_INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+"
-                       r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it),?\s+"
+_INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+"
+                       r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)),?\s+"
                        r"(?:lies|sits|is|runs|are|lie|sit|you\s+see|we\s+see|one\s+sees)\s+", re.I)
-_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+its\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b|"
-                       r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+it\b", re.I)
+_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b|"
+                       r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)\b", re.I)
 _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to", "anterior to": "anterior_to",
             "behind": "posterior_to", "posterior to": "posterior_to"}
 
@@ -204,14 +207,33 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     if other is None:  # compared with something that is not a known structure: the side or depth is relative
         return located if anchor is None else [(pos, c) for pos, c in located if not (
             c.kind in ("side", "vertical") and anchor.start() <= pos < anchor.end())]
+    cuts = [0] + [b.end() for b in BOUNDARY.finditer(sentence)] + [len(sentence) + 1]
+    clause = next(i for i in range(len(cuts) - 1) if cuts[i] <= anchor.start() < cuts[i + 1])
+    own = sentence[cuts[clause]:anchor.start()] + sentence[other.end:cuts[clause + 1]]
+    # an anchor in a clause with its own verb compares only that clause's places ("given that it is anterior, how does
+    # it sit in relation to the sternum?"); a verbless one ("..., relative to the liver") those of its neighbours too
+    alone = bool(_CLAUSE_VERB.search(own))
     out = []
     for pos, claim in located:  # "compared with the liver, which lies on the right": the liver's own side stays its own
+        if alone and not cuts[clause] <= pos < cuts[clause + 1]:
+            out.append((pos, claim))
+            continue
         if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION and about_target(mentions, sentence, pos):
             claim = Claim("relation", _AS_RELATION[claim.value], other="|".join(sorted(other.names)), text=claim.text)
         out.append((pos, claim))
     return out
 
 
+# what the target has: "It has a head nestled in the C-loop on the right", "It has three folds: two on the left ..."
+_POSSESSION = re.compile(r"\b(?:it|they)\s+(?:also\s+)?(?:has|have|contains|contain|holds|hold|includes|include)\s+"
+                         r"(?=(?:a|an|one|two|three|four|five|six|several|multiple|many|\d+)\s)", re.I)
+_REGION_NOUN = re.compile(r"\b(?:components?|regions?|parts?|pieces?|portions?|islands?|focus|foci|areas?|segments?|"
+                          r"fragments?|blobs?|patch(?:es)?)\b", re.I)
+_FRAGMENT_QUESTION = re.compile(r"^\W*(?:(?:and|also|plus|so|ok|okay|thanks|got\s+it|then)\W+)*(?:(?:what|how)\s+about\s+)?"
+                                r"(?:the|those|these|that|all\s+(?:those|the|these)|any)\b[^?]*\?\s*$", re.I)
+_MASK_WORD = re.compile(r"\b(?:mask|segment\w*|highlight\w*|outlined|target|overlay|label)\b", re.I)
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|lies|lie|sits|sit|does|do|did|how|where|which|what|seems?|appears?|looks?)\b",
+                          re.I)
 _FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\w*|radiolog\w*)\b", re.I)
 
 
@@ -285,6 +307,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         return []
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
+    if _FRAGMENT_QUESTION.match(sentence) and not _CLAUSE_VERB.search(sentence) and all(m.names for m in mentions) and \
+            not _MASK_WORD.search(sentence):
+        return []  # "And the bone at the back?", "And the left side?": asks about another thing, says nothing of the mask
     convention = convention_end(sentence, mentions)
     contrasted = _CONTRASTED.match(sentence)  # "Unlike a single midline structure, these are bilateral"
     contrasted = contrasted.end() if contrasted else 0
@@ -312,6 +337,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             continue  # "The right lung (the right one) has three lobes and the left only two": the left lung, by ellipsis
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
+        owned = _POSSESSION.search(sentence, 0, pos)
+        if claim.kind in ("side", "vertical", "midline") and owned and not _REGION_NOUN.search(sentence, owned.end(), pos):
+            continue  # "It has a head in the C-loop on the right": the place of a part it has, not of the mask
         if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
             if claim.kind == "side" and not claim.qualifier and _PART_SUBJECT.match(sentence, _clause_start(sentence, pos)):
                 claim = Claim("side", claim.value, claim.other, "part", claim.text)  # one part of the mask

@@ -37,7 +37,8 @@ _SIDE_AS_SUBJECT = re.compile(r"^(?:[^,;]{1,60},\s*)?(?:the\s+)?(?:(?:patient|im
 # a side mapped to a side of the picture, anywhere in a sentence: a convention, whatever else the sentence says
 # (not a side that places something: "the left clavicle on the patient's right appears on the left of the screen")
 _NOT_AFTER_PLACE = "".join(rf"(?<!\b{p}\s)(?<!\b{p}\sthe\s)" for p in ("on", "to", "at", "in", "toward", "towards"))
-_SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:the\s+)?(?:patient|patients|image|screen|picture|viewer)(?:'?s|s')?\s+(?:left|right)(?:\s+side)?\s+"
+_SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:(?:the\s+)?(?:patient|patients|image|screen|picture|viewer)(?:'?s|s')?|your|his|her|their)\s+"
+                           r"(?:left|right)(?:\s+side)?\s+"
                            r"(?:(?:is|are|appears|lies|ends\s+up)\s+(?:(?:shown|displayed|seen|drawn|placed)\s+)?|"
                            r"(?:shown|displayed|seen|drawn|placed)\s+)"
                            r"(?:on|at|to)\s+(?:the\s+)?(?:(?:image|screen|picture|viewer|monitor|patient)(?:'?s|s')?\s+)?(?:left|right)"

@@ -102,7 +102,8 @@ def key_value_sentence(sentence: str) -> str:
     return _key_value_sentence(sentence)
 
 
-_REJECTING_LEAD = re.compile(r"^\s*(not\s+quite|no|nope|wrong|incorrect)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
+_REJECTING_LEAD = re.compile(r"^\s*((?:(?:actually|hmm+|well|sorry),?\s+)?(?:not\s+quite|no|nope|wrong|incorrect)|"
+                             r"(?:a\s+)?(?:small\s+|quick\s+|one\s+)?correction(?:\s+first)?)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
 
 
 def _key_value_sentence(sentence: str) -> str:
@@ -160,7 +161,11 @@ def _key_value_sentence(sentence: str) -> str:
     if key in ("relation", "relations", "neighbours", "neighbors", "neighbour", "neighbor"):
         pair = re.fullmatch(r"([a-z][a-z ]+?),\s*(anterior|posterior|left|right)\s+(to|of)",
                             re.sub(r"[\"'()\[\]]", "", low).strip())  # neighbour = ("aorta", "left_of")
-        return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}." if pair else f"It lies {value}."
+        if pair:
+            return f"It lies {pair.group(2)} {pair.group(3)} the {pair.group(1)}."
+        # a place ("Neighbours: behind the stomach"), not a list of what lies around it ("Neighbours: the ischial
+        # tuberosities (two, posterior) and ..."), whose descriptions are theirs
+        return f"It lies {value}." if not re.match(r"(?:the|a|an|both|two|three)\s", low) else sentence
     count = re.match(r"(\d+(?![.,]\d|\s*%)|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
     if not count:
         return sentence

@@ -72,12 +72,14 @@ ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}
 # a central place along the front-back or head-feet axis: "roughly central front-to-back" (read "along that axis"),
 # "midway between front and back", "about halfway up the slice"
-_CENTRAL = re.compile(r"\b(?:central(?:ly)?|cent(?:red|ered)|(?:in|around|at|near)\s+the\s+(?:middle|cent(?:re|er))|midway|half-?way|"
+_CENTRAL = re.compile(r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid-?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
 _DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
-                         r"(?:back|bottom|posterior|inferior)\b|\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?)\b|"
-                         r"\bhalf-?way\s+(?:up|down)\b|\bmid-?depth\b", re.I)
+                         r"(?:back|bottom|posterior|inferior)\b|\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
+                         r"\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?|a-?p(?=\s+(?:plane|axis|direction|dimension)))\b"
+                         r"(?![\s-]+(?:mid-?line|midsagittal|cent(?:re|er)[\s-]*line|line\s+through))|"
+                         r"\bhalf-?way\s+(?:up|down)\b|\bmid-?depth\b|\bmid-?(?:height|level|a-?p)\b|\blevel\s+with\s+the\s+(?:middle|cent(?:re|er))\b", re.I)
 
 
 def _degree(sentence: str, m: re.Match) -> str:
@@ -123,6 +125,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
             continue  # the place of the structure just named: "between the bladder in front and the rectum behind"
         if _JOINED_AT.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # where a part of it is: "the organ that is joined at the back by the nerve of sight"
+        if _SYMPTOM.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # where a symptom goes: "tearing pain to the back", "pain radiating to the back"
         word = next(g for g in m.groups() if g).lower()
         after = sentence[m.end():m.end() + 20].lower()
         if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]) or \
@@ -142,6 +146,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
     return out
 
 
+_SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps?|radiat\w*|spread\w*|shoot\w*|referred)"
+                      r"\s+(?:\w+\s+)?$", re.I)
 _NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)
 # where something meets a part of it, not where it lies: "joined at the back by ...", "covered by peritoneum anteriorly"
 _JOINED_AT = re.compile(r"\b(?:joined|attached|entered|pierced|connected|supplied|drained|anchored|tethered|fixed|inserted|opens?|"

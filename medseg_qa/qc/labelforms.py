@@ -97,7 +97,7 @@ def distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]:
 GENERAL_HEADS = CLASS_NOUNS | REGIONS | POSITIONAL | frozenset(LESION_WORDS) | frozenset(
     "nucleus nuclei cyst cysts adenoma adenomas polyp polyps head heads body bodies space spaces wall walls cavity "
     "cavities system systems tract canal process processes segment segments horn horns root roots trunk sinus fossa "
-    "ring chamber chambers node nodes cortex surface tip end margin border area areas".split())
+    "ring chamber chambers node nodes cortex surface tip end margin border area areas joint joints".split())
 
 
 def head_terms(label: str) -> set[str]:

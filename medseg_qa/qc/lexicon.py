@@ -158,6 +158,9 @@ class Lexicon:
         # a class noun of the target's own names refers to the target ("the muscle on the patient's left" of the
         # iliopsoas muscle), not to some other structure
         own_classes = {w for t in self.target_terms for w in t.split() if w in CLASS_NOUNS}
+        # ... and so does its entry's category ("the bone" of a vertebral body, whose category is bone)
+        category = (knowledge.category or "") if knowledge else ""
+        own_classes |= {f for w in category.lower().split() for f in (w, f"{w}s") if w in _CATEGORY_CLASSES}
         self.own_class_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(sorted(own_classes))})\b", re.I) \
             if own_classes else None
         self.sided_class_re = re.compile(rf"\b(?:the|this|that)\s+(left|right)(?:[\s-]+sided)?\s+(?:{'|'.join(sorted(own_classes))})\b",
@@ -200,6 +203,7 @@ class Lexicon:
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
+        self.label = target.lower()
         # "the right-sided counterpart" of the left femur is the right femur, a neighbour the facts may relate to
         other_side = {"left": "right", "right": "left"}.get(self.side or "")
         mirrored = {re.sub(rf"\b{self.side}\b", other_side, target.lower())} if other_side else set()
@@ -251,7 +255,9 @@ class Lexicon:
             word = side.group(1).lower() if side else ""
             sided = frozenset(n for n in names if word in n.split()) or \
                 frozenset(f"{word} {n}" for n in names if f"{word} {n}" in self.known_names) if side else None
-            if sided:  # "the right iliac bone": a side word before a shared synonym picks the sided structure
+            if side and any(f"{word} {n}" == self.label for n in names):
+                start, names = side.start(), frozenset()  # "the right renal parenchyma" of the right kidney: the target
+            elif sided:  # "the right iliac bone": a side word before a shared synonym picks the sided structure
                 start, names = side.start(), sided
             spans[(start, end)] = spans.get((start, end), frozenset()) | names
         found = [Mention(s, e, n) for (s, e), n in spans.items()]
@@ -282,6 +288,8 @@ class Lexicon:
         return kept
 
 
+# categories specific enough to name the target ("the bone" of a vertebral body), unlike "organ" or "vessel"
+_CATEGORY_CLASSES = frozenset({"bone", "muscle", "gland", "artery", "vein", "nerve"})
 _SIDE_BEFORE = re.compile(r"\b(left|right)(?:[\s-]+(?:hand[\s-]+)?sided)?[\s-]+$", re.I)
 
 _LEXICONS: dict[tuple, Lexicon] = {}

@@ -161,12 +161,14 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"(?:right|correct|quite\s+right)\b|\bnot\s+quite\b|\bcorrecting\s+that\b|"
                             # "Careful, that premise is wrong: ...", "Small correction first: ...", "I get a different number."
                             r"\b(?:premise|assumption|idea|guess|statement|claim|impression|reading)\s+(?:is|was)\s+(?:wrong|"
-                            r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|\bcorrection(?:\s+first)?\W*[:\u2014-]|"
+                            r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|(?<!\bno\s)(?<!\bwithout\s)\bcorrections?\b|"
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
-                            r"\bnot\s+according\s+to\b|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
+                            r"\bnot\s+according\s+to\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
+                            r"\bthings?\s+to\s+(?:fix|correct|clarify)\b|\bto\s+(?:fix|clarify)\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
-                            r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
+                            r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"
+                            r"would|will)|i'?d|we'?d|i'?ll|we'?ll)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
 
 
 def corrects(sentence: str) -> bool:
@@ -244,7 +246,7 @@ _UNREAL = re.compile(r"^\W*(?:(?:um+|uh+|and|also|so|but|now)\W+)*(?:with|withou
 
 # a size class defined, not said of the target: "A region under 1% of the image would count as small", "small means
 # under 1%", "1-5% is medium"
-_DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}:\s*)?(?:(?:a|an|any|anything|one|each|every|regions?|masks?|structures?)\s+"
+_DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}[:,]\s*)?(?:(?:a|an|any|anything|one|each|every|regions?|masks?|structures?)\s+"
                          r"(?:\w+\s+){0,2}?(?:under|below|over|above|less\s+than|more\s+than|between|of\s+(?:under|over))\b"
                          r"[^;]{0,40}?\b(?:counts?\s+as|would\s+(?:count|be\s+(?:called|classed|counted))|(?:is|are)\s+(?:called|classed)|"
                          r"(?:is|are)\s+(?:small|medium|large|big)\s+(?:by|under|according\s+to)\b)|"
@@ -256,14 +258,15 @@ _DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}:\s*)?(?:(?:a|an|any|anything|o
 # the size classes' thresholds stated, with no subject of this image: "For reference, anything below 1% of the image would
 # be small and 5% or larger", "(Here small means under 1% of the image and large means 5% or more.)", "5% or more is large
 # on this scale", "Size classes: small below 1%, medium from 1% up to 5%, large from 5%."
-_BOUNDED_PERCENT = re.compile(r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|from|up\s+to)\s+[\d.]+\s*%|"
+_BOUNDED_PERCENT = re.compile(r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|from|up\s+to)\s+"
+                              r"(?:~\s*|\u2248\s*|(?:about|around|roughly|approximately)\s+)?[\d.]+\s*%|"
                               r"[\d.]+\s*%\s*(?:or|and)\s+(?:more|larger|above|over|less|smaller|below|under|up)\b", re.I)
 _CLASS_WORD = re.compile(r"\b(?:small|medium|large|big)\b", re.I)
 _OF_THIS_IMAGE = re.compile(r"\b(?:it|it'?s|its|they|they'?re|this(?!\s+scale)|these|the\s+(?:mask|region|segmentation|target|lesion|structure|"
                             r"organ|outline|highlighted\s+\w+|segmented\s+\w+))\b", re.I)
 # a bound as the subject of a class: "5% or more is large", "anything over 5% counts as large"
 _BOUND_IS_CLASS = re.compile(r"%\s*(?:(?:or|and)\s+(?:more|larger|above|over|less|smaller|below|under|up)\s+)?(?:of\s+(?:the\s+)?\w+\s+)?"
-                             r"(?:is|are|=)\s+(?:\w+\s+)?(?:small|medium|large|big)\b", re.I)
+                             r"(?:(?:would|will|should)\s+)?(?:is|are|be|=)\s+(?:\w+\s+)?(?:small|medium|large|big)\b", re.I)
 
 
 def states_thresholds(sentence: str) -> bool:
@@ -286,14 +289,33 @@ def whole_sentence_unasserted(sentence: str) -> bool:
     return _conditional_scopes(sentence)[:1] == [(0, len(sentence))] or bool(_ALTERNATIVES.search(sentence)) or \
         bool(_UNREAL.match(sentence)) or bool(_DEFINITION.match(sentence)) or states_thresholds(sentence) or \
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence)) or \
-        bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence))
+        bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence)) or bool(_INVERTED_IF.match(sentence)) \
+        or bool(_INDEFINITE_MODAL.match(sentence)) or bool(_FREQUENCY.search(sentence))
+
+
+# a rule about any such thing: "A large unilateral lucency without markings would raise a pneumothorax", "Patchy opacity
+# in one zone would suggest consolidation", "A solitary lesion should make you think of a primary"
+_INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?!(?:it|they|this|these|that|those|the|its|their|there|we|you|i)\b)"
+                               r"(?:(?:a|an|any)\s+)?[a-z-]+(?:\s+(?!(?:would|should|could|might|must)\b)[\w'-]+){0,8}?\s+"
+                               r"(?:would|should|could|might|must)\s+(?:(?:also|usually|typically|far|much|more|most|then|instead|likely|probably)\s+)*"
+                               r"(?:raise|suggest|mean|indicate|point|favou?r|imply|make|prompt|be\s+(?:more\s+)?(?:likely|a|an|the))\b", re.I)
+
+
+# a condition written by inversion: "Had the structure been left-sided, it would ...", "Were it on the left, ..."
+_INVERTED_IF = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)*(?:had|were)\s+(?:the|this|that|it|they|a|an|its|their|there)\b[^,;?]{0,80},", re.I)
 
 
 # a lead that makes the whole sentence textbook knowledge: "In general the heart sits in front, mostly left of the
 # midline", "In the atlas it lies ...", "Textbook: ..."
 _GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,40}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|normally|"
                            r"in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?(?:atlas|atlases|textbooks?)|"
-                           r"textbook(?:\s+anatomy)?\s*:)\b", re.I)
+                           r"textbook(?:\s+anatomy)?\s*:|"
+                           # any film of a kind: "On a supine film air collects anteriorly", "On a normal axial abdomen it ..."
+                           r"on\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:film|radiograph|x-?ray|scan|image|ct|mri|view|slice|"
+                           r"abdomen|chest|brain|head|pelvis)\b(?!\s+(?:like|such\s+as)\s+this))\b", re.I)
+# a frequency across patients: "Torsion is more common on the right", "Tumours are commoner in the upper lobes"
+_FREQUENCY = re.compile(r"\b(?:(?:is|are)\s+(?:much\s+|far\s+|slightly\s+)?(?:more|less)\s+(?:common|frequent|usual|often\s+seen)|"
+                        r"(?:is|are)\s+commoner|(?:occurs?|happens?|arises?)\s+(?:more|less)\s+(?:often|commonly|frequently))\b", re.I)
 
 
 # a rate in a population is knowledge, not this image: "Inhaled foreign bodies go to the right side in about 60% of

@@ -43,9 +43,14 @@ _SI = (rf"(?:(?:(?:top|up|upper|superior|cranial|head){_JOIN}|(?:cranio|supero)(
 _LR = rf"(?:left{_JOIN}right|right{_JOIN}left)"
 _PLAIN = [
     # an expletive lead says nothing of its own: "It is also worth noting that the heart lies behind it"
-    (r"\b(?:it\s+is|it's|it\s+should\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
+    (r"\b(?:it\s+is|it's|it\s+(?:should|must|can|may)(?:\s+also)?\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
      r"knowing)|important\s+to\s+(?:note|remember|mention|know)|(?:interesting|useful|helpful)\s+to\s+(?:note|know)|"
      r"noted|noteworthy|mentioning)\s+that\s+", "", re.I),
+    # a hedge set off by commas says nothing of the place: "the bone sits, roughly speaking, posteriorly"
+    (r",\s*(?:(?:roughly|broadly|generally|loosely|strictly)\s+speaking|as\s+far\s+as\s+i\s+can\s+(?:see|tell)|so\s+to\s+speak|"
+     r"more\s+or\s+less|give\s+or\s+take|if\s+i\s+(?:count|read|see)\s+(?:it\s+|this\s+)?(?:correctly|right)|"
+     r"if\s+i'?m\s+(?:reading|seeing|counting)\s+(?:it|this|that|the\s+\w+)\s+(?:right|correctly)|if\s+i'?m\s+not\s+mistaken|"
+     r"i\s+(?:think|believe)|i'?d\s+say|it\s+seems|to\s+my\s+eye)\s*,\s*", " ", re.I),
     # ... and so does an imperative one: "Remember that the corpus callosum arches above them"
     (r"(?:^|(?<=[:;]\s))(?:remember|recall|note|keep\s+in\s+mind|bear\s+in\s+mind)\s+that\s+", "", re.I),
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),

@@ -93,8 +93,11 @@ _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|tr
                         r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
                         r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|(?:involves|affects|spans)\s+both\s+sides\b|"
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
-                        r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+both\s+sides"
-                        r"(?:\s+of\s+the\s+(?:body|patient|midline|abdomen|chest|pelvis))?(?!\s+of\b))", re.I)
+                        r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
+                        r"(?:picture|image|slice|screen|scan|film)\b|"
+                        r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+(?:both\s+sides(?:\s+of\s+(?:the|your|his|"
+                        r"her|my)\s+(?:body|patient|midline|abdomen|chest|pelvis|spine|neck))?(?!\s+of\b)|(?:each|either)\s+side\s+of\s+"
+                        r"the\s+(?:midline|spine|body)\b))", re.I)
 
 
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
@@ -105,7 +108,7 @@ def _image_to_patient(side: str, orientation: str | None) -> str | None:
 
 
 _DENIED_SIDE = re.compile(r"\b(?:rather\s+than|not|instead\s+of|neither|nor|than)\b[^.;]*$", re.I)
-_OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+back|anteroposterior|craniocaudal\w*|"
+_OTHER_AXIS = re.compile(r"[\s\w]{0,25}?\b(?:axis|direction|front[\s-]+to[\s-]+back|anteroposterior|craniocaudal\w*|a-?p|"
                          r"vertical\w*|top[\s-]+to[\s-]+bottom|depth)\b", re.I)
 
 # what may stand before "the left hemisphere" when it says where the target is
@@ -121,6 +124,13 @@ _AXIS_LEAD = re.compile(r"\s*(?:along\s+(?:that|this|the\s+\w+)\s+axis|anteropos
 # discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
 _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"
 _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJECTION}\s*[,!\u2014-]+\s*)+", re.I)
+
+
+_GIVEN_SIDE = re.compile(r"^\W*(?:given|since|as|because)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:the\s+)?"
+                         r"(?:patient'?s\s+)?(left|right|midline|bilateral)(?:[\s-]+sided)?\s*,", re.I)
+_SYMPTOM_AFTER = re.compile(r"[\s-]+(?:hand[\s-]+)?(?:sided\s+)?(?:(?:arm|leg|face|facial|body|limb|hand|sided)\s+)?(?:weakness|numbness|"
+                            r"hemiparesis|hemiplegia|paralysis|palsy|neglect|tingling|clumsiness|sensory\s+loss|deficit|"
+                            r"droop|hemianopia|symptoms?|signs?|headache|pain|ache)\b", re.I)
 
 
 def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
@@ -144,6 +154,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]) or _COORDINATED_MODIFIER.match(sentence, m.end()):
             continue
+        if _SYMPTOM_AFTER.match(after):
+            continue  # the side of a symptom ("sudden right-sided weakness"), which the lesion may not share
         if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
             continue  # "your left": the viewer's (a tutor at a screen) or the patient's (a letter to them)
         hedged = "hedged" if re.search(r"\b(?:slightly|just|a little|marginally|mildly|a bit)\b", before) else ""
@@ -214,12 +226,17 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                 not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):
             claims.append((m.start(), claim))  # "on the patient's left btw ...": only a structure's name may follow
     claims += image_claims
+    given = _GIVEN_SIDE.match(sentence)  # "Given Lt, compare with the contralateral side?": a clipped premise
+    if given and not any(pos == given.start(1) for pos, _ in claims):
+        word = given.group(1).lower()
+        claims.append((given.start(1), Claim("midline", "midline", text=word) if word == "midline" else
+                       Claim("side", "bilateral" if word == "bilateral" else word, text=word)))
     for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
         claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
     for m in _TWO_SIDED.finditer(sentence):  # "it is bilateral", "on both sides": contradicts a one-sided mask
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
             claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
-    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
+    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:lies|lie|sits|sit|is|are)\s+across\s+the\s+midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
                          r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):

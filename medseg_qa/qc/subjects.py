@@ -17,6 +17,20 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     """The structure a claim at `pos` is about: in its clause, else the nearest earlier clause, the first
     mention in subject position; for a relative clause ("..., which lies ...") the mention just before
     it; None means the target."""
+    label = _LABEL_IT.match(sentence)  # "Falx: It lies in the midline, no shift" in a checklist of structures
+    if label and pos >= label.end():
+        named = [m for m in mentions if m.start < label.end(1)]
+        rest = re.sub(r"\s+", " ", "".join(c if not any(m.start <= i < m.end for m in named) else " "
+                                            for i, c in enumerate(sentence[:label.end(1)]))).split()
+        if named and all(m.names and not m.names & {"person"} for m in named) and \
+                all(_names_a_place(w.lower()) or w.lower() in _POSITION_WORDS for w in rest):
+            return named[-1]  # "Lower lumbar spine: It lies in the midline" (not "Extra node: It is small")
+        if not named and _names_anatomy(label.group(1)):
+            return Mention(label.start(1), label.end(1), frozenset({"unknown"}))
+    that = _THAT_IS.match(sentence)  # "That is the septum pellucidum, a thin sheet in the midline": the thing identified
+    if that and pos >= that.end() and not any(that.start(1) <= m.start < that.end(1) and not m.names for m in mentions):
+        named = next((m for m in mentions if that.start(1) <= m.start < that.end(1)), None)
+        return named or Mention(that.start(1), that.end(1), frozenset({"unknown"}))
     inverted = _inverted_subject(mentions, sentence)
     if inverted is not None and (pos < inverted.start or not any(inverted.end <= m.start < pos for m in mentions)):
         return inverted if inverted.names else None  # "Next to it, on the left, lies the spleen, small and posterior"
@@ -28,7 +42,9 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
             not any(m.start >= starts[-1] for m in before):
         antecedent = [m for m in before if m.end <= bounds[-1].start()]
         if antecedent:
-            return antecedent[-1]
+            found = antecedent[-1]  # ("the liver: it sits on the screen's left, which is ...": 'it' is the liver)
+            opening = [b for b in bounds if b.end() <= found.start]
+            return _antecedent(found, antecedent[:-1], sentence, opening[-1]) if opening else found
         # "(the falx, which stays in the midline)": a noun phrase naming nothing known is what 'which' is about
         unknown = _UNKNOWN_ANTECEDENT.search(sentence, 0, bounds[-1].start())
         return Mention(unknown.start(), unknown.end(), frozenset({"unknown"})) if unknown and \
@@ -57,8 +73,10 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         if demonstrative and demonstrative.end() <= pos + 1:
             return None  # "this white-matter band lies on the left": what the answer points at is the target
         opening = _unknown_subject(sentence, pos, starts[i])  # "The septum divides them in the midline"
-        if opening is not None and not any(starts[i] <= m.start < opening.end for m in before):
-            return opening
+        if opening is not None and not any(starts[i] <= m.start < opening.end and
+                                           not re.search(r"\bof\s+(?:the\s+)?$", sentence[starts[i]:m.start], re.I)
+                                           for m in before):
+            return opening  # (a name inside it after 'of' is part of it: "Several loops of small bowel sit anteriorly")
         for m in (m for m in before if starts[i] <= m.start < stop):
             if gap_start == starts[i] and _WITH.fullmatch(sentence, gap_start, m.start):
                 return m  # "Situs inversus, with the heart on the right, ...": the heart is on the right
@@ -72,10 +90,14 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
 
 # a sentence opening on place phrases, then a verb of place and its subject ("Next to it, on the left, lies the spleen",
 # "Further back and to the left is the left kidney", "On the left lies the mask")
-_PLACE_OPENER = re.compile(r"\s*(?:and\s+)?(?:next\s+to|close\s+to|further\s+(?:back|forward|down|up|out|in)|in\s+front\s+of|"
+_PLACE_OPENER = re.compile(r"\s*(?:and\s+)?(?:(?:out|deep|deeper|just|immediately|directly|also|high|low|far|further)\s+)?"
+                           r"(?:next\s+to|close\s+to|further\s+(?:back|forward|down|up|out|in)|in\s+front\s+of|"
                            r"deep\s+to|(?:anterior|posterior|lateral|medial|superior|inferior)\s+to|on|in|at|to|toward|"
-                           r"towards|near|along|behind|beside|above|below|under|beneath|across|between|alongside)\b", re.I)
-_INVERSION = re.compile(rf"^{_PLACE_OPENER.pattern}[^.;:?!]*?[\s,]"
+                           r"towards|near|along|behind|beside|above|below|under|beneath|across|between|alongside|"
+                           r"(?:anterior|posterior|central|lateral|medial|superior|inferior|ventral|dorsal|cranial|caudal)ly|"
+                           r"left|right|(?:far|further|deep|high|low)er?)\b", re.I)
+_LABEL_LEAD = re.compile(r"^\s*(?:[A-Z][\w' -]{1,60}:\s+)?")  # "Walking through the slice: Posteriorly in the midline is ..."
+_INVERSION = re.compile(rf"{_PLACE_OPENER.pattern}[^.;:?!]*?[\s,]"
                         r"(?P<verb>lies|lie|sits|sit|is|are|runs|run|stands|hangs|rests|courses|passes|curves|appears?)\s+"
                         r"(?=(?:the|a|an|its|their)\s)", re.I)
 
@@ -89,13 +111,16 @@ def _inverted_subject(mentions: list[Mention], sentence: str) -> Mention | None:
     """The subject after the verb of a sentence that opens on place phrases, or None where the sentence does not
     (a name or pronoun just before the verb is its subject, "On the left it lies ...", unless a preposition governs
     it: "Behind it sits the right kidney")."""
-    m = _INVERSION.match(sentence)
+    m = _INVERSION.match(sentence, _LABEL_LEAD.match(sentence).end())
     if not m:
         return None
     verb = m.start("verb")
-    prefix = sentence[:verb]
+    prefix = sentence[m.start():verb]
     places = all(_PLACE_OPENER.match(chunk) for chunk in prefix.split(",") if chunk.strip())  # not "In size, A is"
     governed = all(re.search(rf"{PREPOSITION.pattern}\s+$", prefix[:w.start()], re.I) for w in _CLAUSE_WORD.finditer(prefix))
+    noun = re.search(r"\b(?:the|a|an)\s+[\w'-]+(?:\s+[\w'-]+)?\s*,?\s*$", prefix, re.I)  # "On the left the spleen is"
+    if noun and not re.search(rf"{PREPOSITION.pattern}\s+$", prefix[:noun.start()], re.I):
+        governed = False  # ... its subject before the verb; "Just left of the vertebral body, is" has none
     if _PLACE_VERB.search(prefix) or not places or not governed:
         return None  # "On the image it appears on the left, which ... is the patient's right": clauses, not places
     last = [x for x in mentions if x.end <= verb]
@@ -127,6 +152,11 @@ def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) 
     if boundary is None or boundary.group(0).lower() not in ("and", "but", ",", ":") or \
             sentence[found.start:found.end].lower() != "it":
         return found
+    last = next((m for m in reversed(before) if m.end <= boundary.start()), None)
+    if boundary.group(0) == ":" and last is not None and last.names and not last.names & {"person", "counterpart"} and \
+            not sentence[last.end:boundary.start()].strip() and \
+            re.search(r"\b(?:is|are|was|were)\s+(?:the|a|an)\s+(?:[\w-]+\s+)?$", sentence[:last.start], re.I):
+        return last  # "A handy check is the liver: it sits on the screen's left" - what the colon opens is about the liver
     first = before[0] if before else None
     if first is None or not first.names or first.names & {"person", "counterpart"} or \
             not _OPTION_LEAD.fullmatch(sentence[:first.start]) or \
@@ -147,19 +177,23 @@ _FINITE_VERB = re.compile(r"\s+(?:(?:just|also|usually|normally|typically|always
 # a clause that opens on a finite verb ("..., covers it from in front", "... and touches it") has no subject of its own
 _VERB_FIRST = re.compile(r"\s+(?!(?:perhaps|sometimes|always|besides|afterwards|towards|nevertheless|nonetheless|regardless|"
                          r"unless|whereas|yes|as|is\s+it|are\s+they)\b)" + _FINITE_VERB.pattern[3:], re.I)
-_FRONTED = re.compile(r"^\s*(?:on|in|at|to|toward|towards|near|along|behind|beside)\b[^,]*$", re.I)
+_FRONTED = re.compile(r"^\s*(?:on|in|at|to|toward|towards|near|along|behind|beside|elsewhere|"
+                      r"(?:anterior|posterior|central|lateral|medial|superior|inferior|ventral|dorsal|cranial|caudal)ly)\b[^,]*$",
+                      re.I)
 
 
 def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: list) -> Mention | None:
     """'On the patient's left, the matching artery arises from the arch': a fronted place phrase (a first
     clause that is only a prepositional phrase, cut off by a comma) says where the next clause's subject is."""
-    if bounds or not (comma := re.search(r",\s*", sentence[pos:])):
+    lead = _LABEL_LEAD.match(sentence).end()  # ("Elsewhere on the slice: Posteriorly, both occipital lobes look normal")
+    if [b for b in bounds if b.start() >= lead] or not (comma := re.search(r",\s*", sentence[pos:])):
         return None
     start = pos + comma.end()
-    if not _FRONTED.match(sentence[:pos + comma.start()]):
+    if not _FRONTED.match(sentence[lead:pos + comma.start()]):
         return None
     first = next((m for m in mentions if m.start >= start), None)
-    if first is not None and first.names and re.fullmatch(r"(?:the|a|an|its|their)?\s*", sentence[start:first.start], re.I):
+    if first is not None and first.names and re.fullmatch(r"(?:the|a|an|its|their|both|the\s+two|two|all)?\s*",
+                                                          sentence[start:first.start], re.I):
         return first
     return _unknown_subject(sentence, len(sentence), start)
 
@@ -167,10 +201,15 @@ def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: l
 # a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
 # "The septum divides them"), after at most two prepositional phrases ("The falx in the midline stays ...")
 _NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|although|though)\s+)?"
-                       r"(?:no|a|an|the|some|any|free|fresh|small|large)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
-                       r"(?:(?:in|on|at|of|along|near)\s+the\s+(?:[a-z-]+\s+){1,2}?){0,2}"
-                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|"
-                       rf"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b){_S_VERB}))\b",
+                       r"(?:no|a|an|the|some|any|free|fresh|small|large|several|many|multiple|numerous|both|all|most|few|two|"
+                       r"three|four)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
+                       r"(?:(?:in|on|at|of|along|near)\s+the\s+(?:[a-z-]+\s+){1,2}?|of\s+(?-i:[A-Z])[a-z]+\s+){0,2}"
+                       r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|connect|join|"
+                       r"run|drain|cross|pass|open|lead|link|surround|extend|remain|course|arise|enter|look|"
+                       rf"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b){_S_VERB}))\b"
+                       # (a plural noun before its verb is no verb: "The involved nodes consist of ...")
+                       r"(?!\s+(?:are|were|lie|sit|form|consist|appear|look|seem|measure|occupy|cover|have|remain|show|make|"
+                       r"take|run)\b)",
                        re.IGNORECASE)
 # an anatomical adjective names another structure ("the pineal gland", "the hepatic vessel"); a descriptive one
 # ("the bony structure", "the large bright region") does not
@@ -182,6 +221,23 @@ _PLAIN_ADJECTIVES = frozenset("central lateral medial normal abnormal tubular ci
 
 def _names_a_place(word: str) -> bool:
     return bool(_ANATOMICAL_ADJECTIVE.match(word)) and word not in _PLAIN_ADJECTIVES
+
+
+_THAT_IS = re.compile(r"^\W*(?:(?:yes|no|yeah|so|and|ok|okay)\W+)*(?:that|those)(?:'s|\s+is|\s+are|'re)\s+(?:the|a|an)\s+"
+                      r"(?!(?:mask|segment\w*|target|highlighted|outlined|region|structure|answer|one)\b)([\w-]+(?:\s+[\w-]+){0,3}?)"
+                      r"(?=\s*[,.;(]|\s+(?:in|on|at|which|that|with)\b)", re.I)
+_POSITION_WORDS = frozenset("left right upper lower middle mid anterior posterior superior inferior proximal distal deep "
+                            "superficial the".split())
+_LABEL_IT = re.compile(r"^\s*([A-Za-z][\w' -]{1,40}?)\s*:\s+(?:it|they)\b", re.I)
+# head nouns of anatomy: a label ending in one names a structure ("Pineal gland:", "Falx:", "Lower lumbar spine:")
+_ANATOMY_HEADS = frozenset("gland glands falx spine lobe lobes ventricle ventricles bone bones muscle muscles vessel vessels "
+                           "artery arteries vein veins nerve nerves duct ducts fissure fissures sinus sinuses cistern cisterns "
+                           "septum cord plexus foramen foramina sulci sulcus gyrus gyri ligament tendon cartilage disc discs "
+                           "joint joints".split())
+
+
+def _names_anatomy(label: str) -> bool:
+    return label.lower().split()[-1] in _ANATOMY_HEADS
 
 
 # nouns that refer to the target (or a part of it) rather than name something else; a class noun ('the muscle',
@@ -201,7 +257,7 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
 
 
 # "A left-sided neck mass would push the trachea to the right": an indefinite subject of a modal is hypothetical
-_HYPOTHETICAL = re.compile(r"^\s*(?:\w+\s+)?(?:a|an|any)\s.*\b(?:would|could|might|may|can|will)$", re.I)
+_HYPOTHETICAL = re.compile(r"^\s*(?:\w+\s+)?(?:a|an|any)\s.*\b(?:would|could|might|may|can|will|should|must)$", re.I)
 
 
 # a part of the target as a clause's subject ("Its tail points toward the spleen", "its C-shaped cartilage rings are open
@@ -243,7 +299,7 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     modifiers = words[:cut - 1] if cut else words[:-1]
     if head in ("left", "right", "half"):
         return None  # a side ("the left side is free of it")
-    if head in _TARGET_NOUNS and not hypothetical and not any(_names_a_place(w) for w in modifiers):
+    if _TARGET_NOUNS & {head, head[:-1], head[:-2]} and not hypothetical and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
         return Mention(m.start(1), m.end(2), frozenset())  # the target or a part of it, not "the pineal gland"
@@ -269,14 +325,25 @@ _LEADING_PRONOUN = re.compile(r"^(\W*(?:(?:yes|yeah|yep|no|nope|sure|well|so|ok|
 
 
 def asked_about(question: str, lexicon) -> str | None:
-    """The other structure a question is about ("And the other kidney?" -> "other kidney"), or None."""
+    """The other structure a question is about ("And the other kidney?" -> "other kidney"; "Is the big organ on the
+    left the liver?" -> "liver"), or None."""
     if not question.rstrip().endswith("?") or _BACK_TO_TARGET.search(question):
         return None
     found = lexicon.mentions(question)
     named = [m for m in found if m.names and "person" not in m.names]
-    if not named or any(not m.names for m in found) or not _TOPIC_OPENER.match(question[:named[0].start]):
+    if not named or any(not m.names for m in found):
         return None
-    return question[named[0].start:named[0].end]
+    one = len({question[m.start:m.end].lower() for m in named}) == 1
+    if _TOPIC_OPENER.match(question[:named[0].start]) or (one and _YES_NO_OPENER.match(question)):
+        return question[named[0].start:named[0].end]
+    return None
+
+
+_YES_NO_OPENER = re.compile(r"^\W*(?:(?:and|so|also|but|ok|okay|got\s+it|thanks|right)\W+)*(?:is|are|was|were|does|do|did)\s+"
+                            r"(?:the|that|this|those|these)\b", re.I)
+# an answer naming what a pronoun or 'that' is: "Yes, that's the liver.", "That is the vertebral body, in the midline"
+_IDENTIFIES = re.compile(r"^\W*(?:(?:yes|no|yeah|right|correct|so)\W+)*(?:that|this|it|those|these)(?:'s|\s+is|\s+are|'re)\s+"
+                         r"(?:the|a|an)\s+", re.I)
 
 
 def read_with_topic(said: list[str], topic: str | None, lexicon) -> list[str]:
@@ -285,8 +352,12 @@ def read_with_topic(said: list[str], topic: str | None, lexicon) -> list[str]:
     names the target again (its name, 'the mask', 'this lesion'); a question in the turn sets a new topic."""
     out = []
     for sentence in said:
+        named = _IDENTIFIES.match(sentence) and next((m for m in lexicon.mentions(sentence) if m.start >= _IDENTIFIES.match(
+            sentence).end() - 1), None)
         if sentence.rstrip().endswith("?"):
             topic = asked_about(sentence, lexicon)
+        elif named and named.names and "person" not in named.names and named.start - _IDENTIFIES.match(sentence).end() <= 2:
+            topic = sentence[named.start:named.end]  # "Yes, that's the liver. It's on the patient's right ..."
         elif topic is not None:
             if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _BARE_PRONOUNS
                                                        for m in lexicon.mentions(sentence)):
