@@ -208,7 +208,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (a QA engineer's one-phrase edits of rich clean answers), DR (LLM drafts refined by physicians:
                  # cranial/caudal, quadrants, segments) and DS (crowded scenes: other structures' sides, sizes and counts)
                  "heldout_dp": (0.914, 0.262), "heldout_dq": (0.948, 0.262), "heldout_dr": (0.886, 0.214),
-                 "heldout_ds": (0.948, 0.405)}
+                 "heldout_ds": (0.948, 0.405),
+                 # round 29, measured with the rules of ba9c29f (round 28 read): DT (LLMs driven by the v2 prompt over chest
+                 # and abdomen: DeepSeek-R1-, Phi-, Gemini- and Command-R-like), DU (patients and carers asking through a
+                 # portal, in lay words), DV (translated and multilingual-LLM English) and DW (multi-lesion and paired
+                 # targets: per-lesion lists, prior scans, tumour boards)
+                 "heldout_dt": (0.938, 0.124), "heldout_du": (0.890, 0.100), "heldout_dv": (0.881, 0.119),
+                 "heldout_dw": (0.933, 0.257)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
