@@ -129,8 +129,9 @@ class Workspace:
         path = self.root / LOCK_FILE
         fh = open(path, "a+")
         # The holder writes its name just after taking the lock and clears it just before letting go,
-        # so a refused process polls briefly: it either reads the name or finds the lock free.
-        deadline = time.monotonic() + 2.0
+        # so a refused process polls until it reads the name or finds the lock free; the wait is normally
+        # milliseconds, and up to 10 s only when a loaded machine has not yet scheduled the holder.
+        deadline = time.monotonic() + 10.0
         while True:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
