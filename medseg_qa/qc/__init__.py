@@ -133,7 +133,11 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
                            r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral)\s+(?:said|says|thinks|thought|"
                            r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?)\s+(?:that\s+)?|"
-                           r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?)", re.I)
+                           r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?|"
+                           # "He told the family it's on the left side", "The doctor said it is towards the back"
+                           r"(?:he|she|they|the\s+(?:doctor|surgeon|nurse|consultant|specialist)|my\s+(?:doctor|brother|sister|"
+                           r"wife|husband|son|daughter|friend))\s+(?:told\s+(?:me|us|him|her|them|the\s+family)|said|says|thinks|"
+                           r"mentioned|looked\s+at\s+it\s+and\s+says)\s+(?:that\s+)?)", re.I)
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 

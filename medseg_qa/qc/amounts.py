@@ -62,7 +62,10 @@ _SIZE_RES = [
     re.compile(r"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+that\s+(big|large|huge|small|tiny)\s*(?=[?.!,;]|$)", re.I),
     # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
     re.compile(r"(?:\b(?:is|are|it's|looks|appears|seems|remains)\s+(?:by\s+far\s+|clearly\s+|easily\s+|also\s+)?the\s+|^)"
-               r"(largest|biggest|smallest|tiniest)\s+(?:\w+\s+)?(?:structure|thing|organ|object|finding|feature|"
+               r"(largest|biggest|smallest|tiniest)\s+"
+               # (a kind's superlative is anatomy: "the largest lymphoid organ", "the largest single nodule")
+               r"(?!(?:lymphoid|solid|internal|endocrine|exocrine|hollow|single|paired|human|visceral)\s)(?:\w+\s+)?"
+               r"(?:structure|thing|organ|object|finding|feature|"
                r"region|one)\b" + _NOT_GENERIC, re.I),
     # a comparison with everything else is a superlative: "more small than all other things", "bigger than any"
     re.compile(r"\b(?:is|are)\s+(?:much\s+|far\s+)?(?:more\s+)?(bigger|larger|smaller|tinier|big|large|small|tiny)\s+"

@@ -82,8 +82,8 @@ _VERBLESS_BOUND = re.compile(r"^\W*(?:(?:(?:yes|yeah|correct|right|exactly|no|no
 _VERB = re.compile(r"\b(?:is|are|it|they|its|covers?|takes?|occup\w+|measures?|fills?|spans?|makes?|comes?)\b", re.I)
 _ASKS_AMOUNT = re.compile(r"\bhow\s+(?:big|large|much|small)\b|\b(?:size|area|fraction|share|percent|percentage|proportion)\b", re.I)
 _NO_SIDE_SAID = re.compile(r"\b(?:either\s+)?(?:on\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s+or\s+(?:on\s+)?(?:the\s+)?"
-                           r"(?:patient'?s\s+)?(?:left|right)\b|\bbetween\s+(?:the\s+)?(?:left|right)(?:\s+side)?\s+and\s+(?:the\s+)?"
-                           r"(?:left|right)\b", re.I)
+                           r"(?:patient'?s\s+)?(?:left|right)\b|\bbetween\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|the\s+patient'?s\s+)?(?:left|right)"
+                           r"(?:\s+side)?\s+and\s+(?:the\s+)?(?:left|right)\b", re.I)
 _LEFT_AND_RIGHT = re.compile(rf"(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:left{_AND_THE}right|right{_AND_THE}left)\b", re.I)
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
@@ -224,6 +224,7 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     return out
 
 
+_PHYSICAL = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mm|cm|millimet\w*|centimet\w*)\b(?!\s*(?:x|by|\u00d7))", re.I)
 # what the target has: "It has a head nestled in the C-loop on the right", "It has three folds: two on the left ..."
 _POSSESSION = re.compile(r"\b(?:it|they)\s+(?:also\s+)?(?:has|have|contains|contain|holds|hold|includes|include)\s+"
                          r"(?=(?:a|an|one|two|three|four|five|six|several|multiple|many|\d+)\s)", re.I)
@@ -242,7 +243,8 @@ def _addressed_to_patient(sentence: str) -> str:
     prose addressed to, by or about the patient (no screen, image or convention in the sentence) reads 'your'/'my'/
     'his'/'her' as 'the patient's' / 'the'.
     With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
-    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or _FRAME_WORDS.search(sentence) or \
+    contrasted = re.search(rf"\bnot\s+(?:the\s+)?(?:{_IMAGE}|screen|viewer|monitor)'?s\b", sentence, re.I)  # "your left, not the screen's"
+    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or (_FRAME_WORDS.search(sentence) and not contrasted) or \
             re.search(r"\bpatient'?s\s+(?:left|right)\b", sentence, re.I):
         return sentence  # ("your right hand meets the patient's right": two people's sides, an analogy)
     sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest)\b)",
@@ -337,6 +339,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             continue  # "The right lung (the right one) has three lobes and the left only two": the left lung, by ellipsis
         if claim.kind in ("side", "vertical") and any(c < pos for c in compared):
             continue  # "closer to the back than to the front": what follows 'than' is the comparison's other end
+        if claim.kind == "size" and _PHYSICAL.search(sentence, max(0, pos - 40), pos + 50):
+            continue  # "One of the others is tiny, about 5 mm", "6 mm, tiny": a physical size, not the mask's image share
         owned = _POSSESSION.search(sentence, 0, pos)
         if claim.kind in ("side", "vertical", "midline") and owned and not _REGION_NOUN.search(sentence, owned.end(), pos):
             continue  # "It has a head in the C-loop on the right": the place of a part it has, not of the mask

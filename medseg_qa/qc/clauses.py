@@ -37,14 +37,18 @@ _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\
                        r"(?:hold|contain|include|have|show|carry))\b", re.IGNORECASE)
 # "not only", "no doubt" and a negated verb of relevance ("that does not matter for a midline structure like
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
-_PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))|"
+_PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))"
+                         r"(?!\s+(?:at|on|in|to)\s+the\s+(?:left|right)\b(?![^.;]*\bbut\b))|"
                          r"no doubt|without doubt|not necessarily|"
                          # "Don't be fooled that it sits on the left of the screen": a warning, it denies nothing
                          r"(?:do\s+not|don't|never)\s+(?:be|get)\s+(?:fooled|misled|tricked|confused|thrown|put\s+off)|"
                          r"(?:not|n't)\s+(?:really\s+)?(?:matter|apply|change|affect|alter|make\s+(?:a|any)\s+difference))\b",
                          re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
-                      r"so|because|whereby)\b", re.IGNORECASE)
+                      r"so|because|whereby)\b|"
+                      # a second predicate: "It does not lie anteriorly and sits behind the symphysis"
+                      r"\band\s+(?=(?:it\s+|they\s+)?(?:lies|lie|sits|sit|is|are|shows?|appears?|forms?|measures?|covers?|"
+                      r"occupies|extends?|looks?)\b)", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
                      r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
                      r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the|a|an|any)\b|^\s*(?:are|were)\s+you\b|"

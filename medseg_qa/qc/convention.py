@@ -72,6 +72,9 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
 
 
 # ... or written as an equation: "image right = patient's left", "patient R = img L"
+_SIDE_OF_PICTURE = re.compile(r"\bthe\s+(?:left|right)(?:[\s-]+hand)?\s+(?:side|half|edge)\s+of\s+the\s+(?:screen|image|picture|"
+                              r"monitor|display|film|scan)\s+(?:is|=|shows|corresponds\s+to)\s+(?:the\s+)?(?:patient'?s|your|his|"
+                              r"her|their)\s+(?:left|right)\b", re.I)
 _SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\s*(?:=|is)\s*"
                             r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\b", re.I)
 
@@ -94,7 +97,8 @@ _READER_AND_PATIENT = re.compile(r"\byour\s+(?:left|right)\b[^.;]*\bpatient'?s\s
 
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
-    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _PATIENT_SIDE_ASKED, _READER_AND_PATIENT)
+    return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _PATIENT_SIDE_ASKED, _READER_AND_PATIENT,
+                                _SIDE_OF_PICTURE)
             for m in rx.finditer(sentence)]
 
 

@@ -290,7 +290,29 @@ def whole_sentence_unasserted(sentence: str) -> bool:
         bool(_UNREAL.match(sentence)) or bool(_DEFINITION.match(sentence)) or states_thresholds(sentence) or \
         len({m.group(1).lower() for m in _OPTION.finditer(sentence)}) >= 2 or bool(_GENERIC_LEAD.match(sentence)) or \
         bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence)) or bool(_INVERTED_IF.match(sentence)) \
-        or bool(_INDEFINITE_MODAL.match(sentence)) or bool(_FREQUENCY.search(sentence))
+        or bool(_INDEFINITE_MODAL.match(sentence)) or bool(_FREQUENCY.search(sentence)) or bool(_RULE_SUBJECT.match(sentence)) \
+        or bool(_INDEFINITE_CAN.match(sentence)) or bool(_PRIOR_STUDY.match(sentence)) \
+        or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence))
+
+
+# what any such thing can do: "A single lobulated metastasis cut through its waist can show as two islands", "A lobulated
+# polyp seen at an angle can look like two"
+_INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:a|an|any)\s+[^,;:]{0,80}?\b(?:can|may|will|could|might|would)\s+"
+                             r"(?:\w+\s+)?(?:show|look|appear|be|become|merge|split|count|seem|mimic|hide|cause|give|produce)\b",
+                             re.I)
+# another study than this one: "The pre-treatment study showed five nodules", "The report from the three-month study listed"
+_PRIOR_STUDY = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:the|a|an|on\s+the|in\s+the|at\s+the)\s+(?:[\w-]+\s+){0,3}?(?:pre-?treatment|"
+                          r"prior|previous|baseline|earlier|initial|old|comparison|[\w-]+-(?:month|week|year))\s+(?:study|scan|exam|"
+                          r"examination|ct|mri|mr|film|report|imaging)\b", re.I)
+# a scheme's rule: "The Milan criteria allow a transplant with one lesion up to 5 cm", "A connected-component count treats
+# pixels that touch as one piece"
+_RULE_SUBJECT = re.compile(r"^\W*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:criteria|guidelines?|rules?|classification|system|"
+                           r"score|count|algorithm|definition|convention)\s+(?:allows?|requires?|defines?|states?|says?|permits?|"
+                           r"considers?|counts?|classif(?:y|ies)|treats?|merges?|splits?)\b", re.I)
+# what a structure usually does: "The right kidney usually sits 1-2 cm lower than the left"
+_HABITUAL = re.compile(r"\b(?:usually|normally|typically|generally|tends?\s+to)\s+(?:sits?|lies?|is|are|lie|sit|runs?|lives?)\b", re.I)
+_THIS_IMAGE = re.compile(r"\b(?:here|this\s+(?:slice|image|scan|picture|patient|study)|in\s+the\s+mask|the\s+mask|today|now)\b",
+                         re.I)
 
 
 # a rule about any such thing: "A large unilateral lucency without markings would raise a pneumothorax", "Patchy opacity

@@ -46,6 +46,11 @@ _PLAIN = [
     (r"\b(?:it\s+is|it's|it\s+(?:should|must|can|may)(?:\s+also)?\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
      r"knowing)|important\s+to\s+(?:note|remember|mention|know)|(?:interesting|useful|helpful)\s+to\s+(?:note|know)|"
      r"noted|noteworthy|mentioning)\s+that\s+", "", re.I),
+    # a citation marker carries no words: "sits behind the symphysis [slice]", "[atlas]", "[2]"
+    (r"\s*\[(?:slice|image|scan|atlas|mask|ref|source)\]", "", re.I),
+    # a one-word gloss after a direction word: "anterior (ventral) to the rectum", "left (sinister)"
+    (r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal|left|right|lateral|medial)\s*\([a-z]{4,}\)",
+     r"\1", re.I),
     # a hedge set off by commas says nothing of the place: "the bone sits, roughly speaking, posteriorly"
     (r",\s*(?:(?:roughly|broadly|generally|loosely|strictly)\s+speaking|as\s+far\s+as\s+i\s+can\s+(?:see|tell)|so\s+to\s+speak|"
      r"more\s+or\s+less|give\s+or\s+take|if\s+i\s+(?:count|read|see)\s+(?:it\s+|this\s+)?(?:correctly|right)|"

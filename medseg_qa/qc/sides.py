@@ -126,6 +126,11 @@ _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+righ
 _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJECTION}\s*[,!\u2014-]+\s*)+", re.I)
 
 
+# pieces counted by side: "two on the left and one on the right", "one in the left hemisphere, one in the right"
+_BY_SIDE = re.compile(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:on|in)\s+the\s+(?:patient'?s\s+)?(left|right)"
+                      r"(?:\s+\w+)?\s*(?:,|and)\s*(?:and\s+)?(?:one|two|three|four|five|six|\d+|the\s+other|another)\s+(?:\w+\s+)?"
+                      r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b", re.I)
+_NOT_ONLY_SIDE = re.compile(r"\bnot\s+(only)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b(?![^.;]*\bbut\b)", re.I)
 _GIVEN_SIDE = re.compile(r"^\W*(?:given|since|as|because)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:the\s+)?"
                          r"(?:patient'?s\s+)?(left|right|midline|bilateral)(?:[\s-]+sided)?\s*,", re.I)
 _SYMPTOM_AFTER = re.compile(r"[\s-]+(?:hand[\s-]+)?(?:sided\s+)?(?:(?:arm|leg|face|facial|body|limb|hand|sided)\s+)?(?:weakness|numbness|"
@@ -141,8 +146,14 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
     opening = _INTERJECTIONS.match(sentence)
+    not_only = [m for m in _NOT_ONLY_SIDE.finditer(sentence)]  # "not only at the left": not confined to one side
+    claims += [(m.start(1), Claim("side", "one-sided", text=m.group(0))) for m in not_only]
+    by_side = list(_BY_SIDE.finditer(sentence))  # "two on the left and one on the right": both sides
+    claims += [(m.start(), Claim("side", "bilateral", text=m.group(0))) for m in by_side]
+    not_only += by_side
     for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
-        if any(x.start <= m.start() < x.end for x in mentions) or (opening and m.end() <= opening.end()):
+        if any(x.start <= m.start() < x.end for x in mentions) or (opening and m.end() <= opening.end()) or \
+                any(n.start() <= m.start() < n.end() for n in not_only):
             continue
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()

@@ -1,5 +1,6 @@
-"""QC readings added after round 28's first measure (banks DP-DS: LLMs driven by the product's prompt, a QA
-engineer's one-phrase edits, physician-refined drafts, crowded scenes): corrections worded as "A correction is
+"""QC readings added after the first measures of rounds 28 and 29 (banks DP-DW: LLMs driven by the product's
+prompt, a QA engineer's one-phrase edits, physician-refined drafts, crowded scenes, patients in lay words,
+translated English, multi-lesion reports): corrections worded as "A correction is
 needed here" or "We should correct that", a user's perception offered for checking ("That looks large to me"),
 rules and frequencies that speak of no image, symptoms' sides, clipped premises ("Given Lt, ..."), parts the
 target has, structures described by a checklist label or identified by "That is ...", fragment questions about
@@ -97,3 +98,36 @@ def test_knowledge_names_common_labels(label, question):
 
     rec = test_qc.record(label, mask=test_qc.LAYOUT["liver"])
     assert "names_target" in flags(label, question, f"It is the {label} [SEG].", rec=rec)
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # round 29: citations, glosses, a second predicate after a negation
+    ("It does not lie posteriorly [slice] and sits in front of the aorta [slice].", None),
+    ("It does not lie posteriorly and sits behind the aorta.", "position"),
+    ("It lies anterior (ventral) to the aorta.", None),
+    ("It lies posterior (dorsal) to the aorta.", "position"),
+    ("It is not only on the left.", "laterality"),
+    ("It is not only on the right but also crosses the midline.", None),
+    # generic rules, prior studies, single lesions' physical sizes, lesions counted by side
+    ("A lobulated lesion seen at an angle can look like two, and two that touch merge into one piece.", None),
+    ("A connected-component count treats pixels that touch as one piece.", None),
+    ("The Milan criteria allow a transplant with one lesion up to 5 cm.", None),
+    ("The pre-treatment study showed three nodules.", None),
+    ("The spleen usually sits on the left.", None),
+    ("One of the others is tiny, about 5 mm.", None),
+    ("It is small, about 0.5% of the image.", "size"),
+    ("Of the separate pieces, two on the left and one on the right.", "laterality"),
+    ("Hint: it is the largest solid organ.", None),
+])
+def test_round_29_liver_sentences(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("follow_up, answer, flag", [
+    ("He told the family it's on the left side of his body. Is that bad?", "The team will explain.", "laterality"),
+    ("He told the family it's on the right side of his body. Is that bad?", "The team will explain.", None),
+    ("Is it on my left?", "It's on your right, your right, that is, not the screen's right.", None),
+    ("Is it on my left?", "It's on your left, your left, that is, not the screen's left.", "laterality"),
+])
+def test_round_29_patients(follow_up, answer, flag):
+    assert flags("liver", Q, LIVER, follow_up, answer) == ([flag] if flag else [])
