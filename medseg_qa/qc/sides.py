@@ -146,14 +146,14 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
     opening = _INTERJECTIONS.match(sentence)
-    not_only = [m for m in _NOT_ONLY_SIDE.finditer(sentence)]  # "not only at the left": not confined to one side
+    not_only = list(_NOT_ONLY_SIDE.finditer(sentence))  # "not only at the left": not confined to one side
     claims += [(m.start(1), Claim("side", "one-sided", text=m.group(0))) for m in not_only]
     by_side = list(_BY_SIDE.finditer(sentence))  # "two on the left and one on the right": both sides
     claims += [(m.start(), Claim("side", "bilateral", text=m.group(0))) for m in by_side]
-    not_only += by_side
+    read_whole = not_only + by_side  # their side words are read as a whole, not one by one
     for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
         if any(x.start <= m.start() < x.end for x in mentions) or (opening and m.end() <= opening.end()) or \
-                any(n.start() <= m.start() < n.end() for n in not_only):
+                any(n.start() <= m.start() < n.end() for n in read_whole):
             continue
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()

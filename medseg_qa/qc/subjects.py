@@ -352,11 +352,11 @@ def read_with_topic(said: list[str], topic: str | None, lexicon) -> list[str]:
     names the target again (its name, 'the mask', 'this lesion'); a question in the turn sets a new topic."""
     out = []
     for sentence in said:
-        named = _IDENTIFIES.match(sentence) and next((m for m in lexicon.mentions(sentence) if m.start >= _IDENTIFIES.match(
-            sentence).end() - 1), None)
+        identifies = _IDENTIFIES.match(sentence)
+        named = identifies and next((m for m in lexicon.mentions(sentence) if m.start >= identifies.end() - 1), None)
         if sentence.rstrip().endswith("?"):
             topic = asked_about(sentence, lexicon)
-        elif named and named.names and "person" not in named.names and named.start - _IDENTIFIES.match(sentence).end() <= 2:
+        elif named and named.names and "person" not in named.names and named.start - identifies.end() <= 2:
             topic = sentence[named.start:named.end]  # "Yes, that's the liver. It's on the patient's right ..."
         elif topic is not None:
             if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _BARE_PRONOUNS
