@@ -11,7 +11,7 @@ import re
 
 from .claim import Claim
 
-IMAGE = r"(?:image|picture|slice|scan|frame|screen|cross-?section|section|field of view|field|view|display|monitor|film)"
+IMAGE = r"(?:image|picture|photo(?:graph)?|slice|scan|frame|screen|cross-?section|section|field of view|field|view|display|monitor|film)"
 _IMAGE = IMAGE
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -51,7 +51,7 @@ _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_A
                               re.I)
 _SIZE_RES = [
     re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?(?:\s+(?:classified|classed|categori[sz]ed|graded|rated|considered|"
-               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:(?!not\b)[a-z-]{{3,}}(?:,|\s+and)\s+)?(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"

@@ -42,6 +42,7 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "inferior": "inferior_to", "caudal": "inferior_to", "below": "inferior_to",
               "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to",
               "higher than": "superior_to", "lower than": "inferior_to",
+              "higher up than": "superior_to", "lower down than": "inferior_to", "upper": "superior_to", "forward": "anterior_to",
               "deep": "posterior_to", "superficial": "anterior_to"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
@@ -90,9 +91,13 @@ _POSITION_RES = [
                r"\s+of\s+", re.I),
     re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal)(?:ly)?\s+(?:to|of|from)\s+", re.I),
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
-    re.compile(r"\b(above|below|beneath|underneath|under|over|higher\s+than|lower\s+than)\s+", re.I),
+    re.compile(r"\b(above|below|beneath|underneath|under|over|higher(?:\s+up)?\s+than|lower(?:\s+down)?\s+than)\s+", re.I),
     re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
+    # a comparative: "it lies more left than the stomach", "further anteriorly than the aorta", "upper than the kidney"
+    re.compile(r"\b(?:(?:more|further|farther)\s+(left|right|anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal|"
+               r"upper|forward)|(upper))(?:ly)?\s+than\s+", re.I),
 ]
+
 _INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+"
                        r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)),?\s+"
                        r"(?:lies|sits|is|runs|are|lie|sit|you\s+see|we\s+see|one\s+sees)\s+", re.I)
@@ -103,9 +108,12 @@ _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to"
 
 
 def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention | None:
+    """The structure a relation word at `end` points to: named right after it, or in a gloss that names a lay
+    description ("behind the fluid spaces in the middle (the ventricles)")."""
     return next((x for x in mentions if end <= x.start <= end + 16
                  and re.fullmatch(r"(?:the\s+|its\s+|a\s+|the\s+patient'?s\s+|your\s+|my\s+)?", sentence[end:x.start], re.I)),
-                None)
+                None) or next((x for x in mentions if x.names and end < x.start <= end + 60 and re.fullmatch(
+                    r"(?:the\s+)?[a-z -]+\((?:i\.e\.\s*|the\s+)?", sentence[end:x.start], re.I)), None)
 
 
 _REDUCED_RELATIVE = re.compile(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:lies|sits|is|runs)\s+|lying\s+|sitting\s+|located\s+|"
@@ -138,15 +146,17 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
     out = []
     has_si = bool(orientation) and any(c in "SI" for c in orientation)
     for i, rx in enumerate(_POSITION_RES):
-        if i == 3 and not has_si:
-            continue  # "above/below" on an axial slice may mean anterior/posterior on screen: ambiguous
         for m in rx.finditer(sentence):
+            word = re.sub(r"\s+", " ", next(g for g in m.groups() if g).lower())
+            if _AXIS_WORD[word] in ("superior_to", "inferior_to") and word not in ("superior", "inferior", "cranial", "caudal") \
+                    and not has_si:
+                continue  # "above/below" on an axial slice may mean anterior/posterior on screen: ambiguous
             if i == 0 and re.search(r"\b(?:in|within|into|of|at|from)\s+(?:the\s+|its\s+)?(?:patient'?s\s+)?$",
                                     sentence[max(0, m.start() - 30):m.start()], re.I):
                 continue  # "in the left side of the liver": a part of it, not a relation
             if i == 0 and "patient" not in m.group(0).lower() and _ON_PICTURE.search(sentence[:m.start()]):
                 continue  # "On the image, it lies on the left side of the bladder": a side of the picture
-            rel = _AXIS_WORD[re.sub(r"\s+", " ", m.group(1).lower())]
+            rel = _AXIS_WORD[word]
             obj = _object_after(mentions, sentence, m.end())
             if obj is None and _THAT_ONE.match(sentence, m.end()):  # "Compared with the aorta, it sits in front of
                 obj = _last_named(mentions, m.start(), {"person", "counterpart"})  # that structure"
@@ -200,7 +210,7 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     other = None
     if anchor:
         other = next((m for m in mentions if m.names and anchor.end() <= m.start <= anchor.end() + 30
-                      and re.fullmatch(r"(?:the\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
+                      and re.fullmatch(r"(?:the\s+)?(?:patient'?s\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
         named = other and next((m for m in mentions if m.names and re.fullmatch(
             r"\s*,?\s*(?:called|named|known\s+as|i\.e\.)\s+(?:the\s+)?", sentence[other.end:m.start], re.I)), None)
         other = named or other  # "than the big vein called the vena cava"
@@ -321,7 +331,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     located = _side_claims(sentence, record.orientation, mentions, asks_depth) + _contained_side(sentence)
     located += _position_claims(sentence, mentions, record.orientation)
     located += absolute_claims(sentence, mentions, record.orientation) + central_claims(sentence, asks_depth)
-    located += _size_claims(sentence, context)
+    located += [(pos, c) for pos, c in _size_claims(sentence, context) if c.kind != "percent" or not any(  # "40% of the
+        x.names and re.fullmatch(r"[^\s]*\s+of\s+(?:the\s+|its\s+|their\s+)?", sentence[pos + len(c.text):x.start], re.I)
+        for x in mentions if x.start > pos)]  # lung is hidden behind the heart on a film": a share of another structure
     located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
     negations = negated_spans(sentence)

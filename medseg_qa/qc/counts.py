@@ -18,9 +18,9 @@ _COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 10}, "single": 1, "sol
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
-                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment"}
+                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
-              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|"
+              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|"
               r"unconnected|detached|standalone|self-contained|"
               # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
               r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
@@ -48,6 +48,8 @@ _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|ap
 # a list item that is a number and its connectivity alone: "1, contiguous", "x2, discrete" (after shorthand "2, discrete")
 _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
                          r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
+# a tally in shorthand, alone in its clause: "n = 6" (not "a cohort (n = 120)")
+_COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)\s*[.;,]?\s*$", re.I)
 # what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
 _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
@@ -126,7 +128,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_WORD.finditer(sentence):
         single = (m.group(1) or "").lower() == "unifocal" or bool(m.group(2))
         out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
-    bare = _COUNT_BARE.match(sentence)
+    bare = _COUNT_BARE.match(sentence) or _COUNT_N.match(sentence)
     if bare:
         word = bare.group(1).lower()
         out.append((0, Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=bare.group(0))))

@@ -17,8 +17,9 @@ from .sides import BODY as _BODY
 from .sides import DIRECTION as _DIRECTION
 
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
-                       r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet)\b|"
-                       r"(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
+                       r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet|forehead|face|occiput)\b|"
+                       r"(?<!than\s)(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
+                       r"(?:\s+(?:part|portion|half)\b)?"  # "in the back part of the tummy" (not "closer to X than to the front")
                        r"(?!\s+of\s+(?!(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|"
                        r"torso|belly|tummy|slice|image|scan|picture|section)|(?:his|her|your|my|their)\s+(?:head|chest|pelvis))\b))|"
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
@@ -40,7 +41,8 @@ _ABSOLUTE_VALUE = {"spine": "posterior", "backbone": "posterior", "vertebrae": "
                    "anterior": "anterior", "ventral": "anterior", "front": "anterior", "wall": "anterior",
                    "posterior": "posterior", "dorsal": "posterior", "back": "posterior", "rear": "posterior", "superior": "superior",
                    "cranial": "superior", "head": "superior", "inferior": "inferior", "caudal": "inferior",
-                   "feet": "inferior", "forward": "anterior"}
+                   "feet": "inferior", "forward": "anterior",
+                   "forehead": "anterior", "face": "anterior", "occiput": "posterior"}
 
 
 _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\b"
@@ -66,7 +68,7 @@ _PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^
                              rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b|"
                              # "low in the field", "high on the film"; "in the upper half" (of the picture: no other whole named)
                              rf"\b(high|low)(?:er)?\s+(?:up\s+|down\s+)?(?:in|on)\s+(?:the|this)\s+(?:field|film|radiograph|{_IMAGE})\b|"
-                             r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+half\b(?!\s+of\b)", re.I)
+                             r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+(?:half|portion|part|third)\b(?!\s+of\b)", re.I)
 # the patient direction of the picture's top and bottom rows; a photo has no patient axes, only its upper and lower half
 ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}

@@ -29,7 +29,8 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
            "splenic artery", "splenic flexure", "aortic bifurcation", "bile duct", "common bile duct",
            "right atrium", "left atrium", "superior mesenteric artery", "portal confluence", "adrenal glands",
            "lesser sac", "abdominal wall", "spine", "hilum", "psoas muscles", "cortex", "upper poles", "sacroiliac joint",
-           "sacroiliac joints", "joint", "joints")
+           "sacroiliac joints", "joint", "joints", "anterior superior iliac spine", "posterior superior iliac spine", "iliac crest",
+           "umbilicus")
 # disease or structure acronyms whose use names a structure (matched case-sensitively, as written)
 ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
@@ -41,7 +42,7 @@ PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this
                      r"node|duct|artery|nerve|lobe|cavity|blob|outline|contour)|these (?:[a-z-]+ ){0,2}?(?:lesions|regions|structures|foci|areas|"
                      r"spots|organs|glands)|"
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
-                     r"the (?:segmented|highlighted|masked|outlined) \w+)\b", re.IGNORECASE)
+                     r"the (?:segmented|highlighted|masked|outlined|marked|labelled|labeled|shaded) \w+)\b", re.IGNORECASE)
 
 # people are never the target: "a patient has pain radiating to the back" and "many trainees count two
 # pieces" say nothing about the mask

@@ -297,7 +297,9 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 
 # what any such thing can do: "A single lobulated metastasis cut through its waist can show as two islands", "A lobulated
 # polyp seen at an angle can look like two"
-_INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:a|an|any)\s+[^,;:]{0,80}?\b(?:can|may|will|could|might|would)\s+"
+# a reminder before a rule: "Keep in mind that a single lesion can be large in millimetres while ..."
+_REMINDER = r"(?:(?:(?:keep|bear)\s+in\s+mind|remember|note|recall)\s+(?:that\s+)?)?"
+_INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?:a|an|any)\s+[^,;:]{0,80}?\b(?:can|may|will|could|might|would)\s+"
                              r"(?:\w+\s+)?(?:show|look|appear|be|become|merge|split|count|seem|mimic|hide|cause|give|produce)\b",
                              re.I)
 # another study than this one: "The pre-treatment study showed five nodules", "The report from the three-month study listed"
@@ -317,7 +319,7 @@ _THIS_IMAGE = re.compile(r"\b(?:here|this\s+(?:slice|image|scan|picture|patient|
 
 # a rule about any such thing: "A large unilateral lucency without markings would raise a pneumothorax", "Patchy opacity
 # in one zone would suggest consolidation", "A solitary lesion should make you think of a primary"
-_INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?!(?:it|they|this|these|that|those|the|its|their|there|we|you|i)\b)"
+_INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?!(?:it|they|this|these|that|those|the|its|their|there|we|you|i)\b)"
                                r"(?:(?:a|an|any)\s+)?[a-z-]+(?:\s+(?!(?:would|should|could|might|must)\b)[\w'-]+){0,8}?\s+"
                                r"(?:would|should|could|might|must)\s+(?:(?:also|usually|typically|far|much|more|most|then|instead|likely|probably)\s+)*"
                                r"(?:raise|suggest|mean|indicate|point|favou?r|imply|make|prompt|be\s+(?:more\s+)?(?:likely|a|an|the))\b", re.I)
@@ -336,7 +338,8 @@ _GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,40}:\s*)?(?:in\s+general|gen
                            r"on\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:film|radiograph|x-?ray|scan|image|ct|mri|view|slice|"
                            r"abdomen|chest|brain|head|pelvis)\b(?!\s+(?:like|such\s+as)\s+this))\b", re.I)
 # a frequency across patients: "Torsion is more common on the right", "Tumours are commoner in the upper lobes"
-_FREQUENCY = re.compile(r"\b(?:(?:is|are)\s+(?:much\s+|far\s+|slightly\s+)?(?:more|less)\s+(?:common|frequent|usual|often\s+seen)|"
+_FREQUENCY = re.compile(r"\b(?:(?:(?:is|are)\s+|,\s*)(?:much\s+|far\s+|slightly\s+|a\s+(?:little|bit)\s+)?(?:more|less)\s+"
+                        r"(?:common|frequent|usual|often\s+seen)|"
                         r"(?:is|are)\s+commoner|(?:occurs?|happens?|arises?)\s+(?:more|less)\s+(?:often|commonly|frequently))\b", re.I)
 
 

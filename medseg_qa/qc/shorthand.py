@@ -75,6 +75,10 @@ _PLAIN = [
     (r"(?:(?<=\bleft)|(?<=\bright))\s*\((?:i\.e\.,?\s*|the\s+)?patient'?s\s+(?:left|right)\)", "", re.I),
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
+    # translated wordings: "the median line", "in median position", "circa 34 per cent"
+    (r"\b(?:median|middle)\s+line\b", "midline", re.I), (r"\bin\s+(?:a\s+)?median\s+position\b", "in the midline", re.I),
+    (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),  # "0,77 %"
+    (r"\bdext(?:er|ra|rum)\b", "right", re.I), (r"\bsinist(?:er|ra|rum)\b(?=\s*\(|\s+side\b)", "left", re.I),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun

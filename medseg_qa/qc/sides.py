@@ -21,13 +21,14 @@ from .modality import clause_span
 _OTHER_SIDE = {"left": "right", "right": "left"}
 BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso|brain|skull|cranium)"
 # the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
-PICTURE = r"(?:image|picture|screen|display|monitor|viewer|film|frame|field of view)"
+PICTURE = r"(?:image|picture|photo(?:graph)?|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies
-DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*|across|point(?:s|ing|ed)|"
+DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:on|over)\s)|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
                         r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
-                        r"[^;]*$", re.I)
+                        # (up to a second predicate: "spans the body and is located to the right")
+                        r"(?:(?!\band\s+(?:it\s+|they\s+)?(?:is|are|lies|lie|sits|sit|located)\b)[^;])*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|at|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
                         r"below|above|over|along|within|inside|into)\s+"
                         r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
@@ -76,7 +77,9 @@ _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:(?:it|this)\s+)?
                               r"situated)\s+)?"
                               r"(?:(?:the\s+)?patient'?s\s+)?")
 _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?"
-                             r"(?:\s*\([^()]*\))?\s*[.!;,]?\s*")  # "Side: left only (patient's frame)"
+                             r"(?:\s*\([^()]*\))?"  # "Side: left only (patient's frame)", "Laterality: left, as far as I can tell."
+                             r"(?:,\s*(?:as\s+far\s+as\s+i\s+can\s+(?:tell|see)|i\s+(?:think|believe)|probably|most\s+likely|likely|"
+                             r"i'?d\s+say|on\s+this\s+(?:slice|image)))?\s*[.!;,]?\s*")
 _LEADING_FRAGMENT = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+only)?|\s+only)\s*[,;]")  # never "Right, so ..."
 # a sentence's lead phrase before its subject ("Looking across the body, it ...")
 _LEAD = re.compile(r"\s*(?!(?:it|this|these|they|the|its)\b)[^,;]{1,40},\s*(?=(?:it|this|these|they|the)\b)", re.I)
@@ -95,7 +98,7 @@ _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|tr
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
                         r"(?:picture|image|slice|screen|scan|film)\b|"
-                        r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|at)\s+(?:both\s+sides(?:\s+of\s+(?:the|your|his|"
+                        r"(?:is|are|lies|lie|sits|sit|located|situated|found|present|seen|visible)\s+(?:on|in|at)\s+(?:both\s+sides(?:\s+of\s+(?:the|your|his|"
                         r"her|my)\s+(?:body|patient|midline|abdomen|chest|pelvis|spine|neck))?(?!\s+of\b)|(?:each|either)\s+side\s+of\s+"
                         r"the\s+(?:midline|spine|body)\b))", re.I)
 
@@ -130,6 +133,7 @@ _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJE
 _BY_SIDE = re.compile(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:on|in)\s+the\s+(?:patient'?s\s+)?(left|right)"
                       r"(?:\s+\w+)?\s*(?:,|and)\s*(?:and\s+)?(?:one|two|three|four|five|six|\d+|the\s+other|another)\s+(?:\w+\s+)?"
                       r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b", re.I)
+_RELATIVE_TO = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\b", re.I)
 _NOT_ONLY_SIDE = re.compile(r"\bnot\s+(only)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b(?![^.;]*\bbut\b)", re.I)
 _GIVEN_SIDE = re.compile(r"^\W*(?:given|since|as|because)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:the\s+)?"
                          r"(?:patient'?s\s+)?(left|right|midline|bilateral)(?:[\s-]+sided)?\s*,", re.I)
@@ -149,7 +153,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     not_only = list(_NOT_ONLY_SIDE.finditer(sentence))  # "not only at the left": not confined to one side
     claims += [(m.start(1), Claim("side", "one-sided", text=m.group(0))) for m in not_only]
     by_side = list(_BY_SIDE.finditer(sentence))  # "two on the left and one on the right": both sides
-    claims += [(m.start(), Claim("side", "bilateral", text=m.group(0))) for m in by_side]
+    claims += [(m.start(), Claim("side", "bilateral", text=m.group(0))) for m in by_side  # (and "one in the midline":
+               if not re.match(r"[^.;]{0,40}\b(?:midline|centre|center|middle)\b", sentence[m.end():])]  # bilateral or midline)
     read_whole = not_only + by_side  # their side words are read as a whole, not one by one
     for m in re.finditer(r"\b(left|right)\b", sentence, re.I):
         if any(x.start <= m.start() < x.end for x in mentions) or (opening and m.end() <= opening.end()) or \
@@ -160,11 +165,17 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
                          r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
                          before)
+        if not prep and _RELATIVE_TO.search(sentence) and not re.match(r"\s+than\b", after):
+            # "Relative to the stomach, it is further left": a relation to the stomach (see claims)
+            prep = re.search(r"\b(?:is|are|lies|lie|sits|sit)\s+(?:further|farther|more)\s+$", before)
         lead = _LEAD.match(sentence)  # "Looking across the body, it lies on the left": the lead is no direction
         if DIRECTION.search(sentence[max(lead.end() if lead and lead.end() <= m.start() else 0, m.start() - 80):m.start()]):
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]) or _COORDINATED_MODIFIER.match(sentence, m.end()):
             continue
+        if re.search(rf"\b{side}\s+(?:side\s+)?of\s+(?:the\s+)?[\w\s-]{{2,40}}(?:\(|,)\s*(?:i\.e\.\s*|the\s+)?patient'?s\s+$",
+                     sentence[max(0, m.start() - 80):m.start()], re.I):
+            continue  # "on the left of the vena cava (patient's left)": the frame of the relation, not the target's side
         if _SYMPTOM_AFTER.match(after):
             continue  # the side of a symptom ("sudden right-sided weakness"), which the lesion may not share
         if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
@@ -201,7 +212,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
             re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"
                      rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
-            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before))
+            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b[^.;]*\b(?:on|to|at)\s+the\s+$",
+                      sentence[max(0, m.start() - 90):m.start()], re.I))
         if on_image:
             if re.match(r"[\s-]+(?:hand\s+)?(?:side\s+|half\s+)?of\s+(?!(?:the\s+|this\s+)?(?:[a-z]+\s+)?" + _IMAGE + r"\b)",
                         after):

@@ -248,7 +248,7 @@ _INDEFINITE_THAT = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bas\s)(?<
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
-                          "deposit deposits "
+                          "deposit deposits shading colouring coloring highlighting marking patch spot zone territory surface "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"
@@ -294,8 +294,11 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     if not m or m.end(2) > pos and not (m.start(1) <= pos and hypothetical):
         return None  # (a side inside a hypothetical subject, "A left-sided mass would ...", describes that subject)
     words = (m.group(1) + m.group(2)).lower().split()
-    cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who") and i), None)
-    head = words[cut - 1] if cut else words[-1]  # "the size I calculate is ...": the head comes before a relative clause
+    # "the size I calculate is ...": the head comes before a relative clause; "the area of stroke damage": before "of"
+    cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who", "of") and i), None)
+    head = words[cut - 1] if cut else words[-1]
+    if not cut and len(words) > 1 and head.endswith("ed") and words[-2] in _TARGET_NOUNS:
+        head = words[-2]  # "the area occupied is ...": a participle after the head
     modifiers = words[:cut - 1] if cut else words[:-1]
     if head in ("left", "right", "half"):
         return None  # a side ("the left side is free of it")
