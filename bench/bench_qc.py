@@ -214,7 +214,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # portal, in lay words), DV (translated and multilingual-LLM English) and DW (multi-lesion and paired
                  # targets: per-lesion lists, prior scans, tumour boards)
                  "heldout_dt": (0.938, 0.124), "heldout_du": (0.890, 0.100), "heldout_dv": (0.881, 0.119),
-                 "heldout_dw": (0.933, 0.257)}
+                 "heldout_dw": (0.933, 0.257),
+                 # round 30, measured with the rules of 1267e79 (round 29 read): DX (plain chat assistants writing a whole
+                 # Q&A without the product's prompt), DY (neuro, spine and musculoskeletal labels beyond the abdominal
+                 # staples), DZ (2D photos, films and ultrasound: polyps, skin, fundus, nuclei, nodules, X-ray bones) and
+                 # EA (dialogue over three rounds: pushback, misremembering, quotes, self-corrections, recaps)
+                 "heldout_dx": (0.900, 0.062), "heldout_dy": (0.938, 0.133), "heldout_dz": (0.929, 0.014),
+                 "heldout_ea": (0.905, 0.143)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
