@@ -60,6 +60,7 @@ FLAG_DESCRIPTIONS = {
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
 _ASKS = re.compile(r"\?|\b(segment(?:ed|ing)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
                    r"please)\b", re.IGNORECASE)
@@ -131,13 +132,18 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 
 # a user's report of another reader's words, which the user puts to the answer as their own premise
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
-                           r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral)\s+(?:said|says|thinks|thought|"
+                           r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
+                           r"classmate|friend|trainee|intern|examiner|senior|registrar|boss)\s+(?:said|says|thinks|thought|"
                            r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?)\s+(?:that\s+)?|"
                            r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?|"
                            # "He told the family it's on the left side", "The doctor said it is towards the back"
                            r"(?:he|she|they|the\s+(?:doctor|surgeon|nurse|consultant|specialist)|my\s+(?:doctor|brother|sister|"
                            r"wife|husband|son|daughter|friend))\s+(?:told\s+(?:me|us|him|her|them|the\s+family)|said|says|thinks|"
                            r"mentioned|looked\s+at\s+it\s+and\s+says)\s+(?:that\s+)?)", re.I)
+# the answer's own words quoted back by the user ('You wrote that it "consists of 3 pieces". Is that typical?'): put to
+# the answer as a premise, which stands unless the reply corrects it (a misquote let stand is a false claim)
+_QUOTES_BACK = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hmm|earlier|above)\W+)*you\s+(?:wrote|said|mentioned|stated|claimed|put|"
+                          r"told\s+me)\s+(?:earlier\s+|above\s+|before\s+)?(?:that\s+)?(?=\w+\s+[\"\u201c]|[\"\u201c])", re.I)
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 
@@ -155,7 +161,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     first, later = turns[:2], turns[2:]
     if any(len(t.content.strip()) > max_chars for t in turns) or any(len(t.content.strip()) < min_chars for t in first):
         flags.add("length")
-    if (any(len(_WORD.findall(t.content)) < 3 for t in first) or any(not _WORD.search(t.content) for t in later)
+    if (any(len(_WORD.findall(t.content)) < 3 for t in first) or any(not _WORD.search(t.content) and not _TALLY.fullmatch(t.content)
+                                                                     for t in later)
             or (turns and not _ASKS.search(turns[0].content))):
         flags.add("malformed")
     users = [t.content for t in turns if t.role == "user"]
@@ -191,6 +198,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
             if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
                 sentence = _REPORT_FRAME.sub("", sentence, count=1)
+                back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
+                sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[back.end():]) if back else sentence
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
             if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
                 # "Is it large? Right. By area it is moderate in size": the turn answers for itself

@@ -51,7 +51,7 @@ _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_A
                               re.I)
 _SIZE_RES = [
     re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?(?:\s+(?:classified|classed|categori[sz]ed|graded|rated|considered|"
-               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:(?!not\b)[a-z-]{{3,}}(?:,|\s+and)\s+)?(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:(?!not\b|{_SIZE_ALT}\b)[a-z-]{{3,}}(?:,|\s+and)\s+)?(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -82,8 +82,8 @@ _SIZE_RES = [
                rf"\bsize\s+class\s+(?:is\s+|of\s+)?{_SIZE_ALT}\b", re.I),
 ]
 _SIZE_PHRASES = [
-    (re.compile(r"\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction|(?<!modest\s)(?<!moderate\s)(?<!sizeable\s)"
-                r"(?<!sizable\s)(?<!large\s)(?<!substantial\s)(?<!good\s)(?<!big\s)(?<!fair\s)fraction)\s+of\s+the\s+"
+    (re.compile(r"(?:\b(?:a\s+)?(?:sliver|speck|tiny\s+fraction|small\s+fraction)|\b(?:a|only|just)\s+(?:mere\s+)?fraction)"  # (not "Fraction of the image?")
+                r"\s+of\s+the\s+"
                 rf"{_IMAGE}|\b(?:only|just|merely)\s+a\s+(?:small|tiny|speck|dot|pinpoint|pinprick)\b", re.I), "small"),
     (re.compile(rf"\b(?:dominates?|fills?|fill(?:ing)?)\s+(?:most\s+of\s+)?the\s+{_IMAGE}|\b(?:most|majority|bulk|"
                 rf"much)\s+of\s+the\s+{_IMAGE}|\bfills\s+most\b|\b(?:almost|nearly|practically)\s+(?:all\s+of\s+)?the\s+"
@@ -228,6 +228,10 @@ _DIRECTIONAL = re.compile(r"\b(?:anterior|posterior|front|back|top|bottom|upper|
                           r"inferior|dorsal|ventral|cranial|caudal|near|far|first|second|last|same|left|right|other)\s+$", re.I)
 
 
+_NOT_AREA = re.compile(r"(?:volume|mass|weight|diameter|length|width|height|circumference|capacity|output|flow|supply|"
+                       r"lifetime|life|time|risk|cell|blood|cardiac|intake|budget|calories|energy|oxygen)$", re.I)
+
+
 def _share_of(sentence: str, end: int) -> str | None:
     """What a percentage ending at `end` is a share of: 'body' ("4% of the body cross-section", "of the
     chest"), None for a share of people or of many things ("70% of prostate cancers", "5% of adults"), which
@@ -243,8 +247,8 @@ def _share_of(sentence: str, end: int) -> str | None:
     head = re.split(r"\s+(?:have|has|had|is|are|was|were|a|an|the|and|or|with|that|which|who|in|on|of|at|it)\b", words,
                     flags=re.I)[0]
     last = head.split()[-1].lower()
-    if _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))):
-        return None  # a share of people or of many things: "70% of prostate cancers", "5% of adults"
+    if _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or _NOT_AREA.match(last):
+        return None  # a share of people, of many things or of a quantity: "70% of prostate cancers", "10% of the cell volume"
     return "image"
 
 

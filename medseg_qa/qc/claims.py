@@ -46,6 +46,8 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "deep": "posterior_to", "superficial": "anterior_to"}
 _COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
                       r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
+_PER_SIDE = re.compile(r"^\W*(?:on\s+the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s*:", re.I)
+_POSTPOSED = re.compile(r"\b(?:left|right)(?:[\s-]+side)?\s+$", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
                 "superior": "superior_to", "inferior": "inferior_to"}
 # a question about the front-back or up-down axis, where "centrally" answers that axis, not the side
@@ -94,6 +96,9 @@ _POSITION_RES = [
     re.compile(r"\b(above|below|beneath|underneath|under|over|higher(?:\s+up)?\s+than|lower(?:\s+down)?\s+than)\s+", re.I),
     re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
     # a comparative: "it lies more left than the stomach", "further anteriorly than the aorta", "upper than the kidney"
+    # a side said relative to a structure named after it: "on the patient's right relative to the heart"
+    re.compile(r"\b(left|right)(?:[\s-]+side)?\s+(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\s+"
+               r"(?:the\s+(?:neighbouring|neighboring|adjacent|nearby|nearest)\s+)?", re.I),
     re.compile(r"\b(?:(?:more|further|farther)\s+(left|right|anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal|"
                r"upper|forward)|(upper))(?:ly)?\s+than\s+", re.I),
 ]
@@ -208,6 +213,8 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     target with another structure: its side and vertical claims become relations to that structure."""
     anchor = _COMPARE.search(sentence)
     other = None
+    if anchor and _POSTPOSED.search(sentence, 0, anchor.start()):
+        return located  # "right relative to the heart": one side word's relation, read by `_position_claims`
     if anchor:
         other = next((m for m in mentions if m.names and anchor.end() <= m.start <= anchor.end() + 30
                       and re.fullmatch(r"(?:the\s+)?(?:patient'?s\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
@@ -222,7 +229,8 @@ def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[in
     own = sentence[cuts[clause]:anchor.start()] + sentence[other.end:cuts[clause + 1]]
     # an anchor in a clause with its own verb compares only that clause's places ("given that it is anterior, how does
     # it sit in relation to the sternum?"); a verbless one ("..., relative to the liver") those of its neighbours too
-    alone = bool(_CLAUSE_VERB.search(own))
+    # ... and "further to the right than the spleen" only the place inside it ("Left-sided, further right than X")
+    alone = bool(_CLAUSE_VERB.search(own)) or bool(re.match(r"(?:more|further|farther)\b", anchor.group(0), re.I))
     out = []
     for pos, claim in located:  # "compared with the liver, which lies on the right": the liver's own side stays its own
         if alone and not cuts[clause] <= pos < cuts[clause + 1]:
@@ -257,7 +265,7 @@ def _addressed_to_patient(sentence: str) -> str:
     if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or (_FRAME_WORDS.search(sentence) and not contrasted) or \
             re.search(r"\bpatient'?s\s+(?:left|right)\b", sentence, re.I):
         return sentence  # ("your right hand meets the patient's right": two people's sides, an analogy)
-    sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest)\b)",
+    sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest|head|pelvis)\b)",
                       "the patient's ", sentence, flags=re.I)
     return re.sub(r"\b(?:your|my|his|her)\b", "the", sentence, flags=re.I)
 
@@ -334,7 +342,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     located += [(pos, c) for pos, c in _size_claims(sentence, context) if c.kind != "percent" or not any(  # "40% of the
         x.names and re.fullmatch(r"[^\s]*\s+of\s+(?:the\s+|its\s+|their\s+)?", sentence[pos + len(c.text):x.start], re.I)
         for x in mentions if x.start > pos)]  # lung is hidden behind the heart on a film": a share of another structure
-    located += _count_claims(sentence, lexicon)
+    if not _PER_SIDE.match(sentence):  # "RIGHT: one part." counts the pieces on one side, not the whole mask
+        located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
     negations = negated_spans(sentence)
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]

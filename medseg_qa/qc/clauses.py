@@ -48,7 +48,7 @@ _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|w
                       r"so|because|whereby)\b|"
                       # a second predicate: "It does not lie anteriorly and sits behind the symphysis"
                       r"\band\s+(?=(?:it\s+|they\s+)?(?:lies|lie|sits|sit|is|are|shows?|appears?|forms?|measures?|covers?|"
-                      r"occupies|extends?|looks?|consists?|contains?|has|have|takes?|spans?|sits?)\b)", re.IGNORECASE)
+                      r"occupies|extends?|looks?|consists?|contains?|has|have|takes?|spans?|sits?|fills?)\b)", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
                      r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
                      r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the|a|an|any)\b|^\s*(?:are|were)\s+you\b|"

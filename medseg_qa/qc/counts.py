@@ -11,7 +11,7 @@ from .amounts import UNITS
 from .claim import Claim
 from .lexicon import Lexicon
 
-_COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 10}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
+_COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 19}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
            "unifocal": 1, "multifocal": "many", "several": "many", "multiple": "many", "many": "many",
            "numerous": "many", "innumerable": "many", "countless": "many", "myriad": "many", "a handful of": "many",
            "a couple of": 2, "a pair of": 2, "a trio of": 3, "both": 2}
@@ -63,6 +63,10 @@ _MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|dis
                        r"mask\w*|highlighted|outlined|segmented)\b", re.I)
 
 
+_COUNTING_RULE = re.compile(r"\b(?:anything|everything|whatever|each|every|any)\b[^.;]{0,60}\bcounts?\s+as\s+(?:just\s+|only\s+)?$",
+                            re.I)
+
+
 def _composition(sentence: str, m: re.Match) -> bool:
     if _MASK_CUE.search(sentence, m.start()):
         return False
@@ -98,7 +102,12 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if re.search(r"\b(?:largest|biggest|smallest|dominant|main|index)\s+$", sentence[:m.start()], re.I):
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
-        if not counted_noun(m.group(2)) and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
+        named = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2))  # "two thyroid nodules"
+        # one of a plural label's own organ: "a single clavicle", "one contiguous lung" of the clavicles, the lungs
+        last = lexicon.label.split()[-1]
+        named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and
+                          m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1]))
+        if not counted_noun(m.group(2)) and not named and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
                 and not _APART.search(m.group(0)):
             continue  # ("three separate organs", "two distinct opacities": pieces apart, whatever the noun)
         if _IDENTIFIES.search(sentence, max(0, m.start() - 30), m.start()):
@@ -114,6 +123,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
         if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
             continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
+        if _COUNTING_RULE.search(sentence, 0, m.start()):
+            continue  # "anything that touches counts as one piece": how pieces are counted, not how many there are
         if _composition(sentence, m):
             continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
         bound = _COUNT_BOUND.search(sentence, max(0, m.start() - 25), m.start())

@@ -43,7 +43,10 @@ _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZ
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
-                       r"(midline|central|bilateral))\s*[.!;,]?$", re.I)
+                       r"(midline|central|bilateral))"
+                       # "Large relative to the film.", "(OK,) large then."
+                       r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then)?"
+                       r"\s*[.!;,?]?$", re.I)
 
 
 # a size word that opens an amount: "Large, about 0.1% of the image."
@@ -60,7 +63,7 @@ def fragment_sentence(sentence: str) -> str:
         return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"
     if re.match(r"midline\s*,\s", sentence.strip(), re.I):
         return f"It lies in the midline, {sentence.strip()[sentence.index(',') + 1:].strip()}"
-    m = _FRAGMENT.match(sentence.strip())
+    m = _FRAGMENT.match(re.sub(r"^(?:ok(?:ay)?|so|right|fine)\s*,\s*(?=\w+\s+then\b)", "", sentence.strip(), flags=re.I))
     if not m:
         return sentence
     neg = "not " if m.group(1) else ""
@@ -73,9 +76,12 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate|distinct)\s+(?:regions|pieces|parts|components)|side|laterality|location|where|position|depth|vertical|size|"
+KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate|distinct)\s+(?:regions|pieces|parts|components)|side|laterality|location|where|"
+                       # "AP position", "Craniocaudal position" (read "along that axis position", see `shorthand`)
+                       r"(?:(?:ap|a-p|anteroposterior|antero-posterior|craniocaudal|cranio-caudal|vertical|along\s+that\s+axis)\s+)?position|"
+                       r"depth|vertical|size|"
                         r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
-                        r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:parts|pieces|regions|components|foci|"
+                        r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:(?:separate|distinct|connected|disconnected)\s+)?(?:parts|pieces|regions|components|foci|"
                         r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
                         r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
                         r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
@@ -119,6 +125,7 @@ def _key_value_sentence(sentence: str) -> str:
     if not m:
         return sentence
     key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
+    key = re.sub(r"^.+\s+(?=position$)", "", key)  # "AP position": the position along the rows' axis
     if re.match(r"[A-Z][a-z']*\s+[\w']+\s+[\w']+\s+[\w']+|(?i:(?:it|its|they|this|these|the)\s+[\w']+\s+[\w']+)", value) and \
             re.search(r"\b(?:is|are|was|were|lies|lie|sits|sit|appears?|runs?|shows?|looks?|has|have|seems?|remains?|"
                       r"measures?|covers?|occupies|forms?|crosses|passes)\b", value, re.I):

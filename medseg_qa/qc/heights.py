@@ -21,7 +21,7 @@ _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|
                        r"(?<!than\s)(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
                        r"(?:\s+(?:part|portion|half)\b)?"  # "in the back part of the tummy" (not "closer to X than to the front")
                        r"(?!\s+of\s+(?!(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|"
-                       r"torso|belly|tummy|slice|image|scan|picture|section)|(?:his|her|your|my|their)\s+(?:head|chest|pelvis))\b))|"
+                       r"torso|belly|tummy|slice|image|scan|picture|section)|(?:his|her|your|my|their|the\s+patient'?s)\s+(?:head|chest|pelvis))\b))|"
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
@@ -68,7 +68,9 @@ _PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^
                              rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b|"
                              # "low in the field", "high on the film"; "in the upper half" (of the picture: no other whole named)
                              rf"\b(high|low)(?:er)?\s+(?:up\s+|down\s+)?(?:in|on)\s+(?:the|this)\s+(?:field|film|radiograph|{_IMAGE})\b|"
-                             r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+(?:half|portion|part|third)\b(?!\s+of\b)", re.I)
+                             r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+(?:half|portion|part|third)\b(?!\s+of\b)|"
+                             # "above the centre of the frame", "just below the middle of the image"
+                             rf"\b(?:(above)|(below))\s+the\s+(?:centre|center|middle|mid-?point)\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b", re.I)
 # the patient direction of the picture's top and bottom rows; a photo has no patient axes, only its upper and lower half
 ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}
@@ -102,7 +104,7 @@ def height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Cla
                 for m in _ZONE.finditer(sentence)]
     if rows:
         for m in _PICTURE_HEIGHT.finditer(sentence):
-            up = next(g for g in m.groups() if g).lower() in ("upper", "top", "high")
+            up = next(g for g in m.groups() if g).lower() in ("upper", "top", "high", "above")
             out.append((m.start(), Claim("vertical", rows[0] if up else rows[1], qualifier=_degree(sentence, m),
                                          text=m.group(0))))
     return out

@@ -57,8 +57,11 @@ PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|s
 COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror|(?:left|right)"
                          r"(?:[\s-]+(?:hand\s+)?sided)?)\s+)?"
                          r"(?:partner|counterpart|twin|fellow|mate|sibling|mirror[\s-]image|opposite\s+number)s?\b|"
-                         r"\bthe\s+(?:contralateral|opposite|other|matching|corresponding)\s+(?:[a-z-]+\s+){0,2}?(?:one|structure|organ|nucleus|"
-                         r"muscle|bone|gland|lung|kidney|artery|vein|vessel|rib|lobe|side's\s+\w+)\b", re.IGNORECASE)
+                         r"\bthe\s+(?:contralateral|opposite|other|matching|corresponding)\s+(?:\((?:left|right)\)\s+)?(?:[a-z-]+\s+){0,2}?"
+                         r"(?:one|structure|organ|nucleus|muscle|bone|gland|lung|kidney|artery|vein|vessel|rib|lobe|side's\s+\w+|"
+                         # paired structures named by their own noun: "the opposite (right) hippocampus"
+                         r"hippocampus|hemisphere|ovary|adrenal|femur|clavicle|humerus|eye|globe|breast|testis|thalamus|putamen|"
+                         r"meniscus|tonsil|parotid|ureter|hilum|hemidiaphragm)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,13 @@ class Lexicon:
             distinctive |= unknown_label_terms(target.lower(), version) - terms
         distinctive |= label_forms(target.lower(), kb_names_by_term(target.lower(), version).keys()) - terms
         terms |= distinctive
+        # a structure measured beside the target in this record is not the target, though its entry shares one
+        # ("lateral meniscus" of a medial meniscus whose entry names both)
+        own_label = set(giveaway_terms(target, synonyms))
+        for other in neighbours:
+            if other.lower() != target.lower():
+                terms -= set(giveaway_terms(other)) - own_label
+        distinctive &= terms
         self.distinctive = frozenset(distinctive)
         # the kinds of finding the label itself is made of ('tumour' of 'whole tumour', 'cyst' of 'kidney cyst'); a
         # label of the most general kind ('liver lesion') is named by any kind ("the masses", "the metastases")

@@ -136,7 +136,8 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"so|well)[\s,.!-]+)*"
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
-                        r"correction(?:\s+[\w-]+){0,4}\s*[:,]|scratch\s+that\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
+                        r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
+                        r"sorry,?\s+I\s+mean\b|(?:no,?\s+)?correcting\s+myself\b|I\s+(?:misspoke|mis-spoke|misspoke\s+earlier)\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
 
@@ -292,7 +293,9 @@ def whole_sentence_unasserted(sentence: str) -> bool:
         bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence)) or bool(_INVERTED_IF.match(sentence)) \
         or bool(_INDEFINITE_MODAL.match(sentence)) or bool(_FREQUENCY.search(sentence)) or bool(_RULE_SUBJECT.match(sentence)) \
         or bool(_INDEFINITE_CAN.match(sentence)) or bool(_PRIOR_STUDY.match(sentence)) \
-        or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence))
+        or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence)) \
+        or bool(re.search(r",?\s+and\s+vice\s+versa\W*$", sentence, re.I)) \
+        or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence))
 
 
 # what any such thing can do: "A single lobulated metastasis cut through its waist can show as two islands", "A lobulated
@@ -300,7 +303,10 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 # a reminder before a rule: "Keep in mind that a single lesion can be large in millimetres while ..."
 _REMINDER = r"(?:(?:(?:keep|bear)\s+in\s+mind|remember|note|recall)\s+(?:that\s+)?)?"
 _INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?:a|an|any)\s+[^,;:]{0,80}?\b(?:can|may|will|could|might|would)\s+"
-                             r"(?:\w+\s+)?(?:show|look|appear|be|become|merge|split|count|seem|mimic|hide|cause|give|produce)\b",
+                             r"(?:\w+\s+)?(?:show|look|appear|be|become|merge|split|count|seem|mimic|hide|cause|give|produce)\b|"
+                             # ... or does: "A thalamic stroke on one side causes numbness of the opposite half"
+                             r"^\W*(?:[\w ]{1,20}:\s*)?(?:a|an|any)\s+[^,;:]{0,60}?\b(?:causes|produces|leads\s+to|results\s+in|"
+                             r"impairs|damages)\b",
                              re.I)
 # another study than this one: "The pre-treatment study showed five nodules", "The report from the three-month study listed"
 _PRIOR_STUDY = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:the|a|an|on\s+the|in\s+the|at\s+the)\s+(?:[\w-]+\s+){0,3}?(?:pre-?treatment|"
@@ -325,6 +331,14 @@ _INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?!(?
                                r"(?:raise|suggest|mean|indicate|point|favou?r|imply|make|prompt|be\s+(?:more\s+)?(?:likely|a|an|the))\b", re.I)
 
 
+# an analogy: "Think of it as a sponge divided into three rooms", "Picture it like a ..."
+_ANALOGY = re.compile(r"^\W*(?:(?:so|just|now)\W+)?(?:think\s+of|picture|imagine)\s+(?:it|them|this|these)\s+(?:as|like)\b", re.I)
+# a share of a group, which says nothing of this mask: "a large share of them are bilateral", "most of these are small"
+_SHARE_OF_THEM = re.compile(r"\b(?:a\s+(?:large\s+|small\s+|high\s+|low\s+|good\s+)?(?:share|proportion|fraction|percentage|number|"
+                            r"majority|minority)|most|many|some|half|a\s+third|a\s+quarter)\s+of\s+(?:them|these|those|cases|"
+                            r"patients)\s+(?:are|is|have|has|show|lie|occur)\b", re.I)
+
+
 # a condition written by inversion: "Had the structure been left-sided, it would ...", "Were it on the left, ..."
 _INVERTED_IF = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)*(?:had|were)\s+(?:the|this|that|it|they|a|an|its|their|there)\b[^,;?]{0,80},", re.I)
 
@@ -333,7 +347,10 @@ _INVERTED_IF = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)*(?:had|were)\s+(?:the|this|t
 # midline", "In the atlas it lies ...", "Textbook: ..."
 _GENERIC_LEAD = re.compile(r"^\W*(?:[A-Za-z][\w ]{0,40}:\s*)?(?:in\s+general|generally|typically|as\s+a\s+rule|normally|"
                            r"in\s+(?:the\s+|a\s+|most\s+)?(?:reference\s+)?(?:atlas|atlases|textbooks?)|"
-                           r"textbook(?:\s+anatomy)?\s*:|"
+                           r"textbook(?:\s+anatomy)?\s*:|mnemonic(?=\s*:)|"
+                           # a population: "In most right-handed people the left hemisphere carries language"
+                           r"in\s+(?:most|many|some|all|nearly\s+all|almost\s+all)\s+(?:[\w-]+\s+){0,2}?(?:people|patients|adults|"
+                           r"children|men|women|cases|individuals|humans|cells)\b|"
                            # any film of a kind: "On a supine film air collects anteriorly", "On a normal axial abdomen it ..."
                            r"on\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?(?:film|radiograph|x-?ray|scan|image|ct|mri|view|slice|"
                            r"abdomen|chest|brain|head|pelvis)\b(?!\s+(?:like|such\s+as)\s+this))\b", re.I)

@@ -158,7 +158,9 @@ _CANDIDATE = re.compile(r"^\s*(?:so\s+|and\s+|but\s+)?(?:could|might|would|can|i
 _REJECTED_OPTION = re.compile(r"^\s*(?:(?:(?:option|answer|choice)\s+)?\(?[A-Ea-e]\)?\s*(?:\([^)]{1,60}\)|,[^,]{1,60},|[.:)-])?|"
                               r"(?>(?:the\s+)?)(?!(?:it|this|that|answer|target|structure|side|size|count|mask|claim|statement)\b)[\w'-]+(?:\s+[\w'-]+){0,3})\s+"
                               r"(?:is|are|would\s+be|seems?|looks?)\s+(?:tempting|plausible|attractive|reasonable|close)?"
-                              r"(?:\s*,?\s*but\s+)?(?:wrong|incorrect|a\s+distractor|ruled\s+out|not\s+the\s+answer)\b(?!\s+to\b)",
+                              r"(?:\s*,?\s*but\s+)?(?:wrong|incorrect|a\s+distractor|ruled\s+out|not\s+the\s+answer)\b(?!\s+to\b)|"
+                              # "I would rule out the descending aorta: it is round and sits further to the left"
+                              r"^\s*(?:i\s+(?:would|'d|can|could)\s+)?(?:rule\s+out|exclude|discard)\s+(?:the\s+)?[\w' -]{2,40}:",
                               re.I)
 _REJECTION = re.compile(r"\s*(?:no|nope|not\s+quite|unlikely|probably\s+not|not\s+really)\b", re.I)
 

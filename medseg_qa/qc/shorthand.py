@@ -58,6 +58,8 @@ _PLAIN = [
      r"i\s+(?:think|believe)|i'?d\s+say|it\s+seems|to\s+my\s+eye)\s*,\s*", " ", re.I),
     # ... and so does an imperative one: "Remember that the corpus callosum arches above them"
     (r"(?:^|(?<=[:;]\s))(?:remember|recall|note|keep\s+in\s+mind|bear\s+in\s+mind)\s+that\s+", "", re.I),
+    # a terse side as a sentence of its own: "Lungs [SEG]. Rt. Mid-height."
+    (r"(?:^|(?<=[.!?;]\s))Rt\.(?=\s|$)", "Right side.", 0), (r"(?:^|(?<=[.!?;]\s))Lt\.(?=\s|$)", "Left side.", 0),
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
     (r"\blt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "left", 0),  # "Located lt.", "Lies lt of stomach"
@@ -75,6 +77,9 @@ _PLAIN = [
     (r"(?:(?<=\bleft)|(?<=\bright))\s*\((?:i\.e\.,?\s*|the\s+)?patient'?s\s+(?:left|right)\)", "", re.I),
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
+    # a self-correction in brackets replaces the words before it: "It lies anteriorly (sorry, I mean: it is toward the back)."
+    (r"(?:^|(?<=[.!?;]\s))[^.!?;()\n]*\(\s*(?:sorry|no|oops|wait)?,?\s*(?:i\s+mean|correcting\s+myself|correction|i\s+misspoke|"
+     r"let\s+me\s+correct\s+(?:that|myself))\s*[:,]\s*([^()]+?)\s*\)", r"\1", re.I),
     # translated wordings: "the median line", "in median position", "circa 34 per cent"
     (r"\b(?:median|middle)\s+line\b", "midline", re.I), (r"\bin\s+(?:a\s+)?median\s+position\b", "in the midline", re.I),
     (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),  # "0,77 %"
@@ -95,6 +100,10 @@ _PLAIN = [
     (r"^\s*(?:[-*\u2022]\s*)?(?:\*\*)?myth\s*\d*(?:\*\*)?\s*[:\u2014-]\s*[^.!?\n]*[.!?]?\s*", "", re.I),
     # a pager's count alone on its line: "x2" is two of them
     (r"^\s*[x\u00d7]([2-9])\s*$", r"\1 separate regions", re.I),
+    # ... or as a sentence of a terse list: "Moderate. x7. NB: ...", and a terse side: "Lungs [SEG]. Rt. Mid-height."
+    (r"(?:^|(?<=[.!?;]\s))[x\u00d7](\d{1,2})\.(?=\s|$)", r"\1 separate regions.", re.I),
+    # a number glossed in digits: "three (3) separate nodules"
+    (r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", r"\1", re.I),
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
     # a pager's undotted "ant"/"post": before "to", at a clause end, or before where ("post in pelvis")
     (r"\bant\b(?=\s+to\s|\s*[,;]|\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
@@ -162,7 +171,10 @@ _CALL_IT = re.compile(r"\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:call|rate|cla
                       r"(it|this|them|these)\s+(?:as\s+)?(?=(?:\w+\s+)?(?:small|medium|large|big|tiny|moderate|huge|mid-sized|"
                       r"medium-sized|intermediate|sizeable|modest)\b)", re.I)
 # ... or as the class it falls in: "At roughly 14.5% of the image, it counts as small", "it comes out as medium"
-_COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes?\s+out|falls?|registers?)\s+(?:as|in\s+the)\s+(?=(?:\w+\s+)?(?:small|"
+_COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes?\s+out|falls?|registers?|"
+                        # "the highlighted area can be described as medium-sized": a hedge on the wording, still a claim
+                        r"(?:can|could|may|might|would)\s+be\s+(?:described|called|classed|classified|characteri[sz]ed|"
+                        r"labell?ed|considered|regarded))\s+(?:as|in\s+the)\s+(?=(?:\w+\s+)?(?:small|"
                         r"medium|large|big|tiny|moderate|huge|mid-sized|medium-sized|intermediate|sizeable|modest)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)

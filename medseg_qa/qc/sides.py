@@ -23,7 +23,7 @@ BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abd
 # the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
 PICTURE = r"(?:image|picture|photo(?:graph)?|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies
-DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:on|over)\s)|across|point(?:s|ing|ed)|"
+DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:(?:only|mostly|entirely|largely|mainly|chiefly)\s+)?(?:on|over|to|onto)\s)|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
                         r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
@@ -34,7 +34,7 @@ _OBJECT_NP = re.compile(r"\b(?:of|to|at|behind|from|near|beside|than|between|tow
                         r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
 # "the right and left common iliac arteries": two sides coordinated before a noun name two structures
 _COORDINATED_MODIFIER = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?:left|right)\s+(?!(?:sides?|halves|half|parts?|aspects?|"
-                                   r"portions?|hand|of|and|or|only|too|also|alike|respectively|equally)\b)[a-z]", re.I)
+                                   r"portions?|hand|of|and|or|only|too|also|alike|respectively|equally|rather|instead|not|but|than|both|as|with|in|on|at)\b)[a-z]", re.I)
 _VERBISH = re.compile(r"\b(?:and|or|which|that|who|lies|lie|sits|sit|is|are|was|found|located|seen|it|its)\b", re.I)
 
 
@@ -98,6 +98,7 @@ _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|tr
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
                         r"(?:picture|image|slice|screen|scan|film)\b|"
+                        r"\b(?:has|have|with)\s+(?:parts|pieces|components|portions|regions)\s+on\s+(?:each|either|both)\s+sides?\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found|present|seen|visible)\s+(?:on|in|at)\s+(?:both\s+sides(?:\s+of\s+(?:the|your|his|"
                         r"her|my)\s+(?:body|patient|midline|abdomen|chest|pelvis|spine|neck))?(?!\s+of\b)|(?:each|either)\s+side\s+of\s+"
                         r"the\s+(?:midline|spine|body)\b))", re.I)
@@ -134,6 +135,8 @@ _BY_SIDE = re.compile(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:on
                       r"(?:\s+\w+)?\s*(?:,|and)\s*(?:and\s+)?(?:one|two|three|four|five|six|\d+|the\s+other|another)\s+(?:\w+\s+)?"
                       r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b", re.I)
 _RELATIVE_TO = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\b", re.I)
+# a limb or joint imaged on its own, whose side is not where the target lies in the picture ("your right knee")
+_LIMB_AFTER = re.compile(r"[\s-]+(?:knee|shoulder|elbow|wrist|ankle|foot|finger|thumb|toe)s?\b", re.I)
 _NOT_ONLY_SIDE = re.compile(r"\bnot\s+(only)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b(?![^.;]*\bbut\b)", re.I)
 _GIVEN_SIDE = re.compile(r"^\W*(?:given|since|as|because)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:the\s+)?"
                          r"(?:patient'?s\s+)?(left|right|midline|bilateral)(?:[\s-]+sided)?\s*,", re.I)
@@ -162,7 +165,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             continue
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()
-        prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:the\s+)?"
+        prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:both\s+)?(?:the\s+)?"
                          r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
                          before)
         if not prep and _RELATIVE_TO.search(sentence) and not re.match(r"\s+than\b", after):
@@ -176,6 +179,12 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if re.search(rf"\b{side}\s+(?:side\s+)?of\s+(?:the\s+)?[\w\s-]{{2,40}}(?:\(|,)\s*(?:i\.e\.\s*|the\s+)?patient'?s\s+$",
                      sentence[max(0, m.start() - 80):m.start()], re.I):
             continue  # "on the left of the vena cava (patient's left)": the frame of the relation, not the target's side
+        rel = re.match(r"(?:[\s-]+side)?\s+(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)"
+                       r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|adjacent|nearby|nearest)\s+)?", sentence[m.end():], re.I)
+        if rel and any(x.names and x.start == m.end() + rel.end() for x in mentions):
+            continue  # "on the patient's right relative to the heart": a relation (see claims)
+        if re.search(r"\b(?:opposite|other|contralateral)\s+\($", before) or _LIMB_AFTER.match(after):
+            continue  # "the opposite (right) hippocampus", "the inner cushion of your right knee": another thing's side
         if _SYMPTOM_AFTER.match(after):
             continue  # the side of a symptom ("sudden right-sided weakness"), which the lesion may not share
         if re.search(r"\byour\s+(?:own\s+|far\s+)?$", before):
@@ -208,12 +217,17 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         # "the patient's left", or a side said of "your appendix" (the reader's own body) even "in this picture"
         said_of_patient = re.search(r"\bpatient'?s?\s+(?:far\s+)?$", before) or \
             _YOUR_ORGAN.search(sentence, clause_span(sentence, m.start())[0], m.start())
-        on_image = not of_body and not said_of_patient and (
+        anatomical = re.match(r"\s+of\s+(?:the\s+)?midline\b|[\s-]+(?:hemithorax|hemisphere|hemi-?abdomen|hemi-?pelvis|"
+                              r"hemidiaphragm|(?:upper|lower)\s+quadrant|flank|iliac\s+fossa)\b", after)
+        on_image = not of_body and not said_of_patient and not anatomical and (
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
             re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"
                      rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
-            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b[^.;]*\b(?:on|to|at)\s+the\s+$",
-                      sentence[max(0, m.start() - 90):m.start()], re.I))
+            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before) or
+            # ... and past a long subject when a verb of display says so: "On the image the segmented region appears at the left"
+            re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b(?:(?!patient'?s\s+(?:left|right))[^.;])*\b(?:appears?|shows?\s+up|"
+                      rf"projects?|(?:is|are)\s+(?:shown|displayed|seen))\s+(?:on|to|at)\s+the\s+$", sentence[max(0, m.start() - 90):m.start()],
+                      re.I))
         if on_image:
             if re.match(r"[\s-]+(?:hand\s+)?(?:side\s+|half\s+)?of\s+(?!(?:the\s+|this\s+)?(?:[a-z]+\s+)?" + _IMAGE + r"\b)",
                         after):
