@@ -123,7 +123,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
         if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
             continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
-        if _COUNTING_RULE.search(sentence, 0, m.start()):
+        if _COUNTING_RULE.search(sentence, 0, m.start()) or re.match(r"\s+(?:that|which)\b[^.;]{0,40}\bcounts?\s+as\b",
+                                                                     sentence[m.end():], re.I):
             continue  # "anything that touches counts as one piece": how pieces are counted, not how many there are
         if _composition(sentence, m):
             continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
