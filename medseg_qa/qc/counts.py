@@ -102,7 +102,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if re.search(r"\b(?:largest|biggest|smallest|dominant|main|index)\s+$", sentence[:m.start()], re.I):
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
-        named = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2))  # "two thyroid nodules"
+        named = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2)) and \
+            not re.fullmatch(r"\W*\d+", sentence[:m.end(1)])  # "two thyroid nodules" (not a list's "1 Liver lesion - ...")
         # one of a plural label's own organ: "a single clavicle", "one contiguous lung" of the clavicles, the lungs
         last = lexicon.label.split()[-1]
         named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and

@@ -332,7 +332,7 @@ _INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?!(?
 
 
 # an analogy: "Think of it as a sponge divided into three rooms", "Picture it like a ..."
-_ANALOGY = re.compile(r"^\W*(?:(?:so|just|now)\W+)?(?:think\s+of|picture|imagine)\s+(?:it|them|this|these)\s+(?:as|like)\b", re.I)
+_ANALOGY = re.compile(r"^\W*(?:(?:so|just|now)\W+)?(?:think\s+of|picture|imagine)\s+(?:it|them|this|these)\s+(?:as|like)\s+(?:a|an)\b", re.I)
 # a share of a group, which says nothing of this mask: "a large share of them are bilateral", "most of these are small"
 _SHARE_OF_THEM = re.compile(r"\b(?:a\s+(?:large\s+|small\s+|high\s+|low\s+|good\s+)?(?:share|proportion|fraction|percentage|number|"
                             r"majority|minority)|most|many|some|half|a\s+third|a\s+quarter)\s+of\s+(?:them|these|those|cases|"
