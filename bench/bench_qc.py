@@ -220,7 +220,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # staples), DZ (2D photos, films and ultrasound: polyps, skin, fundus, nuclei, nodules, X-ray bones) and
                  # EA (dialogue over three rounds: pushback, misremembering, quotes, self-corrections, recaps)
                  "heldout_dx": (0.900, 0.062), "heldout_dy": (0.938, 0.133), "heldout_dz": (0.929, 0.014),
-                 "heldout_ea": (0.905, 0.143)}
+                 "heldout_ea": (0.905, 0.143),
+                 # round 31, measured with the rules of 3916551 (round 30 read): EB (LLMs answering the product's prompts
+                 # on public abdominal CT labels, and a physician's edit of such drafts), EC (terse radiologist, tutor,
+                 # chatty markdown, numbers as words), ED (negations, conventions, other structures and claims in questions,
+                 # dense) and EE (long structured reports, discharge summaries, MDT summaries, consult letters)
+                 "heldout_eb": (0.952, 0.014), "heldout_ec": (0.919, 0.143), "heldout_ed": (0.952, 0.143),
+                 "heldout_ee": (0.938, 0.238)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
