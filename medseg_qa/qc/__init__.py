@@ -103,6 +103,7 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r"reading\s+(?:it|this)\s+(?:right|wrong|correctly))|(?:can|could)\s+you\s+(?:confirm|check)|"
                      r"does\s+(?:that|the\s+mask)\s+(?:match|fit|agree|sound\s+right)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
                      r"(?:did|have)\s+i\s+got?\s+(?:that|it)\s+right|correct\s+me|anything\s+wrong|fair\s+summary|"
+                     r"(?:please|can\s+you|could\s+you)\s+(?:double-?)?check\s+(?:that|this|it)\b|"
                      r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$|"
                      # a perception offered for checking: "That looks large to me.", "I'd say it lies toward the top."
                      r"\b(?:looks?|seems?|appears?)\s+(?:[\w-]+\s+){1,4}?to\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"
@@ -116,8 +117,9 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
     by the reply, and does the reply say the truth about the same point without opening with assent? Then the reply has answered it ("It
     looks large to me. Do you agree?" - "It is medium-sized, about 3.7%."; "Since they lie below the diaphragm, ...?"
     - "Let me push back on that: they lie above it."). A premise the reply passes over or merely restates around ("Here
-    is what the mask shows: ...") still stands. Only a follow-up is answered so: a false clue in the first question
-    misleads the sample whatever its answer says."""
+    is what the mask shows: ...") still stands. Only a follow-up, or another reader's belief the first question reports
+    for checking ("The ward team thought it was on the right, so please check that"), is answered so: a false clue in
+    the first question misleads the sample whatever its answer says."""
     if (reply and _ASSENTS.match(reply[0])) or not (any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3])
                                                     or any(corrects(s) for s in reply)):
         return False
@@ -196,6 +198,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
+            reported = turns[t].role == "user" and bool(_REPORT_FRAME.match(sentence))
             if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
                 sentence = _REPORT_FRAME.sub("", sentence, count=1)
                 back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
@@ -209,8 +212,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             for claim in claims:
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon)
-                                                         or (t and _answered(said, i, sentence, reply, flag, record,
-                                                                                   lexicon))):
+                                                         or ((t or reported) and _answered(said, i, sentence, reply, flag,
+                                                                                               record, lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
                 read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):

@@ -92,7 +92,7 @@ _SIZE_PHRASES = [
                 r"\bon\s+the\s+(?:small|smaller|little|tiny)\s+side\b", re.I), "small"),
     (re.compile(r"\bon\s+the\s+(?:large|larger|big|bigger)\s+side\b", re.I), "large"),
 ]
-_BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
+_BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|at\s+least|at\s+most|up\s+to|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
 _DECIMAL = r"\d+(?:\.\d+|,\d{1,2}(?!\d))?"  # "0.8", and "0,8" as a decimal comma (not "5,000")
 _PERCENT = re.compile(rf"{_BOUND}({_DECIMAL}|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
@@ -169,7 +169,7 @@ def _fraction_value(text: str) -> float:
 def _bound(word: str | None) -> str:
     """'under', 'a fraction of', 'not even' -> 'less'; 'over', 'more' -> 'more'; none -> ''."""
     word = (word or "").lower()
-    if word in ("less", "fewer", "under", "below") or re.search(r"fraction|even", word):
+    if word in ("less", "fewer", "under", "below") or re.search(r"fraction|even|at\s+most|up\s+to", word):
         return "less"
     return "more" if word else ""
 
@@ -202,7 +202,8 @@ def number_value(word: str) -> float:
 
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"
-_RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|hour|minute|beat|breath)\b", re.I)
+_RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|hour|minute|beat|breath)\b|"
+                   r"\s*(?:loss|gain|increase|decrease|reduction|drop|rise|fall|decline|growth|shrinkage)\b", re.I)  # "10% loss of ..."
 
 
 def _measures_belief(sentence: str, m: re.Match) -> bool:
@@ -224,7 +225,7 @@ _BODY_SHARE = re.compile(r"\b(?:body|patient|trunk|torso|abdomen|abdominal|chest
 _IMAGE_PIXELS = re.compile(r"(?:\d\s*[x\u00d7]\s*\d+\s*=|/)\s*$")
 _DIMENSION_BEFORE = re.compile(rf"\b(?:by|x|\u00d7)\s+(?:(?:{_NUMBER_WORD}|hundred|thousand|and|\d+)\s+)*$", re.I)
 _POPULATION = re.compile(r"(?:people|men|women|children|adults|patients|cases|population|cohort|time)$", re.I)
-_DIRECTIONAL = re.compile(r"\b(?:anterior|posterior|front|back|top|bottom|upper|lower|inner|outer|medial|lateral|superior|"
+_DIRECTIONAL = re.compile(r"\b(?:each|either|ant|post|sup|inf|anterior|posterior|front|back|top|bottom|upper|lower|inner|outer|medial|lateral|superior|"
                           r"inferior|dorsal|ventral|cranial|caudal|near|far|first|second|last|same|left|right|other)\s+$", re.I)
 
 

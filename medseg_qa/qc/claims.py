@@ -27,7 +27,7 @@ from .convention import axis_mappings, convention_end, side_mappings
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
-from .modality import asserted
+from .modality import asserted, states_thresholds
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
 from .sides import PICTURE as _PICTURE
@@ -106,10 +106,18 @@ _POSITION_RES = [
 _INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+"
                        r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)),?\s+"
                        r"(?:lies|sits|is|runs|are|lie|sit|you\s+see|we\s+see|one\s+sees)\s+", re.I)
-_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b|"
+_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b"
+                       r"(?![\s-]+(?:[a-z]+\s+)?(?:wall|border|margin|edge|surface|aspect|lobe|pole|horn|half|part|portion|lateral|"
+                       r"posterolateral|anterolateral|posterior|anterior)\b)|"
                        r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)\b", re.I)
 _ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to", "anterior to": "anterior_to",
             "behind": "posterior_to", "posterior to": "posterior_to"}
+
+
+def _name_word_before(sentence: str, end: int, x: Mention) -> bool:
+    """'the cervical spinal cord': a word of the structure's own name stands before the mention's text."""
+    word = re.fullmatch(r"(?:the\s+)?([a-z-]+)\s+", sentence[end:x.start], re.I)
+    return bool(word) and f"{word.group(1).lower()} {sentence[x.start:x.end].lower()}" in x.names
 
 
 def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention | None:
@@ -117,7 +125,8 @@ def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention |
     description ("behind the fluid spaces in the middle (the ventricles)")."""
     return next((x for x in mentions if end <= x.start <= end + 16
                  and re.fullmatch(r"(?:the\s+|its\s+|a\s+|the\s+patient'?s\s+|your\s+|my\s+)?", sentence[end:x.start], re.I)),
-                None) or next((x for x in mentions if x.names and end < x.start <= end + 60 and re.fullmatch(
+                None) or next((x for x in mentions if end <= x.start <= end + 30 and _name_word_before(sentence, end, x)),
+                              None) or next((x for x in mentions if x.names and end < x.start <= end + 60 and re.fullmatch(
                     r"(?:the\s+)?[a-z -]+\((?:i\.e\.\s*|the\s+)?", sentence[end:x.start], re.I)), None)
 
 
@@ -345,6 +354,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if not _PER_SIDE.match(sentence):  # "RIGHT: one part." counts the pieces on one side, not the whole mask
         located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
+    bands = [m.span() for m in re.finditer(r"\([^()]{8,160}\)", sentence) if states_thresholds(m.group(0)[1:-1])]
+    located = [(pos, c) for pos, c in located if not any(a <= pos < b for a, b in bands)]  # "(under 1% small, 1-5% medium)"
     negations = negated_spans(sentence)
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
@@ -368,7 +379,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
             if claim.kind == "side" and not claim.qualifier and _PART_SUBJECT.match(sentence, _clause_start(sentence, pos)):
                 claim = Claim("side", claim.value, claim.other, "part", claim.text)  # one part of the mask
-            if is_negated(negations, pos):
+            if is_negated(negations, pos) and not claim.text.lower().startswith("neither"):  # ("neither high nor low": central)
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
     rows = ROW_DIRECTION.get(record.orientation[1:2] if record.orientation else None, ())

@@ -107,9 +107,11 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         # one of a plural label's own organ: "a single clavicle", "one contiguous lung" of the clavicles, the lungs
         last = lexicon.label.split()[-1]
         named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and
-                          m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1]))
+                          m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
+            (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label)  # "4 hippocampi"
+        apart = re.match(r"\s*,\s*(?:separate|distinct|discrete|disconnected)\b", sentence[m.end():], re.I)  # "4 glands, separate"
         if not counted_noun(m.group(2)) and not named and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
-                and not _APART.search(m.group(0)):
+                and not _APART.search(m.group(0)) and not apart:
             continue  # ("three separate organs", "two distinct opacities": pieces apart, whatever the noun)
         if _IDENTIFIES.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "the clues point to one structure": which structure is meant, not how many pieces

@@ -40,7 +40,7 @@ _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
 _SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
     "|punctate)"
 _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
-                       r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|"
+                       r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|footprint|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
                        r"(midline|central|bilateral))"
@@ -93,7 +93,7 @@ _BRACKETED_VALUE = re.compile(r"^([A-Za-z]+(?:\s+[A-Za-z]+)?)\s*\(([^()]{1,30})\
                               r"assessed)?\s*\.?$", re.I)
 
 
-_BARE_KEY = re.compile(r"^(?:[A-Za-z ]{1,30}:\s*)?(size|side|laterality|position|location)\s+(small|medium|medium-sized|large|"
+_BARE_KEY = re.compile(r"^(?:[A-Za-z ]{1,30}:\s*)?(size|side|laterality|position|location)\s+(small|medium|medium-sized|large|moderate|"
                        r"tiny|big|huge|left|right|bilateral|midline|central|anterior|posterior|superior|inferior)\s*[.!]?$", re.I)
 
 

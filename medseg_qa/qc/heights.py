@@ -76,7 +76,11 @@ ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}
 # a central place along the front-back or head-feet axis: "roughly central front-to-back" (read "along that axis"),
 # "midway between front and back", "about halfway up the slice"
-_CENTRAL = re.compile(r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
+# "neither high nor low", "neither clearly anterior nor posterior": central on the axis the pair names
+_NEITHER = (r"\bneither\s+(?:particularly\s+|clearly\s+|notably\s+)?(?:high|low|anterior|posterior|superior|inferior|front|back|up|"
+            r"down)\s+nor\s+(?:particularly\s+|clearly\s+|notably\s+)?(?:high|low|anterior|posterior|superior|inferior|front|back|up|down)\b")
+_CENTRAL = re.compile(_NEITHER + r"|"
+                      r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid-?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
 _DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
@@ -114,7 +118,7 @@ def central_claims(sentence: str, asked: bool = False) -> list[tuple[int, Claim]
     """'In the front-to-back axis it is roughly central', 'midway between front and back', or 'centrally' answering
     "Anterior or posterior?" (`asked`): a central place along the vertical axis of the picture (a mask measured
     anterior or posterior is not central)."""
-    if not (_DEPTH_AXIS.search(sentence) or (asked and not _SIDE_WORDS.search(sentence))):
+    if not (_DEPTH_AXIS.search(sentence) or re.search(_NEITHER, sentence, re.I) or (asked and not _SIDE_WORDS.search(sentence))):
         return []  # ("it sits right in the middle, over the spine" answers the side, whatever was asked)
     return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)][:1]
 

@@ -166,7 +166,7 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
                             r"\bnot\s+according\s+to\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
-                            r"\bthings?\s+to\s+(?:fix|correct|clarify)\b|\bto\s+(?:fix|clarify)\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
+                            r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify)\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"
                             r"would|will)|i'?d|we'?d|i'?ll|we'?ll)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
@@ -302,8 +302,9 @@ def whole_sentence_unasserted(sentence: str) -> bool:
 # polyp seen at an angle can look like two"
 # a reminder before a rule: "Keep in mind that a single lesion can be large in millimetres while ..."
 _REMINDER = r"(?:(?:(?:keep|bear)\s+in\s+mind|remember|note|recall)\s+(?:that\s+)?)?"
-_INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?:a|an|any)\s+[^,;:]{0,80}?\b(?:can|may|will|could|might|would)\s+"
-                             r"(?:\w+\s+)?(?:show|look|appear|be|become|merge|split|count|seem|mimic|hide|cause|give|produce)\b|"
+_INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:(?:for|by)\s+(?:comparison|reference|contrast),\s*)?" + _REMINDER + r"(?:a|an|any)\s+[^,;:]{0,80}?\b(?:can|may|will|could|might|would)\s+"
+                             r"(?:\w+\s+)?(?:show|look|appear|be|become|merge|split|count|seem|mimic|hide|cause|give|produce|fill|"
+                             r"cover|occupy|take\s+up|reach|measure)\b|"
                              # ... or does: "A thalamic stroke on one side causes numbness of the opposite half"
                              r"^\W*(?:[\w ]{1,20}:\s*)?(?:a|an|any)\s+[^,;:]{0,60}?\b(?:causes|produces|leads\s+to|results\s+in|"
                              r"impairs|damages)\b",
@@ -334,7 +335,10 @@ _INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?!(?
 # an analogy: "Think of it as a sponge divided into three rooms", "Picture it like a ..."
 _ANALOGY = re.compile(r"^\W*(?:(?:so|just|now)\W+)?(?:think\s+of|picture|imagine)\s+(?:it|them|this|these)\s+(?:as|like)\s+(?:a|an)\b", re.I)
 # a share of a group, which says nothing of this mask: "a large share of them are bilateral", "most of these are small"
-_SHARE_OF_THEM = re.compile(r"\b(?:a\s+(?:large\s+|small\s+|high\s+|low\s+|good\s+)?(?:share|proportion|fraction|percentage|number|"
+_SHARE_OF_THEM = re.compile(r"^\W*(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?(?:two|one|a)[\s-]+(?:thirds?|quarters?|half|fifths?)\s+of\s+"
+                            r"the\s+[\w-]+'s\s+(?:mass|volume|weight|length|blood\s+supply)\b|"  # "About two thirds of the heart's mass lies left"
+                            r"\b(?:cut-?off|threshold)\s+for\s+(?:a|an|the)\b|"  # "2 cm is the usual cut-off for a large one"
+                            r"\b(?:a\s+(?:large\s+|small\s+|high\s+|low\s+|good\s+)?(?:share|proportion|fraction|percentage|number|"
                             r"majority|minority)|most|many|some|half|a\s+third|a\s+quarter)\s+of\s+(?:them|these|those|cases|"
                             r"patients)\s+(?:are|is|have|has|show|lie|occur)\b", re.I)
 

@@ -58,6 +58,7 @@ _PLAIN = [
      r"i\s+(?:think|believe)|i'?d\s+say|it\s+seems|to\s+my\s+eye)\s*,\s*", " ", re.I),
     # ... and so does an imperative one: "Remember that the corpus callosum arches above them"
     (r"(?:^|(?<=[:;]\s))(?:remember|recall|note|keep\s+in\s+mind|bear\s+in\s+mind)\s+that\s+", "", re.I),
+    (r"\bcentral\s+(?:L-R|L\s*/\s*R|left[\s-]to[\s-]right|side[\s-]to[\s-]side)\b", "in the midline", re.I),  # "Central L-R"
     # a terse side as a sentence of its own: "Lungs [SEG]. Rt. Mid-height."
     (r"(?:^|(?<=[.!?;]\s))Rt\.(?=\s|$)", "Right side.", 0), (r"(?:^|(?<=[.!?;]\s))Lt\.(?=\s|$)", "Left side.", 0),
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
@@ -80,10 +81,18 @@ _PLAIN = [
     # a self-correction in brackets replaces the words before it: "It lies anteriorly (sorry, I mean: it is toward the back)."
     (r"(?:^|(?<=[.!?;]\s))[^.!?;()\n]*\(\s*(?:sorry|no|oops|wait)?,?\s*(?:i\s+mean|correcting\s+myself|correction|i\s+misspoke|"
      r"let\s+me\s+correct\s+(?:that|myself))\s*[:,]\s*([^()]+?)\s*\)", r"\1", re.I),
-    # translated wordings: "the median line", "in median position", "circa 34 per cent"
+    (r"(?:^|(?<=[.!?;]\s))FYI\b[:,]?\s*", "", 0),  # "FYI The pineal gland is a midline structure"
+    (r"\[\s*(?:deleted|struck|removed|strike|crossed\s+out)\s*:[^\]]*\]\s*", "", re.I),  # an editor's deleted draft words
+    # a count said as its number: "the number of separate parts is 2", "I count three."
+    (r"\bthe\s+number\s+of\s+((?:separate|distinct|connected|disconnected)\s+)?(parts|pieces|regions|components|foci|lesions)\s+"
+     r"(?:is|=)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", r"there are \3 \1\2", re.I),
+    (r"\bI\s+count\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?=[.!;]|$)", r"I count \1 separate pieces", re.I),
+    # translated and terse wordings: "the median line", "in median position", "circa 34 per cent", "0,77 %", "dexter",
+    # "Mid AP.", "med size"
     (r"\b(?:median|middle)\s+line\b", "midline", re.I), (r"\bin\s+(?:a\s+)?median\s+position\b", "in the midline", re.I),
-    (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),  # "0,77 %"
+    (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),
     (r"\bdext(?:er|ra|rum)\b", "right", re.I), (r"\bsinist(?:er|ra|rum)\b(?=\s*\(|\s+side\b)", "left", re.I),
+    (r"^\W*mid[\s-]?AP\s*\.?\s*$", "It is mid-AP.", re.I), (r"\bmed\b\.?(?=\s+size\b)", "medium", re.I),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
@@ -104,6 +113,7 @@ _PLAIN = [
     (r"(?:^|(?<=[.!?;]\s))[x\u00d7](\d{1,2})\.(?=\s|$)", r"\1 separate regions.", re.I),
     # a number glossed in digits: "three (3) separate nodules"
     (r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", r"\1", re.I),
+    (r"\b([A-Za-z]{3,})\s+[x\u00d7](\d{1,2})\b(?=\s*[.,;]|\s*$)", r"\2 separate \1", 0),  # a tally after its noun: "Cysts x5."
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
     # a pager's undotted "ant"/"post": before "to", at a clause end, or before where ("post in pelvis")
     (r"\bant\b(?=\s+to\s|\s*[,;]|\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",

@@ -23,7 +23,7 @@ BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abd
 # the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
 PICTURE = r"(?:image|picture|photo(?:graph)?|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies
-DIRECTION = re.compile(r"\b(?:extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:(?:only|mostly|entirely|largely|mainly|chiefly)\s+)?(?:on|over|to|onto)\s)|across|point(?:s|ing|ed)|"
+DIRECTION = re.compile(r"\b(?:convex|concave|extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:(?:only|mostly|entirely|largely|mainly|chiefly)\s+)?(?:on|over|to|onto)\s)|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
                         r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
@@ -79,7 +79,8 @@ _FRAGMENT_BEFORE = re.compile(r"\s*(?:unilateral\w*,?\s+)?(?:(?:(?:it|this)\s+)?
 _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?(?:patient|body))?)?(?:\s+only)?"
                              r"(?:\s*\([^()]*\))?"  # "Side: left only (patient's frame)", "Laterality: left, as far as I can tell."
                              r"(?:,\s*(?:as\s+far\s+as\s+i\s+can\s+(?:tell|see)|i\s+(?:think|believe)|probably|most\s+likely|likely|"
-                             r"i'?d\s+say|on\s+this\s+(?:slice|image)))?\s*[.!;,]?\s*")
+                             r"i'?d\s+say|on\s+this\s+(?:slice|image)))?"
+                             r"(?:,?\s+not\s+(?:the\s+)?(?:left|right)(?:[\s-]+sided)?)?\s*[.!;,]?\s*")  # "Lt, not Rt."
 _LEADING_FRAGMENT = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+only)?|\s+only)\s*[,;]")  # never "Right, so ..."
 # a sentence's lead phrase before its subject ("Looking across the body, it ...")
 _LEAD = re.compile(r"\s*(?!(?:it|this|these|they|the|its)\b)[^,;]{1,40},\s*(?=(?:it|this|these|they|the)\b)", re.I)
@@ -92,9 +93,9 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
 
-_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
+_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
-                        r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|(?:involves|affects|spans)\s+both\s+sides\b|"
+                        r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|(?:involves?|affects?|spans?)\s+both\s+sides\b|"
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
                         r"(?:picture|image|slice|screen|scan|film)\b|"
@@ -135,6 +136,13 @@ _BY_SIDE = re.compile(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:on
                       r"(?:\s+\w+)?\s*(?:,|and)\s*(?:and\s+)?(?:one|two|three|four|five|six|\d+|the\s+other|another)\s+(?:\w+\s+)?"
                       r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b", re.I)
 _RELATIVE_TO = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\b", re.I)
+# words after "right-sided" that are no noun of another thing ("right-sided and small", "left-sided structure")
+_NOT_A_NOUN = frozenset("and or but with in on at of to from the a an only here there not rather than as while so because "
+                        "since though although structure organ lesion region mass finding abnormality collection component "
+                        "part area focus one ones gland nodule tumour tumor cyst effusion process disease involvement "
+                        "location position placement site predominance dominance".split())
+_ADJECTIVE = re.compile(r"[a-z-]+(?:ic|al|ous|ar|ive|ed|ent|ant|ile|ish|less|ful)|dense|solid|soft|hard|round|oval|large|small|big|"
+                        r"tiny|bright|dark|low|high|thin|thick|well-defined|ill-defined", re.I)
 # a limb or joint imaged on its own, whose side is not where the target lies in the picture ("your right knee")
 _LIMB_AFTER = re.compile(r"[\s-]+(?:knee|shoulder|elbow|wrist|ankle|foot|finger|thumb|toe)s?\b", re.I)
 _NOT_ONLY_SIDE = re.compile(r"\bnot\s+(only)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b(?![^.;]*\bbut\b)", re.I)
@@ -237,6 +245,12 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                 image_claims.append((m.start(), Claim("side", patient, text=m.group(0))))
             continue
         if re.match(r"[\s-]+sided\b", after) or re.match(rf"\s+of\s+(?:the\s+)?{BODY}\b", after):
+            noun = re.match(r"[\s-]+sided\s+([a-z][a-z-]+)", after)  # opening its clause, before a noun
+            opening = re.fullmatch(r"\W*(?:[A-Za-z ]{1,30}:\s*)?(?:(?:a|an|the|large|small|mild|minor|moderate|several|some|"
+                                   r"multiple|few|new|old)\s+){0,2}", sentence[clause_span(sentence, m.start())[0]:m.start()], re.I)
+            if noun and opening and noun.group(1) not in _NOT_A_NOUN and not _ADJECTIVE.fullmatch(noun.group(1)) and \
+                    not any(x.start == m.end() + noun.start(1) and not x.names for x in mentions):
+                continue  # "Large right-sided phleboliths", "a right-sided PICC line": another thing's side
             claims.append((m.start(), claim))
         elif re.match(r"\s+of\b", after):
             continue  # a relation to another structure: see _position_claims
@@ -271,8 +285,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
         claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
     for m in _TWO_SIDED.finditer(sentence):  # "it is bilateral", "on both sides": contradicts a one-sided mask
-        if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):
-            claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
+        if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):  # (at its word: "is not bilateral" denies it)
+            word = m.group(0).lower().rfind("bilateral")
+            claims.append((m.start() + max(word, 0), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:lies|lie|sits|sit|is|are)\s+across\s+the\s+midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"

@@ -31,6 +31,9 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
     if that and pos >= that.end() and not any(that.start(1) <= m.start < that.end(1) and not m.names for m in mentions):
         named = next((m for m in mentions if that.start(1) <= m.start < that.end(1)), None)
         return named or Mention(that.start(1), that.end(1), frozenset({"unknown"}))
+    verbless = _verbless_subject(mentions, sentence)
+    if verbless is not None and pos >= verbless.start:
+        return verbless  # "Surgical clips in the right upper quadrant from a previous cholecystectomy."
     inverted = _inverted_subject(mentions, sentence)
     if inverted is not None and (pos < inverted.start or not any(inverted.end <= m.start < pos for m in mentions)):
         return inverted if inverted.names else None  # "Next to it, on the left, lies the spleen, small and posterior"
@@ -86,6 +89,35 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
                 return _antecedent(m, before, sentence, bounds[i - 1] if i else None)
             gap_start = m.end
     return None
+
+
+# a verbless line of a report that names another thing first: "Surgical clips in the right upper quadrant from a previous
+# cholecystectomy.", "Mild scoliosis, convex to the right."; its places are that thing's
+_VERBLESS_NP = re.compile(r"^\W*(?:[A-Za-z ]{1,30}:\s*)?(?:(?:a|an|some|mild|minor|moderate|marked|large|small|several|multiple|few|"
+                          r"no|surgical|old|chronic|incidental)\s+)*(?:(?:[a-z-]+\s+){0,2}?([a-z-]{3,})(?=\s+(?:in|on|at|within|"
+                          r"along|near|beside|from|over)\b)|(?:[a-z-]+\s+){1,2}?([a-z-]{3,})(?=\s*,))", re.I)
+_VALUE_WORDS = frozenset("large small medium tiny big huge sizeable modest moderate left right midline bilateral posterior "
+                         "anterior superior inferior upper lower central centre center middle one two three single not "
+                         "nothing none only also just mainly mostly entirely partly all both".split())
+_PERSON_SUBJECT = re.compile(r"\b(?:i|we|you|it|they|he|she)\s+[a-z]+", re.I)  # "Close, but no - I count 3 lesions"
+_ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|lies|lie|sits|sit|has|have|shows?|appears?|measures?|covers?|occupies|occupy|"
+                       r"forms?|extends?|looks?|seems?|remains?|fills?|takes?|spans?|makes?|consists?|contains?|runs?|crosses|"
+                       r"passes|reaches|abuts?)\b", re.I)
+
+
+def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
+    m = _VERBLESS_NP.match(sentence)
+    if not m or _ANY_VERB.search(sentence) or sentence.rstrip().endswith("?") or _PERSON_SUBJECT.search(sentence) or \
+            any(x.start < m.end() and not x.names for x in mentions):
+        return None
+    head = (m.group(1) or m.group(2)).lower()
+    if re.search(r"(?:ly|ing|ed|ic|al|ous|ar|ive|ent|ant|ile)$", head) or head in _VALUE_WORDS or re.match(r"\W*(?:which|what|where|how|why|positioned|located|situated|seen|"
+                                                     r"lying|sitting|placed)\b", sentence, re.I):
+        return None  # "Positioned ventrally on this cut.", "Which organ sitting on the right ...": no other thing named
+    if _TARGET_NOUNS & {head, head[:-1], head[:-2]} or head in ("left", "right", "midline", "bilateral"):
+        return None
+    group = 1 if m.group(1) else 2
+    return Mention(m.start(group), m.end(group), frozenset({"unknown"}))
 
 
 # a sentence opening on place phrases, then a verb of place and its subject ("Next to it, on the left, lies the spleen",
@@ -248,7 +280,7 @@ _INDEFINITE_THAT = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bas\s)(?<
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
-                          "deposit deposits shading colouring coloring highlighting marking patch spot zone territory surface "
+                          "deposit deposits shading colouring coloring highlighting marking patch spot zone territory surface lucency opacity "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"
