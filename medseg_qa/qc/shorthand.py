@@ -92,7 +92,7 @@ _PLAIN = [
     (r"\b(?:median|middle)\s+line\b", "midline", re.I), (r"\bin\s+(?:a\s+)?median\s+position\b", "in the midline", re.I),
     (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),
     (r"\bdext(?:er|ra|rum)\b", "right", re.I), (r"\bsinist(?:er|ra|rum)\b(?=\s*\(|\s+side\b)", "left", re.I),
-    (r"^\W*mid[\s-]?AP\s*\.?\s*$", "It is mid-AP.", re.I), (r"\bmed\b\.?(?=\s+size\b)", "medium", re.I),
+    (r"(?:^|(?<=[.!?;]\s))mid[\s-]?AP\s*(?:\.|$)", "It is mid-AP.", re.I), (r"\bmed\b\.?(?=\s+size\b)", "medium", re.I),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun

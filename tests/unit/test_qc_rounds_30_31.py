@@ -1,6 +1,7 @@
-"""QC readings added after the first measures of rounds 29 (second pass) and 30 (banks DT-EA: LLM prose under the
+"""QC readings added after the first measures of rounds 29 (second pass), 30 and 31 (banks DT-EE: LLM prose under the
 product's prompt, patients' lay words, translated English, multi-lesion reports, chat assistants without a prompt,
-neuro and musculoskeletal reports, 2D photos and films, three-round dialogues): comparatives against a named
+neuro and musculoskeletal reports, 2D photos and films, three-round dialogues, terse and numbers-as-words registers,
+dense negations and conventions, long structured reports): comparatives against a named
 structure, a side said relative to a structure named after it, self-corrections, a user's quote of the answer put to
 it as a premise, counting rules, per-side tallies, terse lists and translated wordings. Sentences are this file's own;
 the phantom liver (test_qc's layout) is right-sided, anterior, large and one piece, to the patient's right of the
@@ -104,3 +105,57 @@ def test_per_side_tallies_count_one_side_only():
     """'RIGHT: one part.' counts the pieces on one side; the whole mask's count is not claimed."""
     assert flags("liver", Q, f"{LIVER} RIGHT: one part. LEFT: one part.") == []
     assert flags("liver", Q, f"{LIVER} Number of pieces: 2.") == ["count"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # round 31: another thing named first in a report line keeps its own side
+    ("Surgical clips in the left upper quadrant from a previous cholecystectomy.", None),
+    ("Large left-sided phleboliths, an incidental finding.", None),
+    ("A left-sided PICC line has its tip at the cavo-atrial junction.", None),
+    ("Left-sided dense mass.", "laterality"),
+    ("Mild thoracic scoliosis, convex to the left.", None),
+    ("The aorta has mild calcified plaque on its right posterolateral wall.", None),
+    # size bands in brackets define the classes; bounds and halves
+    ("It covers about 13% of the image, which makes it large on the usual bands (under 1% small, 1 to 5% medium, "
+     "5% or larger).", None),
+    ("It is sizeable, that is, at least 5% of the image.", None),
+    ("It covers up to 1% of the image.", "size"),
+    ("Look at each half of the image: there is mask on one only.", None),
+    ("For comparison, a full bladder can fill 5% of a pelvic slice, an empty one well under 1%.", None),
+    ("A rim of 2 cm is the usual cut-off for a small one.", None),
+    ("A 10% loss of muscle area is a red flag.", None),
+    # terse and translated counts, sides and places
+    ("Cysts x2.", "count"),
+    ("2 blobs, separate.", "count"),
+    ("Lt, not Rt.", "laterality"),
+    ("Rt, not Lt.", None),
+    ("Size moderate.", "size"),
+    ("Mid AP.", "position"),
+    ("Central L-R.", "laterality"),
+    ("It is neither high nor low on the slice.", "position"),
+    ("It is not bilateral.", None),
+    ("[deleted: \"It lies on the left.\"] It lies on the right.", None),
+])
+def test_round_31_readings(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, answer, flag", [
+    # another reader's belief the first question reports for checking, answered by the truth
+    ("Which organ makes bile? The ward team thought it was on the left, so please check that. Segment it.",
+     "It is the liver [SEG]. On the point raised: it lies on the patient's right.", None),
+    ("Which organ makes bile? The ward team thought it was on the left, so please check that. Segment it.",
+     "It is the liver [SEG]. It is large.", "laterality"),
+    # a plain false clue in the first question misleads whatever the answer says
+    ("Which organ on the left makes bile? Segment it.", "It is the liver [SEG]. It lies on the patient's right.",
+     "laterality"),
+])
+def test_a_reported_belief_in_the_first_question_can_be_answered(question, answer, flag):
+    assert flags("liver", question, answer) == ([flag] if flag else [])
+
+
+def test_a_correction_lead_answers_a_follow_up():
+    assert flags("liver", Q, f"{LIVER} It is large.", "I'd have said it is small.",
+                 "One thing to put right. It is large, about 15% of the image.") == []
+    assert flags("liver", Q, f"{LIVER} It is large.", "Ok so it is small",
+                 "Small fix before I answer: it is large.") == []
