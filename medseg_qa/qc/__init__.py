@@ -135,7 +135,7 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 # a user's report of another reader's words, which the user puts to the answer as their own premise
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
                            r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
-                           r"classmate|friend|trainee|intern|examiner|senior|registrar|boss)\s+(?:said|says|thinks|thought|"
+                           r"classmate|friend|trainee|intern|examiner|senior|boss)\s+(?:said|says|thinks|thought|"
                            r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?)\s+(?:that\s+)?|"
                            r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?|"
                            # "He told the family it's on the left side", "The doctor said it is towards the back"

@@ -137,7 +137,7 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
-                        r"sorry,?\s+I\s+mean\b|(?:no,?\s+)?correcting\s+myself\b|I\s+(?:misspoke|mis-spoke|misspoke\s+earlier)\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
+                        r"sorry,?\s+I\s+mean\b|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
 
