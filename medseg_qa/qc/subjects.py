@@ -93,9 +93,10 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
 
 # a verbless line of a report that names another thing first: "Surgical clips in the right upper quadrant from a previous
 # cholecystectomy.", "Mild scoliosis, convex to the right."; its places are that thing's
-_VERBLESS_NP = re.compile(r"^\W*(?:[A-Za-z ]{1,30}:\s*)?(?:(?:a|an|some|mild|minor|moderate|marked|large|small|several|multiple|few|"
-                          r"no|surgical|old|chronic|incidental)\s+)*(?:(?:[a-z-]+\s+){0,2}?([a-z-]{3,})(?=\s+(?:in|on|at|within|"
-                          r"along|near|beside|from|over)\b)|(?:[a-z-]+\s+){1,2}?([a-z-]{3,})(?=\s*,))", re.I)
+_VERBLESS_NP = re.compile(r"^\W*(?!(?i:with|over|previously|on|in|at|no|my|your|our|his|her|their|so|well|wait|yes|ok|okay|then|now|"
+                          r"also|here|there|this|that|these|those|it|they)\b)[A-Z][a-z-]+\s+"
+                          r"(?:(?:[a-z-]+\s+)?([a-z-]{3,})(?=\s+(?:in|on|at|within|along|near|beside|from|over)\s+(?:the|a|an)\b)|"
+                          r"(?:[a-z-]+\s+)?([a-z-]{3,})(?=\s*,))")
 _VALUE_WORDS = frozenset("large small medium tiny big huge sizeable modest moderate left right midline bilateral posterior "
                          "anterior superior inferior upper lower central centre center middle one two three single not "
                          "nothing none only also just mainly mostly entirely partly all both".split())
@@ -107,7 +108,7 @@ _ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|lies|lie|sits|sit|has|have
 
 def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
     m = _VERBLESS_NP.match(sentence)
-    if not m or _ANY_VERB.search(sentence) or sentence.rstrip().endswith("?") or _PERSON_SUBJECT.search(sentence) or \
+    if not m or ":" in sentence or _ANY_VERB.search(sentence) or sentence.rstrip().endswith("?") or _PERSON_SUBJECT.search(sentence) or \
             any(x.start < m.end() and not x.names for x in mentions):
         return None
     head = (m.group(1) or m.group(2)).lower()
