@@ -198,9 +198,10 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
-            reported = turns[t].role == "user" and bool(_REPORT_FRAME.match(sentence))
+            frame = _REPORT_FRAME.match(sentence) if turns[t].role == "user" else None
+            reported = frame is not None
             if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
-                sentence = _REPORT_FRAME.sub("", sentence, count=1)
+                sentence = sentence[frame.end():] if frame else sentence
                 back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
                 sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[back.end():]) if back else sentence
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)

@@ -30,6 +30,7 @@ from .lexicon import Lexicon, Mention
 from .modality import asserted, states_thresholds
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
+from .sides import NEIGHBOURING, RELATIVE_TO
 from .sides import PICTURE as _PICTURE
 from .sides import side_claims as _side_claims
 
@@ -44,8 +45,7 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "higher than": "superior_to", "lower than": "inferior_to",
               "higher up than": "superior_to", "lower down than": "inferior_to", "upper": "superior_to", "forward": "anterior_to",
               "deep": "posterior_to", "superficial": "anterior_to"}
-_COMPARE = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to|"
-                      r"(?:more|further|farther)\s+(?:[\w']+\s+){1,7}?than)\s+", re.I)
+_COMPARE = re.compile(rf"\b(?:{RELATIVE_TO}|(?:more|further|farther)\s+(?:[\w']+\s+){{1,7}}?than)\s+", re.I)
 _PER_SIDE = re.compile(r"^\W*(?:on\s+the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s*:", re.I)
 _POSTPOSED = re.compile(r"\b(?:left|right)(?:[\s-]+side)?\s+$", re.I)
 _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
@@ -97,8 +97,7 @@ _POSITION_RES = [
     re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
     # a comparative: "it lies more left than the stomach", "further anteriorly than the aorta", "upper than the kidney"
     # a side said relative to a structure named after it: "on the patient's right relative to the heart"
-    re.compile(r"\b(left|right)(?:[\s-]+side)?\s+(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\s+"
-               r"(?:the\s+(?:neighbouring|neighboring|adjacent|nearby|nearest)\s+)?", re.I),
+    re.compile(rf"\b(left|right)(?:[\s-]+side)?\s+{RELATIVE_TO}\s+(?:the\s+{NEIGHBOURING}\s+)?", re.I),
     re.compile(r"\b(?:(?:more|further|farther)\s+(left|right|anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal|"
                r"upper|forward)|(upper))(?:ly)?\s+than\s+", re.I),
 ]

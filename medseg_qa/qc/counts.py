@@ -96,6 +96,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         # a lesion's own name counts it ("two nodules"); an organ's does not ("one of the two kidneys")
         return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
 
+    last = lexicon.label.split()[-1]  # the label's own noun ("clavicles", "hippocampi")
     for m in _COUNT_RE.finditer(sentence):
         if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
             continue  # "how many pieces": a question, not a count
@@ -105,7 +106,6 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         named = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2)) and \
             not re.fullmatch(r"\W*\d+", sentence[:m.end(1)])  # "two thyroid nodules" (not a list's "1 Liver lesion - ...")
         # one of a plural label's own organ: "a single clavicle", "one contiguous lung" of the clavicles, the lungs
-        last = lexicon.label.split()[-1]
         named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and
                           m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
             (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label)  # "4 hippocampi"

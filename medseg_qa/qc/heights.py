@@ -79,6 +79,7 @@ ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"),
 # "neither high nor low", "neither clearly anterior nor posterior": central on the axis the pair names
 _NEITHER = (r"\bneither\s+(?:particularly\s+|clearly\s+|notably\s+)?(?:high|low|anterior|posterior|superior|inferior|front|back|up|"
             r"down)\s+nor\s+(?:particularly\s+|clearly\s+|notably\s+)?(?:high|low|anterior|posterior|superior|inferior|front|back|up|down)\b")
+_NEITHER_RE = re.compile(_NEITHER, re.I)
 _CENTRAL = re.compile(_NEITHER + r"|"
                       r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid-?depth|mid-?way)\b", re.I)
@@ -118,7 +119,7 @@ def central_claims(sentence: str, asked: bool = False) -> list[tuple[int, Claim]
     """'In the front-to-back axis it is roughly central', 'midway between front and back', or 'centrally' answering
     "Anterior or posterior?" (`asked`): a central place along the vertical axis of the picture (a mask measured
     anterior or posterior is not central)."""
-    if not (_DEPTH_AXIS.search(sentence) or re.search(_NEITHER, sentence, re.I) or (asked and not _SIDE_WORDS.search(sentence))):
+    if not (_DEPTH_AXIS.search(sentence) or _NEITHER_RE.search(sentence) or (asked and not _SIDE_WORDS.search(sentence))):
         return []  # ("it sits right in the middle, over the spine" answers the side, whatever was asked)
     return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)][:1]
 

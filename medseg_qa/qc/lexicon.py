@@ -138,7 +138,8 @@ class Lexicon:
 
     def __init__(self, target: str, synonyms: tuple[str, ...], neighbours: tuple[str, ...],
                  knowledge: KnowledgeEntry | None):
-        terms = set(giveaway_terms(target, synonyms)) | (set(knowledge.terms()) if knowledge else set())
+        own_label = set(giveaway_terms(target, synonyms))
+        terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)
         version = knowledge_version()
         names = {target.lower(), *(x.lower() for x in synonyms),
@@ -150,7 +151,6 @@ class Lexicon:
         terms |= distinctive
         # a structure measured beside the target in this record is not the target, though its entry shares one
         # ("lateral meniscus" of a medial meniscus whose entry names both)
-        own_label = set(giveaway_terms(target, synonyms))
         for other in neighbours:
             if other.lower() != target.lower():
                 terms -= set(giveaway_terms(other)) - own_label

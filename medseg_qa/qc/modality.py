@@ -295,7 +295,7 @@ def whole_sentence_unasserted(sentence: str) -> bool:
         or bool(_INDEFINITE_CAN.match(sentence)) or bool(_PRIOR_STUDY.match(sentence)) \
         or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence)) \
         or bool(re.search(r",?\s+and\s+vice\s+versa\W*$", sentence, re.I)) \
-        or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence))
+        or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence)) or bool(_CUT_OFF.search(sentence))
 
 
 # what any such thing can do: "A single lobulated metastasis cut through its waist can show as two islands", "A lobulated
@@ -332,12 +332,14 @@ _INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?!(?
                                r"(?:raise|suggest|mean|indicate|point|favou?r|imply|make|prompt|be\s+(?:more\s+)?(?:likely|a|an|the))\b", re.I)
 
 
+# a class's cut-off: "A rim of 2 cm is the usual cut-off for a large one"
+_CUT_OFF = re.compile(r"\b(?:cut-?off|threshold)\s+for\s+(?:a|an|the)\b", re.I)
 # an analogy: "Think of it as a sponge divided into three rooms", "Picture it like a ..."
 _ANALOGY = re.compile(r"^\W*(?:(?:so|just|now)\W+)?(?:think\s+of|picture|imagine)\s+(?:it|them|this|these)\s+(?:as|like)\s+(?:a|an)\b", re.I)
-# a share of a group, which says nothing of this mask: "a large share of them are bilateral", "most of these are small"
+# a share of a group or of another thing's quantity, which says nothing of this mask: "a large share of them are
+# bilateral", "most of these are small", "About two thirds of the heart's mass lies left of the midline"
 _SHARE_OF_THEM = re.compile(r"^\W*(?:about\s+|roughly\s+|around\s+|nearly\s+|almost\s+)?(?:two|one|a)[\s-]+(?:thirds?|quarters?|half|fifths?)\s+of\s+"
-                            r"the\s+[\w-]+'s\s+(?:mass|volume|weight|length|blood\s+supply)\b|"  # "About two thirds of the heart's mass lies left"
-                            r"\b(?:cut-?off|threshold)\s+for\s+(?:a|an|the)\b|"  # "2 cm is the usual cut-off for a large one"
+                            r"the\s+[\w-]+'s\s+(?:mass|volume|weight|length|blood\s+supply)\b|"
                             r"\b(?:a\s+(?:large\s+|small\s+|high\s+|low\s+|good\s+)?(?:share|proportion|fraction|percentage|number|"
                             r"majority|minority)|most|many|some|half|a\s+third|a\s+quarter)\s+of\s+(?:them|these|those|cases|"
                             r"patients)\s+(?:are|is|have|has|show|lie|occur)\b", re.I)

@@ -41,6 +41,7 @@ _SI = (rf"(?:(?:(?:top|up|upper|superior|cranial|head){_JOIN}|(?:cranio|supero)(
        rf"caudal|feet|foot)|(?:(?:bottom|down|lower|inferior|caudal){_JOIN}|(?:caudo|infero)(?:{_JOIN})?)(?:top|up|upper|"
        rf"superior|cranial))")
 _LR = rf"(?:left{_JOIN}right|right{_JOIN}left)"
+_AT_SENTENCE = r"(?:^|(?<=[.!?;]\s))"  # at the start of a sentence of the line
 _PLAIN = [
     # an expletive lead says nothing of its own: "It is also worth noting that the heart lies behind it"
     (r"\b(?:it\s+is|it's|it\s+(?:should|must|can|may)(?:\s+also)?\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
@@ -60,7 +61,7 @@ _PLAIN = [
     (r"(?:^|(?<=[:;]\s))(?:remember|recall|note|keep\s+in\s+mind|bear\s+in\s+mind)\s+that\s+", "", re.I),
     (r"\bcentral\s+(?:L-R|L\s*/\s*R|left[\s-]to[\s-]right|side[\s-]to[\s-]side)\b", "in the midline", re.I),  # "Central L-R"
     # a terse side as a sentence of its own: "Lungs [SEG]. Rt. Mid-height."
-    (r"(?:^|(?<=[.!?;]\s))Rt\.(?=\s|$)", "Right side.", 0), (r"(?:^|(?<=[.!?;]\s))Lt\.(?=\s|$)", "Left side.", 0),
+    (rf"{_AT_SENTENCE}Rt\.(?=\s|$)", "Right side.", 0), (rf"{_AT_SENTENCE}Lt\.(?=\s|$)", "Left side.", 0),
     (r"\bLt\b\.?(?=[\s-])", "left", 0), (r"\bRt\b\.?(?=[\s-])", "right", 0),
     (r"\bLt\b(?=\s*[.,;:)]|$)", "left", 0), (r"\bRt\b(?=\s*[.,;:)]|$)", "right", 0),
     (r"\blt\b\.?(?=\s*[.,;:)]|\s+(?:of|side|only|sided)\b|$)", "left", 0),  # "Located lt.", "Lies lt of stomach"
@@ -79,9 +80,9 @@ _PLAIN = [
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
     # a self-correction in brackets replaces the words before it: "It lies anteriorly (sorry, I mean: it is toward the back)."
-    (r"(?:^|(?<=[.!?;]\s))[^.!?;()\n]*\(\s*(?:sorry|no|oops|wait)?,?\s*(?:i\s+mean|correcting\s+myself|correction|i\s+misspoke|"
+    (rf"{_AT_SENTENCE}[^.!?;()\n]*\(\s*(?:sorry|no|oops|wait)?,?\s*(?:i\s+mean|correcting\s+myself|correction|i\s+misspoke|"
      r"let\s+me\s+correct\s+(?:that|myself))\s*[:,]\s*([^()]+?)\s*\)", r"\1", re.I),
-    (r"(?:^|(?<=[.!?;]\s))FYI\b[:,]?\s*", "", 0),  # "FYI The pineal gland is a midline structure"
+    (rf"{_AT_SENTENCE}FYI\b[:,]?\s*", "", 0),  # "FYI The pineal gland is a midline structure"
     (r"\[\s*(?:deleted|struck|removed|strike|crossed\s+out)\s*:[^\]]*\]\s*", "", re.I),  # an editor's deleted draft words
     # a count said as its number: "the number of separate parts is 2", "I count three."
     (r"\bthe\s+number\s+of\s+((?:separate|distinct|connected|disconnected)\s+)?(parts|pieces|regions|components|foci|lesions)\s+"
@@ -92,7 +93,7 @@ _PLAIN = [
     (r"\b(?:median|middle)\s+line\b", "midline", re.I), (r"\bin\s+(?:a\s+)?median\s+position\b", "in the midline", re.I),
     (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),
     (r"\bdext(?:er|ra|rum)\b", "right", re.I), (r"\bsinist(?:er|ra|rum)\b(?=\s*\(|\s+side\b)", "left", re.I),
-    (r"(?:^|(?<=[.!?;]\s))mid[\s-]?AP\s*(?:\.|$)", "It is mid-AP.", re.I), (r"\bmed\b\.?(?=\s+size\b)", "medium", re.I),
+    (rf"{_AT_SENTENCE}mid[\s-]?AP\s*(?:\.|$)", "It is mid-AP.", re.I), (r"\bmed\b\.?(?=\s+size\b)", "medium", re.I),
     (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
@@ -110,7 +111,7 @@ _PLAIN = [
     # a pager's count alone on its line: "x2" is two of them
     (r"^\s*[x\u00d7]([2-9])\s*$", r"\1 separate regions", re.I),
     # ... or as a sentence of a terse list: "Moderate. x7. NB: ...", and a terse side: "Lungs [SEG]. Rt. Mid-height."
-    (r"(?:^|(?<=[.!?;]\s))[x\u00d7](\d{1,2})\.(?=\s|$)", r"\1 separate regions.", re.I),
+    (rf"{_AT_SENTENCE}[x\u00d7](\d{{1,2}})\.(?=\s|$)", r"\1 separate regions.", re.I),
     # a number glossed in digits: "three (3) separate nodules"
     (r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\d{1,2}\)", r"\1", re.I),
     (r"\b([A-Za-z]{3,})\s+[x\u00d7](\d{1,2})\b(?=\s*[.,;]|\s*$)", r"\2 separate \1", 0),  # a tally after its noun: "Cysts x5."

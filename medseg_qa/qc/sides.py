@@ -135,7 +135,10 @@ _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJE
 _BY_SIDE = re.compile(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:on|in)\s+the\s+(?:patient'?s\s+)?(left|right)"
                       r"(?:\s+\w+)?\s*(?:,|and)\s*(?:and\s+)?(?:one|two|three|four|five|six|\d+|the\s+other|another)\s+(?:\w+\s+)?"
                       r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b", re.I)
-_RELATIVE_TO = re.compile(r"\b(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)\b", re.I)
+# a comparison's lead ("relative to the stomach"), and the words that may stand before its structure ("the neighbouring")
+RELATIVE_TO = r"(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)"
+NEIGHBOURING = r"(?:neighbouring|neighboring|adjacent|nearby|nearest)"
+_RELATIVE_TO = re.compile(rf"\b{RELATIVE_TO}\b", re.I)
 # words after "right-sided" that are no noun of another thing ("right-sided and small", "left-sided structure")
 _NOT_A_NOUN = frozenset("and or but with in on at of to from the a an only here there not rather than as while so because "
                         "since though although structure organ lesion region mass finding abnormality collection component "
@@ -187,8 +190,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if re.search(rf"\b{side}\s+(?:side\s+)?of\s+(?:the\s+)?[\w\s-]{{2,40}}(?:\(|,)\s*(?:i\.e\.\s*|the\s+)?patient'?s\s+$",
                      sentence[max(0, m.start() - 80):m.start()], re.I):
             continue  # "on the left of the vena cava (patient's left)": the frame of the relation, not the target's side
-        rel = re.match(r"(?:[\s-]+side)?\s+(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)"
-                       r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|adjacent|nearby|nearest)\s+)?", sentence[m.end():], re.I)
+        rel = re.match(rf"(?:[\s-]+side)?\s+{RELATIVE_TO}\s+(?:the\s+)?(?:{NEIGHBOURING}\s+)?", sentence[m.end():], re.I)
         if rel and any(x.names and x.start == m.end() + rel.end() for x in mentions):
             continue  # "on the patient's right relative to the heart": a relation (see claims)
         if re.search(r"\b(?:opposite|other|contralateral)\s+\($", before) or _LIMB_AFTER.match(after):
