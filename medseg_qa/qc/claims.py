@@ -292,7 +292,9 @@ _ELLIPSIS = re.compile(r"the\s+(?:left|right)\s+(?:one\b|only\b|has\b|have\b|is\
 # a place inside a sided structure: "The mask is clearly in the left knee", "So it's in the right hip?"
 _IN_SIDED = re.compile(r"\b(?:in|within|inside)\s+the\s+(?:patient'?s\s+)?(left|right)\s+(?:knee|hip|lung|kidney|breast|thigh|leg|"
                        r"arm|shoulder|eye|orbit|hemithorax|hemisphere|flank|groin|buttock|foot|hand|ear|hemipelvis|"
-                       r"adrenal|ovary|testis|neck|chest|abdomen|pelvis)\b", re.I)
+                       r"adrenal|ovary|testis|neck|chest|abdomen|pelvis|thalamus|basal\s+ganglia|cerebellar\s+hemisphere|"
+                       r"(?:(?:medial|mesial)\s+)?(?:temporal|frontal|parietal|occipital)\s+lobe|(?:upper|middle|lower)\s+lobe|"
+                       r"(?:anterior|middle|posterior)\s+cranial\s+fossa|parotid|maxillary\s+sinus)\b", re.I)
 
 
 _SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target)\b[^,;:]{0,30}$", re.I)

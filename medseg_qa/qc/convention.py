@@ -54,6 +54,13 @@ _GENERIC_ON_PICTURE = re.compile(r"^(?:[^,;:]{1,40}[,:]\s*)?(?:if\s+|when\s+)?(?
                                  r"[^;]*\bpatient'?s\s+(?:left|right)\b", re.I)
 
 
+# a subject that points at what is shown ("Both structures project over the image's left half, which on this
+# display is the patient's right") places the target, it explains no convention
+_POINTED_SUBJECT = re.compile(r"^\W*(?:both|these|the\s+two|the\s+(?:segmented|highlighted|outlined|masked|shaded))\s+"
+                              r"(?:[a-z-]+\s+)?(?:structures?|regions?|areas?|pieces?|parts?|components?|lesions?|foci|blobs?)\b",
+                              re.I)
+
+
 def convention_end(sentence: str, mentions: list[Mention]) -> int:
     """Where the explanation of how sides are displayed ("radiological images show the patient's right on
     the image's left") ends: the whole sentence, or the part before a contrast ("By convention the
@@ -62,7 +69,7 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
     cut = _CONTRAST.search(sentence)
     end = cut.start() if cut else len(sentence)
     part = sentence[:end]
-    if not any(not m.names for m in mentions if m.start < end) and (
+    if not any(not m.names for m in mentions if m.start < end) and not _POINTED_SUBJECT.match(part) and (
             ((_CONVENTION.search(part) or _SIDE_AS_SUBJECT.match(part) or _GENERIC_ON_PICTURE.match(part)) and
              re.search(r"\b(?:left|right)\b.*\b(?:left|right)\b", part, re.I)) or
             _AXIS_ON_PICTURE.search(part)):  # "Front is at the top of the picture and the back at the bottom"

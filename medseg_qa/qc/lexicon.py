@@ -133,6 +133,15 @@ def _families(version: tuple) -> dict[str, str]:
     return {name.lower(): family_of(e) for name, e in load_knowledge().items()}
 
 
+# the head noun of a knowledge entry's descriptor: the last word before its first qualifier ("the muscular tube that
+# carries food ..." -> tube); a word naming a place or a share of something is no class of things
+_DESCRIPTOR_HEAD = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?([a-z]{3,})(?=\s*(?:$|,|;|\(|\s(?:that|which|of|in|on|at|with|"
+                              r"where|whose|from|to|behind|between|around|inside|within|under|for|along|over|near|beside)\b))",
+                              re.I)
+_NOT_A_CLASS = frozenset("part end side half top case extent centre center blood signal tissue layer area areas space "
+                         "into bottom front back segment branch".split())
+
+
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -172,6 +181,10 @@ class Lexicon:
         # ... and so does its entry's category ("the bone" of a vertebral body, whose category is bone)
         category = (knowledge.category or "") if knowledge else ""
         own_classes |= {f for w in category.lower().split() for f in (w, f"{w}s") if w in _CATEGORY_CLASSES}
+        # ... and so does its descriptor's head noun ("the tube" of the oesophagus, "the muscular tube that ...")
+        head = _DESCRIPTOR_HEAD.match((knowledge.descriptor or "") if knowledge else "")
+        if head and head.group(1).lower() not in _NOT_A_CLASS:
+            own_classes |= {head.group(1).lower(), head.group(1).lower() + "s"}
         self.own_class_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(sorted(own_classes))})\b", re.I) \
             if own_classes else None
         self.sided_class_re = re.compile(rf"\b(?:the|this|that)\s+(left|right)(?:[\s-]+sided)?\s+(?:{'|'.join(sorted(own_classes))})\b",

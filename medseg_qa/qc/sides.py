@@ -293,13 +293,16 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:lies|lie|sits|sit|is|are)\s+across\s+the\s+midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
-                         r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b", sentence, re.I):
+                         r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b|"
+                         r"\b(?:in|at)\s+the\s+(?:very\s+|exact\s+)?(?:middle|centre|center)\s+of\s+the\s+(?:body|patient)\b(?!\s+(?:from|front|top))",
+                         sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
-        if m.group(0).lower() == "centrally" and (asks_depth or _OTHER_AXIS.match(sentence, m.end()) or
+        if (m.group(0).lower() == "centrally" or m.group(0).lower().endswith(("body", "patient"))) and (asks_depth or _OTHER_AXIS.match(sentence, m.end()) or
                                                    _AXIS_LEAD.match(sentence) or
-                                                   re.search(r"\balong\s+that\s+axis\b", sentence, re.I) or any(
+                                                   re.search(r"\balong\s+that\s+axis\b|\bfront\s+and\s+(?:the\s+)?back\b|"
+                                                             r"\btop\s+and\s+(?:the\s+)?bottom\b", sentence, re.I) or any(
                 c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))

@@ -103,7 +103,7 @@ _VALUE_WORDS = frozenset("large small medium tiny big huge sizeable modest moder
 _PERSON_SUBJECT = re.compile(r"\b(?:i|we|you|it|they|he|she)\s+[a-z]+", re.I)  # "Close, but no - I count 3 lesions"
 _ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|lies|lie|sits|sit|has|have|shows?|appears?|measures?|covers?|occupies|occupy|"
                        r"forms?|extends?|looks?|seems?|remains?|fills?|takes?|spans?|makes?|consists?|contains?|runs?|crosses|"
-                       r"passes|reaches|abuts?)\b", re.I)
+                       r"passes|reaches|abuts?|projects?|overlies|overlie|straddles?|protrudes?|wraps?|stretch(?:es)?|spreads?|curves?)\b", re.I)
 
 
 def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
@@ -115,7 +115,7 @@ def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
     if re.search(r"(?:ly|ing|ed|ic|al|ous|ar|ive|ent|ant|ile)$", head) or head in _VALUE_WORDS or re.match(r"\W*(?:which|what|where|how|why|positioned|located|situated|seen|"
                                                      r"lying|sitting|placed)\b", sentence, re.I):
         return None  # "Positioned ventrally on this cut.", "Which organ sitting on the right ...": no other thing named
-    if _TARGET_NOUNS & {head, head[:-1], head[:-2]} or head in ("left", "right", "midline", "bilateral"):
+    if _target_noun(head) or head in ("left", "right", "midline", "bilateral"):
         return None
     group = 1 if m.group(1) else 2
     return Mention(m.start(group), m.end(group), frozenset({"unknown"}))
@@ -286,7 +286,12 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"
                           "size side position location extent share coverage count number depth laterality "
-                          "placement site".split())
+                          "placement site crescent sliver rind".split())
+
+
+def _target_noun(word: str) -> bool:
+    """'region', 'regions', 'patches', 'cavities': a noun of `_TARGET_NOUNS`, singular or plural."""
+    return bool(_TARGET_NOUNS & {word, word[:-1], word[:-2], word[:-3] + "y"})
 
 
 # "A left-sided neck mass would push the trachea to the right": an indefinite subject of a modal is hypothetical
@@ -335,7 +340,7 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     modifiers = words[:cut - 1] if cut else words[:-1]
     if head in ("left", "right", "half"):
         return None  # a side ("the left side is free of it")
-    if _TARGET_NOUNS & {head, head[:-1], head[:-2]} and not hypothetical and not any(_names_a_place(w) for w in modifiers):
+    if _target_noun(head) and not hypothetical and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
         return Mention(m.start(1), m.end(2), frozenset())  # the target or a part of it, not "the pineal gland"

@@ -159,3 +159,25 @@ def test_a_correction_lead_answers_a_follow_up():
                  "One thing to put right. It is large, about 15% of the image.") == []
     assert flags("liver", Q, f"{LIVER} It is large.", "Ok so it is small",
                  "Small fix before I answer: it is large.") == []
+
+
+@pytest.mark.parametrize("target, sentence, flag", [
+    # round 31, read again: a subject pointing at what is shown is no convention; sided containers; plural class nouns
+    ("liver", "Both parts project over the image's left half, which on this axial display is the patient's right.", None),
+    ("liver", "Both parts project over the image's right half, which on this axial display is the patient's left.",
+     "laterality"),
+    ("liver", "Structures on the image's right are displayed on the patient's left.", None),
+    ("liver", "They sit in the left medial temporal lobe.", "laterality"),
+    ("liver", "The crescent is on the left, not the right.", "laterality"),
+    ("liver", "The cavities are on the left.", "laterality"),
+    ("liver", "It is right in the middle of the body.", "laterality"),
+    ("liver", "It is in the middle of the body front to back.", "position"),
+    # the head noun of the knowledge entry's descriptor ("the muscular tube that ...") is the target
+    ("esophagus", "The tube sits towards the back of the body.", "position"),
+    ("esophagus", "The tube sits towards the front of the body.", None),
+])
+def test_round_31_second_readings(target, sentence, flag):
+    import test_qc
+
+    rec = test_qc.record(target, mask=test_qc.LAYOUT["liver"])  # right-sided, anterior, large, one piece
+    assert flags(target, Q, f"It is the {target} [SEG]. {sentence}", rec=rec) == ([flag] if flag else [])
