@@ -226,7 +226,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # chatty markdown, numbers as words), ED (negations, conventions, other structures and claims in questions,
                  # dense) and EE (long structured reports, discharge summaries, MDT summaries, consult letters)
                  "heldout_eb": (0.952, 0.014), "heldout_ec": (0.919, 0.143), "heldout_ed": (0.952, 0.143),
-                 "heldout_ee": (0.938, 0.238)}
+                 "heldout_ee": (0.938, 0.238),
+                 # round 32, measured with the rules of 7a9251d (round 31 read again): EF (an outside reviewer's replay on
+                 # public CT labels: GPT-style explainer, resident shorthand, Socratic tutor, numbers as words), EG
+                 # (multi-piece and paired targets: counts and one side or both), EH (non-native and machine-translated
+                 # English, typos and abbreviations) and EI (small local LLMs on heart, thorax and brain MR labels)
+                 "heldout_ef": (0.967, 0.181), "heldout_eg": (0.914, 0.195), "heldout_eh": (0.867, 0.143),
+                 "heldout_ei": (0.995, 0.100)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
