@@ -61,7 +61,7 @@ FLAG_DESCRIPTIONS = {
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
-_ASKS = re.compile(r"\?|\b(segment(?:ed|ing)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
+_ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
                    r"please)\b", re.IGNORECASE)
 
@@ -107,8 +107,18 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$|"
                      # a perception offered for checking: "That looks large to me.", "I'd say it lies toward the top."
                      r"\b(?:looks?|seems?|appears?)\s+(?:[\w-]+\s+){1,4}?to\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"
+                     r"^\W*(?:honestly|frankly|hmm+|well|to\s+me|from\s+here)?[,\s]*(?:it|they|that|this|the\s+mask)\s+(?:looks?|seems?)\s+"
+                     r"(?:(?:pretty|quite|really|rather|very|fairly|kind\s+of|sort\s+of|a\s+bit)\s+)?[\w-]+\s*[.!]?\s*$|"
                      r"^\W*(?:i'?d\s+say|i\s+can\s+see|i\s+(?:think|believe|reckon|guess|suspect|feel)|my\s+(?:impression|guess|"
                      r"reading|sense)\s+is|in\s+my\s+(?:view|opinion|reading))\b)", re.I)
+
+
+# a statement asked back for checking, in one clause: "So it is dorsal to the aorta?", "So that's right-sided then?"
+# (not a premise under a question: "Since it is on the right, what follows?")
+_CHECK_QUESTION = re.compile(r"^\W*(?:(?:so|and|ok|okay|then|right|wait|hmm|sorry|just\s+to\s+check)\b[,\s]*)*"
+                             r"(?:it|they|that|this|the\s+(?:mask|segmentation|structure|region|organ))(?:'s|'re|\s+is|\s+are|"
+                             r"\s+lies|\s+sits|\s+lie|\s+sit)\b(?:[^,;:]*|[^;:]*,\s*(?:yes\s+or\s+no|right|correct|true|no|isn'?t\s+it|"
+                             r"aren'?t\s+they|or\s+not))\?\s*$", re.I)
 
 
 def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: str, record: SourceRecord,
@@ -121,7 +131,7 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
     for checking ("The ward team thought it was on the right, so please check that"), is answered so: a false clue in
     the first question misleads the sample whatever its answer says."""
     if (reply and _ASSENTS.match(reply[0])) or not (any(_PUT_TO.search(s) for s in said[max(0, i - 1):i + 3])
-                                                    or any(corrects(s) for s in reply)):
+                                                    or _CHECK_QUESTION.match(said[i]) or any(corrects(s) for s in reply)):
         return False
     point = {topic(c) for c in sentence_claims(statement, record, lexicon, "")
              if contradiction(c, record.facts) == flag}

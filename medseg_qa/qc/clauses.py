@@ -57,7 +57,8 @@ _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|rig
                      re.IGNORECASE)
 
 
-_ASKED_KEY = re.compile(r"\bhow\s+many\s+(pieces|parts|regions|components|fragments|islands)\s*\?[*_\s]*"
+_ASKED_KEY = re.compile(r"\bhow\s+many(?:\s+(?:separate\s+)?(pieces|parts|regions|components|fragments|islands|lesions|nodules|"
+                        r"nodes|cysts|foci|metastases|polyps|adenomas))?\s*\?[*_\s]*(?:answer\s*:\s*)?"
                         r"(?=(?:\d+|one|two|three|four|five|six|a\s+single|single|just\s+one|only\s+one)\b[^?\n]{0,30}(?:[.!\n]|$))",
                         re.I)
 
@@ -78,11 +79,12 @@ def sentences(text: str) -> list[str]:
     text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(text))))
     text = expand(text.replace(SEG_TOKEN, " "))
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
-    text = _ASKED_KEY.sub(r"\1: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
+    text = _ASKED_KEY.sub(lambda m: f"{m.group(1) or 'pieces'}: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
     text = re.sub(r"[*_`#>]+", "", text)
     text = re.sub(r"[ \t]*[\U0001F300-\U0001FAFF]+[ \t]+(?=[A-Z])", "\n", text)  # "It lies left 📍 By convention ..."
     out = []
-    for line in re.split(r"\n+|(?<!:)\s(?=\d+[.)]\s+[A-Z])", text):  # lines and numbered items, then sentences
+    # lines and numbered items (after a sentence's end: "Look. 2. Count.", not "The count is 2. It is small."), then sentences
+    for line in re.split(r"\n+|(?<=[.!?;])\s(?=\d+[.)]\s+[A-Z])", text):
         line = re.sub(r"^[^\w(\"'\[]+", "", line)  # bullets, emoji and other leading symbols
         line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])|"
                       r"\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"

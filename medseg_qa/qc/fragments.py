@@ -68,8 +68,8 @@ def fragment_sentence(sentence: str) -> str:
         return sentence
     neg = "not " if m.group(1) else ""
     if m.group(4):
-        if neg:
-            return sentence
+        if neg or m.group(4).lower() == "central":
+            return sentence  # a bare "Central." names no axis: the midline, or halfway front to back?
         return "It lies on both sides." if m.group(4).lower() == "bilateral" else "It lies in the midline."
     if m.group(2):
         return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
@@ -82,7 +82,7 @@ KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate
                        r"depth|vertical|size|"
                         r"area\s+(?:percent|pct|percentage)|percent\s+area|area|extent|parts|components|"
                         r"regions|pieces|count|(?:number\s+of|n|num|no\.?\s+of)\s+(?:(?:separate|distinct|connected|disconnected)\s+)?(?:parts|pieces|regions|components|foci|"
-                        r"fragments|islands)|(?:component|region|piece)\s+count|relation|relations|"
+                        r"fragments|islands|lesions|nodules|nodes|cysts|metastases|deposits|polyps|adenomas)|(?:component|region|piece)\s+count|number|relation|relations|"
                         r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
                         r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
                         r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
@@ -173,7 +173,10 @@ def _key_value_sentence(sentence: str) -> str:
         # a place ("Neighbours: behind the stomach"), not a list of what lies around it ("Neighbours: the ischial
         # tuberosities (two, posterior) and ..."), whose descriptions are theirs
         return f"It lies {value}." if not re.match(r"(?:the|a|an|both|two|three)\s", low) else sentence
-    count = re.match(r"(\d+(?![.,]\d|\s*%)|one|two|three|four|five|several|multiple|many|(?:a\s+)?single)\b", low)
+    count = re.match(r"(\d+(?![.,]\d|\s*%)|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|"
+                     r"(?:a\s+)?single|twin|(?:a\s+)?pair)\b", low)
     if not count:
         return sentence
-    return "It forms one region." if "single" in count.group(1) else f"It forms {count.group(1)} separate regions."
+    if "single" in count.group(1):
+        return "It forms one region."
+    return f"It forms {'two' if count.group(1) in ('twin', 'pair', 'a pair') else count.group(1)} separate regions."

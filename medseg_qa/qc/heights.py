@@ -19,9 +19,9 @@ from .sides import DIRECTION as _DIRECTION
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet|forehead|face|occiput)\b|"
                        r"(?<!than\s)(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
-                       r"(?:\s+(?:part|portion|half)\b)?"  # "in the back part of the tummy" (not "closer to X than to the front")
-                       r"(?!\s+of\s+(?!(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|"
-                       r"torso|belly|tummy|slice|image|scan|picture|section)|(?:his|her|your|my|their|the\s+patient'?s)\s+(?:head|chest|pelvis))\b))|"
+                       r"(?:\s+(?:part|portion|half|side)\b)?"  # "in the back part of the tummy" (not "closer to X than to the front")
+                       r"(?!(?:\s+(?:part|portion|half|side))?\s+of\s+(?!(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|"
+                       r"torso|belly|tummy|slice|image|scan|picture|(?:cross[\s-]?)?section|frame|film|view)|(?:his|her|your|my|their|the\s+patient'?s)\s+(?:head|chest|pelvis))\b))|"
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"

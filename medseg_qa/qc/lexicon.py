@@ -138,6 +138,8 @@ def _families(version: tuple) -> dict[str, str]:
 _DESCRIPTOR_HEAD = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?([a-z]{3,})(?=\s*(?:$|,|;|\(|\s(?:that|which|of|in|on|at|with|"
                               r"where|whose|from|to|behind|between|around|inside|within|under|for|along|over|near|beside)\b))",
                               re.I)
+_LESION_STEMS = frozenset("adenoma cyst nodul polyp tumour tumor lesion mass metastas met naev nev deposit cancer carcinoma "
+                          "aneurysm stone ston calcul mas nodule".split())
 _NOT_A_CLASS = frozenset("part end side half top case extent centre center blood signal tissue layer area areas space "
                          "into bottom front back segment branch".split())
 
@@ -205,6 +207,9 @@ class Lexicon:
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
+        # a one-sided target's head in the plural names the pair ("both kidneys", "the two adrenal glands")
+        self.pair_re = re.compile(rf"\b(?:both|the\s+two|these\s+two|two|the|either\s+of\s+the)\s+(?:{'|'.join(map(re.escape, heads))})"
+                                  r"e?s(?![\w-])", re.I) if heads and sum(w in SIDE_WORDS for w in target.lower().split()) == 1 else None
         self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
                                   r"(?![\w-])", re.I) if heads else None
         # a label's general head after a determiner ("the nodules" of lung nodules, "these cysts" of kidney cysts) is the
@@ -234,7 +239,9 @@ class Lexicon:
         self.counterpart = frozenset({"counterpart", *mirrored})
         self.acronyms = tuple(a for a, full in ACRONYMS.items() if full == name or full in own) + \
             tuple(sorted(initialisms(names)))
-        self.countable = bool(self.target_re) and knowledge is not None and knowledge.category == "lesion"
+        # a lesion's own name counts it ("two adenomas"): a lesion entry, or a label whose noun is a kind of lesion
+        self.countable = bool(self.target_re) and ((knowledge is not None and knowledge.category == "lesion") or
+                                                   re.sub(r"(?:es|s|i)$", "", target.lower().split()[-1]) in _LESION_STEMS)
 
     def names_target(self, text: str) -> bool:
         """Does `text` (normalised) name the target, in any form: term, prefixed word or acronym? A distinguishing
@@ -297,7 +304,10 @@ class Lexicon:
                       for m in self.sided_class_re.finditer(sentence)]
         for head_re in (self.head_re, self.own_head_re, self.synonym_head_re):  # "the disc", "the nodules", "the fluid"
             if head_re:
-                found += [Mention(m.start(), m.end(), frozenset()) for m in head_re.finditer(sentence)]
+                found += [Mention(m.start(), m.end(), frozenset()) for m in head_re.finditer(sentence)
+                          if not (self.pair_re and self.pair_re.fullmatch(m.group(0)))]
+        if self.pair_re:  # "the two kidneys" of the right kidney: the pair, another thing than one of them
+            found += [Mention(m.start(), m.end(), frozenset({"pair"})) for m in self.pair_re.finditer(sentence)]
         if self.lesion_like:  # "the lesion" of a polyp, "these foci" of brain metastases: a bare lesion word is the target
             found += [Mention(m.start(), m.end(), frozenset()) for m in _BARE_LESION.finditer(sentence)]
         found += [Mention(m.start(), m.end(), self.counterpart) for m in COUNTERPART.finditer(sentence)]

@@ -71,7 +71,12 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"(?:more|less)\s+common\s+than|as\s+common\s+as|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
-                      r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to)\b", re.I)
+                      r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to|"
+                      # a risk: "Having more than 100 moles raises melanoma risk", "a risk factor for ..."
+                      r"(?:raises?|increases?|doubles?|triples?|lowers?|reduces?)\s+(?:the\s+)?(?:[\w-]+\s+)?risk|risk\s+factors?|"
+                      r"classic(?:al)?\s+teaching|textbook\s+(?:teaching|finding|sign|picture))\b", re.I)
+# a sentence opened by a population or a rule: "In about 95 percent of right-handed people, language is ..."
+_GENERIC_OPENER = re.compile(r"^\W*(?:in|among|for|across)\b[^,;:]{3,80}[,;:]", re.I)
 _REPORTED = re.compile(r"\b(?:at\s+(?:that|the)\s+time|back\s+then|at\s+baseline|(?:\d+|a|one|two|three|four|six|several|"
                        r"some)\s+(?:days?|weeks?|months?|years?)\s+ago|last\s+(?:year|month|week))\b|"
                        r"\b(?:previous|prior|earlier|older|old|last|former|outside)\s+(?:scans?|stud(?:y|ies)|exams?|"
@@ -125,6 +130,12 @@ _INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r
 # a verdict written after what it judges: "H3: a one-sided structure — rejected: ...", "two pieces (ruled out)"
 _VERDICT_AFTER = re.compile(r"\s*(?:[-\u2013\u2014:(]\s*)*(?:(?:rejected|ruled\s+out|excluded|discarded|refuted|not\s+supported|"
                             r"unsupported|incorrect|wrong|false)\b|[\u2717\u2718\u274c])", re.I)
+
+
+# how a thing looks, which a contrast after it overrules
+_APPEARANCE = re.compile(r"\b(?:looks?|seems?|appears?)\s+(?:like|as\s+(?:if|though)|to\s+be)\b|\bat\s+first\s+(?:glance|sight)\b",
+                         re.I)
+_BUT_AFTER = re.compile(r"\s*(?:[,;\u2014-]\s*)?(?:but|yet|however|though)\b", re.I)
 
 
 # quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
@@ -307,7 +318,10 @@ _INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:(?:for|by)\s+(?:compar
                              r"cover|occupy|take\s+up|reach|measure)\b|"
                              # ... or does: "A thalamic stroke on one side causes numbness of the opposite half"
                              r"^\W*(?:[\w ]{1,20}:\s*)?(?:a|an|any)\s+[^,;:]{0,60}?\b(?:causes|produces|leads\s+to|results\s+in|"
-                             r"impairs|damages)\b",
+                             r"impairs|damages)\b|"
+                             # ... or is the teaching: "A left-sided effusion after oesophageal rupture is classic teaching"
+                             r"^\W*(?:[\w ]{1,20}:\s*)?(?:a|an|any)\s+[^;:]{0,80}?\b(?:is|are)\s+(?:a\s+)?(?:classic(?:al)?|typical|"
+                             r"textbook|well[\s-]known)\s*(?:teaching|finding|sign|association|pattern|presentation|example)?\b",
                              re.I)
 # another study than this one: "The pre-treatment study showed five nodules", "The report from the three-month study listed"
 _PRIOR_STUDY = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:the|a|an|on\s+the|in\s+the|at\s+the)\s+(?:[\w-]+\s+){0,3}?(?:pre-?treatment|"
@@ -421,11 +435,16 @@ def asserted(sentence: str, pos: int) -> bool:
     if whole_sentence_unasserted(sentence) or (threshold and pos < threshold.end()) or any(q.start() <= pos < q.end() for q in _QUOTED.finditer(sentence)) or \
             any(s <= pos < e for s, e in _conditional_scopes(sentence)) or _asks(sentence, pos):
         return False
+    opener = _GENERIC_OPENER.match(sentence)
+    if opener and pos >= opener.end() and _GENERIC.search(opener.group(0)):
+        return False
     start, end = clause_span(sentence, pos)
     if _REPAIR.match(sentence, end):
         return False  # "on the left, sorry, I mean the right": repaired
     if _VERDICT_AFTER.match(sentence, end):
         return False  # "a left-sided structure — rejected": judged false by its own sentence
+    if _APPEARANCE.search(sentence, start, pos) and _BUT_AFTER.match(sentence, end):
+        return False  # "It looks like two blobs, but they are joined: one region": a look the sentence overrules
     clause = sentence[start:end]
     if re.search(r"\bbecause\s*$", sentence[:start], re.I) and _GENERIC.search(sentence[clause_span(sentence, start - 8)[0]:start]):
         return False  # "The right kidney usually sits lower because the liver is above it": the reason is as generic

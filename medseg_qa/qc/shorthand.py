@@ -94,12 +94,19 @@ _PLAIN = [
     (r"\bcirca\b", "about", re.I), (r"(?<=\d),(?=\d{1,2}\s*(?:%|per\s*cent|percent)\b)", ".", 0),
     (r"\bdext(?:er|ra|rum)\b", "right", re.I), (r"\bsinist(?:er|ra|rum)\b(?=\s*\(|\s+side\b)", "left", re.I),
     (rf"{_AT_SENTENCE}mid[\s-]?AP\s*(?:\.|$)", "It is mid-AP.", re.I), (r"\bmed\b\.?(?=\s+size\b)", "medium", re.I),
-    (r"\bB/L\b", "bilateral", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
+    (r"\bmod\b\.?(?=\s+(?:size|sized)\b)", "moderate", re.I), (r"(?<![\w.])Sm\b\.?(?=\s*[,;]|\s*$|\s+(?:size|sized)\b)", "small", 0),
+    (r"\bdesc\.?\s+Ao\b", "descending aorta", 0), (r"(?<![\w/])Ao\b(?!/)", "aorta", 0),
+    (r"\bB/L\b", "bilateral", re.I), (r"\bbilat\b\.?", "bilateral", re.I),
+    (r"\b(?:centre|center)[\s-]+line\b", "midline", re.I), (r"\b(in|on|at|along)\s+midline\b", r"\1 the midline", re.I),
+    (r"(?<!\bthe\s)(?<!')\bpatient\s+(left|right)\s+side\b", r"the patient's \1 side", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
     (r"(?<!')\b(patient)\s+(left|right)\b(?!\s+(?:side|kidney|lung|lobe|hand)\b)", r"\1's \2", re.I),
     (r"(?<=\d)\s*\[([A-Za-z]+)\]", r" \1", 0),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
+    # a count's noun cut short or misspelt: "1 comp", "3 comps", "3 seperate blobs"
+    (r"(?<=\d)\s+comps?\b\.?(?!\w)", lambda m: " components" if m.group(0).strip(" .").endswith("s") else " component", re.I),
+    (r"\bseperate(ly)?\b", r"separate\1", re.I),
     # dictation's spoken punctuation: "on the right full stop new paragraph", "posterior comma small"
     (r"\s+full\s+stop\b\.?", ".", re.I), (r"\s+(?:new\s+paragraph|new\s+line|next\s+line)\b\.?", ".", re.I),
     (r"\s+comma\b", ",", re.I), (r"\s+semicolon\b", ";", re.I),
@@ -255,11 +262,13 @@ _ARTICLES = [
 ]
 _PREPOSITIONS = [
     (re.compile(r"\bbehind\s+of\b", re.I), "behind"),
-    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?(?:the\s+)?back\s+of\b"
+    # "is at the back side of heart", "is at front of liver" (not "at the back of the body")
+    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+|on\s+)?(?:the\s+)?back(?:\s+side)?\s+of\b"
                 r"(?!\s+(?:the\s+)?(?:body|belly|abdomen|patient|slice|image|scan|"
                 r"picture|frame|section|view|film)\b)", re.I), r"\1 behind"),
-    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+)?front\s+(?:of|from)\b", re.I),
-     r"\1 in front of"),
+    (re.compile(r"\b(located|situated|lies|lie|sits|sit|stay|stays|is|are)\s+(?:at\s+|on\s+)?(?:the\s+)?front(?:\s+side)?\s+(?:of|from)\b"
+                r"(?!\s+(?:the\s+)?(?:body|belly|abdomen|patient|slice|image|scan|"
+                r"picture|frame|section|view|film)\b)", re.I), r"\1 in front of"),
     (re.compile(r"\bin\s+front\s+from\b", re.I), "in front of"),
 ]
 # analytic comparison of one-syllable size words: "most big" -> "biggest", "more small" -> "smaller"

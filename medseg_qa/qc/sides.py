@@ -95,7 +95,7 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
 
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
-                        r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|(?:involves?|affects?|spans?)\s+both\s+sides\b|"
+                        r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|\b(?:so|i\.e\.|that\s+is|namely),?\s+(?:on|in)\s+both\s+sides\b|(?:involves?|affects?|spans?)\s+both\s+sides\b|"
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
                         r"(?:picture|image|slice|screen|scan|film)\b|"
@@ -151,9 +151,11 @@ _LIMB_AFTER = re.compile(r"[\s-]+(?:knee|shoulder|elbow|wrist|ankle|foot|finger|
 _NOT_ONLY_SIDE = re.compile(r"\bnot\s+(only)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b(?![^.;]*\bbut\b)", re.I)
 _GIVEN_SIDE = re.compile(r"^\W*(?:given|since|as|because)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:the\s+)?"
                          r"(?:patient'?s\s+)?(left|right|midline|bilateral)(?:[\s-]+sided)?\s*,", re.I)
-_SYMPTOM_AFTER = re.compile(r"[\s-]+(?:hand[\s-]+)?(?:sided\s+)?(?:(?:arm|leg|face|facial|body|limb|hand|sided)\s+)?(?:weakness|numbness|"
-                            r"hemiparesis|hemiplegia|paralysis|palsy|neglect|tingling|clumsiness|sensory\s+loss|deficit|"
-                            r"droop|hemianopia|symptoms?|signs?|headache|pain|ache)\b", re.I)
+_SYMPTOM_AFTER = re.compile(r"[\s-]+(?:hand[\s-]+)?(?:sided\s+)?(?:(?:arm|leg|face|facial|body|limb|hand|sided|(?:upper|lower)\s+quadrant|"
+                            r"iliac\s+fossa|flank|loin|groin|chest|abdominal|pelvic|hip|calf|neck|breast|testicular|scrotal)\s+)?"
+                            r"(?:weakness|numbness|hemiparesis|hemiplegia|paralysis|palsy|neglect|tingling|clumsiness|sensory\s+loss|"
+                            r"deficit|droop|hemianopia|symptoms?|signs?|headache|pain|ache|tenderness|discomfort|fullness|"
+                            r"swelling|guarding|colic|claudication)\b", re.I)
 
 
 def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],

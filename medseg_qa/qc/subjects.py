@@ -103,7 +103,8 @@ _VALUE_WORDS = frozenset("large small medium tiny big huge sizeable modest moder
 _PERSON_SUBJECT = re.compile(r"\b(?:i|we|you|it|they|he|she)\s+[a-z]+", re.I)  # "Close, but no - I count 3 lesions"
 _ANY_VERB = re.compile(r"\b(?:is|are|was|were|be|been|lies|lie|sits|sit|has|have|shows?|appears?|measures?|covers?|occupies|occupy|"
                        r"forms?|extends?|looks?|seems?|remains?|fills?|takes?|spans?|makes?|consists?|contains?|runs?|crosses|"
-                       r"passes|reaches|abuts?|projects?|overlies|overlie|straddles?|protrudes?|wraps?|stretch(?:es)?|spreads?|curves?)\b", re.I)
+                       r"passes|reaches|abuts?|projects?|overlies|overlie|straddles?|protrudes?|wraps?|stretch(?:es)?|spreads?|curves?|"
+                       r"locates?|situates?)\b", re.I)
 
 
 def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
@@ -112,6 +113,8 @@ def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
             any(x.start < m.end() and not x.names for x in mentions):
         return None
     head = (m.group(1) or m.group(2)).lower()
+    if any(_target_noun(w.lower()) for w in re.findall(r"[a-z-]+", m.group(0), re.I)):
+        return None  # "Segmented region at the left ...": the target's own noun opens the line
     if re.search(r"(?:ly|ing|ed|ic|al|ous|ar|ive|ent|ant|ile)$", head) or head in _VALUE_WORDS or re.match(r"\W*(?:which|what|where|how|why|positioned|located|situated|seen|"
                                                      r"lying|sitting|placed)\b", sentence, re.I):
         return None  # "Positioned ventrally on this cut.", "Which organ sitting on the right ...": no other thing named
