@@ -35,7 +35,7 @@ ADJECTIVES: dict[str, tuple[str, ...]] = {
     "hippocampus": ("hippocampal",), "cerebellum": ("cerebellar",), "thalamus": ("thalamic",),
     "uterus": ("uterine",), "ovary": ("ovarian",), "adrenal": ("suprarenal",), "tumour": ("tumoral",),
     "tumor": ("tumoral",), "muscle": ("muscular",), "cortex": ("cortical",), "pleura": ("pleural",),
-    "lobe": ("lobar",), "brainstem": ("brainstem",), "amygdala": ("amygdalar",), "polyp": ("polypoid",),
+    "lobe": ("lobar",), "bone": ("osseous", "skeletal"), "brainstem": ("brainstem",), "amygdala": ("amygdalar",), "polyp": ("polypoid",),
 }
 PREFIXES = ("peri", "para", "intra", "sub")
 _ADJ_END = ("al", "ic", "ar", "ary", "eal", "ous", "ine")

@@ -297,7 +297,8 @@ _IN_SIDED = re.compile(r"\b(?:in|within|inside)\s+the\s+(?:patient'?s\s+)?(left|
                        r"(?:anterior|middle|posterior)\s+cranial\s+fossa|parotid|maxillary\s+sinus)\b", re.I)
 
 
-_SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target)\b[^,;:]{0,30}$", re.I)
+_SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target|segmented|"
+                           r"highlighted|outlined|masked)\b[^,;:]{0,30}$", re.I)
 
 
 def _contained_side(sentence: str) -> list[tuple[int, Claim]]:

@@ -87,6 +87,11 @@ _IDENTIFIES = re.compile(r"\b(?:points?|pointing|indicates?|suggests?|fits?|matc
                          r"\b(?:indicates?|suggests?|fits?|matches|describes?)\s+$", re.I)
 
 
+def _stem(noun: str) -> str:
+    """'adenomas', 'adenoma', 'adenomata' -> 'adenom'; 'cysts' -> 'cyst'; 'metastases' -> 'metastas'."""
+    return re.sub(r"(?:a|ata)$", "", re.sub(r"(?:es|s|i)$", "", noun.lower()))
+
+
 def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     out = []
 
@@ -100,6 +105,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_RE.finditer(sentence):
         if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
             continue  # "how many pieces": a question, not a count
+        if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
+            continue  # a number in a name: "covid-19 infection"
         if re.search(r"\b(?:largest|biggest|smallest|dominant|main|index)\s+$", sentence[:m.start()], re.I):
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
@@ -108,7 +115,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         # one of a plural label's own organ: "a single clavicle", "one contiguous lung" of the clavicles, the lungs
         named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and
                           m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
-            (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label)  # "4 hippocampi"
+            (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label) or \
+            (lexicon.countable and _stem(m.group(2)) == _stem(last))  # "three adenomas" of an adrenal adenoma
         apart = re.match(r"\s*,\s*(?:separate|distinct|discrete|disconnected)\b", sentence[m.end():], re.I)  # "4 glands, separate"
         if not counted_noun(m.group(2)) and not named and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
                 and not _APART.search(m.group(0)) and not apart:

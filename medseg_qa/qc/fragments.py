@@ -45,7 +45,8 @@ _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZ
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
                        r"(midline|central|bilateral))"
                        # "Large relative to the film.", "(OK,) large then."
-                       r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then)?"
+                       r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then|"
+                       r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film))?"
                        r"\s*[.!;,?]?$", re.I)
 
 
@@ -142,7 +143,7 @@ def _key_value_sentence(sentence: str) -> str:
                             r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
         if side:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
-        if low in ("both", "bilateral", "both sides", "left and right"):
+        if low in ("both", "bilateral", "bilaterally", "both sides", "on both sides", "left and right"):
             return "It lies on both sides."
         if low == "midline" or (low in ("central", "centre", "center") and key in ("side", "laterality")):
             return "It lies in the midline."  # ("location: central" may be the depth: it claims no side)

@@ -107,6 +107,18 @@ _PLAIN = [
     # a count's noun cut short or misspelt: "1 comp", "3 comps", "3 seperate blobs"
     (r"(?<=\d)\s+comps?\b\.?(?!\w)", lambda m: " components" if m.group(0).strip(" .").endswith("s") else " component", re.I),
     (r"\bseperate(ly)?\b", r"separate\1", re.I),
+    # translated heights and sizes: "in the inferior half of the image", "at lower part of image", "middle size",
+    # "of medium dimension", "at center height of image", "sup to spleen"
+    (r"\b(inferior|superior)\s+(half|part|portion)\s+of\s+(?:the\s+)?(image|picture|photo|frame)\b",
+     lambda m: f"{'lower' if m.group(1).lower() == 'inferior' else 'upper'} {m.group(2)} of the {m.group(3)}", re.I),
+    (r"\b(at|in|on)\s+(?:the\s+)?(?:low|lower)\s+part\s+of\s+(?:the\s+)?(image|picture|photo|frame)\b", r"in the lower part of the \2", re.I),
+    (r"\b(at|in|on)\s+(?:the\s+)?(?:high|upper)\s+part\s+of\s+(?:the\s+)?(image|picture|photo|frame)\b", r"in the upper part of the \2", re.I),
+    (r"\b(?:at|in)\s+(?:the\s+)?(?:center|centre|middle)\s+height\b(?:\s+of\s+(?:the\s+)?(?:image|picture|photo|frame))?",
+     "at mid-height", re.I),
+    (r"\bof\s+(?:a\s+)?(?:middle|medium)\s+(?:size|dimension)\b|\bmiddle[\s-]+(?:size|sized)\b", "medium-sized", re.I),
+    (r"\bof\s+(?:a\s+)?(small|big|large)\s+(?:size|dimension)\b", r"\1", re.I),
+    (r"\bat\s+the\s+(left|right)\s+of\s+(?=the\b)", r"to the \1 of ", re.I),
+    (r"\bsup\b\.?(?=\s+to\s)", "superior", re.I), (r"\binf\b\.?(?=\s+to\s)", "inferior", re.I), (r"\btwin\s+(?=[a-z]+(?:s|i|ae)\b)", "two ", re.I),
     # dictation's spoken punctuation: "on the right full stop new paragraph", "posterior comma small"
     (r"\s+full\s+stop\b\.?", ".", re.I), (r"\s+(?:new\s+paragraph|new\s+line|next\s+line)\b\.?", ".", re.I),
     (r"\s+comma\b", ",", re.I), (r"\s+semicolon\b", ";", re.I),
@@ -277,7 +289,7 @@ _DEGREE = {"big": ("bigger", "biggest"), "large": ("larger", "largest"), "small"
 _ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny|near|close)\b", re.I)
 # "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
-                  r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|not|very|quite|also|located|situated|seen|found|"
+                  r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|only|not|very|quite|also|located|situated|seen|found|"
                   r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
                   r"bilateral|about|around|roughly|approximately)\b)"
                   # ... but not before a noun it owns: "its anterior limit", "its posterior wall"
