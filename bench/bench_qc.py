@@ -232,7 +232,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (multi-piece and paired targets: counts and one side or both), EH (non-native and machine-translated
                  # English, typos and abbreviations) and EI (small local LLMs on heart, thorax and brain MR labels)
                  "heldout_ef": (0.967, 0.181), "heldout_eg": (0.914, 0.195), "heldout_eh": (0.867, 0.143),
-                 "heldout_ei": (0.995, 0.100)}
+                 "heldout_ei": (0.995, 0.100),
+                 # round 33, measured with the rules of 3b72fa9 (round 32 read): EJ (syntax stress: cleft and fronted
+                 # sentences, passive nominalisations, self-posed sub-questions, colloquial contractions), EK (the target as
+                 # one row of report templates, checklists, markdown tables and organ-by-organ reviews), EL (patients and
+                 # carers asking about their own scans in a portal chat: "my left", "his right") and EM (numbers everywhere:
+                 # fractions, per-mille, pixel counts, mm2, ratios, Roman numerals, and numbers not about the mask)
+                 "heldout_ej": (0.900, 0.452), "heldout_ek": (0.895, 0.324), "heldout_el": (0.933, 0.210),
+                 "heldout_em": (0.948, 0.600)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
