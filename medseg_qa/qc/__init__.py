@@ -104,12 +104,13 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r"does\s+(?:that|the\s+mask)\s+(?:match|fit|agree|sound\s+right)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
                      r"(?:did|have)\s+i\s+got?\s+(?:that|it)\s+right|correct\s+me|anything\s+wrong|fair\s+summary|"
                      r"(?:please|can\s+you|could\s+you)\s+(?:double-?)?check\s+(?:that|this|it)\b|"
-                     r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they)\s*\?\s*$|"
+                     r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they|huh|yeah|eh|ok(?:ay)?|innit|would\s+it\s+not|wouldn'?t\s+it|"
+                     r"does\s+it\s+not|doesn'?t\s+it|is\s+it\s+not|yes\s+or\s+no)\s*\?\s*$|"
                      # a perception offered for checking: "That looks large to me.", "I'd say it lies toward the top."
-                     r"\b(?:looks?|seems?|appears?)\s+(?:[\w-]+\s+){1,4}?to\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"
+                     r"\b(?:looks?|seems?|appears?)\b[^.?!;]{0,60}?\bto\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"
                      r"^\W*(?:honestly|frankly|hmm+|well|to\s+me|from\s+here)?[,\s]*(?:it|they|that|this|the\s+mask)\s+(?:looks?|seems?)\s+"
                      r"(?:(?:pretty|quite|really|rather|very|fairly|kind\s+of|sort\s+of|a\s+bit)\s+)?[\w-]+\s*[.!]?\s*$|"
-                     r"^\W*(?:i'?d\s+say|i\s+can\s+see|i\s+(?:think|believe|reckon|guess|suspect|feel)|my\s+(?:impression|guess|"
+                     r"^\W*(?:i'?d\s+(?:say|call)|i\s+(?:only\s+)?(?:count|see|make\s+it)|i\s+can\s+see|i\s+(?:think|believe|reckon|guess|suspect|feel)|my\s+(?:impression|guess|"
                      r"reading|sense)\s+is|in\s+my\s+(?:view|opinion|reading))\b)", re.I)
 
 
@@ -118,7 +119,7 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
 _CHECK_QUESTION = re.compile(r"^\W*(?:(?:so|and|ok|okay|then|right|wait|hmm|sorry|just\s+to\s+check)\b[,\s]*)*"
                              r"(?:it|they|that|this|the\s+(?:mask|segmentation|structure|region|organ))(?:'s|'re|\s+is|\s+are|"
                              r"\s+lies|\s+sits|\s+lie|\s+sit)\b(?:[^,;:]*|[^;:]*,\s*(?:yes\s+or\s+no|right|correct|true|no|isn'?t\s+it|"
-                             r"aren'?t\s+they|or\s+not))\?\s*$", re.I)
+                             r"aren'?t\s+they|or\s+not|huh|yeah|eh|ok(?:ay)?))\?\s*$", re.I)
 
 
 def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: str, record: SourceRecord,

@@ -230,7 +230,7 @@ _DIRECTIONAL = re.compile(r"\b(?:each|either|ant|post|sup|inf|anterior|posterior
 
 
 _NOT_AREA = re.compile(r"(?:volume|mass|weight|diameter|length|width|height|circumference|capacity|output|flow|supply|"
-                       r"lifetime|life|time|risk|cell|blood|cardiac|intake|budget|calories|energy|oxygen)$", re.I)
+                       r"lifetime|life|time|risk|cell|blood|cardiac|intake|budget|calories|energy|oxygen|way|stack|series|dose|study)$", re.I)
 
 
 def _share_of(sentence: str, end: int) -> str | None:
@@ -245,7 +245,7 @@ def _share_of(sentence: str, end: int) -> str | None:
         return "body"
     if re.search(rf"\b{_IMAGE}\b|\bpixels?\b|\bvoxels?\b", words, re.I):
         return "image"
-    head = re.split(r"\s+(?:have|has|had|is|are|was|were|a|an|the|and|or|with|that|which|who|in|on|of|at|it)\b", words,
+    head = re.split(r"\s+(?:have|has|had|is|are|was|were|a|an|the|and|or|with|that|which|who|in|on|of|at|it|through|into|along|across)\b", words,
                     flags=re.I)[0]
     last = head.split()[-1].lower()
     if _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or _NOT_AREA.match(last):

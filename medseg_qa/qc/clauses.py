@@ -26,7 +26,7 @@ PREPOSITION = re.compile(r"\b(?:of|to|in|on|at|from|by|with|near|beside|behind|b
                           r"toward|towards|around|against|unlike|like|than|versus|along|across|within)\b", re.I)
 _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|missing|zero(?=\s+(?:[a-z]+\s+)?(?:regions?|parts?|pieces?|"
                           r"components?|foci|focus|islands?|blobs?|pixels?|voxels?|lesions?|spots?|fragments?)\b)|cannot|rather than|instead of|absence of|far from|"
-                          r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding|"
+                          r"absent|none of|nowhere|free of|nothing|spares?|spared|sparing|excludes?|excluding|nobody|no\s+one|"
                           # "It would be wrong to call it large": a description rejected
                           r"(?:wrong|incorrect|inaccurate|misleading|a\s+mistake|an\s+error)\s+to\s+(?:call|describe|label|class|"
                           r"classify|term|say|think\s+of))\b|n't\b",
@@ -34,7 +34,10 @@ _NEG_TRIGGER = re.compile(r"\b(?:not|no|never|neither|nor|without|missing|zero(?
 _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\s+of|spared|uninvolved|not\s+involved|"
                        r"empty)|(?:shows?|contains?|holds?|has)\s+(?:nothing|no)\b|"
                        r"(?:does|do|did)\s+not\s+(?:hold|contain|include|have|show|carry)|(?:doesn't|don't|didn't)\s+"
-                       r"(?:hold|contain|include|have|show|carry))\b", re.IGNORECASE)
+                       r"(?:hold|contain|include|have|show|carry)|"
+                       # a passive finding denied: "An anterior position is not observed", "Continuity ... is not seen"
+                       r"(?:is|are|was|were)\s+not\s+(?:observed|seen|present|noted|evident|identified|found|demonstrated|"
+                       r"appreciated|visible|the\s+case))\b", re.IGNORECASE)
 # "not only", "no doubt" and a negated verb of relevance ("that does not matter for a midline structure like
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
 _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))"
@@ -73,8 +76,32 @@ _SPEAKER_LABEL = re.compile(r"^(?:(?:candidate|examiner|student|tutor|teacher|do
 _TIMESTAMP = re.compile(r"^\s*[\[(]?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?[\])]?\s*[-\u2013]?\s*", re.I)
 
 
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_NUMBERED_CELL = re.compile(r"^\s*\|\s*(?:#\s*)?(?:(?:lesion|nodule|focus|piece|part|region|component|no\.?)\s*)?\d{1,2}\s*\|", re.I)
+
+
+def _target_rows(text: str) -> str:
+    """Markdown tables with the rows about other things left out: in a table where one row holds the [SEG] token,
+    the other rows describe other structures ("| Spleen | Left | Medium |"); a row numbered as one lesion or piece
+    ("| 2 | Left | Posterior | largest |") describes one part, whose side, place and rank QC does not measure."""
+    lines = text.split("\n")
+    out, block = [], []
+    for line in lines + [""]:
+        if _TABLE_ROW.match(line):
+            block.append(line)
+            continue
+        if block:
+            marked = [row for row in block if SEG_TOKEN in row]
+            out += [row for row in block if not _NUMBERED_CELL.match(row) and (len(marked) != 1 or row in marked or
+                                                                             row is block[0] or set(row) <= set("|-: "))]
+            block = []
+        out.append(line)
+    return "\n".join(out[:-1])
+
+
 def sentences(text: str) -> list[str]:
     """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
+    text = _target_rows(text) if "|" in text else text
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
     text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(text))))
     text = expand(text.replace(SEG_TOKEN, " "))

@@ -42,7 +42,10 @@ _SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:(?:the\s+)?(?:patient|patie
                            r"(?:(?:is|are|appears|lies|ends\s+up)\s+(?:(?:shown|displayed|seen|drawn|placed)\s+)?|"
                            r"(?:shown|displayed|seen|drawn|placed)\s+)"
                            r"(?:on|at|to)\s+(?:the\s+)?(?:(?:image|screen|picture|viewer|monitor|patient)(?:'?s|s')?\s+)?(?:left|right)"
-                           r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?", re.I)
+                           r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?|"
+                           # verbless: "the convention (patient's left on the image's right)"
+                           + _NOT_AFTER_PLACE + r"\b(?:the\s+)?patient'?s\s+(?:left|right)\s+(?:on|at)\s+(?:the\s+)?"
+                           r"(?:image|screen|picture|viewer|monitor)'?s\s+(?:left|right)\b", re.I)
 
 
 # a generic subject placed on a side of the picture and on the patient's side: "A structure seen on the image's left

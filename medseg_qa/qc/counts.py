@@ -27,7 +27,9 @@ _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|dis
 _COUNT_NUM = r"(\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 # "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
 _MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
-_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}[\s,]+(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b(?!\s+of\b(?!\s+{_MATERIAL}\b))",
+# (a comma after the number only before another adjective: "Solitary, one nodule" counts "one nodule", not "Solitary, one")
+_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}(?:\s+|,\s*(?={_COUNT_ADJ}\b))(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b"
+                       rf"(?!\s+of\b(?!\s+{_MATERIAL}\b))",
                        re.I)
 # a list of named parts after a count: "three parts: manubrium, body and xiphoid process" (not sides or places)
 _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,))\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
@@ -53,7 +55,8 @@ _COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)\s*[.;,]?\s*$", re.I)
 # what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
 _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
-                      r"develops?|developed|arises?|arose|divided|subdivided)\s+(?:from|of|by|into|out\s+of)|has|have|with)\s+"
+                      r"develops?|developed|arises?|arose|divided|subdivided)\s+(?:from|of|by|into|out\s+of)|has|have|with|"
+                      r"(?:splits?|divides?|subdivides?)\s+(?:[\w']+\s+){1,3}into)\s+"
                       r"(?:only\s+|just\s+)?$", re.I)
 # parts that fuse later are the structure's development, not regions of the mask: "five segments that fuse by adulthood"
 _FUSING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b",
@@ -135,7 +138,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
             continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
         if _COUNTING_RULE.search(sentence, 0, m.start()) or re.match(r"\s+(?:that|which)\b[^.;]{0,40}\bcounts?\s+as\b",
-                                                                     sentence[m.end():], re.I):
+                                                                     sentence[m.end():], re.I) or \
+                re.match(r"[^.;]{0,50}\b(?:still\s+)?counts?\s+as\s+(?:one|a\s+single|1)\b", sentence[m.end():], re.I):
             continue  # "anything that touches counts as one piece": how pieces are counted, not how many there are
         if _composition(sentence, m):
             continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
@@ -159,3 +163,19 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         word = m.group(1).lower()
         out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=m.group(0))))
     return out
+
+
+# a bare number answering a count ("How many pieces?" / "Two pieces, right?" - "One.")
+_BARE_NUMBER = re.compile(r"\W*(?:just|only)?\s*(\d{1,2}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) +
+                          r")(?:\s+only)?\s*[.!]?\s*", re.I)
+_COUNT_TOPIC = re.compile(r"\bhow\s+many\b|\b(?:pieces?|parts?|regions?|components?|blobs?|islands?|fragments?)\b", re.I)
+
+
+def bare_count(sentence: str, context: str) -> Claim | None:
+    """'One.' after a question or statement about the number of pieces claims that number; alone it says nothing."""
+    m = _BARE_NUMBER.fullmatch(sentence)
+    if not m or not context or not _COUNT_TOPIC.search(context):
+        return None
+    word = m.group(1).lower()
+    value = int(word) if word.isdigit() else _COUNTS.get(word)
+    return Claim("count", value, text=sentence.strip()) if isinstance(value, int) else None

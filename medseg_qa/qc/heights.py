@@ -16,12 +16,16 @@ from .modality import clause_span
 from .sides import BODY as _BODY
 from .sides import DIRECTION as _DIRECTION
 
+_WHOLE_BODY = (r"(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy|slice|"
+               r"image|scan|picture|(?:cross[\s-]?)?section)|(?:his|her|your|my|their|the\s+patient'?s)\s+(?:head|chest|pelvis))\b")
 _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)(?:ly)?\b"
                        r"(?!\s+(?:to|of|from|and|or)\b)|toward(?:s)?\s+the\s+(front|back|head|feet|forehead|face|occiput)\b|"
                        r"(?<!than\s)(?:at|in|near|toward|towards|to|round|around)\s+the\s+(?:very\s+|far\s+|extreme\s+)?(?:patient'?s\s+)?(front|back|rear)\b"
-                       r"(?:\s+(?:part|portion|half|side)\b)?"  # "in the back part of the tummy" (not "closer to X than to the front")
-                       r"(?!(?:\s+(?:part|portion|half|side))?\s+of\s+(?!(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|"
-                       r"torso|belly|tummy|slice|image|scan|picture|(?:cross[\s-]?)?section|frame|film|view)|(?:his|her|your|my|their|the\s+patient'?s)\s+(?:head|chest|pelvis))\b))|"
+                       # "in the back part of the tummy", "in the front part of the head", "at the back of the body" (not "closer to X
+                       # than to the front", "at the back side of the liver", "at the back of the skull" said of anatomy)
+                       rf"(?:\s+(?:part|portion|half|side)\b(?!\s+of\s+(?!{_WHOLE_BODY}|(?:the|this|his|her|your|my|their)\s+"
+                       r"(?:upper\s+|lower\s+|mid\s+)?(?:head|brain|chest|thorax|abdomen|pelvis|neck)\b))|"
+                       rf"(?!\s+(?:part|portion|half|side)\b)(?!\s+of\s+(?!{_WHOLE_BODY})))|"
                        r"(?:against|along|hugs?|hugging|abuts?|abutting)\s+the\s+(back|front|posterior|anterior)\s+"
                        r"(?:abdominal\s+|body\s+)?wall|"
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"

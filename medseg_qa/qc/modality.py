@@ -74,7 +74,10 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to|"
                       # a risk: "Having more than 100 moles raises melanoma risk", "a risk factor for ..."
                       r"(?:raises?|increases?|doubles?|triples?|lowers?|reduces?)\s+(?:the\s+)?(?:[\w-]+\s+)?risk|risk\s+factors?|"
-                      r"classic(?:al)?\s+teaching|textbook\s+(?:teaching|finding|sign|picture))\b", re.I)
+                      r"classic(?:al)?\s+teaching|textbook\s+(?:teaching|finding|sign|picture)|"
+                      # criteria: "Milan allows one lesion up to 5 cm or up to three"
+                      r"(?:criteria|rule|guideline|classification|score|system)\s+(?:allows?|permits?)|(?:allows?|permits?)\s+(?:up\s+to\s+)?"
+                      r"(?:one|two|three|four|five|\d+)\s+(?:lesions?|nodules?|tumou?rs?|metastases))\b", re.I)
 # a sentence opened by a population or a rule: "In about 95 percent of right-handed people, language is ..."
 _GENERIC_OPENER = re.compile(r"^\W*(?:in|among|for|across)\b[^,;:]{3,80}[,;:]", re.I)
 _REPORTED = re.compile(r"\b(?:at\s+(?:that|the)\s+time|back\s+then|at\s+baseline|(?:\d+|a|one|two|three|four|six|several|"
@@ -133,9 +136,9 @@ _VERDICT_AFTER = re.compile(r"\s*(?:[-\u2013\u2014:(]\s*)*(?:(?:rejected|ruled\s
 
 
 # how a thing looks, which a contrast after it overrules
-_APPEARANCE = re.compile(r"\b(?:looks?|seems?|appears?)\s+(?:like|as\s+(?:if|though)|to\s+be)\b|\bat\s+first\s+(?:glance|sight)\b",
-                         re.I)
-_BUT_AFTER = re.compile(r"\s*(?:[,;\u2014-]\s*)?(?:but|yet|however|though)\b", re.I)
+# (not a hedged statement: "It appears to be left-sided, though I'd confirm ...")
+_APPEARANCE = re.compile(r"\b(?:looks?|seems?)\s+(?:like|as\s+(?:if|though))\b|\bat\s+first\s+(?:glance|sight)\b", re.I)
+_BUT_AFTER = re.compile(r"\s*(?:[,;\u2014-]\s*)?(?:but|yet|however)\b", re.I)
 
 
 # quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
@@ -148,7 +151,7 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
-                        r"sorry,?\s+I\s+mean\b|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
+                        r"sorry,?\s+I\s+mean\b|look\s+again\b|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
 
@@ -272,7 +275,8 @@ _DEFINITION = re.compile(r"^\W*(?:[A-Za-z ]{1,20}[:,]\s*)?(?:(?:a|an|any|anythin
 # on this scale", "Size classes: small below 1%, medium from 1% up to 5%, large from 5%."
 _BOUNDED_PERCENT = re.compile(r"\b(?:under|below|over|above|less\s+than|more\s+than|at\s+least|from|up\s+to)\s+"
                               r"(?:~\s*|\u2248\s*|(?:about|around|roughly|approximately)\s+)?[\d.]+\s*%|"
-                              r"[\d.]+\s*%\s*(?:or|and)\s+(?:more|larger|above|over|less|smaller|below|under|up)\b", re.I)
+                              r"[\d.]+\s*%\s*(?:or|and)\s+(?:more|larger|above|over|less|smaller|below|under|up)\b|"
+                              r"[\d.]+\s*%\s*(?:plus\b|\+|upwards?\b)|\b[\d.]+\s*%?\s*(?:-|\u2013|to)\s*[\d.]+\s*%", re.I)
 _CLASS_WORD = re.compile(r"\b(?:small|medium|large|big)\b", re.I)
 _OF_THIS_IMAGE = re.compile(r"\b(?:it|it'?s|its|they|they'?re|this(?!\s+scale)|these|the\s+(?:mask|region|segmentation|target|lesion|structure|"
                             r"organ|outline|highlighted\s+\w+|segmented\s+\w+))\b", re.I)
@@ -281,10 +285,13 @@ _BOUND_IS_CLASS = re.compile(r"%\s*(?:(?:or|and)\s+(?:more|larger|above|over|les
                              r"(?:(?:would|will|should)\s+)?(?:is|are|be|=)\s+(?:\w+\s+)?(?:small|medium|large|big)\b", re.I)
 
 
+_CLEFT = re.compile(r"^\W*it\s+is\s+(?:by|on|through|from)\b[^.;]{0,60}?\bthat\b", re.I)
+
+
 def states_thresholds(sentence: str) -> bool:
     """Two bounds, or one with a verb that defines ("means", "would be") or as the subject of a class ("5% or more is
     large"); a class word and no subject of this image ("small (<1% of slice)" is a terse claim, not a definition)."""
-    if _OF_THIS_IMAGE.search(sentence):
+    if _OF_THIS_IMAGE.search(_CLEFT.sub("", sentence)):  # (not the dummy 'it' of "It is by share ... that size is graded")
         return False
     bounds = len(_BOUNDED_PERCENT.findall(sentence))
     return bounds >= 1 and bool(_CLASS_WORD.search(sentence)) and \
@@ -293,6 +300,12 @@ def states_thresholds(sentence: str) -> bool:
 
 _DEFINES = re.compile(r"\b(?:means?|would\s+be|counts?\s+as|(?:is|are)\s+(?:called|defined|classed)|qualif\w+|on\s+this\s+scale|"
                       r"by\s+(?:this|our|the|that)\s+(?:scale|convention|definition|yardstick|rule))\b", re.I)
+
+
+# the consequent of a supposition just made ("Then it would show up on the image's left;") or a question about one
+# ("What would a one-sided version look like?")
+_CONSEQUENT = re.compile(r"^\W*(?:(?:then|otherwise|in\s+that\s+case|if\s+so)\b[^.;]*\bwould\b|(?:what|how)\s+would\b[^?]*\?\s*$)",
+                         re.I)
 
 
 def whole_sentence_unasserted(sentence: str) -> bool:
@@ -306,7 +319,8 @@ def whole_sentence_unasserted(sentence: str) -> bool:
         or bool(_INDEFINITE_CAN.match(sentence)) or bool(_PRIOR_STUDY.match(sentence)) \
         or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence)) \
         or bool(re.search(r",?\s+and\s+vice\s+versa\W*$", sentence, re.I)) \
-        or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence)) or bool(_CUT_OFF.search(sentence))
+        or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence)) or bool(_CUT_OFF.search(sentence)) \
+        or bool(_CONSEQUENT.match(sentence))
 
 
 # what any such thing can do: "A single lobulated metastasis cut through its waist can show as two islands", "A lobulated
@@ -396,7 +410,11 @@ _POPULATION_RATE = re.compile(r"\bin\s+(?:about\s+|roughly\s+|around\s+|up\s+to\
 # treated very differently from multiple ones", "Left-sided lesions tend to present later"
 _GENERIC_PLURAL = re.compile(r"^\W*(?![Tt]he\b|[Tt]hese\b|[Tt]hose\b|[Tt]heir\b|[Ii]ts\b|[Bb]oth\b|[Aa]ll\b)(?:[A-Za-z-]+\s+){0,2}[a-z-]{3,}(?:s|i|ae)\s+"
                              r"(?:tend\s+to|usually|typically|often|commonly|generally|are\s+(?:usually\s+|often\s+|typically\s+)?"
-                             r"(?:treated|managed|removed|resected|operated|biopsied|followed|staged|graded|more\s+likely))\b")
+                             r"(?:treated|managed|removed|resected|operated|biopsied|followed|staged|graded|more\s+likely))\b|"
+                             # ... or a bare plural with a population: "Heart-failure effusions are bilateral in most patients"
+                             r"^\W*(?![Tt]he\b|[Tt]hese\b|[Tt]hose\b|[Tt]heir\b|[Ii]ts\b|[Bb]oth\b|[Aa]ll\b|[Tt]hey\b)(?:[A-Za-z-]+\s+){0,2}"
+                             r"[a-z-]{3,}(?:s|i|ae)\s+(?:are|is)\b[^.;]*\bin\s+(?:most|many|some|the\s+majority\s+of)\s+"
+                             r"(?:patients|people|adults|cases|children)\b")
 
 
 # an embedded question asks, it does not say: "tell me whether it is in one piece", "say roughly how much of
@@ -443,6 +461,8 @@ def asserted(sentence: str, pos: int) -> bool:
         return False  # "on the left, sorry, I mean the right": repaired
     if _VERDICT_AFTER.match(sentence, end):
         return False  # "a left-sided structure — rejected": judged false by its own sentence
+    if re.search(r"\b(?:would|could|might)\s+(?:suggest|mean|imply|indicate|point\s+to)\b", sentence[start:pos], re.I):
+        return False  # "Its place on the image's left would suggest a left-sided location": an inference offered
     if _APPEARANCE.search(sentence, start, pos) and _BUT_AFTER.match(sentence, end):
         return False  # "It looks like two blobs, but they are joined: one region": a look the sentence overrules
     clause = sentence[start:end]

@@ -97,7 +97,7 @@ _PLAIN = [
     (r"\bmod\b\.?(?=\s+(?:size|sized)\b)", "moderate", re.I), (r"(?<![\w.])Sm\b\.?(?=\s*[,;]|\s*$|\s+(?:size|sized)\b)", "small", 0),
     (r"\bdesc\.?\s+Ao\b", "descending aorta", 0), (r"(?<![\w/])Ao\b(?!/)", "aorta", 0),
     (r"\bB/L\b", "bilateral", re.I), (r"\bbilat\b\.?", "bilateral", re.I),
-    (r"\b(?:centre|center)[\s-]+line\b", "midline", re.I), (r"\b(in|on|at|along)\s+midline\b", r"\1 the midline", re.I),
+    (r"\b(?:centre|center)[\s-]+line\b", "midline", re.I), (r"\b((?:is|are|lies|lie|sits|sit|located|situated)\s+(?:in|on|at))\s+midline\b", r"\1 the midline", re.I),
     (r"(?<!\bthe\s)(?<!')\bpatient\s+(left|right)\s+side\b", r"the patient's \1 side", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
