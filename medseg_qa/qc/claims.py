@@ -317,6 +317,8 @@ _FELT = re.compile(r"\b(?:(?:i|he|she|my|his|her|the\s+(?:neck|chest|belly|tummy
 # the frame of a relation glossed after it: "It is to the right of the left ovary, meaning your right"
 _RELATION_GLOSS = re.compile(r"\bto\s+the\s+(?:left|right)\s+of\b[^.;]*?,\s*(?:meaning|i\.e\.|that\s+is)\s+(?:your|his|her|their|"
                              r"the\s+patient'?s)\s+(left|right)\b", re.I)
+_ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
+_SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
 _NOT_THE_TARGET = re.compile(r"\bnot\s+part\s+of\s+the\s+(?:target|mask|segmentation)\b|\b(?:reviewed|assessed|checked|"
                              r"described)\s+separately\b|\bnot\s+(?:included\s+)?in\s+the\s+(?:mask|segmentation)\b|"
                              r"\bexcluded\s+from\s+the\s+(?:mask|segmentation)\b", re.I)
@@ -363,6 +365,10 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     counted = bare_count(sentence, context)
     if counted:
         return [counted]
+    answered = _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
+    if answered:  # "Left or right? Right, in patient terms.": the answer's first word is the side, no interjection
+        return [Claim("side", answered.group(1).lower(), text=answered.group(0))] + \
+            sentence_claims(sentence[answered.end():], record, lexicon, "")
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
     if _FRAGMENT_QUESTION.match(sentence) and not _CLAUSE_VERB.search(sentence) and all(m.names for m in mentions) and \

@@ -16,7 +16,7 @@ import re
 from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
-from .fragments import KEY_VALUE, fragment_sentence, key_value_sentence, labelled_fragment
+from .fragments import KEY_VALUE, fragment_sentence, key_value_sentence, labelled_fragment, uncleft
 from .markup import plain
 from .shorthand import expand
 
@@ -92,11 +92,25 @@ def _target_rows(text: str) -> str:
             continue
         if block:
             marked = [row for row in block if SEG_TOKEN in row]
-            out += [row for row in block if not _NUMBERED_CELL.match(row) and (len(marked) != 1 or row in marked or
-                                                                             row is block[0] or set(row) <= set("|-: "))]
+            if len(marked) == 1 and marked[0] is not block[0]:
+                out += _keyed_row(block[0], marked[0])
+            else:
+                out += [row for row in block if not _NUMBERED_CELL.match(row)]
             block = []
         out.append(line)
     return "\n".join(out[:-1])
+
+
+def _keyed_row(header: str, row: str) -> list[str]:
+    """The target's row of a table read against the header: "| **Left kidney** [SEG] | Left | Post. | 1.6% |" under
+    "| Structure | Side | AP position | Size |" reads as "Left kidney [SEG]", "Side: Left.", "AP position: Post.", ..."""
+    keys = [c.strip(" *") for c in header.strip().strip("|").split("|")]
+    cells = [c.strip() for c in row.strip().strip("|").split("|")]
+    lines = [cells[0]]
+    for key, cell in zip(keys[1:], cells[1:]):
+        if cell.strip(" *-\u2013\u2014/").lower() not in ("", "n/a", "na", "none"):
+            lines.append(f"{key}: {cell}." if key else cell)
+    return lines
 
 
 def sentences(text: str) -> list[str]:
@@ -122,7 +136,7 @@ def sentences(text: str) -> list[str]:
     out = [_TIMESTAMP.sub("", s) for s in out]  # "[13:43] Priya: Is it on the left?" in a chat log
     out = _rejoin_completions(out)
     out = [_SPEAKER_LABEL.sub("", s) for s in out]  # "Candidate: There are two components." is the candidate's say
-    return [labelled_fragment(fragment_sentence(key_value_sentence(s))) for s in out if s]
+    return [labelled_fragment(fragment_sentence(key_value_sentence(uncleft(s)))) for s in out if s]
 
 
 # "... it is the patient's right": a clause that only completes a side equation (shared with `claims`)

@@ -181,3 +181,39 @@ def _key_value_sentence(sentence: str) -> str:
     if "single" in count.group(1):
         return "It forms one region."
     return f"It forms {'two' if count.group(1) in ('twin', 'pair', 'a pair') else count.group(1)} separate regions."
+
+
+# cleft and fronted sentences put back in plain order, so the same claim rules read them:
+# "It is to the patient's left of the vertebral body that it sits." -> "It sits to the patient's left of the vertebral body."
+_IT_CLEFT = re.compile(r"^(\W*)it\s+is\s+(?!(?:worth|important|true|clear|likely|possible|unlikely|not\s+clear|my|the\s+usual|a|an)\b)"
+                       r"(.{2,80}?)\s+that\s+(?:it|they|the\s+(?:mask|segmented\s+region|segmentation|region))\s+((?:is\s+found|lies|lie|"
+                       r"sits|sit|is|are|breaks|appears?|shows?\s+up))\b(.*)$", re.I)
+# "Small is what it is.", "Toward the front is where you'll find it.", "Posterior is where it sits."
+_PSEUDO_CLEFT = re.compile(r"^(\W*)(?!(?:this|that|here|there|which|what)\b)([\w'%.\s-]{2,60}?)\s+(?:is|are)\s+(what|where)\s+(?:it|they|you'?ll\s+find\s+it)"
+                           r"(?:\s+(?:is|are|lies|lie|sits|sit))?\s*([.!;]?)\s*$", re.I)
+# "Left-sided it is.", "Anterior it isn't."
+_FRONTED = re.compile(r"^(\W*)(?!(?:so|yes|no|here|there|that|this|what|how|why|where|now|then|well|if|as|because|since|and|but|or|"
+                      r"maybe|perhaps|sure|indeed)\b)([A-Za-z][\w'-]*(?:\s+[\w'-]+)?)\s+(it|they)\s+(is|isn't|is\s+not|are|aren't)\s*([.!;,]|$)",
+                      re.I)
+# "What it is, size-wise, is medium-sized."
+_WHAT_IT_IS = re.compile(r"^(\W*)what\s+(?:it|they)\s+(?:is|are)(?:\s*,\s*[\w\s-]{1,30},)?\s+is\s+", re.I)
+
+
+def _lower(words: str) -> str:
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words
+
+
+def uncleft(sentence: str) -> str:
+    """A cleft, pseudo-cleft or fronted sentence in plain order (`_IT_CLEFT`, `_PSEUDO_CLEFT`, `_FRONTED`)."""
+    m = _IT_CLEFT.match(sentence)
+    if m:
+        verb = "is" if m.group(3).lower() == "is found" else m.group(3)
+        return f"{m.group(1)}It {verb} {m.group(2)}{m.group(4)}"
+    m = _PSEUDO_CLEFT.match(sentence)
+    if m:
+        return f"{m.group(1)}It {'is' if m.group(3).lower() == 'what' else 'lies'} {_lower(m.group(2))}{m.group(4) or '.'}"
+    m = _FRONTED.match(sentence)
+    if m:
+        return f"{m.group(1)}{m.group(3).capitalize()} {m.group(4)} {_lower(m.group(2))}{m.group(5)}{sentence[m.end():]}"
+    m = _WHAT_IT_IS.match(sentence)
+    return f"{m.group(1)}It is {sentence[m.end():]}" if m else sentence

@@ -136,9 +136,9 @@ _PLAIN = [
     (r"\b([A-Za-z]{3,})\s+[x\u00d7](\d{1,2})\b(?=\s*[.,;]|\s*$)", r"\2 separate \1", 0),  # a tally after its noun: "Cysts x5."
     (r"(?<![\w.])[x\u00d7](\d+)\b", r"\1", re.I), (r"\bc/w\b", "consistent with", re.I),
     # a pager's undotted "ant"/"post": before "to", at a clause end, or before where ("post in pelvis")
-    (r"\bant\b(?=\s+to\s|\s*[,;]|\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
+    (r"\bant\b(?=\s+to\s|\s*[,;]|\s*\.?\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
      "anterior", re.I),
-    (r"\bpost\b(?=\s+to\s|\s*[,;]|\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
+    (r"\bpost\b(?=\s+to\s|\s*[,;]|\s*\.?\s*$|\s+(?:in|on|at)\s+(?:the\s+|this\s+)?(?:pelvis|abdomen|chest|neck|slice|image|body)\b)",
      "posterior", re.I),
     (r"\bw/o\b", "without", re.I), (r"\bw/(?=\s)", "with", re.I),
     # a bound written as a symbol before a number: "<1% of image", "> 20 %"
