@@ -102,7 +102,11 @@ _PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*
 # "a seventh of the image", "one-twentieth of the slice", "two-thirds of the frame", "1/7 of the image"
 _ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
             "tenth": 10, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
-            "fiftieth": 50, "hundredth": 100, "thousandth": 1000}
+            "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+            "thousandth": 1000}
+# the tens of a compound ordinal: "a seventy-fifth" (1/75), "one twenty-third"
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNIT_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
 _MULTIPLE = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # a part of one percent: "five tenths of one percent" (0.5%), "three-quarters of a percent", "a fifth of 1%"
 _PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:(?:{_AMOUNT}|an?)[\s-]+)?({'|'.join(_ORDINAL)}|half)s?\s+of\s+(?:one|a|1)\s+"
@@ -112,7 +116,8 @@ _PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:(?:{_AMOUNT}|an?)[\s-]+)?({'|'.joi
 _NUMBER_BEFORE = re.compile(rf"(?:\d[.,/]|(?:\d|\b(?:{_NUMBER_WORD}|hundred|thousand))\s*(?:and|to|or|-|\u2013|/)\s*)$", re.I)
 _FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one)[\s-]+"
                        rf"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:hundredth|thousandth)s?|"
-                       rf"(?:a|an|one|two|three|four)[\s-]+(?:{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}\b",
+                       rf"(?:a|an|one|two|three|four)[\s-]+(?:(?:{'|'.join(_TENS)})[\s-]+(?:{'|'.join(_UNIT_ORDINAL)})|"
+                       rf"{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}\b",
                        re.I)
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
@@ -162,6 +167,8 @@ def _fraction_value(text: str) -> float:
     if text.strip().lower() == "half":
         return 50.0
     count, *times, ordinal = re.split(r"[\s-]+", text.strip().lower())  # "a three-hundredth": one 300th
+    if times and times[0] in _TENS and ordinal.rstrip("s") in _UNIT_ORDINAL:  # "a seventy-fifth": one 75th
+        return 100.0 * _MULTIPLE[count] / (_TENS[times[0]] + _UNIT_ORDINAL[ordinal.rstrip("s")])
     scale = UNITS[times[0]] if times else 1
     return 100.0 * _MULTIPLE[count] / (scale * _ORDINAL[ordinal.rstrip("s") if ordinal.rstrip("s") in _ORDINAL else ordinal])
 

@@ -51,7 +51,10 @@ _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|ap
 _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
                          r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
 # a tally in shorthand, alone in its clause: "n = 6" (not "a cohort (n = 120)")
-_COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)\s*[.;,]?\s*$", re.I)
+_COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)\s*[.;,]?\s*$|"
+                      # a count of 'them' as a whole sentence: "ok so two of them.", "So there are three of them?"
+                      r"^\W*(?:(?:ok(?:ay)?|so|right|hmm|and)\W+)*(?:there\s+are\s+)?(\d+|two|three|four|five|six|seven|eight)\s+of\s+them"
+                      r"\s*[.!?]?\s*$", re.I)
 # what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
 _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
@@ -157,7 +160,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
     bare = _COUNT_BARE.match(sentence) or _COUNT_N.match(sentence)
     if bare:
-        word = bare.group(1).lower()
+        word = (bare.group(1) or bare.group(bare.lastindex)).lower()
         out.append((0, Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=bare.group(0))))
     for m in _COUNT_HYPHEN.finditer(sentence):
         word = m.group(1).lower()

@@ -107,6 +107,10 @@ _PLAIN = [
     # a count's noun cut short or misspelt: "1 comp", "3 comps", "3 seperate blobs"
     (r"(?<=\d)\s+comps?\b\.?(?!\w)", lambda m: " components" if m.group(0).strip(" .").endswith("s") else " component", re.I),
     (r"\bseperate(ly)?\b", r"separate\1", re.I),
+    # shares said per mille or as one part in N: "8.3\u2030 of the frame", "1.2 per mille", "1 part in 129 of the image"
+    (r"(\d+(?:\.\d+)?)\s*(?:\u2030|per[\s-]?mille?\b)", lambda m: f"{float(m.group(1)) / 10:g}%", re.I),
+    (r"\b(\d+)\s+parts?\s+in\s+(\d{1,3}(?:,\d{3})*|\d+)\b",
+     lambda m: f"{100 * int(m.group(1)) / max(1, int(m.group(2).replace(',', ''))):.2g}%", re.I),
     # translated heights and sizes: "in the inferior half of the image", "at lower part of image", "middle size",
     # "of medium dimension", "at center height of image", "sup to spleen"
     (r"\b(inferior|superior)\s+(half|part|portion)\s+of\s+(?:the\s+)?(image|picture|photo|frame)\b",

@@ -85,3 +85,63 @@ def test_a_lesion_label_counts_by_its_own_noun():
     assert flags("adrenal adenoma", q, "It is an adrenal adenoma [SEG]. I make it three adenomas.", rec=rec) == \
         ["count"]
     assert flags("adrenal adenoma", q, "It is an adrenal adenoma [SEG]. It is one adenoma.", rec=rec) == []
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # round 33: clefts and fronted words in plain order
+    ("It is to the patient's left of the aorta that it sits.", "position"),
+    ("It is to the patient's right of the aorta that it sits.", None),
+    ("Small is what it is.", "size"),
+    ("Left-sided it is.", "laterality"),
+    ("Toward the back is where you'll find it.", "position"),
+    # passive denials, bounds compared, threshold lists, conversions, other structures' amounts
+    ("A posterior position is not observed.", None),
+    ("An anterior position is not observed.", "position"),
+    ("By share of the image: under 1% small, 1-5% medium, 5% plus large.", None),
+    ("Under 5% of the image, which it is well above.", None),
+    ("At 0.7 mm per pixel, one pixel covers 0.49 mm2, so 100 pixels are about 49 mm2.", None),
+    ("For scale, it is about a quarter the size of the spleen on this slice (roughly 400 pixels).", None),
+    ("Then it would show up on the image's right;", None),
+    ("What would a one-sided version look like?", None),
+    ("Two pieces touching by a corner still count as one.", None),
+    ("Couinaud's scheme splits the organ into eight segments.", None),
+    ("Nobody would call it small.", None),
+    ("Heart-failure effusions are bilateral in most patients, and when one-sided they favour the right.", None),
+    # report lines about other things, or about one lesion of several
+    ("Spleen reviewed - left, medium, not part of the target.", None),
+    ("Individually: 1 left, posterior, smallest;", None),
+    # shares per mille, one part in N, compound ordinals
+    ("It covers about 2 per mille of the image.", "size"),
+    ("That works out to roughly 1 part in 400 of the image.", "size"),
+    ("Area: about a seventy-fifth of the frame.", "size"),
+])
+def test_round_33_readings(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, reply, flag", [
+    ("Two pieces, right?", "Two pieces? No. One.", None),
+    ("Two pieces, right?", "Two pieces? Yes.", "count"),
+    ("ok so two of them.", "Thanks for asking.", "count"),
+    ("I count two pieces.", "Look again: one piece.", None),
+    ("Is it left or right?", "Right, in patient terms.", None),
+    ("Is it left or right?", "Left, in patient terms.", "laterality"),
+    ("It is behind the aorta, huh?", "No: in front of it.", None),
+])
+def test_round_33_follow_ups(question, reply, flag):
+    assert flags("liver", Q, LIVER, question, reply) == ([flag] if flag else [])
+
+
+def test_a_table_row_holding_the_token_is_read_against_its_header():
+    """The target's row reads as key-value lines; the other rows are other structures; numbered rows are parts."""
+    table = ("| Structure | Side | AP position | Size |\n|---|---|---|---|\n| Spleen | Left | Posterior | Medium |\n"
+             "| **Liver** [SEG] | {side} | Anterior | Large |\n| Aorta | Midline | Posterior | Small |\n\n"
+             "| # | Side | AP |\n|---|---|---|\n| 1 | Left | Posterior |")
+    assert flags("liver", Q, table.format(side="Right")) == []
+    assert flags("liver", Q, table.format(side="Left")) == ["laterality"]
+
+
+def test_a_symptoms_side_is_not_the_masks():
+    q = "I had cramps that felt worse on my left. Which organ here makes bile? Please segment it."
+    assert flags("liver", q, LIVER) == []
+    assert flags("liver", "Which organ on my left makes bile? Please segment it.", LIVER) == ["laterality"]
