@@ -255,7 +255,9 @@ def _share_of(sentence: str, end: int) -> str | None:
     head = re.split(r"\s+(?:have|has|had|is|are|was|were|a|an|the|and|or|with|that|which|who|in|on|of|at|it|through|into|along|across)\b", words,
                     flags=re.I)[0]
     last = head.split()[-1].lower()
-    if _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or _NOT_AREA.match(last):
+    first = head.split()[0].lower()  # "20% of nodules seen on CT": a share of many things, whatever follows them
+    if (first.endswith("s") and not first.endswith(("ss", "us", "is")) and first not in ("its", "this", "pixels", "voxels")) or \
+            _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or _NOT_AREA.match(last):
         return None  # a share of people, of many things or of a quantity: "70% of prostate cancers", "10% of the cell volume"
     return "image"
 

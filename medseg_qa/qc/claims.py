@@ -392,7 +392,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     # an amount after a comparison with another structure is that structure's: "about a quarter the size of the liver
     # on this slice (roughly 8,000 pixels)", "0.28 times the liver's area (about 8,000 pixels)"
     ratio = _RATIO_TO_OTHER.search(sentence)
-    if ratio and any(x.names and ratio.start() <= x.start < ratio.end() for x in mentions):
+    if ratio and not re.search(r"\b(?:image|slice|frame|picture|mask|segmentation|it|its)\b", ratio.group(0), re.I):
         located = [(pos, c) for pos, c in located if pos < ratio.end() or c.kind not in ("percent", "pixels", "size")]
     # a worked unit conversion: "At 0.74 mm per pixel, one pixel covers 0.55 mm2, so 100 pixels are about 55 mm2"
     located = [(pos, c) for pos, c in located if c.kind != "pixels" or not (

@@ -304,7 +304,11 @@ _DEFINES = re.compile(r"\b(?:means?|would\s+be|counts?\s+as|(?:is|are)\s+(?:call
 
 # the consequent of a supposition just made ("Then it would show up on the image's left;") or a question about one
 # ("What would a one-sided version look like?")
-_CONSEQUENT = re.compile(r"^\W*(?:(?:then|otherwise|in\s+that\s+case|if\s+so)\b[^.;]*\bwould\b|(?:what|how)\s+would\b[^?]*\?\s*$)",
+_CONSEQUENT = re.compile(r"^\W*(?:(?:then|otherwise|in\s+that\s+case|if\s+so)\b[^.;]*\bwould\b|(?:what|how)\s+would\b[^?]*\?\s*$|"
+                         # a rule's own terms: "Milan criteria: one tumour up to 5 cm, or up to 3 tumours ..."
+                         r"[\w' -]{0,30}\b(?:criteria|classification|guidelines?|staging\s+rules?)\s*:|"
+                         # what a class would take: "it'd need like 5% of the image to be big, and it is not there"
+                         r"(?:it'?d|it\s+would|they'?d|they\s+would)\s+(?:need|have\s+to|require)\b)",
                          re.I)
 
 

@@ -114,6 +114,10 @@ def test_a_lesion_label_counts_by_its_own_noun():
     ("It covers about 2 per mille of the image.", "size"),
     ("That works out to roughly 1 part in 400 of the image.", "size"),
     ("Area: about a seventy-fifth of the frame.", "size"),
+    ("For scale, it is about a seventh the size of the pelvic cavity on this slice (roughly 16,000 pixels).", None),
+    ("Milan criteria: one tumour up to 5 cm, or up to 3 tumours each no bigger than 3 cm.", None),
+    ("Roughly 20% of nodules seen on CT are missed on a chest film.", None),
+    ("It'd need under 1% of the image to be small, and it is way over that.", None),
 ])
 def test_round_33_readings(sentence, flag):
     assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
