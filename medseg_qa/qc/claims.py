@@ -25,10 +25,11 @@ from .clauses import BOUNDARY, is_negated, negated_spans, sentences
 from .subjects import about_target, subject
 from .convention import axis_mappings, convention_end, side_mappings
 from .counts import bare_count
+from .elsewhere import about_other_things, side_answer, sides_of_other_things, without_others_amounts
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
-from .modality import asserted, clause_span, states_thresholds
+from .modality import asserted, states_thresholds
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
 from .sides import NEIGHBOURING, RELATIVE_TO
@@ -298,31 +299,6 @@ _IN_SIDED = re.compile(r"\b(?:in|within|inside)\s+the\s+(?:patient'?s\s+)?(left|
                        r"(?:anterior|middle|posterior)\s+cranial\s+fossa|parotid|maxillary\s+sinus)\b", re.I)
 
 
-_RATIO_TO_OTHER = re.compile(r"\b(?:(?:the\s+size\s+of|times\s+(?:the\s+)?(?:size|area)\s+of|(?:as\s+)?(?:large|big|small)\s+as)\s+"
-                             r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+|times\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+'s\s+(?:size|area))\b",
-                             re.I)
-_CONVERTED = re.compile(r"(?:\s+pixels?)?\s+(?:are|is|equals?|=|makes?|correspond\s+to|come\s+to)\s+(?:about\s+|roughly\s+|approximately\s+|~\s*)?"
-                        r"[\d.,]+\s*(?:mm|cm)", re.I)
-_OWN_PIXELS = re.compile(r"\b(?:its|their|the\s+mask'?s|the\s+mask\s+has|it\s+has|covers|occupies|spans)\b[^.;]{0,20}$", re.I)
-# one lesion of several described on its own: "Individually: 1 right, anterior, intermediate;", "2 left, posterior,
-# smallest.", "Lesion by lesion: 1 right and anterior, 2 right and posterior" (QC measures the whole mask, not its parts)
-_PER_PART = re.compile(r"^\W*(?:(?:individually|per[\s-](?:lesion|nodule|piece|part)|(?:lesion|nodule|piece|part)\s+by\s+"
-                       r"(?:lesion|nodule|piece|part))\s*:|\d{1,2}\s+(?:and\s+)?(?:right|left|anterior|posterior|mid|central|"
-                       r"superior|inferior)\b\s*(?:,|and\b))", re.I)
-# a person's symptom and where it is felt: "I had cramps that felt worse on my right", "tenderness in my left armpit",
-# "I couldn't sleep on my left side" (the target may lie elsewhere)
-_FELT = re.compile(r"\b(?:(?:i|he|she|my|his|her|the\s+(?:neck|chest|belly|tummy|back|side|abdomen|leg|arm|head|knee|shoulder|breast|armpit|groin))\b[^.;]{0,30}\b(?:felt|feel|feels|hurts?|hurting|ached|aches|aching|sore|"
-                   r"cramps?|pain|tender(?:ness)?|tight|stitch|sleep|numb|tingl\w*|lump|swelling|itch\w*)|"
-                   r"(?:pain|cramps?|tenderness|aching|ache|discomfort|stitch|swelling|lump)\b[^.;]{0,40}\b(?:my|his|her)\b)", re.I)
-# the frame of a relation glossed after it: "It is to the right of the left ovary, meaning your right"
-_RELATION_GLOSS = re.compile(r"\bto\s+the\s+(?:left|right)\s+of\b[^.;]*?,\s*(?:meaning|i\.e\.|that\s+is)\s+(?:your|his|her|their|"
-                             r"the\s+patient'?s)\s+(left|right)\b", re.I)
-_ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
-_SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
-_NOT_THE_TARGET = re.compile(r"\bnot\s+part\s+of\s+the\s+(?:target|mask|segmentation)\b|\b(?:reviewed|assessed|checked|"
-                             r"described)\s+separately\b|\bnot\s+(?:included\s+)?in\s+the\s+(?:mask|segmentation)\b|"
-                             r"\bexcluded\s+from\s+the\s+(?:mask|segmentation)\b", re.I)
-_BOUND_COMPARED = re.compile(r"[^,;]{0,40}%[^,;]{0,30},\s*which\s+(?:it|the\s+mask|this|they)\b", re.I)
 _SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target|segmented|"
                            r"highlighted|outlined|masked)\b[^,;:]{0,30}$", re.I)
 
@@ -360,12 +336,12 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if len(parts) > 1:
         return [c for part in parts for c in sentence_claims(part, record, lexicon, context)]
     sentence = parts[0]
-    if asks_only(sentence) or _NOT_THE_TARGET.search(sentence) or _PER_PART.match(sentence):
-        return []  # (a line that says its subject is not the target: "Liver reviewed - right, large, not part of the target")
+    if asks_only(sentence) or about_other_things(sentence):
+        return []
     counted = bare_count(sentence, context)
     if counted:
         return [counted]
-    answered = _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
+    answered = side_answer(sentence, context)
     if answered:  # "Left or right? Right, in patient terms.": the answer's first word is the side, no interjection
         return [Claim("side", answered.group(1).lower(), text=answered.group(0))] + \
             sentence_claims(sentence[answered.end():], record, lexicon, "")
@@ -389,26 +365,16 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if not _PER_SIDE.match(sentence):  # "RIGHT: one part." counts the pieces on one side, not the whole mask
         located += _count_claims(sentence, lexicon)
     located = _comparatives(sentence, mentions, located)
-    # an amount after a comparison with another structure is that structure's: "about a quarter the size of the liver
-    # on this slice (roughly 8,000 pixels)", "0.28 times the liver's area (about 8,000 pixels)"
-    ratio = _RATIO_TO_OTHER.search(sentence)
-    if ratio and not re.search(r"\b(?:image|slice|frame|picture|mask|segmentation|it|its)\b", ratio.group(0), re.I):
-        located = [(pos, c) for pos, c in located if pos < ratio.end() or c.kind not in ("percent", "pixels", "size")]
-    # a worked unit conversion: "At 0.74 mm per pixel, one pixel covers 0.55 mm2, so 100 pixels are about 55 mm2"
-    located = [(pos, c) for pos, c in located if c.kind != "pixels" or not (
-        _CONVERTED.match(sentence, sentence.find(c.text, pos) + len(c.text)) and not _OWN_PIXELS.search(sentence[:pos]))]
-    # a bound compared with the mask: "Under 1% of the image, which it is well above."
-    located = [(pos, c) for pos, c in located if c.kind != "percent" or not _BOUND_COMPARED.match(sentence, pos)]
+    located = without_others_amounts(sentence, located)
     bands = [m.span() for m in re.finditer(r"\([^()]{8,160}\)", sentence) if states_thresholds(m.group(0)[1:-1])]
     located = [(pos, c) for pos, c in located if not any(a <= pos < b for a, b in bands)]  # "(under 1% small, 1-5% medium)"
     negations = negated_spans(sentence)
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
     named = _named_side(sentence, mentions, lexicon)
-    felt = [clause_span(sentence, m.start()) for m in _FELT.finditer(sentence)]
-    glossed = [m.start(1) for m in _RELATION_GLOSS.finditer(sentence)]
+    not_placing = sides_of_other_things(sentence)
     for pos, claim in located + named:
-        if claim.kind in ("side", "midline") and (any(a <= pos < b for a, b in felt) or pos in glossed):
+        if claim.kind in ("side", "midline") and any(a <= pos < b for a, b in not_placing):
             continue  # where a symptom is felt ("cramps that felt worse on my right"); a relation's frame ("..., meaning your right")
         if pos < convention or pos >= offered or not asserted(sentence, pos) or pos < contrasted or \
                 (claim.kind == "side" and any(a <= pos < b for a, b in mappings)) or \

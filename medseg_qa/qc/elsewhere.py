@@ -1,0 +1,68 @@
+"""Words in a sentence about other things than the target's measured facts, so their sides and amounts claim nothing:
+lines that say their subject is not the target, one lesion of several described on its own, the side where a symptom
+is felt, a relation's frame glossed after it, the amount of a structure the mask is compared with, a worked unit
+conversion and a size bound compared with the mask. Also a side given as the first word of an answer to a side
+question. Used by `claims`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .claim import Claim
+from .modality import clause_span
+
+_RATIO_TO_OTHER = re.compile(r"\b(?:(?:the\s+size\s+of|times\s+(?:the\s+)?(?:size|area)\s+of|(?:as\s+)?(?:large|big|small)\s+as)\s+"
+                             r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+|times\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+'s\s+(?:size|area))\b",
+                             re.I)
+_CONVERTED = re.compile(r"(?:\s+pixels?)?\s+(?:are|is|equals?|=|makes?|correspond\s+to|come\s+to)\s+(?:about\s+|roughly\s+|approximately\s+|~\s*)?"
+                        r"[\d.,]+\s*(?:mm|cm)", re.I)
+_OWN_PIXELS = re.compile(r"\b(?:its|their|the\s+mask'?s|the\s+mask\s+has|it\s+has|covers|occupies|spans)\b[^.;]{0,20}$", re.I)
+# one lesion of several described on its own: "Individually: 1 right, anterior, intermediate;", "2 left, posterior,
+# smallest.", "Lesion by lesion: 1 right and anterior, 2 right and posterior" (QC measures the whole mask, not its parts)
+_PER_PART = re.compile(r"^\W*(?:(?:individually|per[\s-](?:lesion|nodule|piece|part)|(?:lesion|nodule|piece|part)\s+by\s+"
+                       r"(?:lesion|nodule|piece|part))\s*:|\d{1,2}\s+(?:and\s+)?(?:right|left|anterior|posterior|mid|central|"
+                       r"superior|inferior)\b\s*(?:,|and\b))", re.I)
+# a person's symptom and where it is felt: "I had cramps that felt worse on my right", "tenderness in my left armpit",
+# "I couldn't sleep on my left side" (the target may lie elsewhere)
+_FELT = re.compile(r"\b(?:(?:i|he|she|my|his|her|the\s+(?:neck|chest|belly|tummy|back|side|abdomen|leg|arm|head|knee|shoulder|breast|armpit|groin))\b[^.;]{0,30}\b(?:felt|feel|feels|hurts?|hurting|ached|aches|aching|sore|"
+                   r"cramps?|pain|tender(?:ness)?|tight|stitch|sleep|numb|tingl\w*|lump|swelling|itch\w*)|"
+                   r"(?:pain|cramps?|tenderness|aching|ache|discomfort|stitch|swelling|lump)\b[^.;]{0,40}\b(?:my|his|her)\b)", re.I)
+# the frame of a relation glossed after it: "It is to the right of the left ovary, meaning your right"
+_RELATION_GLOSS = re.compile(r"\bto\s+the\s+(?:left|right)\s+of\b[^.;]*?,\s*(?:meaning|i\.e\.|that\s+is)\s+(?:your|his|her|their|"
+                             r"the\s+patient'?s)\s+(left|right)\b", re.I)
+_ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
+_SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
+_NOT_THE_TARGET = re.compile(r"\bnot\s+part\s+of\s+the\s+(?:target|mask|segmentation)\b|\b(?:reviewed|assessed|checked|"
+                             r"described)\s+separately\b|\bnot\s+(?:included\s+)?in\s+the\s+(?:mask|segmentation)\b|"
+                             r"\bexcluded\s+from\s+the\s+(?:mask|segmentation)\b", re.I)
+_BOUND_COMPARED = re.compile(r"[^,;]{0,40}%[^,;]{0,30},\s*which\s+(?:it|the\s+mask|this|they)\b", re.I)
+
+
+def about_other_things(sentence: str) -> bool:
+    """A line that says its subject is not the target ("Liver reviewed - right, large, not part of the target") or
+    describes one lesion of several ("Individually: 1 right, anterior, intermediate;")."""
+    return bool(_NOT_THE_TARGET.search(sentence) or _PER_PART.match(sentence))
+
+
+def side_answer(sentence: str, context: str) -> re.Match | None:
+    """'Right, in patient terms.' answering "Left or right?": the side opening the answer (group 1)."""
+    return _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
+
+
+def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:
+    """Spans whose side words place no part of the target: a symptom's clause, a relation's glossed frame."""
+    felt = [clause_span(sentence, m.start()) for m in _FELT.finditer(sentence)]
+    return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)]
+
+
+def without_others_amounts(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """`located` without the amounts that are not the mask's: after a comparison with another thing ("about a quarter
+    the size of the liver on this slice (roughly 8,000 pixels)"), in a worked unit conversion ("so 100 pixels are
+    about 55 mm2") and a bound compared with the mask ("Under 1% of the image, which it is well above.")."""
+    ratio = _RATIO_TO_OTHER.search(sentence)
+    if ratio and not re.search(r"\b(?:image|slice|frame|picture|mask|segmentation|it|its)\b", ratio.group(0), re.I):
+        located = [(pos, c) for pos, c in located if pos < ratio.end() or c.kind not in ("percent", "pixels", "size")]
+    located = [(pos, c) for pos, c in located if c.kind != "pixels" or not (
+        _CONVERTED.match(sentence, sentence.find(c.text, pos) + len(c.text)) and not _OWN_PIXELS.search(sentence[:pos]))]
+    return [(pos, c) for pos, c in located if c.kind != "percent" or not _BOUND_COMPARED.match(sentence, pos)]
