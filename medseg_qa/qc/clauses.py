@@ -81,8 +81,8 @@ _NUMBERED_CELL = re.compile(r"^\s*\|\s*(?:#\s*)?(?:(?:lesion|nodule|focus|piece|
 
 
 def _target_rows(text: str) -> str:
-    """Markdown tables with the rows about other things left out: in a table where one row holds the [SEG] token,
-    the other rows describe other structures ("| Spleen | Left | Medium |"); a row numbered as one lesion or piece
+    """Markdown tables with the rows about other things left out: in a table of structures where one row holds the
+    [SEG] token, the other rows describe other structures ("| Spleen | Left | Medium |"); a row numbered as one lesion or piece
     ("| 2 | Left | Posterior | largest |") describes one part, whose side, place and rank QC does not measure."""
     lines = text.split("\n")
     out, block = [], []
@@ -92,13 +92,21 @@ def _target_rows(text: str) -> str:
             continue
         if block:
             marked = [row for row in block if SEG_TOKEN in row]
-            if len(marked) == 1 and marked[0] is not block[0]:
+            # (a table of attributes, "| Side | right-sided | high |", keeps its rows: they are all the target's)
+            keyed = sum(bool(KEY_VALUE.match(f"{row.strip().strip('|').split('|')[0].strip(' *')}: x")) for row in block)
+            if len(marked) == 1 and marked[0] is not block[0] and keyed < 2:
                 out += _keyed_row(block[0], marked[0])
             else:
-                out += [row for row in block if not _NUMBERED_CELL.match(row)]
+                out += [row for row in block if not _one_part(row)]
             block = []
         out.append(line)
     return "\n".join(out[:-1])
+
+
+def _one_part(row: str) -> bool:
+    """'| 2 | Left | Posterior | largest |': one numbered lesion's short descriptors (not '| 1 | It lies on the right. |',
+    a numbered observation)."""
+    return bool(_NUMBERED_CELL.match(row)) and all(len(c.split()) <= 3 for c in row.strip().strip("|").split("|")[1:])
 
 
 def _keyed_row(header: str, row: str) -> list[str]:
