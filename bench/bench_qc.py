@@ -239,7 +239,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # carers asking about their own scans in a portal chat: "my left", "his right") and EM (numbers everywhere:
                  # fractions, per-mille, pixel counts, mm2, ratios, Roman numerals, and numbers not about the mask)
                  "heldout_ej": (0.900, 0.452), "heldout_ek": (0.895, 0.324), "heldout_el": (0.933, 0.210),
-                 "heldout_em": (0.948, 0.600)}
+                 "heldout_em": (0.948, 0.600),
+                 # round 34, measured with the rules of 40e140c (round 33 read): EN (MedSeg-QA style: an LLM's draft, a
+                 # physician's refinement, explicit reasoning chains, Latin glosses), EO (projection films: chest, abdomen,
+                 # pelvis and hip), EP (2D photos, slides and ultrasound frames, where no patient side applies) and EQ
+                 # (dense negation and hedging: double negatives, concessions, denied options)
+                 "heldout_en": (0.981, 0.190), "heldout_eo": (0.957, 0.171), "heldout_ep": (0.714, 0.243),
+                 "heldout_eq": (0.848, 0.229)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
