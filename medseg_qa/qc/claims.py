@@ -336,8 +336,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if len(parts) > 1:
         return [c for part in parts for c in sentence_claims(part, record, lexicon, context)]
     sentence = parts[0]
-    if asks_only(sentence) or about_other_things(sentence):
-        return []
+    if asks_only(sentence) or about_other_things(sentence) or \
+            (sentence.rstrip().endswith("?") and len(sentence.split()) <= 4 and not _CLAUSE_VERB.search(sentence)):
+        return []  # ("In the midline?": a phrase asked, nothing said)
     counted = bare_count(sentence, context)
     if counted:
         return [counted]

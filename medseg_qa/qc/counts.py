@@ -113,6 +113,12 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "how many pieces": a question, not a count
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"
+        if re.search(r"\bthe\s+$", sentence[:m.start()], re.I) and m.group(1).lower() == "one" and \
+                re.match(r"\s+(?:that|which|who)\b", sentence[m.end():], re.I):
+            continue  # "the one naevus that looks different": which one, not how many
+        if m.group(1).lower() in ("several", "many", "multiple", "numerous") and m.group(2).lower() in ("structures", "organs") \
+                and not _MASK_CUE.search(sentence):
+            continue  # "several structures crowd this slice": the scene, not the mask's pieces
         if re.search(r"\b(?:largest|biggest|smallest|dominant|main|index)\s+$", sentence[:m.start()], re.I):
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"

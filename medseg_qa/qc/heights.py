@@ -64,7 +64,9 @@ _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down
                      rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
                      r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
                      r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
-_THIS_IMAGE = rf"(?:the|this)\s+(?:(?:axial|coronal|sagittal)\s+)?{_IMAGE}"  # "of this coronal image"
+# "of this coronal image", "of the close-up dermoscopy frame", "of the mole-mapping picture"
+_THIS_IMAGE = (r"(?:the|this)\s+(?:(?:axial|coronal|sagittal|[a-z]+-[a-z]+|close-?up|dermoscop\w+|endoscop\w+|fundus|ultrasound|"
+               rf"microscop\w+|colonoscop\w+|grey-?scale|retinal|clinical|frozen)\s+){{0,3}}{_IMAGE}")
 # a chest film's zones: "in the lower zone", "the upper zones" (head-feet on a frontal film)
 _ZONE = re.compile(r"\b(?:in|at|within|into)\s+the\s+(?:(?:left|right)\s+)?(upper|lower)(?:\s+(?:lung|chest))?\s+zones?\b", re.I)
 _PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:[a-z ]{{1,25}}:\s*)?(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
@@ -74,7 +76,8 @@ _PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^
                              rf"\b(high|low)(?:er)?\s+(?:up\s+|down\s+)?(?:in|on)\s+(?:the|this)\s+(?:field|film|radiograph|{_IMAGE})\b|"
                              r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+(?:half|portion|part|third)\b(?!\s+of\b)|"
                              # "above the centre of the frame", "just below the middle of the image"
-                             rf"\b(?:(above)|(below))\s+the\s+(?:centre|center|middle|mid-?point)\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b", re.I)
+                             rf"\b(?:(above)|(below))\s+the\s+(?:horizontal\s+)?(?:centre|center|middle|mid-?point|midline)\s+of\s+"
+                             rf"(?:{_THIS_IMAGE}|{_IMAGE})\b", re.I)
 # the patient direction of the picture's top and bottom rows; a photo has no patient axes, only its upper and lower half
 ROW_DIRECTION = {"P": ("anterior", "posterior"), "A": ("posterior", "anterior"), "I": ("superior", "inferior"),
                   "S": ("inferior", "superior"), None: ("upper", "lower")}

@@ -308,7 +308,12 @@ _CONSEQUENT = re.compile(r"^\W*(?:(?:then|otherwise|in\s+that\s+case|if\s+so)\b[
                          # a rule's own terms: "Milan criteria: one tumour up to 5 cm, or up to 3 tumours ..."
                          r"[\w' -]{0,30}\b(?:criteria|classification|guidelines?|staging\s+rules?)\s*:|"
                          # what a class would take: "it'd need like 5% of the image to be big, and it is not there"
-                         r"(?:it'?d|it\s+would|they'?d|they\s+would)\s+(?:need|have\s+to|require)\b)",
+                         r"(?:it'?d|it\s+would|they'?d|they\s+would)\s+(?:need|have\s+to|require)\b|"
+                         # a counterfactual or a rule for anything: "Under 1% of the frame would have made it small;",
+                         # "Anything from 5% of the frame up is large, and this is comfortably there."
+                         r"[^.;]{0,60}\bwould\s+have\s+(?:made|been|counted|meant|called)\b|"
+                         r"(?:anything|everything|whatever|any\s+(?:mask|region|lesion))\s+(?:from|over|above|under|below|bigger|"
+                         r"smaller|larger|of)\b)",
                          re.I)
 
 

@@ -303,6 +303,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         before = sentence[max(0, m.start() - 25):m.start()].lower()
         if re.search(r"\b(?:of|from|to|toward|towards|across|near)\s+$|\b(?:left|right|away)\s+(?:of|from)\s+$", before):
             continue
+        if m.group(0).lower() == "centrally" and re.match(r"\W*centrally\s+(?:placed|located|situated|positioned)\b", sentence, re.I):
+            continue  # a bare "centrally placed, as far as I can see" names no axis (see `fragments`: "Central.")
         if (m.group(0).lower() == "centrally" or m.group(0).lower().endswith(("body", "patient"))) and (asks_depth or _OTHER_AXIS.match(sentence, m.end()) or
                                                    _AXIS_LEAD.match(sentence) or
                                                    re.search(r"\balong\s+that\s+axis\b|\bfront\s+and\s+(?:the\s+)?back\b|"

@@ -236,7 +236,7 @@ def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: l
 
 # a clause-opening noun phrase and its verb: an auxiliary or a present-tense verb ("The falx stays straight",
 # "The septum divides them"), after at most two prepositional phrases ("The falx in the midline stays ...")
-_NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|although|though)\s+)?"
+_NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|although|though|even\s+if|even\s+though|if|when|unless)\s+)?"
                        r"(?:no|a|an|the|some|any|free|fresh|small|large|several|many|multiple|numerous|both|all|most|few|two|"
                        r"three|four)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
                        r"(?:(?:in|on|at|of|along|near)\s+the\s+(?:[a-z-]+\s+){1,2}?|of\s+(?-i:[A-Z])[a-z]+\s+){0,2}"
@@ -343,6 +343,9 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     modifiers = words[:cut - 1] if cut else words[:-1]
     if head in ("left", "right", "half"):
         return None  # a side ("the left side is free of it")
+    if head in ("structures", "organs", "things") and \
+            re.search(r"\b(?:several|many|multiple|numerous|other|some)\s+(?:[\w-]+\s+)?$", m.group(0)[:m.end(2) - m.start()], re.I):
+        return Mention(m.start(1), m.end(2), frozenset({"unknown"}))  # "several structures crowd this slice": other things
     if _target_noun(head) and not hypothetical and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
