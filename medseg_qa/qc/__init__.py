@@ -105,7 +105,7 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r"(?:did|have)\s+i\s+got?\s+(?:that|it)\s+right|correct\s+me|anything\s+wrong|fair\s+summary|"
                      r"(?:please|can\s+you|could\s+you)\s+(?:double-?)?check\s+(?:that|this|it)\b|"
                      r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they|huh|yeah|eh|ok(?:ay)?|innit|would\s+it\s+not|wouldn'?t\s+it|"
-                     r"does\s+it\s+not|doesn'?t\s+it|is\s+it\s+not|yes\s+or\s+no)\s*\?\s*$|"
+                     r"does\s+it\s+not|doesn'?t\s+it|is\s+it\s+not|yes\s+or\s+no|don'?t\s+they|do\s+they\s+not)\s*\?\s*$|"
                      # a perception offered for checking: "That looks large to me.", "I'd say it lies toward the top."
                      r"\b(?:looks?|seems?|appears?)\b[^.?!;]{0,60}?\bto\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"
                      r"^\W*(?:honestly|frankly|hmm+|well|to\s+me|from\s+here)?[,\s]*(?:it|they|that|this|the\s+mask)\s+(?:looks?|seems?)\s+"

@@ -128,7 +128,9 @@ def central_claims(sentence: str, asked: bool = False) -> list[tuple[int, Claim]
     anterior or posterior is not central)."""
     if not (_DEPTH_AXIS.search(sentence) or _NEITHER_RE.search(sentence) or (asked and not _SIDE_WORDS.search(sentence))):
         return []  # ("it sits right in the middle, over the spine" answers the side, whatever was asked)
-    return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)][:1]
+    return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)
+            if not re.search(r"\b(?:above|below|under|over|beneath)\s+(?:the\s+)?(?:image'?s\s+|picture'?s\s+|frame'?s\s+)?$",
+                             sentence[:m.start()], re.I)][:1]  # ("below the image's mid-height" is low, not central)
 
 
 def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | None = None) -> list[tuple[int, Claim]]:

@@ -285,13 +285,15 @@ _BOUND_IS_CLASS = re.compile(r"%\s*(?:(?:or|and)\s+(?:more|larger|above|over|les
                              r"(?:(?:would|will|should)\s+)?(?:is|are|be|=)\s+(?:\w+\s+)?(?:small|medium|large|big)\b", re.I)
 
 
+_WOULD_BE_CALLED = re.compile(r"\b(?:it|they)\s+(?:would|will|'d)\s+(?:be\s+called|count\s+as|be\s+classed\s+as|be)\b", re.I)
 _CLEFT = re.compile(r"^\W*it\s+is\s+(?:by|on|through|from)\b[^.;]{0,60}?\bthat\b", re.I)
 
 
 def states_thresholds(sentence: str) -> bool:
     """Two bounds, or one with a verb that defines ("means", "would be") or as the subject of a class ("5% or more is
     large"); a class word and no subject of this image ("small (<1% of slice)" is a terse claim, not a definition)."""
-    if _OF_THIS_IMAGE.search(_CLEFT.sub("", sentence)):  # (not the dummy 'it' of "It is by share ... that size is graded")
+    if _OF_THIS_IMAGE.search(_WOULD_BE_CALLED.sub("", _CLEFT.sub("", sentence))):  # (not the dummy 'it' of "It is by share
+        # ... that size is graded", nor "Under 1% of the image it would be called small")
         return False
     bounds = len(_BOUNDED_PERCENT.findall(sentence))
     return bounds >= 1 and bool(_CLASS_WORD.search(sentence)) and \

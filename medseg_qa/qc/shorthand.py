@@ -107,6 +107,9 @@ _PLAIN = [
     # a count's noun cut short or misspelt: "1 comp", "3 comps", "3 seperate blobs"
     (r"(?<=\d)\s+comps?\b\.?(?!\w)", lambda m: " components" if m.group(0).strip(" .").endswith("s") else " component", re.I),
     (r"\bseperate(ly)?\b", r"separate\1", re.I),
+    # a hedge in commas between a verb and its value: "it is, as far as I can judge, midline"
+    (r"\b(is|are|lies|lie|sits|sit)\s*,\s*(?:as\s+far\s+as\s+I\s+can\s+(?:tell|judge|see)|I\s+think|I\s+believe|it\s+seems|"
+     r"in\s+my\s+view|on\s+balance|to\s+my\s+eye)\s*,\s*", r"\1 ", re.I),
     # shares said per mille or as one part in N: "8.3\u2030 of the frame", "1.2 per mille", "1 part in 129 of the image"
     (r"(\d+(?:\.\d+)?)\s*(?:\u2030|per[\s-]?mille?\b)", lambda m: f"{float(m.group(1)) / 10:g}%", re.I),
     (r"\b(\d+)\s+parts?\s+in\s+(\d{1,3}(?:,\d{3})*|\d+)\b",

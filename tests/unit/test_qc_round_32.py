@@ -149,3 +149,22 @@ def test_a_symptoms_side_is_not_the_masks():
     q = "I had cramps that felt worse on my left. Which organ here makes bile? Please segment it."
     assert flags("liver", q, LIVER) == []
     assert flags("liver", "Which organ on my left makes bile? Please segment it.", LIVER) == ["laterality"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # round 34: photos' halves, counterfactual size rules, asked fragments, hedges in commas
+    ("It is in the lower half of the close-up dermoscopy frame.", "position"),
+    ("Vertically, it sits below the horizontal midline of the image.", "position"),
+    ("Under 5% of the frame would have made it medium;", None),
+    ("Anything from 5% of the frame up is large, and this is comfortably there.", None),
+    ("An 'ugly duckling' is the one naevus that looks different from the others.", None),
+    ("Small? Far from it. Large.", None),
+    ("In the midline?", None),
+    ("Although several structures crowd this slice, the one you are after is the liver.", None),
+    ("Under 1% of the image it would be called small, and above 5% large;", None),
+    ("Along that axis, the mask is posterior, below the image's mid-height.", "position"),
+    ("It is, as far as I can judge, midline.", "laterality"),
+    ("It spares the right side completely: left only.", "laterality"),
+])
+def test_round_34_readings(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
