@@ -12,7 +12,9 @@ import re
 from .claim import Claim
 from .modality import clause_span
 
-_RATIO_TO_OTHER = re.compile(r"\b(?:(?:the\s+size\s+of|times\s+(?:the\s+)?(?:size|area)\s+of|(?:as\s+)?(?:large|big|small)\s+as)\s+"
+# (a comparison, after a multiplier: not "The size of the optic disc is small")
+_RATIO_TO_OTHER = re.compile(r"\b(?:(?:(?:half|twice|double|triple|(?:a|an|one)\s+(?:[a-z-]*th|third|quarter|half)|[\d.]+\s*(?:x|times))\s+"
+                             r"the\s+size\s+of|times\s+(?:the\s+)?(?:size|area)\s+of|as\s+(?:large|big|small)\s+as)\s+"
                              r"(?:the\s+)?(?:[a-z-]+\s+){0,3}?[a-z-]+|times\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+'s\s+(?:size|area))\b",
                              re.I)
 _CONVERTED = re.compile(r"(?:\s+pixels?)?\s+(?:are|is|equals?|=|makes?|correspond\s+to|come\s+to)\s+(?:about\s+|roughly\s+|approximately\s+|~\s*)?"
@@ -33,6 +35,8 @@ _RELATION_GLOSS = re.compile(r"\bto\s+the\s+(?:left|right)\s+of\b[^.;]*?,\s*(?:m
                              r"the\s+patient'?s)\s+(left|right)\b", re.I)
 _ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
 _SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
+_OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|let'?s|lies|lie|sits|sit|see|has|have|seems?|looks?|appears?|means?|matches|"
+                         r"fits|go|goes|so|now|well|overall|i|we|you)\b|[\u2014:]", re.I)
 _NOT_THE_TARGET = re.compile(r"\bnot\s+part\s+of\s+the\s+(?:target|mask|segmentation)\b|\b(?:reviewed|assessed|checked|"
                              r"described)\s+separately\b|\bnot\s+(?:included\s+)?in\s+the\s+(?:mask|segmentation)\b|"
                              r"\bexcluded\s+from\s+the\s+(?:mask|segmentation)\b", re.I)
@@ -47,7 +51,9 @@ def about_other_things(sentence: str) -> bool:
 
 def side_answer(sentence: str, context: str) -> re.Match | None:
     """'Right, in patient terms.' answering "Left or right?": the side opening the answer (group 1)."""
-    return _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
+    m = _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
+    # (not an interjection opening a clause of its own: "Right, let's see.", "Right, that is consistent with ...")
+    return m if m and not _OWN_CLAUSE.search(sentence, m.end()) else None
 
 
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:

@@ -124,8 +124,9 @@ def _key_value_sentence(sentence: str) -> str:
         # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
         # ... or after a discourse lead: "With that said, number of regions: three."
         section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*[:,]\s+(?:[-*\u2022]\s*)?", sentence)
-        m = KEY_VALUE.match(sentence[section.end():]) if section else None
-    if not m:
+        if section and KEY_VALUE.match(sentence[section.end():]):
+            rest = _key_value_sentence(sentence[section.end():])  # (the label stays: "Draft: Size: large" is the draft's)
+            return sentence if rest == sentence[section.end():] else f"{sentence[:section.end()].rstrip()} {rest}"
         return sentence
     key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
     key = re.sub(r"^.+\s+(?=position$)", "", key)  # "AP position": the position along the rows' axis

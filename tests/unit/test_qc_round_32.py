@@ -118,6 +118,7 @@ def test_a_lesion_label_counts_by_its_own_noun():
     ("Milan criteria: one tumour up to 5 cm, or up to 3 tumours each no bigger than 3 cm.", None),
     ("Roughly 20% of nodules seen on CT are missed on a chest film.", None),
     ("It'd need under 1% of the image to be small, and it is way over that.", None),
+    ("The size of the liver is small.", "size"),
 ])
 def test_round_33_readings(sentence, flag):
     assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
@@ -130,6 +131,7 @@ def test_round_33_readings(sentence, flag):
     ("I count two pieces.", "Look again: one piece.", None),
     ("Is it left or right?", "Right, in patient terms.", None),
     ("Is it left or right?", "Left, in patient terms.", "laterality"),
+    ("Is it left or right?", "Right, let's see: it lies on the patient's right.", None),
     ("It is behind the aorta, huh?", "No: in front of it.", None),
 ])
 def test_round_33_follow_ups(question, reply, flag):
