@@ -107,9 +107,22 @@ _PLAIN = [
     # a count's noun cut short or misspelt: "1 comp", "3 comps", "3 seperate blobs"
     (r"(?<=\d)\s+comps?\b\.?(?!\w)", lambda m: " components" if m.group(0).strip(" .").endswith("s") else " component", re.I),
     (r"\bseperate(ly)?\b", r"separate\1", re.I),
+    # a hedge worded as a condition on the speaker's own reading: "If I count correctly, there are three pieces",
+    # "If I'm reading the orientation correctly, and I have no reason to doubt it, it lies on the right"
+    (rf"{_AT_SENTENCE}if\s+(?:I\s+(?:count|read|see)\s+(?:it\s+|this\s+|them\s+)?(?:correctly|right)|I'?m\s+reading\s+(?:it|this|"
+     r"the\s+\w+)\s+(?:correctly|right)|I\s+am\s+reading\s+(?:it|this|the\s+\w+)\s+(?:correctly|right)|I'?m\s+not\s+mistaken|"
+     r"I\s+am\s+not\s+mistaken)(?:\s*,\s*and\s+I\s+have\s+no\s+reason\s+to\s+doubt\s+it)?\s*,\s*", "", re.I),
+    # "it could hardly be more central", "small is the right class", "medium, no more, and no less"
+    (r"\bcould\s+hardly\s+be\s+more\s+", "is very ", re.I),
+    (r"\b(small|medium|medium-sized|large)\s+is\s+the\s+(?:right|correct|appropriate|fair)\s+(?:class|category|word|term|label)\b",
+     r"it is \1", re.I),
+    (r"\b(small|medium|medium-sized|large)\s*,\s*no\s+more\s*,?\s*and\s+no\s+less\b", r"\1", re.I),
+    # "No fewer and no more than four separate regions": exactly four
+    (r"\bno\s+(?:fewer|less)\s+and\s+no\s+more\s+than\s+|\bno\s+more\s+and\s+no\s+(?:fewer|less)\s+than\s+", "exactly ", re.I),
     # a hedge in commas between a verb and its value: "it is, as far as I can judge, midline"
     (r"\b(is|are|lies|lie|sits|sit)\s*,\s*(?:as\s+far\s+as\s+I\s+can\s+(?:tell|judge|see)|I\s+think|I\s+believe|it\s+seems|"
-     r"in\s+my\s+view|on\s+balance|to\s+my\s+eye)\s*,\s*", r"\1 ", re.I),
+     r"in\s+my\s+view|on\s+balance|to\s+my\s+eye|I\s+think\s+it'?s\s+fair\s+to\s+say|I'?d\s+say|I\s+would\s+say)\s*,\s*", r"\1 ",
+     re.I),
     # shares said per mille or as one part in N: "8.3\u2030 of the frame", "1.2 per mille", "1 part in 129 of the image"
     (r"(\d+(?:\.\d+)?)\s*(?:\u2030|per[\s-]?mille?\b)", lambda m: f"{float(m.group(1)) / 10:g}%", re.I),
     (r"\b(\d+)\s+parts?\s+in\s+(\d{1,3}(?:,\d{3})*|\d+)\b",

@@ -167,6 +167,11 @@ def test_a_symptoms_side_is_not_the_masks():
     ("Along that axis, the mask is posterior, below the image's mid-height.", "position"),
     ("It is, as far as I can judge, midline.", "laterality"),
     ("It spares the right side completely: left only.", "laterality"),
+    ("If I count correctly, there are three separate pieces, not one.", "count"),
+    ("No fewer and no more than four separate regions.", "count"),
+    ("Front to back, it could hardly be more central.", "position"),
+    ("The segmented region is hardly big; small is the right class.", "size"),
+    ("I wouldn't call it small; medium, no more, and no less.", "size"),
 ])
 def test_round_34_readings(sentence, flag):
     assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
