@@ -115,11 +115,11 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
 
 
 # a statement asked back for checking, in one clause: "So it is dorsal to the aorta?", "So that's right-sided then?"
-# (not a premise under a question: "Since it is on the right, what follows?")
+# (not a premise under a question: "Since it is on the right, what follows?"); the tags `_PUT_TO` reads (", right?",
+# ", huh?") are not repeated here
 _CHECK_QUESTION = re.compile(r"^\W*(?:(?:so|and|ok|okay|then|right|wait|hmm|sorry|just\s+to\s+check)\b[,\s]*)*"
                              r"(?:it|they|that|this|the\s+(?:mask|segmentation|structure|region|organ))(?:'s|'re|\s+is|\s+are|"
-                             r"\s+lies|\s+sits|\s+lie|\s+sit)\b(?:[^,;:]*|[^;:]*,\s*(?:yes\s+or\s+no|right|correct|true|no|isn'?t\s+it|"
-                             r"aren'?t\s+they|or\s+not|huh|yeah|eh|ok(?:ay)?))\?\s*$", re.I)
+                             r"\s+lies|\s+sits|\s+lie|\s+sit)\b(?:[^,;:]*|[^;:]*,\s*(?:true|or\s+not))\?\s*$", re.I)
 
 
 def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: str, record: SourceRecord,

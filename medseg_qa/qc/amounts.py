@@ -240,6 +240,10 @@ _NOT_AREA = re.compile(r"(?:volume|mass|weight|diameter|length|width|height|circ
                        r"lifetime|life|time|risk|cell|blood|cardiac|intake|budget|calories|energy|oxygen|way|stack|series|dose|study)$", re.I)
 
 
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 def _share_of(sentence: str, end: int) -> str | None:
     """What a percentage ending at `end` is a share of: 'body' ("4% of the body cross-section", "of the
     chest"), None for a share of people or of many things ("70% of prostate cancers", "5% of adults"), which
@@ -256,8 +260,8 @@ def _share_of(sentence: str, end: int) -> str | None:
                     flags=re.I)[0]
     last = head.split()[-1].lower()
     first = head.split()[0].lower()  # "20% of nodules seen on CT": a share of many things, whatever follows them
-    if (first.endswith("s") and not first.endswith(("ss", "us", "is")) and first not in ("its", "this", "pixels", "voxels")) or \
-            _POPULATION.match(last) or (last.endswith("s") and not last.endswith(("ss", "us", "is"))) or _NOT_AREA.match(last):
+    if (_plural(first) and first not in ("its", "this", "pixels", "voxels")) or _POPULATION.match(last) or _plural(last) or \
+            _NOT_AREA.match(last):
         return None  # a share of people, of many things or of a quantity: "70% of prostate cancers", "10% of the cell volume"
     return "image"
 

@@ -9,6 +9,7 @@ import re
 
 from .amounts import UNITS
 from .claim import Claim
+from .labelforms import plural_stem
 from .lexicon import Lexicon
 
 _COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 19}, "single": 1, "solitary": 1, "sole": 1, "lone": 1,
@@ -95,7 +96,7 @@ _IDENTIFIES = re.compile(r"\b(?:points?|pointing|indicates?|suggests?|fits?|matc
 
 def _stem(noun: str) -> str:
     """'adenomas', 'adenoma', 'adenomata' -> 'adenom'; 'cysts' -> 'cyst'; 'metastases' -> 'metastas'."""
-    return re.sub(r"(?:a|ata)$", "", re.sub(r"(?:es|s|i)$", "", noun.lower()))
+    return re.sub(r"(?:a|ata)$", "", plural_stem(noun))
 
 
 def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:

@@ -67,8 +67,6 @@ def fragment_sentence(sentence: str) -> str:
     m = _FRAGMENT.match(re.sub(r"^(?:ok(?:ay)?|so|right|fine)\s*,\s*(?=\w+\s+then\b)", "", sentence.strip(), flags=re.I))
     if not m or (sentence.rstrip().endswith("?") and sentence.count(" ") < 2):  # "Large? Far from it.": asked, not said
         return sentence
-    if not m:
-        return sentence
     neg = "not " if m.group(1) else ""
     if m.group(4):
         if neg or m.group(4).lower() == "central":

@@ -64,6 +64,11 @@ def lesion_terms(knowledge: KnowledgeEntry | None) -> set[str]:
 _ADJECTIVE_ENDINGS = ("ical", "iac", "ac", "ic", "al", "ar", "ian", "eal", "ine")
 
 
+def plural_stem(noun: str) -> str:
+    """A noun without its plural ending ("adenomas" -> "adenoma", "cysts" -> "cyst", "hippocampi" -> "hippocamp")."""
+    return re.sub(r"(?:es|s|i)$", "", noun.lower())
+
+
 def adjective_stems(term: str) -> set[str]:
     """The roots an adjective is built on ('cardi' of 'cardiac', 'appendic' of 'appendical', 'ovar' of
     'ovarian'): other words built on them ('pericardial', 'appendicitis', 'ovary') name the same structure."""

@@ -19,7 +19,8 @@ from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_
 from medseg_qa.schemas import SourceRecord
 
 from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems, distinctive_terms,
-                         head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, unknown_label_terms)
+                         head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, plural_stem,
+                         unknown_label_terms)
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
            "adrenal gland", "bladder", "ureter", "heart", "lung", "diaphragm", "psoas", "psoas muscle", "muscle",
@@ -138,6 +139,7 @@ def _families(version: tuple) -> dict[str, str]:
 _DESCRIPTOR_HEAD = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?([a-z]{3,})(?=\s*(?:$|,|;|\(|\s(?:that|which|of|in|on|at|with|"
                               r"where|whose|from|to|behind|between|around|inside|within|under|for|along|over|near|beside)\b))",
                               re.I)
+# (as `plural_stem` leaves them: "stones" -> "ston", "stone" -> "stone")
 _LESION_STEMS = frozenset("adenoma cyst nodul polyp tumour tumor lesion mass metastas met naev nev deposit cancer carcinoma "
                           "aneurysm stone ston calcul mas nodule".split())
 _NOT_A_CLASS = frozenset("part end side half top case extent centre center blood signal tissue layer area areas space "
@@ -207,9 +209,6 @@ class Lexicon:
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
         self.suffixed_re = _suffixed_pattern(self.target_terms)
-        # a one-sided target's head in the plural names the pair ("both kidneys", "the two adrenal glands")
-        self.pair_re = re.compile(rf"\b(?:both|the\s+two|these\s+two|two|the|either\s+of\s+the)\s+(?:{'|'.join(map(re.escape, heads))})"
-                                  r"e?s(?![\w-])", re.I) if heads and sum(w in SIDE_WORDS for w in target.lower().split()) == 1 else None
         self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
                                   r"(?![\w-])", re.I) if heads else None
         # a label's general head after a determiner ("the nodules" of lung nodules, "these cysts" of kidney cysts) is the
@@ -232,6 +231,9 @@ class Lexicon:
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
         self.side = sides[0] if len(sides) == 1 else None  # the side the target's own name gives it
+        # a one-sided target's head in the plural names the pair ("both kidneys", "the two adrenal glands")
+        self.pair_re = re.compile(rf"\b(?:both|the\s+two|these\s+two|two|the|either\s+of\s+the)\s+(?:{'|'.join(map(re.escape, heads))})"
+                                  r"e?s(?![\w-])", re.I) if heads and self.side else None
         self.label = target.lower()
         # "the right-sided counterpart" of the left femur is the right femur, a neighbour the facts may relate to
         other_side = {"left": "right", "right": "left"}.get(self.side or "")
@@ -241,7 +243,7 @@ class Lexicon:
             tuple(sorted(initialisms(names)))
         # a lesion's own name counts it ("two adenomas"): a lesion entry, or a label whose noun is a kind of lesion
         self.countable = bool(self.target_re) and ((knowledge is not None and knowledge.category == "lesion") or
-                                                   re.sub(r"(?:es|s|i)$", "", target.lower().split()[-1]) in _LESION_STEMS)
+                                                   plural_stem(target.split()[-1]) in _LESION_STEMS)
 
     def names_target(self, text: str) -> bool:
         """Does `text` (normalised) name the target, in any form: term, prefixed word or acronym? A distinguishing

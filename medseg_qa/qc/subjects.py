@@ -118,7 +118,7 @@ def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
     if re.search(r"(?:ly|ing|ed|ic|al|ous|ar|ive|ent|ant|ile)$", head) or head in _VALUE_WORDS or re.match(r"\W*(?:which|what|where|how|why|positioned|located|situated|seen|"
                                                      r"lying|sitting|placed)\b", sentence, re.I):
         return None  # "Positioned ventrally on this cut.", "Which organ sitting on the right ...": no other thing named
-    if _target_noun(head) or head in ("left", "right", "midline", "bilateral"):
+    if head in ("left", "right", "midline", "bilateral"):
         return None
     group = 1 if m.group(1) else 2
     return Mention(m.start(group), m.end(group), frozenset({"unknown"}))
