@@ -12,7 +12,7 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `claim`, `claims`, `sides`, `heights`, `amounts`: claim extraction from any prose (sides in `sides`, places along
   the picture's rows in `heights`, relations in `claims`; size, percent and count in `amounts`);
 - `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted
-  or rejected by the next sentence);
+  or rejected by the next sentence); `generic`: sentences about a kind, a rule or a population, not this image;
 - `compare`: claims against the facts and against the structured `claims` object;
 - `dupes`: near-duplicate questions.
 
@@ -215,6 +215,10 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 sentence = sentence[frame.end():] if frame else sentence
                 back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
                 sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[back.end():]) if back else sentence
+            if i and BARE_RIGHT.fullmatch(sentence) and len(_WORD.findall(said[i - 1])) <= 6 and \
+                    not voice[i] and any(r.turn == t and r.sentence == i - 1 for r in read):
+                sentence = "Right side."  # "Size: large. Right. Two components.": a descriptor among terse ones (not
+                # another voice's "HOST B: Right.")
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
             if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
                 # "Is it large? Right. By area it is moderate in size": the turn answers for itself

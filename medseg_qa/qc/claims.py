@@ -29,7 +29,8 @@ from .elsewhere import about_other_things, side_answer, sides_of_other_things, w
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
-from .modality import asserted, states_thresholds
+from .generic import states_thresholds
+from .modality import asserted
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
 from .sides import NEIGHBOURING, RELATIVE_TO
@@ -180,7 +181,12 @@ def _position_claims(sentence: str, mentions: list[Mention], orientation) -> lis
             subj = subject(mentions, sentence, m.start())
             near = _named_just_before(mentions, sentence, m.start())
             if not obj.names and near is not None and re.match(r"(?:it|them)\b", sentence[obj.start:], re.I):
-                # "much smaller than the heart behind it": the heart is behind the target
+                # "much smaller than the heart behind it": the heart is behind the target; but in "The bladder lies
+                # in front, with the uterus behind it", 'it' is the sentence's subject, another structure
+                earlier = [x for x in mentions if x.end <= near.start]
+                if earlier and earlier[0].names and "person" not in earlier[0].names and all(x.names for x in earlier) \
+                        and re.fullmatch(r"\W*(?:the\s+)?", sentence[:earlier[0].start], re.I):
+                    continue
                 out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(near.names)),
                                              text=m.group(0))))
                 continue

@@ -43,10 +43,14 @@ _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZ
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|footprint|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
-                       r"(midline|central|bilateral))"
+                       r"((?:central\s*,\s*)?midline|central|bilateral)(?:\s+in\s+position)?|"
+                       # a half of the picture: "Lower field.", "Upper half."
+                       r"(upper|lower)\s+(?:half|field|part|portion))"
                        # "Large relative to the film.", "(OK,) large then."
                        r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then|"
                        r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film))?"
+                       # a user's acknowledgement: "small, ok."
+                       r"(?:\s*,\s*(?:ok(?:ay)?|got\s+it|noted|understood|gotcha|cool|fine))?"
                        r"\s*[.!;,?]?$", re.I)
 
 
@@ -68,6 +72,8 @@ def fragment_sentence(sentence: str) -> str:
     if not m or (sentence.rstrip().endswith("?") and sentence.count(" ") < 2):  # "Large? Far from it.": asked, not said
         return sentence
     neg = "not " if m.group(1) else ""
+    if m.group(5):
+        return sentence if neg else f"It lies in the {m.group(5).lower()} half of the image."
     if m.group(4):
         if neg or m.group(4).lower() == "central":
             return sentence  # a bare "Central." names no axis: the midline, or halfway front to back?

@@ -6,6 +6,11 @@ XML-tagged answer (`<size>small</size>`, `<finding side="left">...</finding>`), 
 plain lines and `key: value` pairs it displays: a block tag ends a line, a table row becomes a `|` row, a short
 data element or an attribute becomes `key: value`, and formatting disappears. Nothing is added that the markup
 does not show.
+
+Structured output is laid out the same way (`layout`, `layout_line`): a JSON object as its fields, a CSV block as
+"field: value" lines, a tick-box pick list as its ticked options, a quiz item by its verdict, a cloze card as its
+answer, a chat handle dropped, an inline bullet or a YAML comment on a line of its own, a snake_case key as words,
+and an ASCII sketch's lines left out.
 """
 
 from __future__ import annotations
@@ -71,3 +76,127 @@ def plain(text: str) -> str:
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     return re.sub(r"\n[ \t]*\n+", "\n", text)
+
+
+# a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral", "\u2713 one region   \u2717 several regions"):
+# only the ticked options are said
+_BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c])\s*"
+                  r"([^\[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c]*)")
+_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]|[\u2611\u2612\u25a0\u2713\u2714]")
+
+
+def _pick_list(line: str) -> str:
+    boxes = list(_BOX.finditer(line))
+    if len(boxes) == 1 and not _TICKED.fullmatch(boxes[0].group(1)) and \
+            not re.search(r"[.!?:]\s+\S", boxes[0].group(2)) and not line[:boxes[0].start()].strip():
+        return ""  # "\u2717 lies in front of the sacrum": an item crossed out on its own line is not said
+    if len(boxes) < 2:
+        return line
+    chosen = [m.group(2).strip(" ,;") for m in boxes if _TICKED.fullmatch(m.group(1)) and m.group(2).strip(" ,;")]
+    return line[:boxes[0].start()].rstrip() + (" " + " and ".join(chosen) if chosen else "")
+
+
+# a CSV header of short field names ("target,side,depth,area pct,components") and the rows under it
+_CSV_HEADER = re.compile(r"^\s*[A-Za-z][\w ]{0,30}(?:\s*,\s*[A-Za-z][\w ]{0,30}){2,}\s*$")
+
+
+def _csv_rows(text: str) -> str:
+    """A CSV block reads as "field: value" lines, one per cell of each row under the header, so that the
+    key: value rules read it ("side,depth\nleft,posterior" is "side: left" and "depth: posterior")."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        fields = [f.strip() for f in lines[i].split(",")]
+        rows = []
+        if _CSV_HEADER.match(lines[i]):
+            while i + 1 + len(rows) < len(lines) and len(lines[i + 1 + len(rows)].split(",")) == len(fields):
+                rows.append([c.strip() for c in lines[i + 1 + len(rows)].split(",")])
+        if not rows:
+            out.append(lines[i])
+            i += 1
+            continue
+        out += [f"{k}: {v}" for row in rows for k, v in zip(fields, row)]
+        i += 1 + len(rows)
+    return "\n".join(out)
+
+
+# an inline comment of a YAML or code block ("side: left  # fairly sure") is an aside: its own line
+_INLINE_COMMENT = re.compile(r"(?<=\S)[ \t]+#[ \t]+(?=\S)")
+# a snake_case key ("size_estimate:") reads as words
+_SNAKE = re.compile(r"(?<=[a-z])_(?=[a-z])")
+_INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
+
+
+# a JSON field alone on its line ('  "side": "patient's right",', '"regions": 2') reads as "side: patient's right"
+_JSON_FIELD = re.compile(r'^\s*"([A-Za-z][\w ]{0,30})"\s*:\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))\s*,?\s*$')
+
+
+_JSON_OBJECT = re.compile(r"\{[^{}]{2,1500}\}")
+_SAID_KEYS = frozenset({"answer", "text", "response", "reply", "explanation", "reasoning", "description", "note", "notes",
+                        "summary", "content", "finding", "findings", "comment"})
+
+
+def _json_objects(text: str) -> str:
+    """A JSON object in prose ('{"answer": "It is made of two pieces."}', '{"side": "left", "size": "large"}') read as
+    its fields: a sentence-valued field as that sentence, any other as a 'key: value' line."""
+    import json
+
+    def fields(m: re.Match) -> str:
+        try:
+            obj = json.loads(m.group(0))
+        except ValueError:
+            return m.group(0)
+        if not isinstance(obj, dict):
+            return m.group(0)
+        lines = [str(v) if k.lower() in _SAID_KEYS else f"{k}: {v}" for k, v in obj.items()
+                 if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()]
+        return "\n" + "\n".join(lines) + "\n"
+
+    return _JSON_OBJECT.sub(fields, text) if "{" in text else text
+
+
+# a quiz item and its verdict: "True or false: it lies on the left. - False: it lies on the right."
+_QUIZ = re.compile(r"^(\s*(?:[-*\u2022]\s*|\d+[.)]\s*)?)true\s+or\s+false\s*[:?,-]\s*(.+?)"
+                   r"(?:\s*[-\u2013\u2014]+\s*(true|false)\b[.!:,]?\s*(.*))?$", re.I)
+
+
+def _quiz(line: str) -> str:
+    """A statement marked true is said; one marked false is not (its correction is); one without a verdict is
+    asked."""
+    m = _QUIZ.match(line)
+    if not m:
+        return line
+    statement = m.group(2).rstrip(" .?")
+    if not m.group(3):
+        return f"{m.group(1)}Is it true that {statement}?"
+    return m.group(1) + (f"{statement}. {m.group(4)}" if m.group(3).lower() == "true" else m.group(4))
+
+
+_HANDLE = re.compile(r"(?m)^(\s*(?:\[[\d:apm. ]{3,12}\]\s*)?)@[\w.-]{1,30}\s*:\s*", re.I)
+_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
+
+
+_DRAWN = frozenset("#*+-=_|/\\.~^<>()[]{}:;'`\"@o")
+
+
+def _drawing(line: str) -> bool:
+    """A line of an ASCII sketch ("R ....###.... L", "+-----+"): mostly symbols, with edge labels that are not
+    prose (a sketch's "R" and "L" would otherwise read as a side)."""
+    ink = re.sub(r"\s", "", line)  # (drawn with symbols: a line of numbers, "~0.49% FOV.", is not a sketch)
+    return len(ink) >= 8 and sum(c.isalpha() for c in ink) < len(ink) / 3 and sum(c in _DRAWN for c in ink) >= len(ink) / 2
+
+
+def layout(text: str) -> str:
+    """Whole-text layout of structured output, before lines are read: chat handles dropped, JSON objects as their
+    fields, inline bullets and comments on lines of their own, snake_case keys as words, CSV blocks as fields."""
+    text = _HANDLE.sub(r"\1", text)  # a chat line's author: "[08:17] @dr_okafor: Why is it ...?"
+    return _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
+
+
+def layout_line(line: str) -> str | None:
+    """One line as it reads (None: a sketch's line, not prose): a cloze's answer, a JSON field as "key: value",
+    the ticked options of a pick list, a quiz item by its verdict."""
+    line = _CLOZE.sub(r"\1", line)  # an Anki cloze shows its answer: "{{c1::left}}"
+    if _drawing(line):
+        return None
+    line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
+    return _quiz(_pick_list(line))

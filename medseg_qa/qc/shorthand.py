@@ -9,10 +9,8 @@ rule per register, each register's surface is mapped once onto standard prose:
   `conv.`, `struct.`, `frag(s)`, `pct`, `img`, `pt`, `FOV`, `x2` ("times two"). An abbreviation's
   period is dropped when the sentence goes on (`Ant. to aorta`) and kept as a full stop when a new
   sentence starts (`Post. Area ~2%`), so abbreviations never glue two sentences together;
-- arrow bullets (`size → large`, `side -> left`) are `key: value` lines; a tick-box pick list keeps its ticked
-  options only (`Side: [ ] Left [x] Right` is `Side: Right`); a YAML or code comment (`  # ...`) is a line of its
-  own and a snake_case key is words (`size_estimate` is `size estimate`); an inline bullet (`•`) starts
-  a new item;
+- arrow bullets (`size → large`, `side -> left`) are `key: value` lines (tick boxes, CSV, JSON, quiz items and
+  other structured output are laid out first by `markup.layout`);
 - the side of the body or person ("the body's left", "the child's right") is the patient's side;
 - contractions ("it's", "there's") are spelled out;
 - learner and text-message English: an unpunctuated "its" for "it's" ("its small"), a missing article
@@ -24,7 +22,6 @@ rule per register, each register's surface is mapped once onto standard prose:
   after an article even before a new sentence ("Confined to the R. Lies ..."), bounds written as symbols
   ("<1% of image"); hedged attributes named as subjects ("the side is most likely left", "I'd estimate its
   size as large");
-- structured output: CSV blocks become "field: value" lines.
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """
@@ -32,6 +29,8 @@ Each rewrite keeps the meaning of the phrase; it never adds a claim that was not
 from __future__ import annotations
 
 import re
+
+from .markup import layout, layout_line
 
 # (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
 _JOIN = r"\s*[-/\u2013]\s*"  # two ends of an axis joined: "front-back", "anterior/posterior", "L-R"
@@ -218,7 +217,8 @@ _SIDE_SUBJECT = re.compile(r"\b(?:the|its)\s+(?:side|laterality)\s+(?:is|looks|a
                            r"(?:patient'?s\s+)?(?=(?:left|right)\b)", re.I)
 # a size given as the speaker's rating: "Size-wise I'd call this medium", "I would describe it as small"
 _CALL_IT = re.compile(r"\b(?:i'?d|i\s+would|we'?d|we\s+would)\s+(?:call|rate|class|grade|describe|consider|label|judge)\s+"
-                      r"(it|this|them|these)\s+(?:as\s+)?(?=(?:\w+\s+)?(?:small|medium|large|big|tiny|moderate|huge|mid-sized|"
+                      r"(it|this|them|these|they|the\s+(?:mask|(?:segmented|highlighted|outlined|marked)\s+(?:region|area|structure)|"
+                      r"segmentation|region|lesions?|target))\s+(?:as\s+)?(?=(?:\w+\s+)?(?:small|medium|large|big|tiny|moderate|huge|mid-sized|"
                       r"medium-sized|intermediate|sizeable|modest)\b)", re.I)
 # ... or as the class it falls in: "At roughly 14.5% of the image, it counts as small", "it comes out as medium"
 _COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes?\s+out|falls?|registers?|"
@@ -228,53 +228,7 @@ _COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes
                         r"medium|large|big|tiny|moderate|huge|mid-sized|medium-sized|intermediate|sizeable|modest)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)
-# a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral", "\u2713 one region   \u2717 several regions"):
-# only the ticked options are said
-_BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c])\s*"
-                  r"([^\[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c]*)")
-_TICKED = re.compile(r"\[\s*[xX\u2713\u2714*]\s*\]|[\u2611\u2612\u25a0\u2713\u2714]")
-
-
-def _pick_list(line: str) -> str:
-    boxes = list(_BOX.finditer(line))
-    if len(boxes) == 1 and not _TICKED.fullmatch(boxes[0].group(1)) and \
-            not re.search(r"[.!?:]\s+\S", boxes[0].group(2)) and not line[:boxes[0].start()].strip():
-        return ""  # "\u2717 lies in front of the sacrum": an item crossed out on its own line is not said
-    if len(boxes) < 2:
-        return line
-    chosen = [m.group(2).strip(" ,;") for m in boxes if _TICKED.fullmatch(m.group(1)) and m.group(2).strip(" ,;")]
-    return line[:boxes[0].start()].rstrip() + (" " + " and ".join(chosen) if chosen else "")
-
-
-# a CSV header of short field names ("target,side,depth,area pct,components") and the rows under it
-_CSV_HEADER = re.compile(r"^\s*[A-Za-z][\w ]{0,30}(?:\s*,\s*[A-Za-z][\w ]{0,30}){2,}\s*$")
-
-
-def _csv_rows(text: str) -> str:
-    """A CSV block reads as "field: value" lines, one per cell of each row under the header, so that the
-    key: value rules read it ("side,depth\nleft,posterior" is "side: left" and "depth: posterior")."""
-    lines, out, i = text.split("\n"), [], 0
-    while i < len(lines):
-        fields = [f.strip() for f in lines[i].split(",")]
-        rows = []
-        if _CSV_HEADER.match(lines[i]):
-            while i + 1 + len(rows) < len(lines) and len(lines[i + 1 + len(rows)].split(",")) == len(fields):
-                rows.append([c.strip() for c in lines[i + 1 + len(rows)].split(",")])
-        if not rows:
-            out.append(lines[i])
-            i += 1
-            continue
-        out += [f"{k}: {v}" for row in rows for k, v in zip(fields, row)]
-        i += 1 + len(rows)
-    return "\n".join(out)
-
-
-# an inline comment of a YAML or code block ("side: left  # fairly sure") is an aside: its own line
-_INLINE_COMMENT = re.compile(r"(?<=\S)[ \t]+#[ \t]+(?=\S)")
-# a snake_case key ("size_estimate:") reads as words
-_SNAKE = re.compile(r"(?<=[a-z])_(?=[a-z])")
 _ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
-_INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
 # "the body's left", "the child's right": the patient's side said of the body or the person
 _BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b|"
                         r"\b(?:their|his|her)\s+(left|right)\b(?=\s+(?:appears?|is|are|shows?|lies|side|hand)\b)", re.I)
@@ -360,73 +314,13 @@ def _dotted(m: re.Match) -> str:
     return full + ("." if ends else "")
 
 
-# a JSON field alone on its line ('  "side": "patient's right",', '"regions": 2') reads as "side: patient's right"
-_JSON_FIELD = re.compile(r'^\s*"([A-Za-z][\w ]{0,30})"\s*:\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))\s*,?\s*$')
-
-
-_JSON_OBJECT = re.compile(r"\{[^{}]{2,1500}\}")
-_SAID_KEYS = frozenset({"answer", "text", "response", "reply", "explanation", "reasoning", "description", "note", "notes",
-                        "summary", "content", "finding", "findings", "comment"})
-
-
-def _json_objects(text: str) -> str:
-    """A JSON object in prose ('{"answer": "It is made of two pieces."}', '{"side": "left", "size": "large"}') read as
-    its fields: a sentence-valued field as that sentence, any other as a 'key: value' line."""
-    import json
-
-    def fields(m: re.Match) -> str:
-        try:
-            obj = json.loads(m.group(0))
-        except ValueError:
-            return m.group(0)
-        if not isinstance(obj, dict):
-            return m.group(0)
-        lines = [str(v) if k.lower() in _SAID_KEYS else f"{k}: {v}" for k, v in obj.items()
-                 if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()]
-        return "\n" + "\n".join(lines) + "\n"
-
-    return _JSON_OBJECT.sub(fields, text) if "{" in text else text
-
-
-# a quiz item and its verdict: "True or false: it lies on the left. - False: it lies on the right."
-_QUIZ = re.compile(r"^(\s*(?:[-*\u2022]\s*|\d+[.)]\s*)?)true\s+or\s+false\s*[:?,-]\s*(.+?)"
-                   r"(?:\s*[-\u2013\u2014]+\s*(true|false)\b[.!:,]?\s*(.*))?$", re.I)
-
-
-def _quiz(line: str) -> str:
-    """A statement marked true is said; one marked false is not (its correction is); one without a verdict is
-    asked."""
-    m = _QUIZ.match(line)
-    if not m:
-        return line
-    statement = m.group(2).rstrip(" .?")
-    if not m.group(3):
-        return f"{m.group(1)}Is it true that {statement}?"
-    return m.group(1) + (f"{statement}. {m.group(4)}" if m.group(3).lower() == "true" else m.group(4))
-
-
-_HANDLE = re.compile(r"(?m)^(\s*(?:\[[\d:apm. ]{3,12}\]\s*)?)@[\w.-]{1,30}\s*:\s*", re.I)
-_CLOZE = re.compile(r"\{\{c\d+::([^{}]*?)(?:::[^{}]*)?\}\}")
-
-
-def _drawing(line: str) -> bool:
-    """A line of an ASCII sketch ("R ....###.... L", "+-----+"): mostly symbols, with edge labels that are not
-    prose (a sketch's "R" and "L" would otherwise read as a side)."""
-    ink = re.sub(r"\s", "", line)
-    return len(ink) >= 8 and sum(c.isalpha() for c in ink) < len(ink) / 3
-
-
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
-    text = _HANDLE.sub(r"\1", text)  # a chat line's author: "[08:17] @dr_okafor: Why is it ...?"
-    text = _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
     lines = []
-    for line in text.split("\n"):
-        line = _CLOZE.sub(r"\1", line)  # an Anki cloze shows its answer: "{{c1::left}}"
-        if _drawing(line):
+    for line in layout(text).split("\n"):
+        line = layout_line(line)
+        if line is None:
             continue
-        line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
-        line = _quiz(_pick_list(line))
         line = _ARROW.sub(": ", line, count=1)
         line = _ARROW.sub(", ", line)
         line = _DOTTED_RE.sub(_dotted, line)
@@ -442,7 +336,8 @@ def expand(text: str) -> str:
         line = _ANALYTIC.sub(lambda m: _DEGREE[m.group(2).lower()][m.group(1).lower() == "most"], line)
         line = _SIDE_SUBJECT.sub(lambda m: f"it lies {m.group(1) or ''}on the patient's ", line)
         line = _SIZE_AS.sub(lambda m: f"{m.group(1)} that {m.group(2)} {m.group(3)} is ", line)
-        line = _CALL_IT.sub(lambda m: f"{m.group(1)} {'are' if m.group(1).lower() in ('them', 'these') else 'is'} ", line)
+        line = _CALL_IT.sub(lambda m: f"{'they' if m.group(1).lower() in ('them', 'they') else m.group(1)} "
+                            f"{'are' if m.group(1).lower() in ('them', 'these', 'they', 'lesions') else 'is'} ", line)
         line = _COUNTS_AS.sub("is ", line)
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _CONTRACTED_ARE.sub(lambda m: f"{m.group(1)} are", line)  # "they're fairly small"

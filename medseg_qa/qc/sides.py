@@ -150,7 +150,11 @@ _ADJECTIVE = re.compile(r"[a-z-]+(?:ic|al|ous|ar|ive|ed|ent|ant|ile|ish|less|ful
                         r"tiny|bright|dark|low|high|thin|thick|well-defined|ill-defined", re.I)
 # a limb or joint imaged on its own, whose side is not where the target lies in the picture ("your right knee")
 _LIMB_AFTER = re.compile(r"[\s-]+(?:knee|shoulder|elbow|wrist|ankle|foot|finger|thumb|toe)s?\b", re.I)
-_NOT_ONLY_SIDE = re.compile(r"\bnot\s+(only)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b(?![^.;]*\bbut\b)", re.I)
+# "not only at the left", "It isn't just on the left or just on the right": not confined to one side
+_NOT_ONLY_SIDE = re.compile(r"(?:\bnot|n't)\s+(only|just|solely|exclusively|purely|entirely)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?"
+                            r"(?:left|right)\b(?:\s+or\s+(?:only\s+|just\s+|solely\s+)?(?:(?:at|on|in|to)\s+)?(?:the\s+)?"
+                            r"(?:patient'?s\s+)?(?:left|right)\b)?(?![^.;]*\bbut\b)", re.I)
+_OPPOSITE_BEFORE = re.compile(r"\bopposite(?:\s+side)?\s+(?:from|to|of)\s+(?:the\s+)?(?:\w+'s\s+)?(?:far\s+)?$", re.I)
 _GIVEN_SIDE = re.compile(r"^\W*(?:given|since|as|because)\s+(?:it'?s\s+|it\s+is\s+|they'?re\s+|they\s+are\s+)?(?:the\s+)?"
                          r"(?:patient'?s\s+)?(left|right|midline|bilateral)(?:[\s-]+sided)?\s*,", re.I)
 _SYMPTOM_AFTER = re.compile(r"[\s-]+(?:hand[\s-]+)?(?:sided\s+)?(?:(?:arm|leg|face|facial|body|limb|hand|sided|(?:upper|lower)\s+quadrant|"
@@ -237,6 +241,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             _display_frame(sentence, m.start(), before) or re.search(rf"\b{_IMAGE}'s\s+(?:far\s+)?$", before) or
             re.match(rf"(?:[\s-]+(?:hand\s+)?(?:side|half|part|portion|edge))?\s+of\s+"
                      rf"(?:the\s+|this\s+|your\s+|our\s+|an?\s+)?(?:[a-z]+\s+)?{_IMAGE}\b", after) or
+            (re.search(r"\bthe\s+$", before) and  # "the right on the picture" (not "my left side on this image")
+             re.match(rf"(?:[\s-]+(?:hand\s+)?side)?\s+(?:on|in)\s+(?:the|this)\s+{PICTURE}\b", after)) or
             re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b[^.;]*\b(?:on|to)\s+the\s+$", before) or
             # ... and past a long subject when a verb of display says so: "On the image the segmented region appears at the left"
             re.search(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{PICTURE}\b(?:(?!patient'?s\s+(?:left|right))[^.;])*\b(?:appears?|shows?\s+up|"
@@ -247,6 +253,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                         after):
                 continue  # "on the image, it lies on the left side of the bladder": a relation drawn on the picture
             patient = _image_to_patient(side, orientation)
+            if patient and _OPPOSITE_BEFORE.search(before):
+                patient = _OTHER_SIDE[patient]  # "the one on the opposite side from the image's left edge"
             if patient:
                 image_claims.append((m.start(), Claim("side", patient, text=m.group(0))))
             continue

@@ -448,7 +448,8 @@ def test_framed_errors_myths_ruled_out_candidates_cloze_sketches(answer, flag):
     ((Q, "It is the liver [SEG].\nIt lies on the left comma anterior full stop new paragraph"), "laterality"),
     ((Q, "It is the liver [SEG]. In general the liver sits on the right, mostly in front."), None),  # textbook
     ((Q, "It is the liver [SEG]. In the atlas it sits mostly on the left; on this slice it is on the right."), None),
-    ((Q, "It is the liver [SEG].\n- image 256 x 256 = 65,536 px\n- area = 9,000 px / 65,536 px = 13.7%"), None),
+    ((Q, "It is the liver [SEG].\n- image 64 x 64 = 4,096 px\n- area = 600 px / 4,096 px = 14.6%"), None),  # (read: 600 px)
+    ((Q, "It is the liver [SEG].\n- image 64 x 64 = 4,096 px\n- area = 60 px / 4,096 px = 1.5%"), "size"),
     ((Q, "It is the liver [SEG]. Image right = patient's left: on the right of the midline."), None),
     ((Q, "It is the liver [SEG]. This muscle-like organ sits in the patient's left half of the image."), "laterality"),
     ((Q, "It is the liver [SEG].\nPosition: centrally"), "position"),  # a central depth, not the midline (liver: anterior)
