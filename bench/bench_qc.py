@@ -252,7 +252,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # team's generator from sentence pools; defects swapped in or added beside true sentences) and EU
                  # (bilateral, midline and multi-region masks over CT, MR, US, X-ray and photos)
                  "heldout_er": (0.981, 0.014), "heldout_es": (0.981, 0.005), "heldout_et": (0.976, 0.086),
-                 "heldout_eu": (0.957, 0.081)}
+                 "heldout_eu": (0.957, 0.081),
+                 # round 36, measured with the rules of 7553fcb (round 35 read): EV (what small local instruct models
+                 # write when a dataset tool asks them), EW (the traps an outside reviewer found: convention sentences,
+                 # true negations, other structures' knowledge, claims in the first question), EX (wording variety:
+                 # synonyms and combining forms, size, count and position words beyond the usual) and EY (cardiac MR,
+                 # vessels, coronal and sagittal planes)
+                 "heldout_ev": (0.995, 0.152), "heldout_ew": (0.910, 0.229), "heldout_ex": (0.924, 0.105),
+                 "heldout_ey": (0.990, 0.019)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
