@@ -60,6 +60,12 @@ FLAG_DESCRIPTIONS = {
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# the second half of a convention split at its semicolon: "it is mirrored to your right", "it is the image's left"
+_CARRIED = re.compile(r"^\W*(?:it|that|this|they)\s+(?:is|are)\s+(?:(?:mirrored|flipped|swapped|reversed|shown|displayed)\s+)?"
+                      r"(?:(?:on|to|at)\s+)?(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|our|your|their)\s+(?:left|right)\b"
+                      r"[^.;]*[.!]?\s*$", re.I)
+_SHOWN_SIDES = re.compile(r"\b(?:left|right)\b[^;]*\b(?:display\w*|screen|image|picture|your|viewer|convention|radiolog\w*)\b|"
+                          r"\b(?:display\w*|screen|image|picture|viewer|convention|radiolog\w*)\b[^;]*\b(?:left|right)\b", re.I)
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
 _ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
@@ -146,7 +152,8 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 # a user's report of another reader's words, which the user puts to the answer as their own premise
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
                            r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
-                           r"classmate|friend|trainee|intern|examiner|senior|boss)\s+(?:said|says|thinks|thought|"
+                           r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?"
+                           r"\s+(?:said|says|say|thinks|thought|"
                            r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?)\s+(?:that\s+)?|"
                            r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?|"
                            # "He told the family it's on the left side", "The doctor said it is towards the back"
@@ -207,6 +214,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             previous = sentence
             if retracted(said, i) or i in quoted[t]:
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
+            if i and said[i - 1].rstrip().endswith(";") and _CARRIED.match(sentence) and _SHOWN_SIDES.search(said[i - 1]):
+                continue  # "In this display the patient's left is not on your left; it is mirrored to your right."
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
             frame = _REPORT_FRAME.match(sentence) if turns[t].role == "user" else None

@@ -185,7 +185,7 @@ def _drop_quoted_mail(text: str) -> str:
 
 # a sentence ends after . ! ? ; (or ".)"), but not after an abbreviation such as "i.e.", "cf." or "et al."
 _SENTENCE_END = re.compile(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<!\bcf\.)(?<!et al\.)"
-                           r"(?:(?<=[.!?;])|(?<=[.!?]\)))\s+")
+                           r"(?:(?<=[.!?;])|(?<=[.!?][)\]])|(?<=[.!?]'[)\]]))\s+")
 
 
 def _table_row(line: str) -> list[str]:

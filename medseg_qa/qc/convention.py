@@ -60,7 +60,11 @@ _GENERIC_ON_PICTURE = re.compile(r"^(?:[^,;:]{1,40}[,:]\s*)?(?:if\s+|when\s+)?(?
 # a subject that points at what is shown ("Both structures project over the image's left half, which on this
 # display is the patient's right") places the target, it explains no convention
 _POINTED_SUBJECT = re.compile(r"^\W*(?:both|these|the\s+two|the\s+(?:segmented|highlighted|outlined|masked|shaded))\s+"
-                              r"(?:[a-z-]+\s+)?(?:structures?|regions?|areas?|pieces?|parts?|components?|lesions?|foci|blobs?)\b",
+                              r"(?:[a-z-]+\s+)?(?:structures?|regions?|areas?|pieces?|parts?|components?|lesions?|foci|blobs?)\b"
+                              r"|^\W*(?:[^:]{0,30}:\s*)?(?:the\s+(?:thing|structure|organ|one|finding)\s+|what\s+|something\s+)?"
+                              # the target the user points at: "the thing I'm asking about sits on the left of the screen (the
+                              # patient's right)", "There's something on the right of the screen (so the patient's left)"
+                              r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:asking\s+about|looking\s+for|after)\b|^\W*there(?:'s|\s+is)\s+something\b",
                               re.I)
 
 
@@ -83,8 +87,9 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
 
 # ... or written as an equation: "image right = patient's left", "patient R = img L"
 _SIDE_OF_PICTURE = re.compile(r"\bthe\s+(?:left|right)(?:[\s-]+hand)?\s+(?:side|half|edge)\s+of\s+the\s+(?:screen|image|picture|"
-                              r"monitor|display|film|scan)\s+(?:is|=|shows|corresponds\s+to)\s+(?:the\s+)?(?:patient'?s|your|his|"
-                              r"her|their)\s+(?:left|right)\b", re.I)
+                              r"monitor|display|film|scan)\s+(?:is|=|shows|corresponds\s+to)\s+(?:the\s+)?(?:(?:patient'?s|your|his|"
+                              r"her|their)\s+(?:left|right)\b|(?:left|right)\s+(?:half|side)\s+of\s+(?:the\s+)?(?:body|patient)\b)",
+                              re.I)
 _SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\s*(?:=|is)\s*"
                             r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\b", re.I)
 

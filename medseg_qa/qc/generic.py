@@ -153,7 +153,12 @@ _GENERIC_PLURAL = re.compile(r"^\W*(?![Tt]he\b|[Tt]hese\b|[Tt]hose\b|[Tt]heir\b|
 # "Most cysts look brighter than the cortex"
 _QUANTIFIED_KIND = re.compile(r"^\W*(?:[^:]{0,40}:\s*)?(?:many|most|some|several|numerous|multiple)\s+(?:[a-z-]+\s+)?[a-z-]{3,}(?:s|i|ae)\s+"
                               r"(?:are|look|appear|tend\s+to\s+be|seem)\s+(?:much\s+|slightly\s+|a\s+bit\s+)?(?:[a-z]+er|more\s+[a-z]+|"
-                              r"less\s+[a-z]+)\s+than\b", re.I)
+                              r"less\s+[a-z]+)\s+than\b|"
+                              # ... or said to look a size at all: "Most solid organs look large on the slice through their
+                              # widest part" (not "Several nodules are large", of this image's pieces)
+                              r"^\W*(?:[^:]{0,40}:\s*)?(?:most|many)\s+(?:[a-z-]+\s+)?[a-z-]{3,}(?:s|i|ae)\s+(?:are|look|appear|seem|"
+                              r"tend\s+to\s+(?:be|look))\s+(?!(?:seen|present|visible|noted|identified|shown|outlined|segmented|"
+                              r"highlighted|marked|scattered|found|detected)\b)", re.I)
 
 
 def general_statement(sentence: str) -> bool:

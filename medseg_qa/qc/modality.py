@@ -144,7 +144,9 @@ _BUT_AFTER = re.compile(r"\s*(?:[,;\u2014-]\s*)?(?:but|yet|however)\b", re.I)
 
 
 # quoted words are mentioned, not asserted: 'you wrote "left-sided"', 'the draft said "two regions"'
-_QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d")
+_QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2019]{1,200}\u2019|"
+                     # single quotes, whose apostrophes inside words ("'on the patient's right'") do not close them
+                     r"(?:(?<=[\s(\[])|^)'(?=\w)(?:[^'\n]|'(?=\w)){1,200}?(?<=\S)'(?!\w)")
 # a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
@@ -153,8 +155,8 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
-                        r"sorry,?\s+I\s+mean\b|look\s+again\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all)\b|not\s+correct\b|"
-                        r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
+                        r"sorry,?\s+I\s+mean\b|look\s+again\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
+                        r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|(?:that'?s|that\s+is)\s+(?:the\s+)?(?:image|screen|picture|display|viewer)'?s?\s+(?:left|right)\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
 
 
@@ -177,7 +179,8 @@ def retracted(said: list[str], i: int) -> bool:
 _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|match|hold|agree)\b|\b(?:is|isn't|that's)\s+not\s+"
                             r"(?:right|correct|quite\s+right)\b|\bnot\s+quite\b|\bcorrecting\s+that\b|"
                             # "Careful, that premise is wrong: ...", "Small correction first: ...", "I get a different number."
-                            r"\b(?:premise|assumption|idea|guess|statement|claim|impression|reading)\s+(?:is|was)\s+(?:wrong|"
+                            r"\b(?:premise|assumption|idea|guess|statement|claim|impression|reading|wording|draft|phrasing|description|version|"
+                            r"estimate)\s+(?:is|was)\s+(?:wrong|"
                             r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|(?<!\bno\s)(?<!\bwithout\s)\bcorrections?\b|"
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
@@ -249,7 +252,7 @@ def _conditional_scopes(sentence: str) -> list[tuple[int, int]]:
 # the options of a multiple-choice question ("(a) the patient's left (b) the patient's right (c) both sides")
 _OPTION = re.compile(r"(?:^|(?<=[\s(]))\(?([a-eA-E])\)\s+\S")
 # a self-repair ("it is on the left, sorry, I mean the right"): the clause before it is taken back
-_REPAIR = re.compile(r"(?:[,;]|\s[-\u2013\u2014]|\u2014|\.{3}|\u2026)\s*(?:(?:um+|uh+|er+|erm|so|oh|actually)[\s,]+)*"
+_REPAIR = re.compile(r"(?:[,;]|\s[-\u2013\u2014]|\u2014|\.{3}|\u2026)\s*(?:(?:um+|uh+|er+|erm|so|oh|actually|hmm+|no)[\s,]+)*"
                      r"(?:sorry|I\s+mean|I\s+meant|or\s+rather|rather(?!\s+than)|correction|no\s+wait|no,?\s+no\b|wait|"
                      r"scratch\s+that|make\s+that)\b", re.I)
 

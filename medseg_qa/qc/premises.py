@@ -32,6 +32,11 @@ _GIVEN = re.compile(r"^\s*(?:given\s+that|since|as|seeing\s+that|now\s+that|cons
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
                     r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she|left|right|"
                     r"which|where|anything|any|and|or|please|tell|sorry|okay|ok|quick)\b)", re.I)
+# an indicative 'if' before a question about this image states its premise ("If it covers about 4% of the image, does that
+# sound right?", "If it is three separate foci, is it more to the front?"); a counterfactual or a modal only wonders
+_IF_PREMISE = re.compile(r"^\s*if\s+((?:it|they|the\s+mask|this)(?:'s|\s+is|\s+are|\s+covers|\s+has|\s+have|\s+sits|\s+lies|"
+                         r"\s+takes|\s+measures|\s+shows)\b[^;?]+?),\s*(?=[^?]*\?\s*$)", re.I)
+_UNREAL_IF = re.compile(r"\b(?:would|could|might|were|had\s+been|'d)\b", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
                         r"(it|they|this\s+\w+)\s+(?:is|are|looks?|seems?|appears?|sits?|lies?)\b[^,;?]*,\s*", re.I)
@@ -50,7 +55,8 @@ _SPEAKER = re.compile(r"^\s*(?:Dr\.?\s+)?[A-Z][A-Za-z]{0,20}(?:\s+[A-Z][A-Za-z]{
 _ALTERNATIVE_QUESTION = re.compile(r"^[^?]*\bor\b[^?]*\?\s*$", re.I)
 
 
-_OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s+[\w'-]+", re.I)
+_PREMISE_LEAD = re.compile(r"^\W*(?:given|since|because|as|now\s+that|seeing\s+that)\b[^,;?]*[,;]\s*", re.I)
+_OPTION_LIST = re.compile(r"\b[\w'-]+(?:\s*,\s*(?!(?:so|then|i|it|we|you|they)\b)[\w'-]+(?:\s+[\w'-]+)?)+,?\s+or\s+[\w'-]+", re.I)
 
 
 # a short lead before a question: "Quick follow-up: ...", "One more thing: ...", "And one more: ..."
@@ -114,6 +120,9 @@ def premises(sentence: str) -> list[str]:
     given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
     if given:
         return [given.group(1) + ".", sentence[given.end():]]
+    premise = _IF_PREMISE.match(sentence)  # "If it covers 0.4% of the image, is that small?" asks from a fact it states
+    if premise and not _UNREAL_IF.search(sentence):
+        return [premise.group(1) + ".", sentence[premise.end():]]
     # "Why would it be in the right side of the abdomen in my case?", "Why would it be on the patient's left side?"
     # ask about the case's fact; "Why would it be on the left if the image were flipped?" only wonders
     here = _WHY_HERE.match(sentence)
@@ -141,7 +150,8 @@ def offered_from(sentence: str) -> int:
     if _ALTERNATIVE_QUESTION.match(asked) and not re.match(r"\s*which\b", asked, re.I):
         offered = clause_span(sentence, re.search(r"\bor\b", sentence, re.I).start())[0]
         # the list the 'or' closes: "Left, right, midline or both: what would you say?", "small, medium or large?"
-        listed = _OPTION_LIST.search(sentence)
+        premise = _PREMISE_LEAD.match(sentence)  # "Given it's left-sided, anterior or posterior?": the premise is no option
+        listed = _OPTION_LIST.search(sentence, premise.end() if premise else 0)
         offered = min(offered, listed.start()) if listed else offered
     options = _SIDE_OPTIONS.search(sentence) if asked.rstrip().endswith("?") else None
     if options:  # "Which side, the patient's left or right?" offers both sides and asserts neither

@@ -98,13 +98,20 @@ def _words(sentence: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[^\W_]+", sentence.lower()))
 
 
+# an answer's frame before it repeats the question: "You ask ...", "Regarding your question (...", "Your question: ..."
+_ASKED_FRAME = re.compile(r"^\W*(?:(?:you\s+(?:ask|asked|wrote|say|said)|(?:regarding|about|re|as\s+for|on)\s+your\s+question|"
+                          r"(?:your\s+)?question)\b\s*[:(,-]?\s*)", re.I)
+
+
 def echoes(said: list[str], answered: list[str]) -> set[int]:
     """Which of an answer's sentences repeat a sentence of the turn it answers word for word (an e-mail reply
     quoting each question above its answer, "> I'd have thought it's big?"): quoted words are the other
     writer's, read in their own turn, not the answer's claims. Sentences under four words never count ("It is
-    left." may be a plain confirmation)."""
+    left." may be a plain confirmation), unless a frame says they are the question ("You ask: two pieces?")."""
     asked = {_words(s) for s in answered}
-    return {i for i, s in enumerate(said) if len(words := _words(s)) >= 4 and words in asked}
+    framed = {i for i, s in enumerate(said) if (m := _ASKED_FRAME.match(s))  # "You ask: I count two pieces."
+              and len(words := _words(s[m.end():])) >= 3 and words in asked}
+    return framed | {i for i, s in enumerate(said) if len(words := _words(s)) >= 4 and words in asked}
 
 
 def attribute(claim: Claim) -> tuple:

@@ -46,6 +46,8 @@ _PLAIN = [
     (r"\b(?:it\s+is|it's|it\s+(?:should|must|can|may)(?:\s+also)?\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
      r"knowing)|important\s+to\s+(?:note|remember|mention|know)|(?:interesting|useful|helpful)\s+to\s+(?:note|know)|"
      r"noted|noteworthy|mentioning)\s+that\s+", "", re.I),
+    # British 'nought' is zero: "nought point four nine per cent"
+    (r"\b(?:nought|naught)\b", "zero", re.I),
     # a citation marker carries no words: "sits behind the symphysis [slice]", "[atlas]", "[2]"
     (r"\s*\[(?:slice|image|scan|atlas|mask|ref|source)\]", "", re.I),
     # a one-word gloss after a direction word: "anterior (ventral) to the rectum", "left (sinister)"
@@ -244,6 +246,9 @@ _ARTICLES = [
     (re.compile(r"\b(in|on|at|to|toward|towards|near)\s+(left|right|middle|center|centre)\b(?!\s*-)", re.I),
      r"\1 the \2"),
     (re.compile(r"\b(at|to|toward|towards|near)\s+(front|back)\b(?!\s*-)", re.I), r"\1 the \2"),
+    # "stays in back part", "in upper half" -> with the article
+    (re.compile(r"\b(in|at)\s+(front|back|upper|lower|middle|central|anterior|posterior)\s+(part|half|portion|third)\b", re.I),
+     r"\1 the \2 \3"),
     (re.compile(rf"\b(of|in|from)\s+(?=(?:{_BODY_WORDS})\b)", re.I), r"\1 the "),
 ]
 _PREPOSITIONS = [

@@ -136,7 +136,9 @@ _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJE
 # pieces counted by side: "two on the left and one on the right", "one in the left hemisphere, one in the right"
 _BY_SIDE = re.compile(r"\b(?:one|two|three|four|five|six|\d+)\s+(?:\w+\s+)?(?:on|in)\s+the\s+(?:patient'?s\s+)?(left|right)"
                       r"(?:\s+\w+)?\s*(?:,|and)\s*(?:and\s+)?(?:one|two|three|four|five|six|\d+|the\s+other|another)\s+(?:\w+\s+)?"
-                      r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b", re.I)
+                      r"(?:on|in)\s+the\s+(?:patient'?s\s+)?(?!\1)(?:left|right)\b|"
+                      # "They are paired, one on each side" (not "Unlike the jugular veins, one on each side, ...")
+                      r"\b(?:they|these)\b[^.;]{0,30}?\bone\s+(?:on|in)\s+(?:each|either)\s+side\b", re.I)
 # a comparison's lead ("relative to the stomach"), and the words that may stand before its structure ("the neighbouring")
 RELATIVE_TO = r"(?:relative\s+to|compared\s+(?:with|to)|in\s+relation\s+to|with\s+respect\s+to)"
 NEIGHBOURING = r"(?:neighbouring|neighboring|adjacent|nearby|nearest)"
@@ -303,7 +305,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             word = m.group(0).lower().rfind("bilateral")
             claims.append((m.start() + max(word, 0), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
-                         r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
+                         r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bastride\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:lies|lie|sits|sit|is|are)\s+across\s+the\s+midline\b|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
                          r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b|"
                          r"\b(?:in|at)\s+the\s+(?:very\s+|exact\s+)?(?:middle|centre|center)\s+of\s+the\s+(?:body|patient)\b(?!\s+(?:from|front|top))",

@@ -336,7 +336,8 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
         return None  # (a side inside a hypothetical subject, "A left-sided mass would ...", describes that subject)
     words = (m.group(1) + m.group(2)).lower().split()
     # "the size I calculate is ...": the head comes before a relative clause; "the area of stroke damage": before "of"
-    cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who", "of") and i), None)
+    cut = next((i for i, w in enumerate(words) if w in ("i", "we", "you", "they", "that", "which", "who", "of", "i'm", "we're",
+                                                        "you're", "i've", "i'd") and i), None)
     head = words[cut - 1] if cut else words[-1]
     if not cut and len(words) > 1 and head.endswith("ed") and words[-2] in _TARGET_NOUNS:
         head = words[-2]  # "the area occupied is ...": a participle after the head

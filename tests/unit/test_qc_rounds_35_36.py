@@ -1,6 +1,7 @@
-"""QC readings added after the first measure of round 35 (banks ER-EU: the four named registers with restated facts,
+"""QC readings added after the first measures of round 35 (banks ER-EU: the four named registers with restated facts,
 MedSeg-QA drafts refined by a physician, a QA team's sentence-pool generator, bilateral, midline and multi-region
-masks). Sentences are this file's own; the phantom liver (test_qc's layout) is right-sided, anterior, large and one
+masks) and round 36 (EV-EY: small local models, an outside reviewer's traps, wording variety, cardiac and vascular
+views). Sentences are this file's own; the phantom liver (test_qc's layout) is right-sided, anterior, large and one
 piece, to the patient's right of the spleen and the aorta and in front of the aorta; the aorta is midline and small."""
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def test_not_confined_to_one_side_agrees_with_a_midline_mask():
     rec = test_qc.record("aorta")
     q = "Which large vessel carries blood from the heart to the body? Please segment it."
     assert flags("aorta", q, "It is the aorta [SEG]. It isn't just on the left or just on the right.", rec=rec) == []
+    # "one on each side" of other structures named before it is theirs
+    assert flags("aorta", q, "It is the aorta [SEG]. Unlike the internal jugular veins, one on each side, the mask lies "
+                 "straddling the patient's midline.", rec=rec) == []
 
 
 def test_an_ascii_sketch_is_left_out_but_a_line_of_numbers_is_read():
@@ -90,3 +94,53 @@ def test_readings_that_round_35_must_not_overreach():
     assert flags("spleen", q, "It is the spleen [SEG].\nHOST A: The mask is left-sided.\nHOST B: Right.", rec=rec) == []
     assert flags("liver", Q, LIVER, "Since it is on the patient's left, what should I check?",
                  "Not in the mask: the spleen and the stomach.") == ["laterality"]
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # round 36: conventions split at a semicolon or with the body's half as the object
+    ("In this display the patient's left is not on your left; it is mirrored to your right.", None),
+    ("Nothing on screen is where your body would put it: the left half of the picture shows the right half of the body.",
+     None),
+    # British number words, a kind said to look a size, one on each side
+    ("It covers about nought point four nine per cent of the image.", "size"),
+    ("Most solid organs look large on the slice through their widest part.", None),
+    ("They are paired, one on each side.", "laterality"),
+    ("There is one kidney on each side of the spine.", None),
+    # a repair inside the sentence and a frame repaired by the next one
+    ("Looking at it, the mask is on the left, hmm, no, correction: the image's left is the patient's right, so "
+     "right-sided.", None),
+    ("The mask is on the left side. Wait, that's the image's left; in patient terms it is on the patient's right.", None),
+    # single-quoted words are the draft's, not the answer's
+    ("[Removed the draft's 'on the patient's left', which was wrong; it lies on the patient's right.]", None),
+    ("It is sitting astride the midline.", "laterality"),
+])
+def test_round_36_readings(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, contents, flag", [
+    # the target the user points at in the first question is the target
+    ("MR, axial: the thing I'm asking about sits on the left of the screen (the patient's right). Which organ makes bile? "
+     "Segment it.", (LIVER,), None),
+    ("MR, axial: the thing I'm asking about sits on the right of the screen (the patient's left). Which organ makes bile? "
+     "Segment it.", (LIVER,), "laterality"),
+    # an answer's echo of the question under a frame is the user's words
+    (Q, (LIVER, "I count two pieces.", "You ask: I count two pieces. It is one piece."), None),
+    # a premise before options, and an indicative 'if' before a question
+    (Q, (LIVER, "Given it's left-sided, anterior or posterior?", "Anterior."), "laterality"),
+    (Q, (LIVER, "It's small, I guess, so anterior or posterior?", "Anterior."), "size"),
+    (Q, (LIVER, "If it covers about 0.5% of the image, what sits next to it?", "The spleen, on the other side."), "size"),
+    (Q, (LIVER, "If it were on the left, what would sit next to it?", "The spleen."), None),
+    # a draft's wording rejected, an ESL rejection
+    (Q, (LIVER, "The draft I got earlier said dorsal. Check that.", "That draft wording is wrong: it lies anteriorly."), None),
+    (Q, (LIVER, "My colleague say it is in the back half. Is true?", "Not like this. It stays in front part."), None),
+])
+def test_round_36_conversations(question, contents, flag):
+    assert flags("liver", question, *contents) == ([flag] if flag else [])
+
+
+def test_the_vocal_cords_are_a_clue_to_the_larynx_and_the_femur_names_its_head():
+    from medseg_qa.knowledge import lookup
+
+    assert "vocal cord" not in lookup("larynx").synonyms and "femur" in lookup("femoral heads").synonyms
+    assert {"PE", "pulmonary emboli"} <= set(lookup("pulmonary embolism").synonyms)
