@@ -54,10 +54,28 @@ class Workspace:
         self.db_path = self.root / "catalog.sqlite"
         self.db = sqlite3.connect(self.db_path, timeout=30, isolation_level=None, factory=CatalogConnection)
         self.db.workspace_root = self.root
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self._journal_wal()
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self._migrate()
+
+    def _journal_wal(self, wait_s: float = 30.0) -> None:
+        """Switch the catalog to WAL. While another process is creating or recovering the same catalog, SQLite
+        answers this pragma with 'database is locked' at once, without waiting on the busy timeout; two processes
+        opening a new workspace together would then fail with a raw traceback (seen in CI's race test), so the
+        switch is retried for up to `wait_s` seconds."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc):
+                    raise
+                if time.monotonic() > deadline:
+                    raise WorkspaceError(f"catalog {self.db_path} stayed locked for {wait_s:.0f} s while opening it; "
+                                         "wait for the other medsegqa process to finish, then rerun") from exc
+                time.sleep(0.05)
 
     # -- lifecycle -------------------------------------------------------------------------------
     def __enter__(self) -> "Workspace":

@@ -43,3 +43,31 @@ def test_a_lock_let_go_while_waiting_is_taken(tmp_path):
         with ws.writer("generate"):
             assert "generate" in (ws.root / LOCK_FILE).read_text()
         assert (ws.root / LOCK_FILE).read_text() == ""
+
+
+class _LockedFor:
+    """A catalog connection whose WAL switch answers 'database is locked' `n` times (as SQLite does at once, without
+    its busy timeout, while another process is creating the same catalog)."""
+
+    def __init__(self, n: int):
+        self.n, self.calls = n, 0
+
+    def execute(self, sql, *args):
+        self.calls += 1
+        if self.calls <= self.n:
+            import sqlite3
+
+            raise sqlite3.OperationalError("database is locked")
+
+
+def test_opening_a_catalog_another_process_is_creating_waits_for_it(tmp_path):
+    """Two `generate`s on a new workspace (CI's race test) once failed with a raw 'database is locked' traceback from
+    `PRAGMA journal_mode=WAL`: the switch is retried, and a lock that never clears is a one-line WorkspaceError."""
+    with Workspace(tmp_path / "ws") as ws:
+        real, ws.db = ws.db, _LockedFor(3)
+        ws._journal_wal()
+        assert ws.db.calls == 4
+        ws.db = _LockedFor(10 ** 6)
+        with pytest.raises(WorkspaceError, match=r"stayed locked .* wait for the other medsegqa process"):
+            ws._journal_wal(wait_s=0.2)
+        ws.db = real
