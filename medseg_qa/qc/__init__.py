@@ -30,6 +30,7 @@ from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 from .claims import Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
+from .convention import carries_convention
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
@@ -60,12 +61,6 @@ FLAG_DESCRIPTIONS = {
 }
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
-# the second half of a convention split at its semicolon: "it is mirrored to your right", "it is the image's left"
-_CARRIED = re.compile(r"^\W*(?:it|that|this|they)\s+(?:is|are)\s+(?:(?:mirrored|flipped|swapped|reversed|shown|displayed)\s+)?"
-                      r"(?:(?:on|to|at)\s+)?(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|our|your|their)\s+(?:left|right)\b"
-                      r"[^.;]*[.!]?\s*$", re.I)
-_SHOWN_SIDES = re.compile(r"\b(?:left|right)\b[^;]*\b(?:display\w*|screen|image|picture|your|viewer|convention|radiolog\w*)\b|"
-                          r"\b(?:display\w*|screen|image|picture|viewer|convention|radiolog\w*)\b[^;]*\b(?:left|right)\b", re.I)
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
 _ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
@@ -214,7 +209,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             previous = sentence
             if retracted(said, i) or i in quoted[t]:
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
-            if i and said[i - 1].rstrip().endswith(";") and _CARRIED.match(sentence) and _SHOWN_SIDES.search(said[i - 1]):
+            if i and carries_convention(said[i - 1], sentence):
                 continue  # "In this display the patient's left is not on your left; it is mirrored to your right."
             if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected

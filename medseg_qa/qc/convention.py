@@ -3,7 +3,7 @@ images show the patient's right on the image's left") refer to no structure, so 
 about the target. `convention_end` finds where such an explanation ends in a sentence; `side_mappings` finds a
 side mapped to a side of the picture anywhere in a sentence ("... and on axial images the patient's left is
 shown on the image's right"), `axis_mappings` an edge of the picture equated with a patient direction ("image top
-is anterior"). Used by `claims`.
+is anterior"), `carries_convention` its second half after a semicolon. Used by `claims` and `check_conversation`.
 """
 
 from __future__ import annotations
@@ -108,6 +108,21 @@ _PATIENT_SIDE_ASKED = re.compile(r"\b(?:image|screen|picture|viewer|monitor|disp
 # ... or the reader's side set against the patient's: "like shaking hands: your right hand meets the patient's right"
 _READER_AND_PATIENT = re.compile(r"\byour\s+(?:left|right)\b[^.;]*\bpatient'?s\s+(?:left|right)\b|"
                                  r"\bpatient'?s\s+(?:left|right)\b[^.;]*\byour\s+(?:left|right)\b", re.I)
+
+
+# the second half of a convention the sentence splitter cut at its semicolon: "it is mirrored to your right", "it is the
+# image's left", after a first half that sets a side against the display
+_CARRIED = re.compile(r"^\W*(?:it|that|this|they)\s+(?:is|are)\s+(?:(?:mirrored|flipped|swapped|reversed|shown|displayed)\s+)?"
+                      r"(?:(?:on|to|at)\s+)?(?:the\s+)?(?:patient'?s|image'?s|viewer'?s|screen'?s|our|your|their)\s+(?:left|right)\b"
+                      r"[^.;]*[.!]?\s*$", re.I)
+_SHOWN_SIDES = re.compile(r"\b(?:left|right)\b[^;]*\b(?:display\w*|screen|image|picture|your|viewer|convention|radiolog\w*)\b|"
+                          r"\b(?:display\w*|screen|image|picture|viewer|convention|radiolog\w*)\b[^;]*\b(?:left|right)\b", re.I)
+
+
+def carries_convention(previous: str, sentence: str) -> bool:
+    """Does `sentence` finish the convention `previous` began before its semicolon ("In this display the patient's
+    left is not on your left;" - "it is mirrored to your right.")? Its side words then claim nothing."""
+    return previous.rstrip().endswith(";") and bool(_CARRIED.match(sentence)) and bool(_SHOWN_SIDES.search(previous))
 
 
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
