@@ -51,7 +51,8 @@ BASELINE = """
 import tempfile
 from datasets import Dataset
 from medseg_qa.workspace import Workspace
-from medseg_qa.pipelines.export import _row, export_features
+from medseg_qa.pipelines.dataset_writer import export_features
+from medseg_qa.pipelines.export import _row
 with Workspace({ws!r}) as ws:
     def gen():
         records = {{}}

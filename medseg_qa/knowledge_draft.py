@@ -138,8 +138,8 @@ class Drafter:
         import openai
 
         from medseg_qa.llm.cache import request_key
-        from medseg_qa.llm.openai_backend import _parse_body, _Unsupported
         from medseg_qa.llm.ratelimit import RateLimiter
+        from medseg_qa.llm.transport import Unsupported, parse_chat_body, post_chat
 
         b, cfg = self.backend, self.backend.config
         client = openai.AsyncOpenAI(base_url=b.base_url, api_key=b._api_key(), timeout=cfg.timeout_s, max_retries=0)
@@ -152,11 +152,12 @@ class Drafter:
                        if mode == "json_schema" else {"type": "json_object", "schema": draft_schema(grammar=True)})
                 key = request_key(b.model, messages, params, fmt)
                 raw = b.cache.get_response(key) if b.cache is not None else None
-                data = _parse_body(raw) if raw is not None else None
+                data = parse_chat_body(raw) if raw is not None else None
                 if data is None:
                     try:
-                        data, raw = await b._post(client, limiter, messages, params, fmt)
-                    except _Unsupported:
+                        data, raw = await post_chat(client, limiter, {"model": b.model, "messages": messages, **params}, fmt,
+                                                    cfg, b.retry, b.stats, b.base_url)
+                    except Unsupported:
                         log.info("%s refuses response_format json_schema; using json_object", b.base_url)
                         continue
                     if b.cache is not None:

@@ -29,7 +29,7 @@ from medseg_qa.ids import stable_hash
 from medseg_qa.knowledge import lookup
 from medseg_qa.llm import build_backend
 from medseg_qa.llm.prompts import AnswerInvalid, build_messages, parse_turns
-from medseg_qa.llm.openai_backend import _parse_body
+from medseg_qa.llm.transport import parse_chat_body
 from medseg_qa.llm.ratelimit import estimate_tokens
 from medseg_qa.workspace import Workspace
 
@@ -247,7 +247,7 @@ def _collect_line(ws: Workspace, summary: BatchSummary, entry: dict, line: dict,
     response = line.get("response") or {}
     status = response.get("status_code")
     raw = json.dumps(response["body"]) if isinstance(response.get("body"), dict) else None
-    if status == 200 and _parse_body(raw) is None:  # not a chat completion: never cached, asked again
+    if status == 200 and parse_chat_body(raw) is None:  # not a chat completion: never cached, asked again
         log.warning("batch %s: result %s is not a chat completion; it is sent again with the next submit",
                     entry["batch_id"], line.get("custom_id"))
         summary.left_pending += 1

@@ -25,7 +25,6 @@ Contract:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -33,19 +32,19 @@ import re
 import shutil
 import tempfile
 from collections import Counter
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 from pydantic import ValidationError
 
 from medseg_qa.config import ExportConfig
-from medseg_qa.errors import ExportError, WorkspaceError
+from medseg_qa.errors import ExportError
 from medseg_qa.ids import stable_hash
 from medseg_qa.manifest import MANIFEST, content_fingerprint, file_hashes, row_digest
+from medseg_qa.pipelines.dataset_writer import write_dataset
 from medseg_qa.pipelines.diff import INDEX, describe_difference, previous_export, row_index
 from medseg_qa.schemas import Conversation, Review, SourceRecord
 from medseg_qa.splits import SPLITS, SplitPlan, plan_export_splits
@@ -54,7 +53,6 @@ from medseg_qa.workspace import Workspace
 log = logging.getLogger(__name__)
 
 EXPORT_FORMAT = 2          # bump when the row layout changes: it is part of every state hash
-PROGRESS_MIN_ROWS = 200    # below this a progress bar is noise
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _REVIEW_STATUS = {"accept": "accepted", "needs_changes": "needs_changes"}
 SELECTIONS = {"reviewed": "rows a physician accepted, with the reviewed text and mask",
@@ -99,32 +97,6 @@ class Plan:
 
     def rows(self) -> list[_Row]:
         return [r for s in SPLITS for r in self.by_split[s]]
-
-
-def export_features():
-    """The declared schema of every split (also what an empty split carries)."""
-    from datasets import Features, Image, List, Value
-
-    s, i32, i64, f64 = Value("string"), Value("int32"), Value("int64"), Value("float64")
-    return Features({
-        "id": s, "record_id": s, "image": Image(), "mask": Image(),
-        "conversation": List({"role": s, "content": s}),
-        "question_style": s, "target": s, "synonyms": List(s), "ontology_code": s,
-        "modality": s, "body_region": s, "dataset": s, "source": s, "source_url": s, "licence": s,
-        "citation": s, "patient_id": s, "case_id": s, "slice_index": i32, "orientation": s,
-        "synthetic": Value("bool"), "review_status": s,
-        "facts": {
-            "width": i32, "height": i32, "area_pixels": i64, "area_fraction": f64,
-            "bbox": List(i32, length=4), "centroid": List(f64, length=2),
-            "centroid_normalized": List(f64, length=2), "components": i32, "laterality": s,
-            "vertical": s, "size_class": s, "relations": List({"other": s, "relation": s}),
-            "midline_source": s, "centroid_patient": List(f64, length=2), "body_fraction": f64,
-        },
-        "provenance": {"backend": s, "model": s, "prompt_version": s, "seed": i64, "prompt_tokens": i64,
-                       "completion_tokens": i64, "cost_usd": f64, "attempts": i32, "knowledge_hash": s,
-                       "knowledge_status": s, "template_hash": s},
-        "qc_flags": List(s),
-    })
 
 
 def check_version(version: str) -> None:
@@ -262,81 +234,6 @@ def state_hash(by_split: dict[str, list[_Row]], config: ExportConfig) -> str:
     return stable_hash({"format": EXPORT_FORMAT, "settings": settings, "rows": keys}, length=32)
 
 
-# -- building ------------------------------------------------------------------------------------
-@contextmanager
-def _quiet_datasets_bars() -> Iterator[None]:
-    from datasets.utils import are_progress_bars_disabled, disable_progress_bars, enable_progress_bars
-
-    was_disabled = are_progress_bars_disabled()
-    disable_progress_bars()
-    try:
-        yield
-    finally:
-        if not was_disabled:
-            enable_progress_bars()
-
-
-def _write_split(ws: Workspace, rows: list[_Row], features, dest: Path, fingerprint: str, advance) -> None:
-    """Write one split as the folder `save_to_disk` makes (one arrow shard, `state.json`,
-    `dataset_info.json`), straight from the rows with `datasets`' own `ArrowWriter`: each row is written
-    once, without the per-row `Features.encode_example` of `from_generator` (half the export's time),
-    which is a no-op here: every column already holds its declared type (typed pydantic fields; PNG
-    bytes), as the content fingerprint requires anyway, since `verify` recomputes it from the values
-    read back. The round trip through `load_from_disk` and `verify` is tested.
-    An empty split takes the plain `save_to_disk` with one shard (0 shards cannot be loaded back)."""
-    from dataclasses import asdict
-
-    from datasets import Dataset, DatasetInfo, SplitDict, SplitInfo
-    from datasets.arrow_writer import ArrowWriter
-
-    if not rows:
-        Dataset.from_dict({k: [] for k in features}, features=features, split=dest.name).save_to_disk(
-            str(dest), num_shards=1)
-        return
-    dest.mkdir(parents=True)
-    name = "data-00000-of-00001.arrow"
-    with ArrowWriter(features=features, path=str(dest / name), fingerprint=fingerprint) as writer:
-        for row in rows:
-            writer.write({**row.meta, "image": {"bytes": checked_blob(ws, row.image_blob, row), "path": None},
-                          "mask": {"bytes": checked_blob(ws, row.mask_blob, row), "path": None}})
-            advance()
-        num_examples, num_bytes = writer.finalize()
-    state = {"_data_files": [{"filename": name}], "_fingerprint": fingerprint, "_format_columns": None,
-             "_format_kwargs": {}, "_format_type": None, "_output_all_columns": False, "_split": dest.name}
-    (dest / "state.json").write_text(json.dumps(state, indent=2, sort_keys=True), encoding="utf-8")
-    splits = SplitDict()
-    splits.add(SplitInfo(name=dest.name, num_bytes=num_bytes, num_examples=num_examples))
-    info = asdict(DatasetInfo(features=features, splits=splits, dataset_size=num_bytes, size_in_bytes=num_bytes))
-    (dest / "dataset_info.json").write_text(json.dumps({k: info[k] for k in sorted(info)}, indent=2),
-                                            encoding="utf-8")
-
-
-def checked_blob(ws: Workspace, digest: str, row: _Row) -> bytes:
-    """The blob's bytes, refused (naming it and its row) when missing or not matching its sha256 name."""
-    what = f"blob {digest} of record {row.meta['record_id']} (conversation {row.meta['id']})"
-    try:
-        data = ws.get_blob(digest)
-    except WorkspaceError:
-        raise ExportError(f"{what} is missing from {ws.root / 'blobs'}; nothing was exported: re-run ingest "
-                          "to restore it") from None
-    if hashlib.sha256(data).hexdigest() != digest:
-        raise ExportError(f"{what} fails its checksum (the file was changed on disk); nothing was exported: "
-                          f"delete {ws.blob_path(digest)} and re-run ingest to restore it")
-    return data
-
-
-def _write_dataset(ws: Workspace, by_split: dict[str, list[_Row]], folder: Path, digest: str,
-                   progress: bool) -> None:
-    from medseg_qa.pipelines.progress import progress_bar
-
-    features = export_features()
-    total = sum(len(r) for r in by_split.values())
-    with _quiet_datasets_bars(), progress_bar("export rows", total, progress and total >= PROGRESS_MIN_ROWS) as adv:
-        for split, rows in by_split.items():
-            _write_split(ws, rows, features, folder / split, f"{digest}-{split}", adv)
-        (folder / "dataset_dict.json").write_text(json.dumps({"splits": list(by_split)}), encoding="utf-8")
-
-
 def _manifest(config: ExportConfig, version: str, digest: str, plan: Plan, recipe_name: str, created_at: str,
               licence: dict) -> dict:
     from medseg_qa import __version__
@@ -419,7 +316,7 @@ def _export(ws: Workspace, config: ExportConfig, version: str, *, recipe_name: s
     _remove_abandoned_builds(target)
     building = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-{os.getpid()}-", dir=target.parent))
     try:
-        _write_dataset(ws, by_split, building, digest, progress)
+        write_dataset(ws, by_split, building, digest, progress)
         created_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
         manifest = _manifest(config, version, digest, plan, recipe_name, created_at, licence)
         manifest["split_plan"] = plan.splits.model_dump(mode="json", exclude={"assignment"})

@@ -79,7 +79,7 @@ class BatchClient:
         Retried: 408/409/425/429, 5xx and connection errors (timeouts included), waiting as
         `RetryPolicy.delay` says (Retry-After honoured up to its cap). `recover()`, when given, runs before
         each retry and returns what the lost call already did on the server (or None to send again)."""
-        from .openai_backend import RETRY_STATUS, _retry_after
+        from .transport import retried, retry_after_of
 
         policy, openai = self.backend.retry, self._openai
         for attempt in range(policy.max_retries + 1):
@@ -90,10 +90,10 @@ class BatchClient:
             try:
                 return fn(*args, **kwargs)
             except openai.APIStatusError as exc:
-                if exc.status_code < 500 and exc.status_code not in RETRY_STATUS or attempt == policy.max_retries:
+                if not retried(exc.status_code) or attempt == policy.max_retries:
                     raise BackendError(f"{what} at {self.backend.base_url} failed (HTTP {exc.status_code}: "
                                        f"{str(exc)[:200]}); fix the request or retry later") from None
-                reason, retry_after = f"HTTP {exc.status_code}", _retry_after(exc.response.headers)
+                reason, retry_after = f"HTTP {exc.status_code}", retry_after_of(exc.response.headers)
             except openai.APIConnectionError as exc:
                 if attempt == policy.max_retries:
                     raise BackendError(f"{what}: cannot reach {self.backend.base_url} ({type(exc).__name__}); "

@@ -30,11 +30,11 @@ from medseg_qa.errors import BackendError
 from medseg_qa.schemas import Conversation, SourceRecord
 
 from .cache import request_key
-from .ratelimit import RetryPolicy, parse_retry_after
+from .ratelimit import RetryPolicy
+from .transport import parse_chat_body, retried, retry_after_of
 
 _KINDS = {"side": "side", "vertical": "vertical", "size_class": "size", "area_percent": "percent",
           "regions": "count", "relation": "relation"}
-_RETRY_STATUS = {408, 409, 425, 429}
 JUDGE_SCHEMA = {"type": "object", "required": ["claims"], "additionalProperties": False, "properties": {
     "claims": {"type": "array", "maxItems": 12, "items": {
         "type": "object", "required": ["text", "kind", "value", "other", "verdict"], "additionalProperties": False,
@@ -195,22 +195,20 @@ class Judge:
             retry_after = None
             try:
                 raw = client.post("/chat/completions", body=body, cast_to=str)
-                data = json.loads(raw)
-                data["choices"][0]["message"]
-                return raw
+                if parse_chat_body(raw) is not None:
+                    return raw
+                failure = "malformed response body"
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
                 raise BackendError(f"the QC judge at {self.base_url} refused (HTTP {exc.status_code}); check "
                                    "qc.judge.model and the key in qc.judge.api_key_env") from None
             except openai.APIStatusError as exc:
-                if exc.status_code < 500 and exc.status_code not in _RETRY_STATUS:
+                if not retried(exc.status_code):
                     raise BackendError(f"the QC judge at {self.base_url} refused the request (HTTP "
                                        f"{exc.status_code}); check qc.judge.params") from None
                 failure = f"HTTP {exc.status_code}"
-                retry_after = parse_retry_after(exc.response.headers.get("retry-after"))
+                retry_after = retry_after_of(exc.response.headers)
             except (openai.APIConnectionError, openai.APITimeoutError):
                 failure = "connection error or timeout"
-            except (ValueError, KeyError, IndexError, TypeError):
-                failure = "malformed response body"
             if attempt < self.config.max_retries:
                 time.sleep(self.retry.delay(attempt, retry_after, self.base_url))
         raise BackendError(f"the QC judge at {self.base_url} kept failing ({failure}) after "

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import json
 import logging
 import os
 from collections import Counter
@@ -41,7 +40,8 @@ from .base import ConversationDraft, ConversationRequest
 from .cache import LLMCache, request_key
 from .prompts import (AnswerInvalid, answer_schema, asks_for_claims, build_messages, contour_overlay_png, parse_answer,
                       repair_messages)
-from .ratelimit import RateLimiter, RetryPolicy, estimate_tokens, parse_retry_after
+from .ratelimit import RateLimiter, RetryPolicy
+from .transport import Unsupported, parse_chat_body, post_chat
 
 log = logging.getLogger(__name__)
 MAX_ANSWER_CHARS = 200_000  # a conversation is a few thousand characters; more is a model that ran away
@@ -51,35 +51,7 @@ IMAGE_PAIRS_KEPT = 16       # multimodal: (scan, outline) pairs kept; a record's
 OPENAI_HOST = "api.openai.com"
 API_PARAMS = ("temperature", "top_p", "max_tokens", "presence_penalty", "frequency_penalty")
 DEFAULT_PARAMS = {"temperature": 0.7, "max_tokens": 1024}
-RETRY_STATUS = {408, 409, 425, 429}
 PLACEHOLDER_KEY = "no-key-needed"  # local servers ignore the key, but the client insists on one
-
-
-class _Retryable(Exception):
-    def __init__(self, reason: str, retry_after: Optional[float] = None) -> None:
-        super().__init__(reason)
-        self.reason, self.retry_after = reason, retry_after
-
-
-class _Unsupported(Exception):
-    """The server refused response_format json_schema."""
-
-
-def _retry_after(headers) -> Optional[float]:
-    if headers is None:
-        return None
-    ms = headers.get("retry-after-ms")
-    if ms:
-        try:
-            return max(0.0, float(ms) / 1000.0)
-        except ValueError:
-            pass
-    return parse_retry_after(headers.get("retry-after"))
-
-
-def _says_unsupported(message: str) -> bool:
-    m = message.lower()
-    return "json_schema" in m or "response_format" in m or "json_object" in m
 
 
 class OpenAIBackend:
@@ -330,7 +302,7 @@ class OpenAIBackend:
                         text = await self._send(client, limiter, messages, req, "json_schema", usage)
                         self._remember_mode("json_schema")
                         return text
-                    except _Unsupported:
+                    except Unsupported:
                         log.info("%s refuses response_format json_schema; using json_object with the schema",
                                  self.base_url)
                         self.stats["structured_fallback"] += 1
@@ -338,7 +310,7 @@ class OpenAIBackend:
             return await self._send(client, limiter, messages, req, self._mode, usage)
         try:
             return await self._send(client, limiter, messages, req, self._mode, usage)
-        except _Unsupported:
+        except Unsupported:
             raise BackendError(f"{self.base_url} does not support response_format json_schema; set "
                                "generation.structured to json_object or auto") from None
 
@@ -356,7 +328,7 @@ class OpenAIBackend:
         raw = cache.get_response(key) if cache is not None else None
         if raw is None and cache is not None:
             raw = cache.adopt_legacy(request_key(self.model, messages, params, fmt), key)
-        data = _parse_body(raw) if raw is not None else None
+        data = parse_chat_body(raw) if raw is not None else None
         if data is not None:
             self.stats["cache_hits"] += 1
         elif key in self._inflight:  # an identical request is on its way: share its answer (pay once)
@@ -367,7 +339,8 @@ class OpenAIBackend:
         else:
             shared = self._inflight[key] = asyncio.get_running_loop().create_future()
             try:
-                data, raw = await self._post(client, limiter, messages, params, fmt)
+                data, raw = await post_chat(client, limiter, {"model": self.model, "messages": messages, **params},
+                                            fmt, self.config, self.retry, self.stats, self.base_url)
                 with cache.ws.transaction() if cache is not None else nullcontext():  # both or neither
                     self.bill(key, data)
                     if cache is not None:
@@ -387,67 +360,3 @@ class OpenAIBackend:
         self.billed.update(prompt=p, completion=c)
         if self.cache is not None:
             self.cache.put_usage(key, self.model, p, c, self.cost(p, c))
-
-    async def _post(self, client, limiter: RateLimiter, messages: list[dict], params: dict,
-                    fmt: Optional[dict]) -> tuple[dict, str]:
-        import openai
-
-        body: dict[str, Any] = {"model": self.model, "messages": messages, **params}
-        if fmt is not None:
-            body["response_format"] = fmt
-        est = estimate_tokens(len(json.dumps(messages))) + int(params.get("max_tokens") or 0)
-        cfg = self.config
-        for attempt in range(self.retry.max_retries + 1):
-            await limiter.acquire(est)
-            try:
-                self.stats["sent"] += 1
-                # the client's generic POST (its documented way to send any body) instead of the typed
-                # chat.completions.create: same auth, errors and transport, without re-validating the
-                # messages (about 3 ms CPU per request) and keeping the raw text for the cache
-                raw = await asyncio.wait_for(client.post("/chat/completions", body=body, cast_to=str), cfg.timeout_s)
-                data = _parse_body(raw)
-                if data is None:
-                    raise _Retryable("malformed response body")
-                u = data.get("usage") or {}
-                limiter.correct(est, int(u.get("total_tokens") or est))
-                return data, raw
-            except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
-                raise BackendError(f"{self.base_url} rejected the API key in {cfg.api_key_env} (HTTP "
-                                   f"{exc.status_code}); set a valid key") from None
-            except openai.NotFoundError:
-                raise BackendError(f"{self.base_url} has no model {self.model!r} (HTTP 404); fix "
-                                   "generation.model") from None
-            except openai.APIStatusError as exc:
-                status, message = exc.status_code, str(exc)
-                if fmt is not None and fmt["type"] == "json_schema" and status in (400, 422, 500, 501) \
-                        and _says_unsupported(message):
-                    raise _Unsupported(message) from None
-                if status not in RETRY_STATUS and status < 500:
-                    raise ItemError("llm_rejected", f"{self.base_url} refused the request (HTTP {status}: "
-                                    f"{message[:200]}); check generation.params and the prompt size") from None
-                failure = _Retryable(f"HTTP {status}", _retry_after(exc.response.headers))
-            except (openai.APIConnectionError, asyncio.TimeoutError) as exc:
-                failure = _Retryable("timeout" if isinstance(exc, (openai.APITimeoutError, asyncio.TimeoutError))
-                                     else "connection error")
-            except _Retryable as exc:
-                failure = exc
-            limiter.correct(est, 0)  # nothing was processed: give the tokens back
-            self.stats[f"retry:{failure.reason}"] += 1
-            if attempt == self.retry.max_retries:
-                raise BackendError(f"{self.base_url} kept failing ({failure.reason}) after {attempt} retries; "
-                                   "finished conversations are saved: rerun later to resume, or "
-                                   "raise generation.max_retries")
-            delay = self.retry.delay(attempt, failure.retry_after, self.base_url)
-            self.stats["retry_after_capped"] = self.retry.capped
-            await asyncio.sleep(delay)
-        raise AssertionError("unreachable")
-
-
-def _parse_body(raw: Optional[str]) -> Optional[dict]:
-    """A chat completion body as a dict, or None when it is not one (truncated, HTML error page, ...)."""
-    try:
-        data = json.loads(raw or "")
-        data["choices"][0]["message"]
-        return data
-    except (ValueError, KeyError, IndexError, TypeError):
-        return None

@@ -14,7 +14,8 @@ from medseg_qa import ids
 from medseg_qa.card import FIELD_DOCS, SYNTHETIC_NOTE
 from medseg_qa.config import ExportConfig, SplitFractions
 from medseg_qa.errors import ExportError
-from medseg_qa.pipelines.export import export_dataset, export_features
+from medseg_qa.pipelines.dataset_writer import export_features
+from medseg_qa.pipelines.export import export_dataset
 from medseg_qa.facts import compute_facts
 from medseg_qa.imageio import from_png_bytes, to_png_bytes
 from medseg_qa.schemas import Conversation, GenerationProvenance, Review, SourceRecord, Turn, TurnVerdict

@@ -104,3 +104,16 @@ def test_retry_policy_caps_retry_after_and_counts_each_cap():
     assert policy.delay(0, retry_after=30) == 30.0 and policy.capped == 1  # under the cap: honoured as is
     assert 0.0 <= policy.delay(5) <= 4.0 and policy.capped == 1
     assert policy.delay(1, retry_after=1e9) == 60.0 and policy.capped == 2
+
+
+def test_one_retry_rule_for_generation_batch_and_judge():
+    """transport is the one home of what is retried and how long a response asks to wait."""
+    from medseg_qa.llm.transport import parse_chat_body, retried, retry_after_of
+
+    assert [s for s in (400, 401, 404, 408, 409, 422, 425, 429, 500, 503) if retried(s)] == [408, 409, 425, 429, 500, 503]
+    assert retry_after_of({"retry-after-ms": "1500", "retry-after": "9"}) == 1.5  # the finer header wins
+    assert retry_after_of({"retry-after-ms": "soon", "retry-after": "9"}) == 9.0
+    assert retry_after_of({}) is None and retry_after_of(None) is None
+    assert parse_chat_body('{"choices": [{"message": {"content": "x"}}]}')["choices"][0]["message"]["content"] == "x"
+    assert parse_chat_body("<html>502 Bad Gateway</html>") is None
+    assert parse_chat_body('{"choices": []}') is None and parse_chat_body(None) is None
