@@ -25,6 +25,7 @@ from medseg_qa.disk import CatalogConnection, full_error, is_full
 from medseg_qa.errors import WorkspaceError
 from medseg_qa.migrations import MIGRATIONS, SCHEMA_VERSION, _statements  # noqa: F401 (re-exported)
 from medseg_qa.schemas import Conversation, SourceRecord
+from medseg_qa.writer_lock import release_writer_lock, take_writer_lock
 
 DEFAULT_WORKSPACE = "medsegqa-data"
 
@@ -135,8 +136,6 @@ class Workspace:
         A second process gets one WorkspaceError naming the holder's pid and stage at once, so two
         `generate` runs can never both pay for the same requests. Re-entrant within this object; the
         kernel drops the lock when the process dies, so a crash leaves nothing to clean up."""
-        import fcntl
-
         if self._lock_depth:
             self._lock_depth += 1
             try:
@@ -144,38 +143,13 @@ class Workspace:
             finally:
                 self._lock_depth -= 1
             return
-        path = self.root / LOCK_FILE
-        fh = open(path, "a+")
-        # The holder writes its name just after taking the lock and clears it just before letting go,
-        # so a refused process polls until it reads the name or finds the lock free; the wait is normally
-        # milliseconds, and up to 10 s only when a loaded machine has not yet scheduled the holder.
-        deadline = time.monotonic() + 10.0
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                fh.seek(0)
-                holder = fh.read().strip()
-                if holder or time.monotonic() > deadline:
-                    fh.close()
-                    raise WorkspaceError(f"workspace {self.root} is in use by another medsegqa process "
-                                         f"({holder or 'unknown'}); wait for it to finish, or use another "
-                                         "--workspace") from None
-                time.sleep(0.02)
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()}, {stage}, since {time.strftime('%H:%M:%S')}")
-        fh.flush()
+        fh = take_writer_lock(self.root / LOCK_FILE, stage, self.root)
         self._lock_depth = 1
         try:
             yield
         finally:
             self._lock_depth = 0
-            fh.seek(0)
-            fh.truncate()
-            fcntl.flock(fh, fcntl.LOCK_UN)
-            fh.close()
+            release_writer_lock(fh)
 
     # -- blobs -----------------------------------------------------------------------------------
     def blob_path(self, digest: str, suffix: str = ".png") -> Path:
