@@ -259,7 +259,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # synonyms and combining forms, size, count and position words beyond the usual) and EY (cardiac MR,
                  # vessels, coronal and sagittal planes)
                  "heldout_ev": (0.995, 0.152), "heldout_ew": (0.910, 0.229), "heldout_ex": (0.924, 0.105),
-                 "heldout_ey": (0.990, 0.019)}
+                 "heldout_ey": (0.990, 0.019),
+                 # round 37, measured with the rules of 68d23ce (round 36 read; QC unchanged since 1cb23db): EZ (2D
+                 # modalities: chest films, neck and focused ultrasound, fundus, dermoscopy, endoscopy), FA
+                 # (self-correcting and contested conversations: retractions, users' wrong ideas rejected), FB
+                 # (musculoskeletal and spine: levels, knees, hips, hands, bone metastases) and FC (frontier-LLM
+                 # markdown: headings, bold, lists, tables, on multi-organ abdominal CT)
+                 "heldout_ez": (0.924, 0.048), "heldout_fa": (0.981, 0.357), "heldout_fb": (0.971, 0.181),
+                 "heldout_fc": (0.971, 0.000)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
