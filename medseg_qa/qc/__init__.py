@@ -9,10 +9,13 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `clauses`: sentences, negation scopes, yes/no and confirmation questions;
 - `subjects`: which structure a clause is about (subject attribution);
 - `fragments`: key/value lines, table rows and verbless fragments read as the sentences they stand for;
-- `claim`, `claims`, `sides`, `heights`, `amounts`: claim extraction from any prose (sides in `sides`, places along
-  the picture's rows in `heights`, relations in `claims`; size, percent and count in `amounts`);
+- `claim`, `claims`, `sides`, `heights`, `relations`, `amounts`: claim extraction from any prose (sides in `sides`,
+  places along the picture's rows in `heights`, relations to other structures in `relations`; size, percent and count
+  in `amounts`);
 - `modality`: which claims are asserted (not conditional, possible, generic, reported, quoted, retracted
   or rejected by the next sentence); `generic`: sentences about a kind, a rule or a population, not this image;
+- `settle`, `revisions`: which false claims stand once a conversation is read (another voice overruled by the
+  answer; the answer's own earlier words withdrawn by its explicit correction);
 - `compare`: claims against the facts and against the structured `claims` object;
 - `dupes`: near-duplicate questions.
 
@@ -35,6 +38,7 @@ from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
+from .revisions import REVISED_DEPTH, depth_revised, withdrawn
 from .settle import Said, echoes, standing, topic, voices
 from .subjects import asked_about, read_with_topic
 
@@ -199,12 +203,15 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         topic = asked_about(asked, lexicon) if turns[t].role == "assistant" else None
         said_by_turn[t] = read_with_topic(said_by_turn[t], topic, lexicon)
     read: list[Said] = []  # every checkable claim; which false ones stand is settled once each turn is read
+    roles = [turn.role for turn in turns]
+    revised_depth = depth_revised(said_by_turn, roles)  # "I said anterior, but it is actually central."
     for t, said in enumerate(said_by_turn):
         voice = voices(turns[t].content, said)
         reply, reply_quotes = (said_by_turn[t + 1], quoted[t + 1]) if t + 1 < len(turns) else ([], set())
         for i, sentence in enumerate(said):
             # what a short answer measures: the question just asked, also past a lead ("To answer that: ...")
             context = previous if previous.rstrip().endswith("?") else context if previous.rstrip().endswith(":") else ""
+            context = context or (REVISED_DEPTH if (t, i) in revised_depth else "")
             affirmed = affirmed_statement(sentence, previous)  # "Is it left? Yes." says "It is left."
             previous = sentence
             if retracted(said, i) or i in quoted[t]:
@@ -238,5 +245,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")
-    flags |= standing(read)
+    gone = withdrawn(said_by_turn, roles, read,  # "Correction: earlier I wrote ..."
+                     lambda t, i: sentence_claims(said_by_turn[t][i], record, lexicon))
+    flags |= standing([r for k, r in enumerate(read) if k not in gone])
     return [f for f in FLAG_DESCRIPTIONS if f in flags]

@@ -291,6 +291,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else
             word, at = m.group(group), m.start(group)
+            if re.search(r"(?<!rather\s)\bthan\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$", sentence[max(0, at - 30):at], re.I):
+                continue  # "... matters more than a large one in the fundus": another thing, compared ("rather than" denies)
             out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],
                                          text=m.group(0))))
     for m in _SIZE_RANGE.finditer(sentence):  # "small to medium": either class, one claim

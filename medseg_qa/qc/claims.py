@@ -2,7 +2,8 @@
 
 A claim is a side (patient left/right, midline), an absolute position (anterior/posterior,
 superior/inferior), a relation to another structure, a size class or area percent, or a region count.
-Sizes and counts are read by `amounts`, sides by `sides`, places along the picture's rows by `heights`; relations here. Each is found by its
+Sizes and counts are read by `amounts`, sides by `sides`, places along the picture's rows by `heights`, relations by
+`relations`. Each is found by its
 own phrase rules, then kept only when `subjects.subject` attributes it to the
 target; a claim inside a negation scope is kept as denied (`negated`), so "it is not on the left"
 contradicts a left mask and agrees with a right one. Image sides ("the image's left") are turned into
@@ -22,7 +23,7 @@ from .amounts import IMAGE as _IMAGE
 from .amounts import size_claims as _size_claims
 from .claim import Claim
 from .clauses import BOUNDARY, is_negated, negated_spans, sentences
-from .subjects import about_target, subject
+from .subjects import about_target
 from .convention import axis_mappings, convention_end, side_mappings
 from .counts import bare_count
 from .elsewhere import about_other_things, side_answer, sides_of_other_things, without_others_amounts
@@ -31,28 +32,12 @@ from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
 from .generic import states_thresholds
 from .modality import asserted
+from .relations import CLAUSE_VERB, comparatives, position_claims
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
-from .sides import NEIGHBOURING, RELATIVE_TO
-from .sides import PICTURE as _PICTURE
 from .sides import side_claims as _side_claims
 
-INVERSE = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_to",
-           "posterior_to": "anterior_to", "superior_to": "inferior_to", "inferior_to": "superior_to"}
-_AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "ventral": "anterior_to",
-              "in front of": "anterior_to", "ahead of": "anterior_to", "posterior": "posterior_to",
-              "dorsal": "posterior_to", "behind": "posterior_to", "in back of": "posterior_to",
-              "superior": "superior_to", "cranial": "superior_to", "above": "superior_to", "over": "superior_to",
-              "inferior": "inferior_to", "caudal": "inferior_to", "below": "inferior_to",
-              "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to",
-              "higher than": "superior_to", "lower than": "inferior_to",
-              "higher up than": "superior_to", "lower down than": "inferior_to", "upper": "superior_to", "forward": "anterior_to",
-              "deep": "posterior_to", "superficial": "anterior_to"}
-_COMPARE = re.compile(rf"\b(?:{RELATIVE_TO}|(?:more|further|farther)\s+(?:[\w']+\s+){{1,7}}?than)\s+", re.I)
 _PER_SIDE = re.compile(r"^\W*(?:on\s+the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s*:", re.I)
-_POSTPOSED = re.compile(r"\b(?:left|right)(?:[\s-]+side)?\s+$", re.I)
-_AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "posterior": "posterior_to",
-                "superior": "superior_to", "inferior": "inferior_to"}
 # a question about the front-back or up-down axis, where "centrally" answers that axis, not the side
 _ASKS_DEPTH = re.compile(r"\b(?:front|back|anterior\w*|posterior\w*|ant|post|superior\w*|inferior\w*|sup|inf|up|down|"
                          r"depth|deep|high|low|top|bottom)\b", re.I)
@@ -90,172 +75,11 @@ _ASKS_AMOUNT = re.compile(r"\bhow\s+(?:big|large|much|small)\b|\b(?:size|area|fr
 _NO_SIDE_SAID = re.compile(r"\b(?:either\s+)?(?:on\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s+or\s+(?:on\s+)?(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?:left|right)\b|\bbetween\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|the\s+patient'?s\s+)?(?:left|right)"
                            r"(?:\s+side)?\s+and\s+(?:the\s+)?(?:left|right)\b", re.I)
+# as much on one side as on the other: "about as much of it on the left as on the right", "evenly split left and right"
+_BALANCED = re.compile(r"\bas\s+much\b[^.;]{0,40}?\b(?:left|right)\b[^.;]{0,20}?\bas\s+(?:on|to|in)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b|"
+                       r"\b(?:equally|evenly)\s+(?:split\s+|divided\s+|distributed\s+)?(?:on|to|in|between)\s+(?:the\s+)?(?:left|right)\s+"
+                       r"and\s+(?:the\s+)?(?:left|right)\b", re.I)
 _LEFT_AND_RIGHT = re.compile(rf"(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:left{_AND_THE}right|right{_AND_THE}left)\b", re.I)
-_POSITION_RES = [
-    re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
-               r"\s+of\s+", re.I),
-    re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal)(?:ly)?\s+(?:to|of|from)\s+", re.I),
-    re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
-    re.compile(r"\b(above|below|beneath|underneath|under|over|higher(?:\s+up)?\s+than|lower(?:\s+down)?\s+than)\s+", re.I),
-    re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of
-    # a comparative: "it lies more left than the stomach", "further anteriorly than the aorta", "upper than the kidney"
-    # a side said relative to a structure named after it: "on the patient's right relative to the heart"
-    re.compile(rf"\b(left|right)(?:[\s-]+side)?\s+{RELATIVE_TO}\s+(?:the\s+{NEIGHBOURING}\s+)?", re.I),
-    re.compile(r"\b(?:(?:more|further|farther)\s+(left|right|anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal|"
-               r"upper|forward)|(upper))(?:ly)?\s+than\s+", re.I),
-]
-
-_INVERTED = re.compile(r"^\s*(?:just\s+|immediately\s+|directly\s+)?(?:(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+"
-                       r"(?:hand\s+)?side)?|(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)),?\s+"
-                       r"(?:lies|sits|is|runs|are|lie|sit|you\s+see|we\s+see|one\s+sees)\s+", re.I)
-_ITS_SIDE = re.compile(r"\b(?:on|to|at)\s+(?:its|their)\s+(left|right)(?:[\s-]+(?:hand\s+)?side)?\b"
-                       r"(?![\s-]+(?:[a-z]+\s+)?(?:wall|border|margin|edge|surface|aspect|lobe|pole|horn|half|part|portion|lateral|"
-                       r"posterolateral|anterolateral|posterior|anterior)\b)|"
-                       r"\b(in\s+front\s+of|behind|anterior\s+to|posterior\s+to)\s+(?:it|them)\b", re.I)
-_ITS_REL = {"left": "left_of", "right": "right_of", "in front of": "anterior_to", "anterior to": "anterior_to",
-            "behind": "posterior_to", "posterior to": "posterior_to"}
-
-
-def _name_word_before(sentence: str, end: int, x: Mention) -> bool:
-    """'the cervical spinal cord': a word of the structure's own name stands before the mention's text."""
-    word = re.fullmatch(r"(?:the\s+)?([a-z-]+)\s+", sentence[end:x.start], re.I)
-    return bool(word) and f"{word.group(1).lower()} {sentence[x.start:x.end].lower()}" in x.names
-
-
-def _object_after(mentions: list[Mention], sentence: str, end: int) -> Mention | None:
-    """The structure a relation word at `end` points to: named right after it, or in a gloss that names a lay
-    description ("behind the fluid spaces in the middle (the ventricles)")."""
-    return next((x for x in mentions if end <= x.start <= end + 16
-                 and re.fullmatch(r"(?:the\s+|its\s+|a\s+|the\s+patient'?s\s+|your\s+|my\s+)?", sentence[end:x.start], re.I)),
-                None) or next((x for x in mentions if end <= x.start <= end + 30 and _name_word_before(sentence, end, x)),
-                              None) or next((x for x in mentions if x.names and end < x.start <= end + 60 and re.fullmatch(
-                    r"(?:the\s+)?[a-z -]+\((?:i\.e\.\s*|the\s+)?", sentence[end:x.start], re.I)), None)
-
-
-_REDUCED_RELATIVE = re.compile(r"\s*(?:,\s*)?(?:(?:which|that)\s+(?:lies|sits|is|runs)\s+|lying\s+|sitting\s+|located\s+|"
-                               r"situated\s+)?(?:just\s+|directly\s+|immediately\s+)?", re.I)
-
-
-def _last_named(mentions: list[Mention], pos: int, excluding: set[str]) -> Mention | None:
-    """The last structure named before `pos` (what 'it' or 'that structure' points back at), bar `excluding`."""
-    return next((x for x in reversed(mentions) if x.end <= pos and x.names and not x.names & excluding), None)
-
-
-def _named_just_before(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
-    """The other structure a relation phrase at `pos` modifies when nothing but a reduced relative stands
-    between them ("the heart behind it", "the aorta, which lies in front of it")."""
-    last = next((x for x in reversed(mentions) if x.end <= pos), None)
-    if last is None or not last.names or "person" in last.names:
-        return None
-    return last if _REDUCED_RELATIVE.fullmatch(sentence[last.end:pos]) else None
-
-
-_ON_PICTURE = re.compile(rf"\b(?:on|in)\s+(?:the\s+|this\s+)?{_PICTURE}\b|\bon[\s-]screen\b", re.I)
-
-
-# a phrase that points back at the structure last named: "that structure", "the latter"
-_THAT_ONE = re.compile(r"(?:that|this)\s+(?:structure|organ|one|vessel|landmark|muscle|bone|gland|space)\b|the\s+(?:latter|former)\b",
-                       re.I)
-
-
-def _position_claims(sentence: str, mentions: list[Mention], orientation) -> list[tuple[int, Claim]]:
-    out = []
-    has_si = bool(orientation) and any(c in "SI" for c in orientation)
-    for i, rx in enumerate(_POSITION_RES):
-        for m in rx.finditer(sentence):
-            word = re.sub(r"\s+", " ", next(g for g in m.groups() if g).lower())
-            if _AXIS_WORD[word] in ("superior_to", "inferior_to") and word not in ("superior", "inferior", "cranial", "caudal") \
-                    and not has_si:
-                continue  # "above/below" on an axial slice may mean anterior/posterior on screen: ambiguous
-            if i == 0 and re.search(r"\b(?:in|within|into|of|at|from)\s+(?:the\s+|its\s+)?(?:patient'?s\s+)?$",
-                                    sentence[max(0, m.start() - 30):m.start()], re.I):
-                continue  # "in the left side of the liver": a part of it, not a relation
-            if i == 0 and "patient" not in m.group(0).lower() and _ON_PICTURE.search(sentence[:m.start()]):
-                continue  # "On the image, it lies on the left side of the bladder": a side of the picture
-            rel = _AXIS_WORD[word]
-            obj = _object_after(mentions, sentence, m.end())
-            if obj is None and _THAT_ONE.match(sentence, m.end()):  # "Compared with the aorta, it sits in front of
-                obj = _last_named(mentions, m.start(), {"person", "counterpart"})  # that structure"
-            if obj is None or "person" in obj.names:
-                continue  # "to the left side of the patient" is a side, not a relation to a structure
-            subj = subject(mentions, sentence, m.start())
-            near = _named_just_before(mentions, sentence, m.start())
-            if not obj.names and near is not None and re.match(r"(?:it|them)\b", sentence[obj.start:], re.I):
-                # "much smaller than the heart behind it": the heart is behind the target; but in "The bladder lies
-                # in front, with the uterus behind it", 'it' is the sentence's subject, another structure
-                earlier = [x for x in mentions if x.end <= near.start]
-                if earlier and earlier[0].names and "person" not in earlier[0].names and all(x.names for x in earlier) \
-                        and re.fullmatch(r"\W*(?:the\s+)?", sentence[:earlier[0].start], re.I):
-                    continue
-                out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(near.names)),
-                                             text=m.group(0))))
-                continue
-            if not obj.names and (subj is None or not subj.names) and re.match(r"it\b", sentence[obj.start:], re.I):
-                # "Think of the aorta: our structure lies to its left of it": 'it' is the last other structure
-                obj = _last_named(mentions, m.start(), {"person"}) or obj
-            if subj is None or not subj.names:  # target REL obj
-                if obj.names:
-                    out.append((m.start(), Claim("relation", rel, other="|".join(sorted(obj.names)), text=m.group(0))))
-            elif not obj.names:  # other REL target -> target INVERSE other
-                out.append((m.start(), Claim("relation", INVERSE[rel], other="|".join(sorted(subj.names)),
-                                             text=m.group(0))))
-    for x in mentions:  # "on the aorta's left": target REL aorta
-        side = re.match(r"\s+(left|right)\b" if sentence[:x.end].endswith("'s") else r"'s\s+(left|right)\b",
-                        sentence[x.end:])
-        if x.names and "person" not in x.names and side and \
-                re.search(r"\b(?:on|to|at|toward|towards)\s+(?:the\s+)?$", sentence[:x.start], re.I):
-            out.append((x.start, Claim("relation", _AXIS_WORD[side.group(1).lower()], other="|".join(sorted(x.names)),
-                                       text=sentence[x.start:x.end + side.end()])))
-    inverted = _INVERTED.match(sentence)  # "Behind it sits the aorta": the aorta REL target
-    if inverted:
-        obj = _object_after(mentions, sentence, inverted.end())
-        if obj is not None and obj.names:
-            word = re.sub(r"\s+", " ", (inverted.group(1) or inverted.group(2)).lower())
-            out.append((0, Claim("relation", INVERSE[_ITS_REL[word]], other="|".join(sorted(obj.names)),
-                                 text=inverted.group(0))))
-            return out
-    for m in _ITS_SIDE.finditer(sentence):  # "the aorta lies on its left": other REL target
-        if m.group(2):
-            continue  # "in front of it" is already read by the rules above
-        subj = subject(mentions, sentence, m.start())
-        if subj is not None and subj.names:
-            out.append((m.start(), Claim("relation", INVERSE[_ITS_REL[m.group(1).lower()]],
-                                         other="|".join(sorted(subj.names)), text=m.group(0))))
-    return out
-
-
-def _comparatives(sentence: str, mentions: list[Mention], located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
-    """'Relative to the liver, it is further to the left' and 'more anterior than the aorta' compare the
-    target with another structure: its side and vertical claims become relations to that structure."""
-    anchor = _COMPARE.search(sentence)
-    other = None
-    if anchor and _POSTPOSED.search(sentence, 0, anchor.start()):
-        return located  # "right relative to the heart": one side word's relation, read by `_position_claims`
-    if anchor:
-        other = next((m for m in mentions if m.names and anchor.end() <= m.start <= anchor.end() + 30
-                      and re.fullmatch(r"(?:the\s+)?(?:patient'?s\s+)?(?:\w+\s+)?", sentence[anchor.end():m.start], re.I)), None)
-        named = other and next((m for m in mentions if m.names and re.fullmatch(
-            r"\s*,?\s*(?:called|named|known\s+as|i\.e\.)\s+(?:the\s+)?", sentence[other.end:m.start], re.I)), None)
-        other = named or other  # "than the big vein called the vena cava"
-    if other is None:  # compared with something that is not a known structure: the side or depth is relative
-        return located if anchor is None else [(pos, c) for pos, c in located if not (
-            c.kind in ("side", "vertical") and anchor.start() <= pos < anchor.end())]
-    cuts = [0] + [b.end() for b in BOUNDARY.finditer(sentence)] + [len(sentence) + 1]
-    clause = next(i for i in range(len(cuts) - 1) if cuts[i] <= anchor.start() < cuts[i + 1])
-    own = sentence[cuts[clause]:anchor.start()] + sentence[other.end:cuts[clause + 1]]
-    # an anchor in a clause with its own verb compares only that clause's places ("given that it is anterior, how does
-    # it sit in relation to the sternum?"); a verbless one ("..., relative to the liver") those of its neighbours too
-    # ... and "further to the right than the spleen" only the place inside it ("Left-sided, further right than X")
-    alone = bool(_CLAUSE_VERB.search(own)) or bool(re.match(r"(?:more|further|farther)\b", anchor.group(0), re.I))
-    out = []
-    for pos, claim in located:  # "compared with the liver, which lies on the right": the liver's own side stays its own
-        if alone and not cuts[clause] <= pos < cuts[clause + 1]:
-            out.append((pos, claim))
-            continue
-        if claim.kind in ("side", "vertical") and claim.value in _AS_RELATION and about_target(mentions, sentence, pos):
-            claim = Claim("relation", _AS_RELATION[claim.value], other="|".join(sorted(other.names)), text=claim.text)
-        out.append((pos, claim))
-    return out
 
 
 _PHYSICAL = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mm|cm|millimet\w*|centimet\w*)\b(?!\s*(?:x|by|\u00d7))", re.I)
@@ -267,8 +91,6 @@ _REGION_NOUN = re.compile(r"\b(?:components?|regions?|parts?|pieces?|portions?|i
 _FRAGMENT_QUESTION = re.compile(r"^\W*(?:(?:and|also|plus|so|ok|okay|thanks|got\s+it|then)\W+)*(?:(?:what|how)\s+about\s+)?"
                                 r"(?:the|those|these|that|all\s+(?:those|the|these)|any)\b[^?]*\?\s*$", re.I)
 _MASK_WORD = re.compile(r"\b(?:mask|segment\w*|highlight\w*|outlined|target|overlay|label)\b", re.I)
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|lies|lie|sits|sit|does|do|did|how|where|which|what|seems?|appears?|looks?)\b",
-                          re.I)
 _FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\w*|radiolog\w*)\b", re.I)
 
 
@@ -343,7 +165,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         return [c for part in parts for c in sentence_claims(part, record, lexicon, context)]
     sentence = parts[0]
     if asks_only(sentence) or about_other_things(sentence) or \
-            (sentence.rstrip().endswith("?") and len(sentence.split()) <= 4 and not _CLAUSE_VERB.search(sentence)):
+            (sentence.rstrip().endswith("?") and len(sentence.split()) <= 4 and not CLAUSE_VERB.search(sentence)):
         return []  # ("In the midline?": a phrase asked, nothing said)
     counted = bare_count(sentence, context)
     if counted:
@@ -354,7 +176,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             sentence_claims(sentence[answered.end():], record, lexicon, "")
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
-    if _FRAGMENT_QUESTION.match(sentence) and not _CLAUSE_VERB.search(sentence) and all(m.names for m in mentions) and \
+    if _FRAGMENT_QUESTION.match(sentence) and not CLAUSE_VERB.search(sentence) and all(m.names for m in mentions) and \
             not _MASK_WORD.search(sentence):
         return []  # "And the bone at the back?", "And the left side?": asks about another thing, says nothing of the mask
     convention = convention_end(sentence, mentions)
@@ -364,14 +186,14 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     axes = axis_mappings(sentence)  # "image top is anterior on an axial slice, and I read the mask that way"
     asks_depth = bool(_ASKS_DEPTH.search(context)) and not ASKS_SIDE.search(context)  # "Ant. or post.?"
     located = _side_claims(sentence, record.orientation, mentions, asks_depth) + _contained_side(sentence)
-    located += _position_claims(sentence, mentions, record.orientation)
+    located += position_claims(sentence, mentions, record.orientation)
     located += absolute_claims(sentence, mentions, record.orientation) + central_claims(sentence, asks_depth)
     located += [(pos, c) for pos, c in _size_claims(sentence, context) if c.kind != "percent" or not any(  # "40% of the
         x.names and re.fullmatch(r"[^\s]*\s+of\s+(?:the\s+|its\s+|their\s+)?", sentence[pos + len(c.text):x.start], re.I)
         for x in mentions if x.start > pos)]  # lung is hidden behind the heart on a film": a share of another structure
     if not _PER_SIDE.match(sentence):  # "RIGHT: one part." counts the pieces on one side, not the whole mask
         located += _count_claims(sentence, lexicon)
-    located = _comparatives(sentence, mentions, located)
+    located = comparatives(sentence, mentions, located)
     located = without_others_amounts(sentence, located)
     bands = [m.span() for m in re.finditer(r"\([^()]{8,160}\)", sentence) if states_thresholds(m.group(0)[1:-1])]
     located = [(pos, c) for pos, c in located if not any(a <= pos < b for a, b in bands)]  # "(under 1% small, 1-5% medium)"
@@ -412,8 +234,10 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         spans = [m.span() for m in _NO_SIDE_SAID.finditer(sentence)]
         out = [c for c in out if c.kind != "side" or not any(a <= sentence.find(c.text, a) < b for a, b in spans
                                                             if c.text and sentence.find(c.text, a) >= 0)]
-    if context and (side_mappings(context) or convention_end(context, lexicon.mentions(context))):
-        out = [c for c in out if c.kind not in ("side", "midline")]  # "Which side of the screen shows ...? The right."
+    if context and (side_mappings(context) or convention_end(context, lexicon.mentions(context))) and \
+            not (any(not x.names and x.start < 40 for x in mentions) or _MASK_WORD.search(sentence[:40])):
+        # "Which side of the screen shows ...? The right." (but "... ? The tumour is left-sided." places the target)
+        out = [c for c in out if c.kind not in ("side", "midline")]
     if _VERBLESS_BOUND.match(sentence) and not _VERB.search(sentence) and not _ASKS_AMOUNT.search(context or ""):
         out = [c for c in out if c.kind not in ("size", "percent", "pixels")]  # "Yes, 5% of the image or more.": a threshold
     if context and _DEFINES_SIZE.search(context):
@@ -426,7 +250,14 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             and not _SIDES_AS_SUBJECT.match(sentence, m.end())]  # "Both sides have a matching structure, but ..."
     # ("nothing on the other side" denies the other side; "the right atrium, on the other side," is the atrium's)
     if sides == {"left", "right"} or (sides and both):
-        out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
+        balanced = _BALANCED.search(sentence)
+        if any(c.kind == "midline" and not c.negated for c in out) or balanced:
+            # "It straddles the midline, with about as much of it on the left as on the right": the halves of one
+            # span; the balance alone holds for a midline and a two-sided mask alike, not for a one-sided one
+            out = [c for c in out if c.kind != "side"] + ([Claim("side", "one-sided", text=balanced.group(0), negated=True)]
+                                                          if balanced and "midline" not in {c.kind for c in out} else [])
+        else:
+            out = [c for c in out if c.kind != "side"] + [Claim("side", "bilateral", text=sentence[:40])]
     return out
 
 

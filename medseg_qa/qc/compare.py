@@ -12,7 +12,8 @@ import re
 
 from medseg_qa.schemas import MaskFacts, StructuredClaims
 
-from .claims import INVERSE, Claim
+from .claim import Claim
+from .relations import INVERSE
 
 FLAG_OF_KIND = {"side": "laterality", "midline": "laterality", "vertical": "position", "relation": "position",
                 "size": "size", "percent": "size", "pixels": "size", "count": "count"}

@@ -16,7 +16,7 @@ from .lexicon import Mention
 
 _CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
                          r"facing|looking|mirror\w*|flipped|remember|screen|monitor)\b", re.I)
-_PATIENT_AXIS = r"(?:front|back|anterior|posterior|head|feet|foot|ventral|dorsal|superior|inferior|cranial|caudal)"
+_PATIENT_AXIS = r"(?:front|back|anterior|posterior|head|feet|foot|ventral|dorsal|superior|inferior|cranial|caudal|near\s+field|far\s+field|transducer|probe)"
 # an axis of the patient mapped to the picture: "Front is at the top of the picture", "up the image means towards the head",
 # "image top is anterior on an axial slice"
 _AXIS_ON_PICTURE = re.compile(rf"\b{_PATIENT_AXIS}\b[^.;]*\b(?:top|bottom|upper|lower)\b[^.;]*\b{_IMAGE}\b|"
@@ -85,12 +85,12 @@ def convention_end(sentence: str, mentions: list[Mention]) -> int:
     return 0
 
 
-# ... or written as an equation: "image right = patient's left", "patient R = img L"
+# ... or written as an equation: "image right = patient's left", "patient R = img L", "The left side is the image's right"
 _SIDE_OF_PICTURE = re.compile(r"\bthe\s+(?:left|right)(?:[\s-]+hand)?\s+(?:side|half|edge)\s+of\s+the\s+(?:screen|image|picture|"
                               r"monitor|display|film|scan)\s+(?:is|=|shows|corresponds\s+to)\s+(?:the\s+)?(?:(?:patient'?s|your|his|"
                               r"her|their)\s+(?:left|right)\b|(?:left|right)\s+(?:half|side)\s+of\s+(?:the\s+)?(?:body|patient)\b)",
                               re.I)
-_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\s*(?:=|is)\s*"
+_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])|(?:left|right)\s+side)\s*(?:=|is)\s*"
                             r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\b", re.I)
 
 

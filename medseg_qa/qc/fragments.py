@@ -152,14 +152,17 @@ def _key_value_sentence(sentence: str) -> str:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
         if low in ("both", "bilateral", "bilaterally", "both sides", "on both sides", "left and right"):
             return "It lies on both sides."
-        if low == "midline" or (low in ("central", "centre", "center") and key in ("side", "laterality")):
+        if {part.strip() for part in low.split("/")} <= {"central", "centre", "center", "midline", "middle"} and \
+                (low == "midline" or key in ("side", "laterality")):  # "Side: Central / midline"
             return "It lies in the midline."  # ("location: central" may be the depth: it claims no side)
         if low in ("central", "centre", "center"):
             return "It is central."
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
-        if low in ("central", "centrally", "centre", "center", "mid", "middle"):
+        if re.match(r"(?:central(?:ly)?|centre|center|mid|middle)\b(?!\s+of\b)", low):  # "Central AP position"
             return "Along that axis, it sits centrally."  # a central depth, not the midline
+        if re.match(r"(?:front|back|rear|anterior|posterior|upper|lower|top|bottom)\s+(?:half|part|third|portion)\b", low):
+            return f"It lies in the {low}."  # "Position (front/back): Front half of the slice"
         return f"It lies {value}." if " " in value else f"It is {value}."
     if re.search(r"percent|pct", key) and re.fullmatch(r"\d+(?:\.\d+)?", value):
         return f"It covers {value}% of the image."  # area_pct = 3.1

@@ -82,7 +82,9 @@ _RULE_SUBJECT = re.compile(r"^\W*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:cri
                            r"score|count|algorithm|definition|convention)\s+(?:allows?|requires?|defines?|states?|says?|permits?|"
                            r"considers?|counts?|classif(?:y|ies)|treats?|merges?|splits?)\b", re.I)
 # what a structure usually does: "The right kidney usually sits 1-2 cm lower than the left"
-_HABITUAL = re.compile(r"\b(?:usually|normally|typically|generally|tends?\s+to)\s+(?:sits?|lies?|is|are|lie|sit|runs?|lives?)\b", re.I)
+# ("They are small growths on the inside of the bowel, usually removed during the test": what such things usually undergo)
+_HABITUAL = re.compile(r"\b(?:usually|normally|typically|generally|tends?\s+to)\s+(?:sits?|lies?|is|are|lie|sit|runs?|lives?|"
+                       r"removed|found|seen|detected|treated|benign|harmless|asymptomatic)\b", re.I)
 _THIS_IMAGE = re.compile(r"\b(?:here|this\s+(?:slice|image|scan|picture|patient|study)|in\s+the\s+mask|the\s+mask|today|now)\b",
                          re.I)
 

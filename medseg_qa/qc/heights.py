@@ -64,6 +64,9 @@ _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down
                      rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
                      r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
                      r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
+# a part of the trunk named by its height: "in the upper chest", "down in the lower half of the thorax"
+_TRUNK_PART = re.compile(rf"\b(?:in|into|within|across)\s+the\s+(upper|lower)\s+(?:(?:half|part|third|portion)\s+of\s+the\s+)?"
+                         rf"{_TRUNK}\b", re.I)
 # "of this coronal image", "of the close-up dermoscopy frame", "of the mole-mapping picture"
 _THIS_IMAGE = (r"(?:the|this)\s+(?:(?:axial|coronal|sagittal|[a-z]+-[a-z]+|close-?up|dermoscop\w+|endoscop\w+|fundus|ultrasound|"
                rf"microscop\w+|colonoscop\w+|grey-?scale|retinal|clinical|frozen)\s+){{0,3}}{_IMAGE}")
@@ -72,6 +75,8 @@ _ZONE = re.compile(r"\b(?:in|at|within|into)\s+the\s+(?:(?:left|right)\s+)?(uppe
 _PICTURE_HEIGHT = re.compile(rf"(?:\b(?:in|at|toward|towards|near|on)\s+the\s+|^(?:[a-z ]{{1,25}}:\s*)?(?:it\s+lies\s+)?)(upper|top|lower|bottom)(?:\s*\([^()]{{1,20}}\))?"
                              rf"(?:\s+(?:part|half|portion|edge|third|area|region))?\s+of\s+(?:{_THIS_IMAGE}|{_IMAGE})\b|"
                              rf"\b(?:toward|towards|near|at)\s+the\s+(top|bottom)\s+of\s+{_THIS_IMAGE}\b|"
+                             # "In position it is toward the top (cranial)": the picture's, when no other whole is named
+                             r"\btowards?\s+the\s+(top|bottom)\b(?!\s*(?:of|edge|row|line|end|pole|part|half)\b)|"
                              # "low in the field", "high on the film"; "in the upper half" (of the picture: no other whole named)
                              rf"\b(high|low)(?:er)?\s+(?:up\s+|down\s+)?(?:in|on)\s+(?:the|this)\s+(?:field|film|radiograph|{_IMAGE})\b|"
                              r"(?:\b(?:in|at|on|within)\s+the\s+|^it\s+lies\s+)(upper|top|lower|bottom)\s+(?:half|portion|part|third)\b(?!\s+of\b)|"
@@ -91,7 +96,7 @@ _CENTRAL = re.compile(_NEITHER + r"|"
                       r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid-?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
-_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
+_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
                          r"(?:back|bottom|posterior|inferior)\b|\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
                          r"\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?|a-?p(?=\s+(?:plane|axis|direction|dimension)))\b"
                          r"(?![\s-]+(?:mid-?line|midsagittal|cent(?:re|er)[\s-]*line|line\s+through))|"
@@ -110,6 +115,8 @@ def _degree(sentence: str, m: re.Match) -> str:
 def height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
     out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5) or m.group(7)) else "inferior",
                              qualifier=_degree(sentence, m), text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
+    out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))
+            for m in _TRUNK_PART.finditer(sentence)]
     rows = ROW_DIRECTION.get(orientation[1:2] if orientation else None)
     if orientation and orientation[1:2] in ("I", "S"):
         out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))

@@ -24,7 +24,7 @@ REGIONS = frozenset("pelvic pelvis abdominal abdomen thoracic thorax chest crani
                     "forearm leg shin foot hand shoulder back trunk body buttock seat groin flank".split())
 CLASS_NOUNS = frozenset("bone bones muscle muscles artery arteries vein veins gland glands nerve nerves duct ducts "
                         "structure structures organ organs tissue region regions lobe lobes zone zones part parts "
-                        "vessel vessels".split())
+                        "vessel vessels ligament ligaments tendon tendons".split())
 
 
 @lru_cache(maxsize=256)
@@ -113,7 +113,7 @@ def head_terms(label: str) -> set[str]:
     "the fluid" is the target (`Lexicon.synonym_head_re`)."""
     out: set[str] = set()
     words = label.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
-    if len(words) >= 2 and words[-1] not in GENERAL_HEADS and len(words[-1]) > 3:
+    if len(words) >= 2 and words[-1] not in GENERAL_HEADS and len(words[-1]) >= 3:  # 'cup' of 'optic cup'
         out.add(words[-1])
     if len(words) >= 3 and words[-2] not in POSITIONAL | GENERAL_HEADS and len(words[-2]) > 2:
         out.add(" ".join(words[-2:]))

@@ -139,11 +139,19 @@ def _families(version: tuple) -> dict[str, str]:
 _DESCRIPTOR_HEAD = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+){0,3}?([a-z]{3,})(?=\s*(?:$|,|;|\(|\s(?:that|which|of|in|on|at|with|"
                               r"where|whose|from|to|behind|between|around|inside|within|under|for|along|over|near|beside)\b))",
                               re.I)
+_PART_OF_WHOLE = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:segment|part|portion|section)\s+of\s+the\s+(?:[a-z-]+\s+)?"
+                            r"([a-z]{4,})\s*$", re.I)
 # (as `plural_stem` leaves them: "stones" -> "ston", "stone" -> "stone")
 _LESION_STEMS = frozenset("adenoma cyst nodul polyp tumour tumor lesion mass metastas met naev nev deposit cancer carcinoma "
                           "aneurysm stone ston calcul mas nodule".split())
 _NOT_A_CLASS = frozenset("part end side half top case extent centre center blood signal tissue layer area areas space "
                          "into bottom front back segment branch".split())
+
+
+# a part of a whole, or a place on it, named before the whole ("the segments of the lumbar spine", "the block at the
+# front of the spinal column"): a question that names the whole the target belongs to does not name the target
+_PART_OF = re.compile(r"\b(?:parts?|portions?|segments?|sections?|pieces?|blocks?|elements?|bits?|front|back|rear|top|bottom|"
+                      r"middle)\s+of\s+(?:the|this|that|a|an|its|each|every)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 
 
 class Lexicon:
@@ -152,6 +160,7 @@ class Lexicon:
     def __init__(self, target: str, synonyms: tuple[str, ...], neighbours: tuple[str, ...],
                  knowledge: KnowledgeEntry | None):
         own_label = set(giveaway_terms(target, synonyms))
+        self.own_label = frozenset(own_label)
         terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)
         version = knowledge_version()
@@ -179,6 +188,9 @@ class Lexicon:
             entry = lookup(other)
             for term in (entry.terms() if entry else giveaway_terms(other)):
                 names_by_term[term] = names_by_term.get(term, frozenset()) | {other.lower()}
+        for other in neighbours:  # a neighbour's own name names it alone ("the medial meniscus", whose entry also
+            if other.lower() != target.lower():  # lists the lateral one)
+                names_by_term[other.lower()] = frozenset({other.lower()})
         # a class noun of the target's own names refers to the target ("the muscle on the patient's left" of the
         # iliopsoas muscle), not to some other structure
         own_classes = {w for t in self.target_terms for w in t.split() if w in CLASS_NOUNS}
@@ -189,6 +201,10 @@ class Lexicon:
         head = _DESCRIPTOR_HEAD.match((knowledge.descriptor or "") if knowledge else "")
         if head and head.group(1).lower() not in _NOT_A_CLASS:
             own_classes |= {head.group(1).lower(), head.group(1).lower() + "s"}
+        # ... and a part's whole ("the bowel" of the duodenum, "the first segment of the small bowel")
+        whole = _PART_OF_WHOLE.match((knowledge.descriptor or "") if knowledge else "")
+        if whole:
+            own_classes.add(whole.group(1).lower())
         self.own_class_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(sorted(own_classes))})\b", re.I) \
             if own_classes else None
         self.sided_class_re = re.compile(rf"\b(?:the|this|that)\s+(left|right)(?:[\s-]+sided)?\s+(?:{'|'.join(sorted(own_classes))})\b",
@@ -251,8 +267,11 @@ class Lexicon:
         ('the left brachiocephalic vein', asked about the brachiocephalic trunk) names that structure instead."""
         others: list[tuple[int, int]] | None = None  # other structures' names, found only when needed
 
-        def free(match: re.Match) -> bool:
+        def free(match: re.Match, term: bool = False) -> bool:
             nonlocal others
+            if term and match.group(0).lower() not in self.own_label and \
+                    _PART_OF.search(text, max(0, match.start() - 60), match.start()):
+                return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
             kind = _finding_kind(match.group(0))
             if kind and kind not in self.label_kinds and "lesion" not in self.label_kinds:
                 return False  # a kind of finding ("the hypodense lesions" of liver metastases) asks, it does not name
@@ -268,7 +287,7 @@ class Lexicon:
         # "GTVp" of "gross tumour volume primary": a volume's last initial is written in lower case
         patterns += [re.compile(rf"\b(?:{a}|{a[:-1]}{a[-1].lower()})s?\b") if len(a) == 4 else re.compile(rf"\b{a}s?\b")
                      for a in self.acronyms]
-        return any(free(m) for p in patterns for m in p.finditer(text))
+        return any(free(m, p is self.target_re) for p in patterns for m in p.finditer(text))
 
     def _other_side(self, sentence: str, start: int) -> int | None:
         """'the right-sided ribs' of the left rib 7: the target's name under the other side names its counterpart;

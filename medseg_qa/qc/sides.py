@@ -80,7 +80,10 @@ _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?
                              r"(?:\s*\([^()]*\))?"  # "Side: left only (patient's frame)", "Laterality: left, as far as I can tell."
                              r"(?:,\s*(?:as\s+far\s+as\s+i\s+can\s+(?:tell|see)|i\s+(?:think|believe)|probably|most\s+likely|likely|"
                              r"i'?d\s+say|on\s+this\s+(?:slice|image)))?"
-                             r"(?:,?\s+not\s+(?:the\s+)?(?:left|right)(?:[\s-]+sided)?)?\s*[.!;,]?\s*")  # "Lt, not Rt."
+                             r"(?:,?\s+not\s+(?:the\s+)?(?:left|right)(?:[\s-]+sided)?)?"  # "Lt, not Rt."
+                             # "Located right, i.e. image left on this PA film": where the picture shows it
+                             r"(?:,?\s*(?:i\.?e\.?,?|that\s+is,?|=|so)?\s*(?:the\s+)?(?:image|screen|film|picture|display)(?:'?s)?\s+"
+                             r"(?:left|right)(?:\s+side)?(?:\s+on\s+(?:this|the|a|an)\s+[\w -]{1,30})?)?\s*[.!;,]?\s*")
 _LEADING_FRAGMENT = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+only)?|\s+only)\s*[,;]")  # never "Right, so ..."
 # a sentence's lead phrase before its subject ("Looking across the body, it ...")
 _LEAD = re.compile(r"\s*(?!(?:it|this|these|they|the|its)\b)[^,;]{1,40},\s*(?=(?:it|this|these|they|the)\b)", re.I)
@@ -269,7 +272,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                 continue  # "Large right-sided phleboliths", "a right-sided PICC line": another thing's side
             claims.append((m.start(), claim))
         elif re.match(r"\s+of\b", after):
-            continue  # a relation to another structure: see _position_claims
+            continue  # a relation to another structure: see `relations.position_claims`
         elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
                       r"hemi-?abdomen|hemithorax|hemisphere|hemi-?pelvis|hemi-?cranium|lumbar\s+region|paramedian|"
                       r"paravertebral|renal\s+fossa|retroperitoneum|abdomen|pelvis|chest|thorax)\b", after):

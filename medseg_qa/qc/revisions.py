@@ -1,0 +1,123 @@
+"""An answer that revises its own earlier words: what it withdrew does not stand; what it says instead is checked.
+
+LLM answers correct themselves: "Correction: earlier I wrote on the patient's left. Actually on both sides.",
+"Did you catch my slip earlier? I said about 12% of the image. Is that right? No: it's about 3.3 percent.",
+"Earlier said large. Wrong. It's small.", "I count two pieces. Sorry, I misspoke: it is a single region."
+
+A revision is a sentence of an answer that says the answer erred. Said of itself ("I misspoke", "my slip", "let me
+correct myself"), or as a report of its own words with a word of error ("I said ... but actually", "earlier I wrote
+...; that was wrong"), it revises the answer's words in this turn and the earlier ones. A bare correction
+("Correction:", "Small correction:", "that is wrong", "scratch that") or a self-check ("Wait, is that right? No.")
+may answer the user's words ("Small correction: it lies on the right" after a user's "since it is on the left"), so
+it revises only the answer's words in its own turn. The points it revises (`settle.topic`: the side, the position
+along the measured axis, a relation, the size, the count) are those named in it, or, when it names none ("Let me
+revise something."), in the first of the next two sentences that does. Every earlier claim of the answer's own on
+those points, in that scope, is withdrawn, and so is a claim in the revision that repeats a withdrawn value (the
+quote of it: "I said about 12%").
+
+What the revision states afresh is read like any claim, so a correction to a false value is caught, and so is a
+wrong recap after it. Unlike `settle` (a plain later statement never settles an earlier one: "It lies
+posteriorly. ... It lies anteriorly." contradicts itself), a withdrawal needs the answer's own words that it erred.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from .claim import Claim
+from .settle import Said, topic
+
+# the answer says that it erred: its own words are meant, in this turn or an earlier one
+_ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ought)\s+to|I'?ll|I\s+should|I\s+must)\s+"
+                    r"(?:quickly\s+|briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\s+(?:myself|my\s+\w+|what\s+I)\b|"
+                    r"I\s+mis-?(?:spoke|stated|wrote|typed|counted|read|measured)\b|\bmy\s+(?:slip|mistake|error|bad|typo)\b|"
+                    r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:apologies|sorry)\s+for\s+(?:the|my)\s+(?:error|mistake|slip|confusion|typo)\b)",
+                    re.I)
+# ... or that something was wrong: a correction, which may answer the user ("Small correction: it lies on the right"), so
+# it revises the answer's own words only in its own turn ("Side: midline. Correction. Side: both.")
+_CORRECTION = re.compile(r"\b(?:(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ought)\s+to|I'?ll|I\s+should|I\s+must)\s+(?:quickly\s+|"
+                         r"briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\b|correction\s*[:;,\u2014-]|(?:one|a|small|quick|"
+                         r"minor|important)\s+correction\b|^\W*correction\W*$|(?:that|this)\s+(?:was|is)\s+(?:wrong|incorrect|a\s+"
+                         r"(?:mistake|slip|typo)|an\s+error)\b|scratch\s+that\b)", re.I)
+# the answer reports its own earlier words: "I said ...", "earlier I wrote ...", "Earlier said large."
+_OWN_WORDS = re.compile(r"\b(?:I\s+(?:had\s+)?(?:said|wrote|stated|told\s+you|described\s+(?:it|them|the\s+\w+)\s+as|called\s+(?:it|them)|"
+                        r"put|gave|mentioned|claimed|reported|counted)|(?:earlier|before|above|previously|initially)\s*,?\s*"
+                        r"(?:I\s+)?(?:said|wrote|stated|described|called|gave|mentioned|claimed|reported))\b", re.I)
+# ... and a word that it was wrong
+_ERROR_WORD = re.compile(r"\b(?:wrong|incorrect|mistaken?|not\s+(?:right|correct|accurate)|inaccurate|slip|error|actually|in\s+fact|"
+                         r"look\s+again)\b|^\W*no\b", re.I)
+
+
+# the answer questions itself and says no: "Wait, is that right? No."
+_SELF_CHECK = re.compile(r"^\W*(?:(?:wait|hmm+|hold\s+on|hang\s+on|but)\W+)*(?:is|was)\s+that\s+(?:right|correct|accurate)\s*\?\s*$", re.I)
+_NO = re.compile(r"^\W*no\b", re.I)
+
+
+def revises(said: list[str], i: int) -> str:
+    """Does sentence i of an answer's turn say the answer erred? "earlier": its words in this turn or an earlier one
+    (it says so of itself, or reports its own words with a word of error); "turn": only in this turn (a
+    correction, which might answer the user, or a self-check: "Wait, is that right? No."); "" when it does not."""
+    if _ERRED.search(said[i]) or (_OWN_WORDS.search(said[i]) and any(_ERROR_WORD.search(s) for s in said[i:i + 3])):
+        return "earlier"
+    if _CORRECTION.search(said[i]) or (_SELF_CHECK.match(said[i]) and i + 1 < len(said) and _NO.match(said[i + 1])):
+        return "turn"
+    return ""
+
+
+# the point a revision's words are about, where its old value is only reported ("earlier I described it as central")
+_POINT_WORDS = {("side",): r"\b(?:left|right|midline|both\s+sides|bilateral(?:ly)?|one\s+side|(?:left|right|one)-sided)\b",
+                ("vertical",): r"\b(?:anterior(?:ly)?|posterior(?:ly)?|front|back|superior(?:ly)?|inferior(?:ly)?|central(?:ly)?|"
+                               r"cent(?:re|er)d?|mid-?depth|upper|lower|top|bottom|higher|lower)\b",
+                ("size",): r"\b(?:small|medium|moderate|large|big|tiny|sizable|percent|per\s+cent|area|size)\b|%",
+                ("count",): r"\b(?:pieces?|components?|regions?|lesions?|islands?|blobs?|single|contiguous|connected|separate)\b"}
+_NOT_A_SIDE = re.compile(r"\b(?:that'?s|is\s+that|that\s+is|all|you'?re|you\s+are)\s+right\b|\bright\s+(?:away|now|here)\b", re.I)
+
+
+def _points(text: str) -> set[tuple]:
+    text = _NOT_A_SIDE.sub(" ", text)
+    return {point for point, words in _POINT_WORDS.items() if re.search(words, text, re.I)}
+
+
+def withdrawn(said_by_turn: list[list[str]], roles: list[str], read: list[Said],
+              claims_of: Callable[[int, int], list[Claim]]) -> set[int]:
+    """The indices in `read` of the claims that an answer's revisions withdraw (see the module docstring).
+    `claims_of(turn, sentence)` reads a sentence's claims, also one that was not kept as asserted ("I told you
+    posterior; look again ..." is a retracted clause, but it names the point revised)."""
+    out: set[int] = set()
+    for t, said in enumerate(said_by_turn):
+        if roles[t] != "assistant":
+            continue
+        for i in range(len(said)):
+            scope = revises(said, i)
+            if not scope:
+                continue
+            window, points = [i], set()
+            for j in range(i, min(i + 3, len(said))):  # the revision, or the first sentence after it that names a point
+                points = {topic(c) for c in claims_of(t, j)} | _points(said[j])
+                if points:
+                    window = sorted({i, j})
+                    break
+            earlier = [k for k, r in enumerate(read) if roles[r.turn] == "assistant" and (r.turn, r.sentence) < (t, i)
+                       and (scope == "earlier" or r.turn == t) and topic(r.claim) in points]
+            values = {(topic(read[k].claim), str(read[k].claim.value)) for k in earlier}
+            out.update(earlier)
+            out.update(k for k, r in enumerate(read) if r.turn == t and r.sentence in window
+                       and (topic(r.claim), str(r.claim.value)) in values)
+    return out
+
+
+REVISED_DEPTH = "Is it toward the front, toward the back, or central?"  # the question a revised position answers
+
+
+def depth_revised(said_by_turn: list[list[str]], roles: list[str]) -> set[tuple[int, int]]:
+    """The (turn, sentence) places that revise a position, with the two sentences after each: there a bare
+    "central" states the revised place ("I said anterior, but it is actually central"), read as the answer to
+    `REVISED_DEPTH`."""
+    out: set[tuple[int, int]] = set()
+    for t, said in enumerate(said_by_turn):
+        if roles[t] == "assistant":
+            out |= {(t, j) for i in range(len(said)) if revises(said, i) and ("vertical",) in _points(" ".join(said[i:i + 2]))
+                    for j in range(i, min(i + 3, len(said)))}
+    return out
+
