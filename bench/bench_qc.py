@@ -266,7 +266,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (musculoskeletal and spine: levels, knees, hips, hands, bone metastases) and FC (frontier-LLM
                  # markdown: headings, bold, lists, tables, on multi-organ abdominal CT)
                  "heldout_ez": (0.924, 0.048), "heldout_fa": (0.981, 0.357), "heldout_fb": (0.971, 0.181),
-                 "heldout_fc": (0.971, 0.000)}
+                 "heldout_fc": (0.971, 0.000),
+                 # round 38, measured with the rules of cf80b3a (round 37 read): FD (radiotherapy contouring: organs at
+                 # risk and tumour volumes, planning-system names, dose talk), FE (reasoning-model outputs: think blocks,
+                 # numbered steps, discarded hypotheses), FF (speech-recognition dictation: no punctuation, spoken
+                 # punctuation and numbers, fillers, spoken self-repairs) and FG (oncology follow-up: prior-study
+                 # comparisons, sizes in mm and mL, RECIST)
+                 "heldout_fd": (0.919, 0.129), "heldout_fe": (0.952, 0.086), "heldout_ff": (0.786, 0.433),
+                 "heldout_fg": (0.929, 0.014)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
