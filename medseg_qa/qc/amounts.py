@@ -18,7 +18,8 @@ UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eigh
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
 _DIGIT_WORD = "|".join(list(UNITS)[:10])
 _NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?|{'|'.join(UNITS)})"
-                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half)")
+                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half|"
+                rf"(?<!this\s)(?<!that\s)(?<!the\s)(?<!a\s)(?<!any\s)(?<!some\s)(?<!what\s)point(?:\s+(?:{_DIGIT_WORD}))+)")  # spoken "point seven"
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
               "miniscule": "small", "minute": "small", "petite": "small", "modest": "small|medium", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
@@ -51,7 +52,7 @@ _DESCRIPTOR_SIZE = re.compile(rf"(?:[,;:]|\s[-\u2013\u2014]\s)\s*{_QUAL}{_SIZE_A
                               re.I)
 _SIZE_RES = [
     re.compile(rf"\b(?:(?:is|are|was|were)(?:\s+(?:it|they))?(?:\s+(?:classified|classed|categori[sz]ed|graded|rated|considered|"
-               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:(?!not\b|{_SIZE_ALT}\b)[a-z-]{{3,}}(?:,|\s+and)\s+)?(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
+               rf"regarded|counted|characteri[sz]ed)\s+as)?|appears?|appeared|looks?|seems?|remains?|comes?\s+out|came\s+out|(?:find|call|consider|rate|put|estimate|judge|grade|class|classify|describe|characteri[sz]e|regard|label)\s+it(?:\s+(?:as|at))?|(?:call|consider|rate|class|classify|regard)\s+(?:them|the\s+(?!(?:one|two|three|four|five|several|many)\b)[a-z-]+)(?:\s+as)?)\s+{_STANCE}(?:(?!not\b|{_SIZE_ALT}\b)[a-z-]{{3,}}(?:,|\s+and)\s+)?(?:not\s+)?{_QUAL}{_SIZE_ALT}\b(?![\s-]+(?:bowel|intestine))",
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
@@ -95,7 +96,8 @@ _SIZE_PHRASES = [
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|at\s+least|at\s+most|up\s+to|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
 _DECIMAL = r"\d+(?:\.\d+|,\d{1,2}(?!\d))?"  # "0.8", and "0,8" as a decimal comma (not "5,000")
-_PERCENT = re.compile(rf"{_BOUND}({_DECIMAL}|{_NUMBER_WORD})\s*(?:%|percent\b|per\s*cent\b|pct\b)", re.I)
+_PERCENT = re.compile(rf"{_BOUND}({_DECIMAL}|{_NUMBER_WORD})\s*(?:%|(?:of\s+(?:a|one)\s+)?(?:percent\b|per\s*cent\b)|pct\b)",
+                      re.I)  # ("point eight of a percent" is 0.8%)
 _AMOUNT = rf"({_DECIMAL}|{_NUMBER_WORD})"
 _PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to|or)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
                             re.I)
@@ -128,10 +130,11 @@ _BELIEF_AFTER = re.compile(r"\s*(?:confiden(?:t|ce)|certainty|sure|certain|chanc
                            r"on\s+(?:that|it|this)\b)", re.I)
 _AREA_VERB = re.compile(r"\b(?:cover\w*|occup\w*|takes?\s+up|fill\w*|area|share|extent)\b", re.I)
 # "Slice 46 of 100", "case 3 of 100": an index in a series, not a share of the image
-_INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|question|case|figure|frame|number|no\.?|#)\s*$",
-                           re.I)
+_INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|question|case|figure|frame|number)(?:\s+no\.?)?\s*$|"
+                           r"\bno\.\s*$|#\s*$", re.I)  # ("5.3 percent no 1.4 percent": a repair, no index)
 # a percentage that measures something else: "a cardiothoracic ratio above 50%", "a stenosis of 70%", "sensitivity 90%"
 _MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|specificity|accuracy|saturation|stenosis|"
+                             r"[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax|dose|coverage|"  # dose-volume: "V50 under 5%", "D95 above 98%"
                              r"ejection\s+fraction|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
                              r"narrowing|reduction|uptake|growth|odds)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
                              r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",
@@ -201,6 +204,8 @@ def number_value(word: str) -> float:
         return number_value(w[:-len(" and a half")]) + 0.5
     if w in ("a hundred",):
         return 100.0
+    if w.startswith("point "):  # spoken "point seven"
+        return number_value("zero " + w)
     digits = alpha2digit(w, "en", threshold=0).replace(" ", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits)
@@ -291,6 +296,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else
             word, at = m.group(group), m.start(group)
+            if re.search(r"\b(?:[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax)\b[^.;]*$", sentence[:at]):
+                continue  # "V50 under 5% is generous": a dose-volume constraint judged, not the mask's size
             if re.search(r"(?<!rather\s)\bthan\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$", sentence[max(0, at - 30):at], re.I):
                 continue  # "... matters more than a large one in the fundus": another thing, compared ("rather than" denies)
             out.append((at, Claim("size", _SIZE_WORD.get(word.lower()) or _COMPARATIVE[word.lower()],

@@ -33,6 +33,7 @@ from .lexicon import Lexicon, Mention
 from .generic import states_thresholds
 from .modality import asserted
 from .relations import CLAUSE_VERB, comparatives, position_claims
+from .revisions import unrepaired
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
 from .sides import side_claims as _side_claims
@@ -193,7 +194,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         for x in mentions if x.start > pos)]  # lung is hidden behind the heart on a film": a share of another structure
     if not _PER_SIDE.match(sentence):  # "RIGHT: one part." counts the pieces on one side, not the whole mask
         located += _count_claims(sentence, lexicon)
-    located = comparatives(sentence, mentions, located)
+    located = unrepaired(sentence, comparatives(sentence, mentions, located))  # "on the left sorry on the right"
     located = without_others_amounts(sentence, located)
     bands = [m.span() for m in re.finditer(r"\([^()]{8,160}\)", sentence) if states_thresholds(m.group(0)[1:-1])]
     located = [(pos, c) for pos, c in located if not any(a <= pos < b for a, b in bands)]  # "(under 1% small, 1-5% medium)"

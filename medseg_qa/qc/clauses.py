@@ -42,13 +42,16 @@ _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
 _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))"
                          r"(?!\s+(?:at|on|in|to)\s+the\s+(?:left|right)\b(?![^.;]*\bbut\b))|"
-                         r"no doubt|without doubt|not necessarily|"
+                         r"no doubt|without doubt|not necessarily|^\W*not\s+(?:quite|really|exactly)(?=\s+(?:the|it|they|there|i)\b)|"
                          # "Don't be fooled that it sits on the left of the screen": a warning, it denies nothing
                          r"(?:do\s+not|don't|never)\s+(?:be|get)\s+(?:fooled|misled|tricked|confused|thrown|put\s+off)|"
                          r"(?:not|n't)\s+(?:really\s+)?(?:matter|apply|change|affect|alter|make\s+(?:a|any)\s+difference))\b",
                          re.IGNORECASE)
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b|"
+                      # a new clause of unpunctuated speech: "not on this slice it comes as one piece"
+                      r"(?<!\bof)(?<!\bthat)(?<!\bif)(?<!\bwhere)(?<!\bwhether)"  # (not "No part of it sits on the left")
+                      r"\s(?=(?:it|they|the\s+mask|the\s+outline)\s+(?:is|are|comes|come|lies|lie|sits|sit|covers|takes|forms)\b)|"
                       # a second predicate: "It does not lie anteriorly and sits behind the symphysis"
                       r"\band\s+(?=(?:it\s+|they\s+)?(?:lies|lie|sits|sit|is|are|shows?|appears?|forms?|measures?|covers?|"
                       r"occupies|extends?|looks?|consists?|contains?|has|have|takes?|spans?|sits?|fills?)\b)", re.IGNORECASE)
@@ -208,7 +211,7 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
     pseudo = [(m.start(), m.end()) for m in _PSEUDO_NEG.finditer(sentence)]
     spans = []
     for m in _NEG_TRIGGER.finditer(sentence):
-        if any(s <= m.start() < e for s, e in pseudo):
+        if any(s <= m.start() < e for s, e in pseudo) or _repair_no(sentence, m):
             continue
         end = _NEG_END.search(sentence, m.end())
         gloss = re.match(r"\((?![^)]*\b(?:it|is|are|they|was|lies|sits|but|\d+|one|two|three|four|five|several)\b)"
@@ -223,6 +226,22 @@ def negated_spans(sentence: str) -> list[tuple[int, int]]:
         starts = [b.end() for b in _NEG_END.finditer(sentence, 0, m.start())]
         spans.append((starts[-1] if starts else 0, m.start()))
     return spans
+
+
+# words after which "no" is a determiner ("there is no", "with no", "shows no"), not a speaker's repair
+_NO_AFTER = frozenset("is are was were be been being there with without has have had shows show showed and or but of nor by "
+                      "for in on at to from as that which who see seen sees find found if".split())
+
+
+def _repair_no(sentence: str, m: re.Match) -> bool:
+    """A speaker's repair, not a denial: "on the left no scratch that on the right", "five percent no one percent"
+    (a bare "no" right after a word it cannot determine, or before "scratch that", "wait", "sorry")."""
+    if m.group(0).lower() != "no":
+        return False
+    if re.match(r"\s*(?:,|scratch\s+that\b|wait\b|sorry\b)", sentence[m.end():], re.I):
+        return bool(sentence[:m.start()].strip())
+    before = re.search(r"([\w%']+)\s+$", sentence[:m.start()])
+    return bool(before) and before.group(1).lower() not in _NO_AFTER
 
 
 def is_negated(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -134,9 +134,9 @@ def side_mappings(sentence: str) -> list[tuple[int, int]]:
 
 # an edge of the picture equated with a patient direction, anywhere in a sentence: "image top is anterior on an
 # axial slice, and I read the mask that way", "the top of the image is the patient's front"
-_AXIS_MAPPING = re.compile(rf"\b(?:(?:the\s+)?{_IMAGE}(?:'s)?\s+(?:top|bottom|up|down)|(?:the\s+)?(?:top|bottom|up|down)\s+(?:of\s+)?"
-                           rf"the\s+{_IMAGE})\s+(?:is|=|means|shows|corresponds\s+to|points)\s+(?:towards?\s+)?(?:the\s+)?"
-                           rf"(?:patient'?s\s+)?{_PATIENT_AXIS}\b", re.I)
+_AXIS_MAPPING = re.compile(rf"\b(?:(?:the\s+)?{_IMAGE}(?:'s)?\s+(?:top|bottom|up|down)|(?:the\s+)?(?:top|bottom|up|down|(?:upper|lower)\s+"
+                           rf"(?:half|part|edge))\s+(?:of\s+)?the\s+{_IMAGE})\s+(?:is|=|means|shows|corresponds\s+to|points)\s+"
+                           rf"(?:towards?\s+)?(?:the\s+)?(?:patient'?s\s+)?{_PATIENT_AXIS}\b", re.I)  # ("the upper half of the image is the anterior side")
 
 
 def axis_mappings(sentence: str) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
                  "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
-              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|"
+              r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|solitary|"
               r"unconnected|detached|standalone|self-contained|"
               # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
               r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
@@ -52,7 +52,7 @@ _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|ap
 _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
                          r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
 # a tally in shorthand, alone in its clause: "n = 6" (not "a cohort (n = 120)")
-_COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)\s*[.;,]?\s*$|"
+_COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)(?:\s+now)?(?:\s*\((?:prior|previously|before|baseline)[^()]*\))?\s*[.;,]?\s*$|"
                       # a count of 'them' as a whole sentence: "ok so two of them.", "So there are three of them?"
                       r"^\W*(?:(?:ok(?:ay)?|so|right|hmm|and)\W+)*(?:there\s+are\s+)?(\d+|two|three|four|five|six|seven|eight)\s+of\s+them"
                       r"\s*[.!?]?\s*$", re.I)
@@ -99,6 +99,10 @@ def _stem(noun: str) -> str:
     return re.sub(r"(?:a|ata)$", "", plural_stem(noun))
 
 
+_GRADED = re.compile(r"\b(?:bosniak|bi-?rads|ti-?rads|li-?rads|pi-?rads|lung-?rads|o-?rads|c-?rads|grade|stage|type|class|category|"
+                     r"level|gleason|fazekas|tirads|birads|lirads|pirads|segment|zone|region)\s+$", re.I)
+
+
 def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     out = []
 
@@ -114,6 +118,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "how many pieces": a question, not a count
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"
+        if _GRADED.search(sentence, 0, m.start()):
+            continue  # a category spoken as a number: "the Bosniak one lesions", "grade two", "BI-RADS four"
         if re.search(r"\bthe\s+$", sentence[:m.start()], re.I) and m.group(1).lower() == "one" and \
                 re.match(r"\s+(?:that|which|who)\b", sentence[m.end():], re.I):
             continue  # "the one naevus that looks different": which one, not how many

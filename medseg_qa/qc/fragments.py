@@ -119,7 +119,15 @@ _REJECTING_LEAD = re.compile(r"^\s*((?:(?:actually|hmm+|well|sorry),?\s+)?(?:not
                              r"(?:a\s+)?(?:small\s+|quick\s+|one\s+)?correction(?:\s+first)?)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
 
 
+# a size said alone after "overall": "Overall tiny.", "overall mid sized"
+_OVERALL = re.compile(r"^\W*overall,?\s+((?:pretty\s+|quite\s+|fairly\s+)?(?:small|medium|medium[\s-]sized|mid[\s-]?sized|moderate"
+                      r"(?:[\s-]sized)?|large|tiny|big|huge|bulky))\s*[.!]?$", re.I)
+
+
 def _key_value_sentence(sentence: str) -> str:
+    overall = _OVERALL.match(sentence)
+    if overall:
+        return f"It is {overall.group(1)}."
     bracketed = _BRACKETED_VALUE.match(sentence)  # "Side (right) confirmed." says "Side: right."
     bare = _BARE_KEY.match(sentence)  # "Size large.": a key and its one-word value, without a colon
     m = KEY_VALUE.match(f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else
@@ -159,7 +167,8 @@ def _key_value_sentence(sentence: str) -> str:
             return "It is central."
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
-        if re.match(r"(?:central(?:ly)?|centre|center|mid|middle)\b(?!\s+of\b)", low):  # "Central AP position"
+        if re.fullmatch(r"(?:central(?:ly)?|centre|center|mid|middle)(?:\s+(?:ap|a-p|front[\s-]to[\s-]back|in|position|depth))*",
+                        low):  # "Central AP position"
             return "Along that axis, it sits centrally."  # a central depth, not the midline
         if re.match(r"(?:front|back|rear|anterior|posterior|upper|lower|top|bottom)\s+(?:half|part|third|portion)\b", low):
             return f"It lies in the {low}."  # "Position (front/back): Front half of the slice"

@@ -75,7 +75,11 @@ _INDEFINITE_CAN = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:(?:for|by)\s+(?:compar
 # another study than this one: "The pre-treatment study showed five nodules", "The report from the three-month study listed"
 _PRIOR_STUDY = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:the|a|an|on\s+the|in\s+the|at\s+the)\s+(?:[\w-]+\s+){0,3}?(?:pre-?treatment|"
                           r"prior|previous|baseline|earlier|initial|old|comparison|[\w-]+-(?:month|week|year))\s+(?:study|scan|exam|"
-                          r"examination|ct|mri|mr|film|report|imaging)\b", re.I)
+                          r"examination|ct|mri|mr|film|report|imaging)\b|"
+                          # "On the prior only the left side was involved", "At baseline there were two lesions"
+                          r"^\W*(?:(?:on|in|at)\s+(?:the\s+)?(?:prior|previous|baseline|last|earlier)(?:\s+(?:one|time|visit))?|"
+                          r"previously|at\s+baseline|last\s+time)\b(?!\s+(?:study|scan|exam|ct|mri|mr)\b)(?![^.;]*\b(?:now|currently|today|"
+                          r"this\s+time|at\s+present|whereas|but)\b)", re.I)  # ("previously two, now three": the current too)
 # a scheme's rule: "The Milan criteria allow a transplant with one lesion up to 5 cm", "A connected-component count treats
 # pixels that touch as one piece"
 _RULE_SUBJECT = re.compile(r"^\W*(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,2}?(?:criteria|guidelines?|rules?|classification|system|"

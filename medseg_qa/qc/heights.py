@@ -67,6 +67,10 @@ _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down
 # a part of the trunk named by its height: "in the upper chest", "down in the lower half of the thorax"
 _TRUNK_PART = re.compile(rf"\b(?:in|into|within|across)\s+the\s+(upper|lower)\s+(?:(?:half|part|third|portion)\s+of\s+the\s+)?"
                          rf"{_TRUNK}\b", re.I)
+# ... said of the target by a verb or a lead ("it is in the upper chest", "Position: in the lower chest"), not of what a
+# relative clause describes ("the reservoir in the lower pelvis")
+_PLACED_BEFORE = re.compile(r"(?:\b(?:is|are|lies|lie|sits|sit|located|situated|found|find|seen|see|positioned|placed)(?:\s+\w+){0,2}\s+|"
+                            r"^\W*|[:,]\s*)$", re.I)
 # "of this coronal image", "of the close-up dermoscopy frame", "of the mole-mapping picture"
 _THIS_IMAGE = (r"(?:the|this)\s+(?:(?:axial|coronal|sagittal|[a-z]+-[a-z]+|close-?up|dermoscop\w+|endoscop\w+|fundus|ultrasound|"
                rf"microscop\w+|colonoscop\w+|grey-?scale|retinal|clinical|frozen)\s+){{0,3}}{_IMAGE}")
@@ -94,13 +98,13 @@ _NEITHER = (r"\bneither\s+(?:particularly\s+|clearly\s+|notably\s+)?(?:high|low|
 _NEITHER_RE = re.compile(_NEITHER, re.I)
 _CENTRAL = re.compile(_NEITHER + r"|"
                       r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
-                      r"mid-?depth|mid-?way)\b", re.I)
+                      r"mid[\s-]?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
 _DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
                          r"(?:back|bottom|posterior|inferior)\b|\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
                          r"\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?|a-?p(?=\s+(?:plane|axis|direction|dimension)))\b"
                          r"(?![\s-]+(?:mid-?line|midsagittal|cent(?:re|er)[\s-]*line|line\s+through))|"
-                         r"\bhalf-?way\s+(?:up|down)\b|\bmid-?depth\b|\bmid-?(?:height|level|a-?p)\b|\blevel\s+with\s+the\s+(?:middle|cent(?:re|er))\b", re.I)
+                         r"\bhalf-?way\s+(?:up|down)\b|\bmid[\s-]?depth\b|\bmid-?(?:height|level|a-?p)\b|\blevel\s+with\s+the\s+(?:middle|cent(?:re|er))\b", re.I)
 
 
 def _degree(sentence: str, m: re.Match) -> str:
@@ -116,7 +120,7 @@ def height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Cla
     out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5) or m.group(7)) else "inferior",
                              qualifier=_degree(sentence, m), text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
     out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))
-            for m in _TRUNK_PART.finditer(sentence)]
+            for m in _TRUNK_PART.finditer(sentence) if _PLACED_BEFORE.search(sentence, 0, m.start())]
     rows = ROW_DIRECTION.get(orientation[1:2] if orientation else None)
     if orientation and orientation[1:2] in ("I", "S"):
         out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))

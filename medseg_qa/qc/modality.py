@@ -44,7 +44,7 @@ from .generic import general_statement
 
 _CLAUSE_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:but|however|although|though|whereas|while|yet|"
                          r"so(?=\s+(?:it|its|the|this|that|these|they|there|we|i|you|a|an)\b)|"  # not "so far anterior"
-                         r"because|which)\b", re.I)
+                         r"because|since(?=\s+(?:it|its|it's|the|this|that|they|there)\b)|which)\b", re.I)
 # a condition on the speaker's own reading is a hedge, and what it hedges is asserted: "If I'm reading this right,
 # they are in the patient's right half", "If my arithmetic is right, that is 2.8%", "Unless I'm mistaken, ..."
 _HEDGE_IF = (r"\s+(?:(?:i'?m|i\s+am)\s+(?:reading|seeing|judging|interpreting)\s+(?:this|it|that|the\s+\w+)\s+(?:right|"
@@ -104,6 +104,8 @@ _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinc
                         r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected)|"
                         # an answer's own earlier wording, since edited: "EDIT: I'd first written that it was one piece"
                         r"I(?:'d|\s+had|\s+would)?\s+(?:first|previously|earlier)\s+(?:written|wrote|said|stated|typed|put|claimed)|"
+                        # a wording given up before it was written: "I nearly wrote posterior, but ...", "I was going to say left"
+                        r"I\s+(?:nearly|almost)\s+(?:wrote|said|called\s+it|put|typed)|I\s+was\s+(?:about|going)\s+to\s+(?:say|write|call\s+it)|"
                         # a mistake described: "a common slip is to place it to the patient's left of the aorta"
                         r"(?:slip|mistake|error|pitfall|trap|misconception)s?\s+(?:is|are|would\s+be)\s+to|"
                         # ... or a reading framed as others' error or a myth: "Some reviewers call it large",
@@ -125,7 +127,7 @@ _ADVICE = (r"(?:(?:it\s+is|it'?s|that'?s)\s+(?:always\s+)?(?:good|useful|helpful
            r"(?:practice\s+)?(?:to\s+)?|(?:you|we|one)\s+(?:should|could|may|might|can|must|need\s+to)\s+(?:also\s+)?|"
            r"(?:remember|try|be\s+sure)\s+to\s+|don'?t\s+forget\s+to\s+|(?:we\s+)?(?:recommend|suggest)(?:\s+you)?\s+|"
            r"always\s+)")
-_INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r"?(?:compar(?:e|ing)\b|(?:check|look\s+at|inspect|examine|scroll|"
+_INSPECT = re.compile(r"^\s*(?:please\s+|also\s+|now\s+|then\s+)?" + _ADVICE + r"?(?:compar(?:e|ing)\b(?![^.:;]*:\s*\S)|(?:check|look\s+at|inspect|examine|scroll|"
                       r"search|review|double-check)\s+(?:the\s+)?(?:patient'?s\s+)?(?:left|right|other|opposite)\s+"
                       r"(?:side|half|flank|quadrant|hemi\w+)\b|"
                       # a place to search: "look in the midline", "start on the patient's left", "search toward the back"
@@ -153,7 +155,8 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2
 _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh|um+|uh+|er+|erm|"
                         r"so|well)[\s,.!-]+)*"
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
-                        r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
+                        r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re|the|there|there'?s|size|side|count|position|just|"
+                        r"only|i|i'?d)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
                         r"sorry,?\s+I\s+mean\b|look\s+again\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|(?:that'?s|that\s+is)\s+(?:the\s+)?(?:image|screen|picture|display|viewer)'?s?\s+(?:left|right)\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",

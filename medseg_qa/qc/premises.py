@@ -32,6 +32,11 @@ _GIVEN = re.compile(r"^\s*(?:given\s+that|since|as|seeing\s+that|now\s+that|cons
                     r"((?:it|its|it's|they|they're|this|these|the)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
                     r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she|left|right|"
                     r"which|where|anything|any|and|or|please|tell|sorry|okay|ok|quick)\b)", re.I)
+# ... and spoken without its comma: "so as it's on the right what's the next step", "okay given it's on the right anything
+# else I should mention", "right since there are two separate pieces anything else"
+_GIVEN_SPOKEN = re.compile(r"^\s*(?:(?:so|okay|ok|right|and|well|hmm)\s+)*(?:given\s+that|given|since|as|seeing\s+that|now\s+that)\s+"
+                           r"((?:it|its|it's|they|they're|there's|there\s+(?:is|are)|the)\b[^;?,.]+?)\s+(?=(?:what|what's|how|why|"
+                           r"could|would|should|can|anything|any|do|does|is|are|will|shall)\s+\w+)", re.I)
 # an indicative 'if' before a question about this image states its premise ("If it covers about 4% of the image, does that
 # sound right?", "If it is three separate foci, is it more to the front?"); a counterfactual or a modal only wonders
 _IF_PREMISE = re.compile(r"^\s*if\s+((?:it|they|the\s+mask|this)(?:'s|\s+is|\s+are|\s+covers|\s+has|\s+have|\s+sits|\s+lies|"
@@ -117,8 +122,8 @@ def premises(sentence: str) -> list[str]:
     how_come = _HOW_COME.match(sentence)
     if how_come and not re.search(r"\b(?:if|unless|when|were)\b", how_come.group(1), re.I):
         return [how_come.group(1) + "."]
-    given = _GIVEN.match(sentence)  # "Given that it's on the left, could it be mistaken for ...?" takes it as true
-    if given:
+    given = _GIVEN.match(sentence) or _GIVEN_SPOKEN.match(sentence)  # "Given that it's on the left, could it be ...?"
+    if given:  # takes it as true
         return [given.group(1) + ".", sentence[given.end():]]
     premise = _IF_PREMISE.match(sentence)  # "If it covers 0.4% of the image, is that small?" asks from a fact it states
     if premise and not _UNREAL_IF.search(sentence):

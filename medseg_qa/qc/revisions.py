@@ -121,3 +121,21 @@ def depth_revised(said_by_turn: list[list[str]], roles: list[str]) -> set[tuple[
                     for j in range(i, min(i + 3, len(said)))}
     return out
 
+
+# a speaker's repair inside a sentence: "It sits high up in the slice sorry low down", "five point three percent no
+# one point four percent", "on the patient's left no scratch that on the right"
+REPAIR = re.compile(r"(?:^|[\s,\u2014-])(?:sorry|no\s+scratch\s+that|scratch\s+that|no\s+wait|or\s+rather|i\s+mean|no)\b"
+                     r"(?!\s+(?:doubt|longer|more|less|other|evidence|need|sign|change|question|matter|way|problem|issue|further|"
+                     r"obvious|significant|clear)\b)", re.I)
+
+
+def unrepaired(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """A sentence's claims (with positions) without those the speaker repairs later in it: a repair marker ("sorry",
+    "no", "scratch that", "or rather") within a few words after the claim, then a claim on the same point with another
+    value, which is read like any claim."""
+    def repairs(a: tuple[int, Claim], b: tuple[int, Claim]) -> bool:
+        end = a[0] + len(a[1].text)
+        return topic(b[1]) == topic(a[1]) and str(b[1].value) != str(a[1].value) and 0 <= b[0] - end <= 60 \
+            and not re.search(r"[.;:!?]", sentence[end:b[0]]) and bool(REPAIR.search(sentence[end:b[0]]))
+
+    return [a for a in located if not any(repairs(a, b) for b in located if b[0] > a[0])]

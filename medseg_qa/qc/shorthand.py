@@ -302,12 +302,55 @@ _FILLER = re.compile(r"(?:\s+(?:and|so))*\s+(?:u+m+|u+h+|e+r+m*|so\s+yeah|okay\s
                      r"if\s+that\s+makes\s+sense)\b(?:\s+(?:and|so|um+|uh+|okay|yeah))*", re.I)
 
 
+# ... and where a new clause starts: a subject and its verb, a structure's habit, a conditional, a report's lead
+_CLAUSE_START = re.compile(r"\s(?=(?:it|they)(?:'s|'re|\s+(?:is|are|comes|come|lies|lie|sits|sit|covers|cover|takes|take|forms|"
+                           r"measures))\b|there(?:'s|\s+is|\s+are)\b|(?:the|an?)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:usually|normally|"
+                           r"typically|often|generally|turns?\s+up|runs|crosses|sits|lies)\b|if\s+it\s+(?:was|were)\b|on\s+screen\b|"
+                           r"usual\s+convention\b|remember\b|to\s+be\s+clear\b)", re.I)
+
+
 def _dictated(line: str) -> str:
     """A long line without sentence punctuation ("its on the patients right and um its placed toward the back and
-    um it lies ...") split into utterances at its fillers, so each is read as a sentence of its own."""
+    um it lies ...") split into utterances at its fillers and where a new clause starts ("... it's a big region on
+    this slice an accessory spleen turns up in ..."), so each is read as a sentence of its own."""
     if len(line) < 120 or len(re.findall(r"[.!?](?:\s|$)", line)) * 150 > len(line):
         return line
-    return _FILLER.sub(".\n", line)
+    return _CLAUSE_START.sub(".\n", _FILLER.sub(".\n", line))
+
+
+# dictation's spoken punctuation and leftover fillers: "It covers two percent full stop", "is that right question mark",
+# "new paragraph", "no uh the mask is one piece"; "period" only where a sentence ends (not "heavy periods")
+_SPOKEN = [(re.compile(r"\s*\b(?:full\s+stop|full-stop)\b", re.I), "."),
+           (re.compile(r"\s*\bperiod\b(?=\s+[A-Z]|\s*$|\s*\n)"), "."),
+           (re.compile(r"\s*\bquestion\s+mark\b", re.I), "?"),
+           (re.compile(r"\s*\b(?:new\s+paragraph|new\s+line|next\s+paragraph)\b\s*", re.I), "\n"),
+           (re.compile(r"\s*\bcomma\b", re.I), ",")]
+_FILLER_WORD = re.compile(r"(?<![\w'-])(?:[Uu]+m+|[Uu]+h+|[Ee]rm+|er)(?![\w'-]),?\s*")
+# a spoken tag question without its question mark: "that is pretty small isn't it"
+_TAG = re.compile(r"\b(isn'?t\s+it|aren'?t\s+they|is\s+it\s+not|are\s+they\s+not|don'?t\s+you\s+think|wouldn'?t\s+you\s+say)"
+                  r"(?:\s+(?:u+h+|u+m+|erm+|er|so|you\s+know))*\s*$", re.I)
+
+
+# a spoken key: "Side wise it's right", "size wise it is pretty small" say "Side: right", "Size: pretty small"
+_WISE_KEY = re.compile(r"\b(side|size|count|position)[\s-]*wise,?\s+(?:it(?:'s|\s+is)|they(?:'re|\s+are))\s+(?=\w+(?:\s+\w+)?\s*(?:[.!;,]|$))",
+                       re.I)
+
+
+# an answer's first word without its comma: "no the mask is one piece", "yes it is on the left"
+_ANSWER_WORD = re.compile(r"^(\W*)(no|nope|yes|yeah|yep|correct)\s+(?=(?:the|it|it'?s|they|they'?re|this|that|there|there'?s|i|we|"
+                          r"you|size|side|count|position|just|only|actually|not|position)\b)", re.I | re.M)
+
+
+def spoken(text: str) -> str:
+    """Dictated text with its spoken punctuation written as punctuation and its lines' tag questions asked."""
+    for rx, mark in _SPOKEN:
+        text = rx.sub(mark, text)
+    text = _WISE_KEY.sub(lambda m: f"{m.group(1)}: ", text)
+    text = _ANSWER_WORD.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", text)  # "no there's just the one blob"
+    text = re.sub(r"\b(laterality|side)\s+is\s+(?=(?:left|right|midline|bilateral)\s*[.!;,]?\s*$)", r"\1: ", text,
+                  flags=re.I | re.M)  # "OK, so laterality is right."
+    text = re.sub(r"\bmid[\s-]?sized\b", "medium-sized", text, flags=re.I)  # "overall mid sized"
+    return "\n".join(_TAG.sub(lambda m: m.group(1) + "?", line) for line in text.split("\n"))
 
 
 def _dotted(m: re.Match) -> str:
@@ -322,7 +365,7 @@ def _dotted(m: re.Match) -> str:
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
     lines = []
-    for line in layout(text).split("\n"):
+    for line in layout(spoken(text)).split("\n"):
         line = layout_line(line)
         if line is None:
             continue
@@ -347,5 +390,5 @@ def expand(text: str) -> str:
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _CONTRACTED_ARE.sub(lambda m: f"{m.group(1)} are", line)  # "they're fairly small"
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
-        lines.append(_run_ons(_DOUBLE_THE.sub("the", _dictated(line))))
+        lines.append(_run_ons(_DOUBLE_THE.sub("the", _FILLER_WORD.sub("", _dictated(line)))))
     return "\n".join(lines)

@@ -17,6 +17,7 @@ from .amounts import IMAGE as _IMAGE
 from .claim import Claim
 from .lexicon import Mention
 from .modality import clause_span
+from .revisions import REPAIR
 
 _OTHER_SIDE = {"left": "right", "right": "left"}
 BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso|brain|skull|cranium)"
@@ -26,7 +27,8 @@ PICTURE = r"(?:image|picture|photo(?:graph)?|screen|display|monitor|viewer|film|
 DIRECTION = re.compile(r"\b(?:convex|concave|extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:(?:only|mostly|entirely|largely|mainly|chiefly)\s+)?(?:on|over|to|onto)\s)|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
-                        r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards))\b"
+                        r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards)|"
+                        r"shr[iu]nk\w*|trimm\w*|expand\w*|grown|enlarg\w*)\b"  # a margin "shrunk to 3 mm posteriorly"
                         # (up to a second predicate: "spans the body and is located to the right")
                         r"(?:(?!\band\s+(?:it\s+|they\s+)?(?:is|are|lies|lie|sits|sit|located)\b)[^;])*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|at|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
@@ -83,7 +85,8 @@ _FRAGMENT_AFTER = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+of\s+(?:the\s+)?
                              r"(?:,?\s+not\s+(?:the\s+)?(?:left|right)(?:[\s-]+sided)?)?"  # "Lt, not Rt."
                              # "Located right, i.e. image left on this PA film": where the picture shows it
                              r"(?:,?\s*(?:i\.?e\.?,?|that\s+is,?|=|so)?\s*(?:the\s+)?(?:image|screen|film|picture|display)(?:'?s)?\s+"
-                             r"(?:left|right)(?:\s+side)?(?:\s+on\s+(?:this|the|a|an)\s+[\w -]{1,30})?)?\s*[.!;,]?\s*")
+                             r"(?:left|right)(?:\s+side)?(?:\s+on\s+(?:this|the|a|an)\s+[\w -]{1,30})?)?"
+                             r"(?:,?\s+(?:since|because)\s+(?:it|they)\b[^.;]*)?\s*[.!;,]?\s*")  # "... since it shows on the right of the screen"
 _LEADING_FRAGMENT = re.compile(r"(?:[\s-]+(?:hand\s+)?sided?(?:\s+only)?|\s+only)\s*[,;]")  # never "Right, so ..."
 # a sentence's lead phrase before its subject ("Looking across the body, it ...")
 _LEAD = re.compile(r"\s*(?!(?:it|this|these|they|the|its)\b)[^,;]{1,40},\s*(?=(?:it|this|these|they|the)\b)", re.I)
@@ -196,7 +199,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             # "Relative to the stomach, it is further left": a relation to the stomach (see claims)
             prep = re.search(r"\b(?:is|are|lies|lie|sits|sit)\s+(?:further|farther|more)\s+$", before)
         lead = _LEAD.match(sentence)  # "Looking across the body, it lies on the left": the lead is no direction
-        if DIRECTION.search(sentence[max(lead.end() if lead and lead.end() <= m.start() else 0, m.start() - 80):m.start()]):
+        # (nor is what a speaker repaired: "across the midline sorry on the patient's right")
+        repair = max((r.end() for r in REPAIR.finditer(sentence, 0, m.start())), default=0)
+        if DIRECTION.search(sentence[max(lead.end() if lead and lead.end() <= m.start() else 0, m.start() - 80, repair):m.start()]):
             continue  # the extent or direction of something ("extends toward the left"), not where it lies
         if _modifies_object(sentence[:m.start()]) or _COORDINATED_MODIFIER.match(sentence, m.end()):
             continue
