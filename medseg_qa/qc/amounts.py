@@ -134,7 +134,7 @@ _INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|ques
                            r"\bno\.\s*$|#\s*$", re.I)  # ("5.3 percent no 1.4 percent": a repair, no index)
 # a percentage that measures something else: "a cardiothoracic ratio above 50%", "a stenosis of 70%", "sensitivity 90%"
 _MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|specificity|accuracy|saturation|stenosis|"
-                             r"[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax|dose|coverage|"  # dose-volume: "V50 under 5%", "D95 above 98%"
+                             r"[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax|dose|"  # dose-volume: "V50 under 5%", "D95 above 98%"
                              r"ejection\s+fraction|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
                              r"narrowing|reduction|uptake|growth|odds)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
                              r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",

@@ -50,7 +50,8 @@ _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:
 _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|which|whereas|while|yet|instead|"
                       r"so|because|whereby)\b|"
                       # a new clause of unpunctuated speech: "not on this slice it comes as one piece"
-                      r"(?<!\bof)(?<!\bthat)(?<!\bif)(?<!\bwhere)(?<!\bwhether)"  # (not "No part of it sits on the left")
+                      r"(?<!\bof)(?<!\bthat)(?<!\bif)(?<!\bwhere)(?<!\bwhether)(?<!\babout)(?<!\bfor)(?<!\bwith)(?<!\bin)"
+                      r"(?<!\bon)(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bthan)"  # (not "No part of it sits on the left")
                       r"\s(?=(?:it|they|the\s+mask|the\s+outline)\s+(?:is|are|comes|come|lies|lie|sits|sit|covers|takes|forms)\b)|"
                       # a second predicate: "It does not lie anteriorly and sits behind the symphysis"
                       r"\band\s+(?=(?:it\s+|they\s+)?(?:lies|lie|sits|sit|is|are|shows?|appears?|forms?|measures?|covers?|"

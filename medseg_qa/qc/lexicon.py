@@ -160,6 +160,9 @@ class Lexicon:
     def __init__(self, target: str, synonyms: tuple[str, ...], neighbours: tuple[str, ...],
                  knowledge: KnowledgeEntry | None):
         own_label = set(giveaway_terms(target, synonyms))
+        words = target.lower().split()  # "the left lobe" of the left thyroid lobe: its side and class, its organ implied
+        if len(words) == 3 and words[0] in ("left", "right") and words[2] in CLASS_NOUNS:
+            own_label |= {f"{words[0]} {words[2]}", f"{words[0]} {words[2]}s"}
         self.own_label = frozenset(own_label)
         terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)

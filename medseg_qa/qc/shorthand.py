@@ -315,7 +315,8 @@ def _dictated(line: str) -> str:
     this slice an accessory spleen turns up in ..."), so each is read as a sentence of its own."""
     if len(line) < 120 or len(re.findall(r"[.!?](?:\s|$)", line)) * 150 > len(line):
         return line
-    return _CLAUSE_START.sub(".\n", _FILLER.sub(".\n", line))
+    line = _FILLER.sub(".\n", line)
+    return line if re.search(r"[.!?;:]", line.replace(".\n", "")) else _CLAUSE_START.sub(".\n", line)  # raw speech only
 
 
 # dictation's spoken punctuation and leftover fillers: "It covers two percent full stop", "is that right question mark",
