@@ -18,6 +18,10 @@ quote of it: "I said about 12%").
 What the revision states afresh is read like any claim, so a correction to a false value is caught, and so is a
 wrong recap after it. Unlike `settle` (a plain later statement never settles an earlier one: "It lies
 posteriorly. ... It lies anteriorly." contradicts itself), a withdrawal needs the answer's own words that it erred.
+
+A speaker's repair inside one sentence ("on the left no scratch that on the right", "five percent no one percent",
+"high up in the slice sorry low down") is the same act at a smaller scale: `unrepaired` drops the repaired claim
+while the sentence is read, so only the repair is checked.
 """
 
 from __future__ import annotations
@@ -125,8 +129,8 @@ def depth_revised(said_by_turn: list[list[str]], roles: list[str]) -> set[tuple[
 # a speaker's repair inside a sentence: "It sits high up in the slice sorry low down", "five point three percent no
 # one point four percent", "on the patient's left no scratch that on the right"
 REPAIR = re.compile(r"(?:^|[\s,\u2014-])(?:sorry|no\s+scratch\s+that|scratch\s+that|no\s+wait|or\s+rather|i\s+mean|no)\b"
-                     r"(?!\s+(?:doubt|longer|more|less|other|evidence|need|sign|change|question|matter|way|problem|issue|further|"
-                     r"obvious|significant|clear)\b)", re.I)
+                    r"(?!\s+(?:doubt|longer|more|less|other|evidence|need|sign|change|question|matter|way|problem|issue|further|"
+                    r"obvious|significant|clear)\b)", re.I)
 
 
 def unrepaired(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
