@@ -19,7 +19,8 @@ _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty se
 _DIGIT_WORD = "|".join(list(UNITS)[:10])
 _NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?|{'|'.join(UNITS)})"
                 rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half|"
-                rf"(?<!this\s)(?<!that\s)(?<!the\s)(?<!a\s)(?<!any\s)(?<!some\s)(?<!what\s)point(?:\s+(?:{_DIGIT_WORD}))+)")  # spoken "point seven"
+                # spoken "point seven" (not "at this point two percent")
+                rf"(?<!this\s)(?<!that\s)(?<!the\s)(?<!a\s)(?<!any\s)(?<!some\s)(?<!what\s)point(?:\s+(?:{_DIGIT_WORD}))+)")
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
               "miniscule": "small", "minute": "small", "petite": "small", "modest": "small|medium", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",

@@ -77,9 +77,9 @@ _NO_SIDE_SAID = re.compile(r"\b(?:either\s+)?(?:on\s+)?(?:the\s+)?(?:patient'?s\
                            r"(?:patient'?s\s+)?(?:left|right)\b|\bbetween\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|the\s+patient'?s\s+)?(?:left|right)"
                            r"(?:\s+side)?\s+and\s+(?:the\s+)?(?:left|right)\b", re.I)
 # as much on one side as on the other: "about as much of it on the left as on the right", "evenly split left and right"
-_BALANCED = re.compile(r"\bas\s+much\b[^.;]{0,40}?\b(?:left|right)\b[^.;]{0,20}?\bas\s+(?:on|to|in)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b|"
-                       r"\b(?:equally|evenly)\s+(?:split\s+|divided\s+|distributed\s+)?(?:on|to|in|between)\s+(?:the\s+)?(?:left|right)\s+"
-                       r"and\s+(?:the\s+)?(?:left|right)\b", re.I)
+_BALANCED = re.compile(r"\bas\s+much\b[^.;]{0,40}?\b(?:left|right)\b[^.;]{0,20}?\bas\s+(?:on|to|in)\s+the\s+"
+                       r"(?:patient'?s\s+)?(?:left|right)\b|\b(?:equally|evenly)\s+(?:split\s+|divided\s+|distributed\s+)?"
+                       r"(?:on|to|in|between)\s+(?:the\s+)?(?:left|right)\s+and\s+(?:the\s+)?(?:left|right)\b", re.I)
 _LEFT_AND_RIGHT = re.compile(rf"(?<!\bbetween\s)(?<!\bbetween\sthe\s)\b(?:left{_AND_THE}right|right{_AND_THE}left)\b", re.I)
 
 

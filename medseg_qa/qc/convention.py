@@ -16,7 +16,8 @@ from .lexicon import Mention
 
 _CONVENTION = re.compile(r"\b(?:convention\w*|radiolog\w*|displayed|display|shown|shows?|viewer|viewed|as if|"
                          r"facing|looking|mirror\w*|flipped|remember|screen|monitor)\b", re.I)
-_PATIENT_AXIS = r"(?:front|back|anterior|posterior|head|feet|foot|ventral|dorsal|superior|inferior|cranial|caudal|near\s+field|far\s+field|transducer|probe)"
+_PATIENT_AXIS = (r"(?:front|back|anterior|posterior|head|feet|foot|ventral|dorsal|superior|inferior|cranial|caudal|"
+                 r"near\s+field|far\s+field|transducer|probe)")  # (an ultrasound's near field is at the top)
 # an axis of the patient mapped to the picture: "Front is at the top of the picture", "up the image means towards the head",
 # "image top is anterior on an axial slice"
 _AXIS_ON_PICTURE = re.compile(rf"\b{_PATIENT_AXIS}\b[^.;]*\b(?:top|bottom|upper|lower)\b[^.;]*\b{_IMAGE}\b|"
@@ -90,7 +91,8 @@ _SIDE_OF_PICTURE = re.compile(r"\bthe\s+(?:left|right)(?:[\s-]+hand)?\s+(?:side|
                               r"monitor|display|film|scan)\s+(?:is|=|shows|corresponds\s+to)\s+(?:the\s+)?(?:(?:patient'?s|your|his|"
                               r"her|their)\s+(?:left|right)\b|(?:left|right)\s+(?:half|side)\s+of\s+(?:the\s+)?(?:body|patient)\b)",
                               re.I)
-_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])|(?:left|right)\s+side)\s*(?:=|is)\s*"
+_SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])|"
+                            r"(?:left|right)\s+side)\s*(?:=|is)\s*"
                             r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\b", re.I)
 
 
@@ -136,7 +138,8 @@ def side_mappings(sentence: str) -> list[tuple[int, int]]:
 # axial slice, and I read the mask that way", "the top of the image is the patient's front"
 _AXIS_MAPPING = re.compile(rf"\b(?:(?:the\s+)?{_IMAGE}(?:'s)?\s+(?:top|bottom|up|down)|(?:the\s+)?(?:top|bottom|up|down|(?:upper|lower)\s+"
                            rf"(?:half|part|edge))\s+(?:of\s+)?the\s+{_IMAGE})\s+(?:is|=|means|shows|corresponds\s+to|points)\s+"
-                           rf"(?:towards?\s+)?(?:the\s+)?(?:patient'?s\s+)?{_PATIENT_AXIS}\b", re.I)  # ("the upper half of the image is the anterior side")
+                           rf"(?:towards?\s+)?(?:the\s+)?(?:patient'?s\s+)?{_PATIENT_AXIS}\b", re.I)
+# ("the upper half of the image is the anterior side" maps an edge too)
 
 
 def axis_mappings(sentence: str) -> list[tuple[int, int]]:
