@@ -33,7 +33,6 @@ CONVERSATION_STATES = ("passed", "flagged", "failed", "stale")
 # "stale": superseded (its record was re-derived or retired, or the inputs of its id changed); kept, never
 # exported, and regenerated under its new id by the next `generate`
 LIVE_STATES = ("passed", "flagged", "failed")
-LOCK_FILE = "writer.lock"
 
 
 def resolve_workspace(path: Optional[str | Path]) -> Path:
@@ -143,7 +142,7 @@ class Workspace:
             finally:
                 self._lock_depth -= 1
             return
-        fh = take_writer_lock(self.root / LOCK_FILE, stage, self.root)
+        fh = take_writer_lock(self.root, stage)
         self._lock_depth = 1
         try:
             yield

@@ -14,14 +14,15 @@ from typing import IO
 
 from medseg_qa.errors import WorkspaceError
 
+LOCK_FILE = "writer.lock"
 NAME_WAIT_S = 10.0  # how long a refused process waits to read the holder's name
 
 
-def take_writer_lock(path: Path, stage: str, workspace: Path) -> IO[str]:
-    """Lock `path` for `stage`, writing "pid N, stage, since HH:MM:SS" into it."""
+def take_writer_lock(workspace: Path, stage: str) -> IO[str]:
+    """Lock the workspace's `writer.lock` for `stage`, writing "pid N, stage, since HH:MM:SS" into it."""
     import fcntl
 
-    fh = open(path, "a+")
+    fh = open(workspace / LOCK_FILE, "a+")
     # The holder writes its name just after taking the lock and clears it just before letting go, so a
     # refused process polls until it reads the name or finds the lock free; the wait is normally
     # milliseconds, and up to NAME_WAIT_S only when a loaded machine has not yet scheduled the holder.

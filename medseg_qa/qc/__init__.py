@@ -38,7 +38,7 @@ from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
-from .revisions import REVISED_DEPTH, depth_revised, withdrawn
+from .revisions import REVISED_DEPTH, depth_revised, revisions, withdrawn
 from .settle import Said, echoes, standing, topic, voices
 from .subjects import asked_about, read_with_topic
 
@@ -204,7 +204,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         said_by_turn[t] = read_with_topic(said_by_turn[t], topic, lexicon)
     read: list[Said] = []  # every checkable claim; which false ones stand is settled once each turn is read
     roles = [turn.role for turn in turns]
-    revised_depth = depth_revised(said_by_turn, roles)  # "I said anterior, but it is actually central."
+    revised = revisions(said_by_turn, roles)  # "Correction: earlier I wrote ...", "Sorry, I misspoke: ..."
+    revised_depth = depth_revised(said_by_turn, revised)  # "I said anterior, but it is actually central."
     for t, said in enumerate(said_by_turn):
         voice = voices(turns[t].content, said)
         reply, reply_quotes = (said_by_turn[t + 1], quoted[t + 1]) if t + 1 < len(turns) else ([], set())
@@ -245,7 +246,6 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")
-    gone = withdrawn(said_by_turn, roles, read,  # "Correction: earlier I wrote ..."
-                     lambda t, i: sentence_claims(said_by_turn[t][i], record, lexicon))
+    gone = withdrawn(said_by_turn, roles, read, revised, lambda t, i: sentence_claims(said_by_turn[t][i], record, lexicon))
     flags |= standing([r for k, r in enumerate(read) if k not in gone])
     return [f for f in FLAG_DESCRIPTIONS if f in flags]

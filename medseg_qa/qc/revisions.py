@@ -72,7 +72,7 @@ def revises(said: list[str], i: int) -> str:
 # the point a revision's words are about, where its old value is only reported ("earlier I described it as central")
 _POINT_WORDS = {("side",): r"\b(?:left|right|midline|both\s+sides|bilateral(?:ly)?|one\s+side|(?:left|right|one)-sided)\b",
                 ("vertical",): r"\b(?:anterior(?:ly)?|posterior(?:ly)?|front|back|superior(?:ly)?|inferior(?:ly)?|central(?:ly)?|"
-                               r"cent(?:re|er)d?|mid-?depth|upper|lower|top|bottom|higher|lower)\b",
+                               r"cent(?:re|er)d?|mid-?depth|upper|lower|top|bottom|higher)\b",
                 ("size",): r"\b(?:small|medium|moderate|large|big|tiny|sizable|percent|per\s+cent|area|size)\b|%",
                 ("count",): r"\b(?:pieces?|components?|regions?|lesions?|islands?|blobs?|single|contiguous|connected|separate)\b"}
 _NOT_A_SIDE = re.compile(r"\b(?:that'?s|is\s+that|that\s+is|all|you'?re|you\s+are)\s+right\b|\bright\s+(?:away|now|here)\b", re.I)
@@ -83,47 +83,44 @@ def _points(text: str) -> set[tuple]:
     return {point for point, words in _POINT_WORDS.items() if re.search(words, text, re.I)}
 
 
-def withdrawn(said_by_turn: list[list[str]], roles: list[str], read: list[Said],
+def revisions(said_by_turn: list[list[str]], roles: list[str]) -> dict[tuple[int, int], str]:
+    """(turn, sentence) -> scope ("earlier" or "turn", see `revises`) of every revision in the answers."""
+    return {(t, i): scope for t, said in enumerate(said_by_turn) if roles[t] == "assistant"
+            for i in range(len(said)) if (scope := revises(said, i))}
+
+
+def withdrawn(said_by_turn: list[list[str]], roles: list[str], read: list[Said], revised: dict[tuple[int, int], str],
               claims_of: Callable[[int, int], list[Claim]]) -> set[int]:
-    """The indices in `read` of the claims that an answer's revisions withdraw (see the module docstring).
-    `claims_of(turn, sentence)` reads a sentence's claims, also one that was not kept as asserted ("I told you
-    posterior; look again ..." is a retracted clause, but it names the point revised)."""
+    """The indices in `read` of the claims that the answer's `revised` sentences (`revisions`) withdraw (see the
+    module docstring). `claims_of(turn, sentence)` reads a sentence's claims, also one that was not kept as asserted
+    ("I told you posterior; look again ..." is a retracted clause, but it names the point revised)."""
     out: set[int] = set()
-    for t, said in enumerate(said_by_turn):
-        if roles[t] != "assistant":
-            continue
-        for i in range(len(said)):
-            scope = revises(said, i)
-            if not scope:
-                continue
-            window, points = [i], set()
-            for j in range(i, min(i + 3, len(said))):  # the revision, or the first sentence after it that names a point
-                points = {topic(c) for c in claims_of(t, j)} | _points(said[j])
-                if points:
-                    window = sorted({i, j})
-                    break
-            earlier = [k for k, r in enumerate(read) if roles[r.turn] == "assistant" and (r.turn, r.sentence) < (t, i)
-                       and (scope == "earlier" or r.turn == t) and topic(r.claim) in points]
-            values = {(topic(read[k].claim), str(read[k].claim.value)) for k in earlier}
-            out.update(earlier)
-            out.update(k for k, r in enumerate(read) if r.turn == t and r.sentence in window
-                       and (topic(r.claim), str(r.claim.value)) in values)
+    for (t, i), scope in revised.items():
+        said = said_by_turn[t]
+        window, points = [i], set()
+        for j in range(i, min(i + 3, len(said))):  # the revision, or the first sentence after it that names a point
+            points = {topic(c) for c in claims_of(t, j)} | _points(said[j])
+            if points:
+                window = sorted({i, j})
+                break
+        earlier = [k for k, r in enumerate(read) if roles[r.turn] == "assistant" and (r.turn, r.sentence) < (t, i)
+                   and (scope == "earlier" or r.turn == t) and topic(r.claim) in points]
+        values = {(topic(read[k].claim), str(read[k].claim.value)) for k in earlier}
+        out.update(earlier)
+        out.update(k for k, r in enumerate(read) if r.turn == t and r.sentence in window
+                   and (topic(r.claim), str(r.claim.value)) in values)
     return out
 
 
 REVISED_DEPTH = "Is it toward the front, toward the back, or central?"  # the question a revised position answers
 
 
-def depth_revised(said_by_turn: list[list[str]], roles: list[str]) -> set[tuple[int, int]]:
-    """The (turn, sentence) places that revise a position, with the two sentences after each: there a bare
-    "central" states the revised place ("I said anterior, but it is actually central"), read as the answer to
-    `REVISED_DEPTH`."""
-    out: set[tuple[int, int]] = set()
-    for t, said in enumerate(said_by_turn):
-        if roles[t] == "assistant":
-            out |= {(t, j) for i in range(len(said)) if revises(said, i) and ("vertical",) in _points(" ".join(said[i:i + 2]))
-                    for j in range(i, min(i + 3, len(said)))}
-    return out
+def depth_revised(said_by_turn: list[list[str]], revised: dict[tuple[int, int], str]) -> set[tuple[int, int]]:
+    """The (turn, sentence) places of the `revised` sentences that revise a position, with the two sentences after
+    each: there a bare "central" states the revised place ("I said anterior, but it is actually central"), read as
+    the answer to `REVISED_DEPTH`."""
+    return {(t, j) for t, i in revised if ("vertical",) in _points(" ".join(said_by_turn[t][i:i + 2]))
+            for j in range(i, min(i + 3, len(said_by_turn[t])))}
 
 
 # a speaker's repair inside a sentence: "It sits high up in the slice sorry low down", "five point three percent no

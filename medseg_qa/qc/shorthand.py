@@ -339,7 +339,7 @@ _WISE_KEY = re.compile(r"\b(side|size|count|position)[\s-]*wise,?\s+(?:it(?:'s|\
 
 # an answer's first word without its comma: "no the mask is one piece", "yes it is on the left"
 _ANSWER_WORD = re.compile(r"^(\W*)(no|nope|yes|yeah|yep|correct)\s+(?=(?:the|it|it'?s|they|they'?re|this|that|there|there'?s|i|we|"
-                          r"you|size|side|count|position|just|only|actually|not|position)\b)", re.I | re.M)
+                          r"you|size|side|count|position|just|only|actually|not)\b)", re.I | re.M)
 
 
 def spoken(text: str) -> str:

@@ -9,7 +9,8 @@ import time
 import pytest
 
 from medseg_qa.errors import WorkspaceError
-from medseg_qa.workspace import LOCK_FILE, Workspace
+from medseg_qa.workspace import Workspace
+from medseg_qa.writer_lock import LOCK_FILE
 
 
 def _hold(path):
