@@ -156,7 +156,8 @@ def show(name: str = typer.Argument(..., help="entry name or label, e.g. 'left k
     """Print one entry as it is used (rules expanded), with its file, status and hash."""
     import yaml
 
-    from medseg_qa.knowledge import entry_hash, use_knowledge
+    from medseg_qa.knowledge import use_knowledge
+    from medseg_qa.knowledge_entry import entry_hash
 
     try:
         kb = use_knowledge(_paths(recipe, knowledge))

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any, Mapping, Sequence
 
-from medseg_qa.knowledge import KnowledgeBase, active_base, entry_hash, read_entries
+from medseg_qa.knowledge import KnowledgeBase, active_base
+from medseg_qa.knowledge_entry import entry_hash, read_entries
 
 
 def knowledge_usage(rows: Sequence[Mapping[str, Any]], kb: KnowledgeBase | None = None) -> dict[str, Any]:
