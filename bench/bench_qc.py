@@ -273,7 +273,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # punctuation and numbers, fillers, spoken self-repairs) and FG (oncology follow-up: prior-study
                  # comparisons, sizes in mm and mL, RECIST)
                  "heldout_fd": (0.919, 0.129), "heldout_fe": (0.952, 0.086), "heldout_ff": (0.786, 0.433),
-                 "heldout_fg": (0.929, 0.014)}
+                 "heldout_fg": (0.929, 0.014),
+                 # round 39, measured with the rules of e09d43c (round 38 read; QC unchanged since b4cc8a7): FH
+                 # (board-exam and teaching quizzes: multiple choice with distractors, vignettes, flashcards, oral
+                 # exams), FI (paediatric, neonatal and obstetric imaging, parents and sonographers), FJ
+                 # (neuroradiology and stroke: hemispheres, territories, midline shift, tumour subregions) and FK
+                 # (structured output inside answers: JSON and YAML blocks, tool-call traces, key-value reports)
+                 "heldout_fh": (0.900, 0.243), "heldout_fi": (0.852, 0.067), "heldout_fj": (0.952, 0.238),
+                 "heldout_fk": (0.871, 0.205)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
