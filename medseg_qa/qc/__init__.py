@@ -17,7 +17,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `settle`, `revisions`: which false claims stand once a conversation is read (another voice overruled by the
   answer; the answer's own earlier words withdrawn by its explicit correction);
 - `compare`: claims against the facts and against the structured `claims` object;
-- `dupes`: near-duplicate questions.
+- `dupes`: near-duplicate questions;
+- `choices`: lettered answer options (offered, not asserted) and the key that asserts one.
 
 QC reads every turn, questions included ("which organ on the patient's left ..." is a claim), and it
 depends on no generator's phrasing: it is measured on the labelled corpus in `tests/data/qc_corpus/`.
@@ -30,6 +31,7 @@ import re
 from medseg_qa.knowledge import KnowledgeEntry, normalize_text
 from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
+from .choices import offered
 from .claims import Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, is_confirmation_question, sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
@@ -195,7 +197,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     if claim_problems(conv, record):
         flags.add("claims")
     previous = context = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
-    said_by_turn = [sentences(turn.content) for turn in turns]  # each turn split once; a turn also reads its reply
+    contents = offered([turn.content for turn in turns])  # "A. Left / B. Right / ... Answer: B" says "Right."
+    said_by_turn = [sentences(content) for content in contents]  # each turn split once; a turn also reads its reply
     quoted = [echoes(said, said_by_turn[t - 1]) if t and turns[t].role == "assistant" else set()
               for t, said in enumerate(said_by_turn)]  # an answer quoting the question it answers
     for t in range(1, len(turns)):  # "What about the spleen?" - "It is small.": the answer's 'It' is the spleen
@@ -207,7 +210,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     revised = revisions(said_by_turn, roles)  # "Correction: earlier I wrote ...", "Sorry, I misspoke: ..."
     revised_depth = depth_revised(said_by_turn, revised)  # "I said anterior, but it is actually central."
     for t, said in enumerate(said_by_turn):
-        voice = voices(turns[t].content, said)
+        voice = voices(contents[t], said)
         reply, reply_quotes = (said_by_turn[t + 1], quoted[t + 1]) if t + 1 < len(turns) else ([], set())
         for i, sentence in enumerate(said):
             # what a short answer measures: the question just asked, also past a lead ("To answer that: ...")

@@ -11,7 +11,7 @@ import re
 
 from .claim import Claim
 
-IMAGE = r"(?:image|picture|photo(?:graph)?|slice|scan|frame|screen|cross-?section|section|field of view|field|view|display|monitor|film)"
+IMAGE = r"(?:image|picture|pic|photo(?:graph)?|slice|scan|frame|screen|cross-?section|section|field of view|field|view|display|monitor|film)"
 _IMAGE = IMAGE
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
@@ -99,6 +99,8 @@ _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|at\s
 _DECIMAL = r"\d+(?:\.\d+|,\d{1,2}(?!\d))?"  # "0.8", and "0,8" as a decimal comma (not "5,000")
 _PERCENT = re.compile(rf"{_BOUND}({_DECIMAL}|{_NUMBER_WORD})\s*(?:%|(?:of\s+(?:a|one)\s+)?(?:percent\b|per\s*cent\b)|pct\b)",
                       re.I)  # ("point eight of a percent" is 0.8%)
+_BOUND_AFTER = re.compile(r"\s*(?:(?:or|and)\s+(?:(less|fewer|under|below|lower|smaller)|more|greater|over|above|higher|"
+                          r"larger|bigger)\b|\+)", re.I)  # a bound written after its number: "5% or more", "1% or less"
 _AMOUNT = rf"({_DECIMAL}|{_NUMBER_WORD})"
 _PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to|or)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
                             re.I)
@@ -355,6 +357,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
                     _MEASURE_BEFORE.search(sentence, 0, m.start()) or \
                     any(a <= m.start() < b for a, b in spans) or _RATE.match(sentence, m.end()):
                 continue
-            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=_bound(m.group(1)),
+            after = _BOUND_AFTER.match(sentence, m.end())  # "5% or more", "1% or less", "5%+"
+            bound = _bound(m.group(1)) or ("less" if after and after.group(1) else "more" if after else "")
+            out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier=bound,
                                          text=m.group(0), other=None if share == "image" else share)))
     return [(at, c) for at, c in out if c.kind not in ("percent", "pixels") or not _NUMBER_BEFORE.search(sentence, 0, at)]

@@ -30,6 +30,7 @@ from .elsewhere import about_other_things, side_answer, sides_of_other_things, w
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
+from .fragments import answered_fragment
 from .generic import states_thresholds
 from .modality import asserted
 from .relations import CLAUSE_VERB, comparatives, position_claims
@@ -122,7 +123,7 @@ _SHOWN_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was|has\s+been)\s+(?:\w+\s+)?)?(?:s
 _ELLIPSIS = re.compile(r"the\s+(?:left|right)\s+(?:one\b|only\b|has\b|have\b|is\b|lies\b|sits\b|does\b|[,.;]|and\b)", re.I)
 # a place inside a sided structure: "The mask is clearly in the left knee", "So it's in the right hip?"
 _IN_SIDED = re.compile(r"\b(?:in|within|inside)\s+the\s+(?:patient'?s\s+)?(left|right)\s+(?:knee|hip|lung|kidney|breast|thigh|leg|"
-                       r"arm|shoulder|eye|orbit|hemithorax|hemisphere|flank|groin|buttock|foot|hand|ear|hemipelvis|"
+                       r"arm|shoulder|eye|orbit|hemithorax|(?:cerebral\s+)?hemisphere|flank|groin|buttock|foot|hand|ear|hemipelvis|"
                        r"adrenal|ovary|testis|neck|chest|abdomen|pelvis|thalamus|basal\s+ganglia|cerebellar\s+hemisphere|"
                        r"(?:(?:medial|mesial)\s+)?(?:temporal|frontal|parietal|occipital)\s+lobe|(?:upper|middle|lower)\s+lobe|"
                        r"(?:anterior|middle|posterior)\s+cranial\s+fossa|parotid|maxillary\s+sinus)\b", re.I)
@@ -175,6 +176,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if answered:  # "Left or right? Right, in patient terms.": the answer's first word is the side, no interjection
         return [Claim("side", answered.group(1).lower(), text=answered.group(0))] + \
             sentence_claims(sentence[answered.end():], record, lexicon, "")
+    answer = answered_fragment(sentence, context)  # "Which side?" - "Both sides (bilateral)."
+    if answer != sentence:
+        return sentence_claims(answer, record, lexicon, "")
     offered = offered_from(sentence)
     mentions = lexicon.mentions(sentence)
     if _FRAGMENT_QUESTION.match(sentence) and not CLAUSE_VERB.search(sentence) and all(m.names for m in mentions) and \

@@ -130,7 +130,7 @@ def sentences(text: str) -> list[str]:
     text = _target_rows(text) if "|" in text else text
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
     text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(text))))
-    text = expand(text.replace(SEG_TOKEN, " "))
+    text = expand(text.replace(SEG_TOKEN, " ")).replace(" -- ", " \u2014 ")  # a typed dash: "not on the left -- ..."
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = _ASKED_KEY.sub(lambda m: f"{m.group(1) or 'pieces'}: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
     text = re.sub(r"[*_`#>]+", "", text)
@@ -142,8 +142,10 @@ def sentences(text: str) -> list[str]:
         line = re.sub(r"^\s*(?:[-+\u2022|]\s*)?(?:\[[xX \u2713]?\]|[-+\u2022|]|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-Z])|"
                       r"\d+[.)]|\((?:[ivx]{1,5}|[a-h]|\d+)\)|"
                       r"[ivx]{1,5}\))\s+", "", line).strip(" |")  # bullets, numbers, enumerators, tick boxes
-        for item in _table_row(line):
-            out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
+        # "done - the renal cysts / 3 blobs / ~1.2% of the pic": a pager's items, each read on its own
+        for part in re.split(r"\s+/\s+", line) if line.count(" / ") >= 2 else [line]:
+            for item in _table_row(part):
+                out += [s.strip() for s in _SENTENCE_END.split(item) if s.strip()]
     out = [re.sub(r"^[^\w(\"'\[]+", "", s) for s in out]  # a symbol that opens a sentence mid-line ("... 📏 Large.")
     out = [_TIMESTAMP.sub("", s) for s in out]  # "[13:43] Priya: Is it on the left?" in a chat log
     out = _rejoin_completions(out)
@@ -198,6 +200,9 @@ def _table_row(line: str) -> list[str]:
     is a sentence of its own, a shorter cell is a rating ("high", "moderate" confidence) and is not read.
     Rows about other things ("| Spleen | Left | Medium |") keep their cells together."""
     cells = re.split(r"\s*\|\s*", line)
+    filled = [c for c in cells if c]
+    if len(filled) > 1 and all(re.match(r"[A-Za-z][\w ./-]{0,25}:\s*\S", c) for c in filled):
+        return filled  # "Side: R | Area: ~0.66% | Regions: 1": key: value pairs in a line, each read on its own
     if len(cells) == 2 and cells[0].endswith("?"):
         return [cells[0], cells[1]]  # "| What size class? | a large structure |": a question and its answer
     if len(cells) > 2 and KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
@@ -207,6 +212,8 @@ def _table_row(line: str) -> list[str]:
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"
                             r"((?:[\w'%.-]+[ \t]+){0,3}[\w'%-]+(?:[.!](?=\s|$)|[ \t]*$))")
+
+
 def negated_spans(sentence: str) -> list[tuple[int, int]]:
     """(start, end) character spans that a negation trigger denies."""
     pseudo = [(m.start(), m.end()) for m in _PSEUDO_NEG.finditer(sentence)]

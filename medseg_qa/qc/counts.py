@@ -118,6 +118,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "how many pieces": a question, not a count
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"
+        if m.group(2).lower() == "block" and re.search(r"\b(?:summari[sz]e|write|put|give|format|answer|reply|present|list|return|"
+                                                       r"output|send)\b[^.?!]{0,40}\bin\s+$", sentence[:m.start()], re.I):
+            continue  # "Can you summarise that in one block?": the answer's format, not the mask's pieces
         if _GRADED.search(sentence, 0, m.start()):
             continue  # a category spoken as a number: "the Bosniak one lesions", "grade two", "BI-RADS four"
         if re.search(r"\bthe\s+$", sentence[:m.start()], re.I) and m.group(1).lower() == "one" and \

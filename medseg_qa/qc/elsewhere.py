@@ -1,6 +1,6 @@
 """Words in a sentence about other things than the target's measured facts, so their sides and amounts claim nothing:
 lines that say their subject is not the target, one lesion of several described on its own, the side where a symptom
-is felt, a relation's frame glossed after it, the amount of a structure the mask is compared with, a worked unit
+is felt, a relation's frame glossed after it, the direction of a shift, the amount of a structure the mask is compared with, a worked unit
 conversion and a size bound compared with the mask. Also a side given as the first word of an answer to a side
 question. Used by `claims`.
 """
@@ -33,6 +33,12 @@ _FELT = re.compile(r"\b(?:(?:i|he|she|my|his|her|the\s+(?:neck|chest|belly|tummy
 # the frame of a relation glossed after it: "It is to the right of the left ovary, meaning your right"
 _RELATION_GLOSS = re.compile(r"\bto\s+the\s+(?:left|right)\s+of\b[^.;]*?,\s*(?:meaning|i\.e\.|that\s+is)\s+(?:your|his|her|their|"
                              r"the\s+patient'?s)\s+(left|right)\b", re.I)
+# the direction a displacement goes: "8 mm of midline shift toward the right", "leftward shift of the septum", "the
+# midline is shifted 4 mm to the left", "tracheal deviation to the right" (the shift's direction, not where the target lies)
+_SHIFT = re.compile(r"\b(?:shift|deviation|displacement|herniation|bowing)s?\b[^.;,]{0,40}?\b(?:toward|towards|to|into|across)\s+"
+                    r"(?:the\s+)?(?:patient'?s\s+)?(?:left|right)\b|\b(?:left|right)ward\s+(?:[\w-]+\s+){0,2}?(?:shift|deviation|"
+                    r"displacement|herniation|bowing)\b|\b(?:midline|septum(?:\s+pellucidum)?|falx|trachea|mediastinum)\s+(?:is\s+|was\s+)?"
+                    r"(?:shifted|deviated|displaced|bowed|pushed)\b[^.;,]{0,30}?\b(?:left|right)\b", re.I)
 _ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
 _SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
 _OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|let'?s|lies|lie|sits|sit|see|has|have|seems?|looks?|appears?|means?|matches|"
@@ -57,9 +63,10 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
 
 
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:
-    """Spans whose side words place no part of the target: a symptom's clause, a relation's glossed frame."""
+    """Spans whose side words place no part of the target: a symptom's clause, a relation's glossed frame, a shift's
+    direction."""
     felt = [clause_span(sentence, m.start()) for m in _FELT.finditer(sentence)]
-    return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)]
+    return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)] + [m.span() for m in _SHIFT.finditer(sentence)]
 
 
 def without_others_amounts(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:

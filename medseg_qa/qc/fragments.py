@@ -155,11 +155,13 @@ def _key_value_sentence(sentence: str) -> str:
         low = re.sub(r",?\s+(?:lateral|lateralised|lateralized|unilateral|one-sided)$", "",
                      re.sub(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])", "", low))  # "LEFT [confidence 0.91]"
         side = re.fullmatch(r"(?:the\s+)?(?:patient'?s?\s+)?(left|right)(?:[\s-]+(?:hand\s+)?sided?)?(\s+only)?(?:\s+side)?"
-                            r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?)?", low)
+                            r"(?:,?\s+(?:not|rather\s+than)\s+(?:the\s+)?(?:left|right)(?:\s+side)?|"
+                            r",\s*(?:the\s+)?other\s+side\s+(?:fine|clear|normal|spared|ok|okay|empty|unremarkable))?", low)
         if side:
             return f"It lies on the patient's {side.group(1)}{side.group(2) or ''}."
         if low in ("both", "bilateral", "bilaterally", "both sides", "on both sides", "left and right"):
             return "It lies on both sides."
+        low = re.sub(r"^(?:(?:in|on|at)\s+)?the\s+(?=midline$)", "", low)  # "The midline."
         if {part.strip() for part in low.split("/")} <= {"central", "centre", "center", "midline", "middle"} and \
                 (low == "midline" or key in ("side", "laterality")):  # "Side: Central / midline"
             return "It lies in the midline."  # ("location: central" may be the depth: it claims no side)
@@ -167,6 +169,7 @@ def _key_value_sentence(sentence: str) -> str:
             return "It is central."
         return f"It lies {value}."
     if key in ("depth", "vertical", "position"):
+        low = re.sub(r"\s*\([^()]*\)", "", low)  # "Central (neither end)"
         if re.fullmatch(r"(?:central(?:ly)?|centre|center|mid|middle)(?:\s+(?:ap|a-p|front[\s-]to[\s-]back|in|position|depth))*",
                         low):  # "Central AP position"
             return "Along that axis, it sits centrally."  # a central depth, not the midline
@@ -199,7 +202,8 @@ def _key_value_sentence(sentence: str) -> str:
         return sentence
     if "single" in count.group(1):
         return "It forms one region."
-    return f"It forms {'two' if count.group(1) in ('twin', 'pair', 'a pair') else count.group(1)} separate regions."
+    least = "at least " if re.match(r"\s*(?:or|and)\s+(?:more|above|over)\b|\s*\+", low[count.end():]) else ""  # "5 or more"
+    return f"It forms {least}{'two' if count.group(1) in ('twin', 'pair', 'a pair') else count.group(1)} separate regions."
 
 
 # cleft and fronted sentences put back in plain order, so the same claim rules read them:
@@ -236,3 +240,30 @@ def uncleft(sentence: str) -> str:
         return f"{m.group(1)}{m.group(3).capitalize()} {m.group(4)} {_lower(m.group(2))}{m.group(5)}{sentence[m.end():]}"
     m = _WHAT_IT_IS.match(sentence)
     return f"{m.group(1)}It is {sentence[m.end():]}" if m else sentence
+
+
+# what a question asks about, for a verbless answer to it: "How many regions?" - "2.", "Which side?" - "Both sides."
+_ASKED_KEYS = (("Count", re.compile(r"\bhow\s+many\b|\b(?:number\s+of|count\s+of)\b|\b(?:pieces|regions|components|parts)\b", re.I)),
+               ("Side", re.compile(r"\b(?:which|what)\s+side\b|\bside\s+of\s+the\s+patient\b|\blaterality\b|\bleft\s+or\s+right\b|"
+                                   r"\bright\s+or\s+left\b", re.I)),
+               ("Size", re.compile(r"\bhow\s+(?:big|large|much)\b|\bsize\b|\barea\b|\bshare\b|\bpercent(?:age)?\b|\bfraction\b",
+                                   re.I)),
+               ("Position", re.compile(r"\b(?:vertical|position|anterior\s+or\s+posterior|front\s+or\s+back|superior\s+or\s+"
+                                       r"inferior|up\s+or\s+down|axis)\b", re.I)))
+_CLAUSED = re.compile(r"\b(?:is|are|was|were|lies|lie|sits|sit|has|have|covers?|forms?|shows?|looks?|seems?|appears?|"
+                      r"it|they|yes|no|not|i|we|you)\b|\?", re.I)
+
+
+def answered_fragment(sentence: str, context: str) -> str:
+    """A verbless answer read under the question it answers, as the key: value line it stands for: "On which side of
+    the patient does the mask lie?" - "Both sides (bilateral)." reads "Side: Both sides (bilateral)."; "How big is it
+    relative to the image?" - "Large (5% or more)." reads "Size: ...". A question about several points or a hypothetical
+    one, an answer with a clause or a label of its own, an assent or a denial is left as it is."""
+    if not context.rstrip().endswith("?") or len(sentence.split()) > 10 or _CLAUSED.search(sentence) or ":" in sentence \
+            or re.search(r"\b(?:if|suppose|imagine|would|could)\b", context, re.I):
+        return sentence  # (a labelled answer reads by its label; a hypothetical question's answer is not about the mask)
+    keys = [key for key, asks in _ASKED_KEYS if asks.search(context)]
+    if len(keys) != 1:
+        return sentence
+    read = key_value_sentence(f"{keys[0]}: {sentence.strip()}")
+    return sentence if read.startswith(f"{keys[0]}:") else read

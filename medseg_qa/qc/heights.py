@@ -162,9 +162,10 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
                 re.search(r"\bmost\s+$", sentence[max(0, m.start() - 8):m.start()], re.I):
             continue  # a direction, or a superlative ("the most caudal" part): not where the whole lies
         if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin|limit|boundary|"
-                    r"extent)s?\b", after) and \
+                    r"extent|limb|horn|commissure|ramus|leaflet|cusp|recess|fasciculus|root|column)s?\b", after) and \
                 not _WHOLE_PART.match(sentence, m.end()):
-            continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies)
+            continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies; "the
+            # posterior limb of the internal capsule" names a part)
         head = re.match(r"\s+([a-z]+)", after)
         attributive = head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower())
         if attributive and (not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()])

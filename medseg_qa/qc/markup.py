@@ -130,28 +130,111 @@ _INLINE_BULLET = re.compile(r"\s+[\u2022\u25aa\u25cf\u2023]\s+")
 _JSON_FIELD = re.compile(r'^\s*"([A-Za-z][\w ]{0,30})"\s*:\s*(?:"([^"]*)"|(-?\d+(?:\.\d+)?))\s*,?\s*$')
 
 
-_JSON_OBJECT = re.compile(r"\{[^{}]{2,1500}\}")
 _SAID_KEYS = frozenset({"answer", "text", "response", "reply", "explanation", "reasoning", "description", "note", "notes",
                         "summary", "content", "finding", "findings", "comment"})
+# fields whose objects describe other structures: "differential": [{"structure": "appendix", "side": "right"}]
+_OTHERS_KEY = re.compile(r"(?:differentials?|ddx|excluded|exclusions?|ruled[\s_]out|others?|other[\s_][a-z_]+|alternatives?|"
+                         r"mimics?|considered|references?|neighbou?rs|nearby|adjacent|landmarks?|distractors?)", re.I)
+_NAME_KEYS = ("structure", "name", "organ", "label", "ref", "reference", "other", "neighbour", "neighbor")
+_RELATION_WORDS = {"left_of": "to the left of", "right_of": "to the right of", "anterior_to": "in front of",
+                   "posterior_to": "behind", "superior_to": "above", "inferior_to": "below"}
+
+
+def _scalar(v) -> bool:
+    return isinstance(v, (str, int, float)) and not isinstance(v, bool) and bool(str(v).strip())
+
+
+def _fields(obj: dict, out: list[str], nested: bool = False, others: bool = False) -> None:
+    """The lines a JSON object displays. A nested object that names a structure speaks of it: a relation object
+    ('{"ref": "aorta", "target_is": "left_of"}') as the relation, one under a differential or excluded list not at all,
+    any other with its name as the label of its fields ("appendix: side: right")."""
+    name = next((str(v) for k, v in obj.items() if k.lower() in _NAME_KEYS and isinstance(v, str)), None) if nested else None
+    relation = next((_RELATION_WORDS[v.strip().lower().replace(" ", "_")] for v in obj.values()
+                     if isinstance(v, str) and v.strip().lower().replace(" ", "_") in _RELATION_WORDS), None)
+    if name and relation:
+        out.append(f"It lies {relation} the {name}.")
+        return
+    for k, v in obj.items():
+        inner = others or bool(_OTHERS_KEY.fullmatch(k.strip()))
+        for item in v if isinstance(v, list) else [v]:
+            if isinstance(item, dict):
+                _fields(item, out, True, inner)
+            elif _scalar(item) and not (others or (name and k.lower() in _NAME_KEYS)):
+                line = str(item) if k.lower() in _SAID_KEYS else f"{k}: {item}"
+                out.append(f"{name}: {line}" if name else line)
+
+
+def _json_end(text: str, start: int) -> int:
+    """Where the balanced object opening at `start` ends (-1: it does not close)."""
+    depth, quoted, escaped = 0, False, False
+    for i in range(start, len(text)):
+        c = text[i]
+        if quoted:
+            quoted, escaped = (c != '"' or escaped), (c == "\\" and not escaped)
+        elif c == '"':
+            quoted = True
+        elif c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+            if not depth:
+                return i + 1
+    return -1
 
 
 def _json_objects(text: str) -> str:
-    """A JSON object in prose ('{"answer": "It is made of two pieces."}', '{"side": "left", "size": "large"}') read as
-    its fields: a sentence-valued field as that sentence, any other as a 'key: value' line."""
+    """A JSON object in prose ('{"answer": "It is made of two pieces."}', '{"side": "left", "size": "large"}', a fenced
+    block with nested lists) read as its fields: a sentence-valued field as that sentence, any other as a 'key: value'
+    line, a nested object as `_fields` reads it. Text that does not parse is left to `layout_line`'s field reading."""
     import json
 
-    def fields(m: re.Match) -> str:
+    out, at = [], 0
+    while (start := text.find("{", at)) >= 0:
+        end = _json_end(text, start)
         try:
-            obj = json.loads(m.group(0))
+            obj = json.loads(text[start:end]) if end > 0 else None
+        except ValueError:
+            obj = None
+        if not isinstance(obj, dict):
+            out.append(text[at:start + 1])
+            at = start + 1
+            continue
+        lines: list[str] = []
+        _fields(obj, lines)
+        out.append(text[at:start] + "\n" + "\n".join(lines) + "\n")
+        at = end
+    return "".join(out) + text[at:]
+
+
+# an agent's tool call and its result: '> lookup_reference("IVC") -> {"typical_side": "right"}', 'laterality("m0") -> "left"'
+_TOOL_CALL = re.compile(r"(?m)^([ \t]*(?:>[ \t]*)?)([A-Za-z_][\w.]*)\(([^()\n]*)\)[ \t]*(?:->|=>|=|\u2192)[ \t]*(.+?)[ \t]*$")
+_ID = re.compile(r"(?:m|img|image|mask|id|seg|roi)?[_-]?\d+[a-z]?|user\s+question", re.I)
+
+
+def _tool_calls(text: str) -> str:
+    """A tool call's result read as what it says of the call's subject: a scalar as 'function: value' ("laterality:
+    left"), an object as its fields; a call about a named thing other than a mask or image id labels them with it
+    ('lookup_reference("IVC")' -> "IVC: typical side: right"), so they speak of that thing."""
+    import json
+
+    def call(m: re.Match) -> str:
+        named = next((a for a in re.findall(r"[\"']([^\"']{2,60})[\"']", m.group(3))
+                      if not _ID.fullmatch(a.strip()) and re.fullmatch(r"[A-Za-z][\w \-]*", a.strip())), None)
+        label = f"{named.replace('_', ' ')}: " if named else ""
+        result = m.group(4).strip()
+        try:
+            value = json.loads(result)
         except ValueError:
             return m.group(0)
-        if not isinstance(obj, dict):
-            return m.group(0)
-        lines = [str(v) if k.lower() in _SAID_KEYS else f"{k}: {v}" for k, v in obj.items()
-                 if isinstance(v, (str, int, float)) and not isinstance(v, bool) and str(v).strip()]
-        return "\n" + "\n".join(lines) + "\n"
+        if isinstance(value, dict):
+            lines: list[str] = []
+            _fields(value, lines)
+            return "\n".join(m.group(1) + label + line for line in lines)
+        key = re.sub(r"^(?:get|compute|count|measure|calc(?:ulate)?|estimate|find|check)_", "", m.group(2))  # count_components
+        key = "area fraction" if key == "area" and isinstance(value, float) and value < 1 else key  # measure_area = 0.0053
+        return f"{m.group(1)}{label}{key}: {value}" if _scalar(value) else m.group(0)
 
-    return _JSON_OBJECT.sub(fields, text) if "{" in text else text
+    return _TOOL_CALL.sub(call, text) if "(" in text else text
 
 
 # a quiz item and its verdict: "True or false: it lies on the left. - False: it lies on the right."
@@ -189,14 +272,21 @@ def layout(text: str) -> str:
     """Whole-text layout of structured output, before lines are read: chat handles dropped, JSON objects as their
     fields, inline bullets and comments on lines of their own, snake_case keys as words, CSV blocks as fields."""
     text = _HANDLE.sub(r"\1", text)  # a chat line's author: "[08:17] @dr_okafor: Why is it ...?"
-    return _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(text)))))
+    return _csv_rows(_SNAKE.sub(" ", _INLINE_COMMENT.sub("\n", _INLINE_BULLET.sub("\n", _json_objects(_tool_calls(text))))))
 
 
 def layout_line(line: str) -> str | None:
-    """One line as it reads (None: a sketch's line, not prose): a cloze's answer, a JSON field as "key: value",
+    """One line as it reads (None: a sketch's line or a norm's field, not prose): a cloze's answer, a JSON field as "key: value",
     the ticked options of a pick list, a quiz item by its verdict."""
     line = _CLOZE.sub(r"\1", line)  # an Anki cloze shows its answer: "{{c1::left}}"
     if _drawing(line):
         return None
     line = _JSON_FIELD.sub(lambda m: f"{m.group(1).replace('_', ' ')}: {m.group(2) or m.group(3)}", line)
+    if _NORM_FIELD.match(line):
+        return None  # "typical side: right" (a reference value looked up for another thing), not what the mask shows
     return _quiz(_pick_list(line))
+
+
+# a field that holds a norm, not a measurement of this mask: "typical side: left", "IVC: expected_side: right"
+_NORM_FIELD = re.compile(r"^[\s>*-]*(?:[\w -]{1,40}:\s*)?(?:typical|expected|normal|usual|reference|textbook|population)"
+                         r"[\s_](?:side|laterality|position|size|area|count|location)\w*\s*:", re.I)

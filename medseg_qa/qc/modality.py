@@ -73,7 +73,7 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"(?:more|less)\s+common\s+than|as\s+common\s+as|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
-                      r"men|women|males|females|humans)|in\s+most\s+(?:cases|people)|tends?\s+to|"
+                      r"men|women|males|females|humans|infants|babies|neonates|newborns|toddlers|adolescents|teenagers)|in\s+most\s+(?:cases|people)|tends?\s+to|"
                       # a risk: "Having more than 100 moles raises melanoma risk", "a risk factor for ..."
                       r"(?:raises?|increases?|doubles?|triples?|lowers?|reduces?)\s+(?:the\s+)?(?:[\w-]+\s+)?risk|risk\s+factors?|"
                       r"classic(?:al)?\s+teaching|textbook\s+(?:teaching|finding|sign|picture)|"
@@ -188,7 +188,7 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
                             r"\bnot\s+according\s+to\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
-                            r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify)\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
+                            r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,3}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"
                             r"would|will)|i'?d|we'?d|i'?ll|we'?ll)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)

@@ -41,6 +41,10 @@ _GIVEN_SPOKEN = re.compile(r"^\s*(?:(?:so|okay|ok|right|and|well|hmm)\s+)*(?:giv
 # sound right?", "If it is three separate foci, is it more to the front?"); a counterfactual or a modal only wonders
 _IF_PREMISE = re.compile(r"^\s*if\s+((?:it|they|the\s+mask|this)(?:'s|\s+is|\s+are|\s+covers|\s+has|\s+have|\s+sits|\s+lies|"
                          r"\s+takes|\s+measures|\s+shows)\b[^;?]+?),\s*(?=[^?]*\?\s*$)", re.I)
+# a statement, a dash, then the question it leads to: "OK so it's on the left -- what approach would you think about?"
+_DASHED_PREMISE = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|right|well|then)\b[,\s]*)*((?:it|it's|they|they're|this|the\s+mask|"
+                             r"there\s+(?:is|are))\b[^?\u2014;]+?)\s*\u2014\s*(?=(?:what|how|why|could|would|should|can|is|are|"
+                             r"does|do|any|anything|which|where|then|so)\b[^?]*\?\s*$)", re.I)
 _UNREAL_IF = re.compile(r"\b(?:would|could|might|were|had\s+been|'d)\b", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
@@ -122,7 +126,8 @@ def premises(sentence: str) -> list[str]:
     how_come = _HOW_COME.match(sentence)
     if how_come and not re.search(r"\b(?:if|unless|when|were)\b", how_come.group(1), re.I):
         return [how_come.group(1) + "."]
-    given = _GIVEN.match(sentence) or _GIVEN_SPOKEN.match(sentence)  # "Given that it's on the left, could it be ...?"
+    given = _GIVEN.match(sentence) or _GIVEN_SPOKEN.match(sentence) or _DASHED_PREMISE.match(sentence)
+    # ("Given that it's on the left, could it be ...?", "So it's on the left -- what next?")
     if given:  # takes it as true
         return [given.group(1) + ".", sentence[given.end():]]
     premise = _IF_PREMISE.match(sentence)  # "If it covers 0.4% of the image, is that small?" asks from a fact it states

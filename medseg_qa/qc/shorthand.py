@@ -100,6 +100,12 @@ _PLAIN = [
     (r"\bB/L\b", "bilateral", re.I), (r"\bbilat\b\.?", "bilateral", re.I),
     (r"\b(?:centre|center)[\s-]+line\b", "midline", re.I), (r"\b((?:is|are|lies|lie|sits|sit|located|situated)\s+(?:in|on|at))\s+midline\b", r"\1 the midline", re.I),
     (r"(?<!\bthe\s)(?<!')\bpatient\s+(left|right)\s+side\b", r"the patient's \1 side", re.I), (r"(?<!\d)(?<!\d\s)\bML\b", "midline", 0), (r"\bFOV\b", "field of view", 0),
+    # the patient by who they are to the speaker: "your baby's left side", "on your little one's right", "the boy's left"
+    (r"\b(?:your|the|my|our|his|her|their)\s+(?:(?:little|baby|newborn|unborn)\s+)?(?:baby|little\s+one|child|son|daughter|newborn|"
+     r"infant|boy|girl|kid|toddler|foetus|fetus|mum|mom|dad|husband|wife|partner|father|mother)'s\s+(?=(?:left|right|l|r)\b)",
+     "the patient's ", re.I),
+    # a bare side with "only" after a copula: "Given it's right only, ..." (a bare "it's right" may mean "correct")
+    (r"\b(is|are|it's|they're)\s+(left|right)\s+only\b", r"\1 on the \2 only", re.I),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
     (r"(?<!')\b(patient)\s+(left|right)\b(?!\s+(?:side|kidney|lung|lobe|hand)\b)", r"\1's \2", re.I),

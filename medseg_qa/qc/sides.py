@@ -99,10 +99,11 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
 
-_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
+_TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?(?:(?:present|seen|found|located|distributed|visible|"
+                        r"noted|situated)\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:there\s+is|there's|with)\s+one\s+(?:on|in)\s+(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
                         r"\bboth\s+sides\s+(?:are|were)\s+(?:involved|affected)\b|\b(?:find|see)\s+(?:it|them)\s+on\s+both\s+sides\b|"
-                        r"\b(?:is|are|lies|lie|sits|sit|located|found|present|seen)\s+in\s+both\s+(?:lungs|kidneys|hemispheres|breasts|ovaries|"
+                        r"\b(?:is|are|lies|lie|sits|sit|located|found|present|seen)\s+in\s+both\s+(?:(?:cerebral|cerebellar)\s+)?(?:lungs|kidneys|hemispheres|breasts|ovaries|"
                         r"adrenals|adrenal\s+glands|hemithoraces|hemithoraxes|thalami|hippocampi|parotids)\b|\b(?:so|i\.e\.|that\s+is|namely),?\s+(?:on|in)\s+both\s+sides\b|(?:involves?|affects?|spans?)\s+both\s+sides\b|"
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
