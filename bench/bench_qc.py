@@ -280,7 +280,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (neuroradiology and stroke: hemispheres, territories, midline shift, tumour subregions) and FK
                  # (structured output inside answers: JSON and YAML blocks, tool-call traces, key-value reports)
                  "heldout_fh": (0.900, 0.243), "heldout_fi": (0.852, 0.067), "heldout_fj": (0.952, 0.238),
-                 "heldout_fk": (0.871, 0.205)}
+                 "heldout_fk": (0.871, 0.205),
+                 # round 40, measured with the rules of b5ed030 (round 39 read): FL (emergency and trauma: primary
+                 # survey, FAST, handovers, discharge letters), FM (interventional radiology: needle paths, positioning,
+                 # ablation margins), FN (the target and another named structure discussed in turn, pronouns switching
+                 # between them) and FO (dental, ENT and eye: FDI tooth numbers, sinuses, OD/OS)
+                 "heldout_fl": (0.852, 0.219), "heldout_fm": (0.890, 0.081), "heldout_fn": (0.938, 0.481),
+                 "heldout_fo": (0.929, 0.181)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
