@@ -263,7 +263,9 @@ def test_ctrl_c_exits_cleanly_and_a_rerun_resumes(tmp_path):
     import subprocess
     import sys
 
-    with FaultServer(Faults(latency_s=0.25)) as srv:
+    # each answer takes 0.75 s, so the 14 planned take over 5 s at concurrency 2: Ctrl-C lands mid-run even when a
+    # loaded machine polls the catalog late (at 0.25 s a busy CI machine once saw all 14 stored before the signal)
+    with FaultServer(Faults(latency_s=0.75)) as srv:
         recipe_yaml = tmp_path / "r.yaml"
         recipe_yaml.write_text(
             "name: int\nsources:\n  - type: phantom\n    options: {cases: 1, slices_per_case: 2, size: 128}\n"
