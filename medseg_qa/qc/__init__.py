@@ -33,7 +33,7 @@ from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
 from .choices import offered
 from .claims import Claim, extract_claims, sentence_claims
-from .clauses import affirmed_statement, is_confirmation_question, sentences
+from .clauses import affirmed_statement, is_confirmation_question, read_sentence, sentences, written_sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .convention import carries_convention
 from .dupes import near_duplicates
@@ -88,7 +88,11 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
     ("Step 2: Not quite. It lies posterior to the liver.")? A learner's error corrected is no defect of the data;
     one the reply lets pass, or corrects only in another kind, still is."""
     def of_kind(said: str) -> list[Claim]:
-        return [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
+        claims = [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
+        subject = _SUBJECT_NP.match(said)  # "Not quite: The air pockets are medium-sized.": a correction's own wording
+        if claims or not subject or any(m.names for m in lexicon.mentions(subject.group(0))):  # of the thing it corrects
+            return claims
+        return [c for c in sentence_claims("It " + said[subject.end():], record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
 
     for j, sentence in enumerate(reply):
         if not corrects(sentence) or (j and j - 1 not in quoted
@@ -99,6 +103,10 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
             if claims and not any(contradiction(c, record.facts) for c in claims):
                 return True
     return False
+
+
+# a noun phrase opening a sentence as its subject: "The air pockets are ...", "The lump is toward the front"
+_SUBJECT_NP = re.compile(r"^\W*(?:the|these|this|those|that)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?=(?:is|are|lies|lie|sits|sit)\b)", re.I)
 
 
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
@@ -198,13 +206,14 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
         flags.add("claims")
     previous = context = ""  # the last sentence said, across turns: a bare "Yes." affirms the question before it
     contents = offered([turn.content for turn in turns])  # "A. Left / B. Right / ... Answer: B" says "Right."
-    said_by_turn = [sentences(content) for content in contents]  # each turn split once; a turn also reads its reply
+    written = [written_sentences(content) for content in contents]  # each turn split once; a turn also reads its reply
+    said_by_turn = [[read_sentence(s) for s in w] for w in written]
     quoted = [echoes(said, said_by_turn[t - 1]) if t and turns[t].role == "assistant" else set()
               for t, said in enumerate(said_by_turn)]  # an answer quoting the question it answers
     for t in range(1, len(turns)):  # "What about the spleen?" - "It is small.": the answer's 'It' is the spleen
         asked = next((s for s in reversed(said_by_turn[t - 1]) if s.rstrip().endswith("?")), "")
         topic = asked_about(asked, lexicon) if turns[t].role == "assistant" else None
-        said_by_turn[t] = read_with_topic(said_by_turn[t], topic, lexicon)
+        said_by_turn[t] = read_with_topic(said_by_turn[t], topic, lexicon, written[t])
     read: list[Said] = []  # every checkable claim; which false ones stand is settled once each turn is read
     roles = [turn.role for turn in turns]
     revised = revisions(said_by_turn, roles)  # "Correction: earlier I wrote ...", "Sorry, I misspoke: ..."

@@ -8,8 +8,9 @@ whatever the key says. `offered` rewrites a conversation's turns before they are
 - the key ("Answer: C", "Correct answer - (c)", "The answer is C.") is replaced by the keyed option's text, on its own
   line after the question, so it reads as the answer to that question ("How many regions? ... Answer: D" with D "2"
   reads "2." under "How many regions?"), and a wrong key is caught like any wrong answer.
-A key without a known option list (a letter the turn never offered) is left as written. Nothing else changes, so a
-conversation without lettered options reads exactly as before.
+A key without a known option list (a letter never offered since the last question) or one that writes its option out
+("Answer: (b) towards the back") is left as written. Nothing else changes, so a conversation without lettered options
+reads exactly as before.
 """
 
 from __future__ import annotations
@@ -92,11 +93,11 @@ def offered(contents: list[str]) -> list[str]:
                 key = _KEY.match(rest)
                 kept.append(f"{head}\n{options[key.group(1).upper()]}." if key and key.group(1).upper() in options else head)
                 kept.append(rest[key.end(1):].lstrip(")]*.,;: ") if key else rest)
-            elif key and key.group(1).upper() in options:
-                kept.append(options[key.group(1).upper()].rstrip(".") + ".")
-                if key.group(2).strip():
-                    kept.append(key.group(2))
+            elif key and key.group(1).upper() in options and not re.search(r"[A-Za-z]{2}", key.group(2)):
+                kept.append(options[key.group(1).upper()].rstrip(".") + ".")  # (a key that writes its option out stays)
             else:
+                if "?" in line:
+                    options = {}  # a new question: a later key is to its options, not to an earlier list's
                 kept.append(line)
             i += 1
         out.append("\n".join(kept))

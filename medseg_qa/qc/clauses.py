@@ -126,7 +126,20 @@ def _keyed_row(header: str, row: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences and list items of a turn, without markdown markup or the [SEG] token."""
+    """Sentences and list items of a turn, without markdown markup or the [SEG] token, each read as the sentence it
+    stands for (`read_sentence`)."""
+    return [read_sentence(s) for s in written_sentences(text)]
+
+
+def read_sentence(written: str) -> str:
+    """A written sentence as the plain sentence it stands for: cleft order undone, a key/value line or a verbless
+    fragment spelled out ("Side: left" -> "It lies on the patient's left.")."""
+    return labelled_fragment(fragment_sentence(key_value_sentence(uncleft(written))))
+
+
+def written_sentences(text: str) -> list[str]:
+    """Sentences and list items of a turn as written (markup, shorthand and speaker labels aside), before
+    `read_sentence` spells out key/value lines and fragments."""
     text = _target_rows(text) if "|" in text else text
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
     text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(text))))
@@ -150,7 +163,7 @@ def sentences(text: str) -> list[str]:
     out = [_TIMESTAMP.sub("", s) for s in out]  # "[13:43] Priya: Is it on the left?" in a chat log
     out = _rejoin_completions(out)
     out = [_SPEAKER_LABEL.sub("", s) for s in out]  # "Candidate: There are two components." is the candidate's say
-    return [labelled_fragment(fragment_sentence(key_value_sentence(uncleft(s)))) for s in out if s]
+    return [s for s in out if s]
 
 
 # "... it is the patient's right": a clause that only completes a side equation (shared with `claims`)

@@ -36,6 +36,9 @@ _COUNT_RE = re.compile(rf"\b{_COUNT_NUM}(?:\s+|,\s*(?={_COUNT_ADJ}\b))(?:{_COUNT
 _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,))\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
                           r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
                           r"(?:the\s+)?[a-z-]+", re.I)
+# "I can see two of them.", "I count three of them": the pieces counted, after the target was named
+_OF_THEM = re.compile(r"\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are)\s+(\d+|two|three|four|five|six|several|multiple)\s+"
+                      r"of\s+them\b", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
@@ -121,6 +124,11 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if m.group(2).lower() == "block" and re.search(r"\b(?:summari[sz]e|write|put|give|format|answer|reply|present|list|return|"
                                                        r"output|send)\b[^.?!]{0,40}\bin\s+$", sentence[:m.start()], re.I):
             continue  # "Can you summarise that in one block?": the answer's format, not the mask's pieces
+        if re.search(r"\b(?:\d+|one|a)\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?$", sentence[:m.start()], re.I):
+            continue  # "Fewer than 1 in 1000 fibroid-like growths turn out ...": a rate, not the mask's pieces
+        if m.group(2).lower() in ("unit", "units") and re.match(r"\s+(?:of\s+)?(?:blood|prbc|packed|red\s+cells|ffp|plasma|platelets)\b|"
+                                                              r"\s+(?:running|transfused|given|cross-?matched|in\b)", sentence[m.end():], re.I):
+            continue  # "C 2 units running": blood given, not the mask's pieces
         if _GRADED.search(sentence, 0, m.start()):
             continue  # a category spoken as a number: "the Bosniak one lesions", "grade two", "BI-RADS four"
         if re.search(r"\bthe\s+$", sentence[:m.start()], re.I) and m.group(1).lower() == "one" and \
@@ -165,7 +173,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         bound = _COUNT_BOUND.search(sentence, max(0, m.start() - 25), m.start())
         qualifier = next((k for k, v in bound.groupdict().items() if v), "") if bound else ""
         out.append((m.start(), Claim("count", value, qualifier=qualifier, text=m.group(0))))
-    for m in _COUNT_SPLIT.finditer(sentence):
+    for m in [*_COUNT_SPLIT.finditer(sentence), *_OF_THEM.finditer(sentence)]:
         word = m.group(1).lower()
         out.append((m.start(), Claim("count", int(word) if word.isdigit() else _COUNTS.get(word, "many"),
                                      text=m.group(0))))

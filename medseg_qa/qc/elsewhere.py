@@ -37,8 +37,13 @@ _RELATION_GLOSS = re.compile(r"\bto\s+the\s+(?:left|right)\s+of\b[^.;]*?,\s*(?:m
 # midline is shifted 4 mm to the left", "tracheal deviation to the right" (the shift's direction, not where the target lies)
 _SHIFT = re.compile(r"\b(?:shift|deviation|displacement|herniation|bowing)s?\b[^.;,]{0,40}?\b(?:toward|towards|to|into|across)\s+"
                     r"(?:the\s+)?(?:patient'?s\s+)?(?:left|right)\b|\b(?:left|right)ward\s+(?:[\w-]+\s+){0,2}?(?:shift|deviation|"
-                    r"displacement|herniation|bowing)\b|\b(?:midline|septum(?:\s+pellucidum)?|falx|trachea|mediastinum)\s+(?:is\s+|was\s+)?"
+                    r"displacement|herniation|bowing)\b|\b(?:bends?|bent|deviat(?:es|ed|ing)|bows|bowed|curves?|curved|leans?|tilts?|tilted|"
+                    r"veers?)\s+(?:\w+\s+)?(?:to|towards?)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b|\b(?:midline|septum(?:\s+pellucidum)?|falx|trachea|mediastinum)\s+(?:is\s+|was\s+)?"
                     r"(?:shifted|deviated|displaced|bowed|pushed)\b[^.;,]{0,30}?\b(?:left|right)\b", re.I)
+# a sign on examination or ultrasound heard or seen on one side: "B reduced on one side", "no sliding on one side",
+# "sliding was present on both sides" (the sign's side, not the mask's)
+_SIGN = re.compile(r"\b(?:sliding|breath\s+sounds|air\s+entry|expansion|reduced|decreased|absent|diminished|dull(?:ness)?|"
+                   r"resonan\w*|crepitus|movement)\b[^.;,]{0,25}?\bon\s+(?:one|both|each|either)\s+sides?\b", re.I)
 _ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
 _SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
 _OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|let'?s|lies|lie|sits|sit|see|has|have|seems?|looks?|appears?|means?|matches|"
@@ -64,9 +69,10 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
 
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:
     """Spans whose side words place no part of the target: a symptom's clause, a relation's glossed frame, a shift's
-    direction."""
+    direction, a sign's side."""
     felt = [clause_span(sentence, m.start()) for m in _FELT.finditer(sentence)]
-    return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)] + [m.span() for m in _SHIFT.finditer(sentence)]
+    return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)] + \
+        [m.span() for rx in (_SHIFT, _SIGN) for m in rx.finditer(sentence)]
 
 
 def without_others_amounts(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:

@@ -254,12 +254,20 @@ _CLAUSED = re.compile(r"\b(?:is|are|was|were|lies|lie|sits|sit|has|have|covers?|
                       r"it|they|yes|no|not|i|we|you)\b|\?", re.I)
 
 
+# what a value looks like at a verbless answer's start: "Both sides", "The midline", "Large (5% or more)", "2."
+_VALUE_START = re.compile(r"^\W*(?:(?:the|on|in|at|about|roughly|approx\w*|around|just|only|~)\s*)*(?:patient'?s\s+)?(?:left|right|both|"
+                          r"bilateral\w*|midline|central\w*|middle|anterior\w*|posterior\w*|front|back|superior\w*|inferior\w*|upper|"
+                          r"lower|top|bottom|small|medium|moderate|large|big|huge|tiny|\d|one|two|three|four|five|six|single|"
+                          r"several|multiple)\b", re.I)
+
+
 def answered_fragment(sentence: str, context: str) -> str:
     """A verbless answer read under the question it answers, as the key: value line it stands for: "On which side of
     the patient does the mask lie?" - "Both sides (bilateral)." reads "Side: Both sides (bilateral)."; "How big is it
     relative to the image?" - "Large (5% or more)." reads "Size: ...". A question about several points or a hypothetical
     one, an answer with a clause or a label of its own, an assent or a denial is left as it is."""
     if not context.rstrip().endswith("?") or len(sentence.split()) > 10 or _CLAUSED.search(sentence) or ":" in sentence \
+            or not _VALUE_START.match(sentence) or re.search(r"\b(?:correction|thing|point|note|fix)\b", sentence, re.I) \
             or re.search(r"\b(?:if|suppose|imagine|would|could)\b", context, re.I):
         return sentence  # (a labelled answer reads by its label; a hypothetical question's answer is not about the mask)
     keys = [key for key, asks in _ASKED_KEYS if asks.search(context)]

@@ -168,15 +168,37 @@ def initialisms(names: set[str]) -> set[str]:
 _ADJECTIVAL = (*(e for e in _ADJECTIVE_ENDINGS if not e.endswith("ac")), "ous")
 
 
+# words for one kind of injury or bleed: a label's head of one kind is named by any word of it after its organ
+# ('splenic tear' of 'spleen laceration', 'renal injury' of 'left kidney laceration')
+_FINDING_KIN = (frozenset("laceration lacerations tear tears injury injuries rupture ruptures".split()),
+                frozenset("haematoma haematomas hematoma hematomas bleed bleeds haemorrhage hemorrhage".split()),
+                frozenset("fracture fractures break breaks".split()),
+                frozenset("contusion contusions bruise bruising".split()))
+
+
+_FINDING_DONE = (("lacerated", "torn", "injured", "ruptured"), ("bleeding",), ("fractured", "broken"), ("contused", "bruised"))
+
+
 def label_forms(label: str, known: set[str] | frozenset[str] = frozenset()) -> set[str]:
-    """Other wordings of a two-word label: its distinctive modifier when the head is a class noun ('psoas' of 'psoas
-    muscles'), the head 'of the' organ an adjective names ('head of the humerus' of 'humeral head'), and a lesion
-    word after the organ's adjective ('hepatic metastasis' of 'liver metastases')."""
+    """Other wordings of a two-word label (a side word before it aside): its distinctive modifier when the head is a
+    class noun ('psoas' of 'psoas muscles'), the head 'of the' organ an adjective names ('head of the humerus' of
+    'humeral head'), a lesion word after the organ's adjective ('hepatic metastasis' of 'liver metastases') and an
+    injury's other words after its organ ('splenic tear' of 'spleen laceration')."""
     words = label.split()
+    side = ""
+    if len(words) == 3 and words[0] in SIDE_WORDS and any(words[2] in kin for kin in _FINDING_KIN):
+        side, words = f"{words[0]} ", words[1:]  # "left kidney laceration"
     if len(words) != 2:
         return set()
     modifier, head = words
     out: set[str] = set()
+    for kin, done in zip(_FINDING_KIN, _FINDING_DONE):
+        if head in kin:
+            hosts = {g for g in giveaway_terms(modifier) if " " not in g and not g.endswith("-")
+                     and not g.startswith(("intra", "para", "peri", "sub"))}
+            out |= {f"{g} {w}" for g in hosts for w in kin}
+            # the host as what was done to it: "the lacerated spleen", "the torn left kidney", "the fractured ribs"
+            out |= {f"{p} {s}{g}" for p in done for s in {side, ""} for g in hosts | {modifier, f"{modifier}s"}}
     if head in CLASS_NOUNS and len(modifier) > 3 and not modifier.endswith(_ADJECTIVAL) and modifier not in SIDE_WORDS:
         out.add(modifier)
     if modifier.endswith(_ADJECTIVAL):  # the organ must be one the knowledge base knows ('humerus', not 'latera')

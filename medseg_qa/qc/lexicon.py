@@ -53,6 +53,7 @@ PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|s
                     r"observers?|candidates?|examiners?|tutors?)\b(?!'s|s')",
                     re.IGNORECASE)
 
+_SIDED_ONE = re.compile(r"\b(?:the|this|that)\s+(left|right)(?:[\s-]+sided)?\s+one\b", re.I)
 # the target's partner on the other side is another structure: "its partner on the right mirrors it", "the
 # contralateral one", "its twin across the midline" (a part of the target, "its lower pole", stays the target)
 COUNTERPART = re.compile(r"\b(?:its|their|the)\s+(?:(?:contralateral|opposite|other|paired|matching|mirror|(?:left|right)"
@@ -326,6 +327,9 @@ class Lexicon:
         if self.own_class_re and self.side:  # "the right-sided gland" of the left adrenal gland is its counterpart
             found += [Mention(m.start(), m.end(), self.counterpart if m.group(1).lower() != self.side else frozenset())
                       for m in self.sided_class_re.finditer(sentence)]
+        if self.side:  # "The right one lies on the right side" of the left lung: its counterpart
+            found += [Mention(m.start(), m.end(), self.counterpart if m.group(1).lower() != self.side else frozenset())
+                      for m in _SIDED_ONE.finditer(sentence)]
         for head_re in (self.head_re, self.own_head_re, self.synonym_head_re):  # "the disc", "the nodules", "the fluid"
             if head_re:
                 found += [Mention(m.start(), m.end(), frozenset()) for m in head_re.finditer(sentence)

@@ -60,7 +60,10 @@ _CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|l
                           # "If you find the aorta first, you will see that ...": the reader's step, then what they see
                           r"(?!\s+you\b[^,;.?]{0,80},\s+you(?:'ll|\s+will|\s+can|\s+should|\s+would)?\s+(?:then\s+)?(?:see|notice|"
                           r"find|note|spot|appreciate|observe|recogni[sz]e)\b)" + rf"(?!{_HEDGE_IF})|unless(?!{_HEDGE_UNLESS})|suppose|"
-                          r"supposing|imagine|otherwise|"
+                          r"supposing|imagine|otherwise|whenever|"
+                          # a generic condition: "displaced upwards when the collection is big"
+                          r"when(?=\s+(?:the|a|an|there)\s+(?:[\w-]+\s+){0,3}?(?:is|are|gets?|becomes?|grows?)\s+(?:big|large|small|"
+                          r"huge|massive|tiny|bilateral))|"
                           r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)
 _POSSIBLE = re.compile(r"(?<!\bi\s)(?<!\bwe\s)\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
