@@ -7,7 +7,8 @@ pass) and `near_duplicates(questions)` finds repeated first questions. Modules b
 - `shorthand`: report abbreviations, arrow bullets, run-on text, contractions and learner English
   rewritten as plain prose before anything is read;
 - `clauses`: sentences, negation scopes, yes/no and confirmation questions;
-- `subjects`: which structure a clause is about (subject attribution);
+- `subjects`: which structure a clause is about (subject attribution); `topics`: what a sentence-opening pronoun
+  points back to across sentences (a structure just asked about or brought in);
 - `fragments`: key/value lines, table rows and verbless fragments read as the sentences they stand for;
 - `claim`, `claims`, `sides`, `heights`, `relations`, `amounts`: claim extraction from any prose (sides in `sides`,
   places along the picture's rows in `heights`, relations to other structures in `relations`; size, percent and count
@@ -42,7 +43,7 @@ from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
 from .revisions import REVISED_DEPTH, depth_revised, revisions, withdrawn
 from .settle import Said, echoes, standing, topic, voices
-from .subjects import asked_about, read_with_topic
+from .topics import asked_about, read_with_topic
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]

@@ -1,0 +1,99 @@
+"""Topics: which structure a sentence-opening pronoun points back to across sentences of a turn.
+
+`read_with_topic` spells out 'It'/'They'/'That one' as the other structure a question just asked about ("What about
+the spleen?" - "It is small.") or a statement just brought in ("Alongside it you can see the gallbladder. It sits
+midway."), until a sentence names the target again; `asked_about` finds the question's structure. Used by
+`check_conversation` before claims are read; `subjects` attributes within a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a question whose subject is another structure: "And the spleen?", "What about the other kidney?", "Where is the
+# spleen?", "How big is the aorta?", "Is the spleen on the left?" (not "Which organ lies beside the spleen?", whose
+# answer is the target, nor one that names the target or 'it' anywhere)
+_TOPIC_OPENER = re.compile(r"^\W*(?:(?:and|so|also|but|ok|okay|now|then|right|sure|thanks|great)\W+)*(?:(?:what|how)\s+about\s+|"
+                           r"(?:where|how(?:\s+(?:big|large|small|many\s+\w+|much\s+\w+))?|what\s+size|which\s+side)\s+"
+                           r"(?:is|are|does|do|was|were|would)\s+|(?:is|are|does|do|did|was|were|can|could|would|will|has|have)\s+)?"
+                           r"(?:the\s+|its\s+)?$", re.I)
+_BACK_TO_TARGET = re.compile(r"\b(?:mask|segmentation|segmented|highlighted|outlined|target|overlay)\b", re.I)
+_BARE_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their"})
+_POINTING = _BARE_PRONOUNS | {"that one", "this one", "the latter"}  # words that point back at the topic
+_LEADING_PRONOUN = re.compile(r"^(\W*(?:(?:yes|yeah|yep|no|nope|sure|well|so|ok|okay|right|correct|indeed|also)\W+)*)"
+                              r"(it|they|that\s+one|this\s+one|the\s+latter)\b", re.I)
+# a sentence that brings another structure in as what it is about: its subject ("Next, the left kidney is of moderate
+# size."), or the thing it presents ("Alongside it you can see the gallbladder.", "A possible mix-up would be the aorta.")
+_OPENS_WITH = re.compile(r"^\W*(?:(?:first|next|then|finally|lastly|also|second|third|meanwhile)\b,?\s+|"
+                         r"[A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*[,:]\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)  # ("For comparison, ")
+_PRESENTS = re.compile(r"\b(?:you\s+can\s+(?:also\s+)?see|we\s+(?:can\s+)?(?:also\s+)?see|there\s+is|there'?s|note|"
+                       r"(?:mix-?up|confusion|alternative|differential)\s+(?:would\s+be|is)|(?:confused|mistaken)\s+(?:with|for)|"
+                       r"compar(?:e|ing)\s+(?:it\s+|them\s+)?(?:with|to))\s+(?:the\s+|a\s+|an\s+)?$", re.I)
+_PRESENTED_END = re.compile(r"(?:,\s*(?:which|that)\b[^.;]*)?\W*$", re.I)  # "..., which is on the same image."
+
+
+def _introduced(sentence: str, lexicon) -> str | None:
+    """The other structure a statement is about, when it names no part of the target: its opening subject or the
+    thing it presents at its end."""
+    found = lexicon.mentions(sentence)
+    named = [m for m in found if m.names and "person" not in m.names]
+    if not named or any(not m.names and sentence[m.start:m.end].lower() not in _BARE_PRONOUNS for m in found) or \
+            _BACK_TO_TARGET.search(sentence):
+        return None
+    first, last = named[0], named[-1]
+    if _OPENS_WITH.match(sentence[:first.start]):
+        return sentence[first.start:first.end]
+    if _PRESENTS.search(sentence[:last.start]) and _PRESENTED_END.fullmatch(sentence[last.end:]):
+        return sentence[last.start:last.end]
+    return None
+
+
+def asked_about(question: str, lexicon) -> str | None:
+    """The other structure a question is about ("And the other kidney?" -> "other kidney"; "Is the big organ on the
+    left the liver?" -> "liver"), or None."""
+    if not question.rstrip().endswith("?") or _BACK_TO_TARGET.search(question):
+        return None
+    found = lexicon.mentions(question)
+    named = [m for m in found if m.names and "person" not in m.names]
+    if not named or any(not m.names for m in found):
+        return None
+    one = len({question[m.start:m.end].lower() for m in named}) == 1
+    if _TOPIC_OPENER.match(question[:named[0].start]) or (one and _YES_NO_OPENER.match(question)):
+        return question[named[0].start:named[0].end]
+    return None
+
+
+_YES_NO_OPENER = re.compile(r"^\W*(?:(?:and|so|also|but|ok|okay|got\s+it|thanks|right)\W+)*(?:is|are|was|were|does|do|did)\s+"
+                            r"(?:the|that|this|those|these)\b", re.I)
+# an answer naming what a pronoun or 'that' is: "Yes, that's the liver.", "That is the vertebral body, in the midline"
+_IDENTIFIES = re.compile(r"^\W*(?:(?:yes|no|yeah|right|correct|so)\W+)*(?:that|this|it|those|these)(?:'s|\s+is|\s+are|'re)\s+"
+                         r"(?:the|a|an)\s+", re.I)
+
+
+def read_with_topic(said: list[str], topic: str | None, lexicon, written: list[str] | None = None) -> list[str]:
+    """A turn's sentences with 'It'/'They'/'That one' opening a sentence spelled out as the other structure just asked
+    about ("What about the spleen?" - "It is small and on the left." reads "The spleen is small ...") or just brought in
+    as what a statement is about ("Alongside it you can see the gallbladder. It sits midway front to back."), until a
+    sentence names the target again (its name, 'the mask', 'this lesion'); a question in the turn sets a new topic."""
+    out, brought_in = [], False
+    for i, sentence in enumerate(said):
+        identifies = _IDENTIFIES.match(sentence)
+        named = identifies and next((m for m in lexicon.mentions(sentence) if m.start >= identifies.end() - 1), None)
+        if sentence.rstrip().endswith("?"):
+            topic, brought_in = asked_about(sentence, lexicon), False
+        elif named and named.names and "person" not in named.names and named.start - identifies.end() <= 2:
+            topic, brought_in = sentence[named.start:named.end], False  # "Yes, that's the liver. It's on the ..."
+        elif (introduced := _introduced(sentence, lexicon)) is not None:
+            topic, brought_in = introduced, True  # "Next, the left kidney is of moderate size. That one sits posteriorly."
+        elif brought_in and written is not None and not _LEADING_PRONOUN.match(written[i]):
+            topic = None  # a brought-in topic holds for pronouns as written, not for "Position: low" spelled "It lies low"
+        elif topic is not None:
+            if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _POINTING
+                                                       for m in lexicon.mentions(sentence)):
+                topic = None  # "Back to the mask: it sits on the right"
+            elif lead := _LEADING_PRONOUN.match(sentence):
+                name = topic if re.match(r"(?:the|its|their|a|an)\s", topic, re.I) else f"the {topic}"
+                name = name[0].upper() + name[1:] if not lead.group(1) else name
+                sentence = f"{lead.group(1)}{name}{sentence[lead.end():]}"
+        out.append(sentence)
+    return out
