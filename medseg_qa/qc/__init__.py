@@ -107,7 +107,7 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
 
 
 # a noun phrase opening a sentence as its subject: "The air pockets are ...", "The lump is toward the front"
-_SUBJECT_NP = re.compile(r"^\W*(?:the|these|this|those|that)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?=(?:is|are|lies|lie|sits|sit)\b)", re.I)
+_SUBJECT_NP = re.compile(r"^\W*(?:(?:no|not\s+quite|actually)\W+)?(?:the|these|this|those|that)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+(?=(?:is|are|lies|lie|sits|sit)\b)", re.I)
 
 
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two

@@ -126,6 +126,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "Can you summarise that in one block?": the answer's format, not the mask's pieces
         if re.search(r"\b(?:\d+|one|a)\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?$", sentence[:m.start()], re.I):
             continue  # "Fewer than 1 in 1000 fibroid-like growths turn out ...": a rate, not the mask's pieces
+        if m.group(2).lower() in ("unit", "units") and re.search(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg)\b",
+                                                                 sentence, re.I):
+            continue  # "Heparin 5000 units once the ostium is crossed": a dose
         if m.group(2).lower() in ("unit", "units") and re.match(r"\s+(?:of\s+)?(?:blood|prbc|packed|red\s+cells|ffp|plasma|platelets)\b|"
                                                               r"\s+(?:running|transfused|given|cross-?matched|in\b)", sentence[m.end():], re.I):
             continue  # "C 2 units running": blood given, not the mask's pieces

@@ -22,7 +22,8 @@ _CONVERTED = re.compile(r"(?:\s+pixels?)?\s+(?:are|is|equals?|=|makes?|correspon
 _OWN_PIXELS = re.compile(r"\b(?:its|their|the\s+mask'?s|the\s+mask\s+has|it\s+has|covers|occupies|spans)\b[^.;]{0,20}$", re.I)
 # one lesion of several described on its own: "Individually: 1 right, anterior, intermediate;", "2 left, posterior,
 # smallest.", "Lesion by lesion: 1 right and anterior, 2 right and posterior" (QC measures the whole mask, not its parts)
-_PER_PART = re.compile(r"^\W*(?:(?:individually|per[\s-](?:lesion|nodule|piece|part)|(?:lesion|nodule|piece|part)\s+by\s+"
+_PER_PART = re.compile(r"^\W*(?:(?:the|this|that)\s+(?:anterior|posterior|upper|lower|front|back|larger|smaller|bigger|"
+                       r"first|second|third|deeper|more\s+\w+)\s+one\b|(?:individually|per[\s-](?:lesion|nodule|piece|part)|(?:lesion|nodule|piece|part)\s+by\s+"
                        r"(?:lesion|nodule|piece|part))\s*:|\d{1,2}\s+(?:and\s+)?(?:right|left|anterior|posterior|mid|central|"
                        r"superior|inferior)\b\s*(?:,|and\b))", re.I)
 # a person's symptom and where it is felt: "I had cramps that felt worse on my right", "tenderness in my left armpit",
@@ -42,6 +43,10 @@ _SHIFT = re.compile(r"\b(?:shift|deviation|displacement|herniation|bowing)s?\b[^
                     r"(?:shifted|deviated|displaced|bowed|pushed)\b[^.;,]{0,30}?\b(?:left|right)\b", re.I)
 # a sign on examination or ultrasound heard or seen on one side: "B reduced on one side", "no sliding on one side",
 # "sliding was present on both sides" (the sign's side, not the mask's)
+# the side a procedure goes in from: "Left paravertebral entry", "the needle goes in from your back on the left"
+_ENTRY_SIDE = re.compile(r"\b(?:left|right)(?:[\s-]+sided)?\s+(?:[a-z]+\s+){0,2}?(?:entry|approach|access|window|puncture|route|"
+                         r"trajectory)\b|\b(?:needle|probe|catheter|drain)\b[^.;]{0,40}?\b(?:from|through|via|on)\s+(?:the\s+|your\s+)?"
+                         r"(?:patient'?s\s+)?(?:\w+\s+){0,2}?(?:left|right)\b", re.I)
 _SIGN = re.compile(r"\b(?:sliding|breath\s+sounds|air\s+entry|expansion|reduced|decreased|absent|diminished|dull(?:ness)?|"
                    r"resonan\w*|crepitus|movement)\b[^.;,]{0,25}?\bon\s+(?:one|both|each|either)\s+sides?\b", re.I)
 _ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)
@@ -69,10 +74,10 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
 
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:
     """Spans whose side words place no part of the target: a symptom's clause, a relation's glossed frame, a shift's
-    direction, a sign's side."""
+    direction, a sign's side, a procedure's side of entry."""
     felt = [clause_span(sentence, m.start()) for m in _FELT.finditer(sentence)]
     return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)] + \
-        [m.span() for rx in (_SHIFT, _SIGN) for m in rx.finditer(sentence)]
+        [m.span() for rx in (_SHIFT, _SIGN, _ENTRY_SIDE) for m in rx.finditer(sentence)]
 
 
 def without_others_amounts(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:

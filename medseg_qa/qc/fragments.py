@@ -69,7 +69,8 @@ def fragment_sentence(sentence: str) -> str:
     if re.match(r"midline\s*,\s", sentence.strip(), re.I):
         return f"It lies in the midline, {sentence.strip()[sentence.index(',') + 1:].strip()}"
     m = _FRAGMENT.match(re.sub(r"^(?:ok(?:ay)?|so|right|fine)\s*,\s*(?=\w+\s+then\b)", "", sentence.strip(), flags=re.I))
-    if not m or (sentence.rstrip().endswith("?") and sentence.count(" ") < 2):  # "Large? Far from it.": asked, not said
+    if not m or (sentence.rstrip().endswith("?") and (sentence.count(" ") < 2 or re.search(r",|\bor\b", sentence))):
+        # "Large? Far from it.", "Small, moderate, large?": asked, not said
         return sentence
     neg = "not " if m.group(1) else ""
     if m.group(5):

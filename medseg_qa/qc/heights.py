@@ -152,6 +152,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
             continue  # part of a name ('inferior vena cava', 'posterior hippocampus')
         if any(x.names and 0 <= m.start() - x.end <= 1 for x in mentions):
             continue  # the place of the structure just named: "between the bladder in front and the rectum behind"
+        if _PROCEDURE_LINE.match(sentence) or _APPROACH.search(sentence[slice(*clause_span(sentence, m.start()))]):
+            continue  # the way in, not where it lies: "a prone posterior approach", "Approach: posteriorly, prone"
         if _JOINED_AT.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # where a part of it is: "the organ that is joined at the back by the nerve of sight"
         if _SYMPTOM.search(sentence, max(0, m.start() - 40), m.start()):
@@ -176,6 +178,10 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
     return out
 
 
+# a procedure's way in: "a prone posterior approach", "the needle goes in from the back", "Approach: posteriorly, prone"
+_APPROACH = re.compile(r"\b(?:approach|entry|access|window|route|trajectory|puncture|needle|probe|decubitus|angled)\b", re.I)
+_PROCEDURE_LINE = re.compile(r"^\W*(?:(?:approach|path|route|access|entry|trajectory|positioning)\s*:|(?:prone|supine|"
+                             r"(?:left|right)\s+(?:lateral\s+)?decubitus)\b)", re.I)
 _SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps?|radiat\w*|spread\w*|shoot\w*|referred)"
                       r"\s+(?:\w+\s+)?$", re.I)
 _NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)

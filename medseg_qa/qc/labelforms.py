@@ -120,6 +120,10 @@ def head_terms(label: str) -> set[str]:
     return out
 
 
+# the heads of labels that are a finding in a place rather than a structure
+_FINDING_HEADS = frozenset("polyp polyps haemorrhage haemorrhages hemorrhage hemorrhages caries disease atrophy drusen "
+                           "fracture fractures laceration lacerations haematoma haematomas hematoma hematomas contusion "
+                           "contusions collection collections".split())
 # words of radiotherapy volume names that name no structure ("gross tumour volume primary")
 _PLANNING_WORDS = frozenset("volume volumes primary gross clinical planning target total".split())
 
@@ -131,6 +135,10 @@ def unknown_label_terms(target: str, version: tuple) -> set[str]:
     if len(words) < 2:
         return set()
     words = [w for w in words if w not in _PLANNING_WORDS]
+    if words[-1] in _FINDING_HEADS:  # 'nasal polyps', 'retinal haemorrhages': a finding in a place is named by the
+        # finding ('the flame haemorrhages', 'the spinal fracture'), not by its place's word alone ('the nasal airway')
+        return set(giveaway_terms(words[-1])) | {f"{o} {w}" for o in words[:-1] if o in others
+                                                 for w in (*LESION_WORDS, words[-1])}
     # an adjective's nouns name it too: 'ovary', 'ovaries' of 'ovarian cyst'
     nouns = [stem + end for w in words for stem in adjective_stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
     # a collection's kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of

@@ -198,8 +198,10 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
 
 
 def corrects(sentence: str) -> bool:
-    """Does a reply's sentence reject what it answers, at its start or by saying it does not hold?"""
-    return rejected_by(sentence) or bool(_DOES_NOT_HOLD.search(sentence))
+    """Does a reply's sentence reject what it answers, at its start (after a short heading: "Vertebral fracture, no
+    change on review: No - ...") or by saying it does not hold?"""
+    head = re.match(r"^[^:.;?!]{1,60}:\s+", sentence)
+    return rejected_by(sentence) or bool(head and rejected_by(sentence[head.end():])) or bool(_DOES_NOT_HOLD.search(sentence))
 
 
 def rejected_by(next_sentence: str) -> bool:
