@@ -26,6 +26,12 @@ LIVER = "It is the liver [SEG]. It is large."
     ("Fewer than 1 in 1000 such growths turn out to be anything worse.", None),
     ("The nasal septum bends to the left, which often goes with this.", None),
     ("The bladder is displaced upwards when the collection is big.", None),
+    # the way in of a procedure, one part of several, a dose
+    ("Approach: I'd sample it posteriorly, prone.", None),
+    ("The posterior one suits a prone posterior approach.", None),
+    ("Left paravertebral entry, coaxial 16 G.", None),
+    ("Heparin 5000 units once the ostium is crossed.", None),
+    ("It lies posteriorly.", "position"),
     # pieces counted after the target was named
     ("I can see two of them.", "count"),
     ("I can see one of them.", None),
@@ -38,6 +44,9 @@ def test_round_40_readings(sentence, flag):
     # a correction in its own words ("The air pockets", "The lump") corrects the premise about the target
     ((Q, LIVER, "Since it's so small, is that why it was picked up?", "Not quite: the organ is large."), None),
     ((Q, LIVER, "As there are two pieces, do we need more than one pass?", "Positioning: supine."), "count"),
+    # a rejection after a short heading, and options asked as a question
+    ((Q, LIVER, "Since it's small, sum it up.", "Liver, no change on review: Actually no. It is large."), None),
+    ((Q, LIVER, "How big? Small, moderate, large?", "Large."), None),
 ])
 def test_round_40_conversations(contents, flag):
     assert flags("liver", *contents) == ([flag] if flag else [])
@@ -56,3 +65,13 @@ def test_an_injury_label_is_named_by_its_other_words():
 ])
 def test_round_40_knowledge_labels(label, entry):
     assert lookup(label).name == entry
+
+
+def test_an_unknown_finding_label_is_named_by_its_finding_not_its_place():
+    import test_qc
+
+    rec = test_qc.record("nasal polyps", layout={"nasal polyps": test_qc.LAYOUT["aorta"]})
+    answer = "They are the nasal polyps [SEG]."
+    assert "names_target" not in flags("nasal polyps", "Segment the soft tissue filling the nasal airway.", answer, rec=rec)
+    assert "names_target" in flags("nasal polyps", "Segment the polyps in the airway.", answer, rec=rec)
+
