@@ -179,7 +179,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
 
 
 # a procedure's way in: "a prone posterior approach", "the needle goes in from the back", "Approach: posteriorly, prone"
-_APPROACH = re.compile(r"\b(?:approach|entry|access|window|route|trajectory|puncture|needle|probe|decubitus|angled)\b", re.I)
+_APPROACH = re.compile(r"\b(?:approach|entry|access|(?:intercostal|subcostal|acoustic)\s+window|route|trajectory|puncture|needle|"
+                       r"probe|decubitus|angled)\b", re.I)
 _PROCEDURE_LINE = re.compile(r"^\W*(?:(?:approach|path|route|access|entry|trajectory|positioning)\s*:|(?:prone|supine|"
                              r"(?:left|right)\s+(?:lateral\s+)?decubitus)\b)", re.I)
 _SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps?|radiat\w*|spread\w*|shoot\w*|referred)"

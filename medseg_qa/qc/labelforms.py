@@ -135,15 +135,13 @@ def unknown_label_terms(target: str, version: tuple) -> set[str]:
     if len(words) < 2:
         return set()
     words = [w for w in words if w not in _PLANNING_WORDS]
-    if words[-1] in _FINDING_HEADS:  # 'nasal polyps', 'retinal haemorrhages': a finding in a place is named by the
-        # finding ('the flame haemorrhages', 'the spinal fracture'), not by its place's word alone ('the nasal airway')
-        return set(giveaway_terms(words[-1])) | {f"{o} {w}" for o in words[:-1] if o in others
-                                                 for w in (*LESION_WORDS, words[-1])}
+    # a finding in a place is named by the finding too ('the flame haemorrhages', 'the spinal fracture')
+    head = set(giveaway_terms(words[-1])) if words[-1] in _FINDING_HEADS else set()
     # an adjective's nouns name it too: 'ovary', 'ovaries' of 'ovarian cyst'
     nouns = [stem + end for w in words for stem in adjective_stems(w) for end in ("y", "ies", "e", "es", "us", "um")]
     # a collection's kind ('effusion' of 'pericardial effusion') and the organ its adjective says ('ovary' of
     # 'ovarian cyst') name it even where the knowledge base knows the word as something else
-    out = {t for w in [*words, *nouns] if w not in others or w in LESION_HEADS or w in nouns for t in giveaway_terms(w)}
+    out = head | {t for w in [*words, *nouns] if w not in others or w in LESION_HEADS or w in nouns for t in giveaway_terms(w)}
     # a lesion of a known organ is named by the organ and any lesion word ('pituitary tumour' of 'pituitary adenoma'),
     # as a known lesion is (`lesion_terms`)
     if words[-1] in LESION_WORDS or words[-1] in ("adenoma", "adenomas", "cyst", "cysts", "polyp", "polyps"):

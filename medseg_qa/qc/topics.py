@@ -24,27 +24,34 @@ _LEADING_PRONOUN = re.compile(r"^(\W*(?:(?:yes|yeah|yep|no|nope|sure|well|so|ok|
                               r"(it|they|that\s+one|this\s+one|the\s+latter)\b", re.I)
 # a sentence that brings another structure in as what it is about: its subject ("Next, the left kidney is of moderate
 # size."), or the thing it presents ("Alongside it you can see the gallbladder.", "A possible mix-up would be the aorta.")
-_OPENS_WITH = re.compile(r"^\W*(?:(?:first|next|then|finally|lastly|also|second|third|meanwhile)\b,?\s+|"
-                         r"[A-Za-z]+(?:\s+[A-Za-z]+){0,3}\s*[,:]\s+)?(?:the\s+|its\s+|their\s+)?$", re.I)  # ("For comparison, ")
+_OPENS_WITH = re.compile(r"^\W*((?:first|next|then|finally|lastly|second|third|meanwhile|for\s+comparison|by\s+contrast|"
+                         r"in\s+contrast|as\s+for|turning\s+to|moving\s+on\s+to|briefly)\b[,:]?\s+)?(?:the\s+|its\s+|their\s+)?$",
+                         re.I)
 _PRESENTS = re.compile(r"\b(?:you\s+can\s+(?:also\s+)?see|we\s+(?:can\s+)?(?:also\s+)?see|there\s+is|there'?s|note|"
                        r"(?:mix-?up|confusion|alternative|differential)\s+(?:would\s+be|is)|(?:confused|mistaken)\s+(?:with|for)|"
                        r"compar(?:e|ing)\s+(?:it\s+|them\s+)?(?:with|to))\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _PRESENTED_END = re.compile(r"(?:,\s*(?:which|that)\b[^.;]*)?\W*$", re.I)  # "..., which is on the same image."
 
 
-def _introduced(sentence: str, lexicon) -> str | None:
-    """The other structure a statement is about, when it names no part of the target: its opening subject or the
-    thing it presents at its end."""
+def _introduced(sentence: str, lexicon) -> tuple[str, bool] | None:
+    """The other structure a statement is about, when it names no part of the target, and whether it is brought in
+    as the new centre of attention (a walk-through lead, "Next, the left kidney ...", or a presentation, "you can
+    see the gallbladder"): then the next "It" is that structure. A plain subject ("The spleen on the left looks
+    normal.") leaves the target the centre: LLM answers go on with "It" for the target; only "That one" or "The
+    latter" then points back at the spleen."""
     found = lexicon.mentions(sentence)
     named = [m for m in found if m.names and "person" not in m.names]
     if not named or any(not m.names and sentence[m.start:m.end].lower() not in _BARE_PRONOUNS for m in found) or \
             _BACK_TO_TARGET.search(sentence):
         return None
     first, last = named[0], named[-1]
-    if _OPENS_WITH.match(sentence[:first.start]):
-        return sentence[first.start:first.end]
+    # (a subject that relates to the target by a pronoun, "The IVC runs just behind it.", leaves the target the centre
+    # of attention: the next "It" is still the target)
+    opening = _OPENS_WITH.match(sentence[:first.start])
+    if opening and not any(not m.names for m in found):
+        return sentence[first.start:first.end], bool(opening.group(1))
     if _PRESENTS.search(sentence[:last.start]) and _PRESENTED_END.fullmatch(sentence[last.end:]):
-        return sentence[last.start:last.end]
+        return sentence[last.start:last.end], True
     return None
 
 
@@ -84,9 +91,12 @@ def read_with_topic(said: list[str], topic: str | None, lexicon, written: list[s
         elif named and named.names and "person" not in named.names and named.start - identifies.end() <= 2:
             topic, brought_in = sentence[named.start:named.end], False  # "Yes, that's the liver. It's on the ..."
         elif (introduced := _introduced(sentence, lexicon)) is not None:
-            topic, brought_in = introduced, True  # "Next, the left kidney is of moderate size. That one sits posteriorly."
-        elif brought_in and written is not None and not _LEADING_PRONOUN.match(written[i]):
-            topic = None  # a brought-in topic holds for pronouns as written, not for "Position: low" spelled "It lies low"
+            topic, centre = introduced  # "Next, the left kidney is of moderate size. It sits posteriorly."
+            brought_in = True
+        elif brought_in and written is not None and not ((lead := _LEADING_PRONOUN.match(written[i]))
+                                                         and (centre or lead.group(2).lower() not in ("it", "they"))):
+            topic = None  # a brought-in topic holds for pronouns as written ("Position: low" is spelled "It lies low"),
+            # and for "It" only when brought in as the centre
         elif topic is not None:
             if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _POINTING
                                                        for m in lexicon.mentions(sentence)):

@@ -67,11 +67,10 @@ def test_round_40_knowledge_labels(label, entry):
     assert lookup(label).name == entry
 
 
-def test_an_unknown_finding_label_is_named_by_its_finding_not_its_place():
+def test_an_unknown_finding_label_is_named_by_its_finding():
     import test_qc
 
-    rec = test_qc.record("nasal polyps", layout={"nasal polyps": test_qc.LAYOUT["aorta"]})
-    answer = "They are the nasal polyps [SEG]."
-    assert "names_target" not in flags("nasal polyps", "Segment the soft tissue filling the nasal airway.", answer, rec=rec)
-    assert "names_target" in flags("nasal polyps", "Segment the polyps in the airway.", answer, rec=rec)
-
+    rec = test_qc.record("vertebral fracture", layout={"vertebral fracture": test_qc.LAYOUT["aorta"]})
+    answer = "It is the vertebral fracture [SEG]."
+    assert "names_target" in flags("vertebral fracture", "Segment the spinal fracture.", answer, rec=rec)
+    assert "names_target" not in flags("vertebral fracture", "Segment the injury to the spine.", answer, rec=rec)
