@@ -34,7 +34,7 @@ from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
 from .choices import offered
 from .claims import Claim, extract_claims, sentence_claims
-from .clauses import affirmed_statement, is_confirmation_question, read_sentence, sentences, written_sentences
+from .clauses import affirmed_statement, is_confirmation_question, read_sentence, written_sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .convention import carries_convention
 from .dupes import near_duplicates
