@@ -70,7 +70,7 @@ def offered(contents: list[str]) -> list[str]:
     options: dict[str, str] = {}
     out = []
     for content in contents:
-        if not re.search(r"(?im)^\W*\(?[a-h][.):\]]|\([a-h]\)", content):
+        if not re.search(r"(?im)^\W*\(?[a-h][.):\]]|\([a-h]\)|\b(?:answer|key)\b", content):
             out.append(content)
             continue
         lines = content.split("\n")
