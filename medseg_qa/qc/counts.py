@@ -39,6 +39,10 @@ _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z
 # "I can see two of them.", "I count three of them": the pieces counted, after the target was named
 _OF_THEM = re.compile(r"\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are)\s+(\d+|two|three|four|five|six|several|multiple)\s+"
                       r"of\s+them\b", re.I)
+# units of a drug or of blood, not of the mask: "Heparin 5000 units", "C 2 units running", "2 units of packed cells"
+_DOSE = re.compile(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg)\b", re.I)
+_GIVEN_UNITS = re.compile(r"\s+(?:of\s+)?(?:blood|prbc|packed|red\s+cells|ffp|plasma|platelets)\b|"
+                          r"\s+(?:running|transfused|given|cross-?matched|in\b)", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"
                           r"five|several|multiple|many)\b", re.I)
 _COUNT_WORD = re.compile(r"\b(unifocal|multifocal|multicentric|multilobulated\s+into)\b|"
@@ -126,12 +130,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "Can you summarise that in one block?": the answer's format, not the mask's pieces
         if re.search(r"\b(?:\d+|one|a)\s+(?:in|out\s+of|of\s+every)\s+(?:every\s+)?$", sentence[:m.start()], re.I):
             continue  # "Fewer than 1 in 1000 fibroid-like growths turn out ...": a rate, not the mask's pieces
-        if m.group(2).lower() in ("unit", "units") and re.search(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg)\b",
-                                                                 sentence, re.I):
-            continue  # "Heparin 5000 units once the ostium is crossed": a dose
-        if m.group(2).lower() in ("unit", "units") and re.match(r"\s+(?:of\s+)?(?:blood|prbc|packed|red\s+cells|ffp|plasma|platelets)\b|"
-                                                              r"\s+(?:running|transfused|given|cross-?matched|in\b)", sentence[m.end():], re.I):
-            continue  # "C 2 units running": blood given, not the mask's pieces
+        if m.group(2).lower() in ("unit", "units") and (_DOSE.search(sentence) or _GIVEN_UNITS.match(sentence, m.end())):
+            continue  # "Heparin 5000 units once the ostium is crossed", "C 2 units running": a dose, blood given
         if _GRADED.search(sentence, 0, m.start()):
             continue  # a category spoken as a number: "the Bosniak one lesions", "grade two", "BI-RADS four"
         if re.search(r"\bthe\s+$", sentence[:m.start()], re.I) and m.group(1).lower() == "one" and \

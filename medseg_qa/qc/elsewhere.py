@@ -1,8 +1,9 @@
 """Words in a sentence about other things than the target's measured facts, so their sides and amounts claim nothing:
 lines that say their subject is not the target, one lesion of several described on its own, the side where a symptom
-is felt, a relation's frame glossed after it, the direction of a shift, the amount of a structure the mask is compared with, a worked unit
-conversion and a size bound compared with the mask. Also a side given as the first word of an answer to a side
-question. Used by `claims`.
+is felt, a relation's frame glossed after it, the direction of a shift, a sign's side, a procedure's side of entry,
+the amount of a structure the mask is compared with, a worked unit conversion and a size bound compared with the
+mask. Also a side given as the first word of an answer to a side question. Used by `claims` (and `WAY_IN` by
+`heights`).
 """
 
 from __future__ import annotations
@@ -41,12 +42,14 @@ _SHIFT = re.compile(r"\b(?:shift|deviation|displacement|herniation|bowing)s?\b[^
                     r"displacement|herniation|bowing)\b|\b(?:bends?|bent|deviat(?:es|ed|ing)|bows|bowed|curves?|curved|leans?|tilts?|tilted|"
                     r"veers?)\s+(?:\w+\s+)?(?:to|towards?)\s+the\s+(?:patient'?s\s+)?(?:left|right)\b|\b(?:midline|septum(?:\s+pellucidum)?|falx|trachea|mediastinum)\s+(?:is\s+|was\s+)?"
                     r"(?:shifted|deviated|displaced|bowed|pushed)\b[^.;,]{0,30}?\b(?:left|right)\b", re.I)
+# a procedure's way in, whose side or direction is not where the target lies
+WAY_IN = r"approach|entry|access|route|trajectory|puncture"
+# the side a procedure goes in from: "Left paravertebral entry", "the needle goes in from your back on the left"
+_ENTRY_SIDE = re.compile(rf"\b(?:left|right)(?:[\s-]+sided)?\s+(?:[a-z]+\s+){{0,2}}?(?:{WAY_IN}|window)\b|"
+                         r"\b(?:needle|probe|catheter|drain)\b[^.;]{0,40}?\b(?:from|through|via|on)\s+(?:the\s+|your\s+)?"
+                         r"(?:patient'?s\s+)?(?:\w+\s+){0,2}?(?:left|right)\b", re.I)
 # a sign on examination or ultrasound heard or seen on one side: "B reduced on one side", "no sliding on one side",
 # "sliding was present on both sides" (the sign's side, not the mask's)
-# the side a procedure goes in from: "Left paravertebral entry", "the needle goes in from your back on the left"
-_ENTRY_SIDE = re.compile(r"\b(?:left|right)(?:[\s-]+sided)?\s+(?:[a-z]+\s+){0,2}?(?:entry|approach|access|window|puncture|route|"
-                         r"trajectory)\b|\b(?:needle|probe|catheter|drain)\b[^.;]{0,40}?\b(?:from|through|via|on)\s+(?:the\s+|your\s+)?"
-                         r"(?:patient'?s\s+)?(?:\w+\s+){0,2}?(?:left|right)\b", re.I)
 _SIGN = re.compile(r"\b(?:sliding|breath\s+sounds|air\s+entry|expansion|reduced|decreased|absent|diminished|dull(?:ness)?|"
                    r"resonan\w*|crepitus|movement)\b[^.;,]{0,25}?\bon\s+(?:one|both|each|either)\s+sides?\b", re.I)
 _ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*\?\s*$", re.I)

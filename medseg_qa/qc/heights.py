@@ -11,6 +11,7 @@ import re
 
 from .amounts import IMAGE as _IMAGE
 from .claim import Claim
+from .elsewhere import WAY_IN
 from .lexicon import Mention
 from .modality import clause_span
 from .sides import BODY as _BODY
@@ -179,8 +180,7 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
 
 
 # a procedure's way in: "a prone posterior approach", "the needle goes in from the back", "Approach: posteriorly, prone"
-_APPROACH = re.compile(r"\b(?:approach|entry|access|(?:intercostal|subcostal|acoustic)\s+window|route|trajectory|puncture|needle|"
-                       r"probe|decubitus|angled)\b", re.I)
+_APPROACH = re.compile(rf"\b(?:{WAY_IN}|(?:intercostal|subcostal|acoustic)\s+window|needle|probe|decubitus|angled)\b", re.I)
 _PROCEDURE_LINE = re.compile(r"^\W*(?:(?:approach|path|route|access|entry|trajectory|positioning)\s*:|(?:prone|supine|"
                              r"(?:left|right)\s+(?:lateral\s+)?decubitus)\b)", re.I)
 _SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps?|radiat\w*|spread\w*|shoot\w*|referred)"

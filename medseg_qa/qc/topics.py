@@ -77,24 +77,25 @@ _IDENTIFIES = re.compile(r"^\W*(?:(?:yes|no|yeah|right|correct|so)\W+)*(?:that|t
                          r"(?:the|a|an)\s+", re.I)
 
 
-def read_with_topic(said: list[str], topic: str | None, lexicon, written: list[str] | None = None) -> list[str]:
+def read_with_topic(said: list[str], topic: str | None, lexicon, written: list[str]) -> list[str]:
     """A turn's sentences with 'It'/'They'/'That one' opening a sentence spelled out as the other structure just asked
     about ("What about the spleen?" - "It is small and on the left." reads "The spleen is small ...") or just brought in
     as what a statement is about ("Alongside it you can see the gallbladder. It sits midway front to back."), until a
-    sentence names the target again (its name, 'the mask', 'this lesion'); a question in the turn sets a new topic."""
-    out, brought_in = [], False
+    sentence names the target again (its name, 'the mask', 'this lesion'); a question in the turn sets a new topic.
+    `written` holds the same sentences as written, before key lines were spelled out as "It ..." sentences."""
+    out = []
+    brought_in: bool | None = None  # how a statement brought the topic in: as the new centre (True), plainly (False)
     for i, sentence in enumerate(said):
         identifies = _IDENTIFIES.match(sentence)
         named = identifies and next((m for m in lexicon.mentions(sentence) if m.start >= identifies.end() - 1), None)
         if sentence.rstrip().endswith("?"):
-            topic, brought_in = asked_about(sentence, lexicon), False
+            topic, brought_in = asked_about(sentence, lexicon), None
         elif named and named.names and "person" not in named.names and named.start - identifies.end() <= 2:
-            topic, brought_in = sentence[named.start:named.end], False  # "Yes, that's the liver. It's on the ..."
+            topic, brought_in = sentence[named.start:named.end], None  # "Yes, that's the liver. It's on the ..."
         elif (introduced := _introduced(sentence, lexicon)) is not None:
-            topic, centre = introduced  # "Next, the left kidney is of moderate size. It sits posteriorly."
-            brought_in = True
-        elif brought_in and written is not None and not ((lead := _LEADING_PRONOUN.match(written[i]))
-                                                         and (centre or lead.group(2).lower() not in ("it", "they"))):
+            topic, brought_in = introduced  # "Next, the left kidney is of moderate size. It sits posteriorly."
+        elif brought_in is not None and not ((lead := _LEADING_PRONOUN.match(written[i]))
+                                             and (brought_in or lead.group(2).lower() not in ("it", "they"))):
             topic = None  # a brought-in topic holds for pronouns as written ("Position: low" is spelled "It lies low"),
             # and for "It" only when brought in as the centre
         elif topic is not None:
