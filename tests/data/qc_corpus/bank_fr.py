@@ -327,7 +327,9 @@ PROFILES = [
 ]
 
 def record_for(p):
-    return {"modality": p["modality"], "body_region": p["region"], "orientation": p["orient"]}
+    # the record's modality is the schema's code ("XR" for a radiograph)
+    return {"modality": {"X-ray": "XR"}.get(p["modality"], p["modality"]), "body_region": p["region"],
+            "orientation": p["orient"]}
 
 
 def facts_for(p, rng):
