@@ -286,7 +286,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # ablation margins), FN (the target and another named structure discussed in turn, pronouns switching
                  # between them) and FO (dental, ENT and eye: FDI tooth numbers, sinuses, OD/OS)
                  "heldout_fl": (0.852, 0.219), "heldout_fm": (0.890, 0.081), "heldout_fn": (0.938, 0.481),
-                 "heldout_fo": (0.929, 0.181)}
+                 "heldout_fo": (0.929, 0.181),
+                 # round 41, measured with the rules of d29ec7b (round 40 read): FP (breast MR and staging CT:
+                 # clock-face positions, BI-RADS, axillary nodes, implants), FQ (vascular: CTA, duplex, stenosis
+                 # percentages, aneurysm diameters), FR (sports and musculoskeletal MRI and X-ray: menisci, cuff,
+                 # ligaments, medial/lateral) and FS (raw small-LLM output: template tokens, run-ons, repetition,
+                 # translated English)
+                 "heldout_fp": (0.929, 0.181), "heldout_fq": (0.967, 0.167), "heldout_fr": (0.971, 0.143),
+                 "heldout_fs": (0.976, 0.205)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
