@@ -115,8 +115,14 @@ class KnowledgeBase:
             keys = [f"{key} {noun}" for noun in _CLASS_NOUNS_OF_LABELS] + \
                 ([" ".join(words[:-1])] if len(words) > 1 and words[-1] in _CLASS_NOUNS_OF_LABELS else [])
             name = next((self.index[k] for k in keys if k in self.index), None)
+        if name is None and len(key.split()) > 1:  # 'renal calculi': a synonym of more than one word names its entry
+            name = next((self.owner[k] for k in (key, *_singulars(key)) if k in self.owner), None)
         if name is None and _LEVEL.match(key):  # 'L3 vertebral body', 'lumbar vertebral bodies': one of a series
             return self.lookup(_LEVEL.sub("", key, count=1))
+        words = key.split()
+        if name is None and len(words) > 1 and words[0] in ("left", "right", "bilateral"):
+            found = self.lookup(" ".join(words[1:]))  # 'right renal calculi': a finding on one side is the finding
+            return found if found is not None and found.category == "lesion" else None
         return self.entries.get(name) if name else None
 
     def status(self, name: str) -> str:

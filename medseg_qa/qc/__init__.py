@@ -84,12 +84,19 @@ def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
     return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
 
 
-def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceRecord, lexicon) -> bool:
+def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceRecord, lexicon, premise: str = "") -> bool:
     """Does the reply to a user's false statement reject something and then say the truth of the same kind
     ("Step 2: Not quite. It lies posterior to the liver.")? A learner's error corrected is no defect of the data;
-    one the reply lets pass, or corrects only in another kind, still is."""
+    one the reply lets pass, or corrects only in another kind, still is. A count the reply gives in the premise's
+    own noun counts what the premise counted ("two distinct defects?" - "No: there is a single defect")."""
+    echo = _echoed_count(premise) if flag == "count" else None
+
     def of_kind(said: str) -> list[Claim]:
         claims = [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
+        found = echo.search(said) if echo and not claims else None
+        if found:
+            word = found.group(1).lower().split()[-1]
+            return [Claim("count", int(word) if word.isdigit() else _COUNT_WORDS.get(word, 1), text=found.group(0))]
         subject = _SUBJECT_NP.match(said)  # "Not quite: The air pockets are medium-sized.": a correction's own wording
         if claims or not subject or any(m.names for m in lexicon.mentions(subject.group(0))):  # of the thing it corrects
             return claims
@@ -104,6 +111,32 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
             if claims and not any(contradiction(c, record.facts) for c in claims):
                 return True
     return False
+
+
+def _premise_words(sentence: str, claim: Claim) -> str:
+    """A claim's words and the two after them ('2 separate necrotic' + 'segments. Correct?')."""
+    at = sentence.find(claim.text) if claim.text else -1
+    if at < 0:
+        return claim.text or ""
+    rest = re.match(r"(?:\s+(?!(?:in|on|at|of|to|and|or|is|are|my|the|this|that|with|for|from|there|here|but|so)\b)[a-z-]+){0,2}",
+                    sentence[at + len(claim.text):], re.I)
+    return claim.text + rest.group(0)
+
+
+_COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _echoed_count(premise: str) -> re.Pattern | None:
+    """A count in the noun of a premise's count ('two distinct defects', '2 separate necrotic segments'): its number
+    word, up to two words, then that noun in either number."""
+    words = re.findall(r"[a-z]{3,}", premise.lower())
+    noun = words[-1] if words else ""
+    if not noun or noun in _COUNT_WORDS:
+        return None
+    stems = {noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun,
+             noun[:-2] if noun.endswith("es") else noun, noun[:-1] + "us" if noun.endswith("i") else noun}
+    return re.compile(rf"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})(?:s|es)?\b", re.I)
 
 
 # a noun phrase opening a sentence as its subject: "The air pockets are ...", "The lump is toward the front"
@@ -133,7 +166,7 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
 # a statement asked back for checking, in one clause: "So it is dorsal to the aorta?", "So that's right-sided then?"
 # (not a premise under a question: "Since it is on the right, what follows?"); the tags `_PUT_TO` reads (", right?",
 # ", huh?") are not repeated here
-_CHECK_QUESTION = re.compile(r"^\W*(?:(?:so|and|ok|okay|then|right|wait|hmm|sorry|just\s+to\s+check)\b[,\s]*)*"
+_CHECK_QUESTION = re.compile(r"^\W*(?:(?:so|and|ok|okay|alright|all\s+right|then|right|wait|hmm|sorry|just\s+to\s+check)\b[,\s]*)*"
                              r"(?:it|they|that|this|the\s+(?:mask|segmentation|structure|region|organ))(?:'s|'re|\s+is|\s+are|"
                              r"\s+lies|\s+sits|\s+lie|\s+sit)\b(?:[^,;:]*|[^;:]*,\s*(?:true|or\s+not))\?\s*$", re.I)
 
@@ -252,7 +285,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
             for claim in claims:
                 flag = contradiction(claim, record.facts)
-                if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon)
+                if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon,
+                                                                    _premise_words(sentence, claim))
                                                          or ((t or reported) and _answered(said, i, sentence, reply, flag,
                                                                                                record, lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."

@@ -44,7 +44,7 @@ _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 # a degree of belief is still an assertion: "it is probably large", "they are likely small"
-_STANCE = (r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|"
+_STANCE = (r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|only|just|merely|"
            r"in\s+fact|overall|basically)\s+)?")
 # a range of classes: "small to medium", "medium-to-large", "small or medium"
 _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[-\u2013]\s*|\s+){_QUAL}{_SIZE_ALT}\b", re.I)
@@ -58,7 +58,7 @@ _SIZE_RES = [
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
-               rf"size|amount|thing|mask|segmentation|outline|silhouette|shadow|component)\b", re.I),
+               rf"size|amount|thing|mask|segmentation|outline|silhouette|shadow|component|target|shape|feature|island)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
     # "worried that it's that big?": 'that' as a degree word, said of the target
     re.compile(r"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+that\s+(big|large|huge|small|tiny)\s*(?=[?.!,;]|$)", re.I),
@@ -93,6 +93,12 @@ _SIZE_PHRASES = [
     (re.compile(r"\b(?:only|just|merely)\s+(?:a\s+)?(?:few|handful\s+of|couple\s+of|dozen)\s+pixels\b|"
                 r"\bon\s+the\s+(?:small|smaller|little|tiny)\s+side\b", re.I), "small"),
     (re.compile(r"\bon\s+the\s+(?:large|larger|big|bigger)\s+side\b", re.I), "large"),
+    # learner English: "It is of great size, it takes much place in the image"
+    (re.compile(rf"\bof\s+(?:a\s+)?(?:great|considerable|substantial)\s+size\b|\btakes?\s+(?:up\s+)?(?:much|a\s+lot\s+of)\s+"
+                rf"(?:place|space|room)\s+(?:in|on)\s+the\s+{_IMAGE}", re.I), "large"),
+    # "neither tiny nor big": between the two, the middle class
+    (re.compile(r"\bneither\s+(?:very\s+)?(?:small|tiny|little|minute)\s+nor\s+(?:very\s+)?(?:big|large|huge|sizable)\b|"
+                r"\bneither\s+(?:very\s+)?(?:big|large|huge|sizable)\s+nor\s+(?:very\s+)?(?:small|tiny|little|minute)\b", re.I), "medium"),
 ]
 _BOUND = (r"(?:\b(less|fewer|under|below|more|greater|over|above|not\s+even|at\s+least|at\s+most|up\s+to|(?:only\s+)?(?:a\s+)?(?:small\s+|tiny\s+)?"
           r"fraction\s+of)\s+(?:than\s+)?)?")
@@ -131,6 +137,7 @@ _BELIEF = re.compile(r"\b(?:confidence|certainty|probability|likelihood|chance|o
                      r"specificity|agreement|concordance)\b", re.I)
 _BELIEF_AFTER = re.compile(r"\s*(?:confiden(?:t|ce)|certainty|sure|certain|chance|likely|likelihood|probability|of\s+the\s+time|"
                            r"on\s+(?:that|it|this)\b)", re.I)
+_RANGE_END = re.compile(r"\s*(?:to|and|or|-|\u2013)\s*(?:a\s+|an\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per\s*cent\b)", re.I)
 _AREA_VERB = re.compile(r"\b(?:cover\w*|occup\w*|takes?\s+up|fill\w*|area|share|extent)\b", re.I)
 # "Slice 46 of 100", "case 3 of 100": an index in a series, not a share of the image
 _INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|question|case|figure|frame|number)(?:\s+no\.?)?\s*$|"
@@ -224,7 +231,8 @@ _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|
 def _measures_belief(sentence: str, m: re.Match) -> bool:
     """'My overall confidence is around 90%, mainly limited by the slice', 'I'd put 85% on that', '90% sure':
     the percentage is a degree of belief (its clause names one, with no area verb between), not an area."""
-    if _BELIEF_AFTER.match(sentence, m.end()):
+    other_end = _RANGE_END.match(sentence, m.end())  # "from a 2% to a 95% chance": the range's far end names it
+    if _BELIEF_AFTER.match(sentence, other_end.end() if other_end else m.end()):
         return True
     start = max([0] + [b.end() for b in re.finditer(r"[,;:()]", sentence[:m.start()])])
     belief = None
@@ -262,13 +270,14 @@ def _share_of(sentence: str, end: int) -> str | None:
     words = m.group(1)
     if _BODY_SHARE.search(words):
         return "body"
-    if re.search(rf"\b{_IMAGE}\b|\bpixels?\b|\bvoxels?\b", words, re.I):
+    if re.search(rf"(?<![\w-]){_IMAGE}(?![\w-])|\bpixels?\b|\bvoxels?\b", words, re.I):  # (not "screen-detected")
         return "image"
     head = re.split(r"\s+(?:have|has|had|is|are|was|were|a|an|the|and|or|with|that|which|who|in|on|of|at|it|through|into|along|across)\b", words,
                     flags=re.I)[0]
     last = head.split()[-1].lower()
-    first = head.split()[0].lower()  # "20% of nodules seen on CT": a share of many things, whatever follows them
-    if (_plural(first) and first not in ("its", "this", "pixels", "voxels")) or _POPULATION.match(last) or _plural(last) or \
+    # "20% of nodules seen on CT", "95% of small nodules found on screening": a share of many things
+    many = any(_plural(w) and w not in ("its", "this", "pixels", "voxels") and "'" not in w for w in head.lower().split())
+    if many or _POPULATION.match(last) or _plural(last) or \
             _NOT_AREA.match(last):
         return None  # a share of people, of many things or of a quantity: "70% of prostate cancers", "10% of the cell volume"
     return "image"

@@ -122,14 +122,15 @@ _SHOWN_AFTER = re.compile(r"\s*,?\s*(?:(?:is|was|has\s+been)\s+(?:\w+\s+)?)?(?:s
 # "the left" standing for a sided structure named before it ("the right kidney ... and the left one")
 _ELLIPSIS = re.compile(r"the\s+(?:left|right)\s+(?:one\b|only\b|has\b|have\b|is\b|lies\b|sits\b|does\b|[,.;]|and\b)", re.I)
 # a place inside a sided structure: "The mask is clearly in the left knee", "So it's in the right hip?"
-_IN_SIDED = re.compile(r"\b(?:in|within|inside)\s+the\s+(?:patient'?s\s+)?(left|right)\s+(?:knee|hip|lung|kidney|breast|thigh|leg|"
+_IN_SIDED = re.compile(r"\b(?:in|within|inside|(?:confined|limited|restricted|locali[sz]ed)\s+to)\s+the\s+(?:patient'?s\s+)?"
+                       r"(left|right)\s+(?:knee|hip|lung|kidney|breast|thigh|leg|axilla|armpit|calf|wrist|ankle|elbow|forearm|heel|jaw|"
                        r"arm|shoulder|eye|orbit|hemithorax|(?:cerebral\s+)?hemisphere|flank|groin|buttock|foot|hand|ear|hemipelvis|"
-                       r"adrenal|ovary|testis|neck|chest|abdomen|pelvis|thalamus|basal\s+ganglia|cerebellar\s+hemisphere|"
+                       r"adrenal|ovary|testis|neck|chest|abdomen|pelvis|thalamus|basal\s+ganglia|cerebellar\s+hemisphere|(?:[a-z]+\s+)?fossa|"
                        r"(?:(?:medial|mesial)\s+)?(?:temporal|frontal|parietal|occipital)\s+lobe|(?:upper|middle|lower)\s+lobe|"
                        r"(?:anterior|middle|posterior)\s+cranial\s+fossa|parotid|maxillary\s+sinus)\b", re.I)
 
 
-_SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target|segmented|"
+_SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target|finding|segmented|"
                            r"highlighted|outlined|masked)\b[^,;:]{0,30}$", re.I)
 
 

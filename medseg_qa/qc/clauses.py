@@ -37,12 +37,16 @@ _POST_NEG = re.compile(r"\b(?:(?:is|are|was|were|remains?)\s+(?:free\s+of|clear\
                        r"(?:hold|contain|include|have|show|carry)|"
                        # a passive finding denied: "An anterior position is not observed", "Continuity ... is not seen"
                        r"(?:is|are|was|were)\s+not\s+(?:observed|seen|present|noted|evident|identified|found|demonstrated|"
-                       r"appreciated|visible|the\s+case))\b", re.IGNORECASE)
+                       r"appreciated|visible|the\s+case)|"
+                       # a side said to be empty: "the right side is clear"
+                       r"(?<=\bside\s)(?:is|looks|appears|remains)\s+(?:clear|unremarkable|empty|free|spared)(?!\s+of\b)|"
+                       # a fronted place denied at the end: "On the left side it is not.", "In front it lies not."
+                       r"(?:it|they)\s+(?:is|are|lies|lie|sits|sit|does|do)\s+not(?=\s*[.!]?\s*$))\b", re.IGNORECASE)
 # "not only", "no doubt" and a negated verb of relevance ("that does not matter for a midline structure like
 # this one", "it doesn't change the answer") deny nothing about where or what the target is
 _PSEUDO_NEG = re.compile(r"\b(?:not (?:only|just)(?!\s+(?:on\s+|to\s+|in\s+)?(?:one|a\s+single)\s+(?:side|piece|part|region))"
                          r"(?!\s+(?:at|on|in|to)\s+the\s+(?:left|right)\b(?![^.;]*\bbut\b))|"
-                         r"no doubt|without doubt|not necessarily|^\W*not\s+(?:quite|really|exactly)(?=\s+(?:the|it|they|there|i)\b)|"
+                         r"no doubt|without doubt|not necessarily|(?:^\W*|(?<=[,;:]\s)|(?<=[,;:]))not\s+(?:quite|really|exactly)(?=\W+(?:the|it|they|there|i)\b)|"
                          # "Don't be fooled that it sits on the left of the screen": a warning, it denies nothing
                          r"(?:do\s+not|don't|never)\s+(?:be|get)\s+(?:fooled|misled|tricked|confused|thrown|put\s+off)|"
                          r"(?:not|n't)\s+(?:really\s+)?(?:matter|apply|change|affect|alter|make\s+(?:a|any)\s+difference))\b",
@@ -55,7 +59,9 @@ _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|w
                       r"\s(?=(?:it|they|the\s+mask|the\s+outline)\s+(?:is|are|comes|come|lies|lie|sits|sit|covers|takes|forms)\b)|"
                       # a second predicate: "It does not lie anteriorly and sits behind the symphysis"
                       r"\band\s+(?=(?:it\s+|they\s+)?(?:lies|lie|sits|sit|is|are|shows?|appears?|forms?|measures?|covers?|"
-                      r"occupies|extends?|looks?|consists?|contains?|has|have|takes?|spans?|sits?|fills?)\b)", re.IGNORECASE)
+                      r"occupies|extends?|looks?|consists?|contains?|has|have|takes?|spans?|sits?|fills?)\b)|"
+                      # a new subject: "not big not small and The uterus is located on the right"
+                      r"\band\s+(?=(?:the|this|that)\s+(?:[\w-]+\s+){0,2}(?:is|are|lies|lie|sits|sit)\b)", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:(?:and|so|also|wait|hmm|ok|okay|sorry|but|then|right|now)\W+)*(?:is|are|does|do|did|can|could|"
                      r"would|will|was|were|has|have|should|might|isn't|aren't|doesn't|don't|didn't|wasn't|can't|couldn't|"
                      r"wouldn't|hasn't|haven't)\s+(?:it|this|they|these|that|there|the|a|an|any)\b|^\s*(?:are|were)\s+you\b|"

@@ -19,7 +19,7 @@ _COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 19}, "single": 1, "sol
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
-                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block"}
+                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block", "collection"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|solitary|"
               r"unconnected|detached|standalone|self-contained|"
@@ -37,8 +37,10 @@ _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z
                           r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
                           r"(?:the\s+)?[a-z-]+", re.I)
 # "I can see two of them.", "I count three of them": the pieces counted, after the target was named
-_OF_THEM = re.compile(r"\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are)\s+(\d+|two|three|four|five|six|several|multiple)\s+"
-                      r"of\s+them\b", re.I)
+_OF_THEM = re.compile(r"(?:\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are)\s+|"
+                      # an answer's own "So, three of them, separate emboli." (not "Two of them lie on the left")
+                      r"^\W*(?:(?:so|yeah|yes|ok|okay|well|right|sure)\W+)*(?=[\w\s]+of\s+them\s*(?:[,.;:!]|$)))"
+                      r"(\d+|two|three|four|five|six|several|multiple)\s+of\s+them\b", re.I)
 # units of a drug or of blood, not of the mask: "Heparin 5000 units", "C 2 units running", "2 units of packed cells"
 _DOSE = re.compile(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg)\b", re.I)
 _GIVEN_UNITS = re.compile(r"\s+(?:of\s+)?(?:blood|prbc|packed|red\s+cells|ffp|plasma|platelets)\b|"
@@ -54,7 +56,10 @@ _COUNT_HYPHEN = re.compile(r"\b(one|two|three|four|five|single|\d)-(?:part|piece
                            re.I)
 _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|appears|looks)\s+(?:all\s+|entirely\s+|"
                           r"fully\s+|completely\s+)?)\s*(?:connected|contiguous|continuous|unbroken|undivided|"
-                          r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)", re.I)
+                          r"in\s+one\s+piece|one\s+piece)\b(?!\s+(?:with|to|by|above|below|across)\b)|"
+                          # "It's just the one focus of contrast" (not "only the one on the left that ...")
+                          r"\b(?:it|there)(?:'s|\s+is)\s+(?:just|only)\s+the\s+one\b(?!\s+(?:that|which|who|on|in|at|i|you|we)\b)",
+                          re.I)
 # a list item that is a number and its connectivity alone: "1, contiguous", "x2, discrete" (after shorthand "2, discrete")
 _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
                          r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
@@ -110,6 +115,16 @@ _GRADED = re.compile(r"\b(?:bosniak|bi-?rads|ti-?rads|li-?rads|pi-?rads|lung-?ra
                      r"level|gleason|fazekas|tirads|birads|lirads|pirads|segment|zone|region)\s+$", re.I)
 
 
+# an adjective or a material before a counted noun ("one necrotic segment", "a single fluid collection"); not an organ's
+# name ("two liver segments": the organ's anatomy)
+_MODIFIER = re.compile(r"[a-z-]+(?:ic|al|ar|ous|ed|ive|ent|ant|ary|ful|less|ing)|fluid|air|gas|blood|soft-tissue|cystic", re.I)
+
+
+def _place_words(label: str) -> set[str]:
+    """The words of a finding's label before its head, singular and plural ('breast' of 'left breast carcinoma')."""
+    return {w + end for w in label.split()[:-1] for end in ("", "s", "es")}
+
+
 def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     out = []
 
@@ -117,7 +132,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         word = noun.lower()
         forms = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         # a lesion's own name counts it ("two nodules"); an organ's does not ("one of the two kidneys")
-        return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun))
+        return bool(forms & _REGION_NOUNS) or bool(lexicon.countable and lexicon.target_re.fullmatch(noun)
+                                                   and word not in _place_words(lexicon.label))
 
     last = lexicon.label.split()[-1]  # the label's own noun ("clavicles", "hippocampi")
     for m in _COUNT_RE.finditer(sentence):
@@ -143,14 +159,18 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if re.search(r"\b(?:largest|biggest|smallest|dominant|main|index)\s+$", sentence[:m.start()], re.I):
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
-        named = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2)) and \
-            not re.fullmatch(r"\W*\d+", sentence[:m.end(1)])  # "two thyroid nodules" (not a list's "1 Liver lesion - ...")
+        own = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2))
+        named = own and not re.fullmatch(r"\W*\d+", sentence[:m.end(1)]) and \
+            own.group(0).lower() not in _place_words(lexicon.label)  # "two thyroid nodules" (not a list's "1 Liver
+        # lesion - ...", nor "one breast" of a breast carcinoma: the organ the finding sits in is not the finding)
         # one of a plural label's own organ: "a single clavicle", "one contiguous lung" of the clavicles, the lungs
         named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and
                           m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
             (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label) or \
             (lexicon.countable and _stem(m.group(2)) == _stem(last))  # "three adenomas" of an adrenal adenoma
         apart = re.match(r"\s*,\s*(?:separate|distinct|discrete|disconnected)\b", sentence[m.end():], re.I)  # "4 glands, separate"
+        then = re.match(r"\s+([a-z]+)\b", sentence[m.end():])  # "a single fluid collection", "one necrotic segment"
+        apart = apart or (then and counted_noun(then.group(1)) and _MODIFIER.fullmatch(m.group(2)))
         if not counted_noun(m.group(2)) and not named and not (only and lexicon.target_re and lexicon.target_re.fullmatch(m.group(2))) \
                 and not _APART.search(m.group(0)) and not apart:
             continue  # ("three separate organs", "two distinct opacities": pieces apart, whatever the noun)

@@ -93,6 +93,8 @@ KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate
                         r"fragments|islands|lesions|nodules|nodes|cysts|metastases|deposits|polyps|adenomas)|(?:component|region|piece)\s+count|number|relation|relations|"
                         r"neighbours|neighbors|neighbour|neighbor|connectivity|foci|fragments|coverage)"
                         r"(?:\s+(?:estimate|estimated|class|category|guess|read|approx\.?|approximately))?(?:\s*\([^)]{1,20}\))?"
+                        # "Size on the image: ...", "Count here: ..."
+                        r"(?:\s+(?:on|in)\s+(?:the|this)\s+(?:image|picture|slice|scan|film|frame|section)|\s+here)?"
                         r"(?:\s+(?:checked|confirmed|verified|noted|assessed))?\s*(?:[:=\u2014\u2013]|\s-\s)\s*(.+?)\.?$",
                         re.I)
 
@@ -220,7 +222,9 @@ _FRONTED = re.compile(r"^(\W*)(?!(?:so|yes|no|here|there|that|this|what|how|why|
                       r"maybe|perhaps|sure|indeed)\b)([A-Za-z][\w'-]*(?:\s+[\w'-]+)?)\s+(it|they)\s+(is|isn't|is\s+not|are|aren't)\s*([.!;,]|$)",
                       re.I)
 # "What it is, size-wise, is medium-sized."
-_WHAT_IT_IS = re.compile(r"^(\W*)what\s+(?:it|they)\s+(?:is|are)(?:\s*,\s*[\w\s-]{1,30},)?\s+is\s+", re.I)
+_WHAT_IT_IS = re.compile(r"^(\W*)what\s+(?:(?:it|they)\s+(?:is|are)(?:\s*,\s*[\w\s-]{1,30},)?|(?:is|are|(?:i|we)(?:'ve|\s+have)?)\s+"
+                         r"(?:been\s+)?(?:highlighted|outlined|segmented|shaded|masked|marked|selected|contoured|coloured|colored)"
+                         r"(?:\s+here)?)\s+is\s+", re.I)  # ("What is highlighted is made up of two parts")
 
 
 def _lower(words: str) -> str:
@@ -251,7 +255,8 @@ _ASKED_KEYS = (("Count", re.compile(r"\bhow\s+many\b|\b(?:number\s+of|count\s+of
                                    re.I)),
                ("Position", re.compile(r"\b(?:vertical|position|anterior\s+or\s+posterior|front\s+or\s+back|superior\s+or\s+"
                                        r"inferior|up\s+or\s+down|axis)\b", re.I)))
-_CLAUSED = re.compile(r"\b(?:is|are|was|were|lies|lie|sits|sit|has|have|covers?|forms?|shows?|looks?|seems?|appears?|"
+_CLAUSED = re.compile(r"\b(?:is|are|was|were|lies|lie|sits|sit|has|have|covers?|forms?|shows?|looks?|seems?|appears?|counts?|"
+                      r"counted|sees?|finds?|measures?|contains?|consists?|occup(?:y|ies)|"
                       r"it|they|yes|no|not|i|we|you)\b|\?", re.I)
 
 

@@ -142,7 +142,12 @@ def central_claims(sentence: str, asked: bool = False) -> list[tuple[int, Claim]
         return []  # ("it sits right in the middle, over the spine" answers the side, whatever was asked)
     return [(m.start(), Claim("vertical", "central", text=m.group(0))) for m in _CENTRAL.finditer(sentence)
             if not re.search(r"\b(?:above|below|under|over|beneath)\s+(?:the\s+)?(?:image'?s\s+|picture'?s\s+|frame'?s\s+)?$",
-                             sentence[:m.start()], re.I)][:1]  # ("below the image's mid-height" is low, not central)
+                             sentence[:m.start()], re.I)  # ("below the image's mid-height" is low, not central)
+            and not _FELT.search(sentence[clause_span(sentence, m.start())[0]:m.start()])][:1]
+
+
+# where a movement hurts, not where the mask lies: "serving is agony halfway up"
+_FELT = re.compile(r"\b(?:pain\w*|hurts?|hurting|agony|aches?|aching|sore|tender\w*|twinges?|catch(?:es)?)\b", re.I)
 
 
 def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | None = None) -> list[tuple[int, Claim]]:
@@ -172,7 +177,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
         head = re.match(r"\s+([a-z]+)", after)
         attributive = head and head.group(1) not in _TARGET_HEADS and re.fullmatch(r"[a-z]+(?<!ly)", m.group(0).lower())
         if attributive and (not _PREDICATE.search(sentence[clause_span(sentence, m.start())[0]:m.start()])
-                            or _NAMING_DETERMINER.search(sentence, max(0, m.start() - 12), m.start())):
+                            or _NAMING_DETERMINER.search(sentence, max(0, m.start() - 12), m.start())
+                            or _OF_EVENTS.search(sentence, max(0, m.start() - 40), m.start())):
             continue  # attributive, inside the clause's subject ("the anterior abdominal wall is thin") or a name after a
             # preposition that does not place ("bounded by the posterior longitudinal ligament")
         out.append((m.start(), Claim("vertical", _ABSOLUTE_VALUE[word], qualifier=_degree(sentence, m), text=m.group(0))))
@@ -185,6 +191,9 @@ _PROCEDURE_LINE = re.compile(r"^\W*(?:(?:approach|path|route|access|entry|trajec
                              r"(?:left|right)\s+(?:lateral\s+)?decubitus)\b)", re.I)
 _SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps?|radiat\w*|spread\w*|shoot\w*|referred)"
                       r"\s+(?:\w+\s+)?$", re.I)
+# a noun phrase after a preposition that does not place ("after 80% of first-time anterior dislocations", "following
+# a posterior repair"): its adjective describes that other thing
+_OF_EVENTS = re.compile(r"\b(?:of|after|following|from|like|than|during|before|since)\s+(?:[\w%-]+\s+){0,3}$", re.I)
 _NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)
 # where something meets a part of it, not where it lies: "joined at the back by ...", "covered by peritoneum anteriorly"
 _JOINED_AT = re.compile(r"\b(?:joined|attached|entered|pierced|connected|supplied|drained|anchored|tethered|fixed|inserted|opens?|"

@@ -124,6 +124,26 @@ def head_terms(label: str) -> set[str]:
 _FINDING_HEADS = frozenset("polyp polyps haemorrhage haemorrhages hemorrhage hemorrhages caries disease atrophy drusen "
                            "fracture fractures laceration lacerations haematoma haematomas hematoma hematomas contusion "
                            "contusions collection collections".split())
+# the heads of labels that are a finding in a place: the other words of such a label say where it is
+_FINDING_LABEL_HEADS = _FINDING_HEADS | frozenset(LESION_WORDS) | frozenset(
+    "effusion effusions aneurysm aneurysms tear tears rupture thrombus thrombi plaque plaques stenosis occlusion occlusions "
+    "cyst cysts stone stones calculus calculi nodules carcinomas abscess abscesses infarct infarcts seroma seromas oedema edema "
+    "enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis necrosis".split())
+
+
+def place_terms(target: str) -> frozenset[str]:
+    """The terms of the place words of an unknown label that is a finding in a place ('knee' and 'joint' of 'knee joint
+    effusion', 'breast' of 'left breast carcinoma', 'aorta' of 'infrarenal aortic aneurysm'): a question that names
+    only the place asks where to look, it does not name the finding (`Lexicon.names_target`); the finding's own
+    word, alone or with its place, does."""
+    words = [w for w in target.split() if w not in POSITIONAL and len(w) > 2]
+    if len(words) < 2 or words[-1] not in _FINDING_LABEL_HEADS:
+        return frozenset()
+    head = set(giveaway_terms(words[-1]))
+    nouns = [stem + end for w in words[:-1] for stem in adjective_stems(w) for end in ("y", "ies", "e", "es", "us", "um", "a")]
+    return frozenset(t for w in [*words[:-1], *nouns] for t in giveaway_terms(w)) - head
+
+
 # words of radiotherapy volume names that name no structure ("gross tumour volume primary")
 _PLANNING_WORDS = frozenset("volume volumes primary gross clinical planning target total".split())
 
@@ -146,6 +166,9 @@ def unknown_label_terms(target: str, version: tuple) -> set[str]:
     # as a known lesion is (`lesion_terms`)
     if words[-1] in LESION_WORDS or words[-1] in ("adenoma", "adenomas", "cyst", "cysts", "polyp", "polyps"):
         out |= {f"{o} {w}" for o in words[:-1] if o in others for w in (*LESION_WORDS, words[-1])}
+        # ... also by the organ's own name ('liver cyst' of 'hepatic cyst')
+        out |= {f"{organ} {w}" for o in words[:-1] for organ in others.get(o, ()) if len(organ.split()) == 1
+                for w in (words[-1], plural_stem(words[-1]) if words[-1].endswith("s") else words[-1] + "s")}
     return out
 
 

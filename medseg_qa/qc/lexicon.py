@@ -19,6 +19,7 @@ from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_
 from medseg_qa.schemas import SourceRecord
 
 from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems, distinctive_terms,
+                         place_terms,
                          head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, plural_stem,
                          unknown_label_terms)
 
@@ -144,7 +145,10 @@ _PART_OF_WHOLE = re.compile(r"^(?:an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:segment|part
                             r"([a-z]{4,})\s*$", re.I)
 # (as `plural_stem` leaves them: "stones" -> "ston", "stone" -> "stone")
 _LESION_STEMS = frozenset("adenoma cyst nodul polyp tumour tumor lesion mass metastas met naev nev deposit cancer carcinoma "
-                          "aneurysm stone ston calcul mas nodule".split())
+                          "aneurysm stone ston calcul mas nodule "
+                          # a finding counted by its own name too ("a single fracture", "two tears", "one clot")
+                          "fracture fractur tear rupture haematoma hematoma contusion laceration abscess absces infarct "
+                          "thrombu thrombus embol embolu clot plaque plaqu fibroid".split())
 _NOT_A_CLASS = frozenset("part end side half top case extent centre center blood signal tissue layer area areas space "
                          "into bottom front back segment branch".split())
 
@@ -165,6 +169,7 @@ class Lexicon:
         if len(words) == 3 and words[0] in ("left", "right") and words[2] in CLASS_NOUNS:
             own_label |= {f"{words[0]} {words[2]}", f"{words[0]} {words[2]}s"}
         self.own_label = frozenset(own_label)
+        self.place_terms = place_terms(target.lower()) if knowledge is None else frozenset()  # 'knee' of a knee effusion
         terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)
         version = knowledge_version()
@@ -276,6 +281,8 @@ class Lexicon:
             if term and match.group(0).lower() not in self.own_label and \
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
+            if re.sub(r"(?:'s|s)$", "", match.group(0).lower()) in self.place_terms or match.group(0).lower() in self.place_terms:
+                return False  # "my knee swelled up" of a knee joint effusion: where to look, not what
             kind = _finding_kind(match.group(0))
             if kind and kind not in self.label_kinds and "lesion" not in self.label_kinds:
                 return False  # a kind of finding ("the hypodense lesions" of liver metastases) asks, it does not name
@@ -346,6 +353,12 @@ class Lexicon:
                 last_end = m.end
             elif m.end > last_end and m.names and not (m.names | kept[-1].names) & {"person", "counterpart"}:
                 kept[-1] = m  # "the left renal vein": a name's head is its last word, so the vein, not the left kidney
+                last_end = m.end
+            elif m.end > last_end and not m.names and kept[-1].names and \
+                    (side := re.fullmatch(r"(left|right)[\s-]+", sentence[kept[-1].start:m.start], re.I)):
+                # "the right kidney stones" of right renal calculi: the target on that side, not the right kidney
+                mine = self.side is None or side.group(1).lower() == self.side
+                kept[-1] = Mention(kept[-1].start, m.end, frozenset() if mine else self.counterpart)
                 last_end = m.end
         return kept
 

@@ -155,10 +155,10 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2
 # a reply that rejects what was just said: "No, look again.", "Examiner: Incorrect."
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
-_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh|um+|uh+|er+|erm|"
+_REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh|ah+|um+|uh+|er+|erm|"
                         r"so|well)[\s,.!-]+)*"
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
-                        r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|they|they'?re|the|there|there'?s|size|side|count|position|just|"
+                        r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|and|they|they'?re|the|there|there'?s|size|side|count|position|just|"
                         r"only|i|i'?d)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
                         r"sorry,?\s+I\s+mean\b|look\s+again\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
@@ -190,7 +190,7 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|(?<!\bno\s)(?<!\bwithout\s)\bcorrections?\b|"
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
-                            r"\bnot\s+according\s+to\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
+                            r"\bnot\s+according\s+to\b|\b(?:a\s+)?(?:common\s+)?mis(?:reading|conception|understanding)\b|^\W*amend\s+(?:that|this)\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
                             r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,3}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"

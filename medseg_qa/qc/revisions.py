@@ -36,13 +36,16 @@ from .settle import Said, topic
 _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ought)\s+to|I'?ll|I\s+should|I\s+must)\s+"
                     r"(?:quickly\s+|briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\s+(?:myself|my\s+\w+|what\s+I)\b|"
                     r"I\s+mis-?(?:spoke|stated|wrote|typed|counted|read|measured)\b|\bmy\s+(?:slip|mistake|error|bad|typo)\b|"
-                    r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:apologies|sorry)\s+for\s+(?:the|my)\s+(?:error|mistake|slip|confusion|typo)\b)",
+                    # (read as "Sorry, the mistake:" once a patient's "my" is spelled out)
+                    r"\b(?:sorry|apologies|oops)\W+(?:the|my)\s+(?:slip|mistake|error|bad|typo)\b|"
+                    r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:I|we)(?:'ve|\s+have)?\s+(?:made|make)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|slip)\b|"
+                    r"(?:I|we)(?:'ve|\s+have)?\s+got\s+(?:that|this|it)\s+wrong\b|(?:apologies|sorry)\s+for\s+(?:the|my)\s+(?:error|mistake|slip|confusion|typo)\b)",
                     re.I)
 # ... or that something was wrong: a correction, which may answer the user ("Small correction: it lies on the right"), so
 # it revises the answer's own words only in its own turn ("Side: midline. Correction. Side: both.")
 _CORRECTION = re.compile(r"\b(?:(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ought)\s+to|I'?ll|I\s+should|I\s+must)\s+(?:quickly\s+|"
-                         r"briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\b|correction\s*[:;,\u2014-]|(?:one|a|small|quick|"
-                         r"minor|important)\s+correction\b|^\W*correction\W*$|(?:that|this)\s+(?:was|is)\s+(?:wrong|incorrect|a\s+"
+                         r"briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\b|(?:correction|amended|amendment|corrected|erratum)\s*[:;,\u2014-]|(?:one|a|small|quick|"
+                         r"minor|important)\s+correction\b|^\W*correction\W*$|(?:sorry|oops)\W+let\s+me\s+(?:restate|rephrase)\b|(?:that|this)\s+(?:was|is)\s+(?:wrong|incorrect|a\s+"
                          r"(?:mistake|slip|typo)|an\s+error)\b|scratch\s+that\b)", re.I)
 # the answer reports its own earlier words: "I said ...", "earlier I wrote ...", "Earlier said large."
 _OWN_WORDS = re.compile(r"\b(?:I\s+(?:had\s+)?(?:said|wrote|stated|told\s+you|described\s+(?:it|them|the\s+\w+)\s+as|called\s+(?:it|them)|"

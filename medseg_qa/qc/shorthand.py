@@ -81,7 +81,8 @@ _PLAIN = [
     (r"\bLUQ\b", "left upper quadrant", 0), (r"\bRUQ\b", "right upper quadrant", 0),
     (r"\bLLQ\b", "left lower quadrant", 0), (r"\bRLQ\b", "right lower quadrant", 0),
     # a self-correction in brackets replaces the words before it: "It lies anteriorly (sorry, I mean: it is toward the back)."
-    (rf"{_AT_SENTENCE}[^.!?;()\n]*\(\s*(?:sorry|no|oops|wait)?,?\s*(?:i\s+mean|correcting\s+myself|correction|i\s+misspoke|"
+    # (a bracket that opens its own sentence keeps its cue: "... two regions. (Correction: it is one piece.)" revises)
+    (rf"{_AT_SENTENCE}[^.!?;()\n]+\(\s*(?:sorry|no|oops|wait)?,?\s*(?:i\s+mean|correcting\s+myself|correction|i\s+misspoke|"
      r"let\s+me\s+correct\s+(?:that|myself))\s*[:,]\s*([^()]+?)\s*\)", r"\1", re.I),
     (rf"{_AT_SENTENCE}FYI\b[:,]?\s*", "", 0),  # "FYI The pineal gland is a midline structure"
     (r"\[\s*(?:deleted|struck|removed|strike|crossed\s+out)\s*:[^\]]*\]\s*", "", re.I),  # an editor's deleted draft words

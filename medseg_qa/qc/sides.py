@@ -269,7 +269,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             if patient:
                 image_claims.append((m.start(), Claim("side", patient, text=m.group(0))))
             continue
-        if re.match(r"[\s-]+sided\b", after) or re.match(rf"\s+of\s+(?:the\s+)?{BODY}\b", after):
+        if re.match(r"[\s-]+sided\b", after) or re.match(rf"\s+of\s+(?:the\s+)?{BODY}\b(?!(?:'|\u2019)s?\s+(?!{BODY}\b))", after):
+            # (not "to the left of the patient's right nipple": a relation to a structure of the patient's)
             noun = re.match(r"[\s-]+sided\s+([a-z][a-z-]+)", after)  # opening its clause, before a noun
             opening = re.fullmatch(r"\W*(?:[A-Za-z ]{1,30}:\s*)?(?:(?:a|an|the|large|small|mild|minor|moderate|several|some|"
                                    r"multiple|few|new|old)\s+){0,2}", sentence[clause_span(sentence, m.start())[0]:m.start()], re.I)

@@ -239,7 +239,7 @@ def _fronted_subject(mentions: list[Mention], sentence: str, pos: int, bounds: l
 _NP_START = re.compile(r"\s*(?:(?:because|since|as|so|and|but|while|whereas|although|though|even\s+if|even\s+though|if|when|unless)\s+)?"
                        r"(?:no|a|an|the|some|any|free|fresh|small|large|several|many|multiple|numerous|both|all|most|few|two|"
                        r"three|four)\s+((?:[a-z'-]+\s+){0,3}?)([a-z-]+)\s+"
-                       r"(?:(?:in|on|at|of|along|near)\s+the\s+(?:[a-z-]+\s+){1,2}?|of\s+(?-i:[A-Z])[a-z]+\s+){0,2}"
+                       r"(?:(?:in|on|at|of|along|near)\s+(?:the\s+(?:patient'?s\s+)?|(?:your|my|his|her|their)\s+)(?:[a-z-]+\s+){1,2}?|of\s+(?-i:[A-Z])[a-z]+\s+){0,2}"
                        r"(?:is|are|was|were|can|could|may|might|would|will|has|have|seen|noted|appears?|lie|sit|connect|join|"
                        r"run|drain|cross|pass|open|lead|link|surround|extend|remain|course|arise|enter|look|"
                        rf"(?:(?!is\b|has\b|was\b|does\b|this\b|thus\b|plus\b|its\b|always\b){_S_VERB}))\b"
