@@ -293,7 +293,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # ligaments, medial/lateral) and FS (raw small-LLM output: template tokens, run-ons, repetition,
                  # translated English)
                  "heldout_fp": (0.929, 0.181), "heldout_fq": (0.967, 0.167), "heldout_fr": (0.971, 0.143),
-                 "heldout_fs": (0.976, 0.205)}
+                 "heldout_fs": (0.976, 0.205),
+                 # round 42, measured with the rules of 217d571 (round 41 read): FT (hepatobiliary and pancreas:
+                 # Couinaud segments, duct widths, LI-RADS), FU (lung screening: lobe abbreviations, Lung-RADS, node
+                 # stations), FV (regional clinical English: "the same is noted on Rt side", s/o, B/L) and FW (thyroid
+                 # and neck: TI-RADS, node levels I-VI, lobes and isthmus)
+                 "heldout_ft": (0.681, 0.233), "heldout_fu": (0.905, 0.114), "heldout_fv": (0.729, 0.043),
+                 "heldout_fw": (0.914, 0.271)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
