@@ -195,9 +195,15 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 # a user's report of another reader's words, which the user puts to the answer as their own premise
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
                            r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
-                           r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?"
+                           r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:'s\s+(?:note|report|letter|read|draft|summary))?"
+                           r"(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?(?:\s+(?:on|in)\s+the\s+[\w-]+)?"
                            r"\s+(?:said|says|say|thinks|thought|"
-                           r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?)\s+(?:that\s+)?|"
+                           r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?|wrote|writes|notes?|noted)"
+                           r"(?:\s+(?:that\s+)?|\s*:\s*)|"
+                           # a note quoted after a colon: 'My reading of it: "..."', 'From the outside report: "..."',
+                           # 'I wrote: "..."'
+                           r"(?:(?:from|in)\s+)?(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,3}?(?:report|note|letter|reading|referral|"
+                           r"summary|impression|request)(?:\s+of\s+it)?\s*:\s*(?=[\"\u201c])|i\s+(?:wrote|noted|put)\s*:\s*(?=[\"\u201c])|"
                            r"according\s+to\s+[^,]{1,40},\s*|i\s+was\s+told\s+(?:that\s+)?|"
                            # "He told the family it's on the left side", "The doctor said it is towards the back"
                            r"(?:he|she|they|the\s+(?:doctor|surgeon|nurse|consultant|specialist)|my\s+(?:doctor|brother|sister|"
@@ -270,7 +276,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             frame = _REPORT_FRAME.match(sentence) if turns[t].role == "user" else None
             reported = frame is not None
             if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
-                sentence = sentence[frame.end():] if frame else sentence
+                sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[frame.end():]) if frame else sentence
                 back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
                 sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[back.end():]) if back else sentence
             if i and BARE_RIGHT.fullmatch(sentence) and len(_WORD.findall(said[i - 1])) <= 6 and \

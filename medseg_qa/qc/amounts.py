@@ -44,7 +44,7 @@ _SIZE_ALT = "(" + "|".join(sorted(_SIZE_WORD, key=len, reverse=True)) + ")"
 _QUAL = (r"(?:(?:relatively|fairly|quite|very|rather|comparatively|moderately|somewhat|extremely|really|truly|pretty|so|too|"
          r"super|incredibly|remarkably|exceptionally|strikingly|unusually|notably|decidedly)\s+)?")
 # a degree of belief is still an assertion: "it is probably large", "they are likely small"
-_STANCE = (r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|only|just|merely|"
+_STANCE = (r"(?:(?:probably|likely|most\s+likely|clearly|definitely|certainly|surely|also|still|actually|indeed|"
            r"in\s+fact|overall|basically)\s+)?")
 # a range of classes: "small to medium", "medium-to-large", "small or medium"
 _SIZE_RANGE = re.compile(rf"\b{_SIZE_ALT}(?:\s*[-\u2013]\s*|\s+)(?:to|or)(?:\s*[-\u2013]\s*|\s+){_QUAL}{_SIZE_ALT}\b", re.I)
@@ -60,6 +60,8 @@ _SIZE_RES = [
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount|thing|mask|segmentation|outline|silhouette|shadow|component|target|shape|feature|island)\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
+    # "OK, it's only small": said of the target itself (not "the contrast is only moderate")
+    re.compile(rf"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+(?:only|just|merely)\s+{_QUAL}{_SIZE_ALT}\b", re.I),
     # "worried that it's that big?": 'that' as a degree word, said of the target
     re.compile(r"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+that\s+(big|large|huge|small|tiny)\s*(?=[?.!,;]|$)", re.I),
     # a superlative said of the target: "it is (by far) the largest structure", "Largest structure on slice"
@@ -146,7 +148,7 @@ _INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|ques
 _MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|specificity|accuracy|saturation|stenosis|"
                              r"[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax|dose|"  # dose-volume: "V50 under 5%", "D95 above 98%"
                              r"ejection\s+fraction|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
-                             r"narrowing|reduction|uptake|growth|odds)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
+                             r"narrowing|reduction|uptake|growth|odds|fev1|fvc|dlco|spo2|ki-?67)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
                              r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",
                              re.I)
 # a size word that rates a share of something else: "accounts for a large share, perhaps two thirds, of drug-resistant
@@ -225,7 +227,7 @@ def number_value(word: str) -> float:
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"
 _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|hour|minute|beat|breath)\b|"
-                   r"\s*(?:loss|gain|increase|decrease|reduction|drop|rise|fall|decline|growth|shrinkage)\b", re.I)  # "10% loss of ..."
+                   r"\s*(?:loss|gain|increase|decrease|reduction|drop|rise|fall|decline|growth|shrinkage|(?:of\s+)?predicted)\b", re.I)  # "10% loss of ..."
 
 
 def _measures_belief(sentence: str, m: re.Match) -> bool:

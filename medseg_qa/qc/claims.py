@@ -130,6 +130,9 @@ _IN_SIDED = re.compile(r"\b(?:in|within|inside|(?:confined|limited|restricted|lo
                        r"(?:anterior|middle|posterior)\s+cranial\s+fossa|parotid|maxillary\s+sinus)\b", re.I)
 
 
+# a scoring category as a clause's subject
+_CODE_SUBJECT = re.compile(r"\W*(?:(?:li|ti|bi|pi|o|c|lung)-?rads\s*|lr-?|tr\s*|bosniak\s+|grade\s+|stage\s+|category\s+|type\s+)"
+                           r"(?:\d[a-c]?|[ivx]{1,4}|[a-e])\b(?:\s*(?:and|or|/)\s*\d)?\s+(?:is|are|means|covers|denotes)\b", re.I)
 _SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target|finding|segmented|"
                            r"highlighted|outlined|masked)\b[^,;:]{0,30}$", re.I)
 
@@ -226,6 +229,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         owned = _POSSESSION.search(sentence, 0, pos)
         if claim.kind in ("side", "vertical", "midline") and owned and not _REGION_NOUN.search(sentence, owned.end(), pos):
             continue  # "It has a head in the C-loop on the right": the place of a part it has, not of the mask
+        if _CODE_SUBJECT.match(sentence, _clause_start(sentence, pos)):
+            continue  # "LR-3 is intermediate", "TR4 is moderately suspicious": a category's meaning, not the mask
         if claim.kind == "relation" or (pos, claim) in named or about_target(mentions, sentence, pos):
             if claim.kind == "side" and not claim.qualifier and _PART_SUBJECT.match(sentence, _clause_start(sentence, pos)):
                 claim = Claim("side", claim.value, claim.other, "part", claim.text)  # one part of the mask

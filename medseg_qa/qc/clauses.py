@@ -210,7 +210,9 @@ def _drop_quoted_mail(text: str) -> str:
 
 # a sentence ends after . ! ? ; (or ".)"), but not after an abbreviation such as "i.e.", "cf." or "et al."
 _SENTENCE_END = re.compile(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx\.)(?<!\bcf\.)(?<!et al\.)"
-                           r"(?:(?<=[.!?;])|(?<=[.!?][)\]])|(?<=[.!?]'[)\]]))\s+")
+                           r"(?:(?<=[.!?;])|(?<=[.!?][)\]])|(?<=[.!?]'[)\]]))\s+|"
+                           r"(?<=[.!?][\"\u201d])\s+(?=[A-Z])")  # after a quoted sentence: 'Notes: "It is left." OK?'
+
 
 
 def _table_row(line: str) -> list[str]:

@@ -117,7 +117,22 @@ _GRADED = re.compile(r"\b(?:bosniak|bi-?rads|ti-?rads|li-?rads|pi-?rads|lung-?ra
 
 # an adjective or a material before a counted noun ("one necrotic segment", "a single fluid collection"); not an organ's
 # name ("two liver segments": the organ's anatomy)
-_MODIFIER = re.compile(r"[a-z-]+(?:ic|al|ar|ous|ed|ive|ent|ant|ary|ful|less|ing)|fluid|air|gas|blood|soft-tissue|cystic", re.I)
+_MODIFIER = re.compile(r"necrotic|cystic|solid|enhancing|ring-enhancing|rim-enhancing|calcified|dilated|inflamed|fluid|air|gas|"
+                       r"blood|soft-tissue|hypodense|hyperdense|hypoechoic|hyperechoic|echogenic|hyperintense|hypointense|"
+                       r"sclerotic|lytic|thickened|enlarged|abnormal|suspicious|bright|dark|infected|haemorrhagic|hemorrhagic", re.I)
+
+
+def _head_after(sentence: str, start: int, last: str, countable: bool) -> bool:
+    """The label's own noun one or two words after a count ("2 liver abscesses" of an amoebic liver abscess, "three
+    dilated lateral ventricles" of the lateral ventricles), with no function word between."""
+    if not (countable or last.endswith(("s", "i"))):
+        return False
+    words = re.findall(r"[\w-]+", sentence[start:start + 60])[:3]
+    at = next((k for k, w in enumerate(words) if k and _stem(w.lower()) == _stem(last)), None)
+    return at is not None and not any(w.lower() in _FUNCTION_WORDS for w in words[:at])
+
+
+_FUNCTION_WORDS = frozenset("of and or in on at to with from the a an is are was were by for than".split())
 
 
 def _place_words(label: str) -> set[str]:
@@ -159,7 +174,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if re.search(r"\b(?:largest|biggest|smallest|dominant|main|index)\s+$", sentence[:m.start()], re.I):
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
-        own = lexicon.countable and lexicon.target_re and lexicon.target_re.match(sentence, m.start(2))
+        whole = lexicon.target_re and lexicon.target_re.match(sentence, m.start(2))
+        full = bool(whole) and len(whole.group(0).split()) >= len([w for w in lexicon.label.split() if w not in ("left", "right")]) > 1
+        own = (lexicon.countable or full) and whole  # "3 inflamed appendix": the label's full name counted
         named = own and not re.fullmatch(r"\W*\d+", sentence[:m.end(1)]) and \
             own.group(0).lower() not in _place_words(lexicon.label)  # "two thyroid nodules" (not a list's "1 Liver
         # lesion - ...", nor "one breast" of a breast carcinoma: the organ the finding sits in is not the finding)
@@ -167,7 +184,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         named = named or (last.endswith("s") and m.group(1).lower() in ("single", "one", "1") and
                           m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
             (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label) or \
-            (lexicon.countable and _stem(m.group(2)) == _stem(last))  # "three adenomas" of an adrenal adenoma
+            (lexicon.countable and _stem(m.group(2)) == _stem(last)) or \
+            _head_after(sentence, m.start(2), last, lexicon.countable)  # "three adenomas" of an adrenal adenoma
         apart = re.match(r"\s*,\s*(?:separate|distinct|discrete|disconnected)\b", sentence[m.end():], re.I)  # "4 glands, separate"
         then = re.match(r"\s+([a-z]+)\b", sentence[m.end():])  # "a single fluid collection", "one necrotic segment"
         apart = apart or (then and counted_noun(then.group(1)) and _MODIFIER.fullmatch(m.group(2)))

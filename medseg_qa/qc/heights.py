@@ -193,7 +193,7 @@ _SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps
                       r"\s+(?:\w+\s+)?$", re.I)
 # a noun phrase after a preposition that does not place ("after 80% of first-time anterior dislocations", "following
 # a posterior repair"): its adjective describes that other thing
-_OF_EVENTS = re.compile(r"\b(?:of|after|following|from|like|than|during|before|since)\s+(?:[\w%-]+\s+){0,3}$", re.I)
+_OF_EVENTS = re.compile(r"\b(?:of|after|following|from|like|than)\s+(?:[\w%-]+\s+){0,3}$", re.I)
 _NAMING_DETERMINER = re.compile(r"\b(?:by|of|with|from|and|or|via|through)\s+the\s+$", re.I)
 # where something meets a part of it, not where it lies: "joined at the back by ...", "covered by peritoneum anteriorly"
 _JOINED_AT = re.compile(r"\b(?:joined|attached|entered|pierced|connected|supplied|drained|anchored|tethered|fixed|inserted|opens?|"

@@ -125,23 +125,46 @@ _FINDING_HEADS = frozenset("polyp polyps haemorrhage haemorrhages hemorrhage hem
                            "fracture fractures laceration lacerations haematoma haematomas hematoma hematomas contusion "
                            "contusions collection collections".split())
 # the heads of labels that are a finding in a place: the other words of such a label say where it is
-_FINDING_LABEL_HEADS = _FINDING_HEADS | frozenset(LESION_WORDS) | frozenset(
+FINDING_LABEL_HEADS = _FINDING_HEADS | frozenset(LESION_WORDS) | frozenset(
     "effusion effusions aneurysm aneurysms tear tears rupture thrombus thrombi plaque plaques stenosis occlusion occlusions "
     "cyst cysts stone stones calculus calculi nodules carcinomas abscess abscesses infarct infarcts seroma seromas oedema edema "
-    "enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis necrosis".split())
+    "enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis necrosis polyp polyps adenoma adenomas pseudocyst pseudocysts "
+    "haematoma haematomas hematoma hematomas collection collections".split())
 
 
-def place_terms(target: str) -> frozenset[str]:
+def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
     """The terms of the place words of an unknown label that is a finding in a place ('knee' and 'joint' of 'knee joint
     effusion', 'breast' of 'left breast carcinoma', 'aorta' of 'infrarenal aortic aneurysm'): a question that names
     only the place asks where to look, it does not name the finding (`Lexicon.names_target`); the finding's own
-    word, alone or with its place, does."""
+    word or a word of its kind (`finding_words`), with its place, does. A word that is no place ('colloid' of a colloid
+    cyst, 'sclerotic' of sclerotic bone lesions) stays a name."""
     words = [w for w in target.split() if w not in POSITIONAL and len(w) > 2]
-    if len(words) < 2 or words[-1] not in _FINDING_LABEL_HEADS:
+    if len(words) < 2 or words[-1] not in FINDING_LABEL_HEADS:
         return frozenset()
+    known = kb_names_by_term(target, version) if version else {}
     head = set(giveaway_terms(words[-1]))
-    nouns = [stem + end for w in words[:-1] for stem in adjective_stems(w) for end in ("y", "ies", "e", "es", "us", "um", "a")]
-    return frozenset(t for w in [*words[:-1], *nouns] for t in giveaway_terms(w)) - head
+    out: set[str] = set()
+    for w in words[:-1]:
+        nouns = [stem + end for stem in adjective_stems(w) for end in ("y", "ies", "e", "es", "us", "um", "a", "")]
+        if w in REGIONS or w in _BODY_PLACES or any(n in known or n in _BODY_PLACES for n in [w, *nouns]):
+            out |= {t for x in [w, *nouns] for t in giveaway_terms(x)}
+    return frozenset(out - head)
+
+
+# body parts that a finding sits in, which the knowledge base may not list as structures
+_BODY_PLACES = frozenset("knee knees hip hips shoulder ankle wrist elbow breast breasts axilla axillary armpit neck jaw "
+                         "scalp skin joint thigh calf nasal nose parathyroid".split())
+# words of a finding's kind: said with its place they name the finding ('pericardial fluid', 'subdural bleed')
+_KIND_WORDS = {"effusion": "fluid|collection|effusions?", "haematoma": "bleed|bleeding|blood|haemorrhage|hemorrhage|"
+               "ha?ematomas?", "carcinoma": "cancer|tumou?r|malignancy|carcinomas?", "polyp": "polyps?|polyposis",
+               "cyst": "cysts?|cystic", "aneurysm": "aneurysms?|aneurysmal|dilatation|dilated"}
+
+
+def finding_words(target: str) -> re.Pattern | None:
+    """The finding's own word, its other spelling and words of its kind (`_KIND_WORDS`), for `place_terms`."""
+    head = plural_stem(target.split()[-1]).replace("hemat", "haemat")
+    kind = next((v for k, v in _KIND_WORDS.items() if head.startswith(plural_stem(k))), re.escape(head) + r"\w*")
+    return re.compile(rf"\b(?:{kind})\b", re.I)
 
 
 # words of radiotherapy volume names that name no structure ("gross tumour volume primary")

@@ -19,7 +19,7 @@ from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_
 from medseg_qa.schemas import SourceRecord
 
 from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems, distinctive_terms,
-                         place_terms,
+                         FINDING_LABEL_HEADS, finding_words, place_terms,
                          head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, plural_stem,
                          unknown_label_terms)
 
@@ -30,7 +30,7 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
            "renal artery", "renal pelvis", "hepatic vein", "hepatic artery", "hepatic flexure", "splenic vein",
            "splenic artery", "splenic flexure", "aortic bifurcation", "bile duct", "common bile duct",
            "right atrium", "left atrium", "superior mesenteric artery", "portal confluence", "adrenal glands",
-           "lesser sac", "abdominal wall", "spine", "hilum", "psoas muscles", "cortex", "upper poles", "sacroiliac joint",
+           "lesser sac", "abdominal wall", "carotid sheath", "spine", "hilum", "psoas muscles", "cortex", "upper poles", "sacroiliac joint",
            "sacroiliac joints", "joint", "joints", "anterior superior iliac spine", "posterior superior iliac spine", "iliac crest",
            "umbilicus")
 # disease or structure acronyms whose use names a structure (matched case-sensitively, as written)
@@ -44,7 +44,9 @@ PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this
                      r"node|duct|artery|nerve|lobe|cavity|blob|outline|contour)|these (?:[a-z-]+ ){0,2}?(?:lesions|regions|structures|foci|areas|"
                      r"spots|organs|glands)|"
                      r"the (?:structure|target|mask|segmentation|organ|gland|vessel|finding|region)|"
-                     r"the (?:segmented|highlighted|masked|outlined|marked|labelled|labeled|shaded) \w+)\b", re.IGNORECASE)
+                     r"the (?:segmented|highlighted|masked|outlined|marked|labelled|labeled|shaded) \w+|"
+                     # report English: "The same is noted on Rt side", "Kindly segment the same"
+                     r"the same(?=\s+(?:is|are|was|were|noted|seen|lies|lie|measures?|appears?|shows?)\b|\s*[.!?]?\s*$))\b", re.IGNORECASE)
 
 # people are never the target: "a patient has pain radiating to the back" and "many trainees count two
 # pieces" say nothing about the mask
@@ -79,7 +81,9 @@ _BARE_LESION = re.compile(r"\b(?:the|these|those|this|that|both|all|its|their)\s
                           r"mass|tumou?rs?|metastas[ie]s|mets|growths?|protrusion)\b|"
                           # ... after a modifier that may be a name ("the white-matter foci"): the lesions, not the white matter
                           r"\b(?:the|these|those|both|all|its|their)\s+[a-z]+(?:-[a-z]+)?\s+(?:lesions|foci|deposits|nodules|"
-                          r"plaques|hyperintensities|metastases)\b", re.I)
+                          r"plaques|hyperintensities|metastases)\b|"
+                          # report English without an article: "Lesion is on Lt."
+                          r"^\W*(?:lesions?|mass|focus|foci)(?=\s+(?:is|are|lies|lie|sits|sit|seen|noted|measures?)\b)", re.I)
 _SUFFIXES = ("itis", "omas", "oma", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
 
 
@@ -169,7 +173,10 @@ class Lexicon:
         if len(words) == 3 and words[0] in ("left", "right") and words[2] in CLASS_NOUNS:
             own_label |= {f"{words[0]} {words[2]}", f"{words[0]} {words[2]}s"}
         self.own_label = frozenset(own_label)
-        self.place_terms = place_terms(target.lower()) if knowledge is None else frozenset()  # 'knee' of a knee effusion
+        self.place_terms = place_terms(target.lower(), knowledge_version()) if knowledge is None else frozenset()
+        self.finding_re = finding_words(target.lower()) if self.place_terms else None  # 'knee' of a knee effusion
+        self.place_stems = tuple({t.rstrip("aeiouy-") for t in self.place_terms
+                                  if " " not in t and len(t.rstrip("aeiouy-")) >= 5 and not t.startswith(_PREFIXES)})
         terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)
         version = knowledge_version()
@@ -222,6 +229,11 @@ class Lexicon:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
         family = family_of(knowledge) if knowledge else None
+        # a part's whole ('thyroid' of the right thyroid lobe) asks where to look in a question, it does not name the part
+        part = [w for w in target.lower().split() if w not in SIDE_WORDS and w not in (family or "").split()]
+        whole = lookup(family) if family and part and set(part) <= _PART_WORDS else None
+        self.whole_terms = frozenset(whole.terms()) - self.own_label if whole is not None and whole is not knowledge \
+            else frozenset()
         # the label's own head noun is the target here, even where it names another structure elsewhere ("the disc" of
         # the optic disc is not the intervertebral disc, "the ventricles" of the lateral ventricles not the heart's)
         heads = sorted(head_terms(target.lower()))
@@ -251,7 +263,7 @@ class Lexicon:
         self.synonym_head_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(synonym_heads)})\b", re.I) \
             if synonym_heads else None
         self.lesion_like = (knowledge is not None and knowledge.category == "lesion") or \
-            last[-1] in {*LESION_WORDS, "cyst", "cysts", "polyp", "polyps", "herniation", "effusion", "effusions"} or \
+            last[-1] in {*FINDING_LABEL_HEADS, "herniation"} or \
             last[-1].endswith(("oma", "omas"))  # glioblastoma, adenoma, haematoma
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
@@ -281,17 +293,22 @@ class Lexicon:
             if term and match.group(0).lower() not in self.own_label and \
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
-            if re.sub(r"(?:'s|s)$", "", match.group(0).lower()) in self.place_terms or match.group(0).lower() in self.place_terms:
-                return False  # "my knee swelled up" of a knee joint effusion: where to look, not what
+            said = match.group(0).lower()
+            place = (re.sub(r"(?:'s|s)$", "", said) in self.place_terms or said in self.place_terms or
+                     (" " not in said and said.startswith(self.place_stems))) and not self.finding_re.search(text)
+            if place or re.sub(r"(?:'s|s)$", "", said) in self.whole_terms or said in self.whole_terms:
+                return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"
+                # of a pancreatic pseudocyst: where to look, not what  # "my knee swelled up" of a knee joint effusion: where to look, not what
             kind = _finding_kind(match.group(0))
             if kind and kind not in self.label_kinds and "lesion" not in self.label_kinds:
                 return False  # a kind of finding ("the hypodense lesions" of liver metastases) asks, it does not name
-            if match.group(0).lower() not in self.distinctive:
-                return True
             if others is None:
                 others = [(m.start, m.end) for m in self.mentions(text)
                           if m.names and not m.names & {"person", "counterpart"}]
-            return not any(s <= match.start() and match.end() <= e for s, e in others)
+            if any(s <= match.start() and match.end() <= e and e - s > match.end() - match.start() for s, e in others):
+                return False  # inside a longer name of another structure: "the carotid sheath", not the carotid artery
+            return match.group(0).lower() not in self.distinctive or \
+                not any(s <= match.start() and match.end() <= e for s, e in others)
 
         text = text.replace("_", " ")  # a planning system's name: "Globe_L/R", "Parotid_R"
         patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re, self.head_re) if p is not None]
@@ -363,6 +380,8 @@ class Lexicon:
         return kept
 
 
+# the parts of an organ a label may name with the organ's own words ('right thyroid lobe', 'upper pole of the kidney')
+_PART_WORDS = frozenset("lobe lobes pole poles horn horns segment segments head neck body tail isthmus".split())
 # categories specific enough to name the target ("the bone" of a vertebral body), unlike "organ" or "vessel"
 _CATEGORY_CLASSES = frozenset({"bone", "muscle", "gland", "artery", "vein", "nerve"})
 _SIDE_BEFORE = re.compile(r"\b(left|right)(?:[\s-]+(?:hand[\s-]+)?sided)?[\s-]+$", re.I)

@@ -55,7 +55,8 @@ _HEDGE_IF = (r"\s+(?:(?:i'?m|i\s+am)\s+(?:reading|seeing|judging|interpreting)\s
 _HEDGE_UNLESS = r"\s+(?:(?:i'?m|i\s+am)\s+(?:mistaken|missing\s+something|wrong|misreading)|i\s+(?:misread|missed|am\s+off))\b"
 # "if you trace it, you'll see it sits on the left" asserts what the reader will see: a condition on looking is
 # not a condition on the fact
-_CONDITIONAL = re.compile(r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|count|measure|"
+_CONDITIONAL = re.compile(r"\beven\s+if(?=\s+(?:it|they|this|that|the\s+[\w-]+)\s+(?:had\s+been|were|had\s+\w+ed)\b)|"
+                          r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|count|measure|"
                           r"examine|inspect|view|review|go|move|glance)\b)"
                           # "If you find the aorta first, you will see that ...": the reader's step, then what they see
                           r"(?!\s+you\b[^,;.?]{0,80},\s+you(?:'ll|\s+will|\s+can|\s+should|\s+would)?\s+(?:then\s+)?(?:see|notice|"
@@ -190,8 +191,9 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"incorrect|mistaken|inaccurate|false|not\s+(?:right|correct|accurate))\b|(?<!\bno\s)(?<!\bwithout\s)\bcorrections?\b|"
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
-                            r"\bnot\s+according\s+to\b|\b(?:a\s+)?(?:common\s+)?mis(?:reading|conception|understanding)\b|^\W*amend\s+(?:that|this)\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
-                            r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,3}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
+                            r"\bnot\s+according\s+to\b|\b(?:a\s+)?(?:common\s+)?mis(?:reading|conception|understanding)\b|\b(?:do\s+not|don'?t)\s+think\s+(?:that|this|it)(?:'s|\s+is)\s+(?:right|correct|accurate)\b|\b(?:to\s+clear\s+(?:that|this)\s+up|let\s+me\s+clear\s+"
+                            r"(?:that|this)\s+up|to\s+clarify|let\s+me\s+clarify)\b|^\W*amend\s+(?:that|this)\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
+                            r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,4}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"
                             r"would|will)|i'?d|we'?d|i'?ll|we'?ll)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)

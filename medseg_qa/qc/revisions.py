@@ -77,7 +77,8 @@ _POINT_WORDS = {("side",): r"\b(?:left|right|midline|both\s+sides|bilateral(?:ly
                 ("vertical",): r"\b(?:anterior(?:ly)?|posterior(?:ly)?|front|back|superior(?:ly)?|inferior(?:ly)?|central(?:ly)?|"
                                r"cent(?:re|er)d?|mid-?depth|upper|lower|top|bottom|higher)\b",
                 ("size",): r"\b(?:small|medium|moderate|large|big|tiny|sizable|percent|per\s+cent|area|size)\b|%",
-                ("count",): r"\b(?:pieces?|components?|regions?|lesions?|islands?|blobs?|single|contiguous|connected|separate)\b"}
+                ("count",): r"\b(?:pieces?|components?|regions?|lesions?|islands?|blobs?|single|contiguous|connected|separate|"
+                            r"nodes?|nodules?|foci|masses|deposits?|(?:just|only)\s+(?:the\s+)?one)\b"}
 _NOT_A_SIDE = re.compile(r"\b(?:that'?s|is\s+that|that\s+is|all|you'?re|you\s+are)\s+right\b|\bright\s+(?:away|now|here)\b", re.I)
 
 

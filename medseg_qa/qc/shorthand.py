@@ -86,6 +86,16 @@ _PLAIN = [
      r"let\s+me\s+correct\s+(?:that|myself))\s*[:,]\s*([^()]+?)\s*\)", r"\1", re.I),
     (rf"{_AT_SENTENCE}FYI\b[:,]?\s*", "", 0),  # "FYI The pineal gland is a midline structure"
     (r"\[\s*(?:deleted|struck|removed|strike|crossed\s+out)\s*:[^\]]*\]\s*", "", re.I),  # an editor's deleted draft words
+    # a number glossed in digits: "three (3) inflamed appendix"
+    (r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\s*\d{1,2}\s*\)", r"\1", re.I),
+    # the patient's frame said as a lead: "Looking at the patient rather than the screen, it is on the left."
+    (rf"{_AT_SENTENCE}((?:(?:correction|no|not\s+quite)\W+)?)(?:looking\s+at|seen\s+from|from\s+the\s+side\s+of)\s+the\s+patient\s+"
+     r"(?:rather\s+than|and\s+not|not)\s+(?:at\s+)?the\s+(?:screen|image|picture|monitor|display)\s*,\s*", r"\1", re.I),
+    # report English: "Rt side involved.", "Noted, Lt side finding.", "the lesion is Lt side"
+    (rf"{_AT_SENTENCE}(?:(?:noted|ok|okay|so)\W+)?(left|right|both|bilateral)\s+sides?\s+(?:is\s+|are\s+)?(?:involved|affected)\b",
+     r"It involves the \1 side", re.I),
+    (r"\b(left|right)\s+side\s+(finding|lesion|abnormality|pathology|mass|collection)\b", r"\2 on the \1 side", re.I),
+    (r"\b(is|are|lies|lie|sits|sit)\s+(left|right)\s+side(?:d)?\b(?!\s+(?:of|to)\b)", r"\1 on the \2 side", re.I),
     # a count said as its number: "the number of separate parts is 2", "I count three."
     (r"\bthe\s+number\s+of\s+((?:separate|distinct|connected|disconnected)\s+)?(parts|pieces|regions|components|foci|lesions)\s+"
      r"(?:is|=)\s+(\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b", r"there are \3 \1\2", re.I),

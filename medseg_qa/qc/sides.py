@@ -20,7 +20,7 @@ from .modality import clause_span
 from .revisions import REPAIR
 
 _OTHER_SIDE = {"left": "right", "right": "left"}
-BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso|brain|skull|cranium)"
+BODY = r"(?:body|abdomen|patient|chest|pelvis|trunk|midline|thorax|neck|head|abdominal cavity|torso|brain|skull|cranium|face|jaw)"
 # the picture as a surface (not the anatomy cut): "on this slice" is where the writer looks, not a frame for sides
 PICTURE = r"(?:image|picture|photo(?:graph)?|screen|display|monitor|viewer|film|frame|field of view)"
 # the extent or direction of something ("extends toward the left"), not where it lies

