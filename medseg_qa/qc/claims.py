@@ -131,7 +131,7 @@ _IN_SIDED = re.compile(r"\b(?:in|within|inside|(?:confined|limited|restricted|lo
 
 
 # a scoring category as a clause's subject
-_CODE_SUBJECT = re.compile(r"\W*(?:(?:li|ti|bi|pi|o|c|lung)-?rads\s*|lr-?|tr\s*|bosniak\s+|grade\s+|stage\s+|category\s+|type\s+)"
+_CODE_SUBJECT = re.compile(r"\W*(?:(?:li|ti|bi|pi|o|c|lung)-?rads\s*|lr-?|tr\s*|bosniak\s+|grade\s+|stage\s+|category\s+|type\s+|levels?\s+|stations?\s+)"
                            r"(?:\d[a-c]?|[ivx]{1,4}|[a-e])\b(?:\s*(?:and|or|/)\s*\d)?\s+(?:is|are|means|covers|denotes)\b", re.I)
 _SAID_OF_MASK = re.compile(r"\b(?:it|it'?s|they|they'?re|this|these|mask|region|segmentation|outline|target|finding|segmented|"
                            r"highlighted|outlined|masked)\b[^,;:]{0,30}$", re.I)

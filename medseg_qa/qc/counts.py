@@ -128,8 +128,13 @@ def _head_after(sentence: str, start: int, last: str, countable: bool) -> bool:
     if not (countable or last.endswith(("s", "i"))):
         return False
     words = re.findall(r"[\w-]+", sentence[start:start + 60])[:3]
-    at = next((k for k, w in enumerate(words) if k and _stem(w.lower()) == _stem(last)), None)
+    at = next((k for k, w in enumerate(words) if k and _same_noun(w.lower(), last)), None)
     return at is not None and not any(w.lower() in _FUNCTION_WORDS for w in words[:at])
+
+
+def _same_noun(word: str, other: str) -> bool:
+    """One noun in either number ('calculus'/'calculi', 'abscesses'/'abscess', 'ventricle'/'ventricles')."""
+    return len(word) >= 5 and word[:6] == other[:6] and abs(len(word) - len(other)) <= 3
 
 
 _FUNCTION_WORDS = frozenset("of and or in on at to with from the a an is are was were by for than".split())

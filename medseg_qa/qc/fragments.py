@@ -84,7 +84,7 @@ def fragment_sentence(sentence: str) -> str:
     return f"It is {neg}{m.group(3).split()[0].lower()}."
 
 
-KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate|distinct)\s+(?:regions|pieces|parts|components)|side|laterality|location|where|"
+KEY_VALUE = re.compile(r"^(?:(?:which|what)\s+(?=side\b))?((?:connected|separate|distinct)\s+(?:regions|pieces|parts|components|[a-z]+s)|side|laterality|location|where|"
                        # "AP position", "Craniocaudal position" (read "along that axis position", see `shorthand`)
                        r"(?:(?:ap|a-p|anteroposterior|antero-posterior|craniocaudal|cranio-caudal|vertical|along\s+that\s+axis)\s+)?position|"
                        r"depth|vertical|size|"

@@ -128,7 +128,7 @@ _FINDING_HEADS = frozenset("polyp polyps haemorrhage haemorrhages hemorrhage hem
 FINDING_LABEL_HEADS = _FINDING_HEADS | frozenset(LESION_WORDS) | frozenset(
     "effusion effusions aneurysm aneurysms tear tears rupture thrombus thrombi plaque plaques stenosis occlusion occlusions "
     "cyst cysts stone stones calculus calculi nodules carcinomas abscess abscesses infarct infarcts seroma seromas oedema edema "
-    "enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis necrosis polyp polyps adenoma adenomas pseudocyst pseudocysts "
+    "enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis necrosis polyp polyps adenoma adenomas pseudocyst pseudocysts adenocarcinoma adenocarcinomas "
     "haematoma haematomas hematoma hematomas collection collections".split())
 
 
@@ -172,7 +172,14 @@ _PLANNING_WORDS = frozenset("volume volumes primary gross clinical planning targ
 
 
 def unknown_label_terms(target: str, version: tuple) -> set[str]:
-    """The distinctive words of a multi-word label the knowledge base does not know (see `distinctive_terms`)."""
+    """The distinctive words of a multi-word label the knowledge base does not know (see `distinctive_terms`), and a
+    finding named by the initials of its place ('RLL nodule' of 'right lower lobe nodule')."""
+    place, head = target.split()[:-1], target.split()[-1] if target.split() else ""
+    initials = {f"{''.join(w[0] for w in place)} {head}"} if len(place) in (3, 4) and head in FINDING_LABEL_HEADS else set()
+    return _unknown_label_terms(target, version) | initials
+
+
+def _unknown_label_terms(target: str, version: tuple) -> set[str]:
     others = kb_names_by_term(target, version)
     words = [w for w in target.split() if w not in POSITIONAL | CLASS_NOUNS | REGIONS and len(w) > 3]
     if len(words) < 2:

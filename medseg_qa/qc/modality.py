@@ -192,7 +192,7 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"\bi\s+(?:get|see|count|measure)\s+(?:a\s+)?different\b|\bbut\s+no\b|\bsays\s+otherwise\b|"
                             r"\b(?:disagree|push\s+back|query)\b|\bisn'?t\s+(?:right|correct)\b|\bneeds?\s+(?:fixing|correcting)\b|"
                             r"\bnot\s+according\s+to\b|\b(?:a\s+)?(?:common\s+)?mis(?:reading|conception|understanding)\b|\b(?:do\s+not|don'?t)\s+think\s+(?:that|this|it)(?:'s|\s+is)\s+(?:right|correct|accurate)\b|\b(?:to\s+clear\s+(?:that|this)\s+up|let\s+me\s+clear\s+"
-                            r"(?:that|this)\s+up|to\s+clarify|let\s+me\s+clarify)\b|^\W*amend\s+(?:that|this)\b|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
+                            r"(?:that|this)\s+up|to\s+clarify|let\s+me\s+clarify)\b|^\W*amend(?:ed|ment)?\s*(?:(?:that|this)\b|[:,])|\bnot\s+what\s+(?:the\s+(?:mask|segmentation|image|slice|picture)|it)\s+shows\b|"
                             r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,4}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"

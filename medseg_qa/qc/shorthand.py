@@ -86,6 +86,8 @@ _PLAIN = [
      r"let\s+me\s+correct\s+(?:that|myself))\s*[:,]\s*([^()]+?)\s*\)", r"\1", re.I),
     (rf"{_AT_SENTENCE}FYI\b[:,]?\s*", "", 0),  # "FYI The pineal gland is a midline structure"
     (r"\[\s*(?:deleted|struck|removed|strike|crossed\s+out)\s*:[^\]]*\]\s*", "", re.I),  # an editor's deleted draft words
+    # a key said as a sentence: "Laterality is right." ("right" here is a side, not "correct")
+    (rf"{_AT_SENTENCE}((?:[\w ]{{1,30}}:\s*)?)(laterality|side)\s+is\s+(left|right|bilateral|midline)\b", r"\1\2: \3", re.I),
     # a number glossed in digits: "three (3) inflamed appendix"
     (r"\b(one|two|three|four|five|six|seven|eight|nine|ten)\s*\(\s*\d{1,2}\s*\)", r"\1", re.I),
     # the patient's frame said as a lead: "Looking at the patient rather than the screen, it is on the left."

@@ -281,7 +281,7 @@ def _names_anatomy(label: str) -> bool:
 # an indefinite object with its relative clause ("receives a vein that crosses ..."; not "it is a muscle that ...")
 _INDEFINITE_THAT = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bas\s)(?<!\blike\s)\b(?:an?|another)\s+"
                               r"(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:that|who)\s+(?=[a-z]+s\b)", re.I)
-_TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus "
+_TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus observation "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
                           "deposit deposits shading colouring coloring highlighting marking patch spot zone territory surface lucency opacity "

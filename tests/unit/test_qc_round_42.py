@@ -66,3 +66,33 @@ def test_round_42_conversations(contents, flag):
 ])
 def test_round_42_naming(target, question, named):
     assert Lexicon(target, (), (), lookup(target)).names_target(question) is named
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    ("Separate nodules: 2.", "count"),
+    ("Laterality is left.", "laterality"),
+    ("Both hemithoraces are involved.", "laterality"),
+    ("It shows up on both sides, left and right.", "laterality"),
+    ("Level VII is the superior mediastinum.", None),
+    ("The observation is left-sided.", "laterality"),
+])
+def test_round_42_further_readings(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+def test_report_english_counts_in_the_labels_own_noun_and_initials_name_a_lobe_finding():
+    import test_qc
+
+    rec = test_qc.record("gallbladder calculi", mask=test_qc.LAYOUT["left kidney"] | test_qc.LAYOUT["right kidney"])
+    assert rec.facts.components == 2
+    answer = "These are the gallbladder calculi [SEG]."
+    assert "count" in flags("gallbladder calculi", Q, f"{answer} Noted only one gallbladder calculus.", rec=rec)
+    assert Lexicon("right lower lobe nodule", (), (), None).names_target("Where is the RLL nodule?")
+    assert not Lexicon("right lower lobe nodule", (), (), None).names_target("What is in the right lower lobe?")
+    assert not Lexicon("pancreatic head adenocarcinoma", (), (), None).names_target(
+        "Which thing has cut off both the bile duct and the pancreatic duct?")
+
+
+def test_an_amended_worksheet_answer_corrects_the_premise():
+    assert flags("liver", Q, LIVER, "I've entered it as about 1% of the image. Anything else?",
+                 "Amend: Size class: large.") == []
