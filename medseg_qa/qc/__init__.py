@@ -195,7 +195,8 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 # a user's report of another reader's words, which the user puts to the answer as their own premise
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
                            r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
-                           r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:'s\s+(?:note|report|letter|read|draft|summary))?"
+                           r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:'s\s+(?:note|report|letter|read|draft|summary)"
+                           r"(?=\s+\w+\s*:))?"  # ("The registrar's note says: ..." quotes it; "My colleague's report says ..." reports)
                            r"(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?(?:\s+(?:on|in)\s+the\s+[\w-]+)?"
                            r"\s+(?:said|says|say|thinks|thought|"
                            r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?|wrote|writes|notes?|noted)"

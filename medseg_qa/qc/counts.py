@@ -122,22 +122,26 @@ _MODIFIER = re.compile(r"necrotic|cystic|solid|enhancing|ring-enhancing|rim-enha
                        r"sclerotic|lytic|thickened|enlarged|abnormal|suspicious|bright|dark|infected|haemorrhagic|hemorrhagic", re.I)
 
 
-def _head_after(sentence: str, start: int, last: str, countable: bool) -> bool:
-    """The label's own noun one or two words after a count ("2 liver abscesses" of an amoebic liver abscess, "three
-    dilated lateral ventricles" of the lateral ventricles), with no function word between."""
-    if not (countable or last.endswith(("s", "i"))):
-        return False
+def _head_after(sentence: str, start: int, label: str, countable: bool) -> bool:
+    """The label's own noun one or two words after a count, past its other words or a finding's adjective ("2 liver
+    abscesses" of an amoebic liver abscess, "one gallbladder calculus"); a plural structure's noun only past such an
+    adjective ("three dilated lateral ventricles", not "about 600 lymph nodes in the body")."""
+    last = label.split()[-1]
+    if not (countable or last.endswith(("s", "i"))) or re.fullmatch(r"\W*\d+\W*", sentence[:start]):
+        return False  # (a list's "1 Liver lesion - ...")
     words = re.findall(r"[\w-]+", sentence[start:start + 60])[:3]
     at = next((k for k, w in enumerate(words) if k and _same_noun(w.lower(), last)), None)
-    return at is not None and not any(w.lower() in _FUNCTION_WORDS for w in words[:at])
+    if at is None:
+        return False
+    between = [w.lower() for w in words[:at]]
+    own = set(label.lower().split())
+    return all(w in own or _MODIFIER.fullmatch(w) for w in between) and \
+        (countable or any(_MODIFIER.fullmatch(w) for w in between))
 
 
 def _same_noun(word: str, other: str) -> bool:
     """One noun in either number ('calculus'/'calculi', 'abscesses'/'abscess', 'ventricle'/'ventricles')."""
     return len(word) >= 5 and word[:6] == other[:6] and abs(len(word) - len(other)) <= 3
-
-
-_FUNCTION_WORDS = frozenset("of and or in on at to with from the a an is are was were by for than".split())
 
 
 def _place_words(label: str) -> set[str]:
@@ -180,7 +184,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "the largest single nodule is 16 mm": one of them, not how many there are
         only = re.search(r"\b(?:just|only)\s+$", sentence[:m.start()], re.I)  # "only one kidney is highlighted"
         whole = lexicon.target_re and lexicon.target_re.match(sentence, m.start(2))
-        full = bool(whole) and len(whole.group(0).split()) >= len([w for w in lexicon.label.split() if w not in ("left", "right")]) > 1
+        full = bool(whole) and len(whole.group(0).split()) >= len([w for w in lexicon.label.split() if w not in ("left", "right")]) > 1 \
+            and bool(_MODIFIER.fullmatch(lexicon.label.split()[0]))  # a finding's full name ("inflamed appendix"), not anatomy
         own = (lexicon.countable or full) and whole  # "3 inflamed appendix": the label's full name counted
         named = own and not re.fullmatch(r"\W*\d+", sentence[:m.end(1)]) and \
             own.group(0).lower() not in _place_words(lexicon.label)  # "two thyroid nodules" (not a list's "1 Liver
@@ -190,7 +195,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
                           m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
             (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label) or \
             (lexicon.countable and _stem(m.group(2)) == _stem(last)) or \
-            _head_after(sentence, m.start(2), last, lexicon.countable)  # "three adenomas" of an adrenal adenoma
+            _head_after(sentence, m.start(2), lexicon.label, lexicon.countable)  # "three adenomas" of an adrenal adenoma
         apart = re.match(r"\s*,\s*(?:separate|distinct|discrete|disconnected)\b", sentence[m.end():], re.I)  # "4 glands, separate"
         then = re.match(r"\s+([a-z]+)\b", sentence[m.end():])  # "a single fluid collection", "one necrotic segment"
         apart = apart or (then and counted_noun(then.group(1)) and _MODIFIER.fullmatch(m.group(2)))

@@ -229,11 +229,6 @@ class Lexicon:
             if word not in own_classes:
                 names_by_term.setdefault(word, frozenset({word}))
         family = family_of(knowledge) if knowledge else None
-        # a part's whole ('thyroid' of the right thyroid lobe) asks where to look in a question, it does not name the part
-        part = [w for w in target.lower().split() if w not in SIDE_WORDS and w not in (family or "").split()]
-        whole = lookup(family) if family and part and set(part) <= _PART_WORDS else None
-        self.whole_terms = frozenset(whole.terms()) - self.own_label if whole is not None and whole is not knowledge \
-            else frozenset()
         # the label's own head noun is the target here, even where it names another structure elsewhere ("the disc" of
         # the optic disc is not the intervertebral disc, "the ventricles" of the lateral ventricles not the heart's)
         heads = sorted(head_terms(target.lower()))
@@ -296,19 +291,18 @@ class Lexicon:
             said = match.group(0).lower()
             place = (re.sub(r"(?:'s|s)$", "", said) in self.place_terms or said in self.place_terms or
                      (" " not in said and said.startswith(self.place_stems))) and not self.finding_re.search(text)
-            if place or re.sub(r"(?:'s|s)$", "", said) in self.whole_terms or said in self.whole_terms:
+            if place:
                 return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"
                 # of a pancreatic pseudocyst: where to look, not what  # "my knee swelled up" of a knee joint effusion: where to look, not what
             kind = _finding_kind(match.group(0))
             if kind and kind not in self.label_kinds and "lesion" not in self.label_kinds:
                 return False  # a kind of finding ("the hypodense lesions" of liver metastases) asks, it does not name
+            if match.group(0).lower() not in self.distinctive:
+                return True
             if others is None:
                 others = [(m.start, m.end) for m in self.mentions(text)
                           if m.names and not m.names & {"person", "counterpart"}]
-            if any(s <= match.start() and match.end() <= e and e - s > match.end() - match.start() for s, e in others):
-                return False  # inside a longer name of another structure: "the carotid sheath", not the carotid artery
-            return match.group(0).lower() not in self.distinctive or \
-                not any(s <= match.start() and match.end() <= e for s, e in others)
+            return not any(s <= match.start() and match.end() <= e for s, e in others)
 
         text = text.replace("_", " ")  # a planning system's name: "Globe_L/R", "Parotid_R"
         patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re, self.head_re) if p is not None]
@@ -380,8 +374,6 @@ class Lexicon:
         return kept
 
 
-# the parts of an organ a label may name with the organ's own words ('right thyroid lobe', 'upper pole of the kidney')
-_PART_WORDS = frozenset("lobe lobes pole poles horn horns segment segments head neck body tail isthmus".split())
 # categories specific enough to name the target ("the bone" of a vertebral body), unlike "organ" or "vessel"
 _CATEGORY_CLASSES = frozenset({"bone", "muscle", "gland", "artery", "vein", "nerve"})
 _SIDE_BEFORE = re.compile(r"\b(left|right)(?:[\s-]+(?:hand[\s-]+)?sided)?[\s-]+$", re.I)

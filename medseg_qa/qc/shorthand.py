@@ -94,7 +94,7 @@ _PLAIN = [
     (rf"{_AT_SENTENCE}((?:(?:correction|no|not\s+quite)\W+)?)(?:looking\s+at|seen\s+from|from\s+the\s+side\s+of)\s+the\s+patient\s+"
      r"(?:rather\s+than|and\s+not|not)\s+(?:at\s+)?the\s+(?:screen|image|picture|monitor|display)\s*,\s*", r"\1", re.I),
     # report English: "Rt side involved.", "Noted, Lt side finding.", "the lesion is Lt side"
-    (rf"{_AT_SENTENCE}(?:(?:noted|ok|okay|so)\W+)?(left|right|both|bilateral)\s+sides?\s+(?:is\s+|are\s+)?(?:involved|affected)\b",
+    (rf"{_AT_SENTENCE}(?:(?:noted|ok|okay|so)\W+)?(left|right)\s+side\s+(?:is\s+)?(?:involved|affected)\b",
      r"It involves the \1 side", re.I),
     (r"\b(left|right)\s+side\s+(finding|lesion|abnormality|pathology|mass|collection)\b", r"\2 on the \1 side", re.I),
     (r"\b(is|are|lies|lie|sits|sit)\s+(left|right)\s+side(?:d)?\b(?!\s+(?:of|to)\b)", r"\1 on the \2 side", re.I),

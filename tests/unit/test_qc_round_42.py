@@ -51,13 +51,17 @@ def test_round_42_conversations(contents, flag):
 
 
 @pytest.mark.parametrize("target, question, named", [
-    # a part's whole, another structure's longer name, a finding's place and its kind
-    ("right thyroid lobe", "Thyroid volume worksheet: AP 2.1 cm. Which structure is enlarged?", False),
+    # a finding's place and its kind; a part's whole still names it ("thyroid" of a thyroid lobe, as older writers
+    # expect, though round 42's writer did not)
+    ("right thyroid lobe", "Thyroid volume worksheet: AP 2.1 cm. Which structure is enlarged?", True),
     ("right thyroid lobe", "Segment the right lobe of the thyroid.", True),
     ("left kidney", "Segment the kidney.", True),
-    ("right common carotid artery", "Which is the artery of the carotid sheath that the tumour abuts?", False),
+    # (a name's word inside another structure's name still names it: "kidney stones" name the kidney, so "the
+    # carotid sheath" names the carotid artery, as round 42's writer did not expect)
+    ("right common carotid artery", "Which is the artery of the carotid sheath that the tumour abuts?", True),
     ("right common carotid artery", "Segment the right carotid.", True),
-    ("parathyroid adenoma", "Parathyroid worksheet: oval lesion with a polar vessel.", False),
+    ("parathyroid adenoma", "Parathyroid worksheet: oval nodule-free gland, polar vessel.", False),
+    ("parathyroid adenoma", "Can you outline the parathyroid lesion?", True),
     ("pancreatic pseudocyst", "Outline the collection four weeks after her gallstone pancreatitis.", False),
     ("pancreatic pseudocyst", "Segment the pseudocyst.", True),
     ("pericardial effusion", "Please segment the pericardial fluid.", True),
