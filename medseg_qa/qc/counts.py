@@ -122,7 +122,7 @@ _MODIFIER = re.compile(r"necrotic|cystic|solid|enhancing|ring-enhancing|rim-enha
                        r"sclerotic|lytic|thickened|enlarged|abnormal|suspicious|bright|dark|infected|haemorrhagic|hemorrhagic", re.I)
 
 
-def _head_after(sentence: str, start: int, label: str, countable: bool) -> bool:
+def _head_after(sentence: str, start: int, label: str, countable: bool, number: str = "") -> bool:
     """The label's own noun one or two words after a count, past its other words or a finding's adjective ("2 liver
     abscesses" of an amoebic liver abscess, "one gallbladder calculus"); a plural structure's noun only past such an
     adjective ("three dilated lateral ventricles", not "about 600 lymph nodes in the body")."""
@@ -135,6 +135,8 @@ def _head_after(sentence: str, start: int, label: str, countable: bool) -> bool:
         return False
     between = [w.lower() for w in words[:at]]
     own = set(label.lower().split())
+    if " ".join([number.lower(), *between]) in label.lower():
+        return False  # the label's own words ("multiple sclerosis lesion")
     return all(w in own or _MODIFIER.fullmatch(w) for w in between) and \
         (countable or any(_MODIFIER.fullmatch(w) for w in between))
 
@@ -195,7 +197,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
                           m.group(2).lower() in (re.sub(r"(?:es|s)$", "", last), last[:-1])) or \
             (m.group(2).lower() == last and last.endswith(("s", "i")) and last != lexicon.label) or \
             (lexicon.countable and _stem(m.group(2)) == _stem(last)) or \
-            _head_after(sentence, m.start(2), lexicon.label, lexicon.countable)  # "three adenomas" of an adrenal adenoma
+            _head_after(sentence, m.start(2), lexicon.label, lexicon.countable, m.group(1))  # "three adenomas" of an adrenal adenoma
         apart = re.match(r"\s*,\s*(?:separate|distinct|discrete|disconnected)\b", sentence[m.end():], re.I)  # "4 glands, separate"
         then = re.match(r"\s+([a-z]+)\b", sentence[m.end():])  # "a single fluid collection", "one necrotic segment"
         apart = apart or (then and counted_noun(then.group(1)) and _MODIFIER.fullmatch(m.group(2)))
