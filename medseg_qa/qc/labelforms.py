@@ -126,10 +126,10 @@ _FINDING_HEADS = frozenset("polyp polyps haemorrhage haemorrhages hemorrhage hem
                            "contusions collection collections".split())
 # the heads of labels that are a finding in a place: the other words of such a label say where it is
 FINDING_LABEL_HEADS = _FINDING_HEADS | frozenset(LESION_WORDS) | frozenset(
-    "effusion effusions aneurysm aneurysms tear tears rupture thrombus thrombi plaque plaques stenosis occlusion occlusions "
-    "cyst cysts stone stones calculus calculi nodules carcinomas abscess abscesses infarct infarcts seroma seromas oedema edema "
-    "enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis necrosis polyp polyps adenoma adenomas pseudocyst pseudocysts adenocarcinoma adenocarcinomas "
-    "haematoma haematomas hematoma hematomas collection collections".split())
+    "effusion effusions aneurysm aneurysms tear tears rupture thrombus thrombi plaque plaques stenosis occlusion "
+    "occlusions cyst cysts stone stones calculus calculi nodules carcinomas abscess abscesses infarct infarcts seroma "
+    "seromas oedema edema enhancement dissection endoleak embolus emboli embolism fibroid fibroids osteonecrosis "
+    "necrosis adenoma adenomas pseudocyst pseudocysts adenocarcinoma adenocarcinomas".split())
 
 
 def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
@@ -160,7 +160,7 @@ _KIND_WORDS = {"effusion": "fluid|collection|effusions?", "haematoma": "bleed|bl
                "cyst": "cysts?|cystic", "aneurysm": "aneurysms?|aneurysmal|dilatation|dilated"}
 
 
-def finding_words(target: str) -> re.Pattern | None:
+def finding_words(target: str) -> re.Pattern:
     """The finding's own word, its other spelling and words of its kind (`_KIND_WORDS`), for `place_terms`."""
     head = plural_stem(target.split()[-1]).replace("hemat", "haemat")
     kind = next((v for k, v in _KIND_WORDS.items() if head.startswith(plural_stem(k))), re.escape(head) + r"\w*")

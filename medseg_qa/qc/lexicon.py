@@ -30,7 +30,8 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
            "renal artery", "renal pelvis", "hepatic vein", "hepatic artery", "hepatic flexure", "splenic vein",
            "splenic artery", "splenic flexure", "aortic bifurcation", "bile duct", "common bile duct",
            "right atrium", "left atrium", "superior mesenteric artery", "portal confluence", "adrenal glands",
-           "lesser sac", "abdominal wall", "carotid sheath", "spine", "hilum", "psoas muscles", "cortex", "upper poles", "sacroiliac joint",
+           "lesser sac", "abdominal wall", "carotid sheath", "spine", "hilum", "psoas muscles", "cortex", "upper poles",
+           "sacroiliac joint",
            "sacroiliac joints", "joint", "joints", "anterior superior iliac spine", "posterior superior iliac spine", "iliac crest",
            "umbilicus")
 # disease or structure acronyms whose use names a structure (matched case-sensitively, as written)
@@ -293,7 +294,7 @@ class Lexicon:
                      (" " not in said and said.startswith(self.place_stems))) and not self.finding_re.search(text)
             if place:
                 return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"
-                # of a pancreatic pseudocyst: where to look, not what  # "my knee swelled up" of a knee joint effusion: where to look, not what
+                # of a pancreatic pseudocyst: where to look, not what
             kind = _finding_kind(match.group(0))
             if kind and kind not in self.label_kinds and "lesion" not in self.label_kinds:
                 return False  # a kind of finding ("the hypodense lesions" of liver metastases) asks, it does not name
