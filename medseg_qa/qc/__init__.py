@@ -37,6 +37,7 @@ from .claims import Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, is_confirmation_question, read_sentence, written_sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .convention import carries_convention
+from .counts import echoed_count, premise_count
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
@@ -84,19 +85,18 @@ def claim_problems(conv: Conversation, record: SourceRecord) -> list[str]:
     return structured_problems(conv.claims, record.facts) if conv.claims is not None else []
 
 
-def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceRecord, lexicon, premise: str = "") -> bool:
+def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceRecord, lexicon,
+               echo: re.Pattern | None = None) -> bool:
     """Does the reply to a user's false statement reject something and then say the truth of the same kind
     ("Step 2: Not quite. It lies posterior to the liver.")? A learner's error corrected is no defect of the data;
     one the reply lets pass, or corrects only in another kind, still is. A count the reply gives in the premise's
-    own noun counts what the premise counted ("two distinct defects?" - "No: there is a single defect")."""
-    echo = _echoed_count(premise) if flag == "count" else None
-
+    own noun (`echo`, see `counts.premise_count`) counts what the premise counted ("two distinct defects?" - "No:
+    there is a single defect")."""
     def of_kind(said: str) -> list[Claim]:
         claims = [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
-        found = echo.search(said) if echo and not claims else None
-        if found:
-            word = found.group(1).lower().split()[-1]
-            return [Claim("count", int(word) if word.isdigit() else _COUNT_WORDS.get(word, 1), text=found.group(0))]
+        echoed = echoed_count(said, echo) if echo and not claims else None
+        if echoed:
+            return [echoed]
         subject = _SUBJECT_NP.match(said)  # "Not quite: The air pockets are medium-sized.": a correction's own wording
         if claims or not subject or any(m.names for m in lexicon.mentions(subject.group(0))):  # of the thing it corrects
             return claims
@@ -111,32 +111,6 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
             if claims and not any(contradiction(c, record.facts) for c in claims):
                 return True
     return False
-
-
-def _premise_words(sentence: str, claim: Claim) -> str:
-    """A claim's words and the two after them ('2 separate necrotic' + 'segments. Correct?')."""
-    at = sentence.find(claim.text) if claim.text else -1
-    if at < 0:
-        return claim.text or ""
-    rest = re.match(r"(?:\s+(?!(?:in|on|at|of|to|and|or|is|are|my|the|this|that|with|for|from|there|here|but|so)\b)[a-z-]+){0,2}",
-                    sentence[at + len(claim.text):], re.I)
-    return claim.text + rest.group(0)
-
-
-_COUNT_WORDS = {"one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-def _echoed_count(premise: str) -> re.Pattern | None:
-    """A count in the noun of a premise's count ('two distinct defects', '2 separate necrotic segments'): its number
-    word, up to two words, then that noun in either number."""
-    words = re.findall(r"[a-z]{3,}", premise.lower())
-    noun = words[-1] if words else ""
-    if not noun or noun in _COUNT_WORDS:
-        return None
-    stems = {noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun,
-             noun[:-2] if noun.endswith("es") else noun, noun[:-1] + "us" if noun.endswith("i") else noun}
-    return re.compile(rf"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
-                      rf"(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})(?:s|es)?\b", re.I)
 
 
 # a noun phrase opening a sentence as its subject: "The air pockets are ...", "The lump is toward the front"
@@ -214,6 +188,7 @@ _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:
 # the answer as a premise, which stands unless the reply corrects it (a misquote let stand is a false claim)
 _QUOTES_BACK = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hmm|earlier|above)\W+)*you\s+(?:wrote|said|mentioned|stated|claimed|put|"
                           r"told\s+me)\s+(?:earlier\s+|above\s+|before\s+)?(?:that\s+)?(?=\w+\s+[\"\u201c]|[\"\u201c])", re.I)
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 
@@ -277,9 +252,9 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             frame = _REPORT_FRAME.match(sentence) if turns[t].role == "user" else None
             reported = frame is not None
             if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
-                sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[frame.end():]) if frame else sentence
+                sentence = _QUOTE_MARKS.sub("", sentence[frame.end():]) if frame else sentence
                 back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
-                sentence = re.sub(r"[\"\u201c\u201d]", "", sentence[back.end():]) if back else sentence
+                sentence = _QUOTE_MARKS.sub("", sentence[back.end():]) if back else sentence
             if i and BARE_RIGHT.fullmatch(sentence) and len(_WORD.findall(said[i - 1])) <= 6 and \
                     not voice[i] and any(r.turn == t and r.sentence == i - 1 for r in read):
                 sentence = "Right side."  # "Size: large. Right. Two components.": a descriptor among terse ones (not
@@ -293,7 +268,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             for claim in claims:
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon,
-                                                                    _premise_words(sentence, claim))
+                                                                    premise_count(sentence, claim) if flag == "count" else None)
                                                          or ((t or reported) and _answered(said, i, sentence, reply, flag,
                                                                                                record, lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."

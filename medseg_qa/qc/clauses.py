@@ -214,7 +214,6 @@ _SENTENCE_END = re.compile(r"(?<![ (]i\.e\.)(?<![ (]e\.g\.)(?<!\bvs\.)(?<!approx
                            r"(?<=[.!?][\"\u201d])\s+(?=[A-Z])")  # after a quoted sentence: 'Notes: "It is left." OK?'
 
 
-
 def _table_row(line: str) -> list[str]:
     """A markdown table row reads as "key: value"; in a row whose first cell is a known key ("| Side | left |
     high | display is mirrored |") the further cells are not part of the value: a note of three words or more

@@ -259,3 +259,32 @@ def bare_count(sentence: str, context: str) -> Claim | None:
     word = m.group(1).lower()
     value = int(word) if word.isdigit() else _COUNTS.get(word)
     return Claim("count", value, text=sentence.strip()) if isinstance(value, int) else None
+
+
+def premise_count(sentence: str, claim: Claim) -> re.Pattern | None:
+    """A count in the noun of a user's count claim ('two distinct defects', '2 separate necrotic segments', the claim's
+    words and up to two after them): its number word, up to two words, then that noun in either number. A reply that
+    counts in that noun answers the premise (`echoed_count`), whether or not the noun is one `count_claims` counts."""
+    at = sentence.find(claim.text) if claim.text else -1
+    words = claim.text or ""
+    if at >= 0:
+        rest = re.match(r"(?:\s+(?!(?:in|on|at|of|to|and|or|is|are|my|the|this|that|with|for|from|there|here|but|so)\b)"
+                        r"[a-z-]+){0,2}", sentence[at + len(claim.text):], re.I)
+        words += rest.group(0)
+    nouns = re.findall(r"[a-z]{3,}", words.lower())
+    noun = nouns[-1] if nouns else ""
+    if not noun or noun in ("one", "single", "two", "three", "four", "five", "six"):
+        return None  # (the number itself, not a noun)
+    stems = {noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun,
+             noun[:-2] if noun.endswith("es") else noun, noun[:-1] + "us" if noun.endswith("i") else noun}
+    return re.compile(rf"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
+                      rf"(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(map(re.escape, sorted(stems, key=len, reverse=True)))})(?:s|es)?\b", re.I)
+
+
+def echoed_count(sentence: str, echo: re.Pattern) -> Claim | None:
+    """The count `sentence` gives in the noun of a premise (`premise_count`), or None."""
+    found = echo.search(sentence)
+    if not found:
+        return None
+    word = found.group(1).lower().split()[-1]
+    return Claim("count", int(word) if word.isdigit() else _COUNTS[word], text=found.group(0))

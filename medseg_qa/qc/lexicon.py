@@ -283,6 +283,8 @@ class Lexicon:
         word taken from a name ('brachiocephalic' of 'brachiocephalic artery') inside another structure's name
         ('the left brachiocephalic vein', asked about the brachiocephalic trunk) names that structure instead."""
         others: list[tuple[int, int]] | None = None  # other structures' names, found only when needed
+        # a finding label's place words name it only beside its finding ("the fluid in the knee"), read once per text
+        places = self.place_terms if self.place_terms and not self.finding_re.search(text) else frozenset()
 
         def free(match: re.Match, term: bool = False) -> bool:
             nonlocal others
@@ -290,9 +292,8 @@ class Lexicon:
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
             said = match.group(0).lower()
-            place = (re.sub(r"(?:'s|s)$", "", said) in self.place_terms or said in self.place_terms or
-                     (" " not in said and said.startswith(self.place_stems))) and not self.finding_re.search(text)
-            if place:
+            if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or
+                           (" " not in said and said.startswith(self.place_stems))):
                 return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"
                 # of a pancreatic pseudocyst: where to look, not what
             kind = _finding_kind(match.group(0))
