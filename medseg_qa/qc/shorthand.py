@@ -22,6 +22,7 @@ rule per register, each register's surface is mapped once onto standard prose:
   after an article even before a new sentence ("Confined to the R. Lies ..."), bounds written as symbols
   ("<1% of image"); hedged attributes named as subjects ("the side is most likely left", "I'd estimate its
   size as large");
+- dictation and texting (spoken punctuation, fillers, run-on lines) are punctuated first by `dictation`.
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from .dictation import dictated, run_ons, spoken, strip_fillers
 from .markup import layout, layout_line
 
 # (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
@@ -298,81 +300,6 @@ _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\
 _CONTRACTED = re.compile(r"\b(it|that|there|this|what|here|which|who|she|he)['\u2019]s\b", re.I)
 _CONTRACTED_ARE = re.compile(r"\b(they|these|those|we|you)['\u2019]re\b", re.I)
 _DOUBLE_THE = re.compile(r"\bthe\s+the\b", re.I)
-# a sentence that ends without its full stop ("nothing to report Size-wise it is small"): a capitalised word
-# after a content word, itself followed by a lower-case word, starts a new sentence
-_RUN_ON = re.compile(r"(?<=[a-z]{3})\s+(?=[A-Z][a-z]+(?:-[a-z]+)?\s+[a-z])")
-_NO_BREAK_AFTER = frozenset("the a an of in on at to and or for with by from its their his her our your this that these "
-                            "those is are was were patient's see per via than as like into onto which who whom "
-                            "whose that where when while but so because if it they there not".split())
-
-
-def _run_ons(line: str) -> str:
-    out, last = [], 0
-    for m in _RUN_ON.finditer(line):
-        before = re.search(r"([\w']+)$", line[:m.start()])
-        if before and before.group(1)[0].islower() and before.group(1) not in _NO_BREAK_AFTER:  # not Title Case
-            out += [line[last:m.start()], ".\n"]
-            last = m.end()
-    return "".join(out) + line[last:]
-
-
-# dictated text has no full stops; its fillers mark where one utterance ends and the next begins
-_FILLER = re.compile(r"(?:\s+(?:and|so))*\s+(?:u+m+|u+h+|e+r+m*|so\s+yeah|okay\s+so|ok\s+so|you\s+know|"
-                     r"if\s+that\s+makes\s+sense)\b(?:\s+(?:and|so|um+|uh+|okay|yeah))*", re.I)
-
-
-# ... and where a new clause starts: a subject and its verb, a structure's habit, a conditional, a report's lead
-_CLAUSE_START = re.compile(r"\s(?=(?:it|they)(?:'s|'re|\s+(?:is|are|comes|come|lies|lie|sits|sit|covers|cover|takes|take|forms|"
-                           r"measures))\b|there(?:'s|\s+is|\s+are)\b|(?:the|an?)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:usually|normally|"
-                           r"typically|often|generally|turns?\s+up|runs|crosses|sits|lies)\b|if\s+it\s+(?:was|were)\b|on\s+screen\b|"
-                           r"usual\s+convention\b|remember\b|to\s+be\s+clear\b)", re.I)
-
-
-def _dictated(line: str) -> str:
-    """A long line without sentence punctuation ("its on the patients right and um its placed toward the back and
-    um it lies ...") split into utterances at its fillers and where a new clause starts ("... it's a big region on
-    this slice an accessory spleen turns up in ..."), so each is read as a sentence of its own."""
-    if len(line) < 120 or len(re.findall(r"[.!?](?:\s|$)", line)) * 150 > len(line):
-        return line
-    line = _FILLER.sub(".\n", line)
-    return line if re.search(r"[.!?;:]", line.replace(".\n", "")) else _CLAUSE_START.sub(".\n", line)  # raw speech only
-
-
-# dictation's spoken punctuation and leftover fillers: "It covers two percent full stop", "is that right question mark",
-# "new paragraph", "no uh the mask is one piece"; "period" only where a sentence ends (not "heavy periods")
-_SPOKEN = [(re.compile(r"\s*\b(?:full\s+stop|full-stop)\b", re.I), "."),
-           (re.compile(r"\s*\bperiod\b(?=\s+[A-Z]|\s*$|\s*\n)"), "."),
-           (re.compile(r"\s*\bquestion\s+mark\b", re.I), "?"),
-           (re.compile(r"\s*\b(?:new\s+paragraph|new\s+line|next\s+paragraph)\b\s*", re.I), "\n"),
-           (re.compile(r"\s*\bcomma\b", re.I), ",")]
-_FILLER_WORD = re.compile(r"(?<![\w'-])(?:[Uu]+m+|[Uu]+h+|[Ee]rm+|er)(?![\w'-]),?\s*")
-# a spoken tag question without its question mark: "that is pretty small isn't it"
-_TAG = re.compile(r"\b(isn'?t\s+it|aren'?t\s+they|is\s+it\s+not|are\s+they\s+not|don'?t\s+you\s+think|wouldn'?t\s+you\s+say)"
-                  r"(?:\s+(?:u+h+|u+m+|erm+|er|so|you\s+know))*\s*$", re.I)
-
-
-# a spoken key: "Side wise it's right", "size wise it is pretty small" say "Side: right", "Size: pretty small"
-_WISE_KEY = re.compile(r"\b(side|size|count|position)[\s-]*wise,?\s+(?:it(?:'s|\s+is)|they(?:'re|\s+are))\s+(?=\w+(?:\s+\w+)?\s*(?:[.!;,]|$))",
-                       re.I)
-
-
-# an answer's first word without its comma: "no the mask is one piece", "yes it is on the left"
-_ANSWER_WORD = re.compile(r"^(\W*)(no|nope|yes|yeah|yep|correct)\s+(?=(?:the|it|it'?s|they|they'?re|this|that|there|there'?s|i|we|"
-                          r"you|size|side|count|position|just|only|actually|not)\b)", re.I | re.M)
-
-
-def spoken(text: str) -> str:
-    """Dictated text with its spoken punctuation written as punctuation and its lines' tag questions asked."""
-    for rx, mark in _SPOKEN:
-        text = rx.sub(mark, text)
-    text = _WISE_KEY.sub(lambda m: f"{m.group(1)}: ", text)
-    text = _ANSWER_WORD.sub(lambda m: f"{m.group(1)}{m.group(2)}, ", text)  # "no there's just the one blob"
-    text = re.sub(r"\b(laterality|side)\s+is\s+(?=(?:left|right|midline|bilateral)\s*[.!;,]?\s*$)", r"\1: ", text,
-                  flags=re.I | re.M)  # "OK, so laterality is right."
-    text = re.sub(r"\bmid[\s-]?sized\b", "medium-sized", text, flags=re.I)  # "overall mid sized"
-    return "\n".join(_TAG.sub(lambda m: m.group(1) + "?", line) for line in text.split("\n"))
-
-
 def _dotted(m: re.Match) -> str:
     full = _DOTTED[m.group(1).lower()]
     if m.group(1)[0].isupper() and m.start() == 0:
@@ -410,5 +337,5 @@ def expand(text: str) -> str:
         line = _CONTRACTED.sub(lambda m: f"{m.group(1)} is", line)
         line = _CONTRACTED_ARE.sub(lambda m: f"{m.group(1)} are", line)  # "they're fairly small"
         line = _ITS.sub(lambda m: "It is " if m.group(0)[0] == "I" else "it is ", line)
-        lines.append(_run_ons(_DOUBLE_THE.sub("the", _FILLER_WORD.sub("", _dictated(line)))))
+        lines.append(run_ons(_DOUBLE_THE.sub("the", strip_fillers(dictated(line)))))
     return "\n".join(lines)
