@@ -72,7 +72,11 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
 _ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
-                   r"please)\b", re.IGNORECASE)
+                   r"please)\b|"
+                   # a question typed without its mark: a wh-word opening a clause ("..., which organ is that",
+                   # "whats the bright white stuff here", "where r they on this")
+                   r"(?:^|[,;:.!]\s*|\b(?:so|and|n|but|ok|okay|pls|plz|hey|hi)\s+)(?:which|what|whats|what's|where|wheres|"
+                   r"where's|how|who|whose)\b", re.IGNORECASE)
 
 
 def target_terms(record: SourceRecord, knowledge: KnowledgeEntry | None) -> tuple[str, ...]:
