@@ -76,7 +76,8 @@ _ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|hi
                    # a question typed without its mark: a wh-word opening a clause ("..., which organ is that",
                    # "whats the bright white stuff here", "where r they on this")
                    r"(?:^|[,;:.!]\s*|\b(?:so|and|n|but|ok|okay|pls|plz|hey|hi)\s+)(?:which|what|whats|what's|where|wheres|"
-                   r"where's|how|who|whose)\b", re.IGNORECASE)
+                   r"where's|how|who|whose)\b|\b(?:where|what|which|how)\s+(?:is|are|r|does|do|can|would|should)\b",
+                   re.IGNORECASE)
 
 
 def target_terms(record: SourceRecord, knowledge: KnowledgeEntry | None) -> tuple[str, ...]:

@@ -59,6 +59,10 @@ _SIZE_RES = [
                rf"chunk|bit|amount|slice|piece|"
                rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
                rf"size|amount|thing|mask|segmentation|outline|silhouette|shadow|component|target|shape|feature|island)\b", re.I),
+    # ... or a finding's own kind, said of the target: "It's a big mass." (not "a scan shows a small incidental nodule")
+    re.compile(rf"\b(?:it|they|this|that)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:a|an)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?"
+               rf"(?:mass|nodule|tumou?r|cyst|node|collection|deposit|focus|spot|stone|effusion|haematoma|hematoma|abscess|clot)"
+               rf"(?:e?s)?\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
     # "OK, it's only small": said of the target itself (not "the contrast is only moderate")
     re.compile(rf"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+(?:only|just|merely)\s+{_QUAL}{_SIZE_ALT}\b", re.I),

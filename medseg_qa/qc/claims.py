@@ -102,7 +102,12 @@ def _addressed_to_patient(sentence: str) -> str:
     'his'/'her' as 'the patient's' / 'the'.
     With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
     contrasted = re.search(rf"\bnot\s+(?:the\s+)?(?:{_IMAGE}|screen|viewer|monitor)'?s\b", sentence, re.I)  # "your left, not the screen's"
-    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or (_FRAME_WORDS.search(sentence) and not contrasted) or \
+    framed = sentence
+    if re.search(r"\byour\s+(?:left|right)\s+side\b(?!\s+of\b)|\b(?:left|right)\s+(?:half|side)\s+of\s+your\s+body\b", sentence, re.I):
+        # "On this slice it sits on your right side", "On your scan it is in the left half of your body": the body's
+        # side; the slice is where it is seen, not a frame
+        framed = re.sub(rf"\b(?:on|in)\s+(?:this|your|the)\s+{_IMAGE}\b", "", sentence, flags=re.I)
+    if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or (_FRAME_WORDS.search(framed) and not contrasted) or \
             re.search(r"\bpatient'?s\s+(?:left|right)\b", sentence, re.I):
         return sentence  # ("your right hand meets the patient's right": two people's sides, an analogy)
     sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest|head|pelvis)\b)",

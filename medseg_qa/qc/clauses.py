@@ -197,6 +197,12 @@ def _rejoin_completions(parts: list[str]) -> list[str]:
 _MAIL_QUOTE = re.compile(r"(?m)^[ \t]*>[^\n]*\b(?:wrote|said|writes)\s*:[ \t]*$(?:\n[ \t]*>[^\n]*)*")
 
 
+# a message thread's reply prefix before the reply itself: "re: your Q - Not so, I'm afraid."
+_REPLY_PREFIX = re.compile(r"(?im)^[ \t]*re:[ \t]*[^\n.!?:]{0,40}?[ \t]+[-\u2013\u2014][ \t]+(?=\S)|"
+                           # ... and the people it is addressed to: "@Sam Not so, I'm afraid.", "@Jonas @Dr Haddad I'd ..."
+                           r"^[ \t]*(?:@(?:(?:dr|prof|mr|mrs|ms)\.?[ \t]+)?[\w.'-]+(?:[ \t]+\([^()\n]{1,15}\))?[ \t]*,?[ \t]*)+(?=\S)")
+
+
 # struck-through text ("on the patient's ~~left~~ right", "<del>left</del>") is what the writer deleted
 _STRUCK = re.compile(r"~~[^~\n]{1,200}~~[ \t]*|<(del|s|strike)>[^<]{0,200}</\1>[ \t]*", re.I)
 
@@ -204,8 +210,8 @@ _STRUCK = re.compile(r"~~[^~\n]{1,200}~~[ \t]*|<(del|s|strike)>[^<]{0,200}</\1>[
 def _drop_quoted_mail(text: str) -> str:
     """An e-mail's quoted earlier message ("> On Tuesday Sam wrote:" and the "> ..." lines under it) is
     another writer's words, not this answer's claims, and struck-through words are deleted ones: both are
-    dropped. Other block quotes (a "> Tip: ..." callout) stay, they are the writer's own."""
-    return _STRUCK.sub("", _MAIL_QUOTE.sub("", text))
+    dropped, and so are a thread's reply prefix and addressees ("re: your Q - ", "@Sam "). Other block quotes (a "> Tip: ..." callout) stay, they are the writer's own."""
+    return _REPLY_PREFIX.sub("", _STRUCK.sub("", _MAIL_QUOTE.sub("", text)))
 
 
 # a sentence ends after . ! ? ; (or ".)"), but not after an abbreviation such as "i.e.", "cf." or "et al."

@@ -19,12 +19,15 @@ _COUNTS = {**{w: n for w, n in UNITS.items() if 1 <= n <= 19}, "single": 1, "sol
 _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part", "segment", "portion",
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
-                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block", "collection"}
+                 "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block", "collection",
+                 "tumour", "tumor", "organ", "gland", "clot"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|solitary|"
               r"unconnected|detached|standalone|self-contained|"
               # how the regions look on the picture: "two separate coloured spots", "3 bright blobs"
-              r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow)")
+              r"coloured|colored|highlighted|shaded|marked|bright|dark|white|grey|gray|red|green|blue|yellow|"
+              # ... and on a PET or bone scan: "four hot spots", "two avid foci"
+              r"hot|cold|avid|tracer-avid|fdg-avid|hypermetabolic|active)")
 _COUNT_NUM = r"(\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 # "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
 _MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
@@ -63,6 +66,9 @@ _COUNT_WHOLE = re.compile(r"\b(?:all\s+of\s+it\s+is|(?:it|the\s+mask)\s+(?:is|ap
 # a list item that is a number and its connectivity alone: "1, contiguous", "x2, discrete" (after shorthand "2, discrete")
 _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:contiguous|connected|continuous|unbroken|"
                          r"discrete|separate|distinct|disconnected|isolated|non-contiguous)\s*[.;,!]?\s*$", re.I)
+# a user's summing-up of one piece, verbless: "So just the one, anything else to add?", "ok so a single one, will tell ..."
+_JUST_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|thanks|great|got\s+it)\W+)*(?:(?:just|only)\s+(?:the\s+)?one|a\s+single\s+one)"
+                       r"(?=\s*(?:then\b|[,.;!?]|$))", re.I)
 # a tally in shorthand, alone in its clause: "n = 6" (not "a cohort (n = 120)")
 _COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)(?:\s+now)?(?:\s*\((?:prior|previously|before|baseline)[^()]*\))?\s*[.;,]?\s*$|"
                       # a count of 'them' as a whole sentence: "ok so two of them.", "So there are three of them?"
@@ -108,7 +114,7 @@ _IDENTIFIES = re.compile(r"\b(?:points?|pointing|indicates?|suggests?|fits?|matc
 
 def _stem(noun: str) -> str:
     """'adenomas', 'adenoma', 'adenomata' -> 'adenom'; 'cysts' -> 'cyst'; 'metastases' -> 'metastas'."""
-    return re.sub(r"(?:a|ata)$", "", plural_stem(noun))
+    return re.sub(r"(?:a|ata|e)$", "", plural_stem(noun))  # ("nodes" -> "nod" as "node" -> "nod")
 
 
 _GRADED = re.compile(r"\b(?:bosniak|bi-?rads|ti-?rads|li-?rads|pi-?rads|lung-?rads|o-?rads|c-?rads|grade|stage|type|class|category|"
@@ -165,6 +171,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_RE.finditer(sentence):
         if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
             continue  # "how many pieces": a question, not a count
+        if re.search(r"\b(?:mis(?:typed|spoke|stated|wrote|read)|corrected|fixed|changed|edited|amended)\s+$", sentence[:m.start()], re.I):
+            continue  # "I mistyped one bit": a part of the text, not of the mask
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"
         if m.group(2).lower() == "block" and re.search(r"\b(?:summari[sz]e|write|put|give|format|answer|reply|present|list|return|"
@@ -235,6 +243,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_WORD.finditer(sentence):
         single = (m.group(1) or "").lower() == "unifocal" or bool(m.group(2))
         out.append((m.start(), Claim("count", 1 if single else "many", text=m.group(0))))
+    just_one = _JUST_ONE.match(sentence)
+    if just_one:
+        out.append((0, Claim("count", 1, text=just_one.group(0))))
     bare = _COUNT_BARE.match(sentence) or _COUNT_N.match(sentence)
     if bare:
         word = (bare.group(1) or bare.group(bare.lastindex)).lower()

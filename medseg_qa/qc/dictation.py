@@ -62,7 +62,7 @@ _TAG = re.compile(r"\b(isn'?t\s+it|aren'?t\s+they|is\s+it\s+not|are\s+they\s+not
 
 
 # a spoken key: "Side wise it's right", "size wise it is pretty small" say "Side: right", "Size: pretty small"
-_WISE_KEY = re.compile(r"\b(side|size|count|position)[\s-]*wise,?\s+(?:it(?:'s|\s+is)|they(?:'re|\s+are))\s+(?=\w+(?:\s+\w+)?\s*(?:[.!;,]|$))",
+_WISE_KEY = re.compile(r"\b(side|size|count|position)[\s-]*wise,?\s+(?:it(?:'?s|\s+is)|they(?:'re|\s+are))\s+(?=\w+(?:\s+\w+)?\s*(?:[.!;,]|$))",
                        re.I)
 
 
@@ -80,6 +80,8 @@ def spoken(text: str) -> str:
     text = re.sub(r"\b(laterality|side)\s+is\s+(?=(?:left|right|midline|bilateral)\s*[.!;,]?\s*$)", r"\1: ", text,
                   flags=re.I | re.M)  # "OK, so laterality is right."
     text = re.sub(r"\bmid[\s-]?sized\b", "medium-sized", text, flags=re.I)  # "overall mid sized"
+    text = re.sub(r"\b(count)\s+is\s+(?=(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|single)\s*[.!;,]?\s*$)",
+                  r"\1: ", text, flags=re.I | re.M)  # "count is three."
     return "\n".join(_TAG.sub(lambda m: m.group(1) + "?", line) for line in text.split("\n"))
 
 

@@ -39,7 +39,7 @@ _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
 # the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
 _SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
     "|punctate)"
-_FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
+_FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+)?(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|footprint|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
@@ -48,6 +48,7 @@ _FRAGMENT = re.compile(rf"^(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZ
                        r"(upper|lower)\s+(?:half|field|part|portion))"
                        # "Large relative to the film.", "(OK,) large then."
                        r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then|"
+                       r"\s+overall|"  # "Bulky overall."
                        r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film))?"
                        # a user's acknowledgement: "small, ok."
                        r"(?:\s*,\s*(?:ok(?:ay)?|got\s+it|noted|understood|gotcha|cool|fine))?"
@@ -68,7 +69,11 @@ def fragment_sentence(sentence: str) -> str:
         return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"
     if re.match(r"midline\s*,\s", sentence.strip(), re.I):
         return f"It lies in the midline, {sentence.strip()[sentence.index(',') + 1:].strip()}"
-    m = _FRAGMENT.match(re.sub(r"^(?:ok(?:ay)?|so|right|fine)\s*,\s*(?=\w+\s+then\b)", "", sentence.strip(), flags=re.I))
+    said = re.sub(r"^\W*(?:(?:ok(?:ay)?|so|right|fine)\s*,?\s*)*(?=\w+\s+then\b)", "", sentence.strip(), flags=re.I)
+    ack = re.match(r"^(\w+\s+then)\s*,\s*(\S.*)$", said, re.I)  # "ok ok, large then, will tell the neuro team."
+    if ack and _FRAGMENT.match(ack.group(1)):
+        return f"{fragment_sentence(ack.group(1)).rstrip('.')}; {ack.group(2)}"
+    m = _FRAGMENT.match(said)
     if not m or (sentence.rstrip().endswith("?") and (sentence.count(" ") < 2 or re.search(r",|\bor\b", sentence))):
         # "Large? Far from it.", "Small, moderate, large?": asked, not said
         return sentence
@@ -111,7 +116,7 @@ def key_value_sentence(sentence: str) -> str:
     """'Side: patient left' -> 'It lies on the patient's left.': a key: value line (a list, a table row)
     read as the sentence it abbreviates, so the same claim rules apply. A rejection leading the line stays
     ("Not quite: Size: medium" rejects what it answers, then says the size)."""
-    lead = _REJECTING_LEAD.match(sentence)
+    lead = _REJECTING_LEAD.match(sentence) or _ASSENTING_LEAD.match(sentence)  # "yep — count is four"
     if lead:
         rest = _key_value_sentence(sentence[lead.end():])
         return sentence if rest == sentence[lead.end():] else f"{lead.group(1)}; {rest}"
@@ -120,6 +125,9 @@ def key_value_sentence(sentence: str) -> str:
 
 _REJECTING_LEAD = re.compile(r"^\s*((?:(?:actually|hmm+|well|sorry),?\s+)?(?:not\s+quite|no|nope|wrong|incorrect)|"
                              r"(?:a\s+)?(?:small\s+|quick\s+|one\s+)?correction(?:\s+first)?)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
+
+
+_ASSENTING_LEAD = re.compile(r"^\s*((?:yep|yes|yeah|sure|ok(?:ay)?|right|correct))\s*[,\u2014\u2013-]\s*(?=\S)", re.I)
 
 
 # a size said alone after "overall": "Overall tiny.", "overall mid sized"

@@ -101,6 +101,10 @@ _INDEFINITE_MODAL = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?" + _REMINDER + r"(?!(?
                                r"(?:raise|suggest|mean|indicate|point|favou?r|imply|make|prompt|be\s+(?:more\s+)?(?:likely|a|an|the))\b", re.I)
 
 
+# a kind's usual picture, said of an indefinite subject: "An isolated right-sided one is the classic pattern in heart
+# failure", "A bilateral one would be typical of ..."
+_KIND_NORM = re.compile(r"^\W*(?:an?|any)\s+(?:[\w-]+\s+){0,4}?(?:one|ones|[a-z-]{3,})\s+(?:is|are|would\s+be)\s+(?:the\s+|a\s+|more\s+|most\s+)?"
+                        r"(?:classic(?:al)?|typical|textbook|usual|commonest|common|rarer|unusual)\b", re.I)
 # a class's cut-off: "A rim of 2 cm is the usual cut-off for a large one"
 _CUT_OFF = re.compile(r"\b(?:cut-?off|threshold)\s+for\s+(?:a|an|the)\b", re.I)
 # an analogy: "Think of it as a sponge divided into three rooms", "Picture it like a ..."
@@ -175,7 +179,7 @@ def general_statement(sentence: str) -> bool:
     return bool(_DEFINITION.match(sentence)) or states_thresholds(sentence) or bool(_GENERIC_LEAD.match(sentence)) \
         or bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence)) \
         or bool(_INDEFINITE_MODAL.match(sentence)) or bool(_FREQUENCY.search(sentence)) or bool(_RULE_SUBJECT.match(sentence)) \
-        or bool(_INDEFINITE_CAN.match(sentence)) or bool(_PRIOR_STUDY.match(sentence)) \
+        or bool(_INDEFINITE_CAN.match(sentence)) or bool(_PRIOR_STUDY.match(sentence)) or bool(_KIND_NORM.match(sentence)) \
         or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence)) \
         or bool(re.search(r",?\s+and\s+vice\s+versa\W*$", sentence, re.I)) \
         or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence)) or bool(_CUT_OFF.search(sentence)) \

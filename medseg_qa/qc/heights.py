@@ -119,7 +119,8 @@ def _degree(sentence: str, m: re.Match) -> str:
 
 def height_claims(sentence: str, orientation: str | None) -> list[tuple[int, Claim]]:
     out = [(m.start(), Claim("vertical", "superior" if (m.group(1) or m.group(3) or m.group(5) or m.group(7)) else "inferior",
-                             qualifier=_degree(sentence, m), text=m.group(0))) for m in _HEIGHT.finditer(sentence)]
+                             qualifier=_degree(sentence, m), text=m.group(0))) for m in _HEIGHT.finditer(sentence)
+           if not _SYMPTOM.search(sentence, max(0, m.start() - 40), m.start())]  # ("a really bad pain low down")
     out += [(m.start(), Claim("vertical", "superior" if m.group(1).lower() == "upper" else "inferior", text=m.group(0)))
             for m in _TRUNK_PART.finditer(sentence) if _PLACED_BEFORE.search(sentence, 0, m.start())]
     rows = ROW_DIRECTION.get(orientation[1:2] if orientation else None)

@@ -196,7 +196,7 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,4}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"
-                            r"would|will)|i'?d|we'?d|i'?ll|we'?ll)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
+                            r"would|will)|i'?d|we'?d|i'?ll|we'?ll|(?:have|need)\s+to)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
 
 
 def corrects(sentence: str) -> bool:

@@ -39,7 +39,10 @@ _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:ne
                     # (read as "Sorry, the mistake:" once a patient's "my" is spelled out)
                     r"\b(?:sorry|apologies|oops)\W+(?:the|my)\s+(?:slip|mistake|error|bad|typo)\b|"
                     r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:I|we)(?:'ve|\s+have)?\s+(?:made|make)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|slip)\b|"
-                    r"(?:I|we)(?:'ve|\s+have)?\s+got\s+(?:that|this|it)\s+wrong\b|(?:apologies|sorry)\s+for\s+(?:the|my)\s+(?:error|mistake|slip|confusion|typo)\b)",
+                    r"(?:I|we)(?:'ve|\s+have)?\s+got\s+(?:that|this|it)\s+wrong\b|"
+                    # "Edit: ignore one line of my first reply.", "Sorry, typo above - bilat."
+                    r"\b(?:ignore|disregard|discount|strike)\s+(?:[\w-]+\s+){0,4}?(?:of|in|from)\s+my\s+(?:first|last|earlier|previous|"
+                    r"initial|original)\s+(?:reply|message|answer|response|note|post)\b|\btypo\s+(?:above|earlier|before|in\s+my\b)|(?:apologies|sorry)\s+for\s+(?:the|my)\s+(?:error|mistake|slip|confusion|typo)\b)",
                     re.I)
 # ... or that something was wrong: a correction, which may answer the user ("Small correction: it lies on the right"), so
 # it revises the answer's own words only in its own turn ("Side: midline. Correction. Side: both.")
@@ -103,17 +106,24 @@ def withdrawn(said_by_turn: list[list[str]], roles: list[str], read: list[Said],
         said = said_by_turn[t]
         window, points = [i], set()
         for j in range(i, min(i + 3, len(said))):  # the revision, or the first sentence after it that names a point
-            points = {topic(c) for c in claims_of(t, j)} | _points(said[j])
+            points = {_point(c) for c in claims_of(t, j)} | _points(said[j])
             if points:
                 window = sorted({i, j})
                 break
         earlier = [k for k, r in enumerate(read) if roles[r.turn] == "assistant" and (r.turn, r.sentence) < (t, i)
-                   and (scope == "earlier" or r.turn == t) and topic(r.claim) in points]
-        values = {(topic(read[k].claim), str(read[k].claim.value)) for k in earlier}
+                   and (scope == "earlier" or r.turn == t) and _point(r.claim) in points]
+        values = {(_point(read[k].claim), str(read[k].claim.value)) for k in earlier}
         out.update(earlier)
         out.update(k for k, r in enumerate(read) if r.turn == t and r.sentence in window
-                   and (topic(r.claim), str(r.claim.value)) in values)
+                   and (_point(r.claim), str(r.claim.value)) in values)
     return out
+
+
+def _point(claim: Claim) -> tuple:
+    """The point a revision speaks to: a claim's `topic`, but any relation for a relation ("typo above - it lies
+    right of the third ventricle" revises "it is above the third ventricle"; "Edit: ignore one line of my first
+    reply. It is right of the duodenum." revises the landmark it gave before, "left of the aorta")."""
+    return ("relation",) if claim.kind == "relation" else topic(claim)
 
 
 REVISED_DEPTH = "Is it toward the front, toward the back, or central?"  # the question a revised position answers

@@ -33,6 +33,7 @@ import re
 
 from .dictation import dictated, run_ons, spoken, strip_fillers
 from .markup import layout, layout_line
+from .texting import texting
 
 # (pattern, replacement, flags): abbreviations written without a period, or whose period never ends a sentence
 _JOIN = r"\s*[-/\u2013]\s*"  # two ends of an axis joined: "front-back", "anterior/posterior", "L-R"
@@ -44,6 +45,9 @@ _SI = (rf"(?:(?:(?:top|up|upper|superior|cranial|head){_JOIN}|(?:cranio|supero)(
 _LR = rf"(?:left{_JOIN}right|right{_JOIN}left)"
 _AT_SENTENCE = r"(?:^|(?<=[.!?;]\s))"  # at the start of a sentence of the line
 _PLAIN = [
+    # a pseudo-cleft that names a class: "In size it's what we'd call small" says it is small
+    (r"(?:\b(is|are)|['\u2019]s)\s+what\s+(?:we|i|you|they|doctors|radiologists)(?:['\u2019]d|\s+would)?\s+(?:call|describe\s+as|"
+     r"class\s+as|term)\s+", lambda m: f"{m.group(1)} " if m.group(1) else " is ", re.I),
     # an expletive lead says nothing of its own: "It is also worth noting that the heart lies behind it"
     (r"\b(?:it\s+is|it's|it\s+(?:should|must|can|may)(?:\s+also)?\s+be|it\s+bears)\s+(?:also\s+)?(?:worth\s+(?:noting|mentioning|remembering|pointing\s+out|"
      r"knowing)|important\s+to\s+(?:note|remember|mention|know)|(?:interesting|useful|helpful)\s+to\s+(?:note|know)|"
@@ -289,7 +293,7 @@ _DEGREE = {"big": ("bigger", "biggest"), "large": ("larger", "largest"), "small"
 _ANALYTIC = re.compile(r"\b(more|most)\s+(big|large|small|tiny|near|close)\b", re.I)
 # "its small", "its on the left", "its the aorta": an unpunctuated "it's" (not "on its left", "its hilum")
 _ITS = re.compile(r"(?<!\bon\s)(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bin\s)(?<!\bfrom\s)(?<!\bby\s)(?<!\bwith\s)"
-                  r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|only|not|very|quite|also|located|situated|seen|found|"
+                  r"\bits\s+(?=(?:the|a|an|on|to|in|at|behind|near|just|only|not|very|quite|pretty|fairly|rather|kinda|also|located|situated|seen|found|"
                   r"small|large|tiny|big|huge|medium|medium-sized|massive|anterior|posterior|ventral|dorsal|midline|"
                   r"bilateral|about|around|roughly|approximately)\b)"
                   # ... but not before a noun it owns: "its anterior limit", "its posterior wall"
@@ -312,7 +316,7 @@ def _dotted(m: re.Match) -> str:
 def expand(text: str) -> str:
     """`text` with report shorthand, arrows and learner English rewritten as plain prose (per line)."""
     lines = []
-    for line in layout(spoken(text)).split("\n"):
+    for line in layout(spoken(texting(text))).split("\n"):
         line = layout_line(line)
         if line is None:
             continue

@@ -28,7 +28,8 @@ DIRECTION = re.compile(r"\b(?:convex|concave|extend\w*|reach\w*|cross\w*|wrap\w*
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring|ral)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
                         r"run(?:s|ning)?|cours(?:e|es|ing)|ascend\w*|descend\w*|head(?:s|ing)\s+(?:up|down|toward|towards)|"
-                        r"shr[iu]nk\w*|trimm\w*|expand\w*|grown|enlarg\w*)\b"  # a margin "shrunk to 3 mm posteriorly"
+                        r"shr[iu]nk\w*|trimm\w*|expand\w*|grown|enlarg\w*|"  # a margin "shrunk to 3 mm posteriorly"
+                        r"(?:thin|thicken|widen|broaden)(?:s|ing)(?:\s+out)?(?=\s+(?:(?:toward|towards|to)(?:\s+the)?\s*)?$))\b"  # its form: "thins toward the front"
                         # (up to a second predicate: "spans the body and is located to the right")
                         r"(?:(?!\band\s+(?:it\s+|they\s+)?(?:is|are|lies|lie|sits|sit|located)\b)[^;])*$", re.I)
 _OBJECT_NP = re.compile(r"\b(?:of|to|at|behind|from|near|beside|than|between|toward|towards|past|around|under|beneath|"
