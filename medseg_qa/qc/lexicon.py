@@ -22,7 +22,7 @@ from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, R
                          FINDING_LABEL_HEADS, finding_words, place_terms,
                          head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, plural_stem,
                          unknown_label_terms)
-from .texting import one_edit
+from .texting import respelled
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
            "adrenal gland", "bladder", "ureter", "heart", "lung", "diaphragm", "psoas", "psoas muscle", "muscle",
@@ -167,11 +167,6 @@ _PART_OF = re.compile(r"\b(?:parts?|portions?|segments?|sections?|pieces?|blocks
                       r"middle)\s+of\s+(?:the|this|that|a|an|its|each|every)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 
 
-_TYPED = re.compile(r"(?<![\w'-])[A-Za-z]{5,}(?![\w'-])")
-# common words one edit from a structure's or finding's name, which are not typos of it
-_NOT_TYPOS = frozenset("lesson lessons legion legions cancel cancels canter postal mortal venus".split())
-
-
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -246,11 +241,11 @@ class Lexicon:
                               if t not in own and t not in own_heads and not _sided_part(t, n, own, family)
                               and not _kin_word(t, n, family)}
         self.known_names = frozenset(n for ns in self.names_by_term.values() for n in ns)
-        # a name typed with one slip ("kidny", "pituatary", "gallbladdr") is the name: the target's own words of six
-        # letters or more, against any word that is itself a name or a common word one edit away ("pelvic", "lesson")
+        # a name typed with one slip ("kidny", "gallbladdr") is the name (`texting.respelled`): the target's own words
+        # of six letters or more, and the words that are names or places themselves, which are never slips ("pelvic")
         self._typed_words = tuple(sorted({w for t in self.target_terms for w in t.split() if len(w) >= 6 and w.isalpha()}))
         self._known_words = frozenset(w for t in (*self.target_terms, *names_by_term) for w in t.split()) | \
-            POSITIONAL | REGIONS | _NOT_TYPOS
+            POSITIONAL | REGIONS
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)
         self.prefixed_re = _prefixed_pattern(self.target_terms)
@@ -319,22 +314,13 @@ class Lexicon:
                           if m.names and not m.names & {"person", "counterpart"}]
             return not any(s <= match.start() and match.end() <= e for s, e in others)
 
-        text = self._respelled(text.replace("_", " "))  # a planning system's name: "Globe_L/R", "Parotid_R"
+        text = text.replace("_", " ")  # a planning system's name: "Globe_L/R", "Parotid_R"
+        text = respelled(text, self._typed_words, self._known_words)
         patterns = [p for p in (self.target_re, self.prefixed_re, self.suffixed_re, self.head_re) if p is not None]
         # "GTVp" of "gross tumour volume primary": a volume's last initial is written in lower case
         patterns += [re.compile(rf"\b(?:{a}|{a[:-1]}{a[-1].lower()})s?\b") if len(a) == 4 else re.compile(rf"\b{a}s?\b")
                      for a in self.acronyms]
         return any(free(m, p is self.target_re) for p in patterns for m in p.finditer(text))
-
-    def _respelled(self, text: str) -> str:
-        """`text` with a word one edit from one of the target's own words ("kidny", "fibriods") spelled as that word."""
-        def fix(m: re.Match) -> str:
-            word = m.group(0).lower()
-            if word in self._known_words:
-                return m.group(0)
-            return next((w for w in self._typed_words if w[:2] == word[:2] and one_edit(word, w)), m.group(0))
-
-        return _TYPED.sub(fix, text) if self._typed_words else text
 
     def _other_side(self, sentence: str, start: int) -> int | None:
         """'the right-sided ribs' of the left rib 7: the target's name under the other side names its counterpart;

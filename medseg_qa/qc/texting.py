@@ -11,6 +11,8 @@ side") and casual assistants echo them. Two mechanisms, both closed and both kee
   unless it is itself an English word ("lift", "light", "interior", "medical": `_REAL_WORDS`). The vocabulary is
   kept to words whose neighbours are few and listed, so a typo never turns one real word into another.
 
+A target's name typed with one slip ("kidny", "pituatary") is its name (`respelled`, used by `Lexicon.names_target`).
+
 Discourse particles typed at the end of a clause ("midline btw.", "on the left side tbh") are dropped so a
 verbless answer still reads as one.
 """
@@ -74,3 +76,21 @@ def texting(text: str) -> str:
     text = _AND.sub(" and ", text)
     text = _PARTICLE.sub("", text)
     return _TOKEN.sub(lambda m: _key_for(m.group(0)), text)
+
+
+_TYPED = re.compile(r"(?<![\w'-])[A-Za-z]{5,}(?![\w'-])")
+# common words one edit from a structure's or finding's name, which are not slips of it
+_NOT_SLIPS = frozenset("lesson lessons legion legions cancel cancels canter postal mortal venus".split())
+
+
+def respelled(text: str, words: tuple[str, ...], known: frozenset[str]) -> str:
+    """`text` with a word one edit from one of `words` (a target's own words of six letters or more: "kidny",
+    "fibriods", "gallbladdr") spelled as that word, sharing its first two letters; a word that is `known` (a name, a
+    place word) or a common word one edit away ("lesson" of "lesion") is left as typed."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0).lower()
+        if word in known or word in _NOT_SLIPS:
+            return m.group(0)
+        return next((w for w in words if w[:2] == word[:2] and one_edit(word, w)), m.group(0))
+
+    return _TYPED.sub(fix, text) if words else text
