@@ -173,6 +173,10 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "how many pieces": a question, not a count
         if re.search(r"\b(?:mis(?:typed|spoke|stated|wrote|read)|corrected|fixed|changed|edited|amended)\s+$", sentence[:m.start()], re.I):
             continue  # "I mistyped one bit": a part of the text, not of the mask
+        if re.search(r"\b(?:of|one\s+of|either\s+of)\s+(?:the|its|your|these|those)\s+$", sentence[:m.start()], re.I) or \
+                re.match(r"[^.;]{0,30}\bin\s+(?:the\s+(?:human\s+|whole\s+)?body|an?\s+(?:adult|person|human))\b", sentence[m.end():], re.I) or \
+                (m.group(1).isdigit() and int(m.group(1)) > 99):
+            continue  # "Of the two glands that make cortisol, ...", "600 lymph nodes in the body": anatomy, not the mask
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"
         if m.group(2).lower() == "block" and re.search(r"\b(?:summari[sz]e|write|put|give|format|answer|reply|present|list|return|"

@@ -78,7 +78,7 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:
     """Spans whose side words place no part of the target: a symptom's clause, a relation's glossed frame, a shift's
     direction, a sign's side, a procedure's side of entry."""
-    felt = [clause_span(sentence, m.start()) for m in _FELT.finditer(sentence)]
+    felt = [clause_span(sentence, m.end() - 1) for m in _FELT.finditer(sentence)]  # the clause of the feeling word
     return felt + [m.span(1) for m in _RELATION_GLOSS.finditer(sentence)] + \
         [m.span() for rx in (_SHIFT, _SIGN, _ENTRY_SIDE) for m in rx.finditer(sentence)]
 

@@ -300,6 +300,8 @@ class Lexicon:
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
             said = match.group(0).lower()
+            if re.fullmatch(r"(?:bi|uni)later\w*", said):
+                return False  # "bilateral" of bilateral axillary lymph nodes: a side, not a name
             if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or
                            (" " not in said and said.startswith(self.place_stems))):
                 return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"

@@ -91,6 +91,8 @@ def respelled(text: str, words: tuple[str, ...], known: frozenset[str]) -> str:
         word = m.group(0).lower()
         if word in known or word in _NOT_SLIPS:
             return m.group(0)
-        return next((w for w in words if w[:2] == word[:2] and one_edit(word, w)), m.group(0))
+        # (not an inflection or a clipped form: "diseased" of "disease", "orbit" of "orbital")
+        return next((w for w in words if w[:2] == word[:2] and one_edit(word, w)
+                     and not word.startswith(w) and not w.startswith(word)), m.group(0))
 
     return _TYPED.sub(fix, text) if words else text
