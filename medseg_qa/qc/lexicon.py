@@ -241,9 +241,10 @@ class Lexicon:
                               if t not in own and t not in own_heads and not _sided_part(t, n, own, family)
                               and not _kin_word(t, n, family)}
         self.known_names = frozenset(n for ns in self.names_by_term.values() for n in ns)
-        # a name typed with one slip ("kidny", "gallbladdr") is the name (`texting.respelled`): the target's own words
-        # of six letters or more, and the words that are names or places themselves, which are never slips ("pelvic")
-        self._typed_words = tuple(sorted({w for t in self.target_terms for w in t.split() if len(w) >= 6 and w.isalpha()}))
+        # a name typed with one slip ("kidny", "gallbladdr") is the name (`texting.respelled`): the words of six letters
+        # or more of the target's names (not of derived forms), and the words that are names or places themselves,
+        # which are never slips ("pelvic")
+        self._typed_words = tuple(sorted({w for t in names for w in t.split() if len(w) >= 6 and w.isalpha()}))
         self._known_words = frozenset(w for t in (*self.target_terms, *names_by_term) for w in t.split()) | \
             POSITIONAL | REGIONS
         self.other_terms = tuple(sorted(self.names_by_term))
