@@ -103,7 +103,8 @@ def _addressed_to_patient(sentence: str) -> str:
     With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
     contrasted = re.search(rf"\bnot\s+(?:the\s+)?(?:{_IMAGE}|screen|viewer|monitor)'?s\b", sentence, re.I)  # "your left, not the screen's"
     framed = sentence
-    if re.search(r"\byour\s+(?:left|right)\s+side\b(?!\s+of\b)|\b(?:left|right)\s+(?:half|side)\s+of\s+your\s+body\b", sentence, re.I):
+    if re.search(r"\byour\s+(?:left|right)\s+side\b(?!\s+of\b)|\b(?:left|right)\s+(?:half|side)\s+of\s+your\s+body\b",
+                 sentence, re.I):
         # "On this slice it sits on your right side", "On your scan it is in the left half of your body": the body's
         # side; the slice is where it is seen, not a frame
         framed = re.sub(rf"\b(?:on|in)\s+(?:this|your|the)\s+{_IMAGE}\b", "", sentence, flags=re.I)

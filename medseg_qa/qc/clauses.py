@@ -210,7 +210,8 @@ _STRUCK = re.compile(r"~~[^~\n]{1,200}~~[ \t]*|<(del|s|strike)>[^<]{0,200}</\1>[
 def _drop_quoted_mail(text: str) -> str:
     """An e-mail's quoted earlier message ("> On Tuesday Sam wrote:" and the "> ..." lines under it) is
     another writer's words, not this answer's claims, and struck-through words are deleted ones: both are
-    dropped, and so are a thread's reply prefix and addressees ("re: your Q - ", "@Sam "). Other block quotes (a "> Tip: ..." callout) stay, they are the writer's own."""
+    dropped, and so are a thread's reply prefix and addressees ("re: your Q - ", "@Sam "). Other block quotes (a
+    "> Tip: ..." callout) stay, they are the writer's own."""
     return _REPLY_PREFIX.sub("", _STRUCK.sub("", _MAIL_QUOTE.sub("", text)))
 
 

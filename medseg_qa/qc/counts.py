@@ -69,6 +69,8 @@ _COUNT_BARE = re.compile(r"^\s*(\d+|one|two|three|four|five|single)\s*,?\s+(?:co
 # a user's summing-up of one piece, verbless: "So just the one, anything else to add?", "ok so a single one, will tell ..."
 _JUST_ONE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|right|thanks|great|got\s+it)\W+)*(?:(?:just|only)\s+(?:the\s+)?one|a\s+single\s+one)"
                        r"(?=\s*(?:then\b|[,.;!?]|$))", re.I)
+# a body's total: "600 lymph nodes in the body", "two in an adult"
+_BODY_TOTAL = re.compile(r"[^.;]{0,30}\bin\s+(?:the\s+(?:human\s+|whole\s+)?body|an?\s+(?:adult|person|human))\b", re.I)
 # a tally in shorthand, alone in its clause: "n = 6" (not "a cohort (n = 120)")
 _COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)(?:\s+now)?(?:\s*\((?:prior|previously|before|baseline)[^()]*\))?\s*[.;,]?\s*$|"
                       # a count of 'them' as a whole sentence: "ok so two of them.", "So there are three of them?"
@@ -171,11 +173,11 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
     for m in _COUNT_RE.finditer(sentence):
         if re.search(r"\bhow\s+$", sentence[:m.start()], re.I):
             continue  # "how many pieces": a question, not a count
-        if re.search(r"\b(?:mis(?:typed|spoke|stated|wrote|read)|corrected|fixed|changed|edited|amended)\s+$", sentence[:m.start()], re.I):
+        if re.search(r"\b(?:mis(?:typed|spoke|stated|wrote|read)|corrected|fixed|changed|edited|amended)\s+$", sentence[:m.start()],
+                     re.I):
             continue  # "I mistyped one bit": a part of the text, not of the mask
         if re.search(r"\b(?:of|one\s+of|either\s+of)\s+(?:the|its|your|these|those)\s+$", sentence[:m.start()], re.I) or \
-                re.match(r"[^.;]{0,30}\bin\s+(?:the\s+(?:human\s+|whole\s+)?body|an?\s+(?:adult|person|human))\b", sentence[m.end():], re.I) or \
-                (m.group(1).isdigit() and int(m.group(1)) > 99):
+                _BODY_TOTAL.match(sentence, m.end()) or (m.group(1).isdigit() and int(m.group(1)) > 99):
             continue  # "Of the two glands that make cortisol, ...", "600 lymph nodes in the body": anatomy, not the mask
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"

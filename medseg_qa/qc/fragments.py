@@ -39,7 +39,8 @@ _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
 # the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
 _SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
     "|punctate)"
-_FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+)?(not\s+)?(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
+_FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+)?(not\s+)?"
+                       rf"(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|footprint|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
