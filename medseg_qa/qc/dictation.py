@@ -1,4 +1,4 @@
-"""Dictation and texting surfaces: spoken punctuation ("full stop", "question mark"), fillers ("um", "you
+"""Dictation surfaces: spoken punctuation ("full stop", "question mark"), fillers ("um", "you
 know"), tag questions without their mark, "side wise it's right" keys, an answer word without its comma, and
 run-on lines without full stops, rewritten as the punctuated prose `shorthand.expand` goes on to normalise.
 

@@ -18,10 +18,9 @@ from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_
     knowledge_version, load_knowledge, lookup, term_pattern
 from medseg_qa.schemas import SourceRecord
 
-from .labelforms import (CLASS_NOUNS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems, distinctive_terms,
-                         FINDING_LABEL_HEADS, finding_words, place_terms,
-                         head_terms, initialisms, kb_names_by_term, label_forms, lesion_terms, plural_stem,
-                         unknown_label_terms)
+from .labelforms import (CLASS_NOUNS, FINDING_LABEL_HEADS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems,
+                         distinctive_terms, finding_words, head_terms, initialisms, kb_names_by_term, label_forms,
+                         lesion_terms, place_terms, plural_stem, unknown_label_terms)
 from .texting import respelled
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
@@ -177,13 +176,13 @@ class Lexicon:
         if len(words) == 3 and words[0] in ("left", "right") and words[2] in CLASS_NOUNS:
             own_label |= {f"{words[0]} {words[2]}", f"{words[0]} {words[2]}s"}
         self.own_label = frozenset(own_label)
-        self.place_terms = place_terms(target.lower(), knowledge_version()) if knowledge is None else frozenset()
+        version = knowledge_version()
+        self.place_terms = place_terms(target.lower(), version) if knowledge is None else frozenset()
         self.finding_re = finding_words(target.lower()) if self.place_terms else None  # 'knee' of a knee effusion
         self.place_stems = tuple({t.rstrip("aeiouy-") for t in self.place_terms
                                   if " " not in t and len(t.rstrip("aeiouy-")) >= 5 and not t.startswith(_PREFIXES)})
         terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)
-        version = knowledge_version()
         names = {target.lower(), *(x.lower() for x in synonyms),
                  *((x.lower() for x in (*knowledge.synonyms, *knowledge.aliases)) if knowledge else ())}
         distinctive = distinctive_terms(names, target.lower(), version) - terms

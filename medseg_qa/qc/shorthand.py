@@ -22,7 +22,8 @@ rule per register, each register's surface is mapped once onto standard prose:
   after an article even before a new sentence ("Confined to the R. Lies ..."), bounds written as symbols
   ("<1% of image"); hedged attributes named as subjects ("the side is most likely left", "I'd estimate its
   size as large");
-- dictation and texting (spoken punctuation, fillers, run-on lines) are punctuated first by `dictation`.
+- dictation (spoken punctuation, fillers, run-on lines) and phone typing ("u", "rigth") are read first by
+  `dictation` and `texting`.
 
 Each rewrite keeps the meaning of the phrase; it never adds a claim that was not written.
 """

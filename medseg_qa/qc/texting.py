@@ -40,8 +40,8 @@ _PARTICLE = re.compile(r"(?:,?\s+(?:btw|fyi|tbh|imo|imho|lol|lmao|hth|ty|thx|tia
 _KEYS = ("left", "right", "anterior", "posterior", "superior", "inferior", "bilateral", "midline", "lateral", "medial")
 _REAL_WORDS = frozenset(
     "lift loft lent lest leet let eft deft heft weft reft cleft lefts lefty bight eight fight light might night "
-    "sight tight wight bright fright wright aright rights righto righty interior inferior anterior superior "
-    "posteriors laterally literal laterals collateral unilateral medial media medical medal medials midlines "
+    "sight tight wight bright fright wright aright rights righto righty interior "
+    "posteriors laterally literal laterals collateral unilateral media medical medal medials midlines "
     "bilaterally median medians menial superiors inferiors".split())
 _TOKEN = re.compile(r"(?<![\w'-])[A-Za-z][a-z]{2,9}(?![\w'-])")
 
