@@ -305,7 +305,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # FZ (clinician message threads: "> " quotes, forwards, @mentions) and GA (phone-typed questions:
                  # lowercase, typos, no question marks)
                  "heldout_fx": (0.995, 0.062),
-                 "heldout_fy": (0.933, 0.071), "heldout_fz": (0.914, 0.276), "heldout_ga": (0.805, 0.629)}
+                 "heldout_fy": (0.933, 0.071), "heldout_fz": (0.914, 0.276), "heldout_ga": (0.805, 0.629),
+                 # round 44, measured with the rules of d4a6ed6 (round 43 read): GB (post-surgical and variant anatomy:
+                 # transplants, a solitary kidney, situs inversus, stomas), GC (rich-text exports: HTML, LaTeX, wiki
+                 # markup, PDF-pasted line breaks), GD (bowel and GI: appendix, colon segments, hernias) and GE (second
+                 # opinions and discrepancy audit: other readers' claims confirmed or refuted)
+                 "heldout_gb": (0.871, 0.210), "heldout_gc": (0.952, 0.105), "heldout_gd": (0.952, 0.424),
+                 "heldout_ge": (0.971, 0.390)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
