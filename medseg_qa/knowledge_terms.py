@@ -21,6 +21,7 @@ SIDE_WORDS = frozenset({"left", "right"})
 
 #: organ nouns and the adjectives that name them (lower case); applied word by word to every term
 ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "transplant": ("transplanted", "graft", "allograft"),  # (not adjectives: the words a transplant is called by)
     "liver": ("hepatic",), "kidney": ("renal", "nephric"), "spleen": ("splenic", "lienal"),
     "lung": ("pulmonary", "pulmonic"), "heart": ("cardiac",), "brain": ("cerebral",),
     "stomach": ("gastric",), "pancreas": ("pancreatic",), "gallbladder": ("cholecystic",),

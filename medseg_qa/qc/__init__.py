@@ -32,6 +32,7 @@ import re
 from medseg_qa.knowledge import KnowledgeEntry, normalize_text
 from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 
+from .aliases import seg_alias, with_alias
 from .choices import offered
 from .claims import Claim, extract_claims, sentence_claims
 from .clauses import affirmed_statement, is_confirmation_question, read_sentence, written_sentences
@@ -43,7 +44,7 @@ from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
 from .revisions import REVISED_DEPTH, depth_revised, revisions, withdrawn
-from .settle import Said, echoes, standing, topic, voices
+from .settle import Said, echoes, reported_span, standing, topic, voices
 from .topics import asked_about, read_with_topic
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
@@ -175,7 +176,8 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 _REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
                            r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
                            r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:'s\s+(?:note|report|letter|read|draft|summary)"
-                           r"(?=\s+\w+\s*:))?"  # ("The registrar's note says: ..." quotes it; "My colleague's report says ..." reports)
+                           r"(?=\s+\w+\s*:))?(?:,?\s+who\s+(?:is|was)\s+(?:a|an)\s+[\w-]+,?)?"  # ("The registrar's note says: ..."
+                           # quotes it; "My colleague's report says ..." reports; "My friend who is a nurse says ...")
                            r"(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?(?:\s+(?:on|in)\s+the\s+[\w-]+)?"
                            r"\s+(?:said|says|say|thinks|thought|"
                            r"states?|stated|told\s+me|mentions?|mentioned|suggests?|suggested|reads?|wrote|writes|notes?|noted)"
@@ -220,6 +222,9 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
     lexicon = lexicon_for(record, knowledge)
     if users and lexicon.names_target(normalize_text(users[0])):
         flags.add("names_target")
+    # claims are read with the answer's own name for what it segmented ("You're after the stoma [SEG]") as a synonym
+    claimed = with_alias(record, seg_alias(normalize_text(answers[0])) if answers else None, lexicon)
+    lexicon = lexicon_for(claimed, knowledge) if claimed is not record else lexicon
     if (not answers or answers[0].count(SEG_TOKEN) != 1 or any(SEG_TOKEN in a for a in answers[1:])
             or any(SEG_TOKEN in u for u in users)):
         flags.add("seg_count")
@@ -265,6 +270,7 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 sentence = "Right side."  # "Size: large. Right. Two components.": a descriptor among terse ones (not
                 # another voice's "HOST B: Right.")
             claims = sentence_claims(affirmed or sentence, record, lexicon, context)
+            others_say = reported_span(sentence)  # "Dr Okafor counted three; I count one."
             if (affirmed or BARE_RIGHT.fullmatch(sentence)) and i + 1 < len(said):
                 # "Is it large? Right. By area it is moderate in size": the turn answers for itself
                 answered = {FLAG_OF_KIND[c.kind] for s in said[i + 1:]
@@ -277,7 +283,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                                                          or ((t or reported) and _answered(said, i, sentence, reply, flag,
                                                                                                record, lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
-                read.append(Said(t, i, claim, flag, voice[i], sentence.find(claim.text) if claim.text else -1))
+                at = sentence.find(claim.text) if claim.text else -1
+                read.append(Said(t, i, claim, flag, voice[i] or others_say[0] <= at < others_say[1], at))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")
     gone = withdrawn(said_by_turn, roles, read, revised, lambda t, i: sentence_claims(said_by_turn[t][i], record, lexicon))

@@ -17,7 +17,7 @@ from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
 from .fragments import KEY_VALUE, fragment_sentence, key_value_sentence, labelled_fragment, uncleft
-from .markup import plain
+from .markup import plain, unwrapped
 from .shorthand import expand
 
 BOUNDARY = re.compile(r"[,;:()]|\s[-\u2014]\s|\u2014|\b(?:while|whereas|but|and|which|where|although|though|"
@@ -79,7 +79,8 @@ _ASKED_KEY = re.compile(r"\bhow\s+many(?:\s+(?:separate\s+)?(pieces|parts|region
 # a script's speaker, also numbered or lettered ("HOST A:", "Speaker 2:")
 _SPEAKER_LABEL = re.compile(r"^(?:(?:candidate|examiner|student|tutor|teacher|doctor|dr|patient|user|assistant|ai|bot|"
                             r"radiologist|resident|consultant|registrar|trainee|learner|attending|nurse|host|co-?host|"
-                            r"speaker|presenter|interviewer|guest|caller|moderator|narrator|coach)(?:\s+[A-Z0-9])?|q|a)"
+                            r"speaker|presenter|interviewer|guest|caller|moderator|narrator|coach|reader|reviewer|clinician|"
+                            r"physician|surgeon|colleague|referrer|gp)(?:\s+[A-Z0-9])?|q|a)"
                             r"\s*:\s+(?=\S)", re.I)
 
 
@@ -148,7 +149,7 @@ def written_sentences(text: str) -> list[str]:
     `read_sentence` spells out key/value lines and fragments."""
     text = _target_rows(text) if "|" in text else text
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
-    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(text))))
+    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(unwrapped(text)))))
     text = expand(text.replace(SEG_TOKEN, " ")).replace(" -- ", " \u2014 ")  # a typed dash: "not on the left -- ..."
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = _ASKED_KEY.sub(lambda m: f"{m.group(1) or 'pieces'}: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
@@ -181,13 +182,25 @@ _POINTS_BACK = re.compile(r"(?:it|they)\b[^.;]*\b(?:to|of|than|from|behind|above
                           re.I)
 
 
+# a verbless finding after a semicolon continues the clause before it: "The right femoral head is normal; mild OA
+# on the left." (the left femoral head's), not a new sentence about the target
+_ELLIPTIC = re.compile(r"(?:mild|moderate|severe|marked|minor|minimal|slight|early|trace|focal|diffuse|some|small|"
+                       r"subtle|patchy)\s+[a-z][^.;:?!=]*[.;!]?$", re.I)
+_STATE = re.compile(r"\W*the\s+[\w\s-]{2,40}?\s(?:is|are|was|were|looks?|appears?)\s+[\w\s-]{2,30};$", re.I)  # "The X is normal;"
+_A_VERB = re.compile(r"\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|could|may|might|will|would|should|"
+                     r"must|\w+(?:s|ed)\s+(?:on|in|at|to|into|from|over|across|along|behind|beside|toward|towards)\b)\b", re.I)
+
+
 def _rejoin_completions(parts: list[str]) -> list[str]:
     """'Left on the screen is not the patient's left; it is the patient's right.' is one statement: a part
     after a semicolon that only completes the side equation before it stays with it; so does one whose object
-    pronoun points back into it ('find the sacrum; it lies above it')."""
+    pronoun points back into it ('find the sacrum; it lies above it'), and a verbless finding after a state of
+    another thing, which leaves its subject to the clause before it ('the right femoral head is normal; mild OA on
+    the left')."""
     out: list[str] = []
     for part in parts:
-        if out and out[-1].endswith(";") and (COMPLETION.match(part) or _POINTS_BACK.match(part)):
+        if out and out[-1].endswith(";") and (COMPLETION.match(part) or _POINTS_BACK.match(part) or
+                                              (_ELLIPTIC.match(part) and not _A_VERB.search(part) and _STATE.match(out[-1]))):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

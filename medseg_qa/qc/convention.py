@@ -46,7 +46,7 @@ _SIDE_MAPPING = re.compile(_NOT_AFTER_PLACE + r"\b(?:(?:the\s+)?(?:patient|patie
                            r"(?:\s+(?:side\s+)?of\s+the\s+(?:image|screen|picture|display|monitor|slice))?|"
                            # verbless: "the convention (patient's left on the image's right)"
                            + _NOT_AFTER_PLACE + r"\b(?:the\s+)?patient'?s\s+(?:left|right)\s+(?:on|at)\s+(?:the\s+)?"
-                           r"(?:image|screen|picture|viewer|monitor)'?s\s+(?:left|right)\b", re.I)
+                           r"(?:image|screen|picture|viewer|monitor)(?:'?s)?\s+(?:left|right)\b", re.I)
 
 
 # a generic subject placed on a side of the picture and on the patient's side: "A structure seen on the image's left

@@ -20,7 +20,7 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
                  "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block", "collection",
-                 "tumour", "tumor", "organ", "gland", "clot"}
+                 "tumour", "tumor", "organ", "gland", "clot", "sac", "loop", "cavity"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|solitary|"
               r"unconnected|detached|standalone|self-contained|"
@@ -32,7 +32,7 @@ _COUNT_NUM = r"(\d+|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 # "two pieces of the liver" names a part, but "2 islands of tissue" counts regions made of a material
 _MATERIAL = r"(?:it|them|this|tissue|signal|mask|label|labelled\s+pixels|pixels|voxels|parenchyma|enhancement|density|abnormality|segmentation)"
 # (a comma after the number only before another adjective: "Solitary, one nodule" counts "one nodule", not "Solitary, one")
-_COUNT_RE = re.compile(rf"\b{_COUNT_NUM}(?:\s+|,\s*(?={_COUNT_ADJ}\b))(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b"
+_COUNT_RE = re.compile(rf"(?<!\d[,.])\b{_COUNT_NUM}(?:\s+|,\s*(?={_COUNT_ADJ}\b))(?:{_COUNT_ADJ}[\s,]+(?:and\s+)?)*([a-z]+)\b"
                        rf"(?!\s+of\b(?!\s+{_MATERIAL}\b))",
                        re.I)
 # a list of named parts after a count: "three parts: manubrium, body and xiphoid process" (not sides or places)
@@ -86,7 +86,7 @@ _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\
 _FUSING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b",
                      re.I)
 _ANATOMY_PARTS = frozenset({"section", "sections", "segment", "segments", "lobe", "lobes"})
-_MASK_CUE = re.compile(r"\b(?:separate|distinct|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
+_MASK_CUE = re.compile(r"\b(?:separate|distinct|discrete|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
                        r"mask\w*|highlighted|outlined|segmented)\b", re.I)
 
 
@@ -176,7 +176,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if re.search(r"\b(?:mis(?:typed|spoke|stated|wrote|read)|corrected|fixed|changed|edited|amended)\s+$", sentence[:m.start()],
                      re.I):
             continue  # "I mistyped one bit": a part of the text, not of the mask
-        if re.search(r"\b(?:of|one\s+of|either\s+of)\s+(?:the|its|your|these|those)\s+$", sentence[:m.start()], re.I) or \
+        if re.search(r"\b(?:of|one\s+of|either\s+of)\s+(?:the|its|your|these|those)\s+$|"
+                     r"\b(?:versions?|copies|kinds?|types?|forms?|instead)\s+of\s+$", sentence[:m.start()], re.I) or \
                 _BODY_TOTAL.match(sentence, m.end()) or (m.group(1).isdigit() and int(m.group(1)) > 99):
             continue  # "Of the two glands that make cortisol, ...", "600 lymph nodes in the body": anatomy, not the mask
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):

@@ -62,6 +62,11 @@ _SIZE_LEAD = re.compile(rf"^((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}
                         re.I)
 
 
+# a recap of what was found before what the speaker will do with it: "so, two separate nodules: I'll tell the team"
+_RECAP = re.compile(r"^\W*(?:so|ok(?:ay)?|right|fine)\s*,\s*((?:(?!\b(?:is|are|was|were|i|we|you|it|they)\b)[^:;,.?!]){2,60}?)"
+                    r"\s*:\s*((?:i|we|i'll|we'll|will|then|that)\b.*)$", re.I)
+
+
 def fragment_sentence(sentence: str) -> str:
     """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.', 'Midline,
     not lateralised.') read as the sentence it stands for."""
@@ -74,6 +79,9 @@ def fragment_sentence(sentence: str) -> str:
     ack = re.match(r"^(\w+\s+then)\s*,\s*(\S.*)$", said, re.I)  # "ok ok, large then, will tell the neuro team."
     if ack and _FRAGMENT.match(ack.group(1)):
         return f"{fragment_sentence(ack.group(1)).rstrip('.')}; {ack.group(2)}"
+    recap = _RECAP.match(sentence.strip())  # a user's "so, right-sided: I'll tell the team that and move on."
+    if recap:
+        return f"It is {recap.group(1)}; {recap.group(2)}"
     m = _FRAGMENT.match(said)
     if not m or (sentence.rstrip().endswith("?") and (sentence.count(" ") < 2 or re.search(r",|\bor\b", sentence))):
         # "Large? Far from it.", "Small, moderate, large?": asked, not said

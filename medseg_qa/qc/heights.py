@@ -32,6 +32,8 @@ _ABSOLUTE = re.compile(r"\b(?:(?<!inferior\s)(?<!superior\s)(anterior|posterior|
                        r"under\s+the\s+(?:anterior\s+)?abdominal\s+(wall)|\bup\s+(front)\b|\bin\s+(front)\b(?!\s+of)|"
                        # "it lies far back", "so far forward": a place, after a verb of place or a degree word
                        r"(?<=\bfar\s)(back|forward)\b(?!\s+(?:than|from|to|of)\b)|"
+                       r"\b(?:lies|lie|sits|sit|is|are)\s+(?:well\s+|further\s+)?(back)\s+(?:towards?|near|by|against)\s+the\s+"
+                       r"(?:spine|backbone)\b|"  # "They lie back towards the spine."
                        r"(?<!\bthe\s)(?<!\bits\s)\b(front|back)\s+of\s+the\s+(?:body|belly|abdomen|tummy|trunk|torso)\b|"
                        # nearness to a landmark of one body wall: "nearer the spine than the belly wall"
                        r"\b(?:nearer|closer)\s+(?:to\s+)?(?:the\s+)?(?:patient'?s\s+)?(?:anterior\s+|posterior\s+)?"
@@ -101,8 +103,8 @@ _CENTRAL = re.compile(_NEITHER + r"|"
                       r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid[\s-]?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
-_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|\bbetween\s+(?:the\s+)?(?:front|top|anterior|superior)\s+and\s+(?:the\s+)?"
-                         r"(?:back|bottom|posterior|inferior)\b|\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
+_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|\bbetween\s+(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?(?:front|top|anterior|"
+                         r"superior)\s+and\s+(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?(?:back|bottom|posterior|inferior)\b|\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
                          r"\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?|a-?p(?=\s+(?:plane|axis|direction|dimension)))\b"
                          r"(?![\s-]+(?:mid-?line|midsagittal|cent(?:re|er)[\s-]*line|line\s+through))|"
                          r"\bhalf-?way\s+(?:up|down)\b|\bmid[\s-]?depth\b|\bmid-?(?:height|level|a-?p)\b|\blevel\s+with\s+the\s+(?:middle|cent(?:re|er))\b", re.I)

@@ -102,7 +102,7 @@ def distinctive_terms(names: set[str], target: str, version: tuple) -> set[str]:
 GENERAL_HEADS = CLASS_NOUNS | REGIONS | POSITIONAL | frozenset(LESION_WORDS) | frozenset(
     "nucleus nuclei cyst cysts adenoma adenomas polyp polyps head heads body bodies space spaces wall walls cavity "
     "cavities system systems tract canal process processes segment segments horn horns root roots trunk sinus fossa "
-    "ring chamber chambers node nodes cortex surface tip end margin border area areas joint joints".split())
+    "ring chamber chambers node nodes cortex surface tip end margin border area areas joint joints loop loops".split())
 
 
 def head_terms(label: str) -> set[str]:
@@ -139,7 +139,7 @@ def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
     word or a word of its kind (`finding_words`), with its place, does. A word that is no place ('colloid' of a colloid
     cyst, 'sclerotic' of sclerotic bone lesions) stays a name."""
     words = [w for w in target.split() if w not in POSITIONAL and len(w) > 2]
-    if len(words) < 2 or words[-1] not in FINDING_LABEL_HEADS:
+    if len(words) < 2 or words[-1] not in FINDING_LABEL_HEADS | _PLACED_HEADS:
         return frozenset()
     known = kb_names_by_term(target, version) if version else {}
     head = set(giveaway_terms(words[-1]))
@@ -151,9 +151,12 @@ def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
     return frozenset(out - head)
 
 
+# heads that are not findings but are named by their place the same way ('mesentery' of mesenteric lymph nodes, 'colon'
+# of colonic diverticula)
+_PLACED_HEADS = frozenset("node nodes diverticula diverticulum".split())
 # body parts that a finding sits in, which the knowledge base may not list as structures
 _BODY_PLACES = frozenset("knee knees hip hips shoulder ankle wrist elbow breast breasts axilla axillary armpit neck jaw "
-                         "scalp skin joint thigh calf nasal nose parathyroid".split())
+                         "scalp skin joint thigh calf nasal nose parathyroid diverticulum diverticula mesentery".split())
 # words of a finding's kind: said with its place they name the finding ('pericardial fluid', 'subdural bleed')
 _KIND_WORDS = {"effusion": "fluid|collection|effusions?", "haematoma": "bleed|bleeding|blood|haemorrhage|hemorrhage|"
                "ha?ematomas?", "carcinoma": "cancer|tumou?r|malignancy|carcinomas?", "polyp": "polyps?|polyposis",
@@ -267,3 +270,30 @@ def label_forms(label: str, known: set[str] | frozenset[str] = frozenset()) -> s
         out |= {f"{g} {w}" for g in giveaway_terms(modifier) if " " not in g and not g.endswith("-") and g != modifier
                 and not g.startswith(("intra", "para", "peri", "sub")) for w in LESION_WORDS}
     return out
+
+
+# anatomical prefixes glued to a term ("perirenal", "retroperitoneal")
+PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
+            "pre", "post", "inter", "hydro", "hemo", "haemo", "pneumo", "pyelo", "poly", "hemi", "hyper", "endo", "ano", "bi")
+# disease and procedure suffixes glued to a stem ("aortitis", "splenomegaly")
+_SUFFIXES = ("itis", "omas", "oma", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
+
+
+def suffixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """'aortitis', 'splenomegaly', 'appendicitis': a one-word term's stem with a disease or procedure suffix, as the
+    knowledge base's combining forms ('hepat-') name the liver in 'hepatitis'."""
+    stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4} |
+                   {s for t in terms for s in adjective_stems(t)})
+    if not stems:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_SUFFIXES)})\b", re.IGNORECASE)
+
+
+def prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """'perirenal', 'peri-renal', 'retroperitoneal'-style words: a prefix glued to a one-word target term or
+    its stem ('pericardial' of 'cardiac')."""
+    words = sorted({t.rstrip("-") for t in terms if " " not in t and len(t.rstrip("-")) >= 4} |
+                   {s for t in terms for s in adjective_stems(t)}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(PREFIXES)})-?(?:{'|'.join(map(re.escape, words))})\w*", re.IGNORECASE)

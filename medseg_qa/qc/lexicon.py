@@ -3,7 +3,7 @@
 The target's terms are its label, the record's and the knowledge base's synonyms, every form
 `knowledge.giveaway_terms` gives, and two families the knowledge base does not spell out: the same terms
 behind an anatomical prefix ('perirenal', 'perisplenic', 'periaortic': a word that contains a term after
-one of `_PREFIXES`) and disease acronyms that stand for the structure ('AAA'). Other structures' terms
+one of `labelforms.PREFIXES`) and disease acronyms that stand for the structure ('AAA'). Other structures' terms
 come from the knowledge base, the record's measured neighbours and a list of common anatomy, so that a
 sentence about another structure is attributed to it and not to the target.
 """
@@ -18,9 +18,9 @@ from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_
     knowledge_version, load_knowledge, lookup, term_pattern
 from medseg_qa.schemas import SourceRecord
 
-from .labelforms import (CLASS_NOUNS, FINDING_LABEL_HEADS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, REGIONS, adjective_stems,
+from .labelforms import (CLASS_NOUNS, FINDING_LABEL_HEADS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, PREFIXES, REGIONS,
                          distinctive_terms, finding_words, head_terms, initialisms, kb_names_by_term, label_forms,
-                         lesion_terms, place_terms, plural_stem, unknown_label_terms)
+                         lesion_terms, place_terms, plural_stem, prefixed_pattern, suffixed_pattern, unknown_label_terms)
 from .texting import respelled
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
@@ -37,8 +37,6 @@ ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ile
 # disease or structure acronyms whose use names a structure (matched case-sensitively, as written)
 ACRONYMS = {"AAA": "aorta", "TAA": "aorta", "IVC": "inferior vena cava", "HCC": "liver", "RCC": "kidney",
             "GB": "gallbladder", "CBD": "common bile duct", "LV": "left ventricle", "RV": "right ventricle"}
-_PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
-             "pre", "post", "inter", "hydro", "hemo", "haemo", "pneumo", "pyelo", "poly", "hemi", "hyper", "endo", "ano", "bi")
 PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this(?=\s+(?:is|lies|sits)\b)|our (?:structure|organ|target)|"
                      r"the (?:structure|organ) in question|this (?:[a-z-]+ ){0,2}?(?:structure|organ|viscus|region|lesion|finding|"
                      r"vessel|bone|gland|vein|kidney|cyst|area|spot|focus|pair|muscle|growth|mass|nodule|polyp|lump|collection|"
@@ -85,29 +83,6 @@ _BARE_LESION = re.compile(r"\b(?:the|these|those|this|that|both|all|its|their)\s
                           r"plaques|hyperintensities|metastases)\b|"
                           # report English without an article: "Lesion is on Lt."
                           r"^\W*(?:lesions?|mass|focus|foci)(?=\s+(?:is|are|lies|lie|sits|sit|seen|noted|measures?)\b)", re.I)
-_SUFFIXES = ("itis", "omas", "oma", "omegaly", "ectomy", "otomy", "ostomy", "ography", "ogram", "opathy", "osis", "algia")
-
-
-def _suffixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """'aortitis', 'splenomegaly', 'appendicitis': a one-word term's stem with a disease or procedure suffix, as the
-    knowledge base's combining forms ('hepat-') name the liver in 'hepatitis'."""
-    stems = sorted({t.rstrip("aeiouy-") for t in terms if " " not in t and len(t.rstrip("aeiouy-")) >= 4} |
-                   {s for t in terms for s in adjective_stems(t)})
-    if not stems:
-        return None
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, stems))})(?:{'|'.join(_SUFFIXES)})\b", re.IGNORECASE)
-
-
-def _prefixed_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
-    """'perirenal', 'peri-renal', 'retroperitoneal'-style words: a prefix glued to a one-word target term or
-    its stem ('pericardial' of 'cardiac')."""
-    words = sorted({t.rstrip("-") for t in terms if " " not in t and len(t.rstrip("-")) >= 4} |
-                   {s for t in terms for s in adjective_stems(t)}, key=len, reverse=True)
-    if not words:
-        return None
-    return re.compile(rf"\b(?:{'|'.join(_PREFIXES)})-?(?:{'|'.join(map(re.escape, words))})\w*", re.IGNORECASE)
-
-
 def _sided_part(term: str, names: frozenset, own: set[str], family: str | None) -> bool:
     """'left femoral head' asked about the left femur: a sided name of a part of the target's family whose
     unsided words are one of the target's own terms is the target, or its counterpart, not another structure
@@ -166,6 +141,19 @@ _PART_OF = re.compile(r"\b(?:parts?|portions?|segments?|sections?|pieces?|blocks
                       r"middle)\s+of\s+(?:the|this|that|a|an|its|each|every)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 
 
+# an operation or examination named on a word of the target's ("nephrectomy", "pneumonectomy", "cholangiogram") ...
+_PROCEDURE = re.compile(r"[\w-]*?(?:ectom|otom|ostom|plast|pex|scop|graph)(?:y|ies)\b|[\w-]*?gram(?:s)?\b", re.I)
+# ... and the other side's word just before it ("right laparoscopic donor nephrectomy")
+_OTHER_SIDE_BEFORE = {side: re.compile(rf"\b{other}(?:[\s-]+[a-z]+){{0,2}}[\s-]+$", re.I)
+                      for side, other in (("left", "right"), ("right", "left"))}
+# a participle or a word of what is left between a determiner and the label's head ("the fused kidney")
+_PARTICIPLE = r"(?:(?!(?:failed|removed|resected|excised|explanted|rejected|missing|bleeding)\b)[a-z]{2,}(?:[^e]ed|ing)|" \
+              r"single|only|sole|lone|solitary|residual|surviving)"
+# a label's words for a shape or an arrangement, ordinary words alone
+_ORDINARY_HEADS = frozenset("system systems loop loops process processes space spaces surface tip end margin border area "
+                            "areas ring".split())
+
+
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
 
@@ -180,7 +168,7 @@ class Lexicon:
         self.place_terms = place_terms(target.lower(), version) if knowledge is None else frozenset()
         self.finding_re = finding_words(target.lower()) if self.place_terms else None  # 'knee' of a knee effusion
         self.place_stems = tuple({t.rstrip("aeiouy-") for t in self.place_terms
-                                  if " " not in t and len(t.rstrip("aeiouy-")) >= 5 and not t.startswith(_PREFIXES)})
+                                  if " " not in t and len(t.rstrip("aeiouy-")) >= 5 and not t.startswith(PREFIXES)})
         terms = own_label | (set(knowledge.terms()) if knowledge else set())
         terms |= lesion_terms(knowledge)
         names = {target.lower(), *(x.lower() for x in synonyms),
@@ -197,6 +185,10 @@ class Lexicon:
                 terms -= set(giveaway_terms(other)) - own_label
         distinctive &= terms
         self.distinctive = frozenset(distinctive)
+        # a label's word for a shape or an arrangement ('system' of a duplex collecting system, 'loop' of a loop
+        # ileostomy) is the target in a claim ("the loop lies ..."), but an ordinary word in a question: alone, it
+        # does not name it
+        self.ordinary = distinctive & _ORDINARY_HEADS
         # the kinds of finding the label itself is made of ('tumour' of 'whole tumour', 'cyst' of 'kidney cyst'); a
         # label of the most general kind ('liver lesion') is named by any kind ("the masses", "the metastases")
         self.label_kinds = frozenset(filter(None, map(_finding_kind, target.lower().split())))
@@ -248,10 +240,12 @@ class Lexicon:
             POSITIONAL | REGIONS
         self.other_terms = tuple(sorted(self.names_by_term))
         self.target_re = term_pattern(self.target_terms)
-        self.prefixed_re = _prefixed_pattern(self.target_terms)
-        self.suffixed_re = _suffixed_pattern(self.target_terms)
-        self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{'|'.join(map(re.escape, heads))})(?:e?s)?"
-                                  r"(?![\w-])", re.I) if heads else None
+        self.prefixed_re = prefixed_pattern(self.target_terms)
+        self.suffixed_re = suffixed_pattern(self.target_terms)
+        # ... also past a participle or a word of what is left ("the fused kidney", "the transplanted kidney", "the single
+        # lung"; not "the failed kidney", gone)
+        self.head_re = re.compile(rf"\b(?:the|this|that|these|those|both)\s+(?:{_PARTICIPLE}\s+)?"
+                                  rf"(?:{'|'.join(map(re.escape, heads))})(?:e?s)?(?![\w-])", re.I) if heads else None
         # a label's general head after a determiner ("the nodules" of lung nodules, "these cysts" of kidney cysts) is the
         # target when a claim is attributed, though too general to count as naming it in a question (`names_target`)
         last = target.lower().split(" of ")[0].split()
@@ -267,7 +261,7 @@ class Lexicon:
         self.synonym_head_re = re.compile(rf"\b(?:the|this|that|these|those)\s+(?:{'|'.join(synonym_heads)})\b", re.I) \
             if synonym_heads else None
         self.lesion_like = (knowledge is not None and knowledge.category == "lesion") or \
-            last[-1] in {*FINDING_LABEL_HEADS, "herniation"} or \
+            last[-1] in {*FINDING_LABEL_HEADS, "herniation", "recurrence", "recurrences"} or \
             last[-1].endswith(("oma", "omas"))  # glioblastoma, adenoma, haematoma
         name = target.lower()
         sides = [w for w in name.split() if w in SIDE_WORDS]
@@ -300,6 +294,10 @@ class Lexicon:
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
             said = match.group(0).lower()
+            if said in self.ordinary or said not in self.target_terms and _PROCEDURE.match(text, match.start()) and \
+                    self.side and _OTHER_SIDE_BEFORE[self.side].search(text, 0, match.start()):
+                return False  # "after a right nephrectomy" of the left kidney: the other one's operation, the history (a
+                # "nephrectomy" of no side, or of the target's own, still names it)
             if re.fullmatch(r"(?:bi|uni)later\w*", said):
                 return False  # "bilateral" of bilateral axillary lymph nodes: a side, not a name
             if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or

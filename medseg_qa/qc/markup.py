@@ -78,6 +78,36 @@ def plain(text: str) -> str:
     return re.sub(r"\n[ \t]*\n+", "\n", text)
 
 
+# wiki markup: bold and italic quotes (doubled and tripled apostrophes), [[Target|shown text]] links, "== Heading =="
+_WIKI = ((re.compile(r"'{2,3}(?=[^'\s])|(?<=[^'\s])'{2,3}"), ""), (re.compile(r"\[\[(?:[^|\]\n]*\|)?([^\]\n]*)\]\]"), r"\1"),
+         (re.compile(r"(?m)^[ \t]*={2,6}[ \t]*([^=\n]+?)[ \t]*={2,6}[ \t]*$"), r"\1"))
+# a line broken inside a word by a PDF's hyphenation ("des-\ncending"), unless the part before is a word of its own
+_HYPHEN_BREAK = re.compile(r"\b(?!(?:left|right|one|two|three|well|non|mid|half|self|post|pre|anti|co)-)([a-z]{2,})-[ \t]*\n[ \t]*(?=[a-z])")
+# ... and one wrapped inside a sentence: a line of prose (40 characters or more, no code or table marks) that does not
+# end a sentence, then a line of prose going on in lower case (not a "key: value" or "key = value" line)
+_SOFT_WRAP = re.compile(r"(?m)^((?=(?:[^\n]*[ \t]){3})(?![^\n]*[=#|`{}\[\]<>])[^\n]{40,}[A-Za-z0-9,%)])[ \t]*\n[ \t]*"
+                        r"(?=[a-z0-9%])(?![a-z][\w ]{0,25}[:=])(?!\d+(?:\.\d+)*[.)]?\s+[A-Z])(?![^\n]*[=#|`{}\[\]<>])")
+
+
+_LISTED = re.compile(r"(?m)^[ \t]*(?:[-+*\u2022>]|\d+(?:\.\d+)*[.)]|\(?[ivx]{1,4}\))[ \t]")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with wiki markup dropped and the hard line breaks of text pasted from a PDF joined again: a word split
+    by a line-end hyphen is one word, a sentence wrapped over lines is one line (its lines would read as sentences)."""
+    if "''" in text or "[[" in text or "==" in text:
+        for rx, repl in _WIKI:
+            text = rx.sub(repl, text)
+    if "\n" in text and "```" not in text:  # (never inside code)
+        text = _HYPHEN_BREAK.sub(r"\1", text)
+        # wrapped prose breaks several lines so, or has only long lines; one short line after another is a list, a
+        # pager's lines or a table
+        lines = [line for line in text.split("\n") if line.strip()]
+        if (len(_SOFT_WRAP.findall(text)) >= 2 or all(len(line) >= 40 for line in lines[:-1])) and not _LISTED.search(text):
+            text = _SOFT_WRAP.sub(r"\1 ", text)
+    return text
+
+
 # a tick-box pick list ("Laterality: [ ] Left [x] Right [ ] Bilateral", "\u2713 one region   \u2717 several regions"):
 # only the ticked options are said
 _BOX = re.compile(r"(\[\s*[xX\u2713\u2714*]?\s*\]|[\u2610\u2611\u2612\u25a1\u25a0\u2713\u2714\u2717\u2718\u274c])\s*"

@@ -75,7 +75,9 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"(?:most|many|some|all)\s+(?:people|persons|adults|patients|children|individuals|humans)|"
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
-                      r"(?:more|less)\s+common\s+than|as\s+common\s+as|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
+                      r"(?:more|less)\s+common\s+than|as\s+common\s+as|"
+                      # a side's frequency across patients: "They are about twice as common on the right as on the left"
+                      r"(?:(?:twice|\w+\s+times)\s+)?(?:as|more|less)\s+(?:common|frequent|likely|prevalent)\s+(?:on|in)\s+the\s+(?:left|right)\b|commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
                       r"men|women|males|females|humans|infants|babies|neonates|newborns|toddlers|adolescents|teenagers)|in\s+most\s+(?:cases|people)|tends?\s+to|"
                       # a risk: "Having more than 100 moles raises melanoma risk", "a risk factor for ..."
@@ -196,7 +198,12 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
                             r"\bthings?\s+to\s+(?:fix|correct|clarify|put\s+right)\b|\b(?:small|quick|one|a)\s+fix\b|\b(?:something|a\s+point)\s+to\s+(?:fix|correct|put\s+right)\b|\bto\s+(?:fix|clarify|correct)(?:\s+[\w'-]+){0,4}\s*:|\bwith\s+respect\b(?!\s+to\b)|\bmix-?up\b|\bwhere\s+i\s+differ\b|"
                             r"\b(?:i'?d\s+correct|with\s+corrections|small\s+correction|not\s+all\s+of|don'?t\s+think\s+(?:that'?s|so)|"
                             r"careful|a\s+slip|partly|not\s+entirely|mostly,?\s+but|(?:let\s+me|let'?s|(?:i|we)\s+(?:must|have\s+to|need\s+to|should|"
-                            r"would|will)|i'?d|we'?d|i'?ll|we'?ll|(?:have|need)\s+to)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)", re.I)
+                            r"would|will)|i'?d|we'?d|i'?ll|we'?ll|(?:have|need)\s+to)\s+(?:gently\s+|just\s+)?correct)\b|\bthat'?s\s+not\s+what\s+i\s+(?:see|get|find|count)|"
+                            # "I read it differently", "Dr Okafor is mistaken here", "I part company with the draft", "the
+                            # report got that one wrong"
+                            r"\bread\s+(?:it|this|that|them)\s+differently\b|\b(?:is|are|was|were)\s+mistaken\b|\bpart\s+company\b|"
+                            r"\bgot\s+(?:that|this|it)(?:\s+one)?\s+wrong\b|\bamend\s+(?:that|this)\b|\bbut\s+actually\b|"
+                            r"\bi\s+can\s+see\s+why\s+you\s+(?:thought|think|might\s+think)\b", re.I)
 
 
 def corrects(sentence: str) -> bool:

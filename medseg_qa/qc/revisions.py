@@ -40,6 +40,9 @@ _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:ne
                     r"\b(?:sorry|apologies|oops)\W+(?:the|my)\s+(?:slip|mistake|error|bad|typo)\b|"
                     r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:I|we)(?:'ve|\s+have)?\s+(?:made|make)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|slip)\b|"
                     r"(?:I|we)(?:'ve|\s+have)?\s+got\s+(?:that|this|it)\s+wrong\b|"
+                    # "my first answer had the side wrong"
+                    r"\bmy\s+(?:first|earlier|previous|last|initial|original)\s+(?:answer|reply|message|response)\s+(?:had|got)\s+"
+                    r"(?:the\s+[\w-]+\s+)?wrong\b|"
                     # "Edit: ignore one line of my first reply.", "Sorry, typo above - bilat."
                     r"\b(?:ignore|disregard|discount|strike)\s+(?:[\w-]+\s+){0,4}?(?:of|in|from)\s+my\s+(?:first|last|earlier|previous|"
                     r"initial|original)\s+(?:reply|message|answer|response|note|post)\b|\btypo\s+(?:above|earlier|before|in\s+my\b)|(?:apologies|sorry)\s+for\s+(?:the|my)\s+(?:error|mistake|slip|confusion|typo)\b)",
@@ -47,9 +50,11 @@ _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:ne
 # ... or that something was wrong: a correction, which may answer the user ("Small correction: it lies on the right"), so
 # it revises the answer's own words only in its own turn ("Side: midline. Correction. Side: both.")
 _CORRECTION = re.compile(r"\b(?:(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ought)\s+to|I'?ll|I\s+should|I\s+must)\s+(?:quickly\s+|"
-                         r"briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\b|(?:correction|amended|amendment|corrected|erratum)\s*[:;,\u2014-]|(?:one|a|small|quick|"
+                         r"briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\b|(?:correction|amend|amended|amendment|corrected|erratum)\s*[:;,\u2014-]|(?:one|a|small|quick|"
                          r"minor|important)\s+correction\b|^\W*correction\W*$|(?:sorry|oops)\W+let\s+me\s+(?:restate|rephrase)\b|(?:that|this)\s+(?:was|is)\s+(?:wrong|incorrect|a\s+"
-                         r"(?:mistake|slip|typo)|an\s+error)\b|scratch\s+that\b)", re.I)
+                         r"(?:mistake|slip|typo)|an\s+error)\b|scratch\s+that\b|"
+                         # "Sorry, that was the outside measurement, not mine: ..."
+                         r"(?:sorry|oops)\W+(?:that|this)\s+(?:was|is)\s+[^.;:]{1,40}?,\s*not\s+mine\b)", re.I)
 # the answer reports its own earlier words: "I said ...", "earlier I wrote ...", "Earlier said large."
 _OWN_WORDS = re.compile(r"\b(?:I\s+(?:had\s+)?(?:said|wrote|stated|told\s+you|described\s+(?:it|them|the\s+\w+)\s+as|called\s+(?:it|them)|"
                         r"put|gave|mentioned|claimed|reported|counted)|(?:earlier|before|above|previously|initially)\s*,?\s*"

@@ -9,7 +9,9 @@ statement sits on a line (or in a section) under a name that is not a heading of
 states the truth about the same point (the side; the front-back or head-feet position; a relation to the same
 structure along the same axis; the size class; the area share; the region count), or a later clause of the
 voice's own sentence does ("H3: a large structure - rejected: it covers 0.7%, which is small"). Then the answer
-has overruled that voice, and its false claim does not stand.
+has overruled that voice, and its false claim does not stand. Another reader's or a tool's claim reported in prose
+("Dr Okafor counted three nodules; I count one", "Reported by the CAD software: left-sided") is such a voice too
+(`reported_span`), and so is one a user puts to the answer: the reply's truth on the same point overrules it.
 
 A plain statement is never settled this way: "It lies posteriorly. ... It lies anteriorly." contradicts itself,
 whichever sentence is true, and answers that disagree across turns are a defect too.
@@ -59,6 +61,32 @@ def voiced(sentence: str) -> bool:
     words = m["label"].lower().split()  # a voice is a name, not a clause or a described thing ("The right lobe:")
     return len(words) <= 4 and words[0] not in ("the", "a", "an", "this", "that", "these", "those", "its", "our") \
         and not any(w in ("is", "are", "was", "were", "be") for w in words)
+
+
+# another reader's or a tool's claim reported in the answer's own prose: "Dr Okafor counted three nodules; I count
+# one.", "The outside hospital's read called it large, ...", "For what it is worth, the CAD software thought ..."
+_PARTY = (r"(?:dr\.?\s+[a-z][\w'-]+|(?:the|our|my|their|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:reports?|read|reading|draft|letter|"
+          r"referral|registrar|resident|fellow|consultant|colleague|radiologist|reader|reviewer|tool|software|algorithm|"
+          r"model|ai|cad|triage|team|hospital|request|note|impression|surgeon|clinician|physician|doctor|gp)"
+          r"(?:'s\s+(?:[\w-]+\s+)?(?:read|report|draft|note|letter|impression|opinion))?)")
+_REPORTING = (r"(?:counted|counts|thought|thinks|says|said|wrote|writes|called\s+(?:it|them)|calls\s+(?:it|them)|reported|"
+              r"reports|described\s+(?:it|them)\s+as|measured\s+(?:it|them)\s+as|flagged\s+(?:it|them)\s+as|read\s+(?:it|them)\s+as|"
+              r"had\s+(?:it|them)\s+(?:as|at)|put\s+(?:it|them)\s+at|labell?ed\s+(?:it|them)(?:\s+as)?|estimated|suggested|"
+              r"claimed|stated|recorded|documented|(?:has|had)\s+(?:it|them)\s+as)")
+_REPORTED = re.compile(rf"(?:^|[,;:(]\s*)(?:[\w' ]{{0,30}},\s*)?(?:{_PARTY}\s+{_REPORTING}\b|reported\s+by\s+{_PARTY}\s*:)", re.I)
+# where the reported words end: the reader's own voice comes back ("..., I count one", "...; on review it is ...")
+_OWN_AGAIN = re.compile(r";|,\s*(?:but\s+|whereas\s+|while\s+)?(?:i|we|my|our|on\s+review|in\s+fact|actually|however|"
+                        r"here|this\s+(?:image|slice|scan))\b|\s(?:but|whereas)\s|\s(?:and|so)\s+(?:yes|yep|indeed|i|we)\b", re.I)
+
+
+def reported_span(sentence: str) -> tuple[int, int]:
+    """Where in a sentence another reader's or a tool's reported claim sits ((0, 0): none). Such a claim is another
+    voice: a later truth on the same point overrules it, as it does a labelled voice (`standing`)."""
+    m = _REPORTED.search(sentence)
+    if not m:
+        return 0, 0
+    end = _OWN_AGAIN.search(sentence, m.end())
+    return m.start(), end.start() if end else len(sentence)
 
 
 def voices(text: str, said: list[str]) -> list[bool]:
@@ -139,11 +167,15 @@ def topic(claim: Claim) -> tuple:
 
 
 def _overrules(later: Said, false: Said) -> bool:
-    """Does a later true claim of the same turn overrule a voiced false one on the same point? A negated truth
-    overrules only the statement it denies ("... No: it is not on the left."), not another ("not in the midline")."""
-    after = later.sentence > false.sentence or (later.sentence == false.sentence and later.at > false.at >= 0)
-    return (later.flag is None and later.turn == false.turn and after
-            and attribute(later.claim) == attribute(false.claim)
+    """Does a later true claim of the same turn, or of the reply to it, overrule a voiced false one on the same
+    point ("Dr Okafor wrote two regions. Does that hold?" - "He is mistaken; it is a single region.")? A negated
+    truth overrules only the statement it denies ("... No: it is not on the left."), not another ("not in the
+    midline")."""
+    after = later.turn == false.turn + 1 or later.turn == false.turn and (
+        later.sentence > false.sentence or (later.sentence == false.sentence and later.at > false.at >= 0))
+    same = attribute(later.claim) == attribute(false.claim) or \
+        later.claim.kind == false.claim.kind == "vertical"  # ("Dr Lindqvist has it as anterior. I disagree: it is central")
+    return (later.flag is None and after and same
             and (not later.claim.negated or later.claim.value == false.claim.value))
 
 

@@ -28,7 +28,7 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         if not named and _names_anatomy(label.group(1)):
             return Mention(label.start(1), label.end(1), frozenset({"unknown"}))
     that = _THAT_IS.match(sentence)  # "That is the septum pellucidum, a thin sheet in the midline": the thing identified
-    if that and pos >= that.end() and not any(that.start(1) <= m.start < that.end(1) and not m.names for m in mentions):
+    if that and pos >= that.end() and not _OWN_SUBJECT.search(sentence, that.end(), pos) and not any(that.start(1) <= m.start < that.end(1) and not m.names for m in mentions):
         named = next((m for m in mentions if that.start(1) <= m.start < that.end(1)), None)
         return named or Mention(that.start(1), that.end(1), frozenset({"unknown"}))
     verbless = _verbless_subject(mentions, sentence)
@@ -39,6 +39,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         return inverted if inverted.names else None  # "Next to it, on the left, lies the spleen, small and posterior"
     bounds = list(BOUNDARY.finditer(sentence, 0, pos))
     starts = [0] + [b.end() for b in bounds]
+    if _OWN_ACT.match(sentence, starts[-1]):
+        return None  # "A small correction first: I have outlined five diverticula": what the answer outlined
     # a possessive ("for its part", "their outline") is a determiner, never the subject of a clause
     before = [m for m in mentions if m.end <= pos and sentence[m.start:m.end].lower() not in ("its", "their")]
     if bounds and bounds[-1].group(0).lower() in ("which", "where") and \
@@ -205,7 +207,10 @@ def _antecedent(found: Mention, before: list[Mention], sentence: str, boundary) 
 # phrase without a comma ("By convention the spleen lies on the left", "On CT the aorta runs ..."), or as the
 # whole of which a part is named ("The temporal horn of the lateral ventricle curves above it"); its verb follows
 _OPENING_BEFORE_NAME = re.compile(r"\s*(?:(?:by|in|on|at|for|with|among|across)\s+(?:[a-z'-]+\s+){1,6}?(?:the|a|an)|"
-                                  r"(?:the|its|their)\s+(?:[a-z'-]+\s+){1,3}?of\s+(?:the|its|their))\s+", re.I)
+                                  r"(?:the|its|their)\s+(?:[a-z'-]+\s+){1,3}?of\s+(?:the|its|their))\s+|"
+                                  # "On the images the appendix is ...": a frame, then a name with its own determiner
+                                  r"\s*(?:in|on)\s+(?:the|this|these|both)\s+(?:images?|slices?|scans?|pictures?|films?|views?|"
+                                  r"sections?|series)\s+", re.I)
 # a verb's third person singular: an -s word, not a noun in -ss or -us ("mass", "corpus")
 _S_VERB = r"[a-z]{2,}s(?<!ss)(?<!us)"
 _FINITE_VERB = re.compile(r"\s+(?:(?:just|also|usually|normally|typically|always|often|then)\s+)?(?:is|are|was|were|has|"
@@ -262,6 +267,12 @@ def _names_a_place(word: str) -> bool:
 _THAT_IS = re.compile(r"^\W*(?:(?:yes|no|yeah|so|and|ok|okay)\W+)*(?:that|those)(?:'s|\s+is|\s+are|'re)\s+(?:the|a|an)\s+"
                       r"(?!(?:mask|segment\w*|target|highlighted|outlined|region|structure|answer|one)\b)([\w-]+(?:\s+[\w-]+){0,3}?)"
                       r"(?=\s*[,.;(]|\s+(?:in|on|at|which|that|with)\b)", re.I)
+# a later clause with its own subject ("That is an easy mix-up, but it is small")
+_OWN_SUBJECT = re.compile(r"[,;:]\s*(?:(?:but|and|yet|so|though|although)\s+)?(?:[^,;:]{0,30}?\s)?(?:it|they|the\s+mask)\s+"
+                          r"(?:is|are|lies|lie|sits|sit|looks?|has|have|covers?|measures?)\b", re.I)
+# a clause of the answer's own act on the target: "I have outlined five", "we count two"
+_OWN_ACT = re.compile(r"\s*(?:i|we)\s+(?:have\s+|'ve\s+)?(?:outlined|marked|segmented|highlighted|counted|count|traced|"
+                      r"drawn|drew|labell?ed|shaded)\b", re.I)
 _POSITION_WORDS = frozenset("left right upper lower middle mid anterior posterior superior inferior proximal distal deep "
                             "superficial the".split())
 _LABEL_IT = re.compile(r"^\s*([A-Za-z][\w' -]{1,40}?)\s*:\s+(?:it|they)\b", re.I)

@@ -83,6 +83,9 @@ _TYPED = re.compile(r"(?<![\w'-])[A-Za-z]{5,}(?![\w'-])")
 _NOT_SLIPS = frozenset("lesson lessons legion legions cancel cancels canter postal mortal venus".split())
 
 
+_INFLECTION = re.compile(r"(?:es|ed|ing|s|d)$")
+
+
 def respelled(text: str, words: tuple[str, ...], known: frozenset[str]) -> str:
     """`text` with a word one edit from one of `words` (a target's own words of six letters or more: "kidny",
     "fibriods", "gallbladdr") spelled as that word, sharing its first two letters; a word that is `known` (a name, a
@@ -91,8 +94,8 @@ def respelled(text: str, words: tuple[str, ...], known: frozenset[str]) -> str:
         word = m.group(0).lower()
         if word in known or word in _NOT_SLIPS:
             return m.group(0)
-        # (not an inflection or a clipped form: "diseased" of "disease", "orbit" of "orbital")
-        return next((w for w in words if w[:2] == word[:2] and one_edit(word, w)
-                     and not word.startswith(w) and not w.startswith(word)), m.group(0))
+        # (not an inflection or a clipped form: "diseased" of "disease", "orbit" of "orbital", "crosses" of "crossed")
+        return next((w for w in words if w[:2] == word[:2] and one_edit(word, w) and not word.startswith(w)
+                     and not w.startswith(word) and _INFLECTION.sub("", w) != _INFLECTION.sub("", word)), m.group(0))
 
     return _TYPED.sub(fix, text) if words else text
