@@ -45,8 +45,9 @@ def seg_alias(answer: str) -> str | None:
 def with_alias(record: SourceRecord, alias: str | None, lexicon) -> SourceRecord:
     """The record with the answer's alias as one more synonym, where it names nothing else known and is no term of
     the target yet; else the record itself."""
-    if not alias or alias in lexicon.target_terms or any(m.names for m in lexicon.mentions(alias)):
+    if not alias or alias in lexicon.target_terms:
         return record
-    if any(m.start == 0 and m.end == len(alias) and not m.names for m in lexicon.mentions(alias)):
-        return record  # already read as the target ("the fused kidney")
+    mentions = lexicon.mentions(alias)
+    if any(m.names for m in mentions) or any(m.start == 0 and m.end == len(alias) for m in mentions):
+        return record  # another structure's name, or already read as the target ("the fused kidney")
     return record.model_copy(update={"synonyms": [*record.synonyms, alias]})

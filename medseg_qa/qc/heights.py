@@ -103,8 +103,10 @@ _CENTRAL = re.compile(_NEITHER + r"|"
                       r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid[\s-]?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
-_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|\bbetween\s+(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?(?:front|top|anterior|"
-                         r"superior)\s+and\s+(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?(?:back|bottom|posterior|inferior)\b|\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
+_WHOSE = r"(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?"  # "between your front and your back"
+_DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|"
+                         rf"\bbetween\s+{_WHOSE}(?:front|top|anterior|superior)\s+and\s+{_WHOSE}(?:back|bottom|posterior|inferior)\b|"
+                         r"\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
                          r"\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?|a-?p(?=\s+(?:plane|axis|direction|dimension)))\b"
                          r"(?![\s-]+(?:mid-?line|midsagittal|cent(?:re|er)[\s-]*line|line\s+through))|"
                          r"\bhalf-?way\s+(?:up|down)\b|\bmid[\s-]?depth\b|\bmid-?(?:height|level|a-?p)\b|\blevel\s+with\s+the\s+(?:middle|cent(?:re|er))\b", re.I)

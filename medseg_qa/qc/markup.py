@@ -82,13 +82,13 @@ def plain(text: str) -> str:
 _WIKI = ((re.compile(r"'{2,3}(?=[^'\s])|(?<=[^'\s])'{2,3}"), ""), (re.compile(r"\[\[(?:[^|\]\n]*\|)?([^\]\n]*)\]\]"), r"\1"),
          (re.compile(r"(?m)^[ \t]*={2,6}[ \t]*([^=\n]+?)[ \t]*={2,6}[ \t]*$"), r"\1"))
 # a line broken inside a word by a PDF's hyphenation ("des-\ncending"), unless the part before is a word of its own
-_HYPHEN_BREAK = re.compile(r"\b(?!(?:left|right|one|two|three|well|non|mid|half|self|post|pre|anti|co)-)([a-z]{2,})-[ \t]*\n[ \t]*(?=[a-z])")
+_HYPHEN_BREAK = re.compile(r"\b(?!(?:left|right|one|two|three|well|non|mid|half|self|post|pre|anti|co)-)([a-z]{2,})-"
+                           r"[ \t]*\n[ \t]*(?=[a-z])")
 # ... and one wrapped inside a sentence: a line of prose (40 characters or more, no code or table marks) that does not
 # end a sentence, then a line of prose going on in lower case (not a "key: value" or "key = value" line)
 _SOFT_WRAP = re.compile(r"(?m)^((?=(?:[^\n]*[ \t]){3})(?![^\n]*[=#|`{}\[\]<>])[^\n]{40,}[A-Za-z0-9,%)])[ \t]*\n[ \t]*"
                         r"(?=[a-z0-9%])(?![a-z][\w ]{0,25}[:=])(?!\d+(?:\.\d+)*[.)]?\s+[A-Z])(?![^\n]*[=#|`{}\[\]<>])")
-
-
+# a bullet or an enumerator opening a line: the text is a list, not wrapped prose
 _LISTED = re.compile(r"(?m)^[ \t]*(?:[-+*\u2022>]|\d+(?:\.\d+)*[.)]|\(?[ivx]{1,4}\))[ \t]")
 
 
@@ -102,9 +102,10 @@ def unwrapped(text: str) -> str:
         text = _HYPHEN_BREAK.sub(r"\1", text)
         # wrapped prose breaks several lines so, or has only long lines; one short line after another is a list, a
         # pager's lines or a table
+        joined, wraps = _SOFT_WRAP.subn(r"\1 ", text)
         lines = [line for line in text.split("\n") if line.strip()]
-        if (len(_SOFT_WRAP.findall(text)) >= 2 or all(len(line) >= 40 for line in lines[:-1])) and not _LISTED.search(text):
-            text = _SOFT_WRAP.sub(r"\1 ", text)
+        if (wraps >= 2 or all(len(line) >= 40 for line in lines[:-1])) and not _LISTED.search(text):
+            text = joined
     return text
 
 

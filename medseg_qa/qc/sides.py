@@ -27,7 +27,8 @@ PICTURE = r"(?:image|picture|photo(?:graph)?|screen|display|monitor|viewer|film|
 DIRECTION = re.compile(r"\b(?:convex|concave|extend\w*|reach\w*|cross\w*|wrap\w*|hug\w*|encircl\w*|envelop\w*|span\w*|stretch\w*|taper\w*|project\w*(?!\s+(?:(?:only|mostly|entirely|largely|mainly|chiefly)\s+)?(?:on|over|to|onto)\s)|across|point(?:s|ing|ed)|"
                         r"direct(?:s|ed|ing)|fac(?:es|ing)|curv\w*|turn\w*|angl\w*|orient(?:s|ed|ing)|tilt\w*|swing\w*|sweep\w*|"
                         r"drain\w*|flow\w*|radiat\w*|through(?=\s+to\b|\s*$)|refer(?:s|red|ring)?|spread\w*|travel\w*|shoot\w*|mov(?:e|es|ing)|hurt\w*|bor(?:es|ing)|"
-                        r"run(?:s|ning)?|cours(?:e|es|ing)|(?:ascend|descend)\w*(?!\s+(?:colon|aorta|mesocolon|limb|loop|part|segment)\b)|head(?:s|ing)\s+(?:up|down|toward|towards)|"
+                        r"run(?:s|ning)?|cours(?:e|es|ing)|(?:ascend|descend)\w*(?!\s+(?:colon|aorta|mesocolon|limb|loop|part|segment)\b)|"
+                        r"head(?:s|ing)\s+(?:up|down|toward|towards)|"
                         r"shr[iu]nk\w*|trimm\w*|expand\w*|grown|enlarg\w*|"  # a margin "shrunk to 3 mm posteriorly"
                         r"(?:thin|thicken|widen|broaden)(?:s|ing)(?:\s+out)?(?=\s+(?:(?:toward|towards|to)(?:\s+the)?\s*)?$))\b"  # its form: "thins toward the front"
                         # (up to a second predicate: "spans the body and is located to the right")
@@ -102,7 +103,8 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
 
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?(?:(?:present|seen|found|located|distributed|visible|"
                         r"noted|situated)\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
-                        r"\b(?:(?:there\s+is|there's|with)\s+one\s+(?:on|in)|(?:is|are)\s+one\s+(?:(?:on|in)\s+)?)\s*(?:each|either)\s+side(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
+                        r"\b(?:(?:there\s+is|there's|with)\s+one\s+(?:on|in)|(?:is|are)\s+one\s+(?:(?:on|in)\s+)?)\s*(?:each|either)\s+side"
+                        r"(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
                         r"\bboth\s+(?:sides|hemithoraces|lungs|kidneys|breasts|hemispheres|lobes)\s+(?:are|were)\s+(?:involved|affected)\b|"
                         r"\b(?:shows?|turns?)\s+up\s+on\s+both\s+sides\b|\b(?:find|see)\s+(?:it|them)\s+on\s+both\s+sides\b|"
                         r"\b(?:is|are|lies|lie|sits|sit|located|found|present|seen)\s+in\s+both\s+(?:of\s+(?:the|his|her|their|your|my)\s+)?(?:(?:cerebral|cerebellar)\s+)?(?:lungs|kidneys|hemispheres|breasts|ovaries|"
@@ -318,7 +320,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             claims.append((m.start() + max(word, 0), Claim("side", "bilateral", text=m.group(0))))
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bastride\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
-                         r"\b(?:lies|lie|sits|sit|is|are)\s+(?:right\s+|squarely\s+|straight\s+)?across\s+the\s+(?:midline\b|middle\b(?!\s+(?:from|front|top|of)\b))|\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
+                         r"\b(?:lies|lie|sits|sit|is|are)\s+(?:right\s+|squarely\s+|straight\s+)?across\s+the\s+"
+                         r"(?:midline\b|middle\b(?!\s+(?:from|front|top|of)\b))|"
+                         r"\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
                          r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b|"
                          r"\b(?:in|at)\s+the\s+(?:very\s+|exact\s+)?(?:middle|centre|center)\s+of\s+the\s+(?:body|patient)\b(?!\s+(?:from|front|top))",
                          sentence, re.I):

@@ -28,7 +28,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         if not named and _names_anatomy(label.group(1)):
             return Mention(label.start(1), label.end(1), frozenset({"unknown"}))
     that = _THAT_IS.match(sentence)  # "That is the septum pellucidum, a thin sheet in the midline": the thing identified
-    if that and pos >= that.end() and not _OWN_SUBJECT.search(sentence, that.end(), pos) and not any(that.start(1) <= m.start < that.end(1) and not m.names for m in mentions):
+    if that and pos >= that.end() and not _OWN_SUBJECT.search(sentence, that.end(), pos) and \
+            not any(that.start(1) <= m.start < that.end(1) and not m.names for m in mentions):
         named = next((m for m in mentions if that.start(1) <= m.start < that.end(1)), None)
         return named or Mention(that.start(1), that.end(1), frozenset({"unknown"}))
     verbless = _verbless_subject(mentions, sentence)
