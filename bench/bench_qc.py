@@ -311,7 +311,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # markup, PDF-pasted line breaks), GD (bowel and GI: appendix, colon segments, hernias) and GE (second
                  # opinions and discrepancy audit: other readers' claims confirmed or refuted)
                  "heldout_gb": (0.871, 0.210), "heldout_gc": (0.952, 0.105), "heldout_gd": (0.952, 0.424),
-                 "heldout_ge": (0.971, 0.390)}
+                 "heldout_ge": (0.971, 0.390),
+                 # round 45, measured with the rules of 1a0a35e (round 44 read): GF (Unicode-heavy chat: emoji bullets,
+                 # arrows, math symbols, typographic quotes), GG (cardiac and great-vessel CT/MR, short-axis and
+                 # four-chamber views), GH (dataset-curation and annotation-QA threads) and GI (long wandering
+                 # conversations that drift to other structures and come back with pronouns)
+                 "heldout_gf": (0.890, 0.381), "heldout_gg": (0.967, 0.167), "heldout_gh": (0.943, 0.300),
+                 "heldout_gi": (0.967, 0.810)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
