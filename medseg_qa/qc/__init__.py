@@ -44,8 +44,8 @@ from .lexicon import lexicon_for
 from .modality import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
 from .revisions import REVISED_DEPTH, depth_revised, revisions, withdrawn
-from .settle import Said, echoes, reported_span, standing, topic, voices
-from .topics import asked_about, read_with_topic
+from .settle import REPORTER_DETERMINERS, REPORTERS, Said, echoes, reported_span, standing, topic, voices
+from .topics import asked_about, described_elsewhere, read_with_topic
 
 __all__ = ["FLAG_DESCRIPTIONS", "Claim", "check_conversation", "extract_claims", "near_duplicates", "target_terms",
            "claim_problems"]
@@ -73,7 +73,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
 _ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
-                   r"please)\b|"
+                   r"please|point(?:\s+(?:to|at|out))?|locali[sz]e|pick\s+out|spot(?:ter)?|name|circle|draw|tell\s+me|go(?=\W*$))\b|"
                    # a question typed without its mark: a wh-word opening a clause ("..., which organ is that",
                    # "whats the bright white stuff here", "where r they on this")
                    r"(?:^|[,;:.!]\s*|\b(?:so|and|n|but|ok|okay|pls|plz|hey|hi)\s+)(?:which|what|whats|what's|where|wheres|"
@@ -173,9 +173,7 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 
 
 # a user's report of another reader's words, which the user puts to the answer as their own premise
-_REPORT_FRAME = re.compile(r"^\W*(?:(?:the|my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:registrar|attending|colleague|consultant|resident|"
-                           r"report|read|letter|radiologist|doctor|gp|surgeon|team|note|referral|fellow|nurse|tutor|supervisor|professor|teacher|"
-                           r"classmate|friend|trainee|intern|examiner|senior|boss|draft)(?:'s\s+(?:note|report|letter|read|draft|summary)"
+_REPORT_FRAME = re.compile(rf"^\W*(?:{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}?{REPORTERS}(?:'s\s+(?:note|report|letter|read|draft|summary)"
                            r"(?=\s+\w+\s*:))?(?:,?\s+who\s+(?:is|was)\s+(?:a|an)\s+[\w-]+,?)?"  # ("The registrar's note says: ..."
                            # quotes it; "My colleague's report says ..." reports; "My friend who is a nurse says ...")
                            r"(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?(?:\s+(?:on|in)\s+the\s+[\w-]+)?"
@@ -276,14 +274,17 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 answered = {FLAG_OF_KIND[c.kind] for s in said[i + 1:]
                             for c in sentence_claims(s, record, lexicon, context)}
                 claims = [c for c in claims if FLAG_OF_KIND[c.kind] not in answered]
+            described = described_elsewhere(sentence, lexicon) if turns[t].role == "user" and t >= 2 else []
             for claim in claims:
+                at = sentence.find(claim.text) if claim.text else -1
+                if any(a <= at < b for a, b in described):
+                    continue  # "Next: that smooth fluid bag at the front." points at another thing
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon,
                                                                     premise_count(sentence, claim) if flag == "count" else None)
                                                          or ((t or reported) and _answered(said, i, sentence, reply, flag,
                                                                                                record, lexicon))):
                     continue  # "(2) It lies in front of the liver." - "Step 2: Not quite. It lies behind it."
-                at = sentence.find(claim.text) if claim.text else -1
                 read.append(Said(t, i, claim, flag, voice[i] or others_say[0] <= at < others_say[1], at))
                 if not flag and conv.claims is not None and disagrees_with_structured(claim, conv.claims):
                     flags.add("claims")

@@ -57,7 +57,7 @@ _SIZE_RES = [
                re.I),
     re.compile(rf"\b(?:a|an|which|what)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?(?:region|area|portion|part|fraction|proportion|"
                rf"chunk|bit|amount|slice|piece|"
-               rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|"
+               rf"share|footprint|segment|patch|object|structure|blob|organ|one|finding|vessel|gland|lesion|label|"
                rf"size|amount|thing|mask|segmentation|outline|silhouette|shadow|component|target|shape|feature|island)\b", re.I),
     # ... or a finding's own kind, said of the target: "It's a big mass." (not "a scan shows a small incidental nodule")
     re.compile(rf"\b(?:it|they|this|that)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+(?:a|an)\s+{_QUAL}{_SIZE_ALT}[\s,]+(?:\w+\s+)?"

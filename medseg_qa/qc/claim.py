@@ -12,6 +12,8 @@ class Claim:
     kind: str
     value: object
     other: str | None = None  # relation claims: the other structure's names, '|'-joined; 'body' for a share of the body
-    qualifier: str = ""  # 'hedged' side and vertical claims ("slightly left"), 'extreme' ones ("far back"); 'less'/'more' for percent bounds
+    # 'hedged' side and vertical claims ("slightly left"), 'extreme' ones ("far back"); 'less'/'more' for percent
+    # bounds; 'either_axis' for a bare "centrally" (the midline or the middle front to back)
+    qualifier: str = ""
     text: str = ""
     negated: bool = False

@@ -17,6 +17,7 @@ from medseg_qa.knowledge import normalize_text
 from medseg_qa.schemas import SEG_TOKEN
 
 from .fragments import KEY_VALUE, fragment_sentence, key_value_sentence, labelled_fragment, uncleft
+from .symbols import spelled
 from .markup import plain, unwrapped
 from .shorthand import expand
 
@@ -149,12 +150,11 @@ def written_sentences(text: str) -> list[str]:
     `read_sentence` spells out key/value lines and fragments."""
     text = _target_rows(text) if "|" in text else text
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
-    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(normalize_text(plain(unwrapped(text)))))
+    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(spelled(normalize_text(plain(unwrapped(text))))))
     text = expand(text.replace(SEG_TOKEN, " ")).replace(" -- ", " \u2014 ")  # a typed dash: "not on the left -- ..."
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = _ASKED_KEY.sub(lambda m: f"{m.group(1) or 'pieces'}: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
     text = re.sub(r"[*_`#>]+", "", text)
-    text = re.sub(r"[ \t]*[\U0001F300-\U0001FAFF]+[ \t]+(?=[A-Z])", "\n", text)  # "It lies left 📍 By convention ..."
     out = []
     # lines and numbered items (after a sentence's end: "Look. 2. Count.", not "The count is 2. It is small."), then sentences
     for line in re.split(r"\n+|(?<=[.!?;])\s(?=\d+[.)]\s+[A-Z])", text):
@@ -310,7 +310,13 @@ def is_confirmation_question(sentence: str) -> bool:
     confirmation. Its answer settles it: 'Not quite, ...' retracts it (`check_conversation`), 'Yes.' asserts it
     (`affirmed_statement`), and an answer that lets it stand leaves it asserted, like a why-question's premise."""
     return sentence.rstrip().endswith("?") and "?" not in sentence.rstrip()[:-1] and not _WH.search(sentence) \
-        and not is_yes_no_question(sentence)
+        and not is_yes_no_question(sentence) and not _FRONTED_PREMISE.search(sentence)
+
+
+# a premise fronted before a question about something else: "At roughly 18% of the image, does this slice go into the
+# test split?" (its "No" answers the question, not the premise)
+_FRONTED_PREMISE = re.compile(r",\s*(?:(?:so|then|and)\s+)?(?:does|do|is|are|should|would|could|can|will|did|was|were|has|have|"
+                              r"must|shall)\s+(?:this|that|the|it|i|we|you|they|there)\b[^,]*\?\s*$", re.I)
 
 
 _AFFIRMATION = re.compile(r"^\s*(?:yes|yep|yeah|yup|correct|indeed|exactly|affirmative|right|that\s+is\s+(?:right|correct))"

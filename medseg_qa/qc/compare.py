@@ -42,6 +42,8 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
             return True if claim.qualifier == "hedged" else False
         return claim.value == side
     if claim.kind == "midline":
+        if claim.qualifier == "either_axis" and side != "midline" and vertical == "central":
+            return None  # "it lies centrally" of a left-sided mask central front to back
         return None if side not in ("left", "right", "midline", "bilateral") else side == "midline"
     if claim.kind == "vertical":
         if claim.value == "central":  # "roughly central front to back"

@@ -39,6 +39,8 @@ _COUNT_RE = re.compile(rf"(?<!\d[,.])\b{_COUNT_NUM}(?:\s+|,\s*(?={_COUNT_ADJ}\b)
 _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?\s*,))\s*(?!.*\b(?:left|right|anterior|posterior|upper|lower|front|back|each|one|two|three)\b)"
                           r"(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?(?:\s*,\s*(?:the\s+)?[a-z-]+(?:\s+[a-z-]+)?)*,?\s+(?:and|&)\s+"
                           r"(?:the\s+)?[a-z-]+", re.I)
+# ... or numbers them: "Couinaud: 8 segments (I-VIII)", "17 segments (1-17)"
+_NUMBERED_PARTS = re.compile(r"\s*\(\s*(?:[ivx]+|\d+)\s*[-\u2013\u2014]\s*(?:[ivx]+|\d+)\s*\)", re.I)
 # "I can see two of them.", "I count three of them": the pieces counted, after the target was named
 _OF_THEM = re.compile(r"(?:\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are)\s+|"
                       # an answer's own "So, three of them, separate emboli." (not "Two of them lie on the left")
@@ -104,8 +106,8 @@ def _composition(sentence: str, m: re.Match) -> bool:
     return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
 
 
-# a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one"
-_COUNT_BOUND = re.compile(r"(?:\b(?P<more>more|greater)\s+than|\b(?P<fewer>fewer|less)\s+than|\b(?P<at_most>at\s+most|up\s+to)|"
+# a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one", "over 1" (">", "≥")
+_COUNT_BOUND = re.compile(r"(?:\b(?P<more>(?:more|greater)\s+than|over)|\b(?P<fewer>(?:fewer|less)\s+than|under)|\b(?P<at_most>at\s+most|up\s+to)|"
                           r"\b(?P<at_least>at\s+least))\s+$", re.I)
 
 
@@ -230,7 +232,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
                 re.search(r"\bone\b[^.;]*\b(?:and|,)\s*$", sentence[:m.start()], re.I):
             continue  # an enumeration ("one part on the left and one on the right"), not a count
         value = int(word) if word.isdigit() else _COUNTS.get(word, "many")
-        if word == "both" or _NAMED_PARTS.match(sentence, m.end()):
+        if word == "both" or _NAMED_PARTS.match(sentence, m.end()) or _NUMBERED_PARTS.match(sentence, m.end()):
             continue  # "three parts: manubrium, body and xiphoid process" names anatomy, not regions of the mask
         if _COUNTING_RULE.search(sentence, 0, m.start()) or re.match(r"\s+(?:that|which)\b[^.;]{0,40}\bcounts?\s+as\b",
                                                                      sentence[m.end():], re.I) or \
@@ -238,6 +240,9 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "anything that touches counts as one piece": how pieces are counted, not how many there are
         if _composition(sentence, m):
             continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
+        if re.search(r"\b(?:\d+|one|two|three|four|five|six)\s+(?:out\s+)?of\s+(?:the\s+)?$", sentence[max(0, m.start() - 16):m.start()],
+                     re.I):
+            continue  # "in at least 2 of 4 regions": the whole a share is taken of, not a count of the mask
         bound = _COUNT_BOUND.search(sentence, max(0, m.start() - 25), m.start())
         qualifier = next((k for k, v in bound.groupdict().items() if v), "") if bound else ""
         out.append((m.start(), Claim("count", value, qualifier=qualifier, text=m.group(0))))

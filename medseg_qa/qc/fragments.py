@@ -44,12 +44,16 @@ _FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|footprint|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
                        r"(?:\s+(?:in\s+)?(?:position|location))?)|"
-                       r"((?:central\s*,\s*)?midline|central|bilateral)(?:\s+in\s+position)?|"
+                       r"((?:central\s*,\s*)?midline|central|(?:on\s+)?both\s+sides|"
+                       r"bilateral(?:\s*,\s*(?:on\s+)?(?:both\s+sides|left\s+and\s+right))?)"
+                       r"(?:\s+in\s+position)?|"
                        # a half of the picture: "Lower field.", "Upper half."
                        r"(upper|lower)\s+(?:half|field|part|portion))"
                        # "Large relative to the film.", "(OK,) large then."
                        r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then|"
                        r"\s+overall|"  # "Bulky overall."
+                       # "Medium-sized rather than rather small."
+                       r"\s+rather\s+than\s+[^.;!?]{1,60}|"
                        r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film))?"
                        # a user's acknowledgement: "small, ok."
                        r"(?:\s*,\s*(?:ok(?:ay)?|got\s+it|noted|understood|gotcha|cool|fine))?"
@@ -92,7 +96,8 @@ def fragment_sentence(sentence: str) -> str:
     if m.group(4):
         if neg or m.group(4).lower() == "central":
             return sentence  # a bare "Central." names no axis: the midline, or halfway front to back?
-        return "It lies on both sides." if m.group(4).lower() == "bilateral" else "It lies in the midline."
+        return "It lies on both sides." if m.group(4).lower().startswith(("bilateral", "both", "on")) else \
+            "It lies in the midline."
     if m.group(2):
         return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
     return f"It is {neg}{m.group(3).split()[0].lower()}."
@@ -159,7 +164,14 @@ def _key_value_sentence(sentence: str) -> str:
         if section and KEY_VALUE.match(sentence[section.end():]):
             rest = _key_value_sentence(sentence[section.end():])  # (the label stays: "Draft: Size: large" is the draft's)
             return sentence if rest == sentence[section.end():] else f"{sentence[:section.end()].rstrip()} {rest}"
+        # ... or after a clause that leads to it: "That note is wrong, and this is how it gets resolved: Components: 1."
+        lead = next((c for c in re.finditer(r":\s+", sentence) if KEY_VALUE.match(sentence[c.end():])), None)
+        if lead and len(sentence) - lead.end() < len(sentence) // 2 + 20:
+            rest = _key_value_sentence(sentence[lead.end():])
+            return sentence if rest == sentence[lead.end():] else f"{sentence[:lead.start()]}; {rest}"
         return sentence
+    if m.group(2).rstrip().endswith("?"):
+        return sentence  # "count: one region or several?" asks
     key, value = m.group(1).lower(), m.group(2).strip().rstrip(";,. ").strip("\"'")  # a literal: side = "left"
     key = re.sub(r"^.+\s+(?=position$)", "", key)  # "AP position": the position along the rows' axis
     if re.match(r"[A-Z][a-z']*\s+[\w']+\s+[\w']+\s+[\w']+|(?i:(?:it|its|they|this|these|the)\s+[\w']+\s+[\w']+)", value) and \

@@ -61,10 +61,11 @@ _WHOLE_PART = re.compile(rf"\s+(?:part|portion|half|aspect|side|region|section)\
 # base") and height on the picture ("in the upper part of the slice"), which the orientation turns into a
 # patient direction (the top rows of an axial slice are anterior, of a coronal one superior)
 _TRUNK = r"(?:head|skull|chest|thorax|abdomen|belly|pelvis|body|trunk|neck|brain|lungs?)"
+_OWNER = r"(?:the|your|his|her|their|the\s+patient'?s)\s+"  # "toward the top of your chest"
 _HEIGHT = re.compile(r"\b(?:(high(?:er)?\s+up|up\s+high)|(low(?:er)?\s+down|down\s+low))\b(?!\s+than\b)|"
                      r"\b(?:toward|towards|near|at|by|close\s+to|in)\s+the\s+(?:((?:top|crown|vertex|upper\s+part|apex|apices)"
-                     rf")\s+of\s+the\s+{_TRUNK}|(skull\s+base|base\s+of\s+the\s+skull|(?:bottom|base|lower\s+part)\s+of\s+the\s+"
-                     rf"{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+the\s+{_TRUNK}\b|"
+                     rf")\s+of\s+{_OWNER}{_TRUNK}|(skull\s+base|base\s+of\s+the\s+skull|(?:bottom|base|lower\s+part)\s+of\s+"
+                     rf"{_OWNER}{_TRUNK}))\b|\b(?:(high)|(low))(?:er)?\s+(?:up\s+|down\s+)?in\s+{_OWNER}{_TRUNK}\b|"
                      r"\b(?:sits?|lies?|lying|sitting|located|placed|positioned)\s+(?:so\s+|very\s+|quite\s+|fairly\s+|rather\s+|"
                      r"too\s+)?(?:(high)|(low))\b(?!\s+(?:density|signal|attenuation|grade|risk|intensity))", re.I)
 # a part of the trunk named by its height: "in the upper chest", "down in the lower half of the thorax"
@@ -105,7 +106,8 @@ _CENTRAL = re.compile(_NEITHER + r"|"
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
 _WHOSE = r"(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?"  # "between your front and your back"
 _DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|"
-                         rf"\bbetween\s+{_WHOSE}(?:front|top|anterior|superior)\s+and\s+{_WHOSE}(?:back|bottom|posterior|inferior)\b|"
+                         rf"\bbetween\s+{_WHOSE}(?:front|top|anterior|superior|breastbone|sternum|belly|tummy|chest\s+wall)\s+and\s+{_WHOSE}"
+                         r"(?:back|bottom|posterior|inferior|spine|backbone)\b|"
                          r"\b(?:front[\s-]+to[\s-]+back|top[\s-]+to[\s-]+bottom|head[\s-]+to[\s-]+(?:foot|feet|toe))\b|"
                          r"\b(?:depth|anteroposterior|craniocaudal|vertical(?:ly)?|a-?p(?=\s+(?:plane|axis|direction|dimension)))\b"
                          r"(?![\s-]+(?:mid-?line|midsagittal|cent(?:re|er)[\s-]*line|line\s+through))|"

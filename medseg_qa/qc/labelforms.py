@@ -272,6 +272,20 @@ def label_forms(label: str, known: set[str] | frozenset[str] = frozenset()) -> s
     return out
 
 
+# words of the target's in a question that do not name it (`Lexicon.names_target`): an adjective of the target before
+# an examination or view names the examination, not the structure: "cardiac CT",
+# "mid-ventricular short-axis image", "renal ultrasound" (modifiers between, no preposition or article)
+EXAMINATION = re.compile(r"[\s-]+(?:(?!(?:on|in|of|at|to|for|with|from|this|that|the|a|an)\b)[\w-]+\s+){0,2}?"
+                         r"(?:ct|cta|mri?|mra|pet|spect|ultrasound|sonograph\w*|echo\w*|scans?|study|slices?|images?|"
+                         r"views?|cine|series|angiogra\w*|imaging|exam\w*)\b", re.I)
+
+# an operation or examination named on a word of the target's ("nephrectomy", "pneumonectomy", "cholangiogram") ...
+PROCEDURE = re.compile(r"[\w-]*?(?:ectom|otom|ostom|plast|pex|scop|graph)(?:y|ies)\b|[\w-]*?gram(?:s)?\b", re.I)
+# ... and the other side's word just before it ("right laparoscopic donor nephrectomy")
+OTHER_SIDE_BEFORE = {side: re.compile(rf"\b{other}(?:[\s-]+[a-z]+){{0,2}}[\s-]+$", re.I)
+                     for side, other in (("left", "right"), ("right", "left"))}
+
+
 # anatomical prefixes glued to a term ("perirenal", "retroperitoneal")
 PREFIXES = ("peri", "para", "supra", "infra", "retro", "intra", "sub", "extra", "trans", "epi", "hypo", "juxta",
             "pre", "post", "inter", "hydro", "hemo", "haemo", "pneumo", "pyelo", "poly", "hemi", "hyper", "endo", "ano", "bi")

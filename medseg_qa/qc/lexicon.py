@@ -18,9 +18,10 @@ from medseg_qa.knowledge import CLASS_WORDS, SIDE_WORDS, KnowledgeEntry, family_
     knowledge_version, load_knowledge, lookup, term_pattern
 from medseg_qa.schemas import SourceRecord
 
-from .labelforms import (CLASS_NOUNS, FINDING_LABEL_HEADS, GENERAL_HEADS, LESION_WORDS, POSITIONAL, PREFIXES, REGIONS,
-                         distinctive_terms, finding_words, head_terms, initialisms, kb_names_by_term, label_forms,
-                         lesion_terms, place_terms, plural_stem, prefixed_pattern, suffixed_pattern, unknown_label_terms)
+from .labelforms import (CLASS_NOUNS, EXAMINATION, FINDING_LABEL_HEADS, GENERAL_HEADS, LESION_WORDS, OTHER_SIDE_BEFORE,
+                         POSITIONAL, PREFIXES, PROCEDURE, REGIONS, distinctive_terms, finding_words, head_terms, initialisms,
+                         kb_names_by_term, label_forms, lesion_terms, place_terms, plural_stem, prefixed_pattern,
+                         suffixed_pattern, unknown_label_terms)
 from .texting import respelled
 
 ANATOMY = ("stomach", "bowel", "colon", "intestine", "duodenum", "jejunum", "ileum", "gallbladder", "pancreas",
@@ -141,11 +142,6 @@ _PART_OF = re.compile(r"\b(?:parts?|portions?|segments?|sections?|pieces?|blocks
                       r"middle)\s+of\s+(?:the|this|that|a|an|its|each|every)?\s*(?:[\w-]+\s+){0,2}$", re.I)
 
 
-# an operation or examination named on a word of the target's ("nephrectomy", "pneumonectomy", "cholangiogram") ...
-_PROCEDURE = re.compile(r"[\w-]*?(?:ectom|otom|ostom|plast|pex|scop|graph)(?:y|ies)\b|[\w-]*?gram(?:s)?\b", re.I)
-# ... and the other side's word just before it ("right laparoscopic donor nephrectomy")
-_OTHER_SIDE_BEFORE = {side: re.compile(rf"\b{other}(?:[\s-]+[a-z]+){{0,2}}[\s-]+$", re.I)
-                      for side, other in (("left", "right"), ("right", "left"))}
 # a participle or a word of what is left between a determiner and the label's head ("the fused kidney")
 _PARTICIPLE = r"(?:(?!(?:failed|removed|resected|excised|explanted|rejected|missing|bleeding)\b)[a-z]{2,}(?:[^e]ed|ing)|" \
               r"single|only|sole|lone|solitary|residual|surviving)"
@@ -294,10 +290,12 @@ class Lexicon:
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
             said = match.group(0).lower()
-            if said in self.ordinary or said not in self.target_terms and _PROCEDURE.match(text, match.start()) and \
-                    self.side and _OTHER_SIDE_BEFORE[self.side].search(text, 0, match.start()):
+            if said in self.ordinary or said not in self.target_terms and PROCEDURE.match(text, match.start()) and \
+                    self.side and OTHER_SIDE_BEFORE[self.side].search(text, 0, match.start()):
                 return False  # "after a right nephrectomy" of the left kidney: the other one's operation, the history (a
                 # "nephrectomy" of no side, or of the target's own, still names it)
+            if said.endswith(("ac", "al", "ar", "ic", "ary")) and EXAMINATION.match(text, match.end()):
+                return False  # "this cardiac CT slice", "a mid-ventricular short-axis image": the examination's name
             if re.fullmatch(r"(?:bi|uni)later\w*", said):
                 return False  # "bilateral" of bilateral axillary lymph nodes: a side, not a name
             if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or

@@ -160,13 +160,18 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
 _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh|ah+|um+|uh+|er+|erm|"
-                        r"so|well)[\s,.!-]+)*"
+                        r"so|well|careful)[\s,.!-]+)*"
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|and|they|they'?re|the|there|there'?s|size|side|count|position|just|"
-                        r"only|i|i'?d)\b)|nope\b|sorry,?\s+I\s+meant?\b|"
+                        r"only|i|i'?d)\b)|nope\b|overruled\b|not\s+confirmed\b|(?:i\s+)?(?:cannot|can'?t)\s+confirm\b|"
+                        r"sorry,?\s+I\s+meant?\b|"
                         r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
                         r"sorry,?\s+I\s+mean\b|look\s+again\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
-                        r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|(?:that'?s|that\s+is)\s+(?:the\s+)?(?:image|screen|picture|display|viewer)'?s?\s+(?:left|right)\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
+                        r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|"
+                        # "That note is wrong, ...", "The draft was mistaken:"
+                        r"(?:that'?s|that\s+is)\s+(?:a|an)\s+(?:common\s+|easy\s+|frequent\s+|understandable\s+)?(?:slip|mistake|"
+                        r"error|mix-?up|misconception|misreading)\b|"
+                        r"(?:that|this|the)\s+[\w-]+\s+(?:is|was)\s+(?:wrong|incorrect|mistaken)\b|(?:that'?s|that\s+is)\s+(?:the\s+)?(?:image|screen|picture|display|viewer)'?s?\s+(?:left|right)\b|close,?\s+but\s+no\b|(?:actually|in\s+fact)\b(?!,?\s+(?:yes|yeah|that'?s\s+right|correct)\b))",
                         re.I)
 
 

@@ -40,6 +40,12 @@ _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:ne
                     r"\b(?:sorry|apologies|oops)\W+(?:the|my)\s+(?:slip|mistake|error|bad|typo)\b|"
                     r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:I|we)(?:'ve|\s+have)?\s+(?:made|make)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|slip)\b|"
                     r"(?:I|we)(?:'ve|\s+have)?\s+got\s+(?:that|this|it)\s+wrong\b|"
+                    # "My earlier line was wrong; scratch it."
+                    r"\bmy\s+(?:first|earlier|previous|last|initial|original)\s+(?:line|answer|reply|statement|sentence|claim|"
+                    r"message|response|note|comment)\s+(?:was|is)\s+(?:wrong|incorrect|mistaken|in\s+error)\b|"
+                    # "Correction to my first reply: ...", "A correction to my earlier answer"
+                    r"\bcorrection\s+to\s+my\s+(?:first|earlier|previous|last|initial|original)\s+(?:answer|reply|message|response|"
+                    r"note|post|comment)\b|"
                     # "my first answer had the side wrong"
                     r"\bmy\s+(?:first|earlier|previous|last|initial|original)\s+(?:answer|reply|message|response)\s+(?:had|got)\s+"
                     r"(?:the\s+[\w-]+\s+)?wrong\b|"
@@ -149,13 +155,23 @@ REPAIR = re.compile(r"(?:^|[\s,\u2014-])(?:sorry|no\s+scratch\s+that|scratch\s+t
                     r"obvious|significant|clear)\b)", re.I)
 
 
+# ... or a repair set off by a dash and a colon, however long the words before it: "It is a large structure in this
+# section, taking up a big share of it — sorry, let me correct that: It occupies about 0.7% of the image."
+_STRUCK = re.compile(r"\s[\u2014\u2013-]+\s*(?:(?:no|sorry|oops|wait)[,!]?\s+)*(?:scratch\s+that|let\s+me\s+correct\s+(?:that|"
+                     r"myself)|(?:a\s+)?correction|i\s+mean|or\s+rather|make\s+that)\s*:", re.I)
+
+
 def unrepaired(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
     """A sentence's claims (with positions) without those the speaker repairs later in it: a repair marker ("sorry",
     "no", "scratch that", "or rather") within a few words after the claim, then a claim on the same point with another
     value, which is read like any claim."""
+    struck = _STRUCK.search(sentence)  # "It is large — scratch that: medium-sized"
+
     def repairs(a: tuple[int, Claim], b: tuple[int, Claim]) -> bool:
         end = a[0] + len(a[1].text)
-        return topic(b[1]) == topic(a[1]) and str(b[1].value) != str(a[1].value) and 0 <= b[0] - end <= 60 \
-            and not re.search(r"[.;:!?]", sentence[end:b[0]]) and bool(REPAIR.search(sentence[end:b[0]]))
+        if topic(b[1]) != topic(a[1]) or str(b[1].value) == str(a[1].value):
+            return False
+        return (0 <= b[0] - end <= 60 and not re.search(r"[.;:!?]", sentence[end:b[0]]) and bool(REPAIR.search(sentence[end:b[0]]))) \
+            or (struck is not None and end <= struck.start() and struck.end() <= b[0])
 
     return [a for a in located if not any(repairs(a, b) for b in located if b[0] > a[0])]

@@ -65,9 +65,13 @@ def voiced(sentence: str) -> bool:
 
 # another reader's or a tool's claim reported in the answer's own prose: "Dr Okafor counted three nodules; I count
 # one.", "The outside hospital's read called it large, ...", "For what it is worth, the CAD software thought ..."
-_PARTY = (r"(?:dr\.?\s+[a-z][\w'-]+|(?:the|our|my|their|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:reports?|read|reading|draft|letter|"
-          r"referral|registrar|resident|fellow|consultant|colleague|radiologist|reader|reviewer|tool|software|algorithm|"
-          r"model|ai|cad|triage|team|hospital|request|note|impression|surgeon|clinician|physician|doctor|gp)"
+# who or what reports a claim, for the answer's reported claims here and a user's report frame (`check_conversation`)
+REPORTERS = (r"(?:registrar|attending|colleague|consultant|resident|radiologist|reader|reviewer|doctor|gp|surgeon|clinician|"
+             r"physician|fellow|nurse|tutor|supervisor|professor|teacher|classmate|friend|trainee|intern|examiner|senior|"
+             r"boss|team|hospital|tool|software|algorithm|model|ai|cad|triage|reports?|read|reading|letter|note|referral|"
+             r"draft|impression|request)")
+REPORTER_DETERMINERS = r"(?:the|my|our|your|his|her|their|a|an)"
+_PARTY = (rf"(?:dr\.?\s+[a-z][\w'-]+|{REPORTER_DETERMINERS}\s+(?:[\w'-]+\s+){{0,3}}?{REPORTERS}"
           r"(?:'s\s+(?:[\w-]+\s+)?(?:read|report|draft|note|letter|impression|opinion))?)")
 _REPORTING = (r"(?:counted|counts|thought|thinks|says|said|wrote|writes|called\s+(?:it|them)|calls\s+(?:it|them)|reported|"
               r"reports|described\s+(?:it|them)\s+as|measured\s+(?:it|them)\s+as|flagged\s+(?:it|them)\s+as|read\s+(?:it|them)\s+as|"

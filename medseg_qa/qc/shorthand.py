@@ -257,6 +257,11 @@ _COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)
 _ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
+_LAT_KEY = re.compile(r"\blat\.?(?=\s*(?:[:=\u2192\u21d2\u27f6]|->|=>))", re.I)
+# a label, then a key and its value: "Correction → Depth → mid", "premise → actually lat. → midline"
+_KEY_CHAIN = re.compile(r"^(\W*[A-Za-z]+)\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*((?:actually\s+)?(?:side|laterality|size|area|"
+                        r"depth|position|count|pieces|components|parts|location|extent|relations?|rel\.?))\s*"
+                        r"(?:\u2192|->|=>|\u21d2|\u27f6)\s*", re.I)
 # "the body's left", "the child's right": the patient's side said of the body or the person
 _BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b|"
                         r"\b(?:their|his|her)\s+(left|right)\b(?=\s+(?:appears?|is|are|shows?|lies|side|hand)\b)", re.I)
@@ -321,6 +326,8 @@ def expand(text: str) -> str:
         line = layout_line(line)
         if line is None:
             continue
+        line = _LAT_KEY.sub("laterality", line)  # "Lat. = midline", "lat. → L" (a key, not "lateral")
+        line = _KEY_CHAIN.sub(r"\1: \2: ", line)
         line = _ARROW.sub(": ", line, count=1)
         line = _ARROW.sub(", ", line)
         line = _DOTTED_RE.sub(_dotted, line)

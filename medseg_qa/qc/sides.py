@@ -108,14 +108,16 @@ _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:cl
                         r"\bboth\s+(?:sides|hemithoraces|lungs|kidneys|breasts|hemispheres|lobes)\s+(?:are|were)\s+(?:involved|affected)\b|"
                         r"\b(?:shows?|turns?)\s+up\s+on\s+both\s+sides\b|\b(?:find|see)\s+(?:it|them)\s+on\s+both\s+sides\b|"
                         r"\b(?:is|are|lies|lie|sits|sit|located|found|present|seen)\s+in\s+both\s+(?:of\s+(?:the|his|her|their|your|my)\s+)?(?:(?:cerebral|cerebellar)\s+)?(?:lungs|kidneys|hemispheres|breasts|ovaries|"
-                        r"adrenals|adrenal\s+glands|hemithoraces|hemithoraxes|thalami|hippocampi|parotids)\b|\b(?:so|i\.e\.|that\s+is|namely),?\s+(?:on|in)\s+both\s+sides\b|(?:involves?|affects?|spans?)\s+both\s+sides\b|"
+                        r"adrenals|adrenal\s+glands|hemithoraces|hemithoraxes|thalami|hippocampi|parotids)\b|\b(?:so|i\.e\.|that\s+is|namely),?\s+(?:on|in)\s+both\s+sides\b|(?:involves?|affects?|spans?|covers?|straddles?)\s+both\s+sides\b|"
                         r"\b(?:mask|tissue|signal|involvement|disease)\s+on\s+(?:each|either|both)\s+sides?\s+of\s+the\s+midline\b|"
                         r"(?:is|are|lies|lie|sits|sit|located|situated|found)\s+(?:on|in|across)\s+(?:both|the\s+two)\s+halves\s+of\s+the\s+"
                         r"(?:picture|image|slice|screen|scan|film)\b|"
                         r"\b(?:has|have|with)\s+(?:parts|pieces|components|portions|regions)\s+on\s+(?:each|either|both)\s+sides?\b|"
-                        r"(?:is|are|lies|lie|sits|sit|located|situated|found|present|seen|visible)\s+(?:on|in|at)\s+(?:both\s+sides(?:\s+of\s+(?:the|your|his|"
-                        r"her|my)\s+(?:body|patient|midline|abdomen|chest|pelvis|spine|neck))?(?!\s+of\b)|(?:each|either)\s+side\s+of\s+"
-                        r"the\s+(?:midline|spine|body)\b))", re.I)
+                        r"(?:is|are|lies|lie|sits|sit|located|situated|found|present|seen|visible)\s+(?:on|in|at)\s+(?:both\s+sides(?:\s+of\s+(?:(?:the|your|his|"
+                        r"her|my)\s+(?:body|patient|midline|abdomen|chest|pelvis|spine|neck)|me|you|him|her))?(?!\s+of\b)|"
+                        r"(?:each|either)\s+side\s+of\s+the\s+(?:midline|spine|body)\b)|"
+                        # "There's some on both sides of your body"
+                        r"\bthere(?:'s|\s+is|\s+are)\s+(?:some|parts?|pieces?|bits?)\s+(?:of\s+(?:it|them)\s+)?on\s+both\s+sides\b)", re.I)
 
 
 def _image_to_patient(side: str, orientation: str | None) -> str | None:
@@ -337,5 +339,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                                                              r"\btop\s+and\s+(?:the\s+)?bottom\b", sentence, re.I) or any(
                 c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
-        claims.append((m.start(), Claim("midline", "midline", text=m.group(0))))
+        # a bare "centrally" names no axis: the midline, or the middle front to back (`compare` reads it either way)
+        claims.append((m.start(), Claim("midline", "midline", qualifier="either_axis" if m.group(0).lower() == "centrally" else "",
+                                        text=m.group(0))))
     return claims

@@ -116,7 +116,7 @@ def _verbless_subject(mentions: list[Mention], sentence: str) -> Mention | None:
             any(x.start < m.end() and not x.names for x in mentions):
         return None
     head = (m.group(1) or m.group(2)).lower()
-    if any(_target_noun(w.lower()) for w in re.findall(r"[a-z-]+", m.group(0), re.I)):
+    if any(target_noun(w.lower()) for w in re.findall(r"[a-z-]+", m.group(0), re.I)):
         return None  # "Segmented region at the left ...": the target's own noun opens the line
     if re.search(r"(?:ly|ing|ed|ic|al|ous|ar|ive|ent|ant|ile)$", head) or head in _VALUE_WORDS or re.match(r"\W*(?:which|what|where|how|why|positioned|located|situated|seen|"
                                                      r"lying|sitting|placed)\b", sentence, re.I):
@@ -304,7 +304,7 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
                           "placement site crescent sliver rind".split())
 
 
-def _target_noun(word: str) -> bool:
+def target_noun(word: str) -> bool:
     """'region', 'regions', 'patches', 'cavities': a noun of `_TARGET_NOUNS`, singular or plural."""
     return bool(_TARGET_NOUNS & {word, word[:-1], word[:-2], word[:-3] + "y"})
 
@@ -360,7 +360,7 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     if head in ("structures", "organs", "things") and \
             re.search(r"\b(?:several|many|multiple|numerous|other|some)\s+(?:[\w-]+\s+)?$", m.group(0)[:m.end(2) - m.start()], re.I):
         return Mention(m.start(1), m.end(2), frozenset({"unknown"}))  # "several structures crowd this slice": other things
-    if _target_noun(head) and not hypothetical and not any(_names_a_place(w) for w in modifiers):
+    if target_noun(head) and not hypothetical and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
         return Mention(m.start(1), m.end(2), frozenset())  # the target or a part of it, not "the pineal gland"

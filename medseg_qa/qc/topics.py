@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .subjects import target_noun
+
 # a question whose subject is another structure: "And the spleen?", "What about the other kidney?", "Where is the
 # spleen?", "How big is the aorta?", "Is the spleen on the left?" (not "Which organ lies beside the spleen?", whose
 # answer is the target, nor one that names the target or 'it' anywhere)
@@ -17,10 +19,17 @@ _TOPIC_OPENER = re.compile(r"^\W*(?:(?:and|so|also|but|ok|okay|now|then|right|su
                            r"(?:where|how(?:\s+(?:big|large|small|many\s+\w+|much\s+\w+))?|what\s+size|which\s+side)\s+"
                            r"(?:is|are|does|do|was|were|would)\s+|(?:is|are|does|do|did|was|were|can|could|would|will|has|have)\s+)?"
                            r"(?:the\s+|its\s+)?$", re.I)
-_BACK_TO_TARGET = re.compile(r"\b(?:mask|segmentation|segmented|highlighted|outlined|target|overlay)\b", re.I)
+_BACK_TO_TARGET = re.compile(r"\b(?:mask|segmentation|segmented|highlighted|outlined|target|overlay)\b|"
+                             # "Back to your first answer", "the first thing you showed me", "Item 1, revisited."
+                             r"\b(?:first|original)\s+(?:one|thing|structure|answer|item|finding)\b|\bitem\s+(?:1|one)\b",
+                             re.I)
 _BARE_PRONOUNS = frozenset({"it", "its", "itself", "they", "them", "their"})
 _POINTING = _BARE_PRONOUNS | {"that one", "this one", "the latter"}  # words that point back at the topic
-_LEADING_PRONOUN = re.compile(r"^(\W*(?:(?:yes|yeah|yep|no|nope|sure|well|so|ok|okay|right|correct|indeed|also)\W+)*)"
+_LEADING_PRONOUN = re.compile(r"^(\W*(?:(?:yes|yeah|yep|no|nope|sure|well|so|ok|okay|right|correct|indeed|also)\W+)*"
+                              # a short fronted adverbial: "Size-wise it is ...", "Front-to-back, it's ...", "On this
+                              # slice it ...", "In patient terms it's ..."
+                              r"(?:[\w-]+-wise,?\s+|(?:on|in|from)\s+(?:this|the|patient)\s+[\w-]+,?\s+|"
+                              r"[\w'-]+(?:\s+[\w'-]+){0,3},\s+)?)"
                               r"(it|they|that\s+one|this\s+one|the\s+latter)\b", re.I)
 # a sentence that brings another structure in as what it is about: its subject ("Next, the left kidney is of moderate
 # size."), or the thing it presents ("Alongside it you can see the gallbladder.", "A possible mix-up would be the aorta.")
@@ -73,8 +82,10 @@ def asked_about(question: str, lexicon) -> str | None:
 _YES_NO_OPENER = re.compile(r"^\W*(?:(?:and|so|also|but|ok|okay|got\s+it|thanks|right)\W+)*(?:is|are|was|were|does|do|did)\s+"
                             r"(?:the|that|this|those|these)\b", re.I)
 # an answer naming what a pronoun or 'that' is: "Yes, that's the liver.", "That is the vertebral body, in the midline"
-_IDENTIFIES = re.compile(r"^\W*(?:(?:yes|no|yeah|right|correct|so)\W+)*(?:that|this|it|those|these)(?:'s|\s+is|\s+are|'re)\s+"
-                         r"(?:the|a|an)\s+", re.I)
+# ("That one is the right lung.", "The other one's the left femoral head.", "You're pointing at the spleen.")
+_IDENTIFIES = re.compile(r"^\W*(?:(?:yes|no|yeah|right|correct|so|ok|okay)\W+)*(?:(?:(?:that|this|it|those|these)"
+                         r"(?:\s+(?:one|ones|thing|things|structure|bit|part))?|the\s+other\s+(?:one|ones))"
+                         r"(?:'s|\s+is|\s+are|'re)|you(?:'re|\s+are)\s+(?:pointing|looking)\s+at)\s+(?:the|a|an)\s+", re.I)
 
 
 def read_with_topic(said: list[str], topic: str | None, lexicon, written: list[str]) -> list[str]:
@@ -108,3 +119,37 @@ def read_with_topic(said: list[str], topic: str | None, lexicon, written: list[s
                 sentence = f"{lead.group(1)}{name}{sentence[lead.end():]}"
         out.append(sentence)
     return out
+
+
+# a later user turn pointing at something else by description: "that smooth fluid bag at the front", "the chunk of bone
+# at the back", "the smooth solid organ tucked in at the back" (a place inside the noun phrase, no verb before it)
+_NOT_A_NOUN = r"(?!(?:is|are|was|were|lies|lie|sits|sit|seems?|looks?|it|they|one|ones)\b)"
+_DESCRIBED = re.compile(rf"\b(?:that|this|the|those|these)\s+((?:{_NOT_A_NOUN}[\w-]+,?\s+){{0,4}}?{_NOT_A_NOUN}[\w-]+)\s+"
+                        r"(?:(?:tucked|lying|sitting|right|out|up|down|over|just|in|away)\s+){0,3}"
+                        r"(?:(?:,\s+)?(?:at|near|in|on|by|towards?|over|along|to)\s+(?:the\s+)?(?:very\s+)?"
+                        r"(?:front|back|side|edge|middle|top|bottom|left|right|cent(?:re|er)|rear)\b)+", re.I)
+
+
+def described_elsewhere(sentence: str, lexicon) -> list[tuple[int, int]]:
+    """Spans of a later user sentence that point at another thing by its look and place ("What is that uniform grey
+    organ near the back?"): the target has been named by then, so a user who describes a thing afresh means something
+    else, and the place words only say where to look ('it' there is the thing described). None when the sentence names
+    the target ('the rectum', 'the first one'), or when the description is a bare word for the target ("the structure on the left")."""
+    if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _POINTING
+                                               for m in lexicon.mentions(sentence)):
+        return []
+    out = []
+    for m in _DESCRIBED.finditer(sentence):
+        words = re.findall(r"[\w-]+", m.group(1).lower())
+        if not all(target_noun(w) for w in words) and not _NO_DESCRIPTION & set(words) and \
+                not _SAID_OF_IT.search(sentence, 0, m.start()):
+            out.append((m.start(), m.end()))
+    return out
+
+
+# a clause said of the target before the place ("So it's all the way at the back", "Why is it only present on the
+# right side ...?", "Is it normal for it to lie ..."): a premise, not a description
+_SAID_OF_IT = re.compile(r"\b(?:it|they)(?:'s|'re|\s+is|\s+are|\s+sits?|\s+lies?|\s+lie|\s+to\s+(?:lie|sit|be))\b|"
+                         r"\b(?:is|are|was|were|does|do)\s+(?:it|they)\b", re.I)
+# words that make no description of a thing: an idiom's ("all the way at the back"), a place's, a clause's
+_NO_DESCRIPTION = frozenset("way side left right front back middle top bottom and or but only".split())
