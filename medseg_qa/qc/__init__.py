@@ -73,7 +73,8 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
 _ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
-                   r"please|point(?:\s+(?:to|at|out))?|locali[sz]e|pick\s+out|spot(?:ter)?|name|circle|draw|tell\s+me|go(?=\W*$))\b|"
+                   r"please|point(?:\s+(?:to|at|out))?|locali[sz]e|pick\s+out|spot(?:ter)?|name|circle|draw|tell\s+me|"
+                   r"go(?=\W*$))\b|"
                    # a question typed without its mark: a wh-word opening a clause ("..., which organ is that",
                    # "whats the bright white stuff here", "where r they on this")
                    r"(?:^|[,;:.!]\s*|\b(?:so|and|n|but|ok|okay|pls|plz|hey|hi)\s+)(?:which|what|whats|what's|where|wheres|"
@@ -173,7 +174,8 @@ def _answered(said: list[str], i: int, statement: str, reply: list[str], flag: s
 
 
 # a user's report of another reader's words, which the user puts to the answer as their own premise
-_REPORT_FRAME = re.compile(rf"^\W*(?:{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}?{REPORTERS}(?:'s\s+(?:note|report|letter|read|draft|summary)"
+_REPORT_FRAME = re.compile(rf"^\W*(?:{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+){{0,2}}?{REPORTERS}"
+                           r"(?:'s\s+(?:note|report|letter|read|draft|summary)"
                            r"(?=\s+\w+\s*:))?(?:,?\s+who\s+(?:is|was)\s+(?:a|an)\s+[\w-]+,?)?"  # ("The registrar's note says: ..."
                            # quotes it; "My colleague's report says ..." reports; "My friend who is a nurse says ...")
                            r"(?:\s+(?:i|we)\s+(?:got|saw|read|had)(?:\s+earlier)?)?(?:\s+(?:on|in)\s+the\s+[\w-]+)?"

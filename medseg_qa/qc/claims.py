@@ -39,7 +39,9 @@ from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, o
     without_opinion
 from .sides import side_claims as _side_claims
 
-_PER_SIDE = re.compile(r"^\W*(?:on\s+the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s*:(?!\s*(?-i:It|They|There)\s)", re.I)
+# (not an interjection before a clause of its own: "Right: There are two pieces.")
+_PER_SIDE = re.compile(r"^\W*(?:on\s+the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+side)?\s*:(?!\s*(?-i:It|They|There)\s)",
+                       re.I)
 # a question about the front-back or up-down axis, where "centrally" answers that axis, not the side
 _ASKS_DEPTH = re.compile(r"\b(?:front|back|anterior\w*|posterior\w*|ant|post|superior\w*|inferior\w*|sup|inf|up|down|"
                          r"depth|deep|high|low|top|bottom)\b", re.I)

@@ -150,7 +150,9 @@ def written_sentences(text: str) -> list[str]:
     `read_sentence` spells out key/value lines and fragments."""
     text = _target_rows(text) if "|" in text else text
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
-    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", _drop_quoted_mail(spelled(normalize_text(plain(unwrapped(text))))))
+    # (signs are read as words first: "Side ≠ LEFT", "≈ 3 %", "2 pieces 🔢 ✏️ edit: no - 1"; `symbols`)
+    text = _drop_quoted_mail(spelled(normalize_text(plain(unwrapped(text)))))
+    text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", text)
     text = expand(text.replace(SEG_TOKEN, " ")).replace(" -- ", " \u2014 ")  # a typed dash: "not on the left -- ..."
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."
     text = _ASKED_KEY.sub(lambda m: f"{m.group(1) or 'pieces'}: ", text)  # "**How many pieces?** Three." reads as "pieces: Three."
@@ -315,8 +317,8 @@ def is_confirmation_question(sentence: str) -> bool:
 
 # a premise fronted before a question about something else: "At roughly 18% of the image, does this slice go into the
 # test split?" (its "No" answers the question, not the premise)
-_FRONTED_PREMISE = re.compile(r",\s*(?:(?:so|then|and)\s+)?(?:does|do|is|are|should|would|could|can|will|did|was|were|has|have|"
-                              r"must|shall)\s+(?:this|that|the|it|i|we|you|they|there)\b[^,]*\?\s*$", re.I)
+_FRONTED_PREMISE = re.compile(r",\s*(?:(?:so|then|and)\s+)?(?:does|do|is|are|should|would|could|can|will|did|was|were|"
+                              r"has|have|must|shall)\s+(?:this|that|the|it|i|we|you|they|there)\b[^,]*\?\s*$", re.I)
 
 
 _AFFIRMATION = re.compile(r"^\s*(?:yes|yep|yeah|yup|correct|indeed|exactly|affirmative|right|that\s+is\s+(?:right|correct))"

@@ -65,7 +65,8 @@ _POINTED_SUBJECT = re.compile(r"^\W*(?:both|these|the\s+two|the\s+(?:segmented|h
                               r"|^\W*(?:[^:]{0,30}:\s*)?(?:the\s+(?:thing|structure|organ|one|finding)\s+|what\s+|something\s+)?"
                               # the target the user points at: "the thing I'm asking about sits on the left of the screen (the
                               # patient's right)", "There's something on the right of the screen (so the patient's left)"
-                              r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:asking\s+about|looking\s+for|after)\b|^\W*there(?:'s|\s+is)\s+something\b"
+                              r"(?:i'?m|i\s+am|we'?re|we\s+are)\s+(?:asking\s+about|looking\s+for|after)\b|"
+                              r"^\W*there(?:'s|\s+is)\s+something\b"
                               # an answer's side glossed with its place on the screen: "Patient's right side (the left of
                               # the screen on this display)."
                               r"|^\W*(?:on\s+)?(?:the\s+)?patient'?s\s+(?:left|right)(?:[\s-]+(?:hand\s+)?side)?\s*[(\u2014]",

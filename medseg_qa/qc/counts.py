@@ -107,7 +107,8 @@ def _composition(sentence: str, m: re.Match) -> bool:
 
 
 # a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one", "over 1" (">", "≥")
-_COUNT_BOUND = re.compile(r"(?:\b(?P<more>(?:more|greater)\s+than|over)|\b(?P<fewer>(?:fewer|less)\s+than|under)|\b(?P<at_most>at\s+most|up\s+to)|"
+_COUNT_BOUND = re.compile(r"(?:\b(?P<more>(?:more|greater)\s+than|over)|\b(?P<fewer>(?:fewer|less)\s+than|under)|"
+                          r"\b(?P<at_most>at\s+most|up\s+to)|"
                           r"\b(?P<at_least>at\s+least))\s+$", re.I)
 
 

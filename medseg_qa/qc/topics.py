@@ -2,8 +2,9 @@
 
 `read_with_topic` spells out 'It'/'They'/'That one' as the other structure a question just asked about ("What about
 the spleen?" - "It is small.") or a statement just brought in ("Alongside it you can see the gallbladder. It sits
-midway."), until a sentence names the target again; `asked_about` finds the question's structure. Used by
-`check_conversation` before claims are read; `subjects` attributes within a sentence.
+midway." "That one is the right lung. It ..."), until a sentence names the target again; `asked_about` finds the
+question's structure; `described_elsewhere` finds a later question's description of another thing ("Next: that fluid
+bag at the front."). Used by `check_conversation` before claims are read; `subjects` attributes within a sentence.
 """
 
 from __future__ import annotations
@@ -133,8 +134,9 @@ _DESCRIBED = re.compile(rf"\b(?:that|this|the|those|these)\s+((?:{_NOT_A_NOUN}[\
 def described_elsewhere(sentence: str, lexicon) -> list[tuple[int, int]]:
     """Spans of a later user sentence that point at another thing by its look and place ("What is that uniform grey
     organ near the back?"): the target has been named by then, so a user who describes a thing afresh means something
-    else, and the place words only say where to look ('it' there is the thing described). None when the sentence names
-    the target ('the rectum', 'the first one'), or when the description is a bare word for the target ("the structure on the left")."""
+    else, and the place words only say where to look ('it' there is the thing described). None when the sentence
+    names the target ('the rectum', 'the first one'); no span for a bare word for the target ("the structure on the
+    left") or a place said of it ("So it's all the way at the back")."""
     if _BACK_TO_TARGET.search(sentence) or any(not m.names and sentence[m.start:m.end].lower() not in _POINTING
                                                for m in lexicon.mentions(sentence)):
         return []

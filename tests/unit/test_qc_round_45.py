@@ -30,6 +30,7 @@ LIVER = "It is the liver [SEG]. It is large."
     ("It lies both \u2194\ufe0f (patient's left + right).", "It lies both (patient's left and right)."),
     ("Size \u25b8 large. \u25b8 Report: describe", "Size \u2192 large.\nReport: describe"),
     ("\u21d2 side \u2192 right \u2705", "side \u2192 right"),
+    ("Regions: \u2610 1 \u2612 2", "Regions: \u2610 1 \u2612 2"),  # ballot boxes are a tick list's
     ("plain text stays as it is", "plain text stays as it is"),
 ])
 def test_signs_are_read_as_words(text, read):
@@ -47,6 +48,7 @@ def test_signs_are_read_as_words(text, read):
     ("Liver [SEG]. McDonald 2017: \u2265 1 lesion in \u2265 2 of 4 regions for spread in space.", None),
     ("Liver [SEG]\n\u2022 Depth \u25b8 ANT \u2191", None),
     ("Liver [SEG]\n\u2022 Depth \u25b8 POST \u2193", "position"),
+    ("Liver [SEG]\n\u25b8 Lat. = left (patient frame)", "laterality"),
 ])
 def test_unicode_chat_answers(answer, flag):
     assert flags("liver", Q, answer) == ([flag] if flag else [])
@@ -82,6 +84,16 @@ def test_unicode_chat_answers(answer, flag):
     ((Q, LIVER, "At roughly 2% of the image, does this slice go into the test split?", "No, the split is by patient."),
      "size"),
     ((Q, LIVER, "Since it is a small label on this slice, is that usual?", "It is in the abdomen."), "size"),
+    # corrections in a card's and a ticket's shorthand
+    ((Q, LIVER, "Note: there are 2 separate pieces. Q \u25b8 is that typical?",
+      "\u26a0\ufe0e Correction \u25b8 Pieces \u25b8 \u00d7 1. \u25b8 Report: describe"), None),
+    ((Q, LIVER, "The first reader wrote that it is small. Would you sign that off?",
+      "Correction: large rather than small."), None),
+    ((Q, LIVER, "The requesting clinician wrote it is on the left. Confirm?", "Not confirmed. Laterality: right."), None),
+    ((Q, LIVER, "The requesting clinician wrote it is on the left. Confirm?", "Noted."), "laterality"),
+    # a premise said of the target keeps its place words, however it is put
+    ((Q, LIVER, "So it's all the way at the back of the slice. What does it do?", "It makes bile."), "position"),
+    ((Q, LIVER, "Why is it only present on the left side and missing on the right?", "Hard to say."), "laterality"),
 ])
 def test_round_45_conversations(contents, flag):
     assert flags("liver", *contents) == ([flag] if flag else [])
