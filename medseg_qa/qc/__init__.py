@@ -35,7 +35,7 @@ from medseg_qa.schemas import SEG_TOKEN, Conversation, SourceRecord
 from .aliases import seg_alias, with_alias
 from .choices import offered
 from .claims import Claim, extract_claims, sentence_claims
-from .clauses import affirmed_statement, is_confirmation_question, read_sentence, written_sentences
+from .clauses import affirmed_statement, fronted_question, is_confirmation_question, read_sentence, written_sentences
 from .compare import FLAG_OF_KIND, contradiction, disagrees_with_structured, structured_problems
 from .convention import carries_convention
 from .counts import echoed_count, premise_count
@@ -196,6 +196,7 @@ _REPORT_FRAME = re.compile(rf"^\W*(?:{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+){{0,2
 _QUOTES_BACK = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hmm|earlier|above)\W+)*you\s+(?:wrote|said|mentioned|stated|claimed|put|"
                           r"told\s+me)\s+(?:earlier\s+|above\s+|before\s+)?(?:that\s+)?(?=\w+\s+[\"\u201c]|[\"\u201c])", re.I)
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
+_BARE_NO = re.compile(r"^\W*no\b(?!\s*[,:]?\s*(?:not\b|it\b|it'?s\b|they\b|that'?s\b|the\s+(?:mask|outline)\b))", re.I)
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 
@@ -257,7 +258,9 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
                 continue  # "Candidate: It is on the left. Examiner: No, look again.": retracted
             if i and carries_convention(said[i - 1], sentence):
                 continue  # "In this display the patient's left is not on your left; it is mirrored to your right."
-            if i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply):
+            asked_back = i + 1 == len(said) and is_confirmation_question(sentence) and reply_rejects(reply)
+            fronted = fronted_question(sentence) if asked_back and _BARE_NO.match(reply[0]) else None
+            if asked_back and fronted is None:
                 continue  # "So it is on my right?" - "Not quite: it is on your left." The premise is rejected
             frame = _REPORT_FRAME.match(sentence) if turns[t].role == "user" else None
             reported = frame is not None
@@ -279,8 +282,10 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             described = described_elsewhere(sentence, lexicon) if turns[t].role == "user" and t >= 2 else []
             for claim in claims:
                 at = sentence.find(claim.text) if claim.text else -1
-                if any(a <= at < b for a, b in described):
-                    continue  # "Next: that smooth fluid bag at the front." points at another thing
+                if any(a <= at < b for a, b in described) or (fronted is not None and at >= fronted):
+                    continue  # "Next: that smooth fluid bag at the front." points at another thing; a question's own
+                    # words answered "No" (its fronted premise stands: "At 18% of the image, does it go into the test
+                    # split?" - "No, the split is by patient.")
                 flag = contradiction(claim, record.facts)
                 if flag and turns[t].role == "user" and (_corrected(reply, reply_quotes, flag, record, lexicon,
                                                                     premise_count(sentence, claim) if flag == "count" else None)

@@ -58,6 +58,9 @@ _NEG_END = re.compile(r"[,;:()]|\s[-\u2014]\s|\b(?:but|however|although|though|w
                       r"(?<!\bof)(?<!\bthat)(?<!\bif)(?<!\bwhere)(?<!\bwhether)(?<!\babout)(?<!\bfor)(?<!\bwith)(?<!\bin)"
                       r"(?<!\bon)(?<!\bto)(?<!\bfrom)(?<!\bby)(?<!\bthan)"  # (not "No part of it sits on the left")
                       r"\s(?=(?:it|they|the\s+mask|the\s+outline)\s+(?:is|are|comes|come|lies|lie|sits|sit|covers|takes|forms)\b)|"
+                      # ... or of another person's act: "I can't have an operation they want to heat-treat the spot ..."
+                      r"\s(?=(?:they|he|she|we|you)\s+(?:want|wants|wanted|plan|plans|planned|said|say|says|told|think|thinks|"
+                      r"thought|need|needs|will|would|are\s+going)\b)|"
                       # a second predicate: "It does not lie anteriorly and sits behind the symphysis"
                       r"\band\s+(?=(?:it\s+|they\s+)?(?:lies|lie|sits|sit|is|are|shows?|appears?|forms?|measures?|covers?|"
                       r"occupies|extends?|looks?|consists?|contains?|has|have|takes?|spans?|sits?|fills?)\b)|"
@@ -312,12 +315,20 @@ def is_confirmation_question(sentence: str) -> bool:
     confirmation. Its answer settles it: 'Not quite, ...' retracts it (`check_conversation`), 'Yes.' asserts it
     (`affirmed_statement`), and an answer that lets it stand leaves it asserted, like a why-question's premise."""
     return sentence.rstrip().endswith("?") and "?" not in sentence.rstrip()[:-1] and not _WH.search(sentence) \
-        and not is_yes_no_question(sentence) and not _FRONTED_PREMISE.search(sentence)
+        and not is_yes_no_question(sentence)
 
 
-# a premise fronted before a question about something else: "At roughly 18% of the image, does this slice go into the
-# test split?" (its "No" answers the question, not the premise)
-_FRONTED_PREMISE = re.compile(r",\s*(?:(?:so|then|and)\s+)?(?:does|do|is|are|should|would|could|can|will|did|was|were|"
+def fronted_question(sentence: str) -> int | None:
+    """Where a question of its own starts after a fronted clause ("At roughly 18% of the image, does this slice go into
+    the test split?"), or None: a bare "No" answers that question, not the premise before it."""
+    m = _FRONTED_QUESTION.search(sentence)
+    return m.start() if m else None
+
+
+_FRONTED_QUESTION = re.compile(r",\s*(?:(?:so|then|and)\s+)?(?!(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|so|true|accurate|"
+                              r"ok|okay)\b|(?:do|would)\s+you\s+agree\b|(?:have|did)\s+i\s+(?:got|get)\s+(?:that|it)\s+right\b|"
+                              r"(?:am|was)\s+i\s+right\b)"  # (not a tag asking back: "..., is that right?")
+                              r"(?:does|do|is|are|should|would|could|can|will|did|was|were|"
                               r"has|have|must|shall)\s+(?:this|that|the|it|i|we|you|they|there)\b[^,]*\?\s*$", re.I)
 
 

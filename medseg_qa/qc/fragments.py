@@ -168,7 +168,7 @@ def _key_value_sentence(sentence: str) -> str:
         lead = next((c for c in re.finditer(r":\s+", sentence) if KEY_VALUE.match(sentence[c.end():])), None)
         if lead and len(sentence) - lead.end() < len(sentence) // 2 + 20:
             rest = _key_value_sentence(sentence[lead.end():])
-            return sentence if rest == sentence[lead.end():] else f"{sentence[:lead.start()]}; {rest}"
+            return sentence if rest == sentence[lead.end():] else f"{sentence[:lead.start()]}: {rest}"
         return sentence
     if m.group(2).rstrip().endswith("?"):
         return sentence  # "count: one region or several?" asks

@@ -101,6 +101,7 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
 
+_MIDLINE_WORD = re.compile(r"\bmidline\b|\bneither\s+(?:left|right)\b|\b(?:off|to)\s+(?:either|one)\s+side\b", re.I)
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?(?:(?:present|seen|found|located|distributed|visible|"
                         r"noted|situated)\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:(?:there\s+is|there's|with)\s+one\s+(?:on|in)|(?:is|are)\s+one\s+(?:(?:on|in)\s+)?)\s*(?:each|either)\s+side"
@@ -340,6 +341,6 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                 c.kind == "side" and not _DENIED_SIDE.search(sentence[:pos]) for pos, c in claims)):
             continue  # "left-sided and centrally placed", "centrally along that axis": central on another axis
         # a bare "centrally" names no axis: the midline, or the middle front to back (`compare` reads it either way)
-        claims.append((m.start(), Claim("midline", "midline", qualifier="either_axis" if m.group(0).lower() == "centrally" else "",
-                                        text=m.group(0))))
+        either = m.group(0).lower() == "centrally" and not _MIDLINE_WORD.search(sentence)  # ("centrally, across the midline")
+        claims.append((m.start(), Claim("midline", "midline", qualifier="either_axis" if either else "", text=m.group(0))))
     return claims

@@ -65,6 +65,9 @@ def test_unicode_chat_answers(answer, flag):
     ((Q, LIVER, "Next: that small round thing at the back in the middle.", "That is the vertebral body."), None),
     ((Q, LIVER, "What is the smooth organ tucked in at the back, and is it normal?", "The spleen; yes."), None),
     ((Q, LIVER, "So the liver sits at the back?", "Noted."), "position"),
+    # another person's act ends a negation's scope: the place after it is asserted
+    (("I can't have surgery they want to treat the organ at the back of my belly. Which is it? Please segment it.",
+      LIVER), "position"),
     # an imperative quiz question asks
     (("Spotter, CT abdomen: the organ that makes bile. Go.", LIVER), None),
     # a user's report frame with any possessive
@@ -83,6 +86,9 @@ def test_unicode_chat_answers(answer, flag):
     # a premise fronted before a question about something else is not what its "No" answers
     ((Q, LIVER, "At roughly 2% of the image, does this slice go into the test split?", "No, the split is by patient."),
      "size"),
+    ((Q, LIVER, "Since it is on the left, does that change anything?", "Not quite: it is on the right."), None),
+    ((Q, LIVER, "It looks small to me, is that right?", "Not quite. It is large."), None),
+    ((Q, LIVER, "Just to check, is it on the patient's left?", "No, it is on the right."), None),
     ((Q, LIVER, "Since it is a small label on this slice, is that usual?", "It is in the abdomen."), "size"),
     # corrections in a card's and a ticket's shorthand
     ((Q, LIVER, "Note: there are 2 separate pieces. Q \u25b8 is that typical?",
@@ -110,6 +116,7 @@ def test_round_45_conversations(contents, flag):
     ("Patient's left side (the right of the screen on this display).", "laterality"),
     ("It sits about halfway between your breastbone and your spine.", "position"),
     ("It covers both sides of the patient.", "laterality"),
+    ("It lies centrally, across the midline.", "laterality"),  # "centrally" beside a midline word is the midline
 ])
 def test_round_45_readings(sentence, flag):
     assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
