@@ -106,6 +106,8 @@ def _composition(sentence: str, m: re.Match) -> bool:
     return m.group(2).lower() in _ANATOMY_PARTS and bool(_MADE_OF.search(sentence, max(0, m.start() - 30), m.start()))
 
 
+# the whole a share is taken of: "in at least 2 of 4 regions"
+_SHARE_OF = re.compile(r"\b(?:\d+|one|two|three|four|five|six)\s+(?:out\s+)?of\s+(?:the\s+)?$", re.I)
 # a bound before a count: "more than two parts", "fewer than three", "at most two", "at least one", "over 1" (">", "≥")
 _COUNT_BOUND = re.compile(r"(?:\b(?P<more>(?:more|greater)\s+than|over)|\b(?P<fewer>(?:fewer|less)\s+than|under)|"
                           r"\b(?P<at_most>at\s+most|up\s+to)|"
@@ -241,8 +243,7 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "anything that touches counts as one piece": how pieces are counted, not how many there are
         if _composition(sentence, m):
             continue  # "the bone fused from five segments", "the organ that has two sections": anatomy, not the mask
-        if re.search(r"\b(?:\d+|one|two|three|four|five|six)\s+(?:out\s+)?of\s+(?:the\s+)?$", sentence[max(0, m.start() - 16):m.start()],
-                     re.I):
+        if _SHARE_OF.search(sentence[max(0, m.start() - 16):m.start()]):
             continue  # "in at least 2 of 4 regions": the whole a share is taken of, not a count of the mask
         bound = _COUNT_BOUND.search(sentence, max(0, m.start() - 25), m.start())
         qualifier = next((k for k, v in bound.groupdict().items() if v), "") if bound else ""

@@ -96,8 +96,7 @@ def fragment_sentence(sentence: str) -> str:
     if m.group(4):
         if neg or m.group(4).lower() == "central":
             return sentence  # a bare "Central." names no axis: the midline, or halfway front to back?
-        return "It lies on both sides." if m.group(4).lower().startswith(("bilateral", "both", "on")) else \
-            "It lies in the midline."
+        return "It lies in the midline." if "midline" in m.group(4).lower() else "It lies on both sides."
     if m.group(2):
         return f"It is {neg}{m.group(2).lower().split(',')[0].replace(' in size', '').replace(' sized', '').replace(' size', '')}."
     return f"It is {neg}{m.group(3).split()[0].lower()}."

@@ -104,7 +104,7 @@ _CENTRAL = re.compile(_NEITHER + r"|"
                       r"\b(?:central(?:ly)?|cent(?:red|ered)|mid-?height|mid-?level|mid-?a-?p\b|(?:(?:in|around|at|near)\s+the|level\s+with\s+the)\s+(?:vertical\s+)?(?:middle|cent(?:re|er))|midway|half-?way|"
                       r"mid[\s-]?depth|mid-?way)\b", re.I)
 _SIDE_WORDS = re.compile(r"\b(?:midline|mid-line|spine|sides?|left|right|cent(?:re|er)\s+line|halves)\b", re.I)
-_WHOSE = r"(?:the\s+|your\s+|the\s+patient'?s\s+|(?:his|her|their)\s+)?"  # "between your front and your back"
+_WHOSE = rf"(?:{_OWNER})?"  # "between your front and your back"
 _DEPTH_AXIS = re.compile(r"\balong\s+that\s+axis\b|\b(?:central|centred|centered)\s+in\s+position\b|"
                          rf"\bbetween\s+{_WHOSE}(?:front|top|anterior|superior|breastbone|sternum|belly|tummy|chest\s+wall)\s+and\s+{_WHOSE}"
                          r"(?:back|bottom|posterior|inferior|spine|backbone)\b|"

@@ -256,12 +256,12 @@ _COUNTS_AS = re.compile(r"\b(?:counts?|qualif(?:ies|y)|class(?:es)?|ranks?|comes
                         r"medium|large|big|tiny|moderate|huge|mid-sized|medium-sized|intermediate|sizeable|modest)\b)", re.I)
 _SIZE_AS = re.compile(r"\b(estimate|rate|judge|grade|classify|class|call|read|put)\s+(its|the)\s+(size|extent|area)\s+"
                       r"(?:as|at)\s+", re.I)
-_ARROW = re.compile(r"\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*")
-_LAT_KEY = re.compile(r"\blat\.?(?=\s*(?:[:=\u2192\u21d2\u27f6]|->|=>))", re.I)
+_ARROW_SIGN = r"(?:\u2192|->|=>|\u21d2|\u27f6)"
+_ARROW = re.compile(rf"\s*{_ARROW_SIGN}\s*")
+_LAT_KEY = re.compile(rf"\blat\.?(?=\s*(?:[:=]|{_ARROW_SIGN}))", re.I)
 # a label, then a key and its value: "Correction → Depth → mid", "premise → actually lat. → midline"
-_KEY_CHAIN = re.compile(r"^(\W*[A-Za-z]+)\s*(?:\u2192|->|=>|\u21d2|\u27f6)\s*((?:actually\s+)?(?:side|laterality|size|area|"
-                        r"depth|position|count|pieces|components|parts|location|extent|relations?|rel\.?))\s*"
-                        r"(?:\u2192|->|=>|\u21d2|\u27f6)\s*", re.I)
+_KEY_CHAIN = re.compile(rf"^(\W*[A-Za-z]+)\s*{_ARROW_SIGN}\s*((?:actually\s+)?(?:side|laterality|size|area|depth|position|count|"
+                        rf"pieces|components|parts|location|extent|relations?|rel\.?))\s*{_ARROW_SIGN}\s*", re.I)
 # "the body's left", "the child's right": the patient's side said of the body or the person
 _BODY_SIDE = re.compile(r"\b(?:the\s+|your\s+)?(?:body|person|child|kid|man|woman|boy|girl)'s\s+(left|right)\b|"
                         r"\b(?:their|his|her)\s+(left|right)\b(?=\s+(?:appears?|is|are|shows?|lies|side|hand)\b)", re.I)

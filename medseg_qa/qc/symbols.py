@@ -51,12 +51,11 @@ def spelled(text: str) -> str:
     if text.isascii():
         return text
     text = _LEADING_ARROW.sub("", text)
-    text = _POINTER.sub(lambda m: "\n" if text[:m.start()].rstrip(" \t")[-1:] in ("", ".", "!", "?", "\n") else " \u2192 ",
-                        text)
+    text = _POINTER.sub(lambda m: "\n" if m.start() == 0 or text[m.start() - 1] in ".!?\n" else " \u2192 ", text)
     text = _CROSS.sub(". Wrong.", text)
     text = _CHECK.sub("", text)
     text = _NOT_EQUAL.sub(" not ", text)
-    text = _AT_LEAST.sub(lambda m: "at least " if m.group(0).strip()[0] == "\u2265" else "at most ", text)
+    text = _AT_LEAST.sub(lambda m: "at least " if m.group(0)[0] == "\u2265" else "at most ", text)
     text = _ABOUT.sub("about ", text)
     text = _TIMES.sub("", text)
     text = _PICTO_RUN.sub("\x00", text)
