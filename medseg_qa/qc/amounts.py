@@ -151,7 +151,7 @@ _INDEX_BEFORE = re.compile(r"\b(?:slice|image|section|series|page|step|item|ques
 # a percentage that measures something else: "a cardiothoracic ratio above 50%", "a stenosis of 70%", "sensitivity 90%"
 _MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|specificity|accuracy|saturation|stenosis|"
                              r"[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax|dose|"  # dose-volume: "V50 under 5%", "D95 above 98%"
-                             r"ejection\s+fraction|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
+                             r"ejection\s+fraction|(?:LV|RV)?EF|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
                              r"narrowing|reduction|uptake|growth|odds|fev1|fvc|dlco|spo2|ki-?67)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
                              r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",
                              re.I)
@@ -258,6 +258,9 @@ _DIRECTIONAL = re.compile(r"\b(?:each|either|ant|post|sup|inf|anterior|posterior
                           r"inferior|dorsal|ventral|cranial|caudal|near|far|first|second|last|same|left|right|other)\s+$", re.I)
 
 
+# the words after "of" that can still mean the picture: "5% of it", "of the FOV", "of the total", "of the in-plane area"
+_IMAGE_LIKE = re.compile(r"it|this|that|what|everything|all|total|whole|area|surface|fov|img|radiograph|x-?ray|canvas|viewport|"
+                         r"window|matrix|grid|panel|cut|plane|crop|tile|patch|thumbnail|snapshot|screenshot|shot|study", re.I)
 _NOT_AREA = re.compile(r"(?:volume|mass|weight|diameter|length|width|height|circumference|capacity|output|flow|supply|"
                        r"lifetime|life|time|risk|cell|blood|cardiac|intake|budget|calories|energy|oxygen|way|stack|series|dose|study)$", re.I)
 
@@ -286,6 +289,8 @@ def _share_of(sentence: str, end: int) -> str | None:
     if many or _POPULATION.match(last) or _plural(last) or \
             _NOT_AREA.match(last):
         return None  # a share of people, of many things or of a quantity: "70% of prostate cancers", "10% of the cell volume"
+    if last.isalpha() and not _IMAGE_LIKE.fullmatch(last):
+        return None  # a share of some other one thing: "about 75% of the inflow", "30% of the liver"
     return "image"
 
 
@@ -354,7 +359,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         spans = []  # a range or a share of one percent: its numbers are read once, here
         for m in [*_PERCENT_RANGE.finditer(sentence), *_PART_OF_PERCENT.finditer(sentence)]:
             share = _share_of(sentence, m.end())
-            if _measures_belief(sentence, m) or share is None:
+            if _measures_belief(sentence, m) or share is None or _MEASURE_BEFORE.search(sentence, 0, m.start()):
                 continue
             spans.append((m.start(), m.end()))
             other = None if share == "image" else share

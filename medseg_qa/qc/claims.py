@@ -34,7 +34,7 @@ from .fragments import answered_fragment
 from .generic import states_thresholds
 from .modality import asserted
 from .relations import CLAUSE_VERB, comparatives, position_claims
-from .revisions import unrepaired
+from .revisions import struck_end, unrepaired
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
 from .sides import side_claims as _side_claims
@@ -262,7 +262,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     if context and _DEFINES_SIZE.search(context):
         out = [c for c in out if c.kind not in ("size", "percent", "pixels")]  # "What would make it large? Over 5%."
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
-    both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence)
+    both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence, struck_end(sentence))
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
             and not any(x.names and 0 <= m.start() - x.end <= 12 and _PLACE_GAP.fullmatch(sentence, x.end, m.start())
                         for x in mentions)

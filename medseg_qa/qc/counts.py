@@ -82,7 +82,7 @@ _COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)(?:\s+now)?(?:\s*\((?:prior|previously|
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
 _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
                       r"develops?|developed|arises?|arose|divided|subdivided)\s+(?:from|of|by|into|out\s+of)|has|have|with|"
-                      r"(?:splits?|divides?|subdivides?)\s+(?:[\w']+\s+){1,3}into)\s+"
+                      r"(?:split|divide|subdivide)s?\s+(?:[\w']+\s+){0,3}into)\s+"
                       r"(?:only\s+|just\s+)?$", re.I)
 # parts that fuse later are the structure's development, not regions of the mask: "five segments that fuse by adulthood"
 _FUSING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b",

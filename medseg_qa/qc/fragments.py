@@ -159,7 +159,9 @@ def _key_value_sentence(sentence: str) -> str:
     if not m:  # a key after a section label: "Findings: Laterality: left."
         # ... or after a lead: "On this image: - Regions: 2", "Briefly, from the mask: Count: 1."
         # ... or after a discourse lead: "With that said, number of regions: three."
-        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*[:,]\s+(?:[-*\u2022]\s*)?", sentence)
+        # ... or after a section label and a discourse adverb: "premise: actually components: 1"
+        section = re.match(r"[A-Z][A-Za-z]{1,20}(?:,?\s+[A-Za-z]{1,20}){0,3}\s*[:,]\s+(?:[-*\u2022]\s*)?"
+                           r"(?:(?:actually|in\s+fact|really|rather|instead)\s*,?\s+)?", sentence, re.I)
         if section and KEY_VALUE.match(sentence[section.end():]):
             rest = _key_value_sentence(sentence[section.end():])  # (the label stays: "Draft: Size: large" is the draft's)
             return sentence if rest == sentence[section.end():] else f"{sentence[:section.end()].rstrip()} {rest}"

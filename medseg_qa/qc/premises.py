@@ -56,7 +56,7 @@ _WHY_IS = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(is|are)\s+(it|they|bot
 _WHY_DOES_LONG = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+((?:the|this|that)\s+[^?]{1,150}?)\s+"
                             r"(sit|lie|appear)\b(?=[^?]*\?\s*$)", re.I)
 _WHY_DOES = re.compile(r"^\s*(?:and\s+|so\s+|but\s+)?why\s+(?:does|did)\s+(it|this\s+\w+|the\s+\w+)\s+([a-z]+)\b", re.I)
-BARE_RIGHT = re.compile(r"\s*right\s*[.!]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
+BARE_RIGHT = re.compile(r"\s*right\s*[.!;,]?\s*", re.I)  # "Right." opening a turn: assent, or a side if asked
 ASKS_SIDE = re.compile(r"\b(?:side|sided|left|right|where|which\s+half|lateral\w*)\b", re.I)
 _SIDE_OPTIONS = re.compile(r"\b(?:the\s+)?(?:patient'?s\s+)?(?:left|right)(?:[\s-]+(?:side|sided))?\s+or\s+(?:the\s+)?"
                            r"(?:patient'?s\s+)?(?:left|right)\b", re.I)

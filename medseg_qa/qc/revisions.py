@@ -93,7 +93,10 @@ _POINT_WORDS = {("side",): r"\b(?:left|right|midline|both\s+sides|bilateral(?:ly
                 ("size",): r"\b(?:small|medium|moderate|large|big|tiny|sizable|percent|per\s+cent|area|size)\b|%",
                 ("count",): r"\b(?:pieces?|components?|regions?|lesions?|islands?|blobs?|single|contiguous|connected|separate|"
                             r"nodes?|nodules?|foci|masses|deposits?|(?:just|only)\s+(?:the\s+)?one)\b"}
-_NOT_A_SIDE = re.compile(r"\b(?:that'?s|is\s+that|that\s+is|all|you'?re|you\s+are)\s+right\b|\bright\s+(?:away|now|here)\b", re.I)
+_NOT_A_SIDE = re.compile(r"\b(?:that'?s|is\s+that|that\s+is|all|you'?re|you\s+are)\s+right\b|\bright\s+(?:away|now|here)\b|"
+                         # another structure's name: "Sorry, scratch that, I mixed it up with the left kidney."
+                         r"\b(?:the|a|an|his|her|its|your|their)\s+(?:left|right)\s+(?!(?:side|half|hand|aspect|one|part|portion|edge|"
+                         r"border|margin|lateral|sided)\b)[a-z]{3,}", re.I)
 
 
 def _points(text: str) -> set[tuple]:
@@ -159,6 +162,13 @@ REPAIR = re.compile(r"(?:^|[\s,\u2014-])(?:sorry|no\s+scratch\s+that|scratch\s+t
 # section, taking up a big share of it — sorry, let me correct that: It occupies about 0.7% of the image."
 _STRUCK = re.compile(r"\s[\u2014\u2013-]+\s*(?:(?:no|sorry|oops|wait)[,!]?\s+)*(?:scratch\s+that|let\s+me\s+correct\s+(?:that|"
                      r"myself)|(?:a\s+)?correction|i\s+mean|or\s+rather|make\s+that)\s*:", re.I)
+
+
+def struck_end(sentence: str) -> int:
+    """Where a dash-and-colon repair ends (0 if the sentence has none): the words before it are withdrawn, so a
+    sentence-wide reading ("both sides" anywhere in it) starts there."""
+    struck = _STRUCK.search(sentence)
+    return struck.end() if struck else 0
 
 
 def unrepaired(sentence: str, located: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
