@@ -317,7 +317,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # four-chamber views), GH (dataset-curation and annotation-QA threads) and GI (long wandering
                  # conversations that drift to other structures and come back with pronouns)
                  "heldout_gf": (0.890, 0.381), "heldout_gg": (0.967, 0.167), "heldout_gh": (0.943, 0.300),
-                 "heldout_gi": (0.967, 0.810)}
+                 "heldout_gi": (0.967, 0.810),
+                 # round 46, measured with the rules of d0c5a1b (round 45 read): GJ (hypotheticals, conditionals and
+                 # counterfactuals), GK (spine and paraspinal imaging: levels, foramina, facets, psoas), GL (alt text
+                 # and figure captions: panels, arrowheads, insets, overlays) and GM (relational and comparative
+                 # anatomy: medial/lateral to, between, twice the size of)
+                 "heldout_gj": (0.995, 0.243), "heldout_gk": (0.957, 0.157), "heldout_gl": (1.000, 0.062),
+                 "heldout_gm": (0.986, 0.067)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
