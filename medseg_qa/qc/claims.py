@@ -35,6 +35,7 @@ from .generic import states_thresholds
 from .modality import asserted
 from .relations import CLAUSE_VERB, comparatives, position_claims
 from .revisions import struck_end, unrepaired
+from .settle import reported_span
 from .premises import ASKS_SIDE, about_an_alternative, asks_only, bare_assent, offered_from, premises, \
     without_opinion
 from .sides import side_claims as _side_claims
@@ -217,6 +218,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     negations = negated_spans(sentence)
     compared = [m.end() for m in re.finditer(r"\bthan\b", sentence, re.I)]
     out = []
+    reported, voiced = reported_span(sentence), set()  # "my dictation first said left-sided; it is the right": not both
     named = _named_side(sentence, mentions, lexicon)
     not_placing = sides_of_other_things(sentence)
     for pos, claim in located + named:
@@ -245,6 +247,8 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
             if is_negated(negations, pos) and not claim.text.lower().startswith("neither"):  # ("neither high nor low": central)
                 claim = Claim(claim.kind, claim.value, claim.other, claim.qualifier, claim.text, negated=True)
             out.append(claim)
+            if reported[0] <= pos < reported[1]:
+                voiced.add(id(claim))
     rows = ROW_DIRECTION.get(record.orientation[1:2] if record.orientation else None, ())
     if rows:  # "low in the abdomen" on an axial slice: another axis than the picture's rows, which facts measure
         out = [c for c in out if c.kind != "vertical" or c.value in (*rows, "central")]
@@ -261,7 +265,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
         out = [c for c in out if c.kind not in ("size", "percent", "pixels")]  # "Yes, 5% of the image or more.": a threshold
     if context and _DEFINES_SIZE.search(context):
         out = [c for c in out if c.kind not in ("size", "percent", "pixels")]  # "What would make it large? Over 5%."
-    sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided"}
+    sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided" and id(c) not in voiced}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence, struck_end(sentence))
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
             and not any(x.names and 0 <= m.start() - x.end <= 12 and _PLACE_GAP.fullmatch(sentence, x.end, m.start())

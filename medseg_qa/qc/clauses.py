@@ -252,7 +252,14 @@ def _table_row(line: str) -> list[str]:
         return [cells[0], cells[1]]  # "| What size class? | a large structure |": a question and its answer
     if len(cells) > 2 and KEY_VALUE.match(f"{cells[0]}: {cells[1]}"):
         return [f"{cells[0]}: {cells[1]}"] + [c for c in cells[2:] if len(c.split()) >= 3]
-    return [": ".join(cells)]
+    # a cell that says something of the target in a clause of its own ("| Left kidney | on the left | target lies just
+    # left of the left kidney |") is that sentence, not a value of the row's structure
+    own = [c for c in cells if _TARGET_CLAUSE.match(c)]
+    return [": ".join(c for c in cells if c not in own)] + own if own else [": ".join(cells)]
+
+
+_TARGET_CLAUSE = re.compile(r"^(?:the\s+)?(?:target|mask|segmented\s+\w+|segmentation|it|they)\s+(?:lies|lie|sits|sit|is|are|runs|run|"
+                            r"was|were|extends|extend)\b", re.I)
 
 
 _HEADING_VALUE = re.compile(r"(?m)(?:^|(?<=\s))[ \t]*#{1,6}[ \t]*([A-Za-z][A-Za-z ]{0,30}?)[ \t]*:?[ \t]*\n+[ \t]*"

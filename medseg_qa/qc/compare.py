@@ -54,6 +54,11 @@ def _agrees(claim: Claim, side: str | None, vertical: str | None, size: str | No
             return None
         return False if claim.value == _OPPOSITE[vertical] else (True if claim.value == vertical else None)
     if claim.kind == "relation":
+        if claim.value in ("medial_to", "lateral_to"):  # toward or away from the midline, on the target's own side
+            if side not in ("left", "right"):
+                return None
+            toward = "right_of" if side == "left" else "left_of"
+            claim = Claim("relation", toward if claim.value == "medial_to" else INVERSE[toward], claim.other, text=claim.text)
         present = {r.other.lower() for r in relations}
         candidates = set((claim.other or "").split("|")) & present
         if len(candidates) != 1:

@@ -20,7 +20,7 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
                  "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block", "collection",
-                 "tumour", "tumor", "organ", "gland", "clot", "sac", "loop", "cavity"}
+                 "tumour", "tumor", "organ", "gland", "clot", "sac", "loop", "cavity", "band", "strip", "sheet", "ribbon"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|solitary|"
               r"unconnected|detached|standalone|self-contained|"
@@ -88,6 +88,10 @@ _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\
 _FUSING = re.compile(r"\s+(?:(?:that|which)\s+)?(?:later\s+|eventually\s+|normally\s+)?(?:fuse|fused|unite|united|merge|merged)\b",
                      re.I)
 _ANATOMY_PARTS = frozenset({"section", "sections", "segment", "segments", "lobe", "lobes"})
+# a pair distributed over the sides, "two separate lobes, one each side", "two regions, one on the left and one on the
+# right": the count, then where its two pieces are
+_EACH_SIDE = re.compile(r",\s*one\s+(?:on\s+|in\s+)?(?:(?:each|either)\s+side\b|the\s+(?:patient'?s\s+)?(?:left|right)\b[^.;]{0,30}?"
+                        r"\band\s+(?:one|the\s+other)\b)", re.I)
 _MASK_CUE = re.compile(r"\b(?:separate|distinct|discrete|disconnected|non-?contiguous|discontinuous|disjoint|unconnected|visible|"
                        r"mask\w*|highlighted|outlined|segmented)\b", re.I)
 
@@ -227,8 +231,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
         if _IDENTIFIES.search(sentence, max(0, m.start() - 30), m.start()):
             continue  # "the clues point to one structure": which structure is meant, not how many pieces
         word = m.group(1).lower()
-        if re.match(r"\s*(?:[\w']+\s+){0,6}?(?:[\w']+\s*)?(?:\band\s|,)\s*(?:one|another|the\s+other|its\s+(?:\w+\s+)?(?:partner|counterpart|twin|fellow|mate))\b(?!\s+of\b)",
-                         sentence[m.end():]) or \
+        if (re.match(r"\s*(?:[\w']+\s+){0,6}?(?:[\w']+\s*)?(?:\band\s|,)\s*(?:one|another|the\s+other|its\s+(?:\w+\s+)?(?:partner|counterpart|twin|fellow|mate))\b(?!\s+of\b)",
+                     sentence[m.end():]) and not (word in ("two", "2") and _EACH_SIDE.match(sentence, m.end()))) or \
                 re.match(r"\s+(?:(?:lies|lie|sits|sit|is|are)\s+)?(?:(?:(?:on|at|in|for|within|inside)\s+)?(?:each|either|every)|"
                          r"(?:on|in)\s+both|per)\b",
                          sentence[m.end():], re.I) or \

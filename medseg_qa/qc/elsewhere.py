@@ -12,6 +12,7 @@ import re
 
 from .claim import Claim
 from .modality import clause_span
+from .sides import LONE_INTERJECTION
 
 # (a comparison, after a multiplier: not "The size of the optic disc is small")
 _RATIO_TO_OTHER = re.compile(r"\b(?:(?:(?:half|twice|double|triple|(?:a|an|one)\s+(?:[a-z-]*th|third|quarter|half)|[\d.]+\s*(?:x|times))\s+"
@@ -72,7 +73,7 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
     """'Right, in patient terms.' answering "Left or right?": the side opening the answer (group 1)."""
     m = _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
     # (not an interjection opening a clause of its own: "Right, let's see.", "Right, that is consistent with ...")
-    return m if m and not _OWN_CLAUSE.search(sentence, m.end()) else None
+    return m if m and not _OWN_CLAUSE.search(sentence, m.end()) and not LONE_INTERJECTION.match(sentence) else None
 
 
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:

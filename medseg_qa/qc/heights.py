@@ -171,6 +171,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
             continue  # where a part of it is: "the organ that is joined at the back by the nerve of sight"
         if _SYMPTOM.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # where a symptom goes: "tearing pain to the back", "pain radiating to the back"
+        if _ACT.search(sentence, max(0, m.start() - 30), m.start()) and m.group(0).lower().endswith("ly"):
+            continue  # the way an act goes: "which structure does a finger in the rectum palpate anteriorly?"
         word = next(g for g in m.groups() if g).lower()
         after = sentence[m.end():m.end() + 20].lower()
         if _DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]) or \
@@ -196,6 +198,9 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
 _APPROACH = re.compile(rf"\b(?:{WAY_IN}|(?:intercostal|subcostal|acoustic)\s+window|needle|probe|decubitus|angled)\b", re.I)
 _PROCEDURE_LINE = re.compile(r"^\W*(?:(?:approach|path|route|access|entry|trajectory|positioning)\s*:|(?:prone|supine|"
                              r"(?:left|right)\s+(?:lateral\s+)?decubitus)\b)", re.I)
+# an examiner's or an instrument's act, whose adverb says which way it goes
+_ACT = re.compile(r"\b(?:palpat\w*|feel|feels|felt|press\w*|push\w*|angl\w*|tilt\w*|aim\w*|sweep\w*|insert\w*|advanc\w*|"
+                  r"retract\w*|reflect\w*)\s+(?:\w+\s+)?$", re.I)
 _SYMPTOM = re.compile(r"\b(?:pain|ache|aches|aching|discomfort|tenderness|cramps?|radiat\w*|spread\w*|shoot\w*|referred)"
                       r"\s+(?:\w+\s+)?$", re.I)
 # a noun phrase after a preposition that does not place ("after 80% of first-time anterior dislocations", "following

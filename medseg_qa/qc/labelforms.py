@@ -139,7 +139,7 @@ def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
     word or a word of its kind (`finding_words`), with its place, does. A word that is no place ('colloid' of a colloid
     cyst, 'sclerotic' of sclerotic bone lesions) stays a name."""
     words = [w for w in target.split() if w not in POSITIONAL and len(w) > 2]
-    if len(words) < 2 or words[-1] not in FINDING_LABEL_HEADS | _PLACED_HEADS:
+    if len(words) < 2 or not (words[-1] in FINDING_LABEL_HEADS | _PLACED_HEADS or _FINDING_FORM.fullmatch(words[-1])):
         return frozenset()
     known = kb_names_by_term(target, version) if version else {}
     head = set(giveaway_terms(words[-1]))
@@ -151,6 +151,9 @@ def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
     return frozenset(out - head)
 
 
+# a finding by its word's form: a growth ('haemangioma', 'schwannoma'), an inflammation ('spondylodiscitis'), a
+# condition ('spondylolisthesis', 'stenosis'); not the stoma, an opening made on purpose
+_FINDING_FORM = re.compile(r"(?!stomas?$)[a-z]{3,}(?:omas?|omata|itis|osis|oses|iasis)")
 # heads that are not findings but are named by their place the same way ('mesentery' of mesenteric lymph nodes, 'colon'
 # of colonic diverticula)
 _PLACED_HEADS = frozenset("node nodes diverticula diverticulum".split())

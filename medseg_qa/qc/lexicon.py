@@ -145,9 +145,10 @@ _PART_OF = re.compile(r"\b(?:parts?|portions?|segments?|sections?|pieces?|blocks
 # a participle or a word of what is left between a determiner and the label's head ("the fused kidney")
 _PARTICIPLE = r"(?:(?!(?:failed|removed|resected|excised|explanted|rejected|missing|bleeding)\b)[a-z]{2,}(?:[^e]ed|ing)|" \
               r"single|only|sole|lone|solitary|residual|surviving)"
-# a label's words for a shape or an arrangement, ordinary words alone
+# a label's words for a shape, an arrangement or a kind of articulation, ordinary words alone ("the paired joints
+# where the sacrum meets the ilium" does not name the sacroiliac joints)
 _ORDINARY_HEADS = frozenset("system systems loop loops process processes space spaces surface tip end margin border area "
-                            "areas ring".split())
+                            "areas ring joint joints".split())
 
 
 class Lexicon:

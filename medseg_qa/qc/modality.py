@@ -65,7 +65,7 @@ _CONDITIONAL = re.compile(r"\beven\s+if(?=\s+(?:it|they|this|that|the\s+[\w-]+)\
                           # a generic condition: "displaced upwards when the collection is big"
                           r"when(?=\s+(?:the|a|an|there)\s+(?:[\w-]+\s+){0,3}?(?:is|are|gets?|becomes?|grows?)\s+(?:big|large|small|"
                           r"huge|massive|tiny|bilateral))|"
-                          r"in\s+case|hypothetically)\b|^\s*(?:had|were|should)\s+(?:it|they|this|the)\b|"
+                          r"in\s+case|hypothetically)\b|(?:^|(?<=[,:;(])|(?<=[,:;(]\s))\s*(?:had|were|should)\s+(?:it|they|this|that|these|the)\b|"
                           r"\b(?:were|had)\s+it\b", re.I)
 _POSSIBLE = re.compile(r"(?<!\bi\s)(?<!\bwe\s)\b(?:may|might|could|can|cannot|can't|couldn't)\b(?!\s+(?:you|we|i|someone)\b)"
                        r"(?!\s+(?:be\s+)?(?:seen|see|identified|spot|spotted|found|find|visualised|visualized|noted|"
@@ -111,6 +111,10 @@ _RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinc
                         r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected)|"
                         # an answer's own earlier wording, since edited: "EDIT: I'd first written that it was one piece"
                         r"I(?:'d|\s+had|\s+would)?\s+(?:first|previously|earlier)\s+(?:written|wrote|said|stated|typed|put|claimed)|"
+                        # ... "Earlier I said ...", "I typed left by mistake"
+                        r"(?:earlier|before|previously|above),?\s+I\s+(?:had\s+)?(?:written|wrote|said|stated|typed|put|claimed)|"
+                        r"I\s+(?:had\s+)?(?:typed|wrote|written|said|put|dictated|entered)(?=[^.;]*\b(?:by\s+mistake|in\s+error|wrongly|"
+                        r"mistakenly)\b)|"
                         # a wording given up before it was written: "I nearly wrote posterior, but ...", "I was going to say left"
                         r"I\s+(?:nearly|almost)\s+(?:wrote|said|called\s+it|put|typed)|I\s+was\s+(?:about|going)\s+to\s+(?:say|write|call\s+it)|"
                         # a mistake described: "a common slip is to place it to the patient's left of the aorta"
@@ -165,8 +169,12 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|and|they|they'?re|the|there|there'?s|size|side|count|position|just|"
                         r"only|i|i'?d)\b)|nope\b|overruled\b|not\s+confirmed\b|(?:i\s+)?(?:cannot|can'?t)\s+confirm\b|"
                         r"sorry,?\s+I\s+meant?\b|"
-                        r"correction(?:\s+[\w-]+){0,6}\s*[:,]|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
-                        r"sorry,?\s+I\s+mean\b|look\s+again\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
+                        r"(?:(?:one|a|small|quick|minor|first)\s+)?correction(?:\s+[\w-]+){0,6}\s*[:,]|"
+                        # "Let me fix the premise first:", "First, I'd challenge your premise."
+                        r"(?:(?:let\s+me|I'?ll|I'?d|I\s+need\s+to|I\s+have\s+to|I\s+must|we\s+should)\s+(?:first\s+)?)?(?:fix|correct|"
+                        r"challenge|question|adjust|amend|address)\s+(?:the|that|your|one|a)\s+(?:\w+\s+)?premise\b|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
+                        r"sorry,?\s+I\s+mean\b|(?:look|count|check|think|try)\s+again\b|re-?count\b|(?:it'?s\s+)?(?:the\s+)?other\s+way\s+a?round\b|(?:it'?s\s+)?(?:quite\s+)?the\s+(?:reverse|opposite)\s*(?:[:;,.!\u2014-]|$)|I(?:'d|\s+would|\s+will|'ll)\s+(?:change|correct|amend|fix|revise|edit|reword|rephrase)\s+"
+                        r"(?:that|this|it|one)\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|"
                         # "That note is wrong, ...", "The draft was mistaken:"
                         r"(?:that'?s|that\s+is)\s+(?:a|an)\s+(?:common\s+|easy\s+|frequent\s+|understandable\s+)?(?:slip|mistake|"
@@ -227,7 +235,9 @@ def rejected_by(next_sentence: str) -> bool:
 
 # a reply's opening words before it answers: "Right, let's see. Close, but no. ..."
 _OPENER = re.compile(r"^\s*(?:(?:right|ok|okay|well|hmm+|so|sure|thanks|good|great|fair|nice)\b[\s,]*)*(?:let'?s\s+see|let\s+me\s+"
-                     r"(?:see|check|look)|(?:that'?s\s+|that\s+is\s+)?(?:a\s+)?(?:good|great|fair|nice)\s+(?:question|point|thought)|"
+                     r"(?:see|check|look)|(?:that'?s\s+|that\s+is\s+|what\s+)?(?:a\s+|an\s+)?(?:really\s+)?(?:good|great|fair|nice|interesting|"
+                     r"fun|excellent|neat|cool|lovely)\s+(?:question|point|thought|one|what-?if|idea|catch)|"
+                     r"i\s+(?:love|like|enjoy)\s+(?:a|an|this|that|these)\s+(?:[\w-]+\s+)?(?:question|what-?ifs?|one|puzzle|scenario)|"
                      r"thanks(?:\s+for\s+asking)?|i\s+(?:understand|see)|fair\s+enough)?"
                      r"\s*[.!]?\s*$", re.I)
 
@@ -248,7 +258,9 @@ def clause_span(sentence: str, pos: int) -> tuple[int, int]:
 # a new main clause in unpunctuated text ("its small its on the left btw 2 points off if ..."): where the
 # scope of a mid-sentence conditional starts at the latest
 _RESTART = re.compile(r"\b(?:it|its|it\s+is|they|there|this)\b|\b(?:btw|tbh|fyi|lol|imo|also|plus)\b", re.I)
-_LEAD = re.compile(r"^\W*(?:(?:and|but|so|now|well|note\s+that|remember\s+that|also|then)\W+)*$", re.I)
+# (also after a label: "Fun what-if: Suppose it had been on the right only: we would then call it unilateral")
+_LEAD = re.compile(r"^\W*(?:[\w' -]{1,40}:\s*)?(?:(?:and|but|so|now|well|note\s+that|remember\s+that|also|then|"
+                   r"counterfactually|hypothetically)\W+)*$", re.I)
 
 
 def _conditional_scopes(sentence: str) -> list[tuple[int, int]]:

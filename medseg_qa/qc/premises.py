@@ -45,6 +45,9 @@ _IF_PREMISE = re.compile(r"^\s*if\s+((?:it|they|the\s+mask|this)(?:'s|\s+is|\s+a
 _DASHED_PREMISE = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|right|well|then)\b[,\s]*)*((?:it|it's|they|they're|this|the\s+mask|"
                              r"there\s+(?:is|are))\b[^?\u2014;]+?)\s*\u2014\s*(?=(?:what|how|why|could|would|should|can|is|are|"
                              r"does|do|any|anything|which|where|then|so)\b[^?]*\?\s*$)", re.I)
+# a participle before a question gives its state as true: "Being mid-sized, does it need surgery?"
+_BEING = re.compile(r"^\s*(?:(?:so|and|ok(?:ay)?|well)\W+)*being\s+([^,;?]{2,60}?),\s*(?=(?:what|how|why|could|would|should|can|is|are|"
+                    r"does|do|will|any|anything|which|where)\b[^?]*\?\s*$)", re.I)
 _UNREAL_IF = re.compile(r"\b(?:would|could|might|were|had\s+been|'d)\b", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
@@ -130,6 +133,9 @@ def premises(sentence: str) -> list[str]:
     # ("Given that it's on the left, could it be ...?", "So it's on the left -- what next?")
     if given:  # takes it as true
         return [given.group(1) + ".", sentence[given.end():]]
+    being = _BEING.match(sentence)
+    if being:
+        return [f"It is {being.group(1)}.", sentence[being.end():]]
     premise = _IF_PREMISE.match(sentence)  # "If it covers 0.4% of the image, is that small?" asks from a fact it states
     if premise and not _UNREAL_IF.search(sentence):
         return [premise.group(1) + ".", sentence[premise.end():]]

@@ -21,7 +21,8 @@ from .subjects import about_target, subject
 
 
 INVERSE = {"left_of": "right_of", "right_of": "left_of", "anterior_to": "posterior_to",
-           "posterior_to": "anterior_to", "superior_to": "inferior_to", "inferior_to": "superior_to"}
+           "posterior_to": "anterior_to", "superior_to": "inferior_to", "inferior_to": "superior_to",
+           "medial_to": "lateral_to", "lateral_to": "medial_to"}
 
 
 _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to", "ventral": "anterior_to",
@@ -32,7 +33,7 @@ _AXIS_WORD = {"left": "left_of", "right": "right_of", "anterior": "anterior_to",
               "beneath": "inferior_to", "underneath": "inferior_to", "under": "inferior_to",
               "higher than": "superior_to", "lower than": "inferior_to",
               "higher up than": "superior_to", "lower down than": "inferior_to", "upper": "superior_to", "forward": "anterior_to",
-              "deep": "posterior_to", "superficial": "anterior_to"}
+              "deep": "posterior_to", "superficial": "anterior_to", "medial": "medial_to", "lateral": "lateral_to"}
 
 
 _COMPARE = re.compile(rf"\b(?:{RELATIVE_TO}|(?:more|further|farther)\s+(?:[\w']+\s+){{1,7}}?than)\s+", re.I)
@@ -48,7 +49,7 @@ _AS_RELATION = {"left": "left_of", "right": "right_of", "anterior": "anterior_to
 _POSITION_RES = [
     re.compile(r"\b(?:to\s+the\s+|on\s+the\s+)?(?:patient'?s\s+|patients'\s+)?(left|right)(?:[\s-]+(?:hand\s+)?side)?"
                r"\s+of\s+", re.I),
-    re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal)(?:ly)?\s+(?:to|of|from)\s+", re.I),
+    re.compile(r"\b(anterior|posterior|superior|inferior|ventral|dorsal|cranial|caudal|medial|lateral)(?:ly)?\s+(?:to|of|from)\s+", re.I),
     re.compile(r"\b(in\s+front\s+of|ahead\s+of|in\s+back\s+of|behind)\s+", re.I),
     re.compile(r"\b(above|below|beneath|underneath|under|over|higher(?:\s+up)?\s+than|lower(?:\s+down)?\s+than)\s+", re.I),
     re.compile(r"\b(deep|superficial)\s+to\s+", re.I),  # from the anterior abdominal wall: behind / in front of

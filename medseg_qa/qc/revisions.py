@@ -44,8 +44,8 @@ _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:ne
                     r"\bmy\s+(?:first|earlier|previous|last|initial|original)\s+(?:line|answer|reply|statement|sentence|claim|"
                     r"message|response|note|comment)\s+(?:was|is)\s+(?:wrong|incorrect|mistaken|in\s+error)\b|"
                     # "Correction to my first reply: ...", "A correction to my earlier answer"
-                    r"\bcorrection\s+to\s+my\s+(?:first|earlier|previous|last|initial|original)\s+(?:answer|reply|message|response|"
-                    r"note|post|comment)\b|"
+                    r"\bcorrection\s+to\s+(?:my\s+(?:first|earlier|previous|last|initial|original)\s+(?:answer|reply|message|response|"
+                    r"note|post|comment)|the\s+(?:line|sentence|statement|note|entry)\s+above)\b|"
                     # "my first answer had the side wrong"
                     r"\bmy\s+(?:first|earlier|previous|last|initial|original)\s+(?:answer|reply|message|response)\s+(?:had|got)\s+"
                     r"(?:the\s+[\w-]+\s+)?wrong\b|"
@@ -62,7 +62,7 @@ _CORRECTION = re.compile(r"\b(?:(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ou
                          # "Sorry, that was the outside measurement, not mine: ..."
                          r"(?:sorry|oops)\W+(?:that|this)\s+(?:was|is)\s+[^.;:]{1,40}?,\s*not\s+mine\b)", re.I)
 # the answer reports its own earlier words: "I said ...", "earlier I wrote ...", "Earlier said large."
-_OWN_WORDS = re.compile(r"\b(?:I\s+(?:had\s+)?(?:said|wrote|stated|told\s+you|described\s+(?:it|them|the\s+\w+)\s+as|called\s+(?:it|them)|"
+_OWN_WORDS = re.compile(r"\b(?:I\s+(?:had\s+)?(?:said|wrote|typed|dictated|entered|stated|told\s+you|described\s+(?:it|them|the\s+\w+)\s+as|called\s+(?:it|them)|"
                         r"put|gave|mentioned|claimed|reported|counted)|(?:earlier|before|above|previously|initially)\s*,?\s*"
                         r"(?:I\s+)?(?:said|wrote|stated|described|called|gave|mentioned|claimed|reported))\b", re.I)
 # ... and a word that it was wrong
@@ -130,7 +130,19 @@ def withdrawn(said_by_turn: list[list[str]], roles: list[str], read: list[Said],
         out.update(earlier)
         out.update(k for k, r in enumerate(read) if r.turn == t and r.sentence in window
                    and (_point(r.claim), str(r.claim.value)) in values)
+        # the slip the revision quotes, whether or not it was said before: "Correction to the line above: I typed
+        # right-sided; read it as the patient's left."
+        out.update(k for k, r in enumerate(read) if (r.turn, r.sentence) == (t, i) and _quoted(said[i], r.claim))
     return out
+
+
+def _quoted(sentence: str, claim: Claim) -> bool:
+    """Is the claim the words that a report of the answer's own words ("I typed ...") quotes, in its clause?"""
+    for m in _OWN_WORDS.finditer(sentence):
+        at = sentence.find(claim.text, m.end()) if claim.text else -1
+        if at >= 0 and not re.search(r"[.;:!?]|\b(?:but|it\s+is|it'?s)\b", sentence[m.end():at], re.I):
+            return True
+    return False
 
 
 def _point(claim: Claim) -> tuple:

@@ -69,7 +69,7 @@ def voiced(sentence: str) -> bool:
 REPORTERS = (r"(?:registrar|attending|colleague|consultant|resident|radiologist|reader|reviewer|doctor|gp|surgeon|clinician|"
              r"physician|fellow|nurse|tutor|supervisor|professor|teacher|classmate|friend|trainee|intern|examiner|senior|"
              r"boss|team|hospital|tool|software|algorithm|model|ai|cad|triage|reports?|read|reading|letter|note|referral|"
-             r"draft|impression|request)")
+             r"draft|impression|request|dictation|transcript|transcription|template|macro)")
 REPORTER_DETERMINERS = r"(?:the|my|our|your|his|her|their|a|an)"
 _PARTY = (rf"(?:dr\.?\s+[a-z][\w'-]+|{REPORTER_DETERMINERS}\s+(?:[\w'-]+\s+){{0,3}}?{REPORTERS}"
           r"(?:'s\s+(?:[\w-]+\s+)?(?:read|report|draft|note|letter|impression|opinion))?)")
@@ -77,7 +77,8 @@ _REPORTING = (r"(?:counted|counts|thought|thinks|says|said|wrote|writes|called\s
               r"reports|described\s+(?:it|them)\s+as|measured\s+(?:it|them)\s+as|flagged\s+(?:it|them)\s+as|read\s+(?:it|them)\s+as|"
               r"had\s+(?:it|them)\s+(?:as|at)|put\s+(?:it|them)\s+at|labell?ed\s+(?:it|them)(?:\s+as)?|estimated|suggested|"
               r"claimed|stated|recorded|documented|(?:has|had)\s+(?:it|them)\s+as)")
-_REPORTED = re.compile(rf"(?:^|[,;:(]\s*)(?:[\w' ]{{0,30}},\s*)?(?:{_PARTY}\s+{_REPORTING}\b|reported\s+by\s+{_PARTY}\s*:)", re.I)
+_REPORTED = re.compile(rf"(?:^|[,;:(]\s*)(?:[\w' ]{{0,30}},\s*)?(?:{_PARTY}\s+(?:(?:first|initially|originally|earlier|previously|"
+                       rf"wrongly|mistakenly)\s+)?{_REPORTING}\b|reported\s+by\s+{_PARTY}\s*:)", re.I)
 # where the reported words end: the reader's own voice comes back ("..., I count one", "...; on review it is ...")
 _OWN_AGAIN = re.compile(r";|,\s*(?:but\s+|whereas\s+|while\s+)?(?:i|we|my|our|on\s+review|in\s+fact|actually|however|"
                         r"here|this\s+(?:image|slice|scan))\b|\s(?:but|whereas)\s|\s(?:and|so)\s+(?:yes|yep|indeed|i|we)\b", re.I)

@@ -106,7 +106,8 @@ _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:cl
                         r"noted|situated)\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
                         r"\b(?:(?:there\s+is|there's|with)\s+one\s+(?:on|in)|(?:is|are)\s+one\s+(?:(?:on|in)\s+)?)\s*(?:each|either)\s+side"
                         r"(?=\s+of\s+the\s+(?:body|patient|midline|spine)\b|\s*[.,;!]|\s*$)|"
-                        r"\bboth\s+(?:sides|hemithoraces|lungs|kidneys|breasts|hemispheres|lobes)\s+(?:are|were)\s+(?:involved|affected)\b|"
+                        r"\bboth\s+(?:sides|hemithoraces|lungs|kidneys|breasts|hemispheres|lobes)(?:\s+of\s+(?:the|your|his|her)\s+(?:patient|body|chest|"
+                        r"abdomen|pelvis|brain|head|neck))?\s+(?:are|were)\s+(?:involved|affected)\b|"
                         r"\b(?:shows?|turns?)\s+up\s+on\s+both\s+sides\b|\b(?:find|see)\s+(?:it|them)\s+on\s+both\s+sides\b|"
                         r"\b(?:is|are|lies|lie|sits|sit|located|found|present|seen)\s+in\s+both\s+(?:of\s+(?:the|his|her|their|your|my)\s+)?(?:(?:cerebral|cerebellar)\s+)?(?:lungs|kidneys|hemispheres|breasts|ovaries|"
                         r"adrenals|adrenal\s+glands|hemithoraces|hemithoraxes|thalami|hippocampi|parotids)\b|\b(?:so|i\.e\.|that\s+is|namely),?\s+(?:on|in)\s+both\s+sides\b|(?:involves?|affects?|spans?|covers?|straddles?)\s+both\s+sides\b|"
@@ -145,6 +146,9 @@ _AXIS_LEAD = re.compile(r"\s*(?:along\s+(?:that|this|the\s+\w+)\s+axis|anteropos
 # discourse words opening a sentence: "Okay, right, so the outline ...", "Right, right, so ...", "Well, right, ..."
 _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"
 _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJECTION}\s*[,!\u2014-]+\s*)+", re.I)
+# ... or one before a clause of its own: "Right, gather round.", "Right, let's look at the kidney."
+LONE_INTERJECTION = re.compile(r"^\s*(?:right|okay|ok|alright|well)\s*[,!]\s*(?=(?:gather|let'?s|let\s+me|look|come|listen|now|so|"
+                                r"first|then|we|you|i|everyone|everybody|folks|team|class|here|this|today)\b)", re.I)
 
 
 # pieces counted by side: "two on the left and one on the right", "one in the left hemisphere, one in the right"
@@ -187,7 +191,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     sentence answers a question about the front-back or up-down axis, which "centrally" then answers."""
     claims: list[tuple[int, Claim]] = []
     image_claims: list[tuple[int, Claim]] = []
-    opening = _INTERJECTIONS.match(sentence)
+    opening = _INTERJECTIONS.match(sentence) or LONE_INTERJECTION.match(sentence)
     not_only = list(_NOT_ONLY_SIDE.finditer(sentence))  # "not only at the left": not confined to one side
     claims += [(m.start(1), Claim("side", "one-sided", text=m.group(0))) for m in not_only]
     by_side = list(_BY_SIDE.finditer(sentence))  # "two on the left and one on the right": both sides
@@ -301,7 +305,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+|this\s+)?(?:{whole})\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:()!?]|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:()!?\u2014\u2013]|\s-\s|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
                                r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly|alike|equally|both|respectively|"
                                r"symmetrically|together)\b)", after):
@@ -321,7 +325,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):  # (at its word: "is not bilateral" denies it)
             word = m.group(0).lower().rfind("bilateral")
             claims.append((m.start() + max(word, 0), Claim("side", "bilateral", text=m.group(0))))
-    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\bmidline\s+(?:structure|organ|vessel|position|"
+    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\b(?:is|are)\s+(?:a|an)\s+midline\s+(?:thing|one|"
+                         r"finding|lesion|collection|mass|abnormality|process)\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bastride\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:lies|lie|sits|sit|is|are)\s+(?:right\s+|squarely\s+|straight\s+)?across\s+the\s+"
                          r"(?:midline\b|middle\b(?!\s+(?:from|front|top|of)\b))|"

@@ -295,7 +295,7 @@ _INDEFINITE_THAT = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bas\s)(?<
                               r"(?:[\w-]+\s+){0,2}?([\w-]+)\s+(?:that|who)\s+(?=[a-z]+s\b)", re.I)
 _TARGET_NOUNS = frozenset("mask region structure area segmentation component part piece outline finding organ lesion pair viscus observation "
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
-                          "collection highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
+                          "collection process disease involvement pathology highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
                           "deposit deposits shading colouring coloring highlighting marking patch spot zone territory surface lucency opacity "
                           "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
                           "one ones it image picture slice scan view figure frame study section cut series "
@@ -335,6 +335,11 @@ def _part_subject(sentence: str, pos: int, start: int) -> Mention | None:
     return Mention(m.start(), m.end(), frozenset({"unknown"}))
 
 
+# "the process is bilateral", "the disease process": the finding as a disease, not a bone's process
+_DISEASE_PROCESS = frozenset("the this that its same whole entire underlying disease inflammatory pathological pathologic "
+                             "infectious neoplastic".split())
+
+
 def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     """A clause that opens (at `start`) with a noun phrase naming nothing known ("No free fluid is seen on
     the right", "The falx in the midline stays straight") is about that thing, not the target; a noun like
@@ -360,6 +365,8 @@ def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     if head in ("structures", "organs", "things") and \
             re.search(r"\b(?:several|many|multiple|numerous|other|some)\s+(?:[\w-]+\s+)?$", m.group(0)[:m.end(2) - m.start()], re.I):
         return Mention(m.start(1), m.end(2), frozenset({"unknown"}))  # "several structures crowd this slice": other things
+    if head in ("process", "processes") and not set(modifiers) <= _DISEASE_PROCESS:
+        return Mention(m.start(1), m.end(2), frozenset({"unknown"}))  # a bone's process ("the spinous process")
     if target_noun(head) and not hypothetical and not any(_names_a_place(w) for w in modifiers):
         if re.search(r"\bof\s+the\b", m.group(0), re.I):
             return None  # a part of something named after it ("the wall of the aorta")
