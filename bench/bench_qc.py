@@ -323,7 +323,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # and figure captions: panels, arrowheads, insets, overlays) and GM (relational and comparative
                  # anatomy: medial/lateral to, between, twice the size of)
                  "heldout_gj": (0.995, 0.243), "heldout_gk": (0.957, 0.157), "heldout_gl": (1.000, 0.062),
-                 "heldout_gm": (0.986, 0.067)}
+                 "heldout_gm": (0.986, 0.067),
+                 # round 47, measured with the rules of 1fbef2c (round 46 read): GN (obstetric and gynaecological
+                 # ultrasound and MR), GO (ICU films and CT crowded with lines and tubes), GP (other slices, other times,
+                 # other views: the slice above, the prior study, the 3D volume) and GQ (multi-voice transcripts: model
+                 # debates with a judge, self-consistency votes, draft-critique-revision, tool ensembles)
+                 "heldout_gn": (0.967, 0.148), "heldout_go": (0.962, 0.395), "heldout_gp": (0.895, 0.571),
+                 "heldout_gq": (0.924, 0.424)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
