@@ -99,15 +99,17 @@ def _corrected(reply: list[str], quoted: set[int], flag: str, record: SourceReco
     one the reply lets pass, or corrects only in another kind, still is. A count the reply gives in the premise's
     own noun (`echo`, see `counts.premise_count`) counts what the premise counted ("two distinct defects?" - "No:
     there is a single defect")."""
+    asked = REVISED_DEPTH if flag == "position" else ""  # a corrected place answers where it lies ("centrally": mid-depth)
+
     def of_kind(said: str) -> list[Claim]:
-        claims = [c for c in sentence_claims(said, record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
+        claims = [c for c in sentence_claims(said, record, lexicon, asked) if FLAG_OF_KIND[c.kind] == flag]
         echoed = echoed_count(said, echo) if echo and not claims else None
         if echoed:
             return [echoed]
         subject = _SUBJECT_NP.match(said)  # "Not quite: The air pockets are medium-sized.": a correction's own wording
         if claims or not subject or any(m.names for m in lexicon.mentions(subject.group(0))):  # of the thing it corrects
             return claims
-        return [c for c in sentence_claims("It " + said[subject.end():], record, lexicon, "") if FLAG_OF_KIND[c.kind] == flag]
+        return [c for c in sentence_claims("It " + said[subject.end():], record, lexicon, asked) if FLAG_OF_KIND[c.kind] == flag]
 
     for j, sentence in enumerate(reply):
         if not corrects(sentence) or (j and j - 1 not in quoted

@@ -155,6 +155,14 @@ _MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|s
                              r"narrowing|reduction|uptake|growth|odds|fev1|fvc|dlco|spo2|ki-?67)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
                              r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",
                              re.I)
+# a measure said to be big or small
+_MEASURE_SUBJECT = re.compile(r"\b(?:ratio|index|output|fraction|rate|score|grade|pressure|level|dose|burden|value|volume|ctr|"
+                              r"count|uptake|signal)\s+(?:is|looks|seems|appears|was|are|were|became|becomes|remains|stays)\s+"
+                              r"(?:\w+\s+)?$", re.I)
+# a change by a share, not a share: "AP films magnify the heart by around 15-20%", "it shrank by 30%"
+_CHANGE_BY = re.compile(r"\b(?:magnif\w*|enlarg\w*|increas\w*|decreas\w*|shr[iu]nk\w*|grow\w*|grew|reduc\w*|chang\w*|expand\w*|"
+                        r"swell\w*|swollen|rose|ris\w*|fell|fall\w*|drop\w*|overestimat\w*|underestimat\w*)\b[^.;]{0,40}?\bby\s+"
+                        r"(?:about\s+|around\s+|roughly\s+|approximately\s+|some\s+|up\s+to\s+|~\s*)?$", re.I)
 # a size word that rates a share of something else: "accounts for a large share, perhaps two thirds, of drug-resistant
 # epilepsy" (not "a large share of the image")
 _SHARE_WORD = re.compile(rf"\s+(?:share|proportion|fraction|percentage|majority|minority|number|amount)\b(?:[^.;]{{0,40}}?\bof\s+"
@@ -319,6 +327,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             if rx is _DESCRIPTOR_SIZE and RATING_LABEL.search(re.split(r"[,;]", sentence[:m.start() + 1])[-1]):
                 continue  # "confidence: moderate": a list item that rates something else
             word, at = m.group(group), m.start(group)
+            if _MEASURE_SUBJECT.search(sentence, max(0, at - 40), at):
+                continue  # "the cardiothoracic ratio looks big": a measure's value, not the mask's size
             if re.search(r"\b(?:[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax)\b[^.;]*$", sentence[:at]):
                 continue  # "V50 under 5% is generous": a dose-volume constraint judged, not the mask's size
             if re.search(r"(?<!rather\s)\bthan\s+(?:a|an|any)\s+(?:[\w-]+\s+)?$", sentence[max(0, at - 30):at], re.I):
@@ -359,7 +369,8 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         spans = []  # a range or a share of one percent: its numbers are read once, here
         for m in [*_PERCENT_RANGE.finditer(sentence), *_PART_OF_PERCENT.finditer(sentence)]:
             share = _share_of(sentence, m.end())
-            if _measures_belief(sentence, m) or share is None or _MEASURE_BEFORE.search(sentence, 0, m.start()):
+            if _measures_belief(sentence, m) or share is None or _MEASURE_BEFORE.search(sentence, 0, m.start()) or \
+                    _CHANGE_BY.search(sentence, 0, m.start()):
                 continue
             spans.append((m.start(), m.end()))
             other = None if share == "image" else share
@@ -374,7 +385,7 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
         for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
             share = _share_of(sentence, m.end())
             if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None or \
-                    _MEASURE_BEFORE.search(sentence, 0, m.start()) or \
+                    _MEASURE_BEFORE.search(sentence, 0, m.start()) or _CHANGE_BY.search(sentence, 0, m.start()) or \
                     any(a <= m.start() < b for a, b in spans) or _RATE.match(sentence, m.end()):
                 continue
             after = _BOUND_AFTER.match(sentence, m.end())  # "5% or more", "1% or less", "5%+"

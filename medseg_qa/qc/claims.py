@@ -22,15 +22,16 @@ from medseg_qa.schemas import SourceRecord
 from .amounts import IMAGE as _IMAGE
 from .amounts import size_claims as _size_claims
 from .claim import Claim
-from .clauses import BOUNDARY, is_negated, negated_spans, sentences
+from .clauses import BOUNDARY, is_negated, negated_spans, read_sentence, sentences
 from .subjects import about_target
 from .convention import axis_mappings, convention_end, side_mappings
 from .counts import bare_count
-from .elsewhere import about_other_things, side_answer, sides_of_other_things, without_others_amounts
+from .elsewhere import about_other_things, device_spans, side_answer, sides_of_other_things, without_others_amounts
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
 from .lexicon import Lexicon, Mention
 from .fragments import answered_fragment
+from .frames import elsewhere_spans
 from .generic import states_thresholds
 from .modality import asserted
 from .relations import CLAUSE_VERB, comparatives, position_claims
@@ -165,11 +166,33 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     return out
 
 
+# a question said in passing, then its answer after a colon or a dash
+_ASKED_THEN_ANSWERED = re.compile(r"^(?:[\w' ]{1,20}:\s*)?(?P<asked>[^:?]{0,80}?\b(?:which|what)\s+(?:side|half|size)\b[^:?]{0,60}|[^:?]{0,80}?\b(?:where\s+it|"
+                                  r"how\s+(?:many|big|large|much))\b[^:?]{0,60})\s*[:\u2014]\s*(?P<answer>\S.*)$", re.I)
+
+
+# what voters or readers agree on, with its value in brackets
+_AGREED_VALUE = re.compile(r"\b(?:agree[sd]?|majority|consensus|vote[sd]?|settled|converge[sd]?)\s+on\s+(?:the\s+)?(side|laterality|"
+                           r"size|count|position|area|depth)\s*(?:\(([^()]{1,30})\)|:\s*((?:[^();.]|\.(?=\d)){1,30}))|"
+                           # "3/5 samples give medium for the size"
+                           r"\b(?:give|gives|gave|say|said|report|reported|pick|picked|chose|choose)\s+(?P<value>[\w'% .-]{1,25}?)\s+"
+                           r"for\s+the\s+(?P<key>side|laterality|size|count|position|area|depth)\b", re.I)
+
+
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
     if bare_assent(sentence, context):
         return []  # "Right." opening an answer to "Any textbook numbers?" assents; it names no side
+    asked = _ASKED_THEN_ANSWERED.match(sentence) if not context else None
+    if asked:  # "Vote: majority on which side it is on: both sides (2 of 3)": the value answers the question before it
+        return sentence_claims(asked.group("answer"), record, lexicon, asked.group("asked") + "?")
+    agreed = _AGREED_VALUE.search(sentence)
+    if agreed:  # "2 of 3 tools agree on the side (right side)": the value agreed on, as a key and its value
+        key, value = (agreed.group(1), agreed.group(2) or agreed.group(3)) if agreed.group(1) else \
+            (agreed.group("key"), agreed.group("value"))
+        return sentence_claims(read_sentence(f"{key.capitalize()}: {value.strip()}."), record, lexicon, "") + \
+            sentence_claims(sentence[:agreed.start()] + sentence[agreed.end():], record, lexicon, context)
     if about_an_alternative(sentence, context, lexicon.names_target):
         return []
     topic = _TOPIC_LEAD.match(sentence)  # "Where I disagree is the position: it lies centrally." says what follows
@@ -221,7 +244,11 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     reported, voiced = reported_span(sentence), set()  # "my dictation first said left-sided; it is the right": not both
     named = _named_side(sentence, mentions, lexicon)
     not_placing = sides_of_other_things(sentence)
+    other_slices = elsewhere_spans(sentence) + device_spans(sentence)  # "Two slices up it splits into three pieces",
+    # "On the prior study ...", "NG tube passing below the diaphragm, tip in the gastric fundus on the left"
     for pos, claim in located + named:
+        if any(a <= pos < b for a, b in other_slices):
+            continue
         if claim.kind in ("side", "midline") and any(a <= pos < b for a, b in not_placing):
             continue  # where a symptom is felt ("cramps that felt worse on my right"); a relation's frame ("..., meaning your right")
         if pos < convention or pos >= offered or not asserted(sentence, pos) or pos < contrasted or \
@@ -268,6 +295,7 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     sides = {c.value for c in out if c.kind == "side" and not c.negated and c.value != "one-sided" and id(c) not in voiced}
     both = [m for rx in (_BOTH_SIDES, _LEFT_AND_RIGHT) for m in rx.finditer(sentence, struck_end(sentence))
             if not is_negated(negations, m.start()) and about_target(mentions, sentence, m.start())
+            and asserted(sentence, m.start())  # ("My first pass said bilateral, but on a second look it is left-sided")
             and not any(x.names and 0 <= m.start() - x.end <= 12 and _PLACE_GAP.fullmatch(sentence, x.end, m.start())
                         for x in mentions)
             and not _SIDES_AS_SUBJECT.match(sentence, m.end())]  # "Both sides have a matching structure, but ..."

@@ -57,7 +57,9 @@ _ASKS_LEFT_RIGHT = re.compile(r"\b(?:left|right|sides?|sided|lateral\w*)\b[^.!]*
 _SIDE_ANSWER = re.compile(r"^\W*(left|right)\s*[,;:\u2014-]\s*(?=\S)", re.I)
 _OWN_CLAUSE = re.compile(r"\b(?:is|are|was|were|let'?s|lies|lie|sits|sit|see|has|have|seems?|looks?|appears?|means?|matches|"
                          r"fits|go|goes|so|now|well|overall|i|we|you)\b|[\u2014:]", re.I)
-_NOT_THE_TARGET = re.compile(r"\bnot\s+part\s+of\s+the\s+(?:target|mask|segmentation)\b|\b(?:reviewed|assessed|checked|"
+_NOT_THE_TARGET = re.compile(r"\bnot\s+part\s+of\s+the\s+(?:target|mask|segmentation)\b|"
+                             # a line about the structure's fellow: "Other ovary: right, 24 mm, no solid component."
+                             r"^\W*(?:the\s+)?(?:other|contralateral|opposite)\s+[a-z-]+(?:\s+[a-z-]+)?\s*:|\b(?:reviewed|assessed|checked|"
                              r"described)\s+separately\b|\bnot\s+(?:included\s+)?in\s+the\s+(?:mask|segmentation)\b|"
                              r"\bexcluded\s+from\s+the\s+(?:mask|segmentation)\b", re.I)
 _BOUND_COMPARED = re.compile(r"[^,;]{0,40}%[^,;]{0,30},\s*which\s+(?:it|the\s+mask|this|they)\b", re.I)
@@ -74,6 +76,29 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
     m = _SIDE_ANSWER.match(sentence) if context and _ASKS_LEFT_RIGHT.search(context) else None
     # (not an interjection opening a clause of its own: "Right, let's see.", "Right, that is consistent with ...")
     return m if m and not _OWN_CLAUSE.search(sentence, m.end()) and not LONE_INTERJECTION.match(sentence) else None
+
+
+# a device in the patient, whose tip, leads and course have their own sides and heights: "NG tube passing below the
+# diaphragm, tip in the gastric fundus on the left", "pacemaker generator in the left chest wall with leads in the right
+# ventricle", "ETT tip about 4 cm above the carina" (up to the next sentence's end, or a clause about the target)
+_DEVICE = re.compile(r"\b(?:(?:ng|og|nasogastric|orogastric|feeding|endotracheal|tracheostomy|chest|pleural|intercostal|"
+                     r"nephrostomy|biliary|t-|ett|et)\s*tubes?|ett|ngt?|cvc|cvcs|picc|piccs|swan-ganz|iabp|ecmo\s+cannulae?|"
+                     r"(?:central|arterial|venous|picc|cvc|ij|subclavian|femoral|dialysis|art|umbilical)\s+(?:venous\s+)?(?:line|catheter)s?|"
+                     r"tube\s+tips?|catheters?|cannulae?|drains?(?!\s+(?:into|to|the|from|via|through|blood|bile|urine|lymph|venous|its|their)\b)|"
+                     r"pigtails?|stents?|pacemakers?|defibrillators?|icds?|(?:pacing|pacemaker|icd|ecg|defibrillator)\s+leads?\b|(?<![\w-])leads?\s+(?=in\s+the\s+(?:right|left)\b)|"
+                     r"pacemaker\s+generator|electrodes?|surgical\s+clips?|sternotomy\s+wires?|guide\s*wires?|coils?(?!\s+(?:around|round|up|back))|"
+                     r"staples)\b", re.I)
+_DEVICE_END = re.compile(r"[.;]|,\s*(?:and\s+|but\s+)?(?:it|they|the\s+(?:mask|target|segmentation|label|outlined|highlighted))\s+"
+                         r"(?:is|are|lies|lie|sits|sit|covers?|forms?)\b|\b(?:whereas|while)\b", re.I)
+
+
+def device_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans about a device in the patient (`_DEVICE`), whose places are the device's, not the target's."""
+    spans = []
+    for m in _DEVICE.finditer(sentence):
+        end = _DEVICE_END.search(sentence, m.end())
+        spans.append((m.start(), end.start() if end else len(sentence)))
+    return spans
 
 
 def sides_of_other_things(sentence: str) -> list[tuple[int, int]]:

@@ -137,7 +137,7 @@ def key_value_sentence(sentence: str) -> str:
 
 
 _REJECTING_LEAD = re.compile(r"^\s*((?:(?:actually|hmm+|well|sorry),?\s+)?(?:not\s+quite|no|nope|wrong|incorrect)|"
-                             r"(?:a\s+)?(?:small\s+|quick\s+|one\s+)?correction(?:\s+first)?)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
+                             r"(?:a\s+)?(?:small\s+|quick\s+|one\s+)?correction(?:\s+first|\s+to\s+(?:the\s+|your\s+|that\s+)?premise)?)\s*[:,.!\u2014-]\s*(?=\S)", re.I)
 
 
 _ASSENTING_LEAD = re.compile(r"^\s*((?:yep|yes|yeah|sure|ok(?:ay)?|right|correct))\s*[,\u2014\u2013-]\s*(?=\S)", re.I)

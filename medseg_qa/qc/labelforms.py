@@ -170,7 +170,7 @@ def finding_words(target: str) -> re.Pattern:
     """The finding's own word, its other spelling and words of its kind (`_KIND_WORDS`), for `place_terms`."""
     head = plural_stem(target.split()[-1]).replace("hemat", "haemat")
     kind = next((v for k, v in _KIND_WORDS.items() if head.startswith(plural_stem(k))), re.escape(head) + r"\w*")
-    return re.compile(rf"\b(?:{kind}|lesions?|mass(?:es)?|tumou?rs?|growths?|abnormality|\w{{3,}}omas?)\b", re.I)
+    return re.compile(rf"\b(?:{kind}|lesions?|mass(?:es)?|tumou?rs?|growths?|abnormality|deposits?|mets|metastas[ie]s|secondar(?:y|ies)|\w{{3,}}omas?)\b", re.I)
 
 
 # words of radiotherapy volume names that name no structure ("gross tumour volume primary")

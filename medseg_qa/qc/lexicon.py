@@ -291,7 +291,8 @@ class Lexicon:
                     _PART_OF.search(text, max(0, match.start() - 60), match.start()):
                 return False  # "the part of the spine that collapses" of a vertebral body: the whole it belongs to
             said = match.group(0).lower()
-            if said in self.ordinary or said not in self.target_terms and PROCEDURE.match(text, match.start()) and \
+            if said in self.ordinary and not re.search(r"\b[A-Z]{2,4}[\s-]*$", text[:match.start()]) or \
+                    said not in self.target_terms and PROCEDURE.match(text, match.start()) and \
                     self.side and OTHER_SIDE_BEFORE[self.side].search(text, 0, match.start()):
                 return False  # "after a right nephrectomy" of the left kidney: the other one's operation, the history (a
                 # "nephrectomy" of no side, or of the target's own, still names it)

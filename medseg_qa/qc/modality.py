@@ -79,6 +79,8 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       # a side's frequency across patients: "They are about twice as common on the right as on the left"
                       r"(?:(?:twice|\w+\s+times)\s+)?(?:as|more|less)\s+(?:common|frequent|likely|prevalent)\s+(?:on|in)\s+the\s+(?:left|right)\b|"
                       r"commonest|most\s+common|in\s+a\s+(?:small\s+|large\s+)?(?:minority|majority)|"
+                      # any patient in a posture: "In a supine patient free pleural air collects anteriorly"
+                      r"in\s+(?:a|any|the)\s+(?:supine|erect|upright|prone|standing|seated|sitting|recumbent)\s+patients?|"
                       r"occasionally|frequently|classically|in\s+(?:most\s+)?(?:[\w-]+\s+)?(?:adults|children|people|patients|"
                       r"men|women|males|females|humans|infants|babies|neonates|newborns|toddlers|adolescents|teenagers)|in\s+most\s+(?:cases|people)|tends?\s+to|"
                       # a risk: "Having more than 100 moles raises melanoma risk", "a risk factor for ..."
@@ -106,7 +108,8 @@ _REPORTED = re.compile(r"\b(?:at\s+(?:that|the)\s+time|back\s+then|at\s+baseline
                        r"mixed\s+up|confused|reversed|flipped)\b", re.I)
 # a belief the writer has given up ("my first instinct was the left side, but ...", "initially I suspected a
 # single blob"): the clause reports a retracted guess, not the finding
-_RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read)|"
+_RETRACTED = re.compile(r"\b(?:(?:my\s+)?(?:first|initial|original)\s+(?:instinct|impression|guess|thought|reading|read|pass|"
+                        r"attempt|draft|look)|"
                         r"initially|at\s+first(?:\s+glance|\s+sight)?|originally|"
                         r"I\s+(?:first\s+|initially\s+|had\s+)?(?:thought|suspected|assumed|guessed|expected)|"
                         # an answer's own earlier wording, since edited: "EDIT: I'd first written that it was one piece"

@@ -29,6 +29,7 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # a reason given before a question or a statement asserts what it gives: "Given that it is on the patient's
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|as|seeing\s+that|now\s+that|considering\s+that|because)\s+"
+                    r"(?:(?:on|in)\s+this\s+(?:image|slice|scan|picture|film|frame)\s*,?\s+)?"  # "Since on this image it sits ..."
                     r"((?:it|its|it's|they|they're|this|these|the|there\s+(?:is|are)|there's)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
                     r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she|left|right|"
                     r"which|where|anything|any|and|or|please|tell|sorry|okay|ok|quick)\b)", re.I)

@@ -141,6 +141,8 @@ def position_claims(sentence: str, mentions: list[Mention], orientation) -> list
                 obj = _last_named(mentions, m.start(), {"person", "counterpart"})  # that structure"
             if obj is None or "person" in obj.names:
                 continue  # "to the left side of the patient" is a side, not a relation to a structure
+            if rel in ("medial_to", "lateral_to") and not obj.names:
+                continue  # "find the glenoid and look lateral to it": toward or away from the midline of a named thing only
             subj = subject(mentions, sentence, m.start())
             near = _named_just_before(mentions, sentence, m.start())
             if not obj.names and near is not None and re.match(r"(?:it|them)\b", sentence[obj.start:], re.I):

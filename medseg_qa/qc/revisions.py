@@ -173,7 +173,7 @@ REPAIR = re.compile(r"(?:^|[\s,\u2014-])(?:sorry|no\s+scratch\s+that|scratch\s+t
 # ... or a repair set off by a dash and a colon, however long the words before it: "It is a large structure in this
 # section, taking up a big share of it — sorry, let me correct that: It occupies about 0.7% of the image."
 _STRUCK = re.compile(r"\s[\u2014\u2013-]+\s*(?:(?:no|sorry|oops|wait)[,!]?\s+)*(?:scratch\s+that|let\s+me\s+correct\s+(?:that|"
-                     r"myself)|(?:a\s+)?correction|i\s+mean|or\s+rather|make\s+that)\s*:", re.I)
+                     r"myself)|let\s+me\s+re-?(?:count|check|measure|read)|(?:a\s+)?correction|i\s+mean|or\s+rather|make\s+that)\s*:", re.I)
 
 
 def struck_end(sentence: str) -> int:

@@ -27,7 +27,7 @@ from .claim import Claim
 
 _AXIS = {"left": "lr", "right": "lr", "anterior": "ap", "posterior": "ap", "superior": "si", "inferior": "si"}
 # "Name: ..." opening a sentence, after any bullet, quote or markdown marks
-_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*:(?:\s|$)")
+_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*(?::|->|\u2192|=>)(?:\s|$)")
 # labels that are the answer's own headings: the attributes it reports and the parts of an answer or a note
 _HEADING = re.compile(r"\b(?:sides?|lateral(?:ity)?|location|positions?|site|where|sizes?|area|extent|count|number|"
                       r"parts?|pieces?|regions?|components?|relation(?:s|ship)?|depth|level|height|shape|answers?|"
@@ -71,7 +71,10 @@ REPORTERS = (r"(?:registrar|attending|colleague|consultant|resident|radiologist|
              r"boss|team|hospital|tool|software|algorithm|model|ai|cad|triage|reports?|read|reading|letter|note|referral|"
              r"draft|impression|request|dictation|transcript|transcription|template|macro)")
 REPORTER_DETERMINERS = r"(?:the|my|our|your|his|her|their|a|an)"
-_PARTY = (rf"(?:dr\.?\s+[a-z][\w'-]+|{REPORTER_DETERMINERS}\s+(?:[\w'-]+\s+){{0,3}}?{REPORTERS}"
+# one of several voices named by a letter or a number: "Model A", "Sample 3", "Run #2", "Annotator B"
+_NUMBERED_VOICE = (r"(?:model|sample|run|draft|candidate|annotator|rater|reader|agent|tool|seed|voice|answerer|debater|"
+                   r"critic|reviewer|judge)\s+(?:[a-z]|\d{1,2}|#\d{1,2})(?![\w'-])")
+_PARTY = (rf"(?:dr\.?\s+[a-z][\w'-]+|{_NUMBERED_VOICE}|{REPORTER_DETERMINERS}\s+(?:[\w'-]+\s+){{0,3}}?{REPORTERS}"
           r"(?:'s\s+(?:[\w-]+\s+)?(?:read|report|draft|note|letter|impression|opinion))?)")
 _REPORTING = (r"(?:counted|counts|thought|thinks|says|said|wrote|writes|called\s+(?:it|them)|calls\s+(?:it|them)|reported|"
               r"reports|described\s+(?:it|them)\s+as|measured\s+(?:it|them)\s+as|flagged\s+(?:it|them)\s+as|read\s+(?:it|them)\s+as|"
@@ -94,6 +97,11 @@ def reported_span(sentence: str) -> tuple[int, int]:
     return m.start(), end.start() if end else len(sentence)
 
 
+_LABEL_AFTER_END = re.compile(r"(?<=[.;!?])\s+(?=[^\W\d_][\w' .@#&()/-]{0,38}?:\s)")
+_TABLE_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(.*?)\s*\|?\s*$")
+_TABLE_RULE = re.compile(r"\|?[\s:|-]+\|?")
+
+
 def voices(text: str, said: list[str]) -> list[bool]:
     """Whether each of a turn's sentences (`said`, split from `text`) speaks in another voice. Only a turn of two
     or more labels has other voices (a turn spoken wholly by "Candidate:" is the answer's own). A labelled line
@@ -101,7 +109,10 @@ def voices(text: str, said: list[str]) -> list[bool]:
     on its line opens a section in that voice up to the next label ("Critique:" and the bullets under it). Lines
     are matched to sentences in order: a sentence belongs to the first line, from the last one matched, that still
     holds half of its words once the sentences before it have taken theirs."""
-    lines = [line for line in (re.sub(r"[*`#>]+", "", raw).strip() for raw in text.splitlines()) if line]
+    # (a table row speaks in its first cell's voice: "| VISTA3D | right kidney | anterior |" reads "VISTA3D: ...")
+    # (and a label after a sentence's end starts a line of its own: "MedSAM-Lite: 1 region. UNet-v2: 3 regions.")
+    lines = [_TABLE_ROW.sub(r"\1: \2", part) for line in (re.sub(r"[*`#]+|^\s*>+", "", raw).strip() for raw in text.splitlines())
+             if line and not _TABLE_RULE.fullmatch(line) for part in _LABEL_AFTER_END.split(line)]
     labels = [_LABEL.match(line) for line in lines]
     if len({m["label"].lower() for m in labels if m}) < 2:
         return [False] * len(said)  # one speaker throughout ("Candidate: ..."): the answer's own voice
@@ -113,12 +124,16 @@ def voices(text: str, said: list[str]) -> list[bool]:
         line_voices.append((Counter(_words(line)), spoken))
     out, at = [], 0
     for sentence in said:
-        words = Counter(_words(sentence))
+        words = Counter(w for w in _words(sentence) if w not in _REWRITTEN) or Counter(_words(sentence))
         if words and line_voices:
             at = next((j for j in range(at, len(line_voices)) if _share(words, line_voices[j][0]) >= 0.5), at)
             line_voices[at][0].subtract(words)  # what a sentence has used of its line is not there for the next
         out.append(bool(line_voices) and line_voices[at][1])
     return out
+
+
+# words that reading adds when it rewrites a line ("Size: medium" reads "It is medium."): no guide to which line it was
+_REWRITTEN = frozenset("it is are they lies lie sits sit covers forms separate regions region the a an of on in".split())
 
 
 def _share(words: Counter, line: Counter) -> float:
@@ -179,7 +194,9 @@ def _overrules(later: Said, false: Said) -> bool:
     after = later.turn == false.turn + 1 or later.turn == false.turn and (
         later.sentence > false.sentence or (later.sentence == false.sentence and later.at > false.at >= 0))
     same = attribute(later.claim) == attribute(false.claim) or \
-        later.claim.kind == false.claim.kind == "vertical"  # ("Dr Lindqvist has it as anterior. I disagree: it is central")
+        later.claim.kind == false.claim.kind == "vertical" or \
+        topic(later.claim) == topic(false.claim) == ("size",)  # ("Dr Lindqvist has it as anterior. I disagree: it is
+    # central"; "Model B: a large structure." - "Judge: A is correct: the mask covers about 0.89% of the image")
     return (later.flag is None and after and same
             and (not later.claim.negated or later.claim.value == false.claim.value))
 

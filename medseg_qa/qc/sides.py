@@ -101,6 +101,10 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
                         r"(?:only|just)\s+(?:on|to)\s+one\s+side|confined\s+to\s+one\s+side)\b", re.I)
 
 
+_PART_EACH_SIDE = re.compile(r"\bthere\s+(?:is|are)\s+(?:a|one)\s+(?:separate\s+|distinct\s+)?(?:part|piece|component|portion|region|"
+                             r"lobe|blob)\s+(?:on|in)\s+(?:each|either)\s+side\b", re.I)
+_BILATERAL_THING = re.compile(r"\b(?:is|are)\s+(?:a\s+)?bilateral\s+(?:finding|process|lesion|abnormality|collection|disease|"
+                              r"structure|pattern|one|thing)s?\b", re.I)
 _MIDLINE_WORD = re.compile(r"\bmidline\b|\bneither\s+(?:left|right)\b|\b(?:off|to)\s+(?:either|one)\s+side\b", re.I)
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?(?:(?:present|seen|found|located|distributed|visible|"
                         r"noted|situated)\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
@@ -305,7 +309,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+|this\s+)?(?:{whole})\b)\w",
                                      after):
                 claims.append((m.start(), claim))
-        elif prep and re.match(r"\s*(?:$|[.,;:()!?\u2014\u2013]|\s-\s|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
+        elif prep and re.match(r"\s*(?:$|[.,;:()!?]|(?:\s-|[\u2014\u2013])\s*(?=\w)|\s+(?:only|alone|exclusively|solely|relative|compared|than|as|like|that|which|where|and|or|but|while|whereas|with|near|next|close|adjacent|"
                                r"just|in|at|within|toward|towards|part|rather|instead|not|here|there|too|also|again|today|now|btw|though|so|"
                                r"because|since|when|on|this|then|overall|mainly|mostly|entirely|wholly|alike|equally|both|respectively|"
                                r"symmetrically|together)\b)", after):
@@ -321,6 +325,9 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                        Claim("side", "bilateral" if word == "bilateral" else word, text=word)))
     for m in _ONE_SIDED.finditer(sentence):  # "unilateral", "on one side only": contradicts a bilateral mask
         claims.append((m.start(), Claim("side", "one-sided", text=m.group(0))))
+    for m in [*_BILATERAL_THING.finditer(sentence), *_PART_EACH_SIDE.finditer(sentence)]:  # "This is a bilateral
+        # finding", "there is a separate part on each side of the midline"
+        claims.append((m.start(), Claim("side", "bilateral", text=m.group(0))))
     for m in _TWO_SIDED.finditer(sentence):  # "it is bilateral", "on both sides": contradicts a one-sided mask
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):  # (at its word: "is not bilateral" denies it)
             word = m.group(0).lower().rfind("bilateral")
@@ -328,6 +335,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
     for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\b(?:is|are)\s+(?:a|an)\s+midline\s+(?:thing|one|"
                          r"finding|lesion|collection|mass|abnormality|process)\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bastride\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
+                         r"\b(?:spreads?|extends?|stretch(?:es)?)\s+(?:evenly\s+)?across\s+the\s+midline(?=\s+(?:almost\s+|fairly\s+|"
+                         r"roughly\s+)?evenly\b)|\b(?:spreads?|extends?|stretch(?:es)?)\s+evenly\s+across\s+the\s+midline|"
                          r"\b(?:lies|lie|sits|sit|is|are)\s+(?:right\s+|squarely\s+|straight\s+)?across\s+the\s+"
                          r"(?:midline\b|middle\b(?!\s+(?:from|front|top|of)\b))|"
                          r"\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"

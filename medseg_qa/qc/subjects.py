@@ -297,7 +297,7 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
                           "target shape contour blob portion vessel gland abnormality mass tumour tumor nodule focus "
                           "collection process disease involvement pathology highlight overlay label answer space cavity chamber sac swelling bulge protrusion growth "
                           "deposit deposits shading colouring coloring highlighting marking patch spot zone territory surface lucency opacity "
-                          "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority "
+                          "object thing pole tip edge border margin rim wall lumen core bulk rest remainder whole majority centre center centroid "
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"
                           "size side position location extent share coverage count number depth laterality "
@@ -340,11 +340,18 @@ _DISEASE_PROCESS = frozenset("the this that its same whole entire underlying dis
                              "infectious neoplastic".split())
 
 
+# a look taken before the clause's subject: "on a second look", "at first glance", "on review,"
+_LOOK_LEAD = re.compile(r"\s*(?:(?:but|and|so|yet)\s+)?(?:on|at|after|upon)\s+(?:(?:a|the|my|closer|second|further|first|careful|quick|another)\s+){0,3}"
+                        r"(?:look|glance|inspection|review|reflection|sight|check|reading|read|pass)\b\s*,?", re.I)
+
+
 def _unknown_subject(sentence: str, pos: int, start: int = 0) -> Mention | None:
     """A clause that opens (at `start`) with a noun phrase naming nothing known ("No free fluid is seen on
     the right", "The falx in the midline stays straight") is about that thing, not the target; a noun like
     'mask', 'region' or 'the hollow muscular structure' is the target (a mention without names); a side
     ('the left side is free of it') or a part of a named whole ('the wall of the aorta') opens no subject (None)."""
+    lead = _LOOK_LEAD.match(sentence, start)  # "on a second look the label is left-sided": the subject comes after
+    start = lead.end() if lead else start
     part = _part_subject(sentence, pos, start)
     if part is not None:
         return part
