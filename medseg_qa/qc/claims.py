@@ -167,8 +167,9 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
 
 
 # a question said in passing, then its answer after a colon or a dash
-_ASKED_THEN_ANSWERED = re.compile(r"^(?:[\w' ]{1,20}:\s*)?(?P<asked>[^:?]{0,80}?\b(?:which|what)\s+(?:side|half|size)\b[^:?]{0,60}|[^:?]{0,80}?\b(?:where\s+it|"
-                                  r"how\s+(?:many|big|large|much))\b[^:?]{0,60})\s*[:\u2014]\s*(?P<answer>\S.*)$", re.I)
+_ASKED_THEN_ANSWERED = re.compile(r"^(?:[\w' ]{1,20}:\s*)?(?P<asked>[^:?]{0,80}?\b(?:which|what)\s+(?:side|half|size)\b[^:?]{0,60}|"
+                                  r"[^:?]{0,80}?\b(?:where\s+it|how\s+(?:many|big|large|much))\b[^:?]{0,60})"
+                                  r"\s*[:\u2014]\s*(?P<answer>\S.*)$", re.I)
 
 
 # what voters or readers agree on, with its value in brackets

@@ -83,11 +83,12 @@ def side_answer(sentence: str, context: str) -> re.Match | None:
 # ventricle", "ETT tip about 4 cm above the carina" (up to the next sentence's end, or a clause about the target)
 _DEVICE = re.compile(r"\b(?:(?:ng|og|nasogastric|orogastric|feeding|endotracheal|tracheostomy|chest|pleural|intercostal|"
                      r"nephrostomy|biliary|t-|ett|et)\s*tubes?|ett|ngt?|cvc|cvcs|picc|piccs|swan-ganz|iabp|ecmo\s+cannulae?|"
-                     r"(?:central|arterial|venous|picc|cvc|ij|subclavian|femoral|dialysis|art|umbilical)\s+(?:venous\s+)?(?:line|catheter)s?|"
-                     r"tube\s+tips?|catheters?|cannulae?|drains?(?!\s+(?:into|to|the|from|via|through|blood|bile|urine|lymph|venous|its|their)\b)|"
-                     r"pigtails?|stents?|pacemakers?|defibrillators?|icds?|(?:pacing|pacemaker|icd|ecg|defibrillator)\s+leads?\b|(?<![\w-])leads?\s+(?=in\s+the\s+(?:right|left)\b)|"
-                     r"pacemaker\s+generator|electrodes?|surgical\s+clips?|sternotomy\s+wires?|guide\s*wires?|coils?(?!\s+(?:around|round|up|back))|"
-                     r"staples)\b", re.I)
+                     r"(?:central|arterial|venous|picc|cvc|ij|subclavian|femoral|dialysis|art|umbilical)\s+(?:venous\s+)?"
+                     r"(?:line|catheter)s?|tube\s+tips?|catheters?|cannulae?|pigtails?|stents?|pacemakers?|defibrillators?|icds?|"
+                     r"drains?(?!\s+(?:into|to|the|from|via|through|blood|bile|urine|lymph|venous|its|their)\b)|"  # not "it drains into"
+                     r"(?:pacing|pacemaker|icd|ecg|defibrillator)\s+leads?\b|(?<![\w-])leads?\s+(?=in\s+the\s+(?:right|left)\b)|"
+                     r"pacemaker\s+generator|electrodes?|surgical\s+clips?|sternotomy\s+wires?|guide\s*wires?|staples|"
+                     r"coils?(?!\s+(?:around|round|up|back)))\b", re.I)
 _DEVICE_END = re.compile(r"[.;]|,\s*(?:and\s+|but\s+)?(?:it|they|the\s+(?:mask|target|segmentation|label|outlined|highlighted))\s+"
                          r"(?:is|are|lies|lie|sits|sit|covers?|forms?)\b|\b(?:whereas|while)\b", re.I)
 
