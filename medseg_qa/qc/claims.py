@@ -100,6 +100,11 @@ _MASK_WORD = re.compile(r"\b(?:mask|segment\w*|highlight\w*|outlined|target|over
 _FRAME_WORDS = re.compile(rf"\b(?:{_IMAGE}|display\w*|viewer|monitor|convention\w*|radiolog\w*)\b", re.I)
 
 
+_SEEN_ON = re.compile(r"^\W*(?:on|in)\s+(?:this|the)\s+(?:one\s+)?(?:image|picture|pic|photo|slice|scan|film|cut|section)"
+                      r"(?:\s+(?:you(?:'re|\s+are)\s+looking\s+at|here))?\s*,?\s*(?!.*\b(?:appears?|displayed|shown|shows|screen|"
+                      r"viewer|monitor|convention)\b)", re.I)
+
+
 def _addressed_to_patient(sentence: str) -> str:
     """'It sits on your left side, behind your liver', 'So it's on my right side?', 'It lies in front of her heart':
     prose addressed to, by or about the patient (no screen, image or convention in the sentence) reads 'your'/'my'/
@@ -112,6 +117,9 @@ def _addressed_to_patient(sentence: str) -> str:
         # "On this slice it sits on your right side", "On your scan it is in the left half of your body": the body's
         # side; the slice is where it is seen, not a frame
         framed = re.sub(rf"\b(?:on|in)\s+(?:this|your|the)\s+{_IMAGE}\b", "", sentence, flags=re.I)
+    seen = _SEEN_ON.match(sentence)  # "On the slice you're looking at, it sits on your left": where it is seen, then
+    if seen and re.search(r"\b(?:it|they)\b", sentence[seen.end():seen.end() + 12], re.I):  # the body's side
+        framed = sentence[seen.end():]
     if not re.search(r"\b(?:your|my|his|her)\b", sentence, re.I) or (_FRAME_WORDS.search(framed) and not contrasted) or \
             re.search(r"\bpatient'?s\s+(?:left|right)\b", sentence, re.I):
         return sentence  # ("your right hand meets the patient's right": two people's sides, an analogy)

@@ -31,9 +31,14 @@ LIVER = "It is the liver [SEG]. It is large."
     ("It drains into the IVC and lies on the left.", "laterality"),
     # a generic patient, a measure's value, a change by a share, the fellow organ's line
     ("In a supine patient free air collects posteriorly.", None),
+    ("Roughly 5 to 10% of these tumours are multifocal at presentation.", None),
     ("The cardiothoracic ratio looks small.", None),
     ("AP films magnify it by around 40-60%.", None),
     ("Other lobe: left, 24 mm.", None),
+    # where it is seen, then the body's side said to the patient (but a side it appears on is the viewer's)
+    ("On the slice you're looking at, it sits on your left.", "laterality"),
+    ("On this image it is toward your back.", "position"),
+    ("In this image it appears on your left.", None),
     # two sides said in other words
     ("This is a bilateral finding.", "laterality"),
     ("There is a separate part on each side of the midline.", "laterality"),
