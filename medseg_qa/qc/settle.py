@@ -30,6 +30,10 @@ _AXIS = {"left": "lr", "right": "lr", "anterior": "ap", "posterior": "ap", "supe
 _LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*(?::|->|\u2192|=>)(?:\s|$)")
 # labels that are the answer's own headings: the attributes it reports and the parts of an answer or a note
 _HEADING = re.compile(r"\b(?:sides?|lateral(?:ity)?|location|positions?|site|where|sizes?|area|extent|count|number|"
+                      r"rel|pos|lat|loc|locali[sz]ation|dims?|class|category|type|kind|grade|rating|status|value|neighbou?rs?|"
+                      r"connectivity|area_pct|pct|percent(?:age)?|share|fraction|"
+                      r"hints?|clues?|tips?|facts?|bonus|checked|checks?|verified|confirmed|done|good\s+to\s+know|remember|"
+                      r"caveats?|warnings?|"
                       r"parts?|pieces?|regions?|components?|relation(?:s|ship)?|depth|level|height|shape|answers?|"
                       r"findings?|impression|conclusion|summary|results?|verdict|assessment|steps?|points?|notes?|"
                       r"addendum|comment|details?|tl;?dr|bottom line|key|final|look|together|reasoning|explanation|"
@@ -98,6 +102,13 @@ def reported_span(sentence: str) -> tuple[int, int]:
 
 
 _LABEL_AFTER_END = re.compile(r"(?<=[.;!?])\s+(?=[^\W\d_][\w' .@#&()/-]{0,38}?:\s)")
+
+
+def _voice_parts(line: str) -> list[str]:
+    """A line cut where another voice's label follows a sentence's end ("MedSAM-Lite: 1 region. UNet-v2: 3 regions.");
+    a heading there ("Draft: ... Relation: left of it.") goes on in the line's own voice."""
+    cuts = [m.end() for m in _LABEL_AFTER_END.finditer(line) if voiced(line[m.end():])]
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])]
 _TABLE_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(.*?)\s*\|?\s*$")
 _TABLE_RULE = re.compile(r"\|?[\s:|-]+\|?")
 
@@ -112,7 +123,7 @@ def voices(text: str, said: list[str]) -> list[bool]:
     # (a table row speaks in its first cell's voice: "| VISTA3D | right kidney | anterior |" reads "VISTA3D: ...")
     # (and a label after a sentence's end starts a line of its own: "MedSAM-Lite: 1 region. UNet-v2: 3 regions.")
     lines = [_TABLE_ROW.sub(r"\1: \2", part) for line in (re.sub(r"[*`#]+|^\s*>+", "", raw).strip() for raw in text.splitlines())
-             if line and not _TABLE_RULE.fullmatch(line) for part in _LABEL_AFTER_END.split(line)]
+             if line and not _TABLE_RULE.fullmatch(line) for part in _voice_parts(line)]
     labels = [_LABEL.match(line) for line in lines]
     if len({m["label"].lower() for m in labels if m}) < 2:
         return [False] * len(said)  # one speaker throughout ("Candidate: ..."): the answer's own voice
@@ -124,7 +135,8 @@ def voices(text: str, said: list[str]) -> list[bool]:
         line_voices.append((Counter(_words(line)), spoken))
     out, at = [], 0
     for sentence in said:
-        words = Counter(w for w in _words(sentence) if w not in _REWRITTEN) or Counter(_words(sentence))
+        own = [w for w in _words(sentence) if w not in _REWRITTEN]
+        words = Counter(own if len(own) >= 2 else _words(sentence))
         if words and line_voices:
             at = next((j for j in range(at, len(line_voices)) if _share(words, line_voices[j][0]) >= 0.5), at)
             line_voices[at][0].subtract(words)  # what a sentence has used of its line is not there for the next

@@ -69,6 +69,10 @@ DEBATE = "**Model A:** It is the liver, on the patient's left.\n\n**Model B:** I
          "| ToolC | liver | right |\nAdjudicator: 2 of 3 tools agree on the side (right side); ToolA is outvoted.\n"
          "The liver [SEG]."), None),
     ((Q, LIVER, "How many pieces?", "ToolA: 3 regions. ToolB: 1 region. ToolC: 1 region. Adjudicated: 1 region."), None),
+    # a heading inside a voiced line speaks in that voice; the answer's own labels are not other voices
+    ((Q, "Draft: It is the liver. Relation: to the left of the aorta.\nCritique: the relation is reversed.\n"
+         "Revised answer: the liver [SEG]. It lies to the right of the aorta."), None),
+    ((Q, "Hint 1: It is small.\nHint 2: It covers about 15% of the image.\nReveal: the liver [SEG]."), "size"),
     # a premise corrected in a worksheet's words
     ((Q, LIVER, "OK, so it's on the left. Anything to flag?", "Correction to premise - Lat: right"), None),
 ])
