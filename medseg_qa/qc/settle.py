@@ -26,8 +26,10 @@ from dataclasses import dataclass
 from .claim import Claim
 
 _AXIS = {"left": "lr", "right": "lr", "anterior": "ap", "posterior": "ap", "superior": "si", "inferior": "si"}
+# A label's words: a letter first, then up to 38 word characters, spaces and the marks names use.
+_LABEL_TEXT = r"[^\W\d_][\w' .@#&()/-]{0,38}?"
 # "Name: ..." opening a sentence, after any bullet, quote or markdown marks
-_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>[^\W\d_][\w' .@#&()/-]{0,38}?)\s*(?::|->|\u2192|=>)(?:\s|$)")
+_LABEL = re.compile(r"^[\s>*#_`|•-]*(?P<label>" + _LABEL_TEXT + r")\s*(?::|->|\u2192|=>)(?:\s|$)")
 # labels that are the answer's own headings: the attributes it reports and the parts of an answer or a note
 _HEADING = re.compile(r"\b(?:sides?|lateral(?:ity)?|location|positions?|site|where|sizes?|area|extent|count|number|"
                       r"rel|pos|lat|loc|locali[sz]ation|dims?|class|category|type|kind|grade|rating|status|value|neighbou?rs?|"
@@ -101,7 +103,7 @@ def reported_span(sentence: str) -> tuple[int, int]:
     return m.start(), end.start() if end else len(sentence)
 
 
-_LABEL_AFTER_END = re.compile(r"(?<=[.;!?])\s+(?=[^\W\d_][\w' .@#&()/-]{0,38}?:\s)")
+_LABEL_AFTER_END = re.compile(r"(?<=[.;!?])\s+(?=" + _LABEL_TEXT + r":\s)")
 
 
 def _voice_parts(line: str) -> list[str]:

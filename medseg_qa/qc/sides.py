@@ -103,8 +103,9 @@ _ONE_SIDED = re.compile(r"\b(?:unilateral(?:ly)?|one-sided|(?:on|to)\s+(?:only\s
 
 _PART_EACH_SIDE = re.compile(r"\bthere\s+(?:is|are)\s+(?:a|one)\s+(?:separate\s+|distinct\s+)?(?:part|piece|component|portion|region|"
                              r"lobe|blob)\s+(?:on|in)\s+(?:each|either)\s+side\b", re.I)
-_BILATERAL_THING = re.compile(r"\b(?:is|are)\s+(?:a\s+)?bilateral\s+(?:finding|process|lesion|abnormality|collection|disease|"
-                              r"structure|pattern|one|thing)s?\b", re.I)
+# the nouns of "is a bilateral finding" and "is a midline thing": the target called a kind of thing by its side
+_KIND_OF_THING = r"(?:finding|process|lesion|abnormality|collection|mass|disease|structure|pattern|one|thing)"
+_BILATERAL_THING = re.compile(r"\b(?:is|are)\s+(?:a\s+)?bilateral\s+" + _KIND_OF_THING + r"s?\b", re.I)
 _MIDLINE_WORD = re.compile(r"\bmidline\b|\bneither\s+(?:left|right)\b|\b(?:off|to)\s+(?:either|one)\s+side\b", re.I)
 _TWO_SIDED = re.compile(r"\b(?:(?:is|are|looks|appears|seems)\s+(?:not\s+)?(?:clearly\s+|truly\s+)?(?:(?:present|seen|found|located|distributed|visible|"
                         r"noted|situated)\s+)?bilateral(?:ly)?(?!\s+(?!(?:here|too|again|on\s+this)\b)\w)|"
@@ -332,8 +333,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         if not DIRECTION.search(sentence[max(0, m.start() - 80):m.start()]):  # (at its word: "is not bilateral" denies it)
             word = m.group(0).lower().rfind("bilateral")
             claims.append((m.start() + max(word, 0), Claim("side", "bilateral", text=m.group(0))))
-    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\b(?:is|are)\s+(?:a|an)\s+midline\s+(?:thing|one|"
-                         r"finding|lesion|collection|mass|abnormality|process)\b|\bmidline\s+(?:structure|organ|vessel|position|"
+    for m in re.finditer(r"\b(?:in|on|at|along)\s+the\s+(?:vertical\s+)?midline\b|\b(?:is|are)\s+(?:a|an)\s+midline\s+" + _KIND_OF_THING
+                         + r"\b|\bmidline\s+(?:structure|organ|vessel|position|"
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bastride\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:spreads?|extends?|stretch(?:es)?)\s+(?:evenly\s+)?across\s+the\s+midline(?=\s+(?:almost\s+|fairly\s+|"
                          r"roughly\s+)?evenly\b)|\b(?:spreads?|extends?|stretch(?:es)?)\s+evenly\s+across\s+the\s+midline|"
