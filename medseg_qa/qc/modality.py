@@ -73,7 +73,8 @@ _POSSIBLE = re.compile(r"(?<!\bi\s)(?<!\bwe\s)\b(?:may|might|could|can|cannot|ca
 _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\s+general|commonly|often|sometimes|"
                       # a share of a population: "in roughly 95% of right-handed people", "a quarter of adults over fifty"
                       r"(?:most|many|some|all)\s+(?:people|persons|adults|patients|children|individuals|humans)|"
-                      r"(?:%|percent|per\s+cent)\s+of\s+(?:these|such|all)\s+(?:[\w-]+\s+){0,2}?[a-z-]+s\b|"  # "5 to 10% of these tumours"
+                      r"(?:%|percent|per\s+cent)\s+of\s+(?:these|such|all)\s+(?!(?:[\w-]+\s+){0,2}?(?:pixels|voxels)\b)"  # "5 to 10% of these
+                      r"(?:[\w-]+\s+){0,2}?[a-z-]+s\b|"  # tumours" (not "0.40% of all pixels", the image's share)
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"(?:more|less)\s+common\s+than|as\s+common\s+as|"

@@ -70,7 +70,8 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
         return relative_subject[-1]
     for i in range(len(starts) - 1, -1, -1):
         stop = starts[i + 1] if i + 1 < len(starts) else pos
-        gap_start = starts[i]
+        lead = _LOOK_LEAD.match(sentence, starts[i])  # "but on a second look the segmentation forms ...": no place phrase
+        opens = gap_start = lead.end() if lead else starts[i]
         inside = [m for m in before if starts[i] <= m.start < stop]
         if i and inside and _VERB_FIRST.match(sentence, starts[i]) and \
                 sentence[inside[0].start:inside[0].end].lower() in ("it", "them"):
@@ -84,10 +85,10 @@ def subject(mentions: list[Mention], sentence: str, pos: int) -> Mention | None:
                                            for m in before):
             return opening  # (a name inside it after 'of' is part of it: "Several loops of small bowel sit anteriorly")
         for m in (m for m in before if starts[i] <= m.start < stop):
-            if gap_start == starts[i] and _WITH.fullmatch(sentence, gap_start, m.start):
+            if gap_start == opens and _WITH.fullmatch(sentence, gap_start, m.start):
                 return m  # "Situs inversus, with the heart on the right, ...": the heart is on the right
             if not PREPOSITION.search(sentence, gap_start, m.start) or \
-                    (gap_start == starts[i] and _OPENING_BEFORE_NAME.fullmatch(sentence, gap_start, m.start)
+                    (gap_start == opens and _OPENING_BEFORE_NAME.fullmatch(sentence, gap_start, m.start)
                      and _FINITE_VERB.match(sentence, m.end)):
                 return _antecedent(m, before, sentence, bounds[i - 1] if i else None)
             gap_start = m.end
