@@ -329,7 +329,14 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # other views: the slice above, the prior study, the 3D volume) and GQ (multi-voice transcripts: model
                  # debates with a judge, self-consistency votes, draft-critique-revision, tool ensembles)
                  "heldout_gn": (0.967, 0.148), "heldout_go": (0.962, 0.395), "heldout_gp": (0.895, 0.571),
-                 "heldout_gq": (0.924, 0.424)}
+                 "heldout_gq": (0.924, 0.424),
+                 # round 48, measured with the rules of 307e655 (round 47 read, its leftovers too; the rules of 9c1732b
+                 # score the same): GR (renal, adrenal and urinary tract: stones in mm and HU, Bosniak, washout, MAG3
+                 # split function), GS (grounding outputs full of boxes, pixel centroids, spacing and RLE runs), GT
+                 # (lymph nodes and staging: stations, TNM strings, RECIST sums, Deauville) and GU (image quality,
+                 # artefacts and windowing: streaks, motion, W/L, kVp, phase timing)
+                 "heldout_gr": (0.876, 0.071), "heldout_gs": (0.962, 0.205), "heldout_gt": (0.952, 0.271),
+                 "heldout_gu": (0.929, 0.276)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
