@@ -71,7 +71,8 @@ FLAG_DESCRIPTIONS = {
 MIN_CHARS, MAX_CHARS = 12, 2000
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _TALLY = re.compile(r"\s*[x\u00d7]\d{1,2}\.?\s*", re.I)  # a pager's count as the whole answer: "x2."
-_ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied)|locate|find|"
+_ASKS = re.compile(r"\?|\b(segment(?:ed|ing|ation)?|seg|outlined?|mark(?:ed)?|highlight(?:ed)?|delineated?|identif(?:y|ied|ying)|"
+                   r"locat(?:e|ing)|find(?:ing)?|quiz\s+me|"
                    r"show|point out|indicate|label(?:led)?|contour(?:ed)?|trace|select|mask(?:ed)?|colou?r\s+(?:it|them)\s+in|need|"
                    r"please|point(?:\s+(?:to|at|out))?|locali[sz]e|pick\s+out|spot(?:ter)?|name|circle|draw|tell\s+me|"
                    r"go(?=\W*$))\b|"
@@ -128,7 +129,7 @@ _SUBJECT_NP = re.compile(r"^\W*(?:(?:no|not\s+quite|actually)\W+)?(?:the|these|t
 
 # a user's statement put to the assistant for checking: "It looks large to me. Do you agree?", "I count two
 # pieces. Is that what you see?", "..., isn't it?", "Does that sound right?"
-_PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|i(?:'d|\s+would)\s+have\s+"
+_PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+thought|you(?:'d|\s+would)\s+say|i(?:'d|\s+would)\s+have\s+"
                      r"(?:said|guessed|thought)|(?:do|would)\s+you\s+agree|agree\?|isn'?t\s+(?:that|it)\s+(?:right|so|true|correct)|"
                      r"is\s+that\s+(?:right|correct|so|true|consistent|"
                      r"what\s+you\s+(?:see|get|found|measured?)|how\s+you\s+see\s+it)|am\s+i\s+(?:right|wrong|"
@@ -136,7 +137,7 @@ _PUT_TO = re.compile(r"\b(?:are\s+you\s+sure|i\s+disagree|surely\s*\?|i\s+though
                      r"does\s+(?:that|the\s+mask)\s+(?:match|fit|agree|sound\s+right)|do\s+you\s+see\s+(?:it\s+)?(?:that|the\s+same)|"
                      r"(?:did|have)\s+i\s+got?\s+(?:that|it)\s+right|correct\s+me|anything\s+wrong|fair\s+summary|"
                      r"(?:please|can\s+you|could\s+you)\s+(?:double-?)?check\s+(?:that|this|it)\b|"
-                     r",\s*(?:right|correct|no|isn'?t\s+it|aren'?t\s+they|huh|yeah|eh|ok(?:ay)?|innit|would\s+it\s+not|wouldn'?t\s+it|"
+                     r",\s*(?:right|correct|no|yes|isn'?t\s+it|aren'?t\s+they|huh|yeah|eh|ok(?:ay)?|innit|would\s+it\s+not|wouldn'?t\s+it|"
                      r"does\s+it\s+not|doesn'?t\s+it|is\s+it\s+not|yes\s+or\s+no|don'?t\s+they|do\s+they\s+not)\s*\?\s*$|"
                      # a perception offered for checking: "That looks large to me.", "I'd say it lies toward the top."
                      r"\b(?:looks?|seems?|appears?)\b[^.?!;]{0,60}?\bto\s+me\b|\b(?:looks?|seems?)\s+to\s+me\b|"

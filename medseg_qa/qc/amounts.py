@@ -64,6 +64,9 @@ _SIZE_RES = [
                rf"(?:mass|nodule|tumou?r|cyst|node|collection|deposit|focus|spot|stone|effusion|haematoma|hematoma|abscess|clot)"
                rf"(?:e?s)?\b", re.I),
     re.compile(r"\bone\s+of\s+the\s+(largest|biggest|smallest|tiniest)\b" + _NOT_GENERIC, re.I),
+    # "one of the large things on this image" (a class of things on this image, not of a kind in the body)
+    re.compile(r"\bone\s+of\s+the\s+(large|big|small|tiny)\s+(?:things|structures|objects|regions|findings|areas)\b"
+               r"(?=\s+(?:on|in)\s+(?:this|the)\s+(?:image|slice|scan|picture|frame|film|section)\b)", re.I),
     # "OK, it's only small": said of the target itself (not "the contrast is only moderate")
     re.compile(rf"\b(?:it|they)(?:'s|'re|\s+is|\s+are)\s+(?:only|just|merely)\s+{_QUAL}{_SIZE_ALT}\b", re.I),
     # "worried that it's that big?": 'that' as a degree word, said of the target
@@ -239,7 +242,11 @@ def number_value(word: str) -> float:
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"
 _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|hour|minute|beat|breath)\b|"
-                   r"\s*(?:loss|gain|increase|decrease|reduction|drop|rise|fall|decline|growth|shrinkage|(?:of\s+)?predicted)\b", re.I)  # "10% loss of ..."
+                   r"\s*(?:loss|gain|increase|decrease|reduction|drop|rise|fall|decline|growth|shrinkage|(?:of\s+)?predicted)\b|"  # "10% loss of ..."
+                   # a test's or a treatment's figure: "PET is roughly 80% sensitive", "90% specificity", "a 70% response rate"
+                   r"\s*(?:sensitive|specific|accurate|sensitivity|specificity|accuracy|ppv|npv|positive\s+predictive|negative\s+predictive|"
+                   r"(?:response|survival|recurrence|relapse|cure|success|detection|mortality|complication)\s+rates?|survival|"
+                   r"concordance|agreement|confidence|probability|likelihood|chance|risk)\b", re.I)
 
 
 def _measures_belief(sentence: str, m: re.Match) -> bool:
@@ -259,7 +266,10 @@ _SHARE_OF = re.compile(r"\s*(?:of|in)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|our\
                        r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
 _BODY_SHARE = re.compile(r"\b(?:body|patient|trunk|torso|abdomen|abdominal|chest|thorax|thoracic|pelvis|pelvic|brain|head|"
                          r"skull|cranium|cross-section\w*|cross-sectional)\b", re.I)
-_IMAGE_PIXELS = re.compile(r"(?:\d\s*[x\u00d7]\s*\d+\s*=|/)\s*$")
+_IMAGE_PIXELS = re.compile(r"(?:\d\s*[x\u00d7]\s*\d+\s*=|/)\s*$|"
+                           # a model's input or a crop's side: "you trained at 224 px", "resized to 512 pixels"
+                           r"\b(?:trained|train|training|resiz\w*|rescal\w*|downsampl\w*|upsampl\w*|input|crops?|cropped|patch(?:es)?|"
+                           r"tiles?|resolution)\b[^.;\d]{0,20}$", re.I)
 _DIMENSION_BEFORE = re.compile(rf"\b(?:by|x|\u00d7)\s+(?:(?:{_NUMBER_WORD}|hundred|thousand|and|\d+)\s+)*$", re.I)
 _POPULATION = re.compile(r"(?:people|men|women|children|adults|patients|cases|population|cohort|time)$", re.I)
 _DIRECTIONAL = re.compile(r"\b(?:each|either|ant|post|sup|inf|anterior|posterior|front|back|top|bottom|upper|lower|inner|outer|medial|lateral|superior|"
@@ -382,8 +392,13 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             # "between one and five percent": at least the first, at most the second
             out.append((m.start(), Claim("percent", number_value(m.group(1)), qualifier="more", text=m.group(0), other=other)))
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier="less", text=m.group(0), other=other)))
-        for m in [*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)]:
-            share = _share_of(sentence, m.end())
+        shared = None  # a share of some other thing, which a bare percentage after it continues: "one does 35% of the
+        for m in sorted([*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)], key=lambda m: m.start()):
+            share = _share_of(sentence, m.end())  # work and the other 65%"
+            if share is None or not _SHARE_OF.match(sentence, m.end()):
+                other = shared and m.start() - shared < 50 and re.search(r"\b(?:other|rest|remainder|remaining|vs|versus)\b",
+                                                                          sentence[shared:m.start()], re.I)
+                shared, share = (m.end(), share) if share is None else (shared, None if other else share)
             if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None or \
                     _MEASURE_BEFORE.search(sentence, 0, m.start()) or _CHANGE_BY.search(sentence, 0, m.start()) or \
                     any(a <= m.start() < b for a, b in spans) or _RATE.match(sentence, m.end()):

@@ -188,6 +188,14 @@ _AGREED_VALUE = re.compile(r"\b(?:agree[sd]?|majority|consensus|vote[sd]?|settle
                            r"for\s+the\s+(?P<key>side|laterality|size|count|position|area|depth)\b", re.I)
 
 
+def _target_again(sentence: str, mentions: list[Mention], start: int, end: int) -> int:
+    """Where a span about another thing ends early: at a clause that opens on the target ("an easy slip with this
+    artefact: The tumour is medium-sized")."""
+    return next((x.start for x in mentions if start < x.start < end and not x.names and
+                 re.search(r"(?:[:;,]|\b(?:and|but|while|whereas))\s*(?:(?:the|this|these|its|their)\s+)?$", sentence[start:x.start],
+                           re.I)), end)
+
+
 def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, context: str = "") -> list[Claim]:
     """The claims one sentence makes about the target (negated ones marked); `context` is the question
     the sentence answers, when it follows one."""
@@ -254,8 +262,9 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     named = _named_side(sentence, mentions, lexicon)
     not_placing = sides_of_other_things(sentence)
     other_slices = elsewhere_spans(sentence) + [  # "Two slices up it splits into three pieces", "On the prior study ...",
-        (a, b) for a, b in device_spans(sentence)  # "NG tube passing below the diaphragm, tip in the gastric fundus ..."
-        if not any(x.start <= a < x.end and not x.names for x in mentions)]  # (not when the device is the target)
+        (a, _target_again(sentence, mentions, a, b)) for a, b in device_spans(sentence)  # "NG tube passing below the
+        if not any(x.start <= a < x.end and not x.names for x in mentions)]  # diaphragm, tip in the gastric fundus ..."
+    # (not when the device is the target)
     for pos, claim in located + named:
         if any(a <= pos < b for a, b in other_slices):
             continue

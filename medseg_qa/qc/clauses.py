@@ -155,6 +155,9 @@ def written_sentences(text: str) -> list[str]:
     # "Answer - the left kidney: [SEG] Note the display convention ...": a capital after the token opens a sentence
     # (signs are read as words first: "Side ≠ LEFT", "≈ 3 %", "2 pieces 🔢 ✏️ edit: no - 1"; `symbols`)
     text = _drop_quoted_mail(spelled(normalize_text(plain(unwrapped(text)))))
+    # "OK. Right perinephric collection [SEG].": a sided name alone with the token names what the mask shows
+    text = re.sub(r"(^|[.!?:]\s+|\n)(?:[Tt]he\s+)?((?:Left|Right|left|right)(?:[\s-]+[A-Za-z]+){1,4}?)\s*" + re.escape(SEG_TOKEN) +
+                  r"\s*(?=[.!]|$)", r"\1It is the \2 " + SEG_TOKEN, text, flags=re.M)
     text = re.sub(re.escape(SEG_TOKEN) + r"[ \t]+(?=[A-Z][a-z])", "\n", text)
     text = expand(text.replace(SEG_TOKEN, " ")).replace(" -- ", " \u2014 ")  # a typed dash: "not on the left -- ..."
     text = _HEADING_VALUE.sub(r"\1: \2", text)  # "### Size\nLarge." reads as "Size: Large."

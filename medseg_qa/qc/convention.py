@@ -99,6 +99,14 @@ _SIDE_EQUATION = re.compile(r"\b(?:the\s+)?(?:(?:patient|image|screen|picture|vi
                             r"(?:left|right)\s+side)\s*(?:=|is)\s*"
                             r"(?:the\s+)?(?:patient|image|screen|picture|viewer)(?:'?s)?\s+(?:left|right|[LR])\b", re.I)
 
+# ... or as the picture's coordinates: "column 0 is the left edge of the screen", "higher x means further toward the
+# patient's right", "in radiological display that edge is the patient's right"
+_COORDINATES = re.compile(r"\b(?:row|column|col|x|y|pixel|voxel|index)\s*(?:=\s*)?(?:0|zero)\b[^.;]*|"
+                          r"\b(?:higher|lower|larger|smaller|increasing|decreasing|bigger)\s+(?:x|y|column|row)s?(?:\s+values?|"
+                          r"\s+ind(?:ices|exes))?\s+(?:means?|is|are|goes|go|points?)\b[^.;,]*|"
+                          r"\b(?:that|this|the\s+(?:left|right))\s+edge\s+is\s+(?:the\s+)?(?:patient'?s|viewer'?s)\s+(?:left|right)\b",
+                          re.I)
+
 
 # ... or asked about: "which side of the screen shows the patient's left?"
 _SIDE_SHOWN = re.compile(r"\b(?:which|what|the)\s+(?:side|half|part|edge)\s+of\s+the\s+(?:screen|image|picture|monitor|display|film)\s+"
@@ -134,7 +142,7 @@ def carries_convention(previous: str, sentence: str) -> bool:
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
     return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _PATIENT_SIDE_ASKED, _READER_AND_PATIENT,
-                                _SIDE_OF_PICTURE)
+                                _SIDE_OF_PICTURE, _COORDINATES)
             for m in rx.finditer(sentence)]
 
 

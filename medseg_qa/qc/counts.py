@@ -42,12 +42,13 @@ _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z
 # ... or numbers them: "Couinaud: 8 segments (I-VIII)", "17 segments (1-17)"
 _NUMBERED_PARTS = re.compile(r"\s*\(\s*(?:[ivx]+|\d+)\s*[-\u2013\u2014]\s*(?:[ivx]+|\d+)\s*\)", re.I)
 # "I can see two of them.", "I count three of them": the pieces counted, after the target was named
-_OF_THEM = re.compile(r"(?:\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are)\s+|"
+_OF_THEM = re.compile(r"(?:\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are|it\s+is|it's|they\s+are|they're)\s+|"
                       # an answer's own "So, three of them, separate emboli." (not "Two of them lie on the left")
                       r"^\W*(?:(?:so|yeah|yes|ok|okay|well|right|sure)\W+)*(?=[\w\s]+of\s+them\s*(?:[,.;:!]|$)))"
                       r"(\d+|two|three|four|five|six|several|multiple)\s+of\s+them\b", re.I)
 # units of a drug or of blood, not of the mask: "Heparin 5000 units", "C 2 units running", "2 units of packed cells"
-_DOSE = re.compile(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg)\b", re.I)
+_DOSE = re.compile(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg|"
+                   r"dye|contrast|enhanc\w*|hounsfield|hu|attenuation|density)\b", re.I)  # (and Hounsfield units: "only 9 units")
 _GIVEN_UNITS = re.compile(r"\s+(?:of\s+)?(?:blood|prbc|packed|red\s+cells|ffp|plasma|platelets)\b|"
                           r"\s+(?:running|transfused|given|cross-?matched|in\b)", re.I)
 _COUNT_SPLIT = re.compile(r"\b(?:split|divided|broken|breaks\s+up|separated|fragmented)\s+(?:up\s+)?in(?:to)?\s+(\d+|two|three|four|separate|distinct|"

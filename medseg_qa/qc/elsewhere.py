@@ -89,14 +89,21 @@ _DEVICE = re.compile(r"\b(?:(?:ng|og|nasogastric|orogastric|feeding|endotracheal
                      r"(?:pacing|pacemaker|icd|ecg|defibrillator)\s+leads?\b|(?<![\w-])leads?\s+(?=in\s+the\s+(?:right|left)\b)|"
                      r"pacemaker\s+generator|electrodes?|surgical\s+clips?|sternotomy\s+wires?|guide\s*wires?|staples|"
                      r"coils?(?!\s+(?:around|round|up|back)))\b", re.I)
+# ... and so do implants and artefacts: "two big fillings in the right upper molars and a crown on the left", "streaks
+# from the left hip prosthesis", "Partial volume affects both sides equally"
+_IMPLANT_OR_ARTEFACT = re.compile(r"\b(?:(?:dental\s+)?(?:fillings?|crowns|implants?|braces|amalgam)|(?:hip\s+|knee\s+|joint\s+)?"
+                                  r"prosthes[ie]s|arthroplast(?:y|ies)|(?:hip|knee)\s+replacements?|metalwork|"
+                                  r"partial[\s-]volume(?:\s+effects?)?|streaks?|beam[\s-]hardening|artefacts?|artifacts?|blooming|"
+                                  r"aliasing)\b(?!\s+talking\b)", re.I)  # (not "That's the artefact talking: ...")
 _DEVICE_END = re.compile(r"[.;]|,\s*(?:and\s+|but\s+)?(?:it|they|the\s+(?:mask|target|segmentation|label|outlined|highlighted))\s+"
                          r"(?:is|are|lies|lie|sits|sit|covers?|forms?)\b|\b(?:whereas|while)\b", re.I)
 
 
 def device_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans about a device in the patient (`_DEVICE`), whose places are the device's, not the target's."""
+    """Spans about a device, an implant or an artefact (`_DEVICE`, `_IMPLANT_OR_ARTEFACT`), whose places are its own,
+    not the target's."""
     spans = []
-    for m in _DEVICE.finditer(sentence):
+    for m in [*_DEVICE.finditer(sentence), *_IMPLANT_OR_ARTEFACT.finditer(sentence)]:
         end = _DEVICE_END.search(sentence, m.end())
         spans.append((m.start(), end.start() if end else len(sentence)))
     return spans

@@ -54,7 +54,7 @@ _FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+
                        r"\s+overall|"  # "Bulky overall."
                        # "Medium-sized rather than rather small."
                        r"\s+rather\s+than\s+[^.;!?]{1,60}|"
-                       r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film))?"
+                       r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film|coronal|axial|sagittal))?"
                        # a user's acknowledgement: "small, ok."
                        r"(?:\s*,\s*(?:ok(?:ay)?|got\s+it|noted|understood|gotcha|cool|fine))?"
                        r"\s*[.!;,?]?$", re.I)
@@ -80,6 +80,7 @@ def fragment_sentence(sentence: str) -> str:
     if re.match(r"midline\s*,\s", sentence.strip(), re.I):
         return f"It lies in the midline, {sentence.strip()[sentence.index(',') + 1:].strip()}"
     said = re.sub(r"^\W*(?:(?:ok(?:ay)?|so|right|fine)\s*,?\s*)*(?=\w+\s+then\b)", "", sentence.strip(), flags=re.I)
+    said = re.sub(r"^\W*(?:(?:ok(?:ay)?|so|fine|alright|got\s+it)\s*,\s*)+", "", said, flags=re.I)  # "OK, large on the image."
     ack = re.match(r"^(\w+\s+then)\s*,\s*(\S.*)$", said, re.I)  # "ok ok, large then, will tell the neuro team."
     if ack and _FRAGMENT.match(ack.group(1)):
         return f"{fragment_sentence(ack.group(1)).rstrip('.')}; {ack.group(2)}"

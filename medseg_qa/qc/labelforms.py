@@ -115,6 +115,9 @@ def head_terms(label: str) -> set[str]:
     words = label.split(" of ")[0].split()  # 'cup of the optic disc' is a cup
     if len(words) >= 2 and words[-1] not in GENERAL_HEADS and len(words[-1]) >= 3:  # 'cup' of 'optic cup'
         out.add(words[-1])
+        size_prefix = re.match(r"(?:macro|micro)(?=[a-z]{5})", words[-1])
+        if size_prefix:  # 'adenoma' of 'pituitary macroadenoma': the head without its size prefix
+            out.add(words[-1][size_prefix.end():])
     if len(words) >= 3 and words[-2] not in POSITIONAL | GENERAL_HEADS and len(words[-2]) > 2:
         out.add(" ".join(words[-2:]))
     return out

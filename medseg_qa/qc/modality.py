@@ -75,6 +75,9 @@ _GENERIC = re.compile(r"(?<!\bas\s)\b(?:usually|typically|normally|generally|in\
                       r"(?:most|many|some|all)\s+(?:people|persons|adults|patients|children|individuals|humans)|"
                       r"(?:%|percent|per\s+cent)\s+of\s+(?:these|such|all)\s+(?!(?:[\w-]+\s+){0,2}?(?:pixels|voxels)\b)"  # "5 to 10% of these
                       r"(?:[\w-]+\s+){0,2}?[a-z-]+s\b|"  # tumours" (not "0.40% of all pixels", the image's share)
+                      # a share as the subject of a plural verb: "Only around 15-20% are dense enough to see on a film"
+                      r"\b\d+(?:\.\d+)?(?:\s*(?:-|to)\s*\d+(?:\.\d+)?)?\s*(?:%|percent|per\s+cent)\s+(?:are|have|show|become|develop|"
+                      r"need|present|progress|recur|turn\s+out|go\s+on)\b|"
                       r"(?:of|among)\s+(?:all\s+)?(?:[\w-]+\s+){0,2}?(?:people|persons|adults|patients|children|men|women|"
                       r"individuals|smokers|the\s+population)|occurs?\s+in|"
                       r"(?:more|less)\s+common\s+than|as\s+common\s+as|"
@@ -181,6 +184,8 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"sorry,?\s+I\s+mean\b|(?:look|count|check|think|try)\s+again\b|re-?count\b|(?:it'?s\s+)?(?:the\s+)?other\s+way\s+a?round\b|(?:it'?s\s+)?(?:quite\s+)?the\s+(?:reverse|opposite)\s*(?:[:;,.!\u2014-]|$)|I(?:'d|\s+would|\s+will|'ll)\s+(?:change|correct|amend|fix|revise|edit|reword|rephrase)\s+"
                         r"(?:that|this|it|one)\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|"
+                        # "That's the artefact talking:", "That's the screen talking" (what misled the premise)
+                        r"(?:that'?s|that\s+is)\s+(?:the|your)\s+[\w-]+(?:\s+[\w-]+)?\s+talking\b|"
                         # "That note is wrong, ...", "The draft was mistaken:"
                         r"(?:that'?s|that\s+is)\s+(?:a|an)\s+(?:common\s+|easy\s+|frequent\s+|understandable\s+)?(?:slip|mistake|"
                         r"error|mix-?up|misconception|misreading)\b|"

@@ -35,7 +35,8 @@ from .settle import Said, topic
 # the answer says that it erred: its own words are meant, in this turn or an earlier one
 _ERRED = re.compile(r"\b(?:correct(?:ing)?\s+myself|(?:let\s+me|(?:I|we)\s+(?:need|have|want|must|ought)\s+to|I'?ll|I\s+should|I\s+must)\s+"
                     r"(?:quickly\s+|briefly\s+)?(?:correct|fix|revise|amend|rectify|retract)\s+(?:myself|my\s+\w+|what\s+I)\b|"
-                    r"I\s+mis-?(?:spoke|stated|wrote|typed|counted|read|measured)\b|\bmy\s+(?:slip|mistake|error|bad|typo)\b|"
+                    r"I\s+mis-?(?:spoke|stated|wrote|typed|counted|read|measured)\b|I\s+(?:slipped|misplaced|dropped)\s+(?:a|the)\s+"
+                    r"(?:decimal|digit|point|zero)|\bmy\s+(?:slip|mistake|error|bad|typo)\b|"
                     # (read as "Sorry, the mistake:" once a patient's "my" is spelled out)
                     r"\b(?:sorry|apologies|oops)\W+(?:the|my)\s+(?:slip|mistake|error|bad|typo)\b|"
                     r"(?:I|we)\s+(?:was|were)\s+wrong\b|(?:I|we)(?:'ve|\s+have)?\s+(?:made|make)\s+(?:a|an)\s+(?:\w+\s+)?(?:mistake|error|slip)\b|"
@@ -173,7 +174,8 @@ REPAIR = re.compile(r"(?:^|[\s,\u2014-])(?:sorry|no\s+scratch\s+that|scratch\s+t
 # ... or a repair set off by a dash and a colon, however long the words before it: "It is a large structure in this
 # section, taking up a big share of it — sorry, let me correct that: It occupies about 0.7% of the image."
 _STRUCK = re.compile(r"\s[\u2014\u2013-]+\s*(?:(?:no|sorry|oops|wait)[,!]?\s+)*(?:scratch\s+that|let\s+me\s+correct\s+(?:that|"
-                     r"myself)|let\s+me\s+re-?(?:count|check|measure|read)|(?:a\s+)?correction|i\s+mean|or\s+rather|make\s+that)\s*:", re.I)
+                     r"myself)|let\s+me\s+re-?(?:count|check|measure|read)|(?:a\s+)?correction|i\s+mean|or\s+rather|make\s+that)"
+                     r"(?:,\s*[^:;.]{1,50}?)?\s*:", re.I)  # ("- no, scratch that, I read the screen side: ...")
 
 
 def struck_end(sentence: str) -> int:

@@ -128,7 +128,10 @@ _PLAIN = [
     (r"\b(is|are|it's|they're)\s+(left|right)\s+only\b", r"\1 on the \2 only", re.I),
     (r"\bpt'?s\b", "patient's", re.I), (r"\bpt\b(?!\.)", "patient", re.I), (r"\bimg\b", "image", re.I),
     # "Pt left." / "patient left": the patient's side; "x3 [discrete]": a bracketed word after a number is its noun
-    (r"(?<!')\b(patient)\s+(left|right)\b(?!\s+(?:side|kidney|lung|lobe|hand)\b)", r"\1's \2", re.I),
+    (r"(?<!')\b(patient)(?:\s+|-)(left|right)\b(?!\s+(?:side|kidney|lung|lobe|hand)\b)", r"\1's \2", re.I),
+    # "the label's patient-left", "the mask's on the right": 's after the mask's own noun is "is" (not "the patient's left")
+    (r"\b(the\s+(?:label|mask|segmentation|region|lesion|target|structure|blob|outline|contour|annotation))'s\s+(?=(?:on|in|at|"
+     r"patient|left|right|midline|bilateral|central|small|medium|large|tiny|huge|anterior|posterior)\b)", r"\1 is ", re.I),
     (r"(?<=\d)\s*\[([A-Za-z]+)\]", r" \1", 0),
     (r"\bpct\b", "percent", re.I), (r"\bfrags\b", "fragments", re.I), (r"\bfrag\b", "fragment", re.I),
     # a count's noun cut short or misspelt: "1 comp", "3 comps", "3 seperate blobs"

@@ -152,8 +152,10 @@ _AXIS_LEAD = re.compile(r"\s*(?:along\s+(?:that|this|the\s+\w+)\s+axis|anteropos
 _INTERJECTION = r"(?:okay|ok|well|so|right|yes|yeah|yep|oh|ah|alright|all\s+right|sure|exactly|now|good|great|fine|hmm|indeed)"
 _INTERJECTIONS = re.compile(rf"^\s*{_INTERJECTION}\s*[,!\u2014-]+\s*(?:{_INTERJECTION}\s*[,!\u2014-]+\s*)+", re.I)
 # ... or one before a clause of its own: "Right, gather round.", "Right, let's look at the kidney."
-LONE_INTERJECTION = re.compile(r"^\s*(?:right|okay|ok|alright|well)\s*[,!]\s*(?=(?:gather|let'?s|let\s+me|look|come|listen|now|so|"
-                                r"first|then|we|you|i|everyone|everybody|folks|team|class|here|this|today)\b)", re.I)
+# ("Chair (Dr McBride): Right, Ms Ferreira.": after a speaker's label, before a name or a thank-you)
+LONE_INTERJECTION = re.compile(r"^\s*(?:[A-Z][\w .()'-]{0,40}:\s*)?(?:right|okay|ok|alright|well)\s*[,!]\s*(?=(?:gather|let'?s|let\s+me|"
+                               r"look|come|listen|now|so|first|then|we|you|i|everyone|everybody|folks|team|class|here|this|today|"
+                               r"mr|mrs|ms|miss|dr|prof|professor|thanks|thank|next|moving)\b)", re.I)
 
 
 # pieces counted by side: "two on the left and one on the right", "one in the left hemisphere, one in the right"
@@ -210,7 +212,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         side, before = m.group(1).lower(), sentence[max(0, m.start() - 40):m.start()].lower()
         after = sentence[m.end():m.end() + 60].lower()
         prep = re.search(r"(?:\b(?:on|in|to|toward|towards|at|onto|along|over|occupies|occupying|of|the)\s+(?:both\s+)?(?:the\s+)?"
-                         r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+)$",
+                         r"(?:patient'?s\s+|patients'\s+)?(?:far\s+|extreme\s+)?|\bpatient'?s\s+|\bpatients'\s+|\bpatient-)$",
                          before)
         if not prep and _RELATIVE_TO.search(sentence) and not re.match(r"\s+than\b", after):
             # "Relative to the stomach, it is further left": a relation to the stomach (see claims)
@@ -318,7 +320,10 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         elif prep and "patient" in prep.group(0) and \
                 not any(x.names and m.end() < x.start <= m.end() + 2 for x in mentions):
             claims.append((m.start(), claim))  # "on the patient's left btw ...": only a structure's name may follow
-    claims += image_claims
+    if any(c.value != i.value for _, c in claims for _, i in image_claims if c.value in ("left", "right")) and \
+            re.search(r"\b(?:so|therefore|thus|hence|(?:which|that)\s+means|meaning)\b", sentence, re.I):
+        image_claims = []  # "On my screen it is on the left, so it is on the left side of the patient": what is inferred
+    claims += image_claims  # (a wrong convention) claims the patient's side; the screen's side is its ground
     given = _GIVEN_SIDE.match(sentence)  # "Given Lt, compare with the contralateral side?": a clipped premise
     if given and not any(pos == given.start(1) for pos, _ in claims):
         word = given.group(1).lower()
@@ -338,10 +343,12 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
                          r"location)\b|\bstraddl\w+\s+(?:the\s+)?midline\b|\bastride\s+(?:the\s+)?midline\b|\bcent(?:red|ered)\s+across\s+the\s+body\b|"
                          r"\b(?:spreads?|extends?|stretch(?:es)?)\s+(?:evenly\s+)?across\s+the\s+midline(?=\s+(?:almost\s+|fairly\s+|"
                          r"roughly\s+)?evenly\b)|\b(?:spreads?|extends?|stretch(?:es)?)\s+evenly\s+across\s+the\s+midline|"
-                         r"\b(?:lies|lie|sits|sit|is|are)\s+(?:right\s+|squarely\s+|straight\s+)?across\s+the\s+"
+                         r"\b(?:lies|lie|sits|sit|is|are|(?:is|are)\s+(?:sitting|lying))\s+(?:right\s+|squarely\s+|straight\s+)?across\s+the\s+"
                          r"(?:midline\b|middle\b(?!\s+(?:from|front|top|of)\b))|"
-                         r"\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|squarely|exactly|right|"
+                         r"\b(?:is|was|are|were|lies|lay|sits|sat)\s+(?:(?:essentially|basically|roughly|more\s+or\s+less|pretty\s+much|practically|virtually|"
+                         r"squarely|exactly|right|"
                          r"dead|firmly|largely|mostly)\s+)?(?:in\s+the\s+)?midline\b|\bcentrally\b|"
+                         r"(?<=,)\s*(?:in\s+the\s+)?midline(?=\s*(?:[.;,!]|$))|"  # "It is dead centre, midline."
                          r"\b(?:in|at)\s+the\s+(?:very\s+|exact\s+)?(?:middle|centre|center)\s+of\s+the\s+(?:body|patient)\b(?!\s+(?:from|front|top))",
                          sentence, re.I):
         before = sentence[max(0, m.start() - 25):m.start()].lower()

@@ -302,7 +302,7 @@ _TARGET_NOUNS = frozenset("mask region structure area segmentation component par
                           "one ones it image picture slice scan view figure frame study section cut series "
                           # an attribute of the target: "the size I calculate is 22%", "the side is left"
                           "size side position location extent share coverage count number depth laterality "
-                          "placement site crescent sliver rind".split())
+                          "placement site crescent sliver rind disease".split())
 
 
 def target_noun(word: str) -> bool:
