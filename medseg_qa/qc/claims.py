@@ -261,10 +261,10 @@ def sentence_claims(sentence: str, record: SourceRecord, lexicon: Lexicon, conte
     reported, voiced = reported_span(sentence), set()  # "my dictation first said left-sided; it is the right": not both
     named = _named_side(sentence, mentions, lexicon)
     not_placing = sides_of_other_things(sentence)
-    other_slices = elsewhere_spans(sentence) + [  # "Two slices up it splits into three pieces", "On the prior study ...",
-        (a, _target_again(sentence, mentions, a, b)) for a, b in device_spans(sentence)  # "NG tube passing below the
-        if not any(x.start <= a < x.end and not x.names for x in mentions)]  # diaphragm, tip in the gastric fundus ..."
-    # (not when the device is the target)
+    # "Two slices up it splits into three pieces", "On the prior study ...", "NG tube passing below the diaphragm, tip
+    # in the gastric fundus ..." (a device's words, unless the device is the target)
+    other_slices = elsewhere_spans(sentence) + [(a, _target_again(sentence, mentions, a, b)) for a, b in device_spans(sentence)
+                                                if not any(x.start <= a < x.end and not x.names for x in mentions)]
     for pos, claim in located + named:
         if any(a <= pos < b for a, b in other_slices):
             continue
