@@ -159,10 +159,11 @@ def place_terms(target: str, version: tuple = ()) -> frozenset[str]:
 _FINDING_FORM = re.compile(r"(?!stomas?$)[a-z]{3,}(?:omas?|omata|itis|osis|oses|iasis)")
 # heads that are not findings but are named by their place the same way ('mesentery' of mesenteric lymph nodes, 'colon'
 # of colonic diverticula)
-_PLACED_HEADS = frozenset("node nodes diverticula diverticulum".split())
+_PLACED_HEADS = frozenset("node nodes diverticula diverticulum stent stents catheter catheters drain drains tube tubes clip clips "
+                           "coil coils".split())  # (a device in a place: "ureteroscopy" of ureteric stents names the place)
 # body parts that a finding sits in, which the knowledge base may not list as structures
 _BODY_PLACES = frozenset("knee knees hip hips shoulder ankle wrist elbow breast breasts axilla axillary armpit neck jaw "
-                         "scalp skin joint thigh calf nasal nose parathyroid diverticulum diverticula mesentery".split())
+                         "scalp skin joint thigh calf nasal nose parathyroid diverticulum diverticula mesentery ureter ureters".split())
 # words of a finding's kind: said with its place they name the finding ('pericardial fluid', 'subdural bleed')
 _KIND_WORDS = {"effusion": "fluid|collection|effusions?", "haematoma": "bleed|bleeding|blood|haemorrhage|hemorrhage|"
                "ha?ematomas?", "carcinoma": "cancer|tumou?r|malignancy|carcinomas?", "polyp": "polyps?|polyposis",

@@ -301,7 +301,7 @@ class Lexicon:
             if re.fullmatch(r"(?:bi|uni)later\w*", said):
                 return False  # "bilateral" of bilateral axillary lymph nodes: a side, not a name
             if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or
-                           (" " not in said and said.startswith(self.place_stems))):
+                           (" " not in said and re.sub(rf"^(?:{'|'.join(PREFIXES)})-?", "", said).startswith(self.place_stems))):
                 return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"
                 # of a pancreatic pseudocyst: where to look, not what
             kind = _finding_kind(match.group(0))

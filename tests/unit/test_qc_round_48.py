@@ -82,3 +82,16 @@ def test_round_48_readings(sentence, flag):
 ])
 def test_round_48_premises(contents, flag):
     assert flags("left kidney", *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, named", [
+    # a device's place words say where to look, also in a procedure's name with a prefix ("post-ureteroscopy")
+    ("A patient post-ureteroscopy 5 weeks ago, now with loin discomfort when voiding. Which finding explains it?", False),
+    ("Which ureteric stents are seen here? Segment them.", True),
+    ("Segment the stents in this patient's ureters.", True),
+])
+def test_round_48_device_place_words(question, named):
+    import test_qc
+
+    rec = test_qc.record("aorta").model_copy(update={"target": "bilateral ureteric stents"})
+    assert ("names_target" in flags("", question, "They are the ureteric stents [SEG].", rec=rec)) is named
