@@ -1,8 +1,7 @@
 """Size claims: what a sentence says about the target's size (class words and phrases, superlatives
 and comparisons with everything else in view, percentages written as numbers or words, fractions,
-decimal shares and pixel ratios such as "one in two hundred pixels"), and the number words both sizes and
-counts (`counts`) are written in. Number words ("zero point four", "twenty-five") are read by text2num, a
-maintained parser. Used by `claims`.
+decimal shares and pixel ratios such as "one in two hundred pixels"); the number words themselves are read by
+`numbers`. Used by `claims`.
 """
 
 from __future__ import annotations
@@ -10,17 +9,13 @@ from __future__ import annotations
 import re
 
 from .claim import Claim
+from .numbers import FRACTION_WORD, number_value
+from .numbers import NUMBER_WORD as _NUMBER_WORD
+from .numbers import ORDINAL as _ORDINAL
+from .numbers import fraction_value as _fraction_value
 
 IMAGE = r"(?:image|picture|pic|photo(?:graph)?|slice|scan|frame|screen|cross-?section|section|field of view|field|view|display|monitor|film)"
 _IMAGE = IMAGE
-UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                     "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-_DIGIT_WORD = "|".join(list(UNITS)[:10])
-_NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?|{'|'.join(UNITS)})"
-                rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half|"
-                # spoken "point seven" (not "at this point two percent")
-                rf"(?<!this\s)(?<!that\s)(?<!the\s)(?<!a\s)(?<!any\s)(?<!some\s)(?<!what\s)point(?:\s+(?:{_DIGIT_WORD}))+)")
 _SIZE_WORD = {"small": "small", "tiny": "small", "little": "small", "diminutive": "small", "minuscule": "small",
               "miniscule": "small", "minute": "small", "petite": "small", "modest": "small|medium", "slender": "small",
               "large": "large", "big": "large", "huge": "large", "sizable": "large", "sizeable": "large",
@@ -120,25 +115,14 @@ _AMOUNT = rf"({_DECIMAL}|{_NUMBER_WORD})"
 _PERCENT_RANGE = re.compile(rf"\b(?:between\s+)?{_AMOUNT}(?:\s*(?:%|percent)?\s*(?:and(?!\s+a\s+half\b)|to|or)\s*|(?<=\d)\s*[-\u2013]\s*(?=\d)){_AMOUNT}\s*(?:%|percent\b|per\s*cent\b)",
                             re.I)
 # "a seventh of the image", "one-twentieth of the slice", "two-thirds of the frame", "1/7 of the image"
-_ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-            "tenth": 10, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
-            "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
-            "thousandth": 1000}
-# the tens of a compound ordinal: "a seventy-fifth" (1/75), "one twenty-third"
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_UNIT_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9}
-_MULTIPLE = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 # a part of one percent: "five tenths of one percent" (0.5%), "three-quarters of a percent", "a fifth of 1%"
 _PART_OF_PERCENT = re.compile(rf"{_BOUND}\b(?:(?:{_AMOUNT}|an?)[\s-]+)?({'|'.join(_ORDINAL)}|half)s?\s+of\s+(?:one|a|1)\s+"
                               r"(?:%|percent\b|per\s*cent\b)", re.I)
 # a number this match continues: "0.8" read from its "8", "one and five percent" from "five percent",
 # "three or four hundred pixels", "1 1/2 percent": an expression the patterns did not read whole
 _NUMBER_BEFORE = re.compile(rf"(?:\d[.,/]|(?:\d|\b(?:{_NUMBER_WORD}|hundred|thousand))\s*(?:and|to|or|-|\u2013|/)\s*)$", re.I)
-_FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b(half|(?:a|an|one)[\s-]+"
-                       rf"(?:two|three|four|five|six|seven|eight|nine)[\s-]+(?:hundredth|thousandth)s?|"
-                       rf"(?:a|an|one|two|three|four)[\s-]+(?:(?:{'|'.join(_TENS)})[\s-]+(?:{'|'.join(_UNIT_ORDINAL)})|"
-                       rf"{'|'.join(_ORDINAL)})s?|\d+\s*/\s*\d+)\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}\b",
-                       re.I)
+_FRACTION = re.compile(rf"{_BOUND}(?<!left\s)(?<!right\s)(?<!upper\s)(?<!lower\s)(?<!other\s)\b({FRACTION_WORD})"
+                       rf"\s+of\s+(?:the\s+|this\s+)?(?:whole\s+|entire\s+)?{_IMAGE}\b", re.I)
 _PER_HUNDRED = re.compile(r"(?:\b(less|fewer|under|below|more|greater|over|above)\s+(?:than\s+)?)?"
                          r"\b(\d+(?:\.\d+)?)\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?(?:a\s+|one\s+)?(?:hundred|100)\b", re.I)
 # a percentage that measures a belief, not the mask: "my confidence is around 90%", "90% sure", "85% on that"
@@ -189,20 +173,6 @@ _DECIMAL_FRACTION = re.compile(rf"\b(?:area[\s_-]*fraction|fraction\s+of\s+the\s
                                r"(?!\s*(?:%|percent\b|per\s*cent\b|pct\b))", re.I)
 
 
-def _fraction_value(text: str) -> float:
-    """'a quarter' -> 25.0, 'two-thirds' -> 66.7, 'one-twentieth' -> 5.0, '1/4' -> 25.0 (percent of the image)."""
-    slash = re.fullmatch(r"(\d+)\s*/\s*(\d+)", text.strip())
-    if slash:
-        return 100.0 * int(slash.group(1)) / max(1, int(slash.group(2)))
-    if text.strip().lower() == "half":
-        return 50.0
-    count, *times, ordinal = re.split(r"[\s-]+", text.strip().lower())  # "a three-hundredth": one 300th
-    if times and times[0] in _TENS and ordinal.rstrip("s") in _UNIT_ORDINAL:  # "a seventy-fifth": one 75th
-        return 100.0 * _MULTIPLE[count] / (_TENS[times[0]] + _UNIT_ORDINAL[ordinal.rstrip("s")])
-    scale = UNITS[times[0]] if times else 1
-    return 100.0 * _MULTIPLE[count] / (scale * _ORDINAL[ordinal.rstrip("s") if ordinal.rstrip("s") in _ORDINAL else ordinal])
-
-
 def _bound(word: str | None) -> str:
     """'under', 'a fraction of', 'not even' -> 'less'; 'over', 'more' -> 'more'; none -> ''."""
     word = (word or "").lower()
@@ -217,27 +187,6 @@ def _ratio_denominator(words: str) -> float:
         return number_value(words)
     except ValueError:
         return 0.0
-
-
-def number_value(word: str) -> float:
-    """'12', '12.5', 'twelve', 'twenty-five', 'zero point four', 'a half' as a number (number words are read
-    by text2num, a maintained parser)."""
-    from text_to_num import alpha2digit
-
-    w = re.sub(r"(?<=\d),(?=\d{1,2}$)", ".", word.lower().strip())  # a decimal comma: "0,8"
-    if w in ("half a", "a half"):
-        return 0.5
-    if w.endswith(" and a half"):  # "one and a half"
-        return number_value(w[:-len(" and a half")]) + 0.5
-    if w in ("a hundred",):
-        return 100.0
-    if w.startswith("point "):  # spoken "point seven"
-        return number_value("zero " + w)
-    digits = alpha2digit(w, "en", threshold=0).replace(" ", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
-        return float(digits)
-    parts = re.split(r"[\s-]+", w)  # a form the parser does not take: add the words up
-    return float(_TENS.get(parts[0], 0) + sum(UNITS.get(p, 0) for p in parts if p in UNITS))
 
 
 # a rate is no share of the image: "it shrinks by roughly 1% a year"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import UNITS
+from .numbers import UNITS
 from .claim import Claim
 from .labelforms import plural_stem
 from .lexicon import Lexicon
