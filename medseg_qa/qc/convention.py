@@ -107,6 +107,11 @@ _COORDINATES = re.compile(r"\b(?:row|column|col|x|y|pixel|voxel|index)\s*(?:=\s*
                           r"\b(?:that|this|the\s+(?:left|right))\s+edge\s+is\s+(?:the\s+)?(?:patient'?s|viewer'?s)\s+(?:left|right)\b",
                           re.I)
 
+# ... or as two frames' sides compared: "Image-left and patient-left are opposite on a standard axial view"
+_FRAME = r"(?:the\s+)?(?:image|screen|picture|viewer|display|patient|body)(?:'?s\s+|-|\s+)(?:left|right)"
+_SIDES_COMPARED = re.compile(rf"\b{_FRAME}\s+(?:and|vs\.?|versus)\s+{_FRAME}\s+(?:are|is|were)\s+(?:not\s+)?(?:(?:always|usually|"
+                             r"often)\s+)?(?:opposite|opposites|reversed|swapped|mirrored|flipped|the\s+same|different)\b", re.I)
+
 
 # ... or asked about: "which side of the screen shows the patient's left?"
 _SIDE_SHOWN = re.compile(r"\b(?:which|what|the)\s+(?:side|half|part|edge)\s+of\s+the\s+(?:screen|image|picture|monitor|display|film)\s+"
@@ -142,7 +147,7 @@ def carries_convention(previous: str, sentence: str) -> bool:
 def side_mappings(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that map a side to a side of the picture (a convention wherever it stands)."""
     return [m.span() for rx in (_SIDE_MAPPING, _SIDE_EQUATION, _SIDE_SHOWN, _PATIENT_SIDE_ASKED, _READER_AND_PATIENT,
-                                _SIDE_OF_PICTURE, _COORDINATES)
+                                _SIDE_OF_PICTURE, _COORDINATES, _SIDES_COMPARED)
             for m in rx.finditer(sentence)]
 
 

@@ -40,6 +40,8 @@ KIDNEY = "It is the left kidney [SEG]. It is medium-sized."
     ("Column 0 is the left edge of the screen; in radiological display that edge is the patient's right.", None),
     ("Row 0 is the top of the screen and column 0 its right edge.", None),
     ("Higher x means further toward the patient's right.", None),
+    ("Image-right and patient-right are opposite on a standard axial view.", None),
+    ("The patient's right and the screen's right are not the same.", None),
     # "patient-left", "the label's on the right"
     ("So the label's patient-right.", "laterality"),
     ("It is patient-right.", "laterality"),
