@@ -31,7 +31,7 @@ import hashlib
 import logging
 import os
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from typing import Any, Iterable, Iterator, Optional
 
 from medseg_qa.errors import BackendError, ItemError, MedsegQAError
@@ -177,13 +177,19 @@ class OpenAIBackend:
         if not requests:
             return
         self.preflight()
-        with asyncio.Runner() as runner:
+        with asyncio.Runner() as runner, _ctrl_c_cancels() as interrupted:
             ready: asyncio.Queue = asyncio.Queue()
             main = runner.get_loop().create_task(self._run_all(requests, ready.put_nowait))
+            interrupted.cancel = lambda: runner.get_loop().call_soon_threadsafe(main.cancel)
             try:
                 remaining = len(requests)
                 while remaining:
-                    batch = runner.run(self._next(ready, main))
+                    try:
+                        batch = runner.run(self._next(ready, main))
+                    except asyncio.CancelledError:
+                        if interrupted.count:  # Ctrl-C cancelled the run: the loop shuts down cleanly, then says so
+                            raise KeyboardInterrupt from None
+                        raise
                     remaining -= len(batch)
                     yield from batch
             finally:
@@ -360,3 +366,39 @@ class OpenAIBackend:
         self.billed.update(prompt=p, completion=c)
         if self.cache is not None:
             self.cache.put_usage(key, self.model, p, c, self.cost(p, c))
+
+
+class _CtrlC:
+    """What Ctrl-C does while a run's loop lives: `cancel` (set once the run exists) and how many came."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.cancel: Optional[Any] = None
+
+
+@contextmanager
+def _ctrl_c_cancels():
+    """While a run's loop lives, Ctrl-C cancels the run (`_CtrlC.cancel`) instead of raising KeyboardInterrupt inside
+    whichever task's step it lands in: asyncio.Runner's own handler raises it there once its current `run` call is
+    done, which left the loop stopped mid-step and turned the interrupt into "Event loop stopped before Future
+    completed" on close (exit 1, not 130). A second Ctrl-C, or one before the run exists, raises at once. Only the
+    main thread can own the handler; elsewhere Runner's default stays."""
+    import signal
+    import threading
+
+    state = _CtrlC()
+    if threading.current_thread() is not threading.main_thread():
+        yield state
+        return
+
+    def on_sigint(signum, frame):
+        state.count += 1
+        if state.count > 1 or state.cancel is None:
+            raise KeyboardInterrupt
+        state.cancel()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield state
+    finally:
+        signal.signal(signal.SIGINT, previous)
