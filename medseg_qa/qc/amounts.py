@@ -213,6 +213,8 @@ def _measures_belief(sentence: str, m: re.Match) -> bool:
 
 _SHARE_OF = re.compile(r"\s*(?:of|in)\s+(?:the\s+|this\s+|its\s+|a\s+|an\s+|our\s+)?(?:whole\s+|entire\s+|total\s+|visible\s+)?"
                        r"((?:[\w-]+\s+){0,2}[\w-]+)", re.I)
+# words that carry a share of another thing on to a bare percentage after it ("... and the other 65%")
+_CONTINUED = re.compile(r"\b(?:other|rest|remainder|remaining|vs|versus)\b", re.I)
 _BODY_SHARE = re.compile(r"\b(?:body|patient|trunk|torso|abdomen|abdominal|chest|thorax|thoracic|pelvis|pelvic|brain|head|"
                          r"skull|cranium|cross-section\w*|cross-sectional)\b", re.I)
 _IMAGE_PIXELS = re.compile(r"(?:\d\s*[x\u00d7]\s*\d+\s*=|/)\s*$|"
@@ -341,13 +343,14 @@ def size_claims(sentence: str, context: str = "") -> list[tuple[int, Claim]]:
             # "between one and five percent": at least the first, at most the second
             out.append((m.start(), Claim("percent", number_value(m.group(1)), qualifier="more", text=m.group(0), other=other)))
             out.append((m.start(), Claim("percent", number_value(m.group(2)), qualifier="less", text=m.group(0), other=other)))
-        shared = None  # a share of some other thing, which a bare percentage after it continues: "one does 35% of the
+        other_end = None  # where the last share of some other thing ended
         for m in sorted([*_PERCENT.finditer(sentence), *_PER_HUNDRED.finditer(sentence)], key=lambda m: m.start()):
-            share = _share_of(sentence, m.end())  # work and the other 65%"
-            if share is None or not _SHARE_OF.match(sentence, m.end()):
-                other = shared and m.start() - shared < 50 and re.search(r"\b(?:other|rest|remainder|remaining|vs|versus)\b",
-                                                                          sentence[shared:m.start()], re.I)
-                shared, share = (m.end(), share) if share is None else (shared, None if other else share)
+            share = _share_of(sentence, m.end())
+            if share is None:
+                other_end = m.end()
+            elif other_end is not None and not _SHARE_OF.match(sentence, m.end()) and m.start() - other_end < 50 and \
+                    _CONTINUED.search(sentence, other_end, m.start()):
+                share = None  # a bare percentage continuing it: "one does 35% of the work and the other 65%"
             if _measures_belief(sentence, m) or _INDEX_BEFORE.search(sentence, 0, m.start()) or share is None or \
                     _MEASURE_BEFORE.search(sentence, 0, m.start()) or _CHANGE_BY.search(sentence, 0, m.start()) or \
                     any(a <= m.start() < b for a, b in spans) or _RATE.match(sentence, m.end()):

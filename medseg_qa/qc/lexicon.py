@@ -150,6 +150,8 @@ _PARTICIPLE = r"(?:(?!(?:failed|removed|resected|excised|explanted|rejected|miss
 _ORDINARY_HEADS = frozenset("system systems loop loops process processes space spaces surface tip end margin border area "
                             "areas ring joint joints".split())
 
+_PREFIX = re.compile(rf"^(?:{'|'.join(PREFIXES)})-?")  # "post-ureteroscopy": a place word after its prefix
+
 
 class Lexicon:
     """The target's terms and every other structure's terms; built once per target and neighbours."""
@@ -301,7 +303,7 @@ class Lexicon:
             if re.fullmatch(r"(?:bi|uni)later\w*", said):
                 return False  # "bilateral" of bilateral axillary lymph nodes: a side, not a name
             if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or
-                           (" " not in said and re.sub(rf"^(?:{'|'.join(PREFIXES)})-?", "", said).startswith(self.place_stems))):
+                           (" " not in said and _PREFIX.sub("", said).startswith(self.place_stems))):
                 return False  # "my knee swelled up" of a knee joint effusion (not "the fluid in the knee"), "pancreatitis"
                 # of a pancreatic pseudocyst: where to look, not what
             kind = _finding_kind(match.group(0))

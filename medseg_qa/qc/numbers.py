@@ -10,11 +10,11 @@ import re
 UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                      "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-DIGIT_WORD = "|".join(list(UNITS)[:10])
+_DIGIT_WORD = "|".join(list(UNITS)[:10])
 NUMBER_WORD = (rf"(?:(?:(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(list(UNITS)[1:10])}))?|{'|'.join(UNITS)})"
-               rf"(?:\s+point(?:\s+(?:{DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half|"
+               rf"(?:\s+point(?:\s+(?:{_DIGIT_WORD}))+|\s+and\s+a\s+half)?|a hundred|one hundred|half a|a half|"
                # spoken "point seven" (not "at this point two percent")
-               rf"(?<!this\s)(?<!that\s)(?<!the\s)(?<!a\s)(?<!any\s)(?<!some\s)(?<!what\s)point(?:\s+(?:{DIGIT_WORD}))+)")
+               rf"(?<!this\s)(?<!that\s)(?<!the\s)(?<!a\s)(?<!any\s)(?<!some\s)(?<!what\s)point(?:\s+(?:{_DIGIT_WORD}))+)")
 
 # ordinals as denominators: "a quarter" (1/4), "one-twentieth", "a seventy-fifth" (1/75, with the tens of `_TENS`)
 ORDINAL = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,

@@ -111,6 +111,8 @@ def _voice_parts(line: str) -> list[str]:
     a heading there ("Draft: ... Relation: left of it.") goes on in the line's own voice."""
     cuts = [m.end() for m in _LABEL_AFTER_END.finditer(line) if voiced(line[m.end():])]
     return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)])]
+
+
 _TABLE_ROW = re.compile(r"^\|\s*([^|]+?)\s*\|\s*(.*?)\s*\|?\s*$")
 _TABLE_RULE = re.compile(r"\|?[\s:|-]+\|?")
 
