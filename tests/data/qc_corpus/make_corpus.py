@@ -514,7 +514,7 @@ def later_banks(seed: int) -> tuple[tuple[str, list[dict]], ...]:
     whose module is not there yet is skipped, so writers working in parallel never edit this file."""
     return tuple((f"heldout_{letter}", bank_lettered_rows(letter, 420, random.Random(seed + 27 + k)))
                  for k, letter in enumerate(("ac", "ad", "ae", "af", "ag", "ah", "ai", "aj", "ak", "al", "am", "an", "ao", "ap", "aq", "ar", "as", "at", "au", "av", "aw", "ax", "ay", "az", "ba", "bb", "bc", "bd", "be", "bf", "bg", "bh", "bi", "bj", "bk", "bl", "bm", "bn", "bo", "bp", "bq", "br", "bs", "bt", "bu", "bv", "bw", "bx", "by", "bz", "ca", "cb", "cc", "cd", "ce", "cf", "cg", "ch", "ci", "cj", "ck", "cl", "cm", "cn", "co", "cp", "cq", "cr", "cs", "ct", "cu", "cv", "cw", "cx", "cy", "cz", "da", "db", "dc", "dd", "de", "df", "dg", "dh", "di", "dj", "dk", "dl", "dm", "dn", "do", "dp", "dq", "dr", "ds", "dt", "du", "dv", "dw", "dx", "dy", "dz", "ea", "eb", "ec", "ed", "ee", "ef", "eg", "eh", "ei", "ej", "ek", "el", "em", "en", "eo", "ep", "eq", "er", "es", "et", "eu", "ev", "ew", "ex", "ey", "ez", "fa", "fb", "fc", "fd", "fe", "ff", "fg", "fh", "fi", "fj", "fk", "fl", "fm", "fn", "fo", "fp", "fq", "fr", "fs", "ft", "fu", "fv", "fw", "fx", "fy", "fz", "ga", "gb", "gc", "gd", "ge", "gf", "gg", "gh", "gi", "gj", "gk", "gl", "gm", "gn", "go", "gp", "gq",
-        "gr", "gs", "gt", "gu")) if (HERE / f"bank_{letter}.py").exists())
+        "gr", "gs", "gt", "gu", "gv", "gw", "gx", "gy")) if (HERE / f"bank_{letter}.py").exists())
 
 
 def bank_b_rows(n: int, half: str, rng: random.Random) -> list[dict]:
