@@ -166,12 +166,23 @@ def _named_side(sentence: str, mentions: list[Mention], lexicon: Lexicon) -> lis
     as what the mask shows claims that side (for a bilateral mask, a one-sided claim)."""
     out = []
     for x in mentions:
-        side = re.match(r"(left|right)[\s-]+(.+)$", sentence[x.start:x.end], re.I)
-        if not (x.names and side and lexicon.target_re and lexicon.target_re.fullmatch(side.group(2))):
+        start = x.start
+        if not x.names:  # "Right adrenal lesions [SEG]" of bilateral adrenal nodules: a side word on an unsided target
+            if lexicon.side is not None or _OTHER_SIDE_BEFORE.search(sentence, 0, x.start):
+                continue
+            before = _SIDE_WORD_BEFORE.search(sentence, 0, x.start)
+            start = before.start() if before else start
+        side = re.match(r"(left|right)[\s-]+(.+)$", sentence[start:x.end], re.I)
+        if not (side and lexicon.target_re and lexicon.target_re.fullmatch(side.group(2))):
             continue
-        if _NAMES_WHAT_IS_SHOWN.search(sentence[max(0, x.start - 60):x.start]) or _SHOWN_AFTER.match(sentence, x.end):
-            out.append((x.start, Claim("side", side.group(1).lower(), text=sentence[x.start:x.end])))
+        if _NAMES_WHAT_IS_SHOWN.search(sentence[max(0, start - 60):start]) or _SHOWN_AFTER.match(sentence, x.end):
+            out.append((start, Claim("side", side.group(1).lower(), text=sentence[start:x.end])))
     return out
+
+
+# a side word right before a name; the second of two sides ("the left and right adrenal nodules") claims neither
+_SIDE_WORD_BEFORE = re.compile(r"\b(left|right)[\s-]+$", re.I)
+_OTHER_SIDE_BEFORE = re.compile(r"\b(?:left|right|both)\s*(?:and|or|&|/|,)\s*(?:(?:left|right)[\s-]+)?$", re.I)
 
 
 # a question said in passing, then its answer after a colon or a dash

@@ -41,10 +41,12 @@ _NAMED_PARTS = re.compile(r"\s*(?:[:(\u2014]|,(?=\s*(?:the\s+)?[a-z-]+(?:\s+[a-z
                           r"(?:the\s+)?[a-z-]+", re.I)
 # ... or numbers them: "Couinaud: 8 segments (I-VIII)", "17 segments (1-17)"
 _NUMBERED_PARTS = re.compile(r"\s*\(\s*(?:[ivx]+|\d+)\s*[-\u2013\u2014]\s*(?:[ivx]+|\d+)\s*\)", re.I)
+# the interjections that may open a count of 'them' ("Fine, three of them.")
+_LEAD = r"(?:so|yeah|yes|ok(?:ay)?|well|right|sure|hmm|and|fine|understood|noted|alright|cool|great|got\s+it)"
 # "I can see two of them.", "I count three of them": the pieces counted, after the target was named
 _OF_THEM = re.compile(r"(?:\b(?:i\s+(?:can\s+)?(?:see|count|make\s+out)|there\s+are|it\s+is|it's|they\s+are|they're)\s+|"
                       # an answer's own "So, three of them, separate emboli." (not "Two of them lie on the left")
-                      r"^\W*(?:(?:so|yeah|yes|ok|okay|well|right|sure)\W+)*(?=[\w\s]+of\s+them\s*(?:[,.;:!]|$)))"
+                      rf"^\W*(?:{_LEAD}\W+)*(?=[\w\s]+of\s+them\s*(?:[,.;:!]|$)))"
                       r"(\d+|two|three|four|five|six|several|multiple)\s+of\s+them\b", re.I)
 # units of a drug or of blood, not of the mask: "Heparin 5000 units", "C 2 units running", "2 units of packed cells"
 _DOSE = re.compile(r"\b(?:heparin|insulin|iu|dose|blood|transfus\w*|o-?neg|"
@@ -77,7 +79,7 @@ _BODY_TOTAL = re.compile(r"[^.;]{0,30}\bin\s+(?:the\s+(?:human\s+|whole\s+)?body
 # a tally in shorthand, alone in its clause: "n = 6" (not "a cohort (n = 120)")
 _COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)(?:\s+now)?(?:\s*\((?:prior|previously|before|baseline)[^()]*\))?\s*[.;,]?\s*$|"
                       # a count of 'them' as a whole sentence: "ok so two of them.", "So there are three of them?"
-                      r"^\W*(?:(?:ok(?:ay)?|so|right|hmm|and)\W+)*(?:there\s+are\s+)?(\d+|two|three|four|five|six|seven|eight)\s+of\s+them"
+                      rf"^\W*(?:{_LEAD}\W+)*(?:there\s+are\s+)?(\d+|two|three|four|five|six|seven|eight)\s+of\s+them"
                       r"\s*[.!?]?\s*$", re.I)
 # what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask

@@ -16,7 +16,7 @@ from medseg_qa.knowledge import SIDE_WORDS, KnowledgeEntry, giveaway_terms, load
 
 # words that place or classify a structure without naming it: what is left of a name without them names it
 # ('iliac' of 'common iliac artery', 'innominate' of 'innominate bone'); a name made only of them does not
-POSITIONAL = frozenset("left right multifocal unifocal multiple solitary upper lower middle common internal external superior inferior anterior posterior "
+POSITIONAL = frozenset("left right bilateral unilateral multifocal unifocal multiple solitary upper lower middle common internal external superior inferior anterior posterior "
                        "medial lateral proximal distal deep superficial greater lesser major minor main accessory "
                        "whole total peripheral central transition maximus minimus medius longus brevis magnus".split())
 # a region of the body names where a structure is, not the structure ('pelvic bone', 'thigh bone')
