@@ -336,7 +336,13 @@ FIRST_MEASURE = {"heldout": (0.940, 0.170), "heldout_h": (0.995, 0.690), "heldou
                  # (lymph nodes and staging: stations, TNM strings, RECIST sums, Deauville) and GU (image quality,
                  # artefacts and windowing: streaks, motion, W/L, kVp, phase timing)
                  "heldout_gr": (0.876, 0.071), "heldout_gs": (0.962, 0.205), "heldout_gt": (0.952, 0.271),
-                 "heldout_gu": (0.929, 0.276)}
+                 "heldout_gu": (0.929, 0.276),
+                 # round 49, measured with the rules of d551f62 (round 48 read, its leftovers too): GV (endoscopy,
+                 # colonoscopy and capsule frames: clock-face positions, cm from the incisors, Paris and NICE classes), GW
+                 # (the research-paper register: Dice, HD95, p-values, kappa, citations), GX (family members and carers
+                 # asking about a relative's scan) and GY (social-media teaching threads: numbered posts, polls, replies)
+                 "heldout_gv": (0.752, 0.076), "heldout_gw": (0.990, 0.386), "heldout_gx": (0.862, 0.448),
+                 "heldout_gy": (0.867, 0.133)}
 # split file -> label: the tuning banks (A-F) first, then each held-out bank on its own rows
 SPLITS = {"dev": "tuning A-F", "heldout": "heldout G", "heldout_h": "heldout H", "heldout_i": "heldout I",
           "heldout_j": "heldout J", "heldout_k": "heldout K", "heldout_l": "heldout L",
