@@ -193,13 +193,17 @@ _REPORT_FRAME = re.compile(rf"^\W*(?:{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+){{0,2
                            # "He told the family it's on the left side", "The doctor said it is towards the back"
                            r"(?:he|she|they|the\s+(?:doctor|surgeon|nurse|consultant|specialist)|my\s+(?:doctor|brother|sister|"
                            r"wife|husband|son|daughter|friend))\s+(?:told\s+(?:me|us|him|her|them|the\s+family)|said|says|thinks|"
-                           r"mentioned|looked\s+at\s+it\s+and\s+says)\s+(?:that\s+)?)", re.I)
+                           r"mentioned|looked\s+at\s+it\s+and\s+says)\s+(?:that\s+)?|"
+                           # "He heard the doctor say it's big", "The registrar described it on the telephone as fairly big"
+                           rf"(?:i|we|he|she|they)\s+heard\s+{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+)?{REPORTERS}\s+(?:say|said)\s+"
+                           rf"(?:that\s+)?|{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+)?{REPORTERS}\s+described\s+(?P<described>it|them)\s+"
+                           r"(?:[^,.;]{0,30}?\s+)?as\s+)", re.I)
 # the answer's own words quoted back by the user ('You wrote that it "consists of 3 pieces". Is that typical?'): put to
 # the answer as a premise, which stands unless the reply corrects it (a misquote let stand is a false claim)
 _QUOTES_BACK = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hmm|earlier|above)\W+)*you\s+(?:wrote|said|mentioned|stated|claimed|put|"
                           r"told\s+me)\s+(?:earlier\s+|above\s+|before\s+)?(?:that\s+)?(?=\w+\s+[\"\u201c]|[\"\u201c])", re.I)
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
-_BARE_NO = re.compile(r"^\W*no\b(?!\s*[,:]?\s*(?:not\b|it\b|it'?s\b|they\b|that'?s\b|the\s+(?:mask|outline)\b))", re.I)
+_BARE_NO = re.compile(r"^\W*(?:no|nope|not\s+really|not\s+much|not\s+necessarily|not\s+at\s+all)\b(?!\s*[,:]?\s*(?:not\b|it\b|it'?s\b|they\b|that'?s\b|the\s+(?:mask|outline)\b))", re.I)
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 
@@ -269,6 +273,8 @@ def check_conversation(conv: Conversation, record: SourceRecord, knowledge: Know
             reported = frame is not None
             if turns[t].role == "user":  # "The report says it lies on the left": the user brings it to the answer
                 sentence = _QUOTE_MARKS.sub("", sentence[frame.end():]) if frame else sentence
+                if frame and frame.group("described"):  # ("... described it as fairly big": it is fairly big)
+                    sentence = ("It is " if frame.group("described").lower() == "it" else "They are ") + sentence
                 back = _QUOTES_BACK.match(sentence)  # 'You wrote that it "lies on the left"': the user's premise too
                 sentence = _QUOTE_MARKS.sub("", sentence[back.end():]) if back else sentence
             if i and BARE_RIGHT.fullmatch(sentence) and len(_WORD.findall(said[i - 1])) <= 6 and \

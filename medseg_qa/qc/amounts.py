@@ -140,7 +140,11 @@ _MEASURE_BEFORE = re.compile(r"\b(?:ratio|index|threshold|cut-?off|sensitivity|s
                              r"[VD]\d{1,3}(?:\.\d)?(?:Gy)?|Dmean|Dmax|dose|"  # dose-volume: "V50 under 5%", "D95 above 98%"
                              r"ejection\s+fraction|(?:LV|RV)?EF|probability|chance|risk|likelihood|prevalence|incidence|mortality|survival|"
                              r"narrowing|reduction|uptake|growth|odds|fev1|fvc|dlco|spo2|ki-?67)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|above|over|below|under|"
-                             r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$",
+                             r"exceeding|at|around|about|is|was|of\s+about|greater\s+than|less\s+than|more\s+than|=|>|<)\s*)*$|"
+                             # a model's or a study's figure: "Volumetric error was 3.0%", "mean Dice 91%", "(12 of 150, 8.0%)"
+                             r"\b(?:error|dice|dsc|iou|jaccard|overlap|recall|precision|f1|bias|difference|deviation|kappa|icc|auc|"
+                             r"coefficient\s+of\s+variation)\s+(?:[\w-]+\s+){0,2}?(?:(?:of|is|was|were|=|at|about|around)\s*)*$|"
+                             r"\b\d+\s*(?:of|/|out\s+of)\s*\d+\s*[,;:]\s*$",
                              re.I)
 # a measure said to be big or small
 _MEASURE_SUBJECT = re.compile(r"\b(?:ratio|index|output|fraction|rate|score|grade|pressure|level|dose|burden|value|volume|ctr|"
@@ -195,7 +199,9 @@ _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|
                    # a test's or a treatment's figure: "PET is roughly 80% sensitive", "90% specificity", "a 70% response rate"
                    r"\s*(?:sensitive|specific|accurate|sensitivity|specificity|accuracy|ppv|npv|positive\s+predictive|negative\s+predictive|"
                    r"(?:response|survival|recurrence|relapse|cure|success|detection|mortality|complication)\s+rates?|survival|"
-                   r"concordance|agreement|confidence|probability|likelihood|chance|risk)\b", re.I)
+                   r"concordance|agreement|confidence|probability|likelihood|chance|risk|"
+                   # a statistic's coverage: "Dice 0.73 (95% CI 0.70-0.77)", "95% limits of agreement", "the 95th percentile"
+                   r"ci|cis|credible|prediction\s+intervals?|confidence\s+intervals?|limits?\s+of\s+agreement|percentile)\b", re.I)
 
 
 def _measures_belief(sentence: str, m: re.Match) -> bool:

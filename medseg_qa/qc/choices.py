@@ -22,8 +22,11 @@ _LETTERS = "ABCDEFGH"
 _OPTION = re.compile(r"^\s*(?:[-*\u2022]\s*)?(?:\*\*)?[(\[]?([A-Ha-h])(?:[.):\]]|\s[-\u2013])(?:\*\*)?\s+(\S.*?)\s*$")
 # options inline in one line: "(A) left (B) right (C) midline", "A) left B) right C) midline"
 _INLINE = re.compile(r"(?:^|\s)[(\[]?([A-Ha-h])[)\]]\s+")
+_TICK = re.compile(r"\s*(?:\u2192|->|=>|\u27a1)\ufe0f?\s*[\u2705\u2714\u2713]")
 # the key: "Answer: C", "**Answer:** (c)", "Correct answer - C.", "The answer is C", "Key: C", "Correct option: C"
-_KEY = re.compile(r"^\s*(?:\*\*)?(?:(?:the\s+)?(?:correct|right|best)\s+(?:answer|option|choice)|(?:the\s+)?answer|key)(?:\s+is)?(?:\*\*)?"
+_KEY = re.compile(r"^\s*(?:\*\*)?(?:(?:the\s+)?(?:correct|right|best)\s+(?:answer|option|choice)|(?:the\s+)?answer|key|"
+                  # a poll's tick after an arrow: "... D) midline \u2192 \u2705 A) left"
+                  rf"{_TICK.pattern}\ufe0f?)(?:\s+is)?(?:\*\*)?"
                   r"\s*[:\-\u2013=]?\s*(?:\*\*)?[(\[]?([A-Ha-h])[)\]]?(?:\*\*)?(?=[\s.,;:*]|$)[\s.,;:*]*(.*)$", re.I)
 
 
@@ -34,11 +37,12 @@ def _in_order(letters: list[str]) -> bool:
 def _inline_options(line: str) -> tuple[str, dict[str, str], str] | None:
     """(the line before its first option, {letter: option}, the rest after the last option's sentence) when the line
     holds three or more options in order."""
-    marks = list(_INLINE.finditer(line))
+    tick = _TICK.search(line)  # a poll's key after its options: "A) left B) right C) both \u2192 \u2705 A) left"
+    marks = list(_INLINE.finditer(line, 0, tick.start() if tick else len(line)))
     if not _in_order([m.group(1) for m in marks]):
         return None
-    last = re.search(r"[.!?](?:\s+|$)", line[marks[-1].end():])
-    close = marks[-1].end() + last.end() if last else len(line)
+    last = re.search(r"[.!?](?:\s+|$)", line[marks[-1].end():tick.start() if tick else len(line)])
+    close = marks[-1].end() + last.end() if last else tick.start() if tick else len(line)
     ends = [m.start() for m in marks[1:]] + [close]
     options = {m.group(1).upper(): line[m.end():end].strip(" ;,.") for m, end in zip(marks, ends)}
     return line[:marks[0].start()], options, line[close:]
@@ -70,7 +74,7 @@ def offered(contents: list[str]) -> list[str]:
     options: dict[str, str] = {}
     out = []
     for content in contents:
-        if not re.search(r"(?im)^\W*\(?[a-h][.):\]]|\([a-h]\)|\b(?:answer|key)\b", content):
+        if not re.search(r"(?im)^\W*\(?[a-h][.):\]]|\([a-h]\)|\s[a-h]\)\s|\b(?:answer|key)\b", content):
             out.append(content)
             continue
         lines = content.split("\n")
@@ -92,7 +96,9 @@ def offered(contents: list[str]) -> list[str]:
                 head, options, rest = inline
                 key = _KEY.match(rest)
                 kept.append(f"{head}\n{options[key.group(1).upper()]}." if key and key.group(1).upper() in options else head)
-                kept.append(rest[key.end(1):].lstrip(")]*.,;: ") if key else rest)
+                after = rest[key.end(1):].lstrip(")]*.,;: ") if key else rest
+                if not (key and after.strip(" .").lower() == options.get(key.group(1).upper(), "").lower()):
+                    kept.append(after)  # (not the keyed option written out again: "\u2192 \u2705 B) right")
             elif key and key.group(1).upper() in options and not re.search(r"[A-Za-z]{2}", key.group(2)):
                 kept.append(options[key.group(1).upper()].rstrip(".") + ".")  # (a key that writes its option out stays)
             else:

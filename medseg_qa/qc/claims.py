@@ -29,7 +29,7 @@ from .counts import bare_count
 from .elsewhere import about_other_things, device_spans, side_answer, sides_of_other_things, without_others_amounts
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
-from .lexicon import Lexicon, Mention
+from .lexicon import RELATIVE, Lexicon, Mention
 from .fragments import answered_fragment
 from .frames import elsewhere_spans
 from .generic import states_thresholds
@@ -105,11 +105,21 @@ _SEEN_ON = re.compile(r"^\W*(?:on|in)\s+(?:this|the)\s+(?:one\s+)?(?:image|pictu
                       r"viewer|monitor|convention)\b)", re.I)
 
 
+# the side of someone who faces the patient: "which is my left when I'm facing her", "my right as I face him"
+_FACING_SIDE = re.compile(r"\b(?:my|your|our)\s+(left|right)\b(?=[^.;?!]{0,40}?\b(?:when|if|as|while|because|since)\s+(?:i|you|we)"
+                          r"(?:'m|\s+am|'re|\s+are)?\s+(?:\w+\s+){0,2}?(?:fac(?:e|es|ing)|look(?:s|ing)?\s+at|"
+                          r"stand(?:s|ing)?\s+(?:in\s+front\s+of|opposite)|sit(?:s|ting)?\s+opposite)\b)", re.I)
+# ... and a question tag after whom they face: "which is my left when i face him right?"
+_FACING_TAG = re.compile(r"(\b(?:fac(?:e|es|ing)|look(?:s|ing)?\s+at|opposite)\s+(?:him|her|them))\s+right\s*\?", re.I)
+
+
 def _addressed_to_patient(sentence: str) -> str:
     """'It sits on your left side, behind your liver', 'So it's on my right side?', 'It lies in front of her heart':
     prose addressed to, by or about the patient (no screen, image or convention in the sentence) reads 'your'/'my'/
     'his'/'her' as 'the patient's' / 'the'.
-    With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`)."""
+    With a display word, 'your left' is the viewer's, and the side is left unread (see `_side_claims`). So is the side
+    of someone facing the patient ("on her right, which is my left when I face her"), a viewer's in all but name."""
+    sentence = _FACING_TAG.sub(r"\1, right?", _FACING_SIDE.sub(r"the viewer's \1", sentence))
     contrasted = re.search(rf"\bnot\s+(?:the\s+)?(?:{_IMAGE}|screen|viewer|monitor)'?s\b", sentence, re.I)  # "your left, not the screen's"
     framed = sentence
     if re.search(r"\byour\s+(?:left|right)\s+side\b(?!\s+of\b)|\b(?:left|right)\s+(?:half|side)\s+of\s+your\s+body\b",
@@ -125,7 +135,7 @@ def _addressed_to_patient(sentence: str) -> str:
         return sentence  # ("your right hand meets the patient's right": two people's sides, an analogy)
     sentence = re.sub(r"\b(?:your|my|his|her)\s+(?=(?:left|right|front|back|body|abdomen|belly|tummy|side|chest|head|pelvis)\b)",
                       "the patient's ", sentence, flags=re.I)
-    return re.sub(r"\b(?:your|my|his|her)\b", "the", sentence, flags=re.I)
+    return re.sub(rf"\b(?:your|my|his|her)\b(?!\s+{RELATIVE})", "the", sentence, flags=re.I)  # (not "his brother")
 
 
 _NAMES_WHAT_IS_SHOWN = re.compile(r"(?:\b(?:only|just|solely|exclusively|purely)|\b(?:segmented|highlighted|outlined|masked|"

@@ -20,7 +20,8 @@ _REGION_NOUNS = {"region", "component", "area", "piece", "blob", "island", "part
                  "fragment", "patch", "cluster", "focus", "foci", "object", "outline", "contour", "lesion",
                  "nodule", "deposit", "spot", "zone", "territory", "section", "chunk", "mass", "mask", "lump",
                  "structure", "shape", "unit", "body", "bit", "place", "site", "location", "compartment", "block", "collection",
-                 "tumour", "tumor", "organ", "gland", "clot", "sac", "loop", "cavity", "band", "strip", "sheet", "ribbon"}
+                 "tumour", "tumor", "organ", "gland", "clot", "stone", "calculus", "calculi", "sac", "loop", "cavity", "band",
+                 "strip", "sheet", "ribbon"}
 _COUNT_ADJ = (r"(?:single|connected|contiguous|continuous|separate|separated|distinct|disconnected|disjoint|discrete|isolated|non-[a-z]+|"
               r"compact|well-defined|coherent|unbroken|individual|different|solid|small|tiny|touching|unique|only|solitary|"
               r"unconnected|detached|standalone|self-contained|"
@@ -81,6 +82,7 @@ _COUNT_N = re.compile(r"^\W*n\s*=\s*(\d+)(?:\s+now)?(?:\s*\((?:prior|previously|
                       # a count of 'them' as a whole sentence: "ok so two of them.", "So there are three of them?"
                       rf"^\W*(?:{_LEAD}\W+)*(?:there\s+are\s+)?(\d+|two|three|four|five|six|seven|eight)\s+of\s+them"
                       r"\s*[.!?]?\s*$", re.I)
+_DEPLOYED = re.compile(r"[^.;]{0,20}?\b(?:deployed|applied|placed|fired|used|put\s+on)\b", re.I)
 # what a structure is made of, generically: "fused from five segments", "the organ that has only two sections"
 # (anatomy's segments, sections and lobes); not the mask's regions unless the sentence points at the mask
 _MADE_OF = re.compile(r"\b(?:(?:fus(?:es|ed|ing)?|forms?|formed|forming|made(?:\s+up)?|composed|built|consists?|consisting|"
@@ -194,6 +196,8 @@ def count_claims(sentence: str, lexicon: Lexicon) -> list[tuple[int, Claim]]:
             continue  # "Of the two glands that make cortisol, ...", "600 lymph nodes in the body": anatomy, not the mask
         if re.search(r"[A-Za-z]-$", sentence[:m.start()]):
             continue  # a number in a name: "covid-19 infection"
+        if m.group(2).lower() in ("band", "bands") and _DEPLOYED.match(sentence, m.end()):
+            continue  # "6 bands were deployed": ligation bands, not band-shaped pieces
         if m.group(2).lower() == "block" and re.search(r"\b(?:summari[sz]e|write|put|give|format|answer|reply|present|list|return|"
                                                        r"output|send)\b[^.?!]{0,40}\bin\s+$", sentence[:m.start()], re.I):
             continue  # "Can you summarise that in one block?": the answer's format, not the mask's pieces

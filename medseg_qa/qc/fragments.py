@@ -39,7 +39,7 @@ _SUPERLATIVES = frozenset({"largest", "biggest", "smallest", "tiniest"})
 # the size vocabulary of `amounts` (one list of size words), bar superlatives, plus "punctate"
 _SIZE_FRAGMENT = "(?:" + "|".join(sorted((w for w in SIZE_WORDS if w not in _SUPERLATIVES), key=len, reverse=True)) + \
     "|punctate)"
-_FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+)?(not\s+)?"
+_FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly|overall)\s+)?(not\s+)?"
                        rf"(?:((?:very\s+|quite\s+|relatively\s+)?{_SIZE_FRAGMENT}(?:\s*,\s*{_SIZE_FRAGMENT})*"
                        r"(?:\s+(?:size|sized|in\s+size))?(?:\s+(?:region|structure|area|mask|organ|lesion|component|focus|object|footprint|"
                        r"finding|target))?)|((?:anterior|posterior|ventral|dorsal|superior|inferior|cranial|caudal)"
@@ -51,7 +51,7 @@ _FRAGMENT = re.compile(rf"^(?:(?:predominantly|mainly|mostly|largely|chiefly)\s+
                        r"(upper|lower)\s+(?:half|field|part|portion))"
                        # "Large relative to the film.", "(OK,) large then."
                        r"(?:\s+(?:relative\s+to|compared\s+(?:with|to)|for)\s+the\s+(?:film|image|frame|field|slice|picture)|\s+then|"
-                       r"\s+overall|"  # "Bulky overall."
+                       r"\s+overall|\s*,?\s+as\s+a\s+(?:group|whole)|"  # "Bulky overall.", "Overall small, as a group."
                        # "Medium-sized rather than rather small."
                        r"\s+rather\s+than\s+[^.;!?]{1,60}|"
                        r"\s+(?:on|in)\s+(?:this|the)\s+(?:slice|image|scan|section|picture|frame|film|coronal|axial|sagittal))?"

@@ -140,7 +140,8 @@ _FREQUENCY = re.compile(r"\b(?:(?:(?:is|are)\s+|,\s*)(?:much\s+|far\s+|slightly\
 # cases", "Dextrocardia, with the apex on the right, occurs in about 1 in 12,000 people"
 _POPULATION_RATE = re.compile(r"\bin\s+(?:about\s+|roughly\s+|around\s+|up\s+to\s+|some\s+|over\s+|nearly\s+|almost\s+|~\s*)?"
                               r"(?:\d+(?:\.\d+)?\s*%|a\s+(?:third|quarter|half|fifth|tenth)|half|most|two-thirds)\s+of\s+(?:all\s+)?"
-                              r"(?:cases|people|patients|adults|children|individuals|men|women|infants|subjects|the\s+population)\b|"
+                              r"(?:cases|people|patients|adults|children|individuals|men|women|infants|subjects|the\s+population|"
+                              r"(?:their|the|our|this|that)\s+(?:[\d,]+\s+)?(?:cohort|sample|series|patients|cases|dataset))\b|"
                               r"\b(?:1|one)\s+in\s+(?:every\s+)?[\d,]+\s+(?:people|adults|births|children|individuals|patients|persons)\b|"
                               # "About 5% of these cancers are found on both sides"
                               r"^\W*(?:about|around|roughly|only|some|nearly|approximately|up\s+to)?\s*\d+(?:\.\d+)?\s*%\s+of\s+"
@@ -171,11 +172,23 @@ _QUANTIFIED_KIND = re.compile(r"^\W*(?:[^:]{0,40}:\s*)?(?:many|most|some|several
                               r"highlighted|marked|scattered|found|detected)\b)", re.I)
 
 
+# a study's method, said of its units by a bound: "Components below 0.2% of the image area were discarded as noise",
+# "Large structures (over 5% of the slice) were scored separately", "Scans with more than 9 lesions were excluded"
+_METHOD = re.compile(r"^\W*(?:[^:]{0,40}:\s*)?(?:for\s+context,\s*)?(?!(?:the|these|those|their|its|both|all|one|two|three|four|"
+                     r"five|six|\d+)\b)(?:[A-Za-z-]+\s+){0,2}?(?:scans|images|cases|patients|slices|studies|components|structures|"
+                     r"lesions|regions|masks|objects|volumes|subjects|series|islands|blobs)\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:were|are|will\s+be|had\s+been)"
+                     r"\s+(?:\w+ly\s+)?(?:excluded|discarded|removed|dropped|filtered|scored|counted|included|kept|retained|"
+                     r"analy[sz]ed|ignored|merged|evaluated|reported|stratified|grouped)\b", re.I)
+# another study's finding, cited: "The median lesion in Park et al. (2024) covered 7% of the slice"
+_CITED = re.compile(r"\b(?:in|by|from|per)\s+[A-Z][\w'-]+\s+et\s+al\b|\b[A-Z][\w'-]+\s+et\s+al\.?\s*(?:\(\d{4}\)\s*)?"
+                    r"(?:reported|report|describe[sd]?|found|find|showed|show|observed|noted)\b")
+
+
 def general_statement(sentence: str) -> bool:
     """A definition or the size scale's thresholds, a textbook or population lead, a rate or frequency across
     patients, a bare plural's habit, a rule or scheme as the subject, what any such thing can do or would suggest,
     another study than this one, a structure's habit not tied to this image, "and vice versa", an analogy, a share
-    of a group, a class's cut-off, a quantified kind compared in general."""
+    of a group, a class's cut-off, a quantified kind compared in general, a study's method, another study cited."""
     return bool(_DEFINITION.match(sentence)) or states_thresholds(sentence) or bool(_GENERIC_LEAD.match(sentence)) \
         or bool(_POPULATION_RATE.search(sentence)) or bool(_GENERIC_PLURAL.match(sentence)) \
         or bool(_INDEFINITE_MODAL.match(sentence)) or bool(_FREQUENCY.search(sentence)) or bool(_RULE_SUBJECT.match(sentence)) \
@@ -183,4 +196,5 @@ def general_statement(sentence: str) -> bool:
         or bool(_HABITUAL.search(sentence) and not _THIS_IMAGE.search(sentence)) \
         or bool(re.search(r",?\s+and\s+vice\s+versa\W*$", sentence, re.I)) \
         or bool(_ANALOGY.match(sentence)) or bool(_SHARE_OF_THEM.search(sentence)) or bool(_CUT_OFF.search(sentence)) \
-        or bool(_QUANTIFIED_KIND.match(sentence) and not _THIS_IMAGE.search(sentence))
+        or bool(_QUANTIFIED_KIND.match(sentence) and not _THIS_IMAGE.search(sentence)) or bool(_METHOD.match(sentence)) \
+        or bool(_CITED.search(sentence))

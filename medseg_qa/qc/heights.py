@@ -15,6 +15,7 @@ from .elsewhere import WAY_IN
 from .lexicon import Mention
 from .modality import clause_span
 from .sides import BODY as _BODY
+from .sides import LUMEN_WALL
 from .sides import DIRECTION as _DIRECTION
 
 _WHOLE_BODY = (r"(?:(?:the|this|his|her|your|my|their)\s+(?:patient'?s\s+)?(?:body|abdomen|patient|trunk|torso|belly|tummy|slice|"
@@ -180,7 +181,8 @@ def absolute_claims(sentence: str, mentions: list[Mention], orientation: str | N
             continue  # a direction, or a superlative ("the most caudal" part): not where the whole lies
         if re.match(r"\s+(?:part|portion|aspect|segment|wall|border|surface|edge|pole|lobe|half|margin|limit|boundary|"
                     r"extent|limb|horn|commissure|ramus|leaflet|cusp|recess|fasciculus|root|column)s?\b", after) and \
-                not _WHOLE_PART.match(sentence, m.end()):
+                not _WHOLE_PART.match(sentence, m.end()) and not (re.match(LUMEN_WALL, after) and
+                                                                   re.search(r"\b(?:on|at|along|towards?)\s+the\s+$", sentence[:m.start()])):
             continue  # a part of something, not where the whole lies ("the back part of the body" is where it lies; "the
             # posterior limb of the internal capsule" names a part)
         head = re.match(r"\s+([a-z]+)", after)

@@ -24,7 +24,7 @@ REGIONS = frozenset("pelvic pelvis abdominal abdomen thoracic thorax chest crani
                     "forearm leg shin foot hand shoulder back trunk body buttock seat groin flank".split())
 CLASS_NOUNS = frozenset("bone bones muscle muscles artery arteries vein veins gland glands nerve nerves duct ducts "
                         "structure structures organ organs tissue region regions lobe lobes zone zones part parts "
-                        "vessel vessels ligament ligaments tendon tendons".split())
+                        "vessel vessels ligament ligaments tendon tendons territory territories".split())
 
 
 @lru_cache(maxsize=256)

@@ -48,13 +48,18 @@ PRONOUN = re.compile(r"\b(?:it|its|itself|they|them|their|this one|that one|this
                      # report English: "The same is noted on Rt side", "Kindly segment the same"
                      r"the same(?=\s+(?:is|are|was|were|noted|seen|lies|lie|measures?|appears?|shows?)\b|\s*[.!?]?\s*$))\b", re.IGNORECASE)
 
+# a relative of someone's, by the words after "his", "her" or "their"
+RELATIVE = (r"(?:(?:late|older|elder|younger|twin|own)\s+)?(?:father|mother|dad|mum|mom|brother|sister|son|daughter|uncle|aunt|"
+            r"cousin|grandfather|grandmother|grandad|granddad|grandma|grandpa|nan|nephew|niece|siblings?|parents?|husband|"
+            r"wife|partner)\b")
 # people are never the target: "a patient has pain radiating to the back" and "many trainees count two
 # pieces" say nothing about the mask
 PERSON = re.compile(r"\b(?:(?:the|a|an|this|that|older|elderly|young|many|most|some|few)\s+)?(?:patient|patients|person|man|"
                     r"woman|child|boy|girl|adult|smoker|athlete|runner|infant|he|she|someone|people|trainees?|"
                     r"students?|residents?|readers?|beginners?|novices?|learners?|radiologists?|doctors?|clinicians?|"
-                    r"observers?|candidates?|examiners?|tutors?)\b(?!'s|s')",
-                    re.IGNORECASE)
+                    r"observers?|candidates?|examiners?|tutors?)\b(?!'s|s')|"
+                    # the patient's relatives, whose own findings are not the patient's ("his late father had one on the right")
+                    rf"\b(?:his|her|their)\s+{RELATIVE}(?!'s|s')", re.IGNORECASE)
 
 _SIDED_ONE = re.compile(r"\b(?:the|this|that)\s+(left|right)(?:[\s-]+sided)?\s+one\b", re.I)
 # the target's partner on the other side is another structure: "its partner on the right mirrors it", "the
@@ -300,6 +305,8 @@ class Lexicon:
                 # "nephrectomy" of no side, or of the target's own, still names it)
             if said.endswith(("ac", "al", "ar", "ic", "ary")) and EXAMINATION.match(text, match.end()):
                 return False  # "this cardiac CT slice", "a mid-ventricular short-axis image": the examination's name
+            if re.match(r"\s+sounds?\b", text[match.end():], re.I) or re.fullmatch(r"(?:epi|hypo)gastri(?:c|um)", said):
+                return False  # "tinkling bowel sounds" (a sign heard), "epigastric pain" (a region of the belly)
             if re.fullmatch(r"(?:bi|uni)later\w*", said):
                 return False  # "bilateral" of bilateral axillary lymph nodes: a side, not a name
             if places and (re.sub(r"(?:'s|s)$", "", said) in places or said in places or

@@ -120,6 +120,9 @@ def _pick_list(line: str) -> str:
     boxes = list(_BOX.finditer(line))
     if len(boxes) == 1 and not _TICKED.fullmatch(boxes[0].group(1)) and \
             not re.search(r"[.!?:]\s+\S", boxes[0].group(2)) and not line[:boxes[0].start()].strip():
+        verdict = re.match(r"\W*(?:(?:no|nope|wrong|incorrect|not\s+quite)\b\W*|$)", boxes[0].group(2), re.I)
+        if verdict:  # "\u274c nope": a verdict on what it answers, not an item crossed out
+            return ("No. " + boxes[0].group(2)[verdict.end():]).strip()
         return ""  # "\u2717 lies in front of the sacrum": an item crossed out on its own line is not said
     if len(boxes) < 2:
         return line

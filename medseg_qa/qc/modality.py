@@ -58,6 +58,9 @@ _HEDGE_UNLESS = r"\s+(?:(?:i'?m|i\s+am)\s+(?:mistaken|missing\s+something|wrong|
 _CONDITIONAL = re.compile(r"\beven\s+if(?=\s+(?:it|they|this|that|the\s+[\w-]+)\s+(?:had\s+been|were|had\s+\w+ed)\b)|"
                           r"(?<!\beven\s)(?<!\bas\s)\b(?:if(?!\s+you\s+(?:look|looks|trace|follow|check|scroll|zoom|compare|count|measure|"
                           r"examine|inspect|view|review|go|move|glance)\b)"
+                          # a condition on relevance, not on the fact: "If it helps to picture it, they are behind the spine"
+                          r"(?!\s+(?:it|that|this)\s+helps\b|\s+you(?:'d)?\s+(?:like|want\s+to\s+know|are\s+wondering)\b|"
+                          r"\s+you'(?:re|d\s+like)\b)"
                           # "If you find the aorta first, you will see that ...": the reader's step, then what they see
                           r"(?!\s+you\b[^,;.?]{0,80},\s+you(?:'ll|\s+will|\s+can|\s+should|\s+would)?\s+(?:then\s+)?(?:see|notice|"
                           r"find|note|spot|appreciate|observe|recogni[sz]e)\b)" + rf"(?!{_HEDGE_IF})|unless(?!{_HEDGE_UNLESS})|suppose|"
@@ -172,12 +175,18 @@ _QUOTED = re.compile(r"\"[^\"]{1,200}\"|\u201c[^\u201d]{1,200}\u201d|\u2018[^\u2
 # "No" rejects as an interjection ("No, look again.", "No. It is ...", "no it's ..."), not as a determiner
 # ("No satellite lesion seen.", "No left-sided abnormality.", "No involvement of ...")
 _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:wait|hold\s+on|hang\s+on|hmm+|oops|oh|ah+|um+|uh+|er+|erm|"
-                        r"so|well|careful)[\s,.!-]+)*"
+                        r"so|well|careful)[\s,.!\u2013\u2014-]+)*"
                         r"(?:[\u2717\u2718\u274c]|no\b(?=\s*[,.!;:\u2014-]|\s*$|\s+(?:it|it'?s|its|that|that'?s|"
                         r"this|look|try|wrong|incorrect|actually|sorry|not|wait|no|and|they|they'?re|the|there|there'?s|size|side|count|position|just|"
                         r"only|i|i'?d)\b)|nope\b|overruled\b|not\s+confirmed\b|(?:i\s+)?(?:cannot|can'?t)\s+confirm\b|"
                         r"sorry,?\s+I\s+meant?\b|"
-                        r"(?:(?:one|a|small|quick|minor|first)\s+)?correction(?:\s+[\w-]+){0,6}\s*[:,]|"
+                        r"(?:(?:one|a|small|quick|minor|first)\s+)?correction(?:\s+[^\s:,]+){0,6}\s*(?:[:,]|[.!]\s*$)|"
+                        # "Common trap!", "Careful here, that's the trap"
+                        r"(?:(?:careful(?:\s+here)?\W+)?that'?s\s+the\s+|(?:a\s+)?(?:common|classic|easy|usual)\s+)trap\b|"
+                        # "Just to gently correct one thing:", "Just to put one thing right:"
+                        r"(?:just\s+)?(?:(?:to|let\s+me|I'?ll|I\s+must|I\s+should|I\s+want\s+to)\s+)?(?:gently\s+|quickly\s+|just\s+)?"
+                        r"(?:correct|put|set|fix)\s+(?:one|a)\s+(?:small\s+|little\s+|tiny\s+)?(?:thing|point|detail)"
+                        r"(?:\s+(?:right|straight))?\s*[:,]|"
                         # "Let me fix the premise first:", "First, I'd challenge your premise."
                         r"(?:(?:let\s+me|I'?ll|I'?d|I\s+need\s+to|I\s+have\s+to|I\s+must|we\s+should)\s+(?:first\s+)?)?(?:fix|correct|"
                         r"challenge|question|adjust|amend|address)\s+(?:the|that|your|one|a)\s+(?:\w+\s+)?premise\b|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
@@ -233,8 +242,13 @@ _DOES_NOT_HOLD = re.compile(r"\b(?:does\s+not|doesn't|do\s+not|don't)\s+(?:fit|m
 def corrects(sentence: str) -> bool:
     """Does a reply's sentence reject what it answers, at its start (after a short heading: "Vertebral fracture, no
     change on review: No - ...") or by saying it does not hold?"""
-    head = re.match(r"^[^:.;?!]{1,60}:\s+", sentence)
+    head = _HEAD.match(sentence)
     return rejected_by(sentence) or bool(head and rejected_by(sentence[head.end():])) or bool(_DOES_NOT_HOLD.search(sentence))
+
+
+# a short heading before a reply's answer: "Vertebral fracture, no change on review:", a thread's post number ("6/9"), a
+# lead ending in an emoji ("Q from the comments 👇")
+_HEAD = re.compile(r"^(?:[^:.;?!]{1,60}:|\s*\d{1,2}/\d{1,2}|[^:.;?!]{1,60}?[\u2190-\u21ff\u2700-\u27bf\U0001F300-\U0001FAFF]+)\s+")
 
 
 def rejected_by(next_sentence: str) -> bool:

@@ -30,7 +30,8 @@ _PRESUPPOSING = re.compile(r"^\s*(?:and\s+|so\s+)?(?:is|isn't|is\s+not)\s+it\s+(
 # left, could it be mistaken for something else?", "Since it lies in front of the aorta, which ...?"
 _GIVEN = re.compile(r"^\s*(?:given\s+that|since|as|seeing\s+that|now\s+that|considering\s+that|because)\s+"
                     r"(?:(?:on|in)\s+this\s+(?:image|slice|scan|picture|film|frame)\s*,?\s+)?"  # "Since on this image it sits ..."
-                    r"((?:it|its|it's|they|they're|this|these|the|there\s+(?:is|are)|there's)\b[^;?]+?),\s*(?=(?:what|how|why|could|would|should|can|"
+                    r"((?:it|its|it's|they|they're|this|these|the|there\s+(?:is|are)|there's)\b[^;?\u2014]+?)(?:,|\s*\u2014)\s*"
+                    r"(?=(?:what|how|why|could|would|should|can|"
                     r"is|are|does|do|will|may|might|then|so|i|we|you|it|they|this|that|the|a|an|there|he|she|left|right|"
                     r"which|where|anything|any|and|or|please|tell|sorry|okay|ok|quick)\b)", re.I)
 # ... and spoken without its comma: "so as it's on the right what's the next step", "okay given it's on the right anything
@@ -41,7 +42,8 @@ _GIVEN_SPOKEN = re.compile(r"^\s*(?:(?:so|okay|ok|right|and|well|hmm)\s+)*(?:giv
 # an indicative 'if' before a question about this image states its premise ("If it covers about 4% of the image, does that
 # sound right?", "If it is three separate foci, is it more to the front?"); a counterfactual or a modal only wonders
 _IF_PREMISE = re.compile(r"^\s*if\s+((?:it|they|the\s+mask|this)(?:'s|\s+is|\s+are|\s+covers|\s+has|\s+have|\s+sits|\s+lies|"
-                         r"\s+takes|\s+measures|\s+shows)\b[^;?]+?),\s*(?=[^?]*\?\s*$)", re.I)
+                         r"\s+takes|\s+measures|\s+shows|\s+are\s+taking|'re\s+taking|'s\s+taking|\s+is\s+taking)\b[^;?\u2014]+?)"
+                         r"(?:,|\s*\u2014)\s*(?=[^?]*\?\s*$)", re.I)
 # a statement, a dash, then the question it leads to: "OK so it's on the left -- what approach would you think about?"
 _DASHED_PREMISE = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|right|well|then)\b[,\s]*)*((?:it|it's|they|they're|this|the\s+mask|"
                              r"there\s+(?:is|are))\b[^?\u2014;]+?)\s*\u2014\s*(?=(?:what|how|why|could|would|should|can|is|are|"
@@ -49,6 +51,15 @@ _DASHED_PREMISE = re.compile(r"^\s*(?:(?:ok(?:ay)?|so|and|right|well|then)\b[,\s
 # a participle before a question gives its state as true: "Being mid-sized, does it need surgery?"
 _BEING = re.compile(r"^\s*(?:(?:so|and|ok(?:ay)?|well)\W+)*being\s+([^,;?]{2,60}?),\s*(?=(?:what|how|why|could|would|should|can|is|are|"
                     r"does|do|will|any|anything|which|where)\b[^?]*\?\s*$)", re.I)
+# a count as the circumstance of a question: "so with there being two of them will he need an op??", "He says: with only
+# the one, will there be an operation?"
+_WITH_COUNT = re.compile(r"^\s*(?:[A-Za-z'-]+\s+(?:says|asks|wants\s+to\s+know)\s*:\s*)?(?:(?:so|and|ok(?:ay)?|well)\W+)*with\s+"
+                         r"(?:there\s+being\s+)?((?:only\s+|just\s+)?(?:the\s+one|a\s+single|a\s+solitary|one|two|three|four|five|six|\d+|several|multiple)"
+                         r"(?:\s+of\s+them|(?:\s+[a-z-]+){1,2}?(?=\s*[,\u2014]))?)\s*[,\u2014]?\s+(?=(?:what|how|why|could|would|"
+                         r"should|can|is|are|does|do|will|any|anything|which|where)\b[^?]*\?+\s*$)", re.I)
+# a size as the circumstance of a question: "For something this huge \u2014 what would you put in the impression?"
+_FOR_SOMETHING = re.compile(r"^\s*(?:[A-Za-z'-]+\s+(?:says|asks)\s*:\s*)?(?:so\s+)?for\s+(?:something|a\s+(?:lesion|finding|thing)|one)\s+"
+                            r"(?:this|that|so)\s+([a-z]+)\s*[,\u2014]\s*(?=[^?]*\?+\s*$)", re.I)
 _UNREAL_IF = re.compile(r"\b(?:would|could|might|were|had\s+been|'d)\b", re.I)
 # "Given how tiny it is here, should I worry?" gives the size as true
 _GIVEN_HOW = re.compile(r"^\s*(?:(?:and|so|but|also)\s+)?(?:given|seeing|considering)\s+how\s+((?:[\w-]+\s+)?[\w-]+)\s+"
@@ -134,6 +145,13 @@ def premises(sentence: str) -> list[str]:
     # ("Given that it's on the left, could it be ...?", "So it's on the left -- what next?")
     if given:  # takes it as true
         return [given.group(1) + ".", sentence[given.end():]]
+    counted = _WITH_COUNT.match(sentence)
+    if counted:
+        one = re.search(r"\b(?:one|1|single)\b", counted.group(1), re.I)
+        return [f"There {'is' if one else 'are'} {counted.group(1)}.", sentence[counted.end():]]
+    sized = _FOR_SOMETHING.match(sentence)
+    if sized:
+        return [f"It is {sized.group(1)}.", sentence[sized.end():]]
     being = _BEING.match(sentence)
     if being:
         return [f"It is {being.group(1)}.", sentence[being.end():]]

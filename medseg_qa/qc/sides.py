@@ -37,8 +37,13 @@ _OBJECT_NP = re.compile(r"\b(?:of|to|at|behind|from|near|beside|than|between|tow
                         r"below|above|over|along|within|inside|into)\s+"
                         r"(?:the|a|an)\s+((?:[\w'-]+,?\s+){1,5}?)(?:on|in)\s+the\s+(?:patient'?s\s+)?$", re.I)
 # "the right and left common iliac arteries": two sides coordinated before a noun name two structures
+# a wall of the lumen an endoscope looks down, on its own or of a hollow organ: "on the right wall", "towards the anterior
+# wall of the cap" (where the target lies in the lumen; "the left wall of the heart" is another thing's part)
+LUMEN_WALL = (r"(?:\s+(?:and|&)\s+(?:the\s+)?(?:left|right|anterior|posterior))?\s+walls?\b(?!\s+of\s+(?!(?:the\s+)?(?:lumen|"
+              r"oesophagus|esophagus|gullet|stomach|duodenum|duodenal\s+cap|cap|bulb|rectum|colon|bowel)\b))")
 _COORDINATED_MODIFIER = re.compile(r"\s+(?:and|or|&)\s+(?:the\s+)?(?:left|right)\s+(?!(?:sides?|halves|half|parts?|aspects?|"
-                                   r"portions?|hand|of|and|or|only|too|also|alike|respectively|equally|rather|instead|not|but|than|both|as|with|in|on|at)\b)[a-z]", re.I)
+                                   r"portions?|walls?|hand|of|and|or|only|too|also|alike|respectively|equally|rather|instead|not|but|than|both|as|with|in|on|"
+                                   r"at)\b)[a-z]", re.I)
 _VERBISH = re.compile(r"\b(?:and|or|which|that|who|lies|lie|sits|sit|is|are|was|found|located|seen|it|its)\b", re.I)
 
 
@@ -176,7 +181,8 @@ _NOT_A_NOUN = frozenset("and or but with in on at of to from the a an only here 
 _ADJECTIVE = re.compile(r"[a-z-]+(?:ic|al|ous|ar|ive|ed|ent|ant|ile|ish|less|ful)|dense|solid|soft|hard|round|oval|large|small|big|"
                         r"tiny|bright|dark|low|high|thin|thick|well-defined|ill-defined", re.I)
 # a limb or joint imaged on its own, whose side is not where the target lies in the picture ("your right knee")
-_LIMB_AFTER = re.compile(r"[\s-]+(?:knee|shoulder|elbow|wrist|ankle|foot|finger|thumb|toe)s?\b", re.I)
+_LIMB_AFTER = re.compile(r"[\s-]+(?:knee|shoulder|elbow|wrist|ankle|foot|finger|thumb|toe|arm|leg|"
+                         r"hand(?![\s-]*(?:one|ones|side|sided|half|part|portion|edge|column|corner)\b))s?\b", re.I)
 # "not only at the left", "It isn't just on the left or just on the right": not confined to one side
 _NOT_ONLY_SIDE = re.compile(r"(?:\bnot|n't)\s+(only|just|solely|exclusively|purely|entirely)\s+(?:at|on|in|to)\s+the\s+(?:patient'?s\s+)?"
                             r"(?:left|right)\b(?:\s+or\s+(?:only\s+|just\s+|solely\s+)?(?:(?:at|on|in|to)\s+)?(?:the\s+)?"
@@ -298,6 +304,8 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
             claims.append((m.start(), claim))
         elif re.match(r"\s+of\b", after):
             continue  # a relation to another structure: see `relations.position_claims`
+        elif prep and re.match(LUMEN_WALL, after):
+            claims.append((m.start(), claim))  # "It is only on the right wall", "on both the left and right walls"
         elif re.match(r"[\s-]+(?:(?:upper|lower|abdominal)\s+(?:quadrants?|abdomen|hemiabdomen)|flank|hypochondrium|iliac\s+fossa|"
                       r"hemi-?abdomen|hemithorax|hemisphere|hemi-?pelvis|hemi-?cranium|lumbar\s+region|paramedian|"
                       r"paravertebral|renal\s+fossa|retroperitoneum|abdomen|pelvis|chest|thorax)\b", after):
@@ -308,7 +316,7 @@ def side_claims(sentence: str, orientation: str | None, mentions: list[Mention],
         elif re.match(r"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\b", after):
             prep = prep or re.search(r"\b(?:it|this)\s+is\s+$", before)  # learner English: "so it is right side"
             # "of the body", or of the picture when the side is the patient's ("the patient's left half of the image")
-            whole = f"{BODY}|{_IMAGE}" if said_of_patient else BODY
+            whole = f"{BODY}|lumen|{_IMAGE}" if said_of_patient else f"{BODY}|lumen"  # (an endoscope's "side of the lumen")
             if prep and not re.match(rf"[\s-]+(?:hand\s+)?(?:sides?|half|aspect)\s+of\s+(?!(?:the\s+|this\s+)?(?:{whole})\b)\w",
                                      after):
                 claims.append((m.start(), claim))

@@ -74,3 +74,81 @@ def test_lymphadenopathy_is_looked_up_with_its_place_and_side():
 def test_round_49_acknowledged_counts(premise, flag):
     assert flags("", Q, "The adrenal nodules [SEG].", premise, "Clinic in 6 weeks.",
                  rec=_bilateral("bilateral adrenal nodules")) == ([flag] if flag else [])
+
+
+LIVER = "It is the liver [SEG]. It is large."
+
+
+@pytest.mark.parametrize("sentence, flag", [
+    # the side of someone facing the patient is a viewer's side ("which is my left when I face her")
+    ("It is on her right, which is my left when I'm facing her.", None),
+    ("It is on her left, which is my right when I face her.", "laterality"),
+    ("the dr said it's on his right, which is my left when i face him right?", None),
+    # the patient's relatives have their own findings; a limb's side is the limb's
+    ("Also his late father had something like this on the left, in 2010.", None),
+    ("Her brother had the same on the left back in 1997.", None),
+    ("His left hand stopped working that night.", None),
+    ("Only the left-hand one is outlined.", "laterality"),
+    # a condition on relevance is no condition on the fact
+    ("If it helps to picture it, it lies behind the spine.", "position"),
+    ("If it were behind the spine, it would be harder to reach.", None),
+    # a study's method and another study cited are not this mask's facts
+    ("Components below 0.2% of the image area were discarded as noise during post-processing.", None),
+    ("Large structures (over 20% of the slice) were scored separately, as Park et al. (2024) suggest.", None),
+    ("Scans with more than 9 lesions were excluded (12 of 150, 8.0%).", None),
+    ("Test-retest ICC was 0.88 (95% CI 0.74-0.98) across 3 scanners.", None),
+    ("Volumetric error was 3.0% on the held-out split.", None),
+    ("The median lesion in Park et al. (2024) covered 7% of the slice.", None),
+    ("It covers about 2% of the slice.", "size"),
+    # an endoscope's walls are sides of the lumen
+    ("It is only on the left wall.", "laterality"),
+    ("It is over on the right side of the lumen.", None),
+    ("It sits towards the posterior wall.", "position"),
+    ("The left wall of the heart is thick.", None),
+    ("Six bands were deployed in total.", None),
+])
+def test_round_49_readings(sentence, flag):
+    assert flags("liver", Q, f"{LIVER} {sentence}") == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("contents, flag", [
+    # corrections in a carer's and a teaching thread's words
+    ((Q, LIVER, "The doctor told him it's to the left of the aorta. Why does it ache?",
+      "Just to gently correct one thing: it is to the right of the aorta."), None),
+    ((Q, LIVER, "The doctor told him it's to the left of the aorta. Why does it ache?", "Aches vary."), "position"),
+    ((Q, LIVER, "OK so it's small \u2014 what next?", "6/9 Common trap! It takes up about 15% of the frame."), None),
+    ((Q, LIVER, "OK so it's small \u2014 what next?", "\u274c nope\nOverall large, as a group."), None),
+    ((Q, LIVER, "OK so it's small \u2014 what next?", "Honestly? Compare with priors first."), "size"),
+    # premises as the circumstance of a question
+    ((Q, LIVER, "so with there being two of them will he need an op??", "That is for the team to decide."), "count"),
+    ((Q, LIVER, "He says: with only the one, will there be an operation?", "That is for the team to decide."), None),
+    ((Q, LIVER, "For something this tiny \u2014 what would you put in the impression?", "A named person told."), "size"),
+    ((Q, LIVER, "If it's taking up about 1% of the image \u2014 what's the next step?", "Phone the team."), "size"),
+    ((Q, LIVER, "Since it's on the left \u2014 what would you tell the team?", "Phone them."), "laterality"),
+    ((Q, LIVER, "He heard the doctor say it's small. Has it been there long?", "One scan can't say."), "size"),
+    ((Q, LIVER, "The registrar described it on the telephone as fairly small. Is that right?", "One scan can't say."), "size"),
+    # a bare negative answers the question after a fronted premise, not the premise
+    ((Q, LIVER, "Given it's on the left, would you approach it any differently?", "Not really."), "laterality"),
+    # a poll's key after its options asserts the keyed option
+    ((Q, "It is the liver [SEG].\n\u2022 Bonus poll \u2014 which side? A) left B) right C) both D) midline \u2192 \u2705 A) left"),
+     "laterality"),
+    ((Q, "It is the liver [SEG].\n\u2022 Bonus poll \u2014 which side? A) left B) right C) both D) midline \u2192 \u2705 B) right"),
+     None),
+])
+def test_round_49_premises_and_corrections(contents, flag):
+    assert flags("liver", *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("question, named", [
+    ("Tinkling bowel sounds and vomiting. What is backed up behind the adhesion?", False),
+    ("Where are the dilated small bowel loops?", True),
+])
+def test_round_49_signs_do_not_name(question, named):
+    rec = test_qc.record("liver").model_copy(update={"target": "dilated small bowel loops"})
+    assert ("names_target" in flags("", question, "They are the dilated loops [SEG].", rec=rec)) is named
+
+
+def test_epigastric_pain_does_not_name_a_gastric_ulcer():
+    rec = test_qc.record("liver").model_copy(update={"target": "gastric ulcer"})
+    assert "names_target" not in flags("", "Epigastric pain after meals. What should I biopsy?", "The ulcer [SEG].", rec=rec)
+    assert "names_target" in flags("", "Where is the gastric lesion?", "The ulcer [SEG].", rec=rec)
