@@ -41,7 +41,7 @@ from .convention import carries_convention
 from .counts import echoed_count, premise_count
 from .dupes import near_duplicates
 from .lexicon import lexicon_for
-from .modality import corrects, reply_rejects, retracted
+from .rejections import corrects, reply_rejects, retracted
 from .premises import BARE_RIGHT
 from .revisions import REVISED_DEPTH, depth_revised, revisions, withdrawn
 from .settle import REPORTER_DETERMINERS, REPORTERS, Said, echoes, reported_span, standing, topic, voices

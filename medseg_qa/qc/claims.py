@@ -29,7 +29,8 @@ from .counts import bare_count
 from .elsewhere import about_other_things, device_spans, side_answer, sides_of_other_things, without_others_amounts
 from .counts import count_claims as _count_claims
 from .heights import ROW_DIRECTION, absolute_claims, central_claims
-from .lexicon import RELATIVE, Lexicon, Mention
+from .lexicon import Lexicon, Mention
+from .referents import RELATIVE
 from .fragments import answered_fragment
 from .frames import elsewhere_spans
 from .generic import states_thresholds

@@ -311,6 +311,9 @@ def premise_count(sentence: str, claim: Claim) -> re.Pattern | None:
     noun = nouns[-1] if nouns else ""
     if not noun or noun in ("one", "single", "two", "three", "four", "five", "six"):
         return None  # (the number itself, not a noun)
+    if noun in ("them", "they", "these", "those"):  # "with there being 2 of them" - "this image shows a single swelling"
+        return re.compile(r"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
+                          r"(?:[\w-]+\s+){0,2}?(?!(?:thing|point|detail|more|of|or|and|in|on)\b)[a-z]{3,}\b", re.I)
     stems = {noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun,
              noun[:-2] if noun.endswith("es") else noun, noun[:-1] + "us" if noun.endswith("i") else noun}
     return re.compile(rf"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"

@@ -74,6 +74,9 @@ _RECAP = re.compile(r"^\W*(?:so|ok(?:ay)?|right|fine)\s*,\s*((?:(?!\b(?:is|are|w
 def fragment_sentence(sentence: str) -> str:
     """A fragment ('Large.', 'V. large, bulky.', 'Anterior.', 'Midline.', 'Large, about 2% of the image.', 'Midline,
     not lateralised.') read as the sentence it stands for."""
+    if re.match(r"(?:towards?|on|along|at)\s+the\s+(?:anterior|posterior|front|back|left|right)\s+walls?\b[^,;:]*$", sentence.strip(),
+                re.I):
+        return f"It lies {sentence.strip()[0].lower()}{sentence.strip()[1:]}"  # "Towards the posterior wall." (of a lumen)
     lead = _SIZE_LEAD.match(sentence.strip())
     if lead:
         return f"It is {lead.group(1).lower()}, {sentence.strip()[lead.end():]}"

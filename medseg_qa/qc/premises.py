@@ -173,7 +173,13 @@ def premises(sentence: str) -> list[str]:
 def asks_only(sentence: str) -> bool:
     """A yes/no or open question, or a sentence that asserts nothing as a whole."""
     asked = _SPEAKER.sub("", sentence)  # "Kid: How many pieces is it in?" asks, like the bare question
-    return bool(is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or whole_sentence_unasserted(sentence))
+    return bool(is_yes_no_question(asked) or _OPEN_QUESTION.match(asked) or _VERBLESS_CHOICE.match(asked) or
+                whole_sentence_unasserted(sentence))
+
+
+# a choice asked without a verb: "Just one, or more than one?", "Left or right?"
+_VERBLESS_CHOICE = re.compile(r"^\W*(?![^?]*\b(?:is|are|was|were|lies?|sits?|has|have|does|do|it|they|so)\b)[^?]{1,50}\bor\b[^?]{1,50}"
+                              r"\?\s*$", re.I)
 
 
 def offered_from(sentence: str) -> int:

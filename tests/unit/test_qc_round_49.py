@@ -152,3 +152,17 @@ def test_epigastric_pain_does_not_name_a_gastric_ulcer():
     rec = test_qc.record("liver").model_copy(update={"target": "gastric ulcer"})
     assert "names_target" not in flags("", "Epigastric pain after meals. What should I biopsy?", "The ulcer [SEG].", rec=rec)
     assert "names_target" in flags("", "Where is the gastric lesion?", "The ulcer [SEG].", rec=rec)
+
+
+@pytest.mark.parametrize("contents, flag", [
+    # a thread's self-correction split by an emoji, a count of 'them' answered in any noun, a verbless choice asked
+    ((Q, "It is the liver [SEG]. There are 3 distinct pieces on this image. Wait \u2014 correction \U0001F926 I mistyped "
+         "that: one solitary piece."), None),
+    ((Q, LIVER, "so with there being 2 of them will he need an op??", "Just to put one thing right: this image shows a "
+                                                                       "single organ."), None),
+    ((Q, LIVER, "Just one, or more than one?", "One."), None),
+    ((Q, LIVER, "The registrar said it was on the back wall. Fair?", "Not quite. Towards the anterior wall."), None),
+    ((Q, LIVER, "The registrar said it was on the back wall. Fair?", "Not quite. Towards the posterior wall."), "position"),
+])
+def test_round_49_second_look(contents, flag):
+    assert flags("liver", *contents) == ([flag] if flag else [])
