@@ -26,7 +26,7 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         # "Let me fix the premise first:", "First, I'd challenge your premise."
                         r"(?:(?:let\s+me|I'?ll|I'?d|I\s+need\s+to|I\s+have\s+to|I\s+must|we\s+should)\s+(?:first\s+)?)?(?:fix|correct|"
                         r"challenge|question|adjust|amend|address)\s+(?:the|that|your|one|a)\s+(?:\w+\s+)?premise\b|scratch\s+that\b|(?:sorry,?\s+)?let\s+me\s+(?:correct|rephrase|fix)\s+(?:that|myself)\b|"
-                        r"sorry,?\s+I\s+mean\b|(?:look|count|check|think|try)\s+again\b|re-?count\b|(?:it'?s\s+)?(?:the\s+)?other\s+way\s+a?round\b|(?:it'?s\s+)?(?:quite\s+)?the\s+(?:reverse|opposite)\s*(?:[:;,.!\u2014-]|$)|I(?:'d|\s+would|\s+will|'ll)\s+(?:change|correct|amend|fix|revise|edit|reword|rephrase)\s+"
+                        r"sorry,?\s+I\s+mean\b|(?:look|count|check|think|try)\s+again\b|re-?check\s+(?:the|your|that)\s+premise\b|re-?count\b|(?:it'?s\s+)?(?:the\s+)?other\s+way\s+a?round\b|(?:it'?s\s+)?(?:quite\s+)?the\s+(?:reverse|opposite)\s*(?:[:;,.!\u2014-]|$)|I(?:'d|\s+would|\s+will|'ll)\s+(?:change|correct|amend|fix|revise|edit|reword|rephrase)\s+"
                         r"(?:that|this|it|one)\b|not\s+(?:on|in)\s+(?:this|the)\s+(?:picture|image|scan|slice|film|photo)\s*[.!;,]|not\s+here\s*[.!;,]|I\s+wouldn'?t\b(?!\s+(?:worry|be\s+surprised|say\s+that\s+is\s+wrong))|(?:no,?\s+)?correcting\s+myself\b|I\s+mis-?spoke\b|incorrect\b|wrong\b|not\s+(?:quite|really|exactly|so|at\s+all|like\s+(?:this|that))\b|not\s+correct\b|"
                         r"(?:that'?s|that\s+is)\s+(?:wrong|incorrect|not\s+(?:right|correct|quite\s+right))\b|"
                         # "That's the artefact talking:", "That's the screen talking" (what misled the premise)
@@ -84,7 +84,7 @@ def corrects(sentence: str) -> bool:
 
 # a short heading before a reply's answer: "Vertebral fracture, no change on review:", a thread's post number ("6/9"), a
 # lead ending in an emoji ("Q from the comments 👇")
-_HEAD = re.compile(r"^(?:[^:.;?!]{1,60}:|\s*\d{1,2}/\d{1,2}|[^:.;?!]{1,60}?[\u2190-\u21ff\u2700-\u27bf\U0001F300-\U0001FAFF]+)\s+")
+_HEAD = re.compile(r"^(?:[^:.;?!]{1,60}:|\s*\d{1,2}/\d{1,2}|[^:.;?!]{1,60}?[\u2190-\u21ff\u2700-\u27bf\U0001F300-\U0001FAFF][^\w\s]*)\s+")
 
 
 def rejected_by(next_sentence: str) -> bool:

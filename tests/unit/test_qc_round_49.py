@@ -161,6 +161,8 @@ def test_epigastric_pain_does_not_name_a_gastric_ulcer():
     ((Q, LIVER, "so with there being 2 of them will he need an op??", "Just to put one thing right: this image shows a "
                                                                        "single organ."), None),
     ((Q, LIVER, "Just one, or more than one?", "One."), None),
+    ((Q, LIVER, "Given it's toward the back \u2014 what next?", "Bonus post \U0001F9F5+ Nope \U0001F642 re-check the premise. "
+                                                             "It is up front, anteriorly."), None),
     ((Q, LIVER, "The registrar said it was on the back wall. Fair?", "Not quite. Towards the anterior wall."), None),
     ((Q, LIVER, "The registrar said it was on the back wall. Fair?", "Not quite. Towards the posterior wall."), "position"),
 ])
