@@ -168,3 +168,17 @@ def test_epigastric_pain_does_not_name_a_gastric_ulcer():
 ])
 def test_round_49_second_look(contents, flag):
     assert flags("liver", *contents) == ([flag] if flag else [])
+
+
+@pytest.mark.parametrize("label, entry, question", [
+    ("left hydronephrosis", "hydronephrosis", "Can you outline the dilated renal pelvis for me?"),
+    ("pneumoperitoneum", "pneumoperitoneum", "Which pixels are the free intraperitoneal air?"),
+    ("left epidural hematoma", "extradural haematoma", "Can you outline the extradural haematoma for me?"),
+])
+def test_round_49_new_knowledge_entries_name_their_findings(label, entry, question):
+    from medseg_qa.knowledge import lookup
+
+    assert lookup(label).name == entry
+    rec = test_qc.record("liver").model_copy(update={"target": label})
+    assert "names_target" in flags("", question, "Here it is [SEG].", rec=rec)
+    assert "names_target" not in flags("", "What explains her pain on this slice?", "Here it is [SEG].", rec=rec)
