@@ -18,7 +18,7 @@ _REJECTION = re.compile(r"^\s*(?:[A-Z][a-z]{1,20}(?:\s+\d{1,2})?\s*:\s*)?(?:(?:w
                         r"sorry,?\s+I\s+meant?\b|"
                         r"(?:(?:one|a|small|quick|minor|first)\s+)?correction(?:\s+[^\s:,]+){0,6}\s*(?:[:,]|[.!]?\s*$)|"
                         # "Common trap!", "Careful here, that's the trap"
-                        r"(?:(?:careful(?:\s+here)?\W+)?that'?s\s+the\s+|(?:a\s+)?(?:common|classic|easy|usual)\s+)trap\b|"
+                        r"(?:careful(?:\s+here)?\W+)?that'?s\s+the\s+trap\b|(?:a\s+)?(?:common|classic|easy|usual)\s+trap\s*(?:[!.]|$)|"
                         # "Just to gently correct one thing:", "Just to put one thing right:"
                         r"(?:just\s+)?(?:(?:to|let\s+me|I'?ll|I\s+must|I\s+should|I\s+want\s+to)\s+)?(?:gently\s+|quickly\s+|just\s+)?"
                         r"(?:correct|put|set|fix)\s+(?:one|a)\s+(?:small\s+|little\s+|tiny\s+)?(?:thing|point|detail)"

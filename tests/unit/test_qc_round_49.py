@@ -83,6 +83,11 @@ LIVER = "It is the liver [SEG]. It is large."
     # the side of someone facing the patient is a viewer's side ("which is my left when I face her")
     ("It is on her right, which is my left when I'm facing her.", None),
     ("It is on her left, which is my right when I face her.", "laterality"),
+    # ... but "as if you face the person" is the display convention, and "your right" the patient's (pool check)
+    ("It shows up on the left of the picture, but that is your right, because scans are shown as if you face the "
+     "person.", None),
+    ("It shows up on the right of the picture, but that is your left, because scans are shown as if you face the "
+     "person.", "laterality"),
     ("the dr said it's on his right, which is my left when i face him right?", None),
     # the patient's relatives have their own findings; a limb's side is the limb's
     ("Also his late father had something like this on the left, in 2010.", None),
@@ -161,6 +166,8 @@ def test_epigastric_pain_does_not_name_a_gastric_ulcer():
     ((Q, LIVER, "so with there being 2 of them will he need an op??", "Just to put one thing right: this image shows a "
                                                                        "single organ."), None),
     ((Q, LIVER, "Just one, or more than one?", "One."), None),
+    # a trap named as teaching rejects nothing (pool check): "Common trap in exams: people mix up the sides"
+    ((Q, "It is the liver [SEG]. It is in two pieces. Common trap in exams: people mix up the sides on CT."), "count"),
     ((Q, LIVER, "Given it's toward the back \u2014 what next?", "Bonus post \U0001F9F5+ Nope \U0001F642 re-check the premise. "
                                                              "It is up front, anteriorly."), None),
     ((Q, LIVER, "The registrar said it was on the back wall. Fair?", "Not quite. Towards the anterior wall."), None),
