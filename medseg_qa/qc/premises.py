@@ -178,7 +178,8 @@ def asks_only(sentence: str) -> bool:
 
 
 # a choice asked without a verb: "Just one, or more than one?", "Left or right?"
-_VERBLESS_CHOICE = re.compile(r"^\W*(?![^?]*\b(?:is|are|was|were|lies?|sits?|has|have|does|do|it|they|so)\b)[^?]{1,50}\bor\b[^?]{1,50}"
+_VERBLESS_CHOICE = re.compile(r"^\W*(?![^?]*(?:\b(?:is|are|was|were|lies?|sits?|has|have|does|do|it|they|so|given|since|with)\b|[:;]))"
+                              r"[^?]{1,50}\bor\b[^?]{1,50}"
                               r"\?\s*$", re.I)
 
 

@@ -189,3 +189,8 @@ def test_round_49_new_knowledge_entries_name_their_findings(label, entry, questi
     rec = test_qc.record("liver").model_copy(update={"target": label})
     assert "names_target" in flags("", question, "Here it is [SEG].", rec=rec)
     assert "names_target" not in flags("", "What explains her pain on this slice?", "Here it is [SEG].", rec=rec)
+
+
+def test_a_premise_before_a_verbless_choice_stands():
+    # pool check: "Given ~0.9% of image: lt or Rt?" puts the share to the answer; the choice after it only asks
+    assert flags("liver", Q, LIVER, "Given ~0.9% of image: lt or Rt?", "Rt.") == ["size"]
