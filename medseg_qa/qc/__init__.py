@@ -203,7 +203,8 @@ _REPORT_FRAME = re.compile(rf"^\W*(?:{REPORTER_DETERMINERS}\s+(?:[\w-]+\s+){{0,2
 _QUOTES_BACK = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|hmm|earlier|above)\W+)*you\s+(?:wrote|said|mentioned|stated|claimed|put|"
                           r"told\s+me)\s+(?:earlier\s+|above\s+|before\s+)?(?:that\s+)?(?=\w+\s+[\"\u201c]|[\"\u201c])", re.I)
 _QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
-_BARE_NO = re.compile(r"^\W*(?:no|nope|not\s+really|not\s+much|not\s+necessarily|not\s+at\s+all)\b(?!\s*[,:]?\s*(?:not\b|it\b|it'?s\b|they\b|that'?s\b|the\s+(?:mask|outline)\b))", re.I)
+_BARE_NO = re.compile(r"^\W*(?:no|nope|not\s+really|not\s+much|not\s+necessarily|not\s+at\s+all)\b"
+                      r"(?!\s*[,:]?\s*(?:not\b|it\b|it'?s\b|they\b|that'?s\b|the\s+(?:mask|outline)\b))", re.I)
 _ASSENTS = re.compile(r"^\W*(?:yes|yep|yeah|yup|correct|exactly|right|indeed|that'?s\s+(?:right|correct))\b"
                       r"(?![\s,]+no\b)", re.I)  # ("Yeah, no, no - it is one piece" rejects)
 

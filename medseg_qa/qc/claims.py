@@ -107,7 +107,8 @@ _SEEN_ON = re.compile(r"^\W*(?:on|in)\s+(?:this|the)\s+(?:one\s+)?(?:image|pictu
 
 
 # the side of someone who faces the patient: "which is my left when I'm facing her", "my right as I face him"
-_FACING_SIDE = re.compile(r"\b(?:my|your|our)\s+(left|right)\b(?=[^.;?!]{0,40}?\b(?:when|(?<!\bas\s)if|as(?!\s+(?:if|though)\b)|while|because|since)\s+(?:i|you|we)"
+_FACING_SIDE = re.compile(r"\b(?:my|your|our)\s+(left|right)\b(?=[^.;?!]{0,40}?\b(?:when|(?<!\bas\s)if|as(?!\s+(?:if|though)\b)|"
+                          r"while|because|since)\s+(?:i|you|we)"
                           r"(?:'m|\s+am|'re|\s+are)?\s+(?:\w+\s+){0,2}?(?:fac(?:e|es|ing)|look(?:s|ing)?\s+at|"
                           r"stand(?:s|ing)?\s+(?:in\s+front\s+of|opposite)|sit(?:s|ting)?\s+opposite)\b)", re.I)
 # ... and a question tag after whom they face: "which is my left when i face him right?"

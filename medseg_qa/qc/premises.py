@@ -54,7 +54,8 @@ _BEING = re.compile(r"^\s*(?:(?:so|and|ok(?:ay)?|well)\W+)*being\s+([^,;?]{2,60}
 # a count as the circumstance of a question: "so with there being two of them will he need an op??", "He says: with only
 # the one, will there be an operation?"
 _WITH_COUNT = re.compile(r"^\s*(?:[A-Za-z'-]+\s+(?:says|asks|wants\s+to\s+know)\s*:\s*)?(?:(?:so|and|ok(?:ay)?|well)\W+)*with\s+"
-                         r"(?:there\s+being\s+)?((?:only\s+|just\s+)?(?:the\s+one|a\s+single|a\s+solitary|one|two|three|four|five|six|\d+|several|multiple)"
+                         r"(?:there\s+being\s+)?((?:only\s+|just\s+)?(?:the\s+one|a\s+single|a\s+solitary|one|two|three|four|five|"
+                         r"six|\d+|several|multiple)"
                          r"(?:\s+of\s+them|(?:\s+[a-z-]+){1,2}?(?=\s*[,\u2014]))?)\s*[,\u2014]?\s+(?=(?:what|how|why|could|would|"
                          r"should|can|is|are|does|do|will|any|anything|which|where)\b[^?]*\?+\s*$)", re.I)
 # a size as the circumstance of a question: "For something this huge \u2014 what would you put in the impression?"
