@@ -201,7 +201,7 @@ _RATE = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:year|decade|month|week|day|
                    r"(?:response|survival|recurrence|relapse|cure|success|detection|mortality|complication)\s+rates?|survival|"
                    r"concordance|agreement|confidence|probability|likelihood|chance|risk|"
                    # a statistic's coverage: "Dice 0.73 (95% CI 0.70-0.77)", "95% limits of agreement", "the 95th percentile"
-                   r"ci|cis|credible|prediction\s+intervals?|confidence\s+intervals?|limits?\s+of\s+agreement|percentile)\b", re.I)
+                   r"ci|cis|credible|prediction\s+intervals?|limits?\s+of\s+agreement|percentile)\b", re.I)
 
 
 def _measures_belief(sentence: str, m: re.Match) -> bool:

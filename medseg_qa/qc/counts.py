@@ -297,6 +297,11 @@ def bare_count(sentence: str, context: str) -> Claim | None:
     return Claim("count", value, text=sentence.strip()) if isinstance(value, int) else None
 
 
+# a count in any noun, for a premise that counted 'them' (not "one thing to correct", "one more")
+_COUNT_IN_ANY_NOUN = re.compile(r"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
+                                r"(?:[\w-]+\s+){0,2}?(?!(?:thing|point|detail|more|of|or|and|in|on)\b)[a-z]{3,}\b", re.I)
+
+
 def premise_count(sentence: str, claim: Claim) -> re.Pattern | None:
     """A count in the noun of a user's count claim ('two distinct defects', '2 separate necrotic segments', the claim's
     words and up to two after them): its number word, up to two words, then that noun in either number. A reply that
@@ -312,8 +317,7 @@ def premise_count(sentence: str, claim: Claim) -> re.Pattern | None:
     if not noun or noun in ("one", "single", "two", "three", "four", "five", "six"):
         return None  # (the number itself, not a noun)
     if noun in ("them", "they", "these", "those"):  # "with there being 2 of them" - "this image shows a single swelling"
-        return re.compile(r"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
-                          r"(?:[\w-]+\s+){0,2}?(?!(?:thing|point|detail|more|of|or|and|in|on)\b)[a-z]{3,}\b", re.I)
+        return _COUNT_IN_ANY_NOUN
     stems = {noun, noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun,
              noun[:-2] if noun.endswith("es") else noun, noun[:-1] + "us" if noun.endswith("i") else noun}
     return re.compile(rf"\b((?:a\s+|the\s+)?single|(?:just\s+|only\s+)?(?:the\s+)?one|\d|two|three|four|five|six)\s+"
